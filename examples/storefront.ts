@@ -1,0 +1,54 @@
+import { Chart, type ChartProps, JsonPatch } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import type { Construct } from 'constructs';
+import { HardenedWebService } from '../src';
+
+/**
+ * Composition in TypeScript: a hardened workload inside a chart that adds its own objects around
+ * it — an Ingress that routes to the workload's Service, and a Prometheus scrape annotation added
+ * to the pod template through the escape hatch every underlying object offers.
+ */
+export class StorefrontChart extends Chart {
+  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+    super(scope, id, props);
+
+    const storefront = new HardenedWebService(this, 'storefront', {
+      name: 'storefront',
+      image: 'ghcr.io/acme/storefront:7.3.0',
+      port: 3000,
+      replicas: 3,
+      health: { readiness: { path: '/api/ready' }, liveness: { path: '/api/live' } },
+      startup: { typicalSeconds: 6, maxSeconds: 30 },
+      drainSeconds: 15,
+      probeLatencyMs: 250,
+      networkPolicy: { ingressFrom: [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }] },
+    });
+
+    // The underlying objects stay reachable for what the declaration does not cover.
+    storefront.deployment.addJsonPatch(
+      JsonPatch.add('/spec/template/metadata/annotations', { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '3000' }),
+    );
+
+    const service = storefront.service!;
+    new k8s.KubeIngress(this, 'ingress', {
+      metadata: { name: 'storefront', labels: { ...storefront.selector } },
+      spec: {
+        ingressClassName: 'nginx',
+        rules: [
+          {
+            host: 'shop.example.com',
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: { service: { name: service.name, port: { name: 'http' } } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+  }
+}

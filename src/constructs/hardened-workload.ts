@@ -1,0 +1,114 @@
+import { ApiObject, type ApiObjectProps } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { type ResolvedWorkload, resolveWorkload } from '../declaration/resolve';
+import type { WorkloadSpec } from '../declaration/schema';
+import { deploymentProps } from './objects/deployment';
+import { horizontalPodAutoscalerProps } from './objects/horizontal-pod-autoscaler';
+import { networkPolicyProps } from './objects/network-policy';
+import { podDisruptionBudgetProps } from './objects/pod-disruption-budget';
+import { serviceProps } from './objects/service';
+import { serviceAccountProps } from './objects/service-account';
+import { selectorLabels } from './metadata';
+
+/**
+ * Props of `HardenedWorkload`: exactly the workload declaration, the same document a Helm user
+ * writes as values. See `WorkloadSpec` (and the field reference in README.md) for every field,
+ * its unit and its default.
+ */
+export type HardenedWorkloadProps = WorkloadSpec;
+
+/**
+ * A hardened workload: ServiceAccount, Deployment, Service (web), PodDisruptionBudget (2+ pods),
+ * NetworkPolicy and an optional HorizontalPodAutoscaler, with every timing derived from the
+ * declared startup and drain times.
+ *
+ * The declaration is validated as a whole before any object is created, so an invalid one throws
+ * a `DeclarationError` listing every problem and leaves nothing behind in the chart.
+ *
+ * Object names come from the declaration (`instance`, default `name`), never from the construct
+ * path, so moving or renaming the construct changes no name and no selector.
+ *
+ * @example
+ * new HardenedWorkload(chart, 'checkout', {
+ *   name: 'checkout',
+ *   image: 'ghcr.io/acme/checkout:1.4.2',
+ *   port: 8080,
+ *   health: { readiness: { path: '/readyz' } },
+ *   startup: { maxSeconds: 90 },
+ *   drainSeconds: 30,
+ * });
+ */
+export class HardenedWorkload extends Construct {
+  /** The validated declaration with its derived timings and their explanations. */
+  public readonly resolved: ResolvedWorkload;
+  /** The labels every object selects the pods by. */
+  public readonly selector: Readonly<Record<string, string>>;
+  // The objects are plain ApiObjects built from the typed 1.28 props: their escape hatches
+  // (addJsonPatch) accept any field, including ones newer than the 1.28 types.
+  public readonly serviceAccount: ApiObject;
+  public readonly deployment: ApiObject;
+  /** Present for web workloads. */
+  public readonly service?: ApiObject;
+  /** Present when at least two pods run. */
+  public readonly podDisruptionBudget?: ApiObject;
+  public readonly networkPolicy: ApiObject;
+  /** Present when the declaration has `autoscaling`. */
+  public readonly horizontalPodAutoscaler?: ApiObject;
+
+  constructor(scope: Construct, id: string, props: HardenedWorkloadProps) {
+    const resolved = resolveWorkload(props);
+    super(scope, id);
+    this.resolved = resolved;
+    this.selector = selectorLabels(resolved);
+    const { spec, replicas } = resolved;
+
+    const object = (objectId: string, manifest: ApiObjectProps) => new ApiObject(this, objectId, manifest);
+
+    this.serviceAccount = object('service-account', k8s.KubeServiceAccount.manifest(serviceAccountProps(resolved)));
+    this.deployment = object('deployment', withSleepAction(k8s.KubeDeployment.manifest(deploymentProps(resolved)), resolved));
+    if (spec.kind === 'web' && spec.port !== undefined) {
+      this.service = object('service', k8s.KubeService.manifest(serviceProps(resolved, spec.port)));
+    }
+    const fewestPods = replicas.mode === 'fixed' ? replicas.count : replicas.min;
+    if (fewestPods >= 2) {
+      this.podDisruptionBudget = object('pod-disruption-budget', k8s.KubePodDisruptionBudget.manifest(podDisruptionBudgetProps(resolved)));
+    }
+    this.networkPolicy = object('network-policy', k8s.KubeNetworkPolicy.manifest(networkPolicyProps(resolved)));
+    if (replicas.mode === 'autoscaled') {
+      this.horizontalPodAutoscaler = object(
+        'horizontal-pod-autoscaler',
+        k8s.KubeHorizontalPodAutoscalerV2.manifest(horizontalPodAutoscalerProps(resolved, replicas)),
+      );
+    }
+  }
+}
+
+/** The sleep action (Kubernetes 1.30) is missing from the 1.28 types, so it is added to the manifest. */
+function withSleepAction(manifest: ApiObjectProps, workload: ResolvedWorkload): ApiObjectProps {
+  const { mechanism, seconds } = workload.timings.preStop;
+  if (mechanism !== 'sleep') return manifest;
+  const container = manifest.spec.template.spec.containers[0];
+  container.lifecycle = { preStop: { sleep: { seconds } } };
+  return manifest;
+}
+
+/** Props of `HardenedWebService`: the declaration without `kind`. */
+export type HardenedWebServiceProps = Omit<WorkloadSpec, 'kind'>;
+
+/** A workload that serves traffic through a Service (`kind: web`). */
+export class HardenedWebService extends HardenedWorkload {
+  constructor(scope: Construct, id: string, props: HardenedWebServiceProps) {
+    super(scope, id, { ...props, kind: 'web' });
+  }
+}
+
+/** Props of `HardenedWorker`: the declaration without `kind`. */
+export type HardenedWorkerProps = Omit<WorkloadSpec, 'kind'>;
+
+/** A workload without a Service or preStop hook, such as a queue consumer (`kind: worker`). */
+export class HardenedWorker extends HardenedWorkload {
+  constructor(scope: Construct, id: string, props: HardenedWorkerProps) {
+    super(scope, id, { ...props, kind: 'worker' });
+  }
+}

@@ -1,0 +1,49 @@
+import { parseImage } from '../declaration/image';
+import type { ResolvedWorkload } from '../declaration/resolve';
+
+/** Where this project writes its annotations. */
+export const ANNOTATION_PREFIX = 'hardened-workloads.io';
+export const ACKNOWLEDGED_ANNOTATION = `${ANNOTATION_PREFIX}/acknowledged`;
+export const MANAGED_BY = 'hardened-workloads';
+
+/** Label values allow at most 63 characters of [A-Za-z0-9_.-], starting and ending alphanumeric. */
+const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * The selector: name and instance only. Never anything derived from a construct path, a version
+ * or a user label, because a Deployment's selector is immutable once created.
+ */
+export function selectorLabels(workload: ResolvedWorkload): Record<string, string> {
+  return {
+    'app.kubernetes.io/name': workload.spec.name,
+    'app.kubernetes.io/instance': workload.instance,
+  };
+}
+
+/** The recommended app.kubernetes.io labels plus the user's own, for every object and pod. */
+export function commonLabels(workload: ResolvedWorkload): Record<string, string> {
+  const { tag } = parseImage(workload.spec.image);
+  return {
+    ...workload.spec.labels,
+    ...selectorLabels(workload),
+    'app.kubernetes.io/component': workload.spec.kind,
+    'app.kubernetes.io/managed-by': MANAGED_BY,
+    ...(tag !== undefined && LABEL_VALUE.test(tag) ? { 'app.kubernetes.io/version': tag } : {}),
+  };
+}
+
+export function objectMetadata(workload: ResolvedWorkload, annotations?: Record<string, string>) {
+  return {
+    name: workload.instance,
+    labels: commonLabels(workload),
+    ...(annotations && Object.keys(annotations).length > 0 ? { annotations } : {}),
+  };
+}
+
+/** Acknowledged departures from the invariants, one `id: reason` line each, for reviewers. */
+export function acknowledgementAnnotations(workload: ResolvedWorkload): Record<string, string> {
+  if (workload.acknowledgements.length === 0) return {};
+  return {
+    [ACKNOWLEDGED_ANNOTATION]: workload.acknowledgements.map(({ id, reason }) => `${id}: ${reason}`).join('\n'),
+  };
+}

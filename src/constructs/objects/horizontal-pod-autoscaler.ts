@@ -1,0 +1,23 @@
+import type { k8s } from 'cdk8s-plus-28';
+import type { ResolvedWorkload } from '../../declaration/resolve';
+import { objectMetadata } from '../metadata';
+
+export function horizontalPodAutoscalerProps(
+  workload: ResolvedWorkload,
+  replicas: { min: number; max: number; targetCPUUtilizationPercentage: number },
+): k8s.KubeHorizontalPodAutoscalerV2Props {
+  return {
+    metadata: objectMetadata(workload),
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: workload.instance },
+      minReplicas: replicas.min,
+      maxReplicas: replicas.max,
+      metrics: [
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: replicas.targetCPUUtilizationPercentage } },
+        },
+      ],
+    },
+  };
+}

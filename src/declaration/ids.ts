@@ -1,0 +1,43 @@
+/**
+ * Names of the invariants (SPEC §3) and of the other decisions a declaration can acknowledge.
+ *
+ * They live apart from both the schema and the checks because both refer to them: the schema lists
+ * the keys `acknowledge` accepts, the checks report violations under these names.
+ */
+
+/** The twelve invariants of SPEC §3, in the SPEC's order. */
+export const INVARIANT_IDS = [
+  'startupWindow',
+  'probeSuccessThreshold',
+  'livenessAfterReadiness',
+  'distinctProbes',
+  'readinessTimeout',
+  'preStopCoversPropagation',
+  'graceCoversShutdown',
+  'probeGrace',
+  'surgeWhenNoUnavailable',
+  'progressDeadline',
+  'pdbAllowsDisruption',
+  'graceLimit',
+] as const;
+export type InvariantId = (typeof INVARIANT_IDS)[number];
+
+/**
+ * Invariants that an explicit override may break when the declaration gives a written reason.
+ * The others are Kubernetes API rules or would make the workload unsafe in every case.
+ */
+export const ACKNOWLEDGEABLE_INVARIANTS = [
+  'startupWindow',
+  'livenessAfterReadiness',
+  'readinessTimeout',
+  'preStopCoversPropagation',
+  'graceCoversShutdown',
+  'progressDeadline',
+  'graceLimit',
+] as const satisfies readonly InvariantId[];
+
+/** Hardening defaults that may be waived, each only with a written reason. */
+export const WAIVER_IDS = ['singleReplica', 'noLiveness', 'noCpuLimit'] as const;
+
+export const ACKNOWLEDGEMENT_IDS = [...ACKNOWLEDGEABLE_INVARIANTS, ...WAIVER_IDS] as const;
+export type AcknowledgementId = (typeof ACKNOWLEDGEMENT_IDS)[number];

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { workloadSchema } from './schema';
+
+/** A JSON Schema node, as far as this project reads it. */
+export interface JsonSchemaNode {
+  type?: string | string[];
+  description?: string;
+  default?: unknown;
+  examples?: unknown[];
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, JsonSchemaNode>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchemaNode;
+  items?: JsonSchemaNode;
+  anyOf?: JsonSchemaNode[];
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+  'x-rule'?: string;
+  'x-fix'?: string;
+  [keyword: string]: unknown;
+}
+
+let cached: JsonSchemaNode | undefined;
+
+/**
+ * The declaration as JSON Schema draft-07 (the newest draft Helm 3.17 validates values against).
+ * zod writes the bound of a safe integer as `maximum`; it says nothing to a reader, so it goes.
+ */
+export function declarationJsonSchema(): JsonSchemaNode {
+  cached ??= withoutSafeIntegerBounds(
+    z.toJSONSchema(workloadSchema, { target: 'draft-7', io: 'input', unrepresentable: 'throw' }) as JsonSchemaNode,
+  );
+  return cached;
+}
+
+function withoutSafeIntegerBounds<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withoutSafeIntegerBounds) as T;
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => !(key === 'maximum' && value === Number.MAX_SAFE_INTEGER))
+      .map(([key, value]) => [key, withoutSafeIntegerBounds(value)]),
+  ) as T;
+}
+
+/** The schema node at a path of property names and array indices (undefined if there is none). */
+export function schemaAt(path: readonly PropertyKey[]): JsonSchemaNode | undefined {
+  let node: JsonSchemaNode | undefined = declarationJsonSchema();
+  for (const segment of path) {
+    if (!node) return undefined;
+    node = childOf(node, segment);
+  }
+  return node;
+}
+
+function childOf(node: JsonSchemaNode, segment: PropertyKey): JsonSchemaNode | undefined {
+  if (typeof segment === 'number') return node.items ?? node.anyOf?.find((branch) => branch.items)?.items;
+  const key = String(segment);
+  const direct = node.properties?.[key] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
+  return direct ?? node.anyOf?.map((branch) => childOf(branch, segment)).find((child) => child !== undefined);
+}

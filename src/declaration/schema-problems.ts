@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import type { Problem } from './errors';
+import { schemaAt } from './json-schema';
+
+/** `startup.maxSeconds`, `networkPolicy.egressTo[0].cidr`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, segment) => {
+    if (typeof segment === 'number') return `${text}[${segment}]`;
+    return text === '' ? String(segment) : `${text}.${String(segment)}`;
+  }, '');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (node, segment) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[segment] : undefined),
+    input,
+  );
+}
+
+function unitOf(path: readonly PropertyKey[]): string {
+  const last = String(path[path.length - 1] ?? '');
+  if (last.endsWith('Seconds')) return 'a whole number of seconds';
+  if (last.endsWith('Ms')) return 'a whole number of milliseconds';
+  return 'a whole number';
+}
+
+function example(path: readonly PropertyKey[]): string {
+  const examples = schemaAt(path)?.examples;
+  return examples && examples.length > 0 ? `, e.g. ${formatPath(path)}: ${JSON.stringify(examples[0])}` : '';
+}
+
+/** Levenshtein distance, to suggest the field a user probably meant. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+function knownFields(path: readonly PropertyKey[]): string[] {
+  const node = schemaAt(path);
+  const propertyNames = node?.propertyNames as { enum?: string[] } | undefined;
+  return Object.keys(node?.properties ?? {}).concat(propertyNames?.enum ?? []);
+}
+
+function unknownFieldProblems(issue: z.core.$ZodIssueUnrecognizedKeys, input: unknown): Problem[] {
+  const known = knownFields(issue.path);
+  return issue.keys.map((key) => {
+    const closest = known
+      .map((candidate) => ({ candidate, score: distance(key, candidate) }))
+      .sort((a, b) => a.score - b.score)[0];
+    const suggestion = closest && closest.score <= 3 ? `did you mean ${closest.candidate}? ` : '';
+    return {
+      path: formatPath([...issue.path, key]),
+      value: valueAt(input, [...issue.path, key]),
+      rule: 'unknown field',
+      fix: `${suggestion}remove it or correct its name; known fields here: ${known.join(', ')}`,
+    };
+  });
+}
+
+/** A union's issue: report the branch that got furthest, which is the one the user meant. */
+function unionProblems(issue: z.core.$ZodIssueInvalidUnion, input: unknown): Problem[] {
+  const branches = issue.errors.map((branch) => branch.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
+  const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((inner) => inner.path.length));
+  const furthest = [...branches].sort((a, b) => depth(b) - depth(a))[0] ?? [];
+  if (depth(furthest) > issue.path.length) return furthest.flatMap((inner) => issueProblems(inner, input));
+  const node = schemaAt(issue.path);
+  return [
+    {
+      path: formatPath(issue.path),
+      value: valueAt(input, issue.path),
+      rule: node?.['x-rule'] ?? `must be one of the forms: ${node?.description ?? 'see the documentation'}`,
+      fix: node?.['x-fix'] ?? 'see the field reference in README.md',
+    },
+  ];
+}
+
+/** Turns one zod issue into SPEC §6 problems: field, value, rule, fix. */
+export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[] {
+  const path = formatPath(issue.path);
+  const value = valueAt(input, issue.path);
+  const node = schemaAt(issue.path);
+  const problem = (rule: string, fix: string): Problem[] => [{ path, value, rule, fix }];
+
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return unknownFieldProblems(issue, input);
+    case 'invalid_union':
+      return unionProblems(issue, input);
+    case 'invalid_type':
+      if (value === undefined) {
+        return problem('required field is missing', `add ${path} (${node?.description ?? issue.expected})${example(issue.path)}`);
+      }
+      if (issue.expected === 'int' || (issue.expected === 'number' && typeof value === 'number')) {
+        return problem(`must be ${unitOf(issue.path)}`, `write a whole number without a fraction or unit, e.g. ${Math.max(0, Math.ceil(Number(value)) || 0)}`);
+      }
+      if (issue.expected === 'number' || issue.expected === 'int') {
+        return problem(`must be ${unitOf(issue.path)}`, 'write a plain number without quotes or units');
+      }
+      return problem(`must be of type ${issue.expected}`, `write a ${issue.expected}${example(issue.path)}`);
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return problem(node?.['x-rule'] ?? `must have at least ${issue.minimum} characters`, node?.['x-fix'] ?? 'write it out in full');
+      }
+      if (issue.origin === 'array') return problem(`must have at least ${issue.minimum} entries`, 'add an entry or remove the field');
+      return problem(`must be at least ${issue.minimum}`, `use ${unitOf(issue.path)} ≥ ${issue.minimum}`);
+    case 'too_big':
+      return problem(`must be at most ${issue.maximum}`, `use a value ≤ ${issue.maximum}`);
+    case 'invalid_value':
+      return problem(
+        `must be one of ${issue.values.map((allowed) => JSON.stringify(allowed)).join(', ')}`,
+        `pick one of ${issue.values.map((allowed) => JSON.stringify(allowed)).join(', ')}`,
+      );
+    case 'invalid_format':
+      return problem(node?.['x-rule'] ?? `must match ${issue.pattern ?? issue.format}`, node?.['x-fix'] ?? 'correct the format');
+    case 'invalid_key':
+      return issue.issues.flatMap((inner) =>
+        issueProblems({ ...inner, path: issue.path } as z.core.$ZodIssue, input).map((keyProblem) => ({
+          ...keyProblem,
+          rule: `key ${JSON.stringify(Object.keys((value as object) ?? {}).find(() => true))}: ${keyProblem.rule}`,
+        })),
+      );
+    case 'custom': {
+      const params = (issue.params ?? {}) as { fix?: string };
+      return problem(issue.message, params.fix ?? 'see the field reference in README.md');
+    }
+    default:
+      return problem(issue.message, 'see the field reference in README.md');
+  }
+}

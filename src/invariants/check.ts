@@ -1,0 +1,217 @@
+import { INVARIANT_IDS, type InvariantId } from '../declaration/ids';
+import { type DeclaredTimes, probeWindow, resolveBudget, type WorkloadFacts } from './facts';
+
+export type InvariantStatus = 'holds' | 'violated' | 'unknown';
+
+export interface InvariantResult {
+  readonly id: InvariantId;
+  /** The invariant's number in SPEC §3. */
+  readonly number: number;
+  readonly statement: string;
+  readonly status: InvariantStatus;
+  /** The numbers compared, e.g. `window 136 s ≥ 1.5 × 90 s = 135 s`. */
+  readonly detail: string;
+  /** What to change when violated. */
+  readonly fix?: string;
+}
+
+type Outcome = Pick<InvariantResult, 'status' | 'detail' | 'fix'>;
+
+interface Invariant {
+  readonly statement: string;
+  check(facts: WorkloadFacts, declared: DeclaredTimes): Outcome;
+}
+
+const holds = (detail: string): Outcome => ({ status: 'holds', detail });
+const violated = (detail: string, fix: string): Outcome => ({ status: 'violated', detail, fix });
+const unknown = (detail: string): Outcome => ({ status: 'unknown', detail });
+
+/** Twice the startup window must reach three times S_max: W_s ≥ 1.5 × S_max in integers. */
+function coversOneAndAHalf(window: number, seconds: number): boolean {
+  return 2 * window >= 3 * seconds;
+}
+
+function isZero(budget: number | string): boolean {
+  return budget === 0 || budget === '0%';
+}
+
+const INVARIANTS: Record<InvariantId, Invariant> = {
+  startupWindow: {
+    statement: 'The startup window covers 1.5 × the slowest start, and liveness is gated by the startup probe.',
+    check({ liveness, startup }, { startupMaxSeconds }) {
+      if (liveness && !startup) {
+        return violated(
+          'liveness probe without a startup probe',
+          'add a startup probe so that liveness cannot restart a pod that is still starting',
+        );
+      }
+      if (!startup) return holds('no liveness and no startup probe: nothing can restart a starting pod');
+      const window = probeWindow(startup);
+      if (startupMaxSeconds === undefined) return unknown(`startup window ${window} s; the slowest start is not known`);
+      const detail = `startup window ${startup.periodSeconds} s × ${startup.failureThreshold} = ${window} s vs 1.5 × ${startupMaxSeconds} s`;
+      return coversOneAndAHalf(window, startupMaxSeconds)
+        ? holds(detail)
+        : violated(detail, `raise the startup failureThreshold to at least ${Math.ceil((3 * startupMaxSeconds) / (2 * startup.periodSeconds))}`);
+    },
+  },
+  probeSuccessThreshold: {
+    statement: 'successThreshold is 1 for liveness and startup probes (API rule).',
+    check({ liveness, startup }) {
+      const wrong = [
+        ['liveness', liveness],
+        ['startup', startup],
+      ].filter(([, probe]) => probe && (probe as { successThreshold: number }).successThreshold !== 1);
+      return wrong.length === 0
+        ? holds('successThreshold 1 where present')
+        : violated(`successThreshold ≠ 1 on ${wrong.map(([name]) => name).join(', ')}`, 'set successThreshold to 1');
+    },
+  },
+  livenessAfterReadiness: {
+    statement: 'Liveness fires only after readiness has taken the pod out of rotation: W_l ≥ max(2 × W_r, W_r + P), liveness timeout ≥ readiness timeout.',
+    check({ liveness, readiness }, { propagationSeconds }) {
+      if (!liveness || !readiness) return holds('not both a liveness and a readiness probe');
+      const W_l = probeWindow(liveness);
+      const W_r = probeWindow(readiness);
+      const needed = Math.max(2 * W_r, W_r + (propagationSeconds ?? 0));
+      const neededText =
+        propagationSeconds === undefined
+          ? `2 × ${W_r} = ${needed} s (propagation not known)`
+          : `max(2 × ${W_r}, ${W_r} + ${propagationSeconds}) = ${needed} s`;
+      const detail =
+        `liveness window ${W_l} s vs ${neededText}; ` +
+        `timeouts liveness ${liveness.timeoutSeconds} s, readiness ${readiness.timeoutSeconds} s`;
+      if (W_l < needed) {
+        return violated(detail, `raise the liveness failureThreshold to at least ${Math.ceil(needed / liveness.periodSeconds)}`);
+      }
+      if (liveness.timeoutSeconds < readiness.timeoutSeconds) {
+        return violated(detail, `raise the liveness timeoutSeconds to at least ${readiness.timeoutSeconds}`);
+      }
+      return propagationSeconds === undefined ? unknown(detail) : holds(detail);
+    },
+  },
+  distinctProbes: {
+    statement: 'Readiness and liveness are different checks (and neither checks shared dependencies).',
+    check({ liveness, readiness }) {
+      if (!liveness || !readiness) return holds('not both a liveness and a readiness probe');
+      return liveness.handler === readiness.handler
+        ? violated(
+            `both probes check ${readiness.handler}`,
+            'let liveness check only that the process responds (e.g. tcpSocket on the port) and keep readiness for "can serve now"',
+          )
+        : holds(`readiness ${readiness.handler}; liveness ${liveness.handler}`);
+    },
+  },
+  readinessTimeout: {
+    statement: '2 ≤ readiness timeout < readiness period: no false failures under load.',
+    check({ readiness }) {
+      if (!readiness) return holds('no readiness probe');
+      const detail = `readiness timeout ${readiness.timeoutSeconds} s, period ${readiness.periodSeconds} s`;
+      if (readiness.timeoutSeconds < 2) return violated(detail, 'set the readiness timeoutSeconds to at least 2');
+      if (readiness.timeoutSeconds >= readiness.periodSeconds) {
+        return violated(detail, `set the readiness periodSeconds to at least ${readiness.timeoutSeconds + 1}`);
+      }
+      return holds(detail);
+    },
+  },
+  preStopCoversPropagation: {
+    statement: 'The preStop delay covers endpoint propagation: no 502s from stale endpoints.',
+    check({ servesTraffic, preStopSeconds }, { propagationSeconds }) {
+      if (!servesTraffic) return holds('no Service traffic');
+      if (preStopSeconds === undefined) return unknown('the preStop delay cannot be read from the manifest');
+      if (propagationSeconds === undefined) return unknown(`preStop ${preStopSeconds} s; propagation time not known`);
+      const detail = `preStop ${preStopSeconds} s vs propagation ${propagationSeconds} s`;
+      return preStopSeconds >= propagationSeconds
+        ? holds(detail)
+        : violated(detail, `delay SIGTERM by at least ${propagationSeconds} s in the preStop hook`);
+    },
+  },
+  graceCoversShutdown: {
+    statement: 'G ≥ preStop + drain + 5: no SIGKILL mid-request; and preStop ≤ G (API rule).',
+    check({ preStopSeconds, terminationGracePeriodSeconds: G }, { drainSeconds }) {
+      const preStop = preStopSeconds ?? 0;
+      if (preStop > G) {
+        return violated(`preStop ${preStop} s > grace ${G} s`, `raise terminationGracePeriodSeconds to at least ${preStop + (drainSeconds ?? 0) + 5}`);
+      }
+      if (drainSeconds === undefined) return unknown(`grace ${G} s, preStop ${preStop} s; drain time not known`);
+      const needed = preStop + drainSeconds + 5;
+      const detail = `grace ${G} s vs preStop ${preStop} + drain ${drainSeconds} + 5 = ${needed} s`;
+      return G >= needed ? holds(detail) : violated(detail, `raise terminationGracePeriodSeconds to at least ${needed}`);
+    },
+  },
+  probeGrace: {
+    statement: 'Probe-level grace ≤ pod grace G.',
+    check({ liveness, startup, terminationGracePeriodSeconds: G }) {
+      const over = [
+        ['liveness', liveness?.terminationGracePeriodSeconds],
+        ['startup', startup?.terminationGracePeriodSeconds],
+      ].filter(([, grace]) => grace !== undefined && (grace as number) > G);
+      return over.length === 0
+        ? holds(`probe grace within ${G} s`)
+        : violated(
+            over.map(([name, grace]) => `${name} probe grace ${grace} s > ${G} s`).join(', '),
+            `lower the probe terminationGracePeriodSeconds to at most ${G}`,
+          );
+    },
+  },
+  surgeWhenNoUnavailable: {
+    statement: 'maxSurge ≥ 1 whenever maxUnavailable is 0, or the rollout cannot progress (API rule).',
+    check({ maxSurge, maxUnavailable, replicas }) {
+      const detail = `maxUnavailable ${maxUnavailable}, maxSurge ${maxSurge}`;
+      if (!isZero(maxUnavailable)) return holds(detail);
+      return resolveBudget(maxSurge, replicas, 'up') >= 1
+        ? holds(detail)
+        : violated(detail, 'set maxSurge to at least 1 (or "25%")');
+    },
+  },
+  progressDeadline: {
+    statement: 'progressDeadlineSeconds > minReadySeconds and covers one worst-case pod start.',
+    check({ progressDeadlineSeconds, minReadySeconds, startup }, { startupMaxSeconds }) {
+      const worstStart = startup ? probeWindow(startup) : startupMaxSeconds;
+      if (progressDeadlineSeconds <= minReadySeconds) {
+        return violated(
+          `progressDeadlineSeconds ${progressDeadlineSeconds} ≤ minReadySeconds ${minReadySeconds}`,
+          `raise progressDeadlineSeconds above ${minReadySeconds}`,
+        );
+      }
+      if (worstStart === undefined) return unknown(`progressDeadlineSeconds ${progressDeadlineSeconds}; worst-case start not known`);
+      const needed = worstStart + minReadySeconds;
+      const detail = `progressDeadlineSeconds ${progressDeadlineSeconds} vs worst start ${worstStart} + minReady ${minReadySeconds} = ${needed} s`;
+      return progressDeadlineSeconds >= needed
+        ? holds(detail)
+        : violated(detail, `raise progressDeadlineSeconds to at least ${needed}`);
+    },
+  },
+  pdbAllowsDisruption: {
+    statement: 'The PodDisruptionBudget always allows at least one disruption (never blocks node drains).',
+    check({ podDisruptionBudget: pdb, replicas }) {
+      if (!pdb) return holds('no PodDisruptionBudget');
+      const allowed =
+        pdb.maxUnavailable !== undefined
+          ? resolveBudget(pdb.maxUnavailable, replicas, 'up')
+          : replicas - resolveBudget(pdb.minAvailable ?? 1, replicas, 'up');
+      const detail = `${allowed} of ${replicas} pods may be disrupted`;
+      return allowed >= 1 ? holds(detail) : violated(detail, 'use maxUnavailable: 1 in the PodDisruptionBudget');
+    },
+  },
+  graceLimit: {
+    statement: 'G ≤ 600 s: cluster autoscalers and spot interruption notices do not wait longer.',
+    check({ terminationGracePeriodSeconds: G }) {
+      const detail = `grace ${G} s vs 600 s`;
+      return G <= 600 ? holds(detail) : violated(detail, 'shorten the drain below ten minutes, or acknowledge graceLimit with a reason');
+    },
+  },
+};
+
+/** Checks every invariant of SPEC §3, in the SPEC's order. */
+export function checkInvariants(facts: WorkloadFacts, declared: DeclaredTimes = {}): InvariantResult[] {
+  return INVARIANT_IDS.map((id, index) => ({
+    id,
+    number: index + 1,
+    statement: INVARIANTS[id].statement,
+    ...INVARIANTS[id].check(facts, declared),
+  }));
+}
+
+export function violations(results: readonly InvariantResult[]): InvariantResult[] {
+  return results.filter((result) => result.status === 'violated');
+}

@@ -1,0 +1,78 @@
+import type { PodBudget } from '../timing/types';
+
+/**
+ * What the invariants look at, independent of where it came from: a derivation (before any
+ * object exists) or a set of manifests (ours or anyone's). Keeping one shape means the same checks
+ * guard the declaration, the synthesized YAML and the CLI's `check` of foreign manifests.
+ */
+export interface ProbeFacts {
+  readonly periodSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly failureThreshold: number;
+  readonly successThreshold: number;
+  readonly terminationGracePeriodSeconds?: number;
+  /** A canonical text of what the probe checks (e.g. `httpGet HTTP :8080/readyz`), to compare probes. */
+  readonly handler: string;
+}
+
+export interface PodDisruptionBudgetFacts {
+  readonly maxUnavailable?: PodBudget;
+  readonly minAvailable?: PodBudget;
+}
+
+export interface WorkloadFacts {
+  /** Name used in messages, e.g. `Deployment/checkout`. */
+  readonly subject: string;
+  /** Whether a Service sends traffic to the pods (decides whether a preStop delay is needed). */
+  readonly servesTraffic: boolean;
+  readonly readiness?: ProbeFacts;
+  readonly liveness?: ProbeFacts;
+  readonly startup?: ProbeFacts;
+  /** Seconds between deletion and SIGTERM; undefined when it cannot be read (e.g. an httpGet hook). */
+  readonly preStopSeconds?: number;
+  readonly terminationGracePeriodSeconds: number;
+  /** Desired pods (the autoscaler's minimum when there is one). */
+  readonly replicas: number;
+  readonly maxSurge: PodBudget;
+  readonly maxUnavailable: PodBudget;
+  readonly minReadySeconds: number;
+  readonly progressDeadlineSeconds: number;
+  readonly podDisruptionBudget?: PodDisruptionBudgetFacts;
+}
+
+/**
+ * The declared times some invariants compare against. Unknown for foreign manifests unless the
+ * user supplies them; invariants that need a missing one are reported as not checkable.
+ */
+export interface DeclaredTimes {
+  readonly startupMaxSeconds?: number;
+  readonly propagationSeconds?: number;
+  readonly drainSeconds?: number;
+}
+
+/** Defaults of the Kubernetes API for fields a manifest may leave out. */
+export const API_DEFAULTS = {
+  probe: { periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1 },
+  terminationGracePeriodSeconds: 30,
+  replicas: 1,
+  maxSurge: '25%',
+  maxUnavailable: '25%',
+  minReadySeconds: 0,
+  progressDeadlineSeconds: 600,
+} as const;
+
+/** period × failureThreshold: how long a probe tolerates failure before it acts. */
+export function probeWindow(probe: ProbeFacts): number {
+  return probe.periodSeconds * probe.failureThreshold;
+}
+
+/**
+ * Resolves a count or percentage against a number of pods the way the Deployment controller does
+ * (surge rounds up, unavailability rounds down).
+ */
+export function resolveBudget(budget: PodBudget, pods: number, round: 'up' | 'down'): number {
+  if (typeof budget === 'number') return budget;
+  const percent = Number(budget.replace('%', ''));
+  const exact = (percent * pods) / 100;
+  return round === 'up' ? Math.ceil(exact) : Math.floor(exact);
+}

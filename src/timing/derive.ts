@@ -1,0 +1,259 @@
+import { ceilDiv, clamp } from './arithmetic';
+import { PROPAGATION_SECONDS } from './platforms';
+import type {
+  Derivation,
+  Explanation,
+  PodBudget,
+  PreStopMechanism,
+  ProbeTimingOverride,
+  ProbeTimings,
+  TimingInput,
+} from './types';
+
+/**
+ * The timing rules of SPEC §3 as one pure function: the same input always gives the same numbers
+ * and the same explanations. No Kubernetes types here — the constructs and the Helm templates map
+ * the result onto objects.
+ *
+ * Overrides replace a value and everything downstream reads the replaced value, so an override of
+ * the readiness period also moves the liveness window and minReadySeconds. Whether the result
+ * still satisfies the invariants is checked elsewhere (`checkInvariants`).
+ */
+export function deriveTimings(input: TimingInput): Derivation {
+  const explanations: Explanation[] = [];
+  const overrides = input.overrides;
+
+  /** Takes the override when there is one, else computes the rule, and records which it was. */
+  function decide<T extends number | string>(
+    key: string,
+    override: T | undefined,
+    rule: { formula: string; inputs: Record<string, number | string>; reason: string; compute: () => T },
+  ): T {
+    const value = override ?? rule.compute();
+    explanations.push({
+      key,
+      value,
+      source: override === undefined ? 'derived' : 'override',
+      formula: override === undefined ? rule.formula : `overrides.${key}`,
+      inputs: rule.inputs,
+      reason: rule.reason,
+    });
+    return value;
+  }
+
+  function declared(key: string, value: number, reason: string): number {
+    explanations.push({ key, value, source: 'input', formula: key, inputs: {}, reason });
+    return value;
+  }
+
+  const S_max = declared('startupMaxSeconds', input.startupMaxSeconds, 'The slowest acceptable start, as declared.');
+  const D = declared('drainSeconds', input.drainSeconds, 'Longest in-flight request plus cleanup after SIGTERM, as declared.');
+  const L = input.probeLatencyMs;
+  const S_typ =
+    input.startupTypicalSeconds === undefined
+      ? decide('startupTypicalSeconds', undefined, {
+          formula: 'ceil(S_max / 3)',
+          inputs: { S_max },
+          reason: 'A typical start is assumed to take a third of the slowest one.',
+          compute: () => ceilDiv(S_max, 3),
+        })
+      : declared('startupTypicalSeconds', input.startupTypicalSeconds, 'A typical start, as declared.');
+
+  const P =
+    input.kind === 'worker'
+      ? decide('propagationSeconds', undefined, {
+          formula: '0',
+          inputs: {},
+          reason: 'Workers receive no Service traffic, so there is nothing to wait for before SIGTERM.',
+          compute: () => 0,
+        })
+      : input.propagationSeconds !== undefined
+        ? declared('propagationSeconds', input.propagationSeconds, 'Time until routers stop sending new requests, as declared.')
+        : decide('propagationSeconds', undefined, {
+            formula: `platform default (${input.platform})`,
+            inputs: { platform: input.platform },
+            reason: 'Time until every router has stopped sending new requests to a terminating pod.',
+            compute: () => PROPAGATION_SECONDS[input.platform],
+          });
+
+  // Readiness: tolerate health endpoints that are slow under load (timeouts cause false failures).
+  const readinessTimeout = decide('readiness.timeoutSeconds', overrides.readiness?.timeoutSeconds, {
+    formula: 'T = max(2, ceil(3 × L / 1000))',
+    inputs: { L },
+    reason: 'Three times the p99 latency of the health endpoint, never the 1 s default, so load alone does not fail probes.',
+    compute: () => Math.max(2, ceilDiv(3 * L, 1000)),
+  });
+  const readiness = probe('readiness', overrides.readiness, {
+    period: {
+      formula: 'T ≥ 5 ? T + 1 : 5',
+      inputs: { T: readinessTimeout },
+      reason: 'Every 5 s, but always longer than the timeout so attempts never overlap.',
+      compute: () => (readinessTimeout >= 5 ? readinessTimeout + 1 : 5),
+    },
+    timeoutSeconds: readinessTimeout,
+    failureThreshold: {
+      formula: '3',
+      inputs: {},
+      reason: 'Three misses take a pod out of rotation: quick, yet one slow answer is forgiven.',
+      compute: () => 3,
+    },
+  });
+  const W_r = readiness.windowSeconds;
+
+  const startup = probe('startup', overrides.startup, {
+    period: {
+      formula: 'p_s = clamp(ceil(S_typ / 10), 1, 10)',
+      inputs: { S_typ },
+      reason: 'About ten attempts during a typical start: fast detection of readiness to serve.',
+      compute: () => clamp(ceilDiv(S_typ, 10), 1, 10),
+    },
+    timeoutSeconds: readinessTimeout,
+    failureThreshold: (period) => ({
+      formula: 'f_s = max(3, ceil(1.5 × S_max / p_s))',
+      inputs: { S_max, p_s: period },
+      reason: 'The window covers 1.5 × the slowest start, so a cold start never ends in CrashLoopBackOff.',
+      compute: () => Math.max(3, ceilDiv(3 * S_max, 2 * period)),
+    }),
+  });
+  const W_s = startup.windowSeconds;
+
+  const liveness = probe('liveness', overrides.liveness, {
+    period: {
+      formula: '10',
+      inputs: {},
+      reason: 'Liveness only needs to catch a wedged process; checking often adds load for nothing.',
+      compute: () => 10,
+    },
+    timeoutSeconds: readinessTimeout,
+    failureThreshold: (period) => ({
+      formula: 'f_l = max(3, ceil(max(2 × W_r, W_r + P, 30) / p_l))',
+      inputs: { W_r, P, p_l: period },
+      reason: 'Liveness waits until readiness has long taken the pod out of rotation, so load never triggers a restart cascade.',
+      compute: () => Math.max(3, ceilDiv(Math.max(2 * W_r, W_r + P, 30), period)),
+    }),
+  });
+
+  const mechanism = preStopMechanism(input);
+  const preStopSeconds =
+    mechanism === 'none'
+      ? decide('preStop.seconds', overrides.preStopSeconds, {
+          formula: '0',
+          inputs: {},
+          reason: 'Workers receive no Service traffic: nothing to wait for.',
+          compute: () => 0,
+        })
+      : decide('preStop.seconds', overrides.preStopSeconds, {
+          formula: 'P',
+          inputs: { P },
+          reason: 'Keep serving until every router has stopped sending new requests (no 502s during rollouts).',
+          compute: () => P,
+        });
+
+  const M = decide('graceMarginSeconds', undefined, {
+    formula: 'M = max(5, ceil((preStop + D) / 10))',
+    inputs: { preStop: preStopSeconds, D },
+    reason: 'Slack after the drain, so a slow last request is not cut off by SIGKILL.',
+    compute: () => Math.max(5, ceilDiv(preStopSeconds + D, 10)),
+  });
+  const G = decide('terminationGracePeriodSeconds', overrides.terminationGracePeriodSeconds, {
+    formula: 'G = preStop + D + M',
+    inputs: { preStop: preStopSeconds, D, M },
+    reason: 'The kubelet sends SIGKILL at G: it must come after the preStop delay and the whole drain.',
+    compute: () => preStopSeconds + D + M,
+  });
+
+  const probeGrace = (name: 'startup' | 'liveness', override: number | undefined) =>
+    decide(`${name}.terminationGracePeriodSeconds`, override, {
+      formula: 'min(G, 10)',
+      inputs: { G },
+      reason: 'A container the probe found hung is not serving: restart it quickly instead of waiting the full grace period.',
+      compute: () => Math.min(G, 10),
+    });
+  const startupGrace = probeGrace('startup', overrides.startup?.terminationGracePeriodSeconds);
+  const livenessGrace = probeGrace('liveness', overrides.liveness?.terminationGracePeriodSeconds);
+
+  const maxUnavailable = decide<PodBudget>('rollout.maxUnavailable', overrides.maxUnavailable, {
+    formula: '0',
+    inputs: {},
+    reason: 'Never take a serving pod down before its replacement is available.',
+    compute: () => 0,
+  });
+  const maxSurge = decide<PodBudget>('rollout.maxSurge', overrides.maxSurge, {
+    formula: '25%',
+    inputs: {},
+    reason: 'With maxUnavailable 0 the rollout can only progress by adding pods.',
+    compute: () => '25%',
+  });
+  const minReadySeconds = decide('rollout.minReadySeconds', overrides.minReadySeconds, {
+    formula: 'W_r',
+    inputs: { W_r },
+    reason: 'A new pod must pass one full readiness window before the rollout moves on.',
+    compute: () => W_r,
+  });
+  const progressDeadlineSeconds = decide('rollout.progressDeadlineSeconds', overrides.progressDeadlineSeconds, {
+    formula: 'max(600, ceil(1.5 × (120 + W_s + minReadySeconds)))',
+    inputs: { W_s, minReadySeconds },
+    reason: 'Covers scheduling and image pull (120 s), a worst-case start and minReadySeconds, with 50% to spare.',
+    compute: () => Math.max(600, ceilDiv(3 * (120 + W_s + minReadySeconds), 2)),
+  });
+
+  return {
+    timings: {
+      kind: input.kind,
+      startupTypicalSeconds: S_typ,
+      startupMaxSeconds: S_max,
+      drainSeconds: D,
+      propagationSeconds: P,
+      readiness,
+      startup: { ...startup, terminationGracePeriodSeconds: startupGrace },
+      liveness: { ...liveness, terminationGracePeriodSeconds: livenessGrace },
+      preStop: { mechanism, seconds: preStopSeconds },
+      graceMarginSeconds: M,
+      terminationGracePeriodSeconds: G,
+      rollout: { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds },
+    },
+    explanations,
+  };
+
+  type Rule = Parameters<typeof decide<number>>[2];
+  function probe(
+    name: 'readiness' | 'startup' | 'liveness',
+    override: ProbeTimingOverride | undefined,
+    rules: { period: Rule; timeoutSeconds: number; failureThreshold: Rule | ((period: number) => Rule) },
+  ): ProbeTimings {
+    const periodSeconds = decide(`${name}.periodSeconds`, override?.periodSeconds, rules.period);
+    const timeoutSeconds =
+      name === 'readiness'
+        ? rules.timeoutSeconds
+        : decide(`${name}.timeoutSeconds`, override?.timeoutSeconds, {
+            formula: 'T (the readiness timeout)',
+            inputs: { T: rules.timeoutSeconds },
+            reason: 'Never stricter than readiness, so liveness does not fail where readiness still passes.',
+            compute: () => rules.timeoutSeconds,
+          });
+    const thresholdRule =
+      typeof rules.failureThreshold === 'function' ? rules.failureThreshold(periodSeconds) : rules.failureThreshold;
+    const failureThreshold = decide(`${name}.failureThreshold`, override?.failureThreshold, thresholdRule);
+    return {
+      periodSeconds,
+      timeoutSeconds,
+      failureThreshold,
+      successThreshold: 1,
+      windowSeconds: periodSeconds * failureThreshold,
+    };
+  }
+}
+
+/** The Kubernetes minor version of a "1.N" string. */
+export function kubernetesMinor(version: string): number {
+  return Number(version.split('.')[1]);
+}
+
+/** The sleep action exists from Kubernetes 1.30 on (beta, on by default). */
+export const SLEEP_ACTION_MINOR = 30;
+
+export function preStopMechanism(input: Pick<TimingInput, 'kind' | 'preStopType' | 'kubernetesVersion'>): PreStopMechanism {
+  if (input.kind === 'worker') return 'none';
+  if (input.preStopType !== 'auto') return input.preStopType;
+  return kubernetesMinor(input.kubernetesVersion) >= SLEEP_ACTION_MINOR ? 'sleep' : 'exec';
+}

@@ -1,0 +1,106 @@
+import type { TrafficPlatform } from './platforms';
+
+export type WorkloadKind = 'web' | 'worker';
+export type PreStopType = 'auto' | 'sleep' | 'exec' | 'http' | 'app';
+/** How the delay before SIGTERM is carried out; `none` for workers, which receive no traffic. */
+export type PreStopMechanism = 'sleep' | 'exec' | 'http' | 'app' | 'none';
+/** A rollout budget: a pod count or a percentage such as "25%". */
+export type PodBudget = number | string;
+
+export interface ProbeTimingOverride {
+  readonly periodSeconds?: number;
+  readonly timeoutSeconds?: number;
+  readonly failureThreshold?: number;
+  readonly terminationGracePeriodSeconds?: number;
+}
+
+export interface TimingOverrides {
+  readonly readiness?: ProbeTimingOverride;
+  readonly liveness?: ProbeTimingOverride;
+  readonly startup?: ProbeTimingOverride;
+  readonly preStopSeconds?: number;
+  readonly terminationGracePeriodSeconds?: number;
+  readonly minReadySeconds?: number;
+  readonly progressDeadlineSeconds?: number;
+  readonly maxSurge?: PodBudget;
+  readonly maxUnavailable?: PodBudget;
+}
+
+/** Everything the timing rules of SPEC §3 read. */
+export interface TimingInput {
+  readonly kind: WorkloadKind;
+  /** S_max. */
+  readonly startupMaxSeconds: number;
+  /** S_typ; default ceil(S_max / 3). */
+  readonly startupTypicalSeconds?: number;
+  /** D. */
+  readonly drainSeconds: number;
+  readonly platform: TrafficPlatform;
+  /** P; default from the platform. */
+  readonly propagationSeconds?: number;
+  /** L. */
+  readonly probeLatencyMs: number;
+  /** "1.N": decides between the sleep action and exec sleep. */
+  readonly kubernetesVersion: string;
+  readonly preStopType: PreStopType;
+  readonly overrides: TimingOverrides;
+}
+
+export interface ProbeTimings {
+  readonly periodSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly failureThreshold: number;
+  /** Always 1: the API requires it for liveness and startup probes. */
+  readonly successThreshold: 1;
+  /** periodSeconds × failureThreshold: how long the probe tolerates failure. */
+  readonly windowSeconds: number;
+}
+
+export interface RestartingProbeTimings extends ProbeTimings {
+  /** Probe-level grace: how long a container killed by this probe may take to stop. */
+  readonly terminationGracePeriodSeconds: number;
+}
+
+export interface Timings {
+  readonly kind: WorkloadKind;
+  readonly startupTypicalSeconds: number;
+  readonly startupMaxSeconds: number;
+  readonly drainSeconds: number;
+  /** 0 for workers. */
+  readonly propagationSeconds: number;
+  readonly readiness: ProbeTimings;
+  readonly startup: RestartingProbeTimings;
+  readonly liveness: RestartingProbeTimings;
+  readonly preStop: { readonly mechanism: PreStopMechanism; readonly seconds: number };
+  /** M: slack between the end of the drain and SIGKILL. */
+  readonly graceMarginSeconds: number;
+  /** G: pod-level terminationGracePeriodSeconds. */
+  readonly terminationGracePeriodSeconds: number;
+  readonly rollout: {
+    readonly maxSurge: PodBudget;
+    readonly maxUnavailable: PodBudget;
+    readonly minReadySeconds: number;
+    readonly progressDeadlineSeconds: number;
+  };
+}
+
+/** Why one number is what it is. */
+export interface Explanation {
+  /** Dotted key of the value in `Timings`, e.g. `startup.failureThreshold`. */
+  readonly key: string;
+  readonly value: number | string;
+  /** `derived` by a SPEC §3 rule, `override` from the declaration, `input` taken as declared. */
+  readonly source: 'derived' | 'override' | 'input';
+  /** The rule as a formula over named inputs, e.g. `max(3, ceil(1.5 × S_max / p_s))`. */
+  readonly formula: string;
+  /** The inputs the formula read, by the names it uses. */
+  readonly inputs: Readonly<Record<string, number | string>>;
+  /** Why the rule exists, in one sentence. */
+  readonly reason: string;
+}
+
+export interface Derivation {
+  readonly timings: Timings;
+  /** One entry per derived or overridden value, in derivation order. */
+  readonly explanations: readonly Explanation[];
+}
