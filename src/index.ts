@@ -1,6 +1,7 @@
 export { HardenedWorkload, HardenedWebService, HardenedWorker } from './constructs/hardened-workload';
 export type { HardenedWorkloadProps, HardenedWebServiceProps, HardenedWorkerProps } from './constructs/hardened-workload';
-export { ACKNOWLEDGED_ANNOTATION, commonLabels, selectorLabels } from './constructs/metadata';
+export { ACKNOWLEDGED_ANNOTATION, DECLARED_ANNOTATION, TIMINGS_ANNOTATION, commonLabels, selectorLabels } from './constructs/metadata';
+export { timingSummary, declaredTimes } from './explain/summary';
 export { DeclarationError, isDeclarationError, formatProblems } from './declaration/errors';
 export type { Problem } from './declaration/errors';
 export { INVARIANT_IDS, ACKNOWLEDGEMENT_IDS } from './declaration/ids';

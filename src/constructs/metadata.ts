@@ -1,8 +1,11 @@
 import { parseImage } from '../declaration/image';
 import type { ResolvedWorkload } from '../declaration/resolve';
+import { declaredTimes, timingSummary } from '../explain/summary';
 
 /** Where this project writes its annotations. */
 export const ANNOTATION_PREFIX = 'hardened-workloads.io';
+export const TIMINGS_ANNOTATION = `${ANNOTATION_PREFIX}/timings`;
+export const DECLARED_ANNOTATION = `${ANNOTATION_PREFIX}/declared`;
 export const ACKNOWLEDGED_ANNOTATION = `${ANNOTATION_PREFIX}/acknowledged`;
 export const MANAGED_BY = 'hardened-workloads';
 
@@ -40,10 +43,16 @@ export function objectMetadata(workload: ResolvedWorkload, annotations?: Record<
   };
 }
 
-/** Acknowledged departures from the invariants, one `id: reason` line each, for reviewers. */
-export function acknowledgementAnnotations(workload: ResolvedWorkload): Record<string, string> {
-  if (workload.acknowledgements.length === 0) return {};
+/**
+ * The Deployment's annotations for reviewers and for `check`: the timing summary, the declared
+ * times, and the acknowledged departures (one `id: reason` line each).
+ */
+export function deploymentAnnotations(workload: ResolvedWorkload): Record<string, string> {
   return {
-    [ACKNOWLEDGED_ANNOTATION]: workload.acknowledgements.map(({ id, reason }) => `${id}: ${reason}`).join('\n'),
+    [TIMINGS_ANNOTATION]: timingSummary(workload),
+    [DECLARED_ANNOTATION]: declaredTimes(workload),
+    ...(workload.acknowledgements.length > 0
+      ? { [ACKNOWLEDGED_ANNOTATION]: workload.acknowledgements.map(({ id, reason }) => `${id}: ${reason}`).join('\n') }
+      : {}),
   };
 }

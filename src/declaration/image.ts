@@ -44,7 +44,5 @@ const DISTROLESS_REGISTRIES: ReadonlyArray<{ prefix: string; shellTag: RegExp }>
 
 export function isKnownDistroless(image: string): boolean {
   const { repository, tag } = parseImage(image);
-  return DISTROLESS_REGISTRIES.some(
-    ({ prefix, shellTag }) => repository.startsWith(prefix) && !(tag !== undefined && shellTag.test(tag)),
-  );
+  return DISTROLESS_REGISTRIES.some(({ prefix, shellTag }) => repository.startsWith(prefix) && !(tag !== undefined && shellTag.test(tag)));
 }

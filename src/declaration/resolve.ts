@@ -52,7 +52,10 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const subject = subjectOf(declaration);
   const parsed = workloadSchema.safeParse(declaration, { reportInput: true });
   if (!parsed.success) {
-    throw new DeclarationError(subject, parsed.error.issues.flatMap((issue) => issueProblems(issue, declaration)));
+    throw new DeclarationError(
+      subject,
+      parsed.error.issues.flatMap((issue) => issueProblems(issue, declaration)),
+    );
   }
   const spec = parsed.data;
   const problems: Problem[] = [];
@@ -146,7 +149,12 @@ function resolveProbes(
       return undefined;
     }
     if (target.scheme !== undefined && target.path === undefined) {
-      problems.push({ path: `${path}.scheme`, value: target.scheme, rule: 'scheme applies to HTTP (path) probes only', fix: 'remove scheme' });
+      problems.push({
+        path: `${path}.scheme`,
+        value: target.scheme,
+        rule: 'scheme applies to HTTP (path) probes only',
+        fix: 'remove scheme',
+      });
     }
     if (target.exec !== undefined && target.port !== undefined) {
       problems.push({ path: `${path}.port`, value: target.port, rule: 'an exec probe has no port', fix: 'remove port' });
@@ -211,7 +219,12 @@ function resolveProbes(
 function resolveReplicas(spec: ParsedSpec, problems: Problem[], acknowledged: (id: AcknowledgementId) => boolean): Replicas {
   const { autoscaling } = spec;
   const replicas: Replicas = autoscaling
-    ? { mode: 'autoscaled', min: autoscaling.minReplicas, max: autoscaling.maxReplicas, targetCPUUtilizationPercentage: autoscaling.targetCPUUtilizationPercentage }
+    ? {
+        mode: 'autoscaled',
+        min: autoscaling.minReplicas,
+        max: autoscaling.maxReplicas,
+        targetCPUUtilizationPercentage: autoscaling.targetCPUUtilizationPercentage,
+      }
     : { mode: 'fixed', count: spec.replicas };
   if (autoscaling && autoscaling.maxReplicas < autoscaling.minReplicas) {
     problems.push({
@@ -314,7 +327,12 @@ function checkRelations(spec: ParsedSpec, distroless: boolean, problems: Problem
   if (preStop.type !== 'http') {
     for (const field of ['path', 'port'] as const) {
       if (preStop[field] !== undefined) {
-        problems.push({ path: `preStop.${field}`, value: preStop[field], rule: 'path and port apply to preStop.type http only', fix: `remove preStop.${field}, or set preStop.type: http` });
+        problems.push({
+          path: `preStop.${field}`,
+          value: preStop[field],
+          rule: 'path and port apply to preStop.type http only',
+          fix: `remove preStop.${field}, or set preStop.type: http`,
+        });
       }
     }
   }

@@ -53,9 +53,7 @@ function knownFields(path: readonly PropertyKey[]): string[] {
 function unknownFieldProblems(issue: z.core.$ZodIssueUnrecognizedKeys, input: unknown): Problem[] {
   const known = knownFields(issue.path);
   return issue.keys.map((key) => {
-    const closest = known
-      .map((candidate) => ({ candidate, score: distance(key, candidate) }))
-      .sort((a, b) => a.score - b.score)[0];
+    const closest = known.map((candidate) => ({ candidate, score: distance(key, candidate) })).sort((a, b) => a.score - b.score)[0];
     const suggestion = closest && closest.score <= 3 ? `did you mean ${closest.candidate}? ` : '';
     return {
       path: formatPath([...issue.path, key]),
@@ -100,7 +98,10 @@ export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[
         return problem('required field is missing', `add ${path} (${node?.description ?? issue.expected})${example(issue.path)}`);
       }
       if (issue.expected === 'int' || (issue.expected === 'number' && typeof value === 'number')) {
-        return problem(`must be ${unitOf(issue.path)}`, `write a whole number without a fraction or unit, e.g. ${Math.max(0, Math.ceil(Number(value)) || 0)}`);
+        return problem(
+          `must be ${unitOf(issue.path)}`,
+          `write a whole number without a fraction or unit, e.g. ${Math.max(0, Math.ceil(Number(value)) || 0)}`,
+        );
       }
       if (issue.expected === 'number' || issue.expected === 'int') {
         return problem(`must be ${unitOf(issue.path)}`, 'write a plain number without quotes or units');

@@ -32,15 +32,11 @@ const portNumber = z.int().min(1).max(65535);
 
 const probeTarget = z
   .strictObject({
-    path: z
-      .string()
-      .regex(new RegExp(PATH))
-      .optional()
-      .meta({
-        description: 'HTTP path checked with an httpGet probe, e.g. /readyz.',
-        'x-rule': 'an HTTP path starts with / and has no spaces',
-        'x-fix': 'write it like /readyz',
-      }),
+    path: z.string().regex(new RegExp(PATH)).optional().meta({
+      description: 'HTTP path checked with an httpGet probe, e.g. /readyz.',
+      'x-rule': 'an HTTP path starts with / and has no spaces',
+      'x-fix': 'write it like /readyz',
+    }),
     tcp: z.literal(true).optional().meta({ description: 'true: a tcpSocket probe (the port accepts connections).' }),
     grpc: z
       .strictObject({
@@ -48,11 +44,7 @@ const probeTarget = z
       })
       .optional()
       .meta({ description: 'A gRPC health-checking-protocol probe.' }),
-    exec: z
-      .array(z.string())
-      .min(1)
-      .optional()
-      .meta({ description: 'A command run in the container; exit code 0 means healthy.' }),
+    exec: z.array(z.string()).min(1).optional().meta({ description: 'A command run in the container; exit code 0 means healthy.' }),
     port: portNumber.optional().meta({ description: 'Port checked. Default: the workload `port`.' }),
     scheme: z.enum(['HTTP', 'HTTPS']).optional().meta({ description: 'HTTP scheme of an httpGet probe. Default: HTTP.' }),
   })
@@ -117,16 +109,12 @@ export const workloadSchema = z
         'x-rule': 'a DNS-1035 label: lowercase letters, digits and "-", starting with a letter, at most 63 characters',
         'x-fix': 'use a name like checkout or checkout-api',
       }),
-    instance: z
-      .string()
-      .regex(new RegExp(DNS_1035_LABEL))
-      .optional()
-      .meta({
-        description:
-          'Instance name: every object\'s metadata.name and app.kubernetes.io/instance. Default: `name`. Set it to run the same application twice in one namespace.',
-        'x-rule': 'a DNS-1035 label: lowercase letters, digits and "-", starting with a letter, at most 63 characters',
-        'x-fix': 'use a name like checkout-canary',
-      }),
+    instance: z.string().regex(new RegExp(DNS_1035_LABEL)).optional().meta({
+      description:
+        "Instance name: every object's metadata.name and app.kubernetes.io/instance. Default: `name`. Set it to run the same application twice in one namespace.",
+      'x-rule': 'a DNS-1035 label: lowercase letters, digits and "-", starting with a letter, at most 63 characters',
+      'x-fix': 'use a name like checkout-canary',
+    }),
     image: z
       .string()
       .regex(new RegExp(PINNED_IMAGE_PATTERN))
@@ -140,13 +128,10 @@ export const workloadSchema = z
         'x-rule': 'the image must be pinned by a tag or a digest (registry/repository:tag or @sha256:...)',
         'x-fix': 'add a version tag such as :1.4.2, or a digest @sha256:...',
       }),
-    distroless: z
-      .boolean()
-      .optional()
-      .meta({
-        description:
-          'true when the image has no shell and no `sleep` binary (distroless, scratch). Default: true for well-known distroless registries (gcr.io/distroless, cgr.dev/chainguard), else false.',
-      }),
+    distroless: z.boolean().optional().meta({
+      description:
+        'true when the image has no shell and no `sleep` binary (distroless, scratch). Default: true for well-known distroless registries (gcr.io/distroless, cgr.dev/chainguard), else false.',
+    }),
     kind: z
       .enum(['web', 'worker'])
       .default('web')
@@ -155,12 +140,17 @@ export const workloadSchema = z
       description: 'Serving port of the container (required for web workloads).',
       examples: [8080],
     }),
-    replicas: wholeNumber(1, 'Number of pods. 1 needs acknowledge.singleReplica (and then there is no PodDisruptionBudget). Ignored when autoscaling is set.').default(2),
+    replicas: wholeNumber(
+      1,
+      'Number of pods. 1 needs acknowledge.singleReplica (and then there is no PodDisruptionBudget). Ignored when autoscaling is set.',
+    ).default(2),
     autoscaling: z
       .strictObject({
         minReplicas: wholeNumber(1, 'Fewest pods the HorizontalPodAutoscaler keeps.').default(2),
         maxReplicas: wholeNumber(1, 'Most pods the HorizontalPodAutoscaler creates.'),
-        targetCPUUtilizationPercentage: wholeNumber(1, 'Average CPU use, in percent of the request, that the autoscaler aims for.').default(70),
+        targetCPUUtilizationPercentage: wholeNumber(1, 'Average CPU use, in percent of the request, that the autoscaler aims for.').default(
+          70,
+        ),
       })
       .optional()
       .meta({ description: 'Adds an autoscaling/v2 HorizontalPodAutoscaler; the Deployment then omits spec.replicas.' }),
@@ -182,26 +172,23 @@ export const workloadSchema = z
         }),
       })
       .prefault({})
-      .meta({ description: 'What the probes check. Their timings are derived from `startup`, `drainSeconds`, `traffic` and `probeLatencyMs`.' }),
+      .meta({
+        description: 'What the probes check. Their timings are derived from `startup`, `drainSeconds`, `traffic` and `probeLatencyMs`.',
+      }),
     startup: z
       .strictObject({
         typicalSeconds: wholeNumber(1, 'Seconds a start usually takes. Default: ceil(maxSeconds / 3).').optional(),
         maxSeconds: wholeNumber(1, 'Seconds the slowest acceptable start takes (cold caches, busy node).').meta({ examples: [90] }),
       })
       .meta({ description: 'How long the application takes to start.' }),
-    drainSeconds: wholeNumber(
-      0,
-      'Seconds the application needs after SIGTERM: the longest in-flight request plus cleanup.',
-    ).meta({ examples: [30] }),
+    drainSeconds: wholeNumber(0, 'Seconds the application needs after SIGTERM: the longest in-flight request plus cleanup.').meta({
+      examples: [30],
+    }),
     traffic: z
       .strictObject({
-        platform: z
-          .enum(TRAFFIC_PLATFORMS)
-          .default('kube-proxy')
-          .meta({
-            description:
-              'What routes traffic to the pods; sets the propagation default: kube-proxy 10 s, aws-alb 30 s, aws-nlb 120 s.',
-          }),
+        platform: z.enum(TRAFFIC_PLATFORMS).default('kube-proxy').meta({
+          description: 'What routes traffic to the pods; sets the propagation default: kube-proxy 10 s, aws-alb 30 s, aws-nlb 120 s.',
+        }),
         propagationSeconds: wholeNumber(
           0,
           'Seconds until every load balancer has stopped sending new requests to a terminating pod. Default: from `platform`.',
@@ -229,39 +216,27 @@ export const workloadSchema = z
               'How the pod waits for traffic to stop before SIGTERM. auto: the sleep action on Kubernetes >= 1.30, else exec `sleep` (refused for distroless images). ' +
               'sleep: the sleep action. exec: `sleep` in the container. http: an httpGet hook that returns after the delay. app: no hook; the app waits itself after SIGTERM.',
           }),
-        path: z
-          .string()
-          .regex(new RegExp(PATH))
-          .optional()
-          .meta({
-            description: 'Path of the httpGet hook (type http).',
-            'x-rule': 'an HTTP path starts with / and has no spaces',
-            'x-fix': 'write it like /prestop',
-          }),
+        path: z.string().regex(new RegExp(PATH)).optional().meta({
+          description: 'Path of the httpGet hook (type http).',
+          'x-rule': 'an HTTP path starts with / and has no spaces',
+          'x-fix': 'write it like /prestop',
+        }),
         port: portNumber.optional().meta({ description: 'Port of the httpGet hook (type http). Default: `port`.' }),
       })
       .prefault({})
       .meta({ description: 'The delay between deletion and SIGTERM that lets endpoints and load balancers catch up.' }),
     resources: z
       .strictObject({
-        cpu: z
-          .string()
-          .regex(new RegExp(CPU_QUANTITY))
-          .default('250m')
-          .meta({
-            description: 'CPU request, e.g. 250m or 1.5.',
-            'x-rule': 'a CPU quantity in millicores (250m) or cores with at most 3 decimals (1.5)',
-            'x-fix': 'write it like 250m or 2',
-          }),
-        memory: z
-          .string()
-          .regex(new RegExp(MEMORY_QUANTITY))
-          .default('256Mi')
-          .meta({
-            description: 'Memory request, also the memory limit.',
-            'x-rule': 'a whole memory quantity such as 256Mi or 1Gi',
-            'x-fix': 'write it like 256Mi or 1Gi',
-          }),
+        cpu: z.string().regex(new RegExp(CPU_QUANTITY)).default('250m').meta({
+          description: 'CPU request, e.g. 250m or 1.5.',
+          'x-rule': 'a CPU quantity in millicores (250m) or cores with at most 3 decimals (1.5)',
+          'x-fix': 'write it like 250m or 2',
+        }),
+        memory: z.string().regex(new RegExp(MEMORY_QUANTITY)).default('256Mi').meta({
+          description: 'Memory request, also the memory limit.',
+          'x-rule': 'a whole memory quantity such as 256Mi or 1Gi',
+          'x-fix': 'write it like 256Mi or 1Gi',
+        }),
         cpuLimit: z
           .union([z.literal(false), z.string().regex(new RegExp(CPU_QUANTITY))])
           .optional()
@@ -278,7 +253,7 @@ export const workloadSchema = z
       .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string())
       .default({})
       .meta({ description: 'Environment variables of the container, by name.' }),
-    args: z.array(z.string()).optional().meta({ description: 'Container args. Default: the image\'s CMD.' }),
+    args: z.array(z.string()).optional().meta({ description: "Container args. Default: the image's CMD." }),
     labels: z
       .record(z.string(), z.string().regex(new RegExp(LABEL_VALUE)))
       .default({})
@@ -307,15 +282,12 @@ export const workloadSchema = z
       .prefault({})
       .meta({ description: 'The NetworkPolicy: ingress only to declared ports, egress open unless declared.' }),
     overrides: overrides.prefault({}),
-    acknowledge: z
-      .partialRecord(z.enum(ACKNOWLEDGEMENT_IDS), z.string().min(10))
-      .default({})
-      .meta({
-        description:
-          'Written reasons for deliberate departures from the invariants or hardening defaults, keyed by name. Each reason is recorded in an annotation.',
-        'x-rule': 'a written reason of at least 10 characters',
-        'x-fix': 'say why, e.g. singleReplica: "preview environment, downtime is acceptable"',
-      }),
+    acknowledge: z.partialRecord(z.enum(ACKNOWLEDGEMENT_IDS), z.string().min(10)).default({}).meta({
+      description:
+        'Written reasons for deliberate departures from the invariants or hardening defaults, keyed by name. Each reason is recorded in an annotation.',
+      'x-rule': 'a written reason of at least 10 characters',
+      'x-fix': 'say why, e.g. singleReplica: "preview environment, downtime is acceptable"',
+    }),
   })
   .meta({ title: 'WorkloadSpec', description: 'One hardened workload (hardened-workloads SPEC §2).' });
 

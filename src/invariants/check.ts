@@ -51,7 +51,10 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
       const detail = `startup window ${startup.periodSeconds} s × ${startup.failureThreshold} = ${window} s vs 1.5 × ${startupMaxSeconds} s`;
       return coversOneAndAHalf(window, startupMaxSeconds)
         ? holds(detail)
-        : violated(detail, `raise the startup failureThreshold to at least ${Math.ceil((3 * startupMaxSeconds) / (2 * startup.periodSeconds))}`);
+        : violated(
+            detail,
+            `raise the startup failureThreshold to at least ${Math.ceil((3 * startupMaxSeconds) / (2 * startup.periodSeconds))}`,
+          );
     },
   },
   probeSuccessThreshold: {
@@ -67,7 +70,8 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
     },
   },
   livenessAfterReadiness: {
-    statement: 'Liveness fires only after readiness has taken the pod out of rotation: W_l ≥ max(2 × W_r, W_r + P), liveness timeout ≥ readiness timeout.',
+    statement:
+      'Liveness fires only after readiness has taken the pod out of rotation: W_l ≥ max(2 × W_r, W_r + P), liveness timeout ≥ readiness timeout.',
     check({ liveness, readiness }, { propagationSeconds }) {
       if (!liveness || !readiness) return holds('not both a liveness and a readiness probe');
       const W_l = probeWindow(liveness);
@@ -130,7 +134,10 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
     check({ preStopSeconds, terminationGracePeriodSeconds: G }, { drainSeconds }) {
       const preStop = preStopSeconds ?? 0;
       if (preStop > G) {
-        return violated(`preStop ${preStop} s > grace ${G} s`, `raise terminationGracePeriodSeconds to at least ${preStop + (drainSeconds ?? 0) + 5}`);
+        return violated(
+          `preStop ${preStop} s > grace ${G} s`,
+          `raise terminationGracePeriodSeconds to at least ${preStop + (drainSeconds ?? 0) + 5}`,
+        );
       }
       if (drainSeconds === undefined) return unknown(`grace ${G} s, preStop ${preStop} s; drain time not known`);
       const needed = preStop + drainSeconds + 5;
@@ -158,9 +165,7 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
     check({ maxSurge, maxUnavailable, replicas }) {
       const detail = `maxUnavailable ${maxUnavailable}, maxSurge ${maxSurge}`;
       if (!isZero(maxUnavailable)) return holds(detail);
-      return resolveBudget(maxSurge, replicas, 'up') >= 1
-        ? holds(detail)
-        : violated(detail, 'set maxSurge to at least 1 (or "25%")');
+      return resolveBudget(maxSurge, replicas, 'up') >= 1 ? holds(detail) : violated(detail, 'set maxSurge to at least 1 (or "25%")');
     },
   },
   progressDeadline: {
@@ -176,9 +181,7 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
       if (worstStart === undefined) return unknown(`progressDeadlineSeconds ${progressDeadlineSeconds}; worst-case start not known`);
       const needed = worstStart + minReadySeconds;
       const detail = `progressDeadlineSeconds ${progressDeadlineSeconds} vs worst start ${worstStart} + minReady ${minReadySeconds} = ${needed} s`;
-      return progressDeadlineSeconds >= needed
-        ? holds(detail)
-        : violated(detail, `raise progressDeadlineSeconds to at least ${needed}`);
+      return progressDeadlineSeconds >= needed ? holds(detail) : violated(detail, `raise progressDeadlineSeconds to at least ${needed}`);
     },
   },
   pdbAllowsDisruption: {

@@ -1,14 +1,6 @@
 import { ceilDiv, clamp } from './arithmetic';
 import { PROPAGATION_SECONDS } from './platforms';
-import type {
-  Derivation,
-  Explanation,
-  PodBudget,
-  PreStopMechanism,
-  ProbeTimingOverride,
-  ProbeTimings,
-  TimingInput,
-} from './types';
+import type { Derivation, Explanation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, TimingInput } from './types';
 
 /**
  * The timing rules of SPEC §3 as one pure function: the same input always gives the same numbers
@@ -23,18 +15,22 @@ export function deriveTimings(input: TimingInput): Derivation {
   const explanations: Explanation[] = [];
   const overrides = input.overrides;
 
-  /** Takes the override when there is one, else computes the rule, and records which it was. */
+  /**
+   * Takes the override when there is one, else computes the rule, and records which it was.
+   * `overrideField` names the field under `overrides` when it differs from the key.
+   */
   function decide<T extends number | string>(
     key: string,
     override: T | undefined,
     rule: { formula: string; inputs: Record<string, number | string>; reason: string; compute: () => T },
+    overrideField: string = key,
   ): T {
     const value = override ?? rule.compute();
     explanations.push({
       key,
       value,
       source: override === undefined ? 'derived' : 'override',
-      formula: override === undefined ? rule.formula : `overrides.${key}`,
+      formula: override === undefined ? rule.formula : `overrides.${overrideField}`,
       inputs: rule.inputs,
       reason: rule.reason,
     });
@@ -134,20 +130,19 @@ export function deriveTimings(input: TimingInput): Derivation {
   });
 
   const mechanism = preStopMechanism(input);
-  const preStopSeconds =
+  const preStopSeconds = decide(
+    'preStop.seconds',
+    overrides.preStopSeconds,
     mechanism === 'none'
-      ? decide('preStop.seconds', overrides.preStopSeconds, {
-          formula: '0',
-          inputs: {},
-          reason: 'Workers receive no Service traffic: nothing to wait for.',
-          compute: () => 0,
-        })
-      : decide('preStop.seconds', overrides.preStopSeconds, {
+      ? { formula: '0', inputs: {}, reason: 'Workers receive no Service traffic: nothing to wait for.', compute: () => 0 }
+      : {
           formula: 'P',
           inputs: { P },
           reason: 'Keep serving until every router has stopped sending new requests (no 502s during rollouts).',
           compute: () => P,
-        });
+        },
+    'preStopSeconds',
+  );
 
   const M = decide('graceMarginSeconds', undefined, {
     formula: 'M = max(5, ceil((preStop + D) / 10))',
@@ -172,30 +167,50 @@ export function deriveTimings(input: TimingInput): Derivation {
   const startupGrace = probeGrace('startup', overrides.startup?.terminationGracePeriodSeconds);
   const livenessGrace = probeGrace('liveness', overrides.liveness?.terminationGracePeriodSeconds);
 
-  const maxUnavailable = decide<PodBudget>('rollout.maxUnavailable', overrides.maxUnavailable, {
-    formula: '0',
-    inputs: {},
-    reason: 'Never take a serving pod down before its replacement is available.',
-    compute: () => 0,
-  });
-  const maxSurge = decide<PodBudget>('rollout.maxSurge', overrides.maxSurge, {
-    formula: '25%',
-    inputs: {},
-    reason: 'With maxUnavailable 0 the rollout can only progress by adding pods.',
-    compute: () => '25%',
-  });
-  const minReadySeconds = decide('rollout.minReadySeconds', overrides.minReadySeconds, {
-    formula: 'W_r',
-    inputs: { W_r },
-    reason: 'A new pod must pass one full readiness window before the rollout moves on.',
-    compute: () => W_r,
-  });
-  const progressDeadlineSeconds = decide('rollout.progressDeadlineSeconds', overrides.progressDeadlineSeconds, {
-    formula: 'max(600, ceil(1.5 × (120 + W_s + minReadySeconds)))',
-    inputs: { W_s, minReadySeconds },
-    reason: 'Covers scheduling and image pull (120 s), a worst-case start and minReadySeconds, with 50% to spare.',
-    compute: () => Math.max(600, ceilDiv(3 * (120 + W_s + minReadySeconds), 2)),
-  });
+  const maxUnavailable = decide<PodBudget>(
+    'rollout.maxUnavailable',
+    overrides.maxUnavailable,
+    {
+      formula: '0',
+      inputs: {},
+      reason: 'Never take a serving pod down before its replacement is available.',
+      compute: () => 0,
+    },
+    'maxUnavailable',
+  );
+  const maxSurge = decide<PodBudget>(
+    'rollout.maxSurge',
+    overrides.maxSurge,
+    {
+      formula: '25%',
+      inputs: {},
+      reason: 'With maxUnavailable 0 the rollout can only progress by adding pods.',
+      compute: () => '25%',
+    },
+    'maxSurge',
+  );
+  const minReadySeconds = decide(
+    'rollout.minReadySeconds',
+    overrides.minReadySeconds,
+    {
+      formula: 'W_r',
+      inputs: { W_r },
+      reason: 'A new pod must pass one full readiness window before the rollout moves on.',
+      compute: () => W_r,
+    },
+    'minReadySeconds',
+  );
+  const progressDeadlineSeconds = decide(
+    'rollout.progressDeadlineSeconds',
+    overrides.progressDeadlineSeconds,
+    {
+      formula: 'max(600, ceil(1.5 × (120 + W_s + minReadySeconds)))',
+      inputs: { W_s, minReadySeconds },
+      reason: 'Covers scheduling and image pull (120 s), a worst-case start and minReadySeconds, with 50% to spare.',
+      compute: () => Math.max(600, ceilDiv(3 * (120 + W_s + minReadySeconds), 2)),
+    },
+    'progressDeadlineSeconds',
+  );
 
   return {
     timings: {
@@ -231,8 +246,7 @@ export function deriveTimings(input: TimingInput): Derivation {
             reason: 'Never stricter than readiness, so liveness does not fail where readiness still passes.',
             compute: () => rules.timeoutSeconds,
           });
-    const thresholdRule =
-      typeof rules.failureThreshold === 'function' ? rules.failureThreshold(periodSeconds) : rules.failureThreshold;
+    const thresholdRule = typeof rules.failureThreshold === 'function' ? rules.failureThreshold(periodSeconds) : rules.failureThreshold;
     const failureThreshold = decide(`${name}.failureThreshold`, override?.failureThreshold, thresholdRule);
     return {
       periodSeconds,

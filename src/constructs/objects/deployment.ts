@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import type { PodBudget } from '../../timing/types';
-import { acknowledgementAnnotations, objectMetadata, selectorLabels } from '../metadata';
+import { deploymentAnnotations, objectMetadata, selectorLabels } from '../metadata';
 import { podTemplate } from './pod-template';
 
 function intOrString(budget: PodBudget): k8s.IntOrString {
@@ -11,7 +11,7 @@ function intOrString(budget: PodBudget): k8s.IntOrString {
 export function deploymentProps(workload: ResolvedWorkload): k8s.KubeDeploymentProps {
   const { rollout } = workload.timings;
   return {
-    metadata: objectMetadata(workload, acknowledgementAnnotations(workload)),
+    metadata: objectMetadata(workload, deploymentAnnotations(workload)),
     spec: {
       // With an autoscaler, spec.replicas is left to it: a value here would reset the scale on every apply.
       ...(workload.replicas.mode === 'fixed' ? { replicas: workload.replicas.count } : {}),

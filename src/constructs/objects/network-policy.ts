@@ -38,7 +38,9 @@ export function networkPolicyProps(workload: ResolvedWorkload): k8s.KubeNetworkP
         ...networkPolicy.egressTo.map((destination) => ({
           to: [{ ipBlock: { cidr: destination.cidr } }],
           ...(destination.ports
-            ? { ports: destination.ports.map((destinationPort) => ({ port: k8s.IntOrString.fromNumber(destinationPort), protocol: 'TCP' })) }
+            ? {
+                ports: destination.ports.map((destinationPort) => ({ port: k8s.IntOrString.fromNumber(destinationPort), protocol: 'TCP' })),
+              }
             : {}),
         })),
       ]

@@ -71,7 +71,11 @@ export function podTemplate(workload: ResolvedWorkload): k8s.PodTemplateSpec {
     imagePullPolicy: 'IfNotPresent',
     ...(spec.args ? { args: [...spec.args] } : {}),
     ...(Object.keys(spec.env).length > 0
-      ? { env: Object.keys(spec.env).sort().map((name) => ({ name, value: spec.env[name] })) }
+      ? {
+          env: Object.keys(spec.env)
+            .sort()
+            .map((name) => ({ name, value: spec.env[name] })),
+        }
       : {}),
     ...(spec.port !== undefined ? { ports: [{ name: SERVING_PORT_NAME, containerPort: spec.port, protocol: 'TCP' }] } : {}),
     readinessProbe: probe(probes.readiness, timings.readiness),

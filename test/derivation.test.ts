@@ -1,0 +1,230 @@
+import { deriveTimings } from '../src/timing/derive';
+import type { TimingInput } from '../src/timing/types';
+
+/** The reference case of the core issue: typical 20 s, max 90 s, drain 30 s, propagation 10 s, latency 300 ms. */
+const REFERENCE: TimingInput = {
+  kind: 'web',
+  startupTypicalSeconds: 20,
+  startupMaxSeconds: 90,
+  drainSeconds: 30,
+  platform: 'kube-proxy',
+  propagationSeconds: 10,
+  probeLatencyMs: 300,
+  kubernetesVersion: '1.28',
+  preStopType: 'auto',
+  overrides: {},
+};
+
+const derive = (changes: Partial<TimingInput> = {}) => deriveTimings({ ...REFERENCE, ...changes }).timings;
+
+describe('the reference case', () => {
+  const timings = derive();
+
+  test('startup probe: period 2, failureThreshold 68, window 136 s', () => {
+    expect(timings.startup).toMatchObject({
+      periodSeconds: 2,
+      timeoutSeconds: 2,
+      failureThreshold: 68,
+      successThreshold: 1,
+      windowSeconds: 136,
+    });
+  });
+  test('readiness probe: period 5, timeout 2, failureThreshold 3', () => {
+    expect(timings.readiness).toEqual({ periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3, successThreshold: 1, windowSeconds: 15 });
+  });
+  test('liveness probe: period 10, timeout 2, failureThreshold 3', () => {
+    expect(timings.liveness).toMatchObject({
+      periodSeconds: 10,
+      timeoutSeconds: 2,
+      failureThreshold: 3,
+      successThreshold: 1,
+      windowSeconds: 30,
+    });
+  });
+  test('preStop 10 s, grace 45 s', () => {
+    expect(timings.preStop).toEqual({ mechanism: 'exec', seconds: 10 });
+    expect(timings.graceMarginSeconds).toBe(5);
+    expect(timings.terminationGracePeriodSeconds).toBe(45);
+  });
+  test('minReadySeconds 15, progressDeadlineSeconds 600, RollingUpdate 25% / 0', () => {
+    expect(timings.rollout).toEqual({ maxSurge: '25%', maxUnavailable: 0, minReadySeconds: 15, progressDeadlineSeconds: 600 });
+  });
+});
+
+describe('readiness rule: T = max(2, ceil(3·L/1000)); period 5 unless T ≥ 5, then T + 1', () => {
+  test.each([
+    [1, 2, 5],
+    [666, 2, 5],
+    [667, 3, 5],
+    [1333, 4, 5],
+    [1334, 5, 6],
+    [1800, 6, 7],
+    [5000, 15, 16],
+  ])('latency %i ms gives timeout %i s and period %i s', (probeLatencyMs, timeout, period) => {
+    const { readiness } = derive({ probeLatencyMs });
+    expect(readiness.timeoutSeconds).toBe(timeout);
+    expect(readiness.periodSeconds).toBe(period);
+    expect(readiness.failureThreshold).toBe(3);
+    expect(readiness.windowSeconds).toBe(period * 3);
+  });
+});
+
+describe('startup rule: p_s = clamp(ceil(S_typ/10), 1, 10); f_s = max(3, ceil(1.5·S_max/p_s))', () => {
+  test('a typical start under 10 s probes every second', () => {
+    expect(derive({ startupTypicalSeconds: 5, startupMaxSeconds: 20 }).startup).toMatchObject({
+      periodSeconds: 1,
+      failureThreshold: 30,
+      windowSeconds: 30,
+    });
+  });
+  test('the period is capped at 10 s', () => {
+    expect(derive({ startupTypicalSeconds: 250, startupMaxSeconds: 300 }).startup).toMatchObject({
+      periodSeconds: 10,
+      failureThreshold: 45,
+    });
+  });
+  test('the typical start defaults to ceil(S_max / 3)', () => {
+    const timings = derive({ startupTypicalSeconds: undefined, startupMaxSeconds: 100 });
+    expect(timings.startupTypicalSeconds).toBe(34);
+    expect(timings.startup).toMatchObject({ periodSeconds: 4, failureThreshold: 38, windowSeconds: 152 });
+  });
+  test('the failure threshold is at least 3', () => {
+    expect(derive({ startupTypicalSeconds: 1, startupMaxSeconds: 1 }).startup).toMatchObject({ periodSeconds: 1, failureThreshold: 3 });
+  });
+  test('the startup timeout is the readiness timeout', () => {
+    expect(derive({ probeLatencyMs: 1800 }).startup.timeoutSeconds).toBe(6);
+  });
+});
+
+describe('liveness rule: period 10, f_l = max(3, ceil(max(2·W_r, W_r + P, 30) / 10))', () => {
+  test('slow propagation (aws-nlb, 120 s) stretches the window past W_r + P', () => {
+    const timings = derive({ propagationSeconds: undefined, platform: 'aws-nlb' });
+    expect(timings.propagationSeconds).toBe(120);
+    expect(timings.liveness).toMatchObject({ failureThreshold: 14, windowSeconds: 140 });
+  });
+  test('a slow health endpoint stretches the window past 2·W_r', () => {
+    // L 1800 ms: T 6, readiness period 7, W_r 21 → 2·W_r = 42 → 5 failures.
+    expect(derive({ probeLatencyMs: 1800 }).liveness).toMatchObject({
+      periodSeconds: 10,
+      timeoutSeconds: 6,
+      failureThreshold: 5,
+      windowSeconds: 50,
+    });
+  });
+  test('the window is never under 30 s', () => {
+    expect(derive({ propagationSeconds: 0 }).liveness).toMatchObject({ failureThreshold: 3, windowSeconds: 30 });
+  });
+});
+
+describe('shutdown rules: preStop = P, G = preStop + D + M, M = max(5, ceil((P + D)/10))', () => {
+  test('the margin grows with long shutdowns', () => {
+    const timings = derive({ propagationSeconds: undefined, platform: 'aws-alb', drainSeconds: 30 });
+    expect(timings.preStop.seconds).toBe(30);
+    expect(timings.graceMarginSeconds).toBe(6);
+    expect(timings.terminationGracePeriodSeconds).toBe(66);
+  });
+  test('probe-level grace is min(G, 10) on liveness and startup', () => {
+    const timings = derive();
+    expect(timings.liveness.terminationGracePeriodSeconds).toBe(10);
+    expect(timings.startup.terminationGracePeriodSeconds).toBe(10);
+  });
+  test('workers get no preStop and G = D + max(5, ceil(D/10))', () => {
+    const timings = derive({ kind: 'worker', drainSeconds: 120 });
+    expect(timings.propagationSeconds).toBe(0);
+    expect(timings.preStop).toEqual({ mechanism: 'none', seconds: 0 });
+    expect(timings.terminationGracePeriodSeconds).toBe(132);
+  });
+  test('a worker with no drain still gets 5 s, and probe-level grace follows it down', () => {
+    const timings = derive({ kind: 'worker', drainSeconds: 0 });
+    expect(timings.terminationGracePeriodSeconds).toBe(5);
+    expect(timings.liveness.terminationGracePeriodSeconds).toBe(5);
+  });
+});
+
+describe('preStop mechanism', () => {
+  test.each([
+    ['1.28', 'auto', 'exec'],
+    ['1.29', 'auto', 'exec'],
+    ['1.30', 'auto', 'sleep'],
+    ['1.31', 'auto', 'sleep'],
+    ['1.28', 'http', 'http'],
+    ['1.28', 'app', 'app'],
+    ['1.33', 'exec', 'exec'],
+  ] as const)('Kubernetes %s with preStop.type %s uses %s', (kubernetesVersion, preStopType, mechanism) => {
+    expect(derive({ kubernetesVersion, preStopType }).preStop.mechanism).toBe(mechanism);
+  });
+});
+
+describe('traffic platforms set the propagation default', () => {
+  test.each([
+    ['kube-proxy', 10],
+    ['aws-alb', 30],
+    ['aws-nlb', 120],
+  ] as const)('%s waits %i s', (platform, seconds) => {
+    expect(derive({ platform, propagationSeconds: undefined }).propagationSeconds).toBe(seconds);
+  });
+  test('an explicit propagationSeconds wins over the platform', () => {
+    expect(derive({ platform: 'aws-nlb', propagationSeconds: 45 }).propagationSeconds).toBe(45);
+  });
+});
+
+describe('rollout rule: progressDeadlineSeconds = max(600, ceil(1.5·(120 + W_s + minReadySeconds)))', () => {
+  test('a slow start pushes the deadline past 600 s', () => {
+    // S_max 400, S_typ 134 → p_s 10, f_s 60, W_s 600; 1.5 × (120 + 600 + 15) = 1102.5 → 1103.
+    const timings = derive({ startupTypicalSeconds: undefined, startupMaxSeconds: 400 });
+    expect(timings.startup.windowSeconds).toBe(600);
+    expect(timings.rollout.progressDeadlineSeconds).toBe(1103);
+  });
+});
+
+describe('overrides', () => {
+  test('an override replaces the value and everything downstream reads it', () => {
+    const timings = derive({ overrides: { readiness: { periodSeconds: 10 } } });
+    expect(timings.readiness.windowSeconds).toBe(30);
+    expect(timings.rollout.minReadySeconds).toBe(30);
+    expect(timings.liveness.failureThreshold).toBe(6);
+  });
+  test('a readiness timeout override carries over to liveness and startup timeouts', () => {
+    const timings = derive({ overrides: { readiness: { timeoutSeconds: 4 } } });
+    expect(timings.liveness.timeoutSeconds).toBe(4);
+    expect(timings.startup.timeoutSeconds).toBe(4);
+  });
+  test('a grace override is taken as given', () => {
+    expect(derive({ overrides: { terminationGracePeriodSeconds: 120 } }).terminationGracePeriodSeconds).toBe(120);
+  });
+});
+
+describe('explanations', () => {
+  const { explanations } = deriveTimings(REFERENCE);
+  const explanation = (key: string) => explanations.find((entry) => entry.key === key);
+
+  test('every derived number is explained with its formula and the inputs it read', () => {
+    expect(explanation('startup.failureThreshold')).toEqual({
+      key: 'startup.failureThreshold',
+      value: 68,
+      source: 'derived',
+      formula: 'f_s = max(3, ceil(1.5 × S_max / p_s))',
+      inputs: { S_max: 90, p_s: 2 },
+      reason: expect.stringContaining('CrashLoopBackOff'),
+    });
+    expect(explanation('terminationGracePeriodSeconds')).toMatchObject({ value: 45, inputs: { preStop: 10, D: 30, M: 5 } });
+  });
+  test('each key is explained once', () => {
+    const keys = explanations.map((entry) => entry.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'readiness.timeoutSeconds',
+        'liveness.failureThreshold',
+        'preStop.seconds',
+        'rollout.progressDeadlineSeconds',
+      ]),
+    );
+  });
+  test('an override is explained as an override', () => {
+    const entry = deriveTimings({ ...REFERENCE, overrides: { minReadySeconds: 40 } }).explanations.find(
+      (item) => item.key === 'rollout.minReadySeconds',
+    );
+    expect(entry).toMatchObject({ value: 40, source: 'override', formula: 'overrides.minReadySeconds' });
+  });
+});

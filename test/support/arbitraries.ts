@@ -1,0 +1,180 @@
+import fc from 'fast-check';
+import type { WorkloadSpec } from '../../src';
+import { deriveTimings } from '../../src/timing/derive';
+import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
+
+/** One seed for every property, so a failure reproduces on any machine. */
+export const SEED = 20261123;
+
+const dnsLabel = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}[a-z0-9]$/);
+const httpPath = fc.stringMatching(/^\/[a-z0-9/_-]{0,20}$/);
+const version = fc.integer({ min: 28, max: 33 }).map((minor) => `1.${minor}`);
+const reason = fc.constantFrom(
+  'preview environment, downtime is acceptable',
+  'batch export needs the full window',
+  'vendor image, cannot change',
+);
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+type Declaration = Mutable<WorkloadSpec> & Record<string, unknown>;
+
+/**
+ * Declarations the library must accept: every form of probe, preStop, replica mode and platform,
+ * with the acknowledgements that single replicas and long grace periods need. No overrides.
+ */
+export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
+  .record({
+    name: dnsLabel,
+    instance: fc.option(dnsLabel, { nil: undefined }),
+    kind: fc.constantFrom('web', 'worker'),
+    port: fc.integer({ min: 1024, max: 65535 }),
+    workerHasPort: fc.boolean(),
+    replicas: fc.integer({ min: 1, max: 12 }),
+    autoscaling: fc.option(
+      fc
+        .integer({ min: 1, max: 5 })
+        .chain((min) =>
+          fc.record({
+            minReplicas: fc.constant(min),
+            maxReplicas: fc.integer({ min, max: 30 }),
+            targetCPUUtilizationPercentage: fc.integer({ min: 30, max: 90 }),
+          }),
+        ),
+      { nil: undefined },
+    ),
+    startupMax: fc.integer({ min: 1, max: 900 }),
+    typicalShare: fc.option(fc.double({ min: 0.01, max: 1, noNaN: true }), { nil: undefined }),
+    drainSeconds: fc.integer({ min: 0, max: 700 }),
+    platform: fc.option(fc.constantFrom(...TRAFFIC_PLATFORMS), { nil: undefined }),
+    propagationSeconds: fc.option(fc.integer({ min: 0, max: 180 }), { nil: undefined }),
+    probeLatencyMs: fc.option(fc.integer({ min: 1, max: 8000 }), { nil: undefined }),
+    kubernetesVersion: fc.option(version, { nil: undefined }),
+    readiness: fc.oneof(
+      httpPath.map((path) => ({ path })),
+      fc.constant({ grpc: {} }),
+      fc.constant({ exec: ['/bin/ready'] }),
+    ),
+    liveness: fc.oneof(
+      fc.constant(undefined),
+      fc.constant({ tcp: true as const }),
+      fc.constant(false as const),
+      fc.constant({ path: '/livez-distinct' }),
+      fc.constant({ exec: ['/bin/alive'] }),
+    ),
+    startupTarget: fc.option(fc.constant({ path: '/startupz' }), { nil: undefined }),
+    preStopType: fc.constantFrom('auto', 'sleep', 'exec', 'http', 'app'),
+    distroless: fc.option(fc.boolean(), { nil: undefined }),
+    cpu: fc.constantFrom('50m', '250m', '1', '1.5', '2'),
+    cpuLimit: fc.constantFrom(undefined, '4', false as const),
+    memory: fc.constantFrom('128Mi', '1Gi'),
+    egress: fc.boolean(),
+    ingressFrom: fc.boolean(),
+  })
+  .map((draw): WorkloadSpec => {
+    const declaration: Declaration = {
+      name: draw.name,
+      image: `registry.example.com/team/${draw.name}:1.${draw.port % 10}.0`,
+      kind: draw.kind,
+      startup: {
+        maxSeconds: draw.startupMax,
+        ...(draw.typicalShare !== undefined ? { typicalSeconds: Math.max(1, Math.floor(draw.startupMax * draw.typicalShare)) } : {}),
+      },
+      drainSeconds: draw.drainSeconds,
+      acknowledge: {},
+      health: {},
+    };
+    const acknowledge = declaration.acknowledge as Record<string, string>;
+    if (draw.instance) declaration.instance = draw.instance;
+    if (draw.kubernetesVersion) declaration.kubernetesVersion = draw.kubernetesVersion;
+    if (draw.probeLatencyMs) declaration.probeLatencyMs = draw.probeLatencyMs;
+    if (draw.distroless !== undefined) declaration.distroless = draw.distroless;
+    const hasPort = draw.kind === 'web' || draw.workerHasPort;
+    if (hasPort) declaration.port = draw.port;
+
+    const health = declaration.health as Record<string, unknown>;
+    if (draw.kind === 'web' || hasPort) health.readiness = draw.readiness;
+    let liveness = draw.liveness;
+    // Liveness must differ from readiness, and a worker without a port has no default liveness.
+    if (liveness === undefined && !hasPort) liveness = { exec: ['/bin/alive'] };
+    if (liveness && 'tcp' in liveness && !hasPort) liveness = { exec: ['/bin/alive'] };
+    if (liveness !== undefined) health.liveness = liveness;
+    if (liveness === false) acknowledge.noLiveness = 'the process exits by itself when wedged';
+    if (draw.startupTarget && hasPort) health.startup = draw.startupTarget;
+
+    if (draw.autoscaling) declaration.autoscaling = draw.autoscaling;
+    else declaration.replicas = draw.replicas;
+    if ((draw.autoscaling?.minReplicas ?? draw.replicas) < 2) acknowledge.singleReplica = 'preview environment, downtime is acceptable';
+
+    if (draw.kind === 'web') {
+      declaration.traffic = {
+        ...(draw.platform ? { platform: draw.platform } : {}),
+        ...(draw.propagationSeconds !== undefined ? { propagationSeconds: draw.propagationSeconds } : {}),
+      };
+      const minor = Number((draw.kubernetesVersion ?? '1.28').split('.')[1]);
+      let type = draw.preStopType;
+      if (type === 'sleep' && minor < 30) type = 'exec';
+      const execSleep = type === 'exec' || (type === 'auto' && minor < 30);
+      if (execSleep && draw.distroless) type = 'app';
+      declaration.preStop = type === 'http' ? { type, path: '/prestop' } : { type };
+    }
+    declaration.resources = {
+      cpu: draw.cpu,
+      memory: draw.memory,
+      ...(draw.cpuLimit !== undefined ? { cpuLimit: draw.cpuLimit } : {}),
+    };
+    if (draw.cpuLimit === false) acknowledge.noCpuLimit = 'latency-critical, throttling is worse than noise';
+    declaration.networkPolicy = {
+      ...(draw.egress ? { egressTo: [{ cidr: '10.0.0.0/8', ports: [5432] }] } : {}),
+      ...(draw.ingressFrom ? { ingressFrom: [{ podLabels: { role: 'frontend' } }] } : {}),
+    };
+
+    const { timings } = deriveTimings({
+      kind: draw.kind,
+      startupMaxSeconds: draw.startupMax,
+      startupTypicalSeconds: (declaration.startup as { typicalSeconds?: number }).typicalSeconds,
+      drainSeconds: draw.drainSeconds,
+      platform: draw.platform ?? 'kube-proxy',
+      propagationSeconds: draw.propagationSeconds,
+      probeLatencyMs: draw.probeLatencyMs ?? 500,
+      kubernetesVersion: draw.kubernetesVersion ?? '1.28',
+      preStopType: (declaration.preStop as { type?: 'auto' } | undefined)?.type ?? 'auto',
+      overrides: {},
+    });
+    if (timings.terminationGracePeriodSeconds > 600) acknowledge.graceLimit = 'batch export needs the full window';
+    return declaration as WorkloadSpec;
+  });
+
+const overrideValue = fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined, freq: 3 });
+
+/** Random overrides, many of which break an invariant; with random acknowledgements. */
+export const overrides = fc.record({
+  overrides: fc.record(
+    {
+      readiness: fc.record({ periodSeconds: overrideValue, timeoutSeconds: overrideValue, failureThreshold: overrideValue }),
+      liveness: fc.record({ periodSeconds: overrideValue, failureThreshold: overrideValue, terminationGracePeriodSeconds: overrideValue }),
+      startup: fc.record({ periodSeconds: overrideValue, failureThreshold: overrideValue }),
+      preStopSeconds: overrideValue,
+      terminationGracePeriodSeconds: overrideValue,
+      minReadySeconds: overrideValue,
+      progressDeadlineSeconds: overrideValue,
+      maxSurge: fc.option(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('0%', '10%', '50%')), { nil: undefined, freq: 3 }),
+      maxUnavailable: fc.option(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constantFrom('0%', '25%')), { nil: undefined, freq: 3 }),
+    },
+    { requiredKeys: [] },
+  ),
+  acknowledge: fc.subarray([
+    'startupWindow',
+    'livenessAfterReadiness',
+    'readinessTimeout',
+    'preStopCoversPropagation',
+    'graceCoversShutdown',
+    'progressDeadline',
+    'graceLimit',
+  ]),
+  reason,
+});
+
+/** Removes undefined leaves so declarations look like parsed YAML. */
+export function clean<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
