@@ -282,12 +282,19 @@ export const workloadSchema = z
       .prefault({})
       .meta({ description: 'The NetworkPolicy: ingress only to declared ports, egress open unless declared.' }),
     overrides: overrides.prefault({}),
-    acknowledge: z.partialRecord(z.enum(ACKNOWLEDGEMENT_IDS), z.string().min(10)).default({}).meta({
-      description:
-        'Written reasons for deliberate departures from the invariants or hardening defaults, keyed by name. Each reason is recorded in an annotation.',
-      'x-rule': 'a written reason of at least 10 characters',
-      'x-fix': 'say why, e.g. singleReplica: "preview environment, downtime is acceptable"',
-    }),
+    acknowledge: z
+      .partialRecord(
+        z.enum(ACKNOWLEDGEMENT_IDS),
+        z.string().min(10).meta({
+          'x-rule': 'a written reason of at least 10 characters',
+          'x-fix': 'say why, e.g. singleReplica: "preview environment, downtime is acceptable"',
+        }),
+      )
+      .default({})
+      .meta({
+        description:
+          'Written reasons for deliberate departures from the invariants or hardening defaults, keyed by name. Each reason is recorded in an annotation.',
+      }),
   })
   .meta({ title: 'WorkloadSpec', description: 'One hardened workload (hardened-workloads SPEC §2).' });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { WorkloadSpec } from '../../src';
 import { deriveTimings } from '../../src/timing/derive';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
+import { ACKNOWLEDGEABLE_INVARIANTS } from '../../src/declaration/ids';
 
 /** One seed for every property, so a failure reproduces on any machine. */
 export const SEED = 20261123;
@@ -31,15 +32,13 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     workerHasPort: fc.boolean(),
     replicas: fc.integer({ min: 1, max: 12 }),
     autoscaling: fc.option(
-      fc
-        .integer({ min: 1, max: 5 })
-        .chain((min) =>
-          fc.record({
-            minReplicas: fc.constant(min),
-            maxReplicas: fc.integer({ min, max: 30 }),
-            targetCPUUtilizationPercentage: fc.integer({ min: 30, max: 90 }),
-          }),
-        ),
+      fc.integer({ min: 1, max: 5 }).chain((min) =>
+        fc.record({
+          minReplicas: fc.constant(min),
+          maxReplicas: fc.integer({ min, max: 30 }),
+          targetCPUUtilizationPercentage: fc.integer({ min: 30, max: 90 }),
+        }),
+      ),
       { nil: undefined },
     ),
     startupMax: fc.integer({ min: 1, max: 900 }),
@@ -96,7 +95,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     let liveness = draw.liveness;
     // Liveness must differ from readiness, and a worker without a port has no default liveness.
     if (liveness === undefined && !hasPort) liveness = { exec: ['/bin/alive'] };
-    if (liveness && 'tcp' in liveness && !hasPort) liveness = { exec: ['/bin/alive'] };
+    if (liveness && !('exec' in liveness) && !hasPort) liveness = { exec: ['/bin/alive'] };
     if (liveness !== undefined) health.liveness = liveness;
     if (liveness === false) acknowledge.noLiveness = 'the process exits by itself when wedged';
     if (draw.startupTarget && hasPort) health.startup = draw.startupTarget;
@@ -144,7 +143,12 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     return declaration as WorkloadSpec;
   });
 
-const overrideValue = fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined, freq: 3 });
+/** Mostly absent: a declaration overrides a few values, not all of them. */
+function rarely<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+}
+const overrideValue = rarely(fc.integer({ min: 1, max: 400 }));
+const overrideSeconds = rarely(fc.integer({ min: 0, max: 400 }));
 
 /** Random overrides, many of which break an invariant; with random acknowledgements. */
 export const overrides = fc.record({
@@ -153,24 +157,16 @@ export const overrides = fc.record({
       readiness: fc.record({ periodSeconds: overrideValue, timeoutSeconds: overrideValue, failureThreshold: overrideValue }),
       liveness: fc.record({ periodSeconds: overrideValue, failureThreshold: overrideValue, terminationGracePeriodSeconds: overrideValue }),
       startup: fc.record({ periodSeconds: overrideValue, failureThreshold: overrideValue }),
-      preStopSeconds: overrideValue,
+      preStopSeconds: overrideSeconds,
       terminationGracePeriodSeconds: overrideValue,
-      minReadySeconds: overrideValue,
+      minReadySeconds: overrideSeconds,
       progressDeadlineSeconds: overrideValue,
-      maxSurge: fc.option(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('0%', '10%', '50%')), { nil: undefined, freq: 3 }),
-      maxUnavailable: fc.option(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constantFrom('0%', '25%')), { nil: undefined, freq: 3 }),
+      maxSurge: rarely(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('0%', '10%', '50%'))),
+      maxUnavailable: rarely(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constantFrom('0%', '25%'))),
     },
     { requiredKeys: [] },
   ),
-  acknowledge: fc.subarray([
-    'startupWindow',
-    'livenessAfterReadiness',
-    'readinessTimeout',
-    'preStopCoversPropagation',
-    'graceCoversShutdown',
-    'progressDeadline',
-    'graceLimit',
-  ]),
+  acknowledge: fc.subarray([...ACKNOWLEDGEABLE_INVARIANTS], { maxLength: 2 }),
   reason,
 });
 

@@ -1,0 +1,210 @@
+import { JsonPatch, Testing } from 'cdk8s';
+import { HardenedWebService, HardenedWorker, HardenedWorkload, type WorkloadSpec } from '../src';
+import { CHECKOUT, checkoutWith } from './support/declarations';
+import type { KubernetesObject } from '../src/manifests/facts';
+import { mainContainer, objectsOfKind, theOnly } from './support/manifests';
+
+function synth(declaration: WorkloadSpec): KubernetesObject[] {
+  const chart = Testing.chart();
+  new HardenedWorkload(chart, 'workload', declaration);
+  return Testing.synth(chart) as KubernetesObject[];
+}
+
+const WORKER_PROPS = {
+  name: 'mailer',
+  image: 'ghcr.io/acme/mailer:2.0.0',
+  health: { liveness: { exec: ['/bin/alive'] } },
+  startup: { maxSeconds: 30 },
+  drainSeconds: 60,
+};
+const WORKER: WorkloadSpec = { ...WORKER_PROPS, kind: 'worker' };
+
+describe('objects of a web workload', () => {
+  const objects = synth(CHECKOUT);
+
+  test('ServiceAccount, Deployment, Service, PodDisruptionBudget and NetworkPolicy, all named after the instance', () => {
+    expect(objects.map((object) => [object.kind, object.metadata?.name])).toEqual([
+      ['ServiceAccount', 'checkout'],
+      ['Deployment', 'checkout'],
+      ['Service', 'checkout'],
+      ['PodDisruptionBudget', 'checkout'],
+      ['NetworkPolicy', 'checkout'],
+    ]);
+  });
+  test('the reference timings reach the Deployment', () => {
+    const container = mainContainer(objects);
+    const pod = theOnly(objects, 'Deployment').spec.template.spec;
+    expect(container.startupProbe).toMatchObject({
+      periodSeconds: 2,
+      failureThreshold: 68,
+      timeoutSeconds: 2,
+      terminationGracePeriodSeconds: 10,
+    });
+    expect(container.readinessProbe).toEqual({
+      httpGet: { path: '/readyz', port: 8080, scheme: 'HTTP' },
+      periodSeconds: 5,
+      timeoutSeconds: 2,
+      failureThreshold: 3,
+      successThreshold: 1,
+    });
+    expect(container.livenessProbe).toEqual({
+      tcpSocket: { port: 8080 },
+      periodSeconds: 10,
+      timeoutSeconds: 2,
+      failureThreshold: 3,
+      successThreshold: 1,
+      terminationGracePeriodSeconds: 10,
+    });
+    expect(container.lifecycle).toEqual({ preStop: { exec: { command: ['sleep', '10'] } } });
+    expect(pod.terminationGracePeriodSeconds).toBe(45);
+    expect(theOnly(objects, 'Deployment').spec).toMatchObject({
+      minReadySeconds: 15,
+      progressDeadlineSeconds: 600,
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
+    });
+  });
+  test('the PodDisruptionBudget allows one disruption and evicts unhealthy pods', () => {
+    expect(theOnly(objects, 'PodDisruptionBudget').spec).toMatchObject({ maxUnavailable: 1, unhealthyPodEvictionPolicy: 'AlwaysAllow' });
+  });
+  test('the pod runs as a dedicated ServiceAccount without an API token', () => {
+    expect(theOnly(objects, 'ServiceAccount')).toMatchObject({ automountServiceAccountToken: false });
+    expect(theOnly(objects, 'Deployment').spec.template.spec).toMatchObject({
+      serviceAccountName: 'checkout',
+      automountServiceAccountToken: false,
+    });
+  });
+  test('memory limit equals the request and the CPU limit is 4 x the request', () => {
+    expect(mainContainer(objects).resources).toEqual({ requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '256Mi' } });
+  });
+  test('pods spread over zones and nodes without blocking scheduling', () => {
+    const pod = theOnly(objects, 'Deployment').spec.template.spec;
+    expect(
+      pod.topologySpreadConstraints.map((constraint: Record<string, unknown>) => [
+        constraint.topologyKey,
+        constraint.maxSkew,
+        constraint.whenUnsatisfiable,
+      ]),
+    ).toEqual([
+      ['topology.kubernetes.io/zone', 1, 'ScheduleAnyway'],
+      ['kubernetes.io/hostname', 1, 'ScheduleAnyway'],
+    ]);
+    expect(pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey).toBe(
+      'kubernetes.io/hostname',
+    );
+  });
+  test('the NetworkPolicy admits only the serving port and leaves egress open', () => {
+    expect(theOnly(objects, 'NetworkPolicy').spec).toMatchObject({
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ ports: [{ port: 8080, protocol: 'TCP' }] }],
+      egress: [{}],
+    });
+  });
+  test('the Service targets the named serving port', () => {
+    expect(theOnly(objects, 'Service').spec.ports).toEqual([{ name: 'http', port: 8080, targetPort: 'http', protocol: 'TCP' }]);
+  });
+});
+
+describe('variations', () => {
+  test('with an autoscaler, spec.replicas is omitted and the PDB still allows one disruption', () => {
+    const objects = synth(checkoutWith({ autoscaling: { minReplicas: 2, maxReplicas: 6 } }));
+    expect(theOnly(objects, 'Deployment').spec.replicas).toBeUndefined();
+    expect(theOnly(objects, 'HorizontalPodAutoscaler')).toMatchObject({
+      apiVersion: 'autoscaling/v2',
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'checkout' }, minReplicas: 2, maxReplicas: 6 },
+    });
+    expect(theOnly(objects, 'PodDisruptionBudget').spec.maxUnavailable).toBe(1);
+  });
+  test('an acknowledged single replica gets no PodDisruptionBudget and records the reason', () => {
+    const objects = synth(checkoutWith({ replicas: 1, acknowledge: { singleReplica: 'preview environment, downtime is fine' } }));
+    expect(objectsOfKind(objects, 'PodDisruptionBudget')).toHaveLength(0);
+    expect(theOnly(objects, 'Deployment').metadata?.annotations?.['hardened-workloads.io/acknowledged']).toBe(
+      'singleReplica: preview environment, downtime is fine',
+    );
+  });
+  test('Kubernetes 1.30 uses the preStop sleep action', () => {
+    expect(mainContainer(synth(checkoutWith({ kubernetesVersion: '1.30' }))).lifecycle).toEqual({ preStop: { sleep: { seconds: 10 } } });
+  });
+  test('an httpGet preStop hook calls the declared endpoint', () => {
+    const container = mainContainer(synth(checkoutWith({ preStop: { type: 'http', path: '/prestop' } })));
+    expect(container.lifecycle).toEqual({ preStop: { httpGet: { path: '/prestop', port: 8080 } } });
+  });
+  test('a delay inside the application needs no hook but keeps the grace period', () => {
+    const objects = synth(checkoutWith({ preStop: { type: 'app' } }));
+    expect(mainContainer(objects).lifecycle).toBeUndefined();
+    expect(theOnly(objects, 'Deployment').spec.template.spec.terminationGracePeriodSeconds).toBe(45);
+    expect(theOnly(objects, 'Deployment').metadata?.annotations?.['hardened-workloads.io/declared']).toContain('preStopSeconds=10');
+  });
+  test('a worker has no Service and no preStop hook, and admits no ingress without a port', () => {
+    const objects = synth(WORKER);
+    expect(objects.map((object) => object.kind)).toEqual(['ServiceAccount', 'Deployment', 'PodDisruptionBudget', 'NetworkPolicy']);
+    expect(mainContainer(objects).lifecycle).toBeUndefined();
+    expect(mainContainer(objects).ports).toBeUndefined();
+    expect(theOnly(objects, 'Deployment').spec.template.spec.terminationGracePeriodSeconds).toBe(66);
+    expect(theOnly(objects, 'NetworkPolicy').spec.ingress).toEqual([]);
+  });
+  test('declared egress destinations restrict egress but keep DNS', () => {
+    const objects = synth(checkoutWith({ networkPolicy: { egressTo: [{ cidr: '10.0.0.0/8', ports: [5432] }] } }));
+    expect(theOnly(objects, 'NetworkPolicy').spec.egress).toEqual([
+      {
+        ports: [
+          { port: 53, protocol: 'UDP' },
+          { port: 53, protocol: 'TCP' },
+        ],
+      },
+      { to: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ port: 5432, protocol: 'TCP' }] },
+    ]);
+  });
+  test('a gRPC readiness probe checks the named health service', () => {
+    const container = mainContainer(synth(checkoutWith({ health: { readiness: { grpc: { service: 'checkout.v1' } } } })));
+    expect(container.readinessProbe.grpc).toEqual({ port: 8080, service: 'checkout.v1' });
+  });
+  test('environment variables are sorted by name, so output does not depend on key order', () => {
+    const container = mainContainer(synth(checkoutWith({ env: { ZONE: 'eu', APP_MODE: 'prod' } })));
+    expect(container.env).toEqual([
+      { name: 'APP_MODE', value: 'prod' },
+      { name: 'ZONE', value: 'eu' },
+    ]);
+  });
+  test('user labels reach every object and pod but never a selector', () => {
+    const objects = synth(checkoutWith({ labels: { team: 'payments' } }));
+    for (const object of objects) expect(object.metadata?.labels?.team).toBe('payments');
+    expect(theOnly(objects, 'Deployment').spec.template.metadata.labels.team).toBe('payments');
+    expect(theOnly(objects, 'Deployment').spec.selector.matchLabels.team).toBeUndefined();
+  });
+  test('a digest-pinned image gets no version label', () => {
+    const digest = `ghcr.io/acme/checkout@sha256:${'a'.repeat(64)}`;
+    expect(theOnly(synth(checkoutWith({ image: digest })), 'Deployment').metadata?.labels?.['app.kubernetes.io/version']).toBeUndefined();
+  });
+  test('a distroless debug image has a shell, so exec sleep is allowed', () => {
+    expect(
+      mainContainer(synth(checkoutWith({ image: 'gcr.io/distroless/base-debian12:debug-nonroot' }))).lifecycle.preStop.exec,
+    ).toBeDefined();
+  });
+});
+
+describe('the construct family and escape hatches', () => {
+  test('HardenedWebService and HardenedWorker fix the kind', () => {
+    const chart = Testing.chart();
+    const web = new HardenedWebService(chart, 'web', CHECKOUT);
+    const worker = new HardenedWorker(chart, 'worker', WORKER_PROPS);
+    expect(web.resolved.spec.kind).toBe('web');
+    expect(worker.resolved.spec.kind).toBe('worker');
+    expect(worker.service).toBeUndefined();
+  });
+  test('the underlying objects accept JSON patches, also for fields newer than the 1.28 types', () => {
+    const chart = Testing.chart();
+    const workload = new HardenedWorkload(chart, 'checkout', CHECKOUT);
+    workload.deployment.addJsonPatch(
+      JsonPatch.add('/spec/template/spec/containers/0/resizePolicy', [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }]),
+    );
+    const deployment = (Testing.synth(chart) as KubernetesObject[]).find((object) => object.kind === 'Deployment')!;
+    expect(deployment.spec.template.spec.containers[0].resizePolicy).toEqual([{ resourceName: 'cpu', restartPolicy: 'NotRequired' }]);
+  });
+  test('the derivation and its explanations are available on the construct', () => {
+    const workload = new HardenedWorkload(Testing.chart(), 'checkout', CHECKOUT);
+    expect(workload.resolved.timings.terminationGracePeriodSeconds).toBe(45);
+    expect(workload.resolved.explanations.find((entry) => entry.key === 'terminationGracePeriodSeconds')?.formula).toBe(
+      'G = preStop + D + M',
+    );
+  });
+});

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { checkInvariants } from '../src';
+import { workloadsFromManifests } from '../src/manifests/facts';
+import { restrictedPodFindings } from '../src/manifests/pod-security';
+import { buildApp, exampleFiles } from '../examples/main';
+import { kubernetesSchemaErrors } from './support/kubernetes-schema';
+import { parseYamlObjects } from './support/manifests';
+
+const ROOT = join(__dirname, '..');
+
+/** Synthesizes the examples app into a fresh folder and returns each file's text by name. */
+function synthesizeExamples(): Record<string, string> {
+  const outdir = mkdtempSync(join(tmpdir(), 'hardened-examples-'));
+  buildApp(outdir).synth();
+  return Object.fromEntries(readdirSync(outdir).map((file) => [file, readFileSync(join(outdir, file), 'utf8')]));
+}
+
+const synthesized = synthesizeExamples();
+const expectedFiles = [...exampleFiles().map((file) => `${basename(file, '.yaml')}.k8s.yaml`), 'storefront-composition.k8s.yaml'].sort();
+
+test('there are at least four declaration examples, and each one is synthesized to its own file', () => {
+  expect(exampleFiles().length).toBeGreaterThanOrEqual(4);
+  expect(Object.keys(synthesized).sort()).toEqual(expectedFiles);
+});
+
+describe.each(expectedFiles)('%s', (file) => {
+  const text = synthesized[file]!;
+  const objects = parseYamlObjects(text);
+
+  test('matches the reviewed snapshot', () => {
+    expect(text).toMatchSnapshot();
+  });
+
+  test('every object is valid against the Kubernetes 1.28 API schema', () => {
+    expect(objects.map((object) => ({ kind: object.kind, errors: kubernetesSchemaErrors(object) }))).toEqual(
+      objects.map((object) => ({ kind: object.kind, errors: [] })),
+    );
+  });
+
+  test('every pod template meets the restricted Pod Security Standard', () => {
+    const templates = objects.filter((object) => object.kind === 'Deployment').map((deployment) => deployment.spec.template);
+    expect(templates.length).toBeGreaterThan(0);
+    for (const template of templates) expect(restrictedPodFindings(template.spec, template.metadata?.annotations)).toEqual([]);
+  });
+
+  test('every invariant holds', () => {
+    for (const workload of workloadsFromManifests(objects)) {
+      expect(checkInvariants(workload.facts, workload.declared).filter((result) => result.status !== 'holds')).toEqual([]);
+    }
+  });
+});
+
+test('synthesis is deterministic: two runs are byte-identical', () => {
+  expect(synthesizeExamples()).toEqual(synthesized);
+});
+
+test('`cdk8s synth` with the repository cdk8s.yaml writes every example', () => {
+  const output = mkdtempSync(join(tmpdir(), 'hardened-cdk8s-'));
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'cdk8s'), ['synth', '--no-check-upgrade', '--output', output], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
+  const written = Object.fromEntries(readdirSync(output).map((file) => [file, readFileSync(join(output, file), 'utf8')]));
+  expect(written).toEqual(synthesized);
+});

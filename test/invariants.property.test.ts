@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { checkInvariants, isDeclarationError, synthesizeObjects, type WorkloadSpec } from '../src';
+import { ACKNOWLEDGED_ANNOTATION } from '../src/constructs/metadata';
+import { type KubernetesObject, workloadsFromManifests } from '../src/manifests/facts';
+import { restrictedPodFindings } from '../src/manifests/pod-security';
+import { clean, overrides, SEED, validDeclaration } from './support/arbitraries';
+import { kubernetesSchemaErrors } from './support/kubernetes-schema';
+
+/**
+ * SPEC §3's invariants, checked on the synthesized objects (read back as manifests, as `check`
+ * reads anyone's YAML) rather than on the derivation's return value.
+ */
+function acknowledgedIds(objects: readonly KubernetesObject[]): string[] {
+  const deployment = objects.find((object) => object.kind === 'Deployment')!;
+  const text = deployment.metadata?.annotations?.[ACKNOWLEDGED_ANNOTATION] ?? '';
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split(':')[0]!);
+}
+
+function invariantsNotHolding(objects: KubernetesObject[]) {
+  const [workload, ...others] = workloadsFromManifests(objects);
+  expect(others).toHaveLength(0);
+  return checkInvariants(workload!.facts, workload!.declared).filter((result) => result.status !== 'holds');
+}
+
+describe('every accepted declaration synthesizes to objects that satisfy the invariants', () => {
+  test('all twelve invariants hold (or are acknowledged) over 2000 random declarations', () => {
+    fc.assert(
+      fc.property(validDeclaration, (declaration) => {
+        const objects = synthesizeObjects([declaration]) as KubernetesObject[];
+        const failing = invariantsNotHolding(objects).map((result) => `${result.id}: ${result.status} (${result.detail})`);
+        const acknowledged = acknowledgedIds(objects);
+        expect(failing.filter((line) => !acknowledged.includes(line.split(':')[0]!))).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 2000 },
+    );
+  });
+
+  test('every object is valid against the Kubernetes 1.28 API schema and every pod is "restricted"', () => {
+    fc.assert(
+      fc.property(validDeclaration, (declaration) => {
+        const objects = synthesizeObjects([declaration]) as KubernetesObject[];
+        for (const object of objects)
+          expect({ kind: object.kind, errors: kubernetesSchemaErrors(object) }).toEqual({ kind: object.kind, errors: [] });
+        const pod = objects.find((object) => object.kind === 'Deployment')!.spec.template;
+        expect(restrictedPodFindings(pod.spec, pod.metadata.annotations)).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+
+  test('overrides either keep the invariants or are rejected, unless acknowledged with a reason', () => {
+    let accepted = 0;
+    let rejected = 0;
+    fc.assert(
+      fc.property(validDeclaration, overrides, (declaration, extra) => {
+        const withOverrides = clean({
+          ...declaration,
+          overrides: extra.overrides,
+          acknowledge: { ...declaration.acknowledge, ...Object.fromEntries(extra.acknowledge.map((id) => [id, extra.reason])) },
+        }) as WorkloadSpec;
+        let objects: KubernetesObject[];
+        try {
+          objects = synthesizeObjects([withOverrides]) as KubernetesObject[];
+        } catch (error) {
+          if (!isDeclarationError(error)) throw error;
+          rejected++;
+          // Rejections here come from the invariants or from acknowledgements that excuse nothing.
+          for (const problem of error.problems) expect(problem.rule).toMatch(/^invariant \d+ \(|^an acknowledgement must excuse/);
+          return;
+        }
+        accepted++;
+        const acknowledged = acknowledgedIds(objects);
+        const failing = invariantsNotHolding(objects).filter((result) => !acknowledged.includes(result.id));
+        expect(failing).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 1500 },
+    );
+    // The generator must exercise both outcomes, or this test proves nothing.
+    expect(accepted).toBeGreaterThan(200);
+    expect(rejected).toBeGreaterThan(200);
+  });
+});

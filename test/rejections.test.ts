@@ -1,0 +1,275 @@
+import { Testing } from 'cdk8s';
+import { type DeclarationError, HardenedWorkload, isDeclarationError, type Problem, resolveWorkload } from '../src';
+import { CHECKOUT, checkoutWith } from './support/declarations';
+
+function problemsOf(declaration: unknown): readonly Problem[] {
+  try {
+    resolveWorkload(declaration);
+  } catch (error) {
+    if (isDeclarationError(error)) return error.problems;
+    throw error;
+  }
+  throw new Error('the declaration was accepted');
+}
+
+/** Each row: what is wrong, the declaration, and the field, rule and fix the message must give. */
+const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: RegExp; value?: unknown }]> = [
+  [
+    'an untagged image',
+    checkoutWith({ image: 'ghcr.io/acme/checkout' }),
+    { path: 'image', value: 'ghcr.io/acme/checkout', rule: /pinned by a tag or a digest/, fix: /version tag/ },
+  ],
+  [
+    'a registry port mistaken for a tag',
+    checkoutWith({ image: 'registry.local:5000/checkout' }),
+    { path: 'image', rule: /pinned by a tag or a digest/, fix: /version tag/ },
+  ],
+  [
+    'the latest tag',
+    checkoutWith({ image: 'ghcr.io/acme/checkout:latest' }),
+    { path: 'image', rule: /"latest"/, fix: /pin a version tag/ },
+  ],
+  [
+    'a maximum startup below the typical one',
+    checkoutWith({ startup: { typicalSeconds: 100, maxSeconds: 90 } }),
+    {
+      path: 'startup.typicalSeconds',
+      value: 100,
+      rule: /cannot take longer than the slowest one \(startup.maxSeconds = 90\)/,
+      fix: /at most 90/,
+    },
+  ],
+  [
+    'a grace override shorter than preStop + drain + 5',
+    checkoutWith({ overrides: { terminationGracePeriodSeconds: 20 } }),
+    {
+      path: 'overrides.terminationGracePeriodSeconds',
+      value: 20,
+      rule: /invariant 7 \(graceCoversShutdown\).*grace 20 s vs preStop 10 \+ drain 30 \+ 5 = 45 s/,
+      fix: /at least 45.*acknowledge.graceCoversShutdown/,
+    },
+  ],
+  [
+    'a startup override whose window misses 1.5 × the slowest start',
+    checkoutWith({ overrides: { startup: { failureThreshold: 10 } } }),
+    {
+      path: 'overrides.startup.failureThreshold',
+      rule: /invariant 1 \(startupWindow\).*2 s × 10 = 20 s vs 1.5 × 90 s/,
+      fix: /at least 68/,
+    },
+  ],
+  [
+    'a liveness override that fires before readiness',
+    checkoutWith({ overrides: { liveness: { failureThreshold: 1 } } }),
+    { path: 'overrides.liveness.failureThreshold', rule: /invariant 3 \(livenessAfterReadiness\)/, fix: /at least 3/ },
+  ],
+  [
+    'a readiness timeout of 1 s',
+    checkoutWith({ overrides: { readiness: { timeoutSeconds: 1 } } }),
+    { path: 'overrides.readiness.timeoutSeconds', rule: /invariant 5 \(readinessTimeout\)/, fix: /at least 2/ },
+  ],
+  [
+    'a preStop delay shorter than propagation',
+    checkoutWith({ overrides: { preStopSeconds: 3 } }),
+    {
+      path: 'overrides.preStopSeconds',
+      rule: /invariant 6 \(preStopCoversPropagation\).*preStop 3 s vs propagation 10 s/,
+      fix: /at least 10 s/,
+    },
+  ],
+  [
+    'no surge with no unavailability (cannot be acknowledged)',
+    checkoutWith({ overrides: { maxSurge: 0 } }),
+    { path: 'overrides.maxSurge', rule: /invariant 9 \(surgeWhenNoUnavailable\)/, fix: /cannot be acknowledged/ },
+  ],
+  [
+    'a grace period over ten minutes',
+    checkoutWith({ drainSeconds: 700 }),
+    { path: 'drainSeconds', value: 700, rule: /invariant 12 \(graceLimit\).*grace 781 s vs 600 s/, fix: /acknowledge.graceLimit/ },
+  ],
+  [
+    'one replica without acknowledgement',
+    checkoutWith({ replicas: 1 }),
+    { path: 'replicas', value: 1, rule: /single replica.*PodDisruptionBudget/, fix: /acknowledge.singleReplica/ },
+  ],
+  [
+    'an autoscaler minimum of one without acknowledgement',
+    checkoutWith({ autoscaling: { minReplicas: 1, maxReplicas: 4 } }),
+    { path: 'autoscaling.minReplicas', value: 1, rule: /single replica/, fix: /acknowledge.singleReplica/ },
+  ],
+  [
+    'liveness identical to readiness',
+    checkoutWith({ health: { readiness: { path: '/health' }, liveness: { path: '/health' } } }),
+    { path: 'health.liveness', rule: /invariant 4 \(distinctProbes\).*httpGet HTTP :8080\/health/, fix: /cannot be acknowledged/ },
+  ],
+  [
+    'a tcp readiness probe identical to the default liveness',
+    checkoutWith({ health: { readiness: { tcp: true } } }),
+    { path: 'health.readiness', rule: /invariant 4 \(distinctProbes\).*tcpSocket :8080/, fix: /tcpSocket/ },
+  ],
+  [
+    'liveness turned off without a reason',
+    checkoutWith({ health: { readiness: { path: '/readyz' }, liveness: false } }),
+    { path: 'health.liveness', value: false, rule: /needs a written reason/, fix: /acknowledge.noLiveness/ },
+  ],
+  [
+    'negative seconds',
+    checkoutWith({ drainSeconds: -5 }),
+    { path: 'drainSeconds', value: -5, rule: /at least 0/, fix: /whole number of seconds ≥ 0/ },
+  ],
+  [
+    'fractional seconds',
+    checkoutWith({ startup: { maxSeconds: 1.5 } }),
+    { path: 'startup.maxSeconds', value: 1.5, rule: /whole number of seconds/, fix: /without a fraction/ },
+  ],
+  [
+    'seconds with a unit',
+    checkoutWith({ drainSeconds: '30s' }),
+    { path: 'drainSeconds', value: '30s', rule: /whole number of seconds/, fix: /without quotes/ },
+  ],
+  [
+    'an unknown field',
+    checkoutWith({ drainSecond: 30 }),
+    { path: 'drainSecond', value: 30, rule: /unknown field/, fix: /did you mean drainSeconds\?/ },
+  ],
+  [
+    'a misspelled nested field',
+    checkoutWith({ health: { readiness: { paht: '/readyz' } } }),
+    { path: 'health.readiness.paht', rule: /unknown field/, fix: /did you mean path\?/ },
+  ],
+  [
+    'a missing image',
+    checkoutWith({ image: undefined }),
+    { path: 'image', rule: /required/, fix: /image: "ghcr.io\/acme\/checkout:1.4.2"/ },
+  ],
+  ['a web workload without a port', checkoutWith({ port: undefined }), { path: 'port', rule: /serving port/, fix: /port: 8080/ }],
+  [
+    'a web workload without readiness',
+    checkoutWith({ health: {} }),
+    { path: 'health.readiness', rule: /readiness check/, fix: /\/readyz/ },
+  ],
+  [
+    'a probe with two forms',
+    checkoutWith({ health: { readiness: { path: '/readyz', tcp: true } } }),
+    { path: 'health.readiness', rule: /exactly one thing.*path and tcp/, fix: /keep exactly one/ },
+  ],
+  [
+    'exec sleep in a known distroless image',
+    checkoutWith({ image: 'gcr.io/distroless/static-debian12:nonroot' }),
+    {
+      path: 'preStop.type',
+      rule: /without a sleep binary \(the image is from a known distroless registry\)/,
+      fix: /1\.30.*preStop.type: http.*preStop.type: app/,
+    },
+  ],
+  [
+    'exec sleep in an image declared distroless',
+    checkoutWith({ distroless: true, preStop: { type: 'exec' } }),
+    { path: 'preStop.type', value: 'exec', rule: /distroless: true/, fix: /sleep action/ },
+  ],
+  [
+    'the sleep action before Kubernetes 1.30',
+    checkoutWith({ preStop: { type: 'sleep' } }),
+    { path: 'preStop.type', value: 'sleep', rule: /needs Kubernetes 1.30/, fix: /kubernetesVersion: "1.30"/ },
+  ],
+  [
+    'an httpGet preStop hook without a path',
+    checkoutWith({ preStop: { type: 'http' } }),
+    { path: 'preStop.path', rule: /endpoint that returns after the delay/, fix: /\/prestop/ },
+  ],
+  [
+    'an acknowledgement that excuses nothing',
+    checkoutWith({ acknowledge: { singleReplica: 'we like to be safe here' } }),
+    { path: 'acknowledge.singleReplica', rule: /excuses nothing/, fix: /remove acknowledge.singleReplica/ },
+  ],
+  [
+    'an acknowledgement without a real reason',
+    checkoutWith({ replicas: 1, acknowledge: { singleReplica: 'ok' } }),
+    { path: 'acknowledge.singleReplica', value: 'ok', rule: /at least 10 characters/, fix: /say why/ },
+  ],
+  [
+    'acknowledging an invariant that cannot be acknowledged',
+    checkoutWith({ acknowledge: { pdbAllowsDisruption: 'we really want this' } }),
+    { path: 'acknowledge.pdbAllowsDisruption', rule: /unknown field/, fix: /known fields here: startupWindow/ },
+  ],
+  [
+    'a CPU limit below the request',
+    checkoutWith({ resources: { cpu: '500m', cpuLimit: '250m' } }),
+    { path: 'resources.cpuLimit', value: '250m', rule: /at least the CPU request \(500m\)/, fix: /raise resources.cpuLimit/ },
+  ],
+  [
+    'an autoscaler whose maximum is below its minimum',
+    checkoutWith({ autoscaling: { minReplicas: 3, maxReplicas: 2 } }),
+    { path: 'autoscaling.maxReplicas', value: 2, rule: /at least minReplicas \(3\)/, fix: /3 or more/ },
+  ],
+  [
+    'a name that is not a DNS label',
+    checkoutWith({ name: 'Checkout_API' }),
+    { path: 'name', value: 'Checkout_API', rule: /DNS-1035/, fix: /checkout-api/ },
+  ],
+  [
+    'a Kubernetes version given as a number',
+    checkoutWith({ kubernetesVersion: 1.3 }),
+    { path: 'kubernetesVersion', value: 1.3, rule: /type string/, fix: /string/ },
+  ],
+  ['an unknown kind', checkoutWith({ kind: 'cron' }), { path: 'kind', value: 'cron', rule: /one of "web", "worker"/, fix: /pick one/ }],
+];
+
+describe('invalid declarations are rejected with field, value, rule and fix', () => {
+  test.each(REJECTIONS)('%s', (_, declaration, expected) => {
+    const problems = problemsOf(declaration);
+    const problem = problems.find((candidate) => candidate.path === expected.path);
+    expect(problems.map((candidate) => candidate.path)).toContain(expected.path);
+    expect(problem!.rule).toMatch(expected.rule);
+    expect(problem!.fix).toMatch(expected.fix);
+    if ('value' in expected) expect(problem!.value).toEqual(expected.value);
+  });
+});
+
+describe('how problems are reported', () => {
+  const broken = checkoutWith({ image: 'ghcr.io/acme/checkout:latest', drainSeconds: -1, replicaz: 3 });
+
+  test('every problem is reported at once, not just the first', () => {
+    expect(problemsOf(broken).map((problem) => problem.path)).toEqual(['image', 'drainSeconds', 'replicaz']);
+  });
+
+  test('the message names the declaration and gives field, value, rule and fix for each problem', () => {
+    let message = '';
+    try {
+      resolveWorkload(broken);
+    } catch (error) {
+      message = (error as DeclarationError).message;
+    }
+    expect(message).toBe(
+      [
+        'Invalid workload declaration "checkout" (3 problems):',
+        '- image: "ghcr.io/acme/checkout:latest"',
+        '    rule: the image must not use the tag "latest": every restart could run different code',
+        '    fix:  pin a version tag (ghcr.io/acme/checkout:1.4.2) or a digest (@sha256:...)',
+        '- drainSeconds: -1',
+        '    rule: must be at least 0',
+        '    fix:  use a whole number of seconds ≥ 0',
+        '- replicaz: 3',
+        '    rule: unknown field',
+        '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
+          'port, replicas, autoscaling, health, startup, drainSeconds, traffic, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
+          'env, args, labels, networkPolicy, overrides, acknowledge',
+      ].join('\n'),
+    );
+    expect(message).not.toMatch(/\n\s+at /);
+  });
+
+  test('an invalid declaration leaves no object behind in the chart', () => {
+    const chart = Testing.chart();
+    new HardenedWorkload(chart, 'valid', CHECKOUT);
+    expect(() => new HardenedWorkload(chart, 'invalid', broken)).toThrow(/Invalid workload declaration/);
+    expect(Testing.synth(chart).map((object) => object.kind)).toEqual([
+      'ServiceAccount',
+      'Deployment',
+      'Service',
+      'PodDisruptionBudget',
+      'NetworkPolicy',
+    ]);
+    expect(chart.node.tryFindChild('invalid')).toBeUndefined();
+  });
+});
