@@ -8,7 +8,8 @@ import { isKnownDistroless } from './image';
 import { describeHandler, probeForms, type ResolvedProbe, resolveProbe } from './probes';
 import { cpuMillicores, DEFAULT_CPU_LIMIT_FACTOR, formatCpu } from './quantities';
 import { issueProblems } from './schema-problems';
-import { type ParsedSpec, type ProbeTarget, workloadSchema } from './schema';
+import { applyPreset, type EffectiveSpec, type PresetEffect } from './presets';
+import { type ProbeTarget, workloadSchema } from './schema';
 
 export type Replicas =
   | { readonly mode: 'fixed'; readonly count: number }
@@ -24,7 +25,10 @@ export interface Acknowledgement {
  * the probes with their ports, the replica mode, the resource limits and what was acknowledged.
  */
 export interface ResolvedWorkload extends Derivation {
-  readonly spec: ParsedSpec;
+  /** The declaration with every default and its preset's values filled in. */
+  readonly spec: EffectiveSpec;
+  /** What the preset filled in, if the declaration names one. */
+  readonly preset?: PresetEffect;
   /** metadata.name of every object and app.kubernetes.io/instance. */
   readonly instance: string;
   readonly distroless: boolean;
@@ -57,7 +61,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
       parsed.error.issues.flatMap((issue) => issueProblems(issue, declaration)),
     );
   }
-  const spec = parsed.data;
+  const { spec, effect: preset } = applyPreset(parsed.data);
   const problems: Problem[] = [];
   const used = new Set<AcknowledgementId>();
   const acknowledged = (id: AcknowledgementId) => {
@@ -112,6 +116,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   return {
     ...derivation,
     spec,
+    preset,
     instance: spec.instance ?? spec.name,
     distroless,
     probes,
@@ -132,7 +137,7 @@ function isAcknowledgeable(id: InvariantId): id is (typeof ACKNOWLEDGEABLE_INVAR
 }
 
 function resolveProbes(
-  spec: ParsedSpec,
+  spec: EffectiveSpec,
   problems: Problem[],
   acknowledged: (id: AcknowledgementId) => boolean,
 ): ResolvedWorkload['probes'] {
@@ -216,7 +221,7 @@ function resolveProbes(
   return { readiness, liveness, startup };
 }
 
-function resolveReplicas(spec: ParsedSpec, problems: Problem[], acknowledged: (id: AcknowledgementId) => boolean): Replicas {
+function resolveReplicas(spec: EffectiveSpec, problems: Problem[], acknowledged: (id: AcknowledgementId) => boolean): Replicas {
   const { autoscaling } = spec;
   const replicas: Replicas = autoscaling
     ? {
@@ -247,7 +252,7 @@ function resolveReplicas(spec: ParsedSpec, problems: Problem[], acknowledged: (i
 }
 
 function resolveResources(
-  spec: ParsedSpec,
+  spec: EffectiveSpec,
   problems: Problem[],
   acknowledged: (id: AcknowledgementId) => boolean,
 ): ResolvedWorkload['resources'] {
@@ -274,7 +279,7 @@ function resolveResources(
   return { cpu, memory, cpuLimit: cpuLimit ?? formatCpu(DEFAULT_CPU_LIMIT_FACTOR * cpuMillicores(cpu)) };
 }
 
-function checkRelations(spec: ParsedSpec, distroless: boolean, problems: Problem[]): void {
+function checkRelations(spec: EffectiveSpec, distroless: boolean, problems: Problem[]): void {
   const { startup, preStop } = spec;
   if (startup.typicalSeconds !== undefined && startup.typicalSeconds > startup.maxSeconds) {
     problems.push({
@@ -397,11 +402,11 @@ const INVARIANT_FIELDS: Record<InvariantId, readonly string[]> = {
   graceLimit: ['overrides.terminationGracePeriodSeconds', 'drainSeconds'],
 };
 
-function valueAtPath(spec: ParsedSpec, path: string): unknown {
+function valueAtPath(spec: EffectiveSpec, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], spec);
 }
 
-function invariantProblem(spec: ParsedSpec, result: InvariantResult): Problem {
+function invariantProblem(spec: EffectiveSpec, result: InvariantResult): Problem {
   const fields = INVARIANT_FIELDS[result.id];
   const path = fields.find((field) => valueAtPath(spec, field) !== undefined) ?? fields[fields.length - 1]!;
   const escape = isAcknowledgeable(result.id)

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACKNOWLEDGEMENT_IDS } from './ids';
 import { isLatestTag, PINNED_IMAGE_PATTERN } from './image';
 import { TRAFFIC_PLATFORMS } from '../timing/platforms';
+import { PRESET_NAMES } from './presets';
 
 /**
  * The workload declaration (SPEC §2): the single source of truth for the TypeScript types
@@ -196,7 +197,14 @@ export const workloadSchema = z
       })
       .prefault({})
       .meta({ description: 'How traffic reaches the pods (web workloads only).' }),
-    probeLatencyMs: wholeNumber(1, 'p99 latency of the health endpoints at peak load, in milliseconds.').default(500),
+    preset: z.enum(PRESET_NAMES).optional().meta({
+      description:
+        "Framework preset: fills in health paths and probe latency the declaration leaves out, and sets the framework's graceful-shutdown deadline from drainSeconds where the framework documents a setting for it.",
+    }),
+    probeLatencyMs: wholeNumber(
+      1,
+      "p99 latency of the health endpoints at peak load, in milliseconds. Default: 500, or the preset's.",
+    ).optional(),
     kubernetesVersion: z
       .string()
       .regex(/^1\.(2[89]|[3-9][0-9])$/)
