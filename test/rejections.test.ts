@@ -252,7 +252,7 @@ describe('how problems are reported', () => {
         '- replicaz: 3',
         '    rule: unknown field',
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
-          'port, replicas, autoscaling, health, startup, drainSeconds, traffic, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
+          'port, replicas, autoscaling, health, startup, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
           'env, args, labels, networkPolicy, overrides, acknowledge',
       ].join('\n'),
     );
