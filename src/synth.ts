@@ -1,5 +1,7 @@
 import { App } from 'cdk8s';
 import { WorkloadChart } from './constructs/workload-chart';
+import { DeclarationError, isDeclarationError } from './declaration/errors';
+import { resolveWorkload } from './declaration/resolve';
 import type { WorkloadSpec } from './declaration/schema';
 
 /**
@@ -7,8 +9,7 @@ import type { WorkloadSpec } from './declaration/schema';
  * Throws a DeclarationError (with every problem) before producing anything when one is invalid.
  */
 export function synthesizeObjects(workloads: readonly WorkloadSpec[]): Record<string, unknown>[] {
-  const app = new App();
-  const chart = new WorkloadChart(app, 'workloads', { workloads });
+  const chart = new WorkloadChart(new App(), 'workloads', { workloads });
   return chart.toJson();
 }
 
@@ -17,4 +18,45 @@ export function synthesizeYaml(workloads: readonly WorkloadSpec[]): string {
   const app = new App();
   new WorkloadChart(app, 'workloads', { workloads });
   return app.synthYaml();
+}
+
+/**
+ * Validates every declaration and returns one error per invalid one (empty when all are valid),
+ * so that a file with several workloads reports all of its problems in one run. Two workloads
+ * with the same instance name would produce objects with the same names.
+ */
+export function validateDeclarations(declarations: readonly unknown[]): DeclarationError[] {
+  const errors: DeclarationError[] = [];
+  const instances = new Map<string, number>();
+  declarations.forEach((declaration, index) => {
+    try {
+      const { instance } = resolveWorkload(declaration);
+      const first = instances.get(instance);
+      if (first !== undefined) {
+        errors.push(
+          new DeclarationError(`"${instance}"`, [
+            {
+              path: `[${index}].${(declaration as { instance?: string }).instance === undefined ? 'name' : 'instance'}`,
+              value: instance,
+              rule: `workload ${index + 1} has the same instance name as workload ${first + 1}, so their objects would collide`,
+              fix: 'give one of them another name or instance',
+            },
+          ]),
+        );
+      }
+      instances.set(instance, first ?? index);
+    } catch (error) {
+      if (!isDeclarationError(error)) throw error;
+      errors.push(error);
+    }
+  });
+  return errors;
+}
+
+/** One YAML file per workload, named `<instance>.k8s.yaml`, for writing into a folder. */
+export function synthesizeFiles(workloads: readonly WorkloadSpec[]): Array<{ file: string; yaml: string }> {
+  return workloads.map((workload) => ({
+    file: `${workload.instance ?? workload.name}.k8s.yaml`,
+    yaml: synthesizeYaml([workload]),
+  }));
 }

@@ -95,7 +95,10 @@ export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[
       return unionProblems(issue, input);
     case 'invalid_type':
       if (value === undefined) {
-        return problem('required field is missing', `add ${path}${example(issue.path)}${node?.description ? ` (${node.description})` : ''}`);
+        return problem(
+          'required field is missing',
+          `add ${path}${example(issue.path)}${node?.description ? ` (${node.description})` : ''}`,
+        );
       }
       if (issue.expected === 'int' || (issue.expected === 'number' && typeof value === 'number')) {
         return problem(

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
+import { DeclarationError } from '../declaration/errors';
+
+/**
+ * Every document of a YAML (or JSON) text as plain values, empty documents dropped. A syntax
+ * error becomes a problem naming the line and column, never a stack trace.
+ */
+export function parseYamlDocuments(text: string, source: string): unknown[] {
+  const documents = parseAllDocuments(text);
+  const list = Array.isArray(documents) ? documents : [documents];
+  const problems = list.flatMap((document) =>
+    document.errors.map((error) => ({
+      path: '(syntax)',
+      value: error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : source,
+      rule: `${source} must be valid YAML or JSON: ${error.message.split('\n')[0]}`,
+      fix: 'correct the syntax at that position',
+    })),
+  );
+  if (problems.length > 0) throw new DeclarationError(`in ${source}`, problems);
+  return list.map((document) => document.toJS() as unknown).filter((value) => value !== null && value !== undefined);
+}
+
+export function readYamlFile(file: string, what: string): unknown[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DeclarationError(`in ${file}`, [
+      { path: '(file)', value: file, rule: `the ${what} file must be readable`, fix: (error as Error).message },
+    ]);
+  }
+  return parseYamlDocuments(text, file);
+}

@@ -1,0 +1,176 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { stringify } from 'yaml';
+import { readDeclarations, synthesizeYaml, type WorkloadSpec } from '../src';
+import { CHECKOUT, checkoutWith } from './support/declarations';
+import { cli } from './support/cli';
+
+const EXAMPLE = 'examples/spring-boot-alb.yaml';
+const scratch = () => mkdtempSync(join(tmpdir(), 'hardened-cli-'));
+function file(contents: string, name = 'workloads.yaml'): string {
+  const path = join(scratch(), name);
+  writeFileSync(path, contents);
+  return path;
+}
+
+describe('help and usage (exit 0 and 2)', () => {
+  test.each([[[]], [['synth']], [['explain']], [['check']]])('--help for %j exits 0 and shows usage', (command) => {
+    const result = cli([...command, '--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: hardened-workloads/);
+  });
+  test('--version prints the package version', () => {
+    const result = cli(['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+  test.each([
+    ['no command', []],
+    ['an unknown command', ['deploy']],
+    ['a missing file argument', ['synth']],
+    ['an unknown option', ['synth', EXAMPLE, '--fast']],
+    ['a non-numeric --drain-seconds', ['check', 'dist.yaml', '--drain-seconds', 'thirty']],
+  ])('%s exits 2', (_, args) => {
+    const result = cli(args);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('synth', () => {
+  test('writes the same YAML as the library to stdout', () => {
+    const result = cli(['synth', EXAMPLE]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(synthesizeYaml(readDeclarations(EXAMPLE) as WorkloadSpec[]));
+  });
+  test('takes several workloads from one file (YAML documents) and JSON files', () => {
+    const yaml = file(`${stringify(CHECKOUT)}---\n${stringify(checkoutWith({ name: 'billing' }))}`);
+    const json = file(JSON.stringify([checkoutWith({ name: 'search' })]), 'more.json');
+    const result = cli(['synth', yaml, json]);
+    expect(result.status).toBe(0);
+    expect(result.stdout.match(/^kind: Deployment$/gm)).toHaveLength(3);
+    expect(result.stdout).toContain('name: billing');
+    expect(result.stdout).toContain('name: search');
+  });
+  test('--output writes one file per workload', () => {
+    const output = join(scratch(), 'out');
+    const result = cli(['synth', 'examples/queue-worker.yaml', 'examples/phoenix-bandit.yaml', '--output', output]);
+    expect(result.status).toBe(0);
+    expect(existsSync(join(output, 'invoice-worker.k8s.yaml'))).toBe(true);
+    expect(readFileSync(join(output, 'chat.k8s.yaml'), 'utf8')).toBe(
+      synthesizeYaml(readDeclarations('examples/phoenix-bandit.yaml') as WorkloadSpec[]),
+    );
+  });
+  test('an invalid declaration exits 1 with field, value, rule and fix, and writes nothing', () => {
+    const result = cli(['synth', file(stringify(checkoutWith({ image: 'ghcr.io/acme/checkout:latest' })))]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('- image: "ghcr.io/acme/checkout:latest"\n    rule: the image must not use the tag "latest"');
+    expect(result.stderr).toContain('    fix:  pin a version tag');
+  });
+  test('every invalid workload of a file is reported, and duplicates are caught', () => {
+    const declarations = [checkoutWith({ replicas: 1 }), checkoutWith({ name: 'billing', drainSeconds: -1 }), CHECKOUT, CHECKOUT];
+    const result = cli(['synth', file(declarations.map((declaration) => stringify(declaration)).join('---\n'))]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('- replicas: 1');
+    expect(result.stderr).toContain('- drainSeconds: -1');
+    expect(result.stderr).toContain('- [3].name: "checkout"\n    rule: workload 4 has the same instance name as workload 3');
+  });
+  test('a YAML syntax error names the line, without a stack trace', () => {
+    const result = cli(['synth', file('name: checkout\nimage: [unclosed\n')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/- \(syntax\): "line \d+, column \d+"/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+  test('a missing file exits 1 with a message', () => {
+    const result = cli(['synth', 'examples/nope.yaml']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('the declaration file must be readable');
+  });
+});
+
+describe('explain', () => {
+  test('prints the derivation, the invariants and the timeline', () => {
+    const result = cli(['explain', EXAMPLE]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/startup\.failureThreshold +45 +derived +f_s = max\(3, ceil\(1\.5 × S_max \/ p_s\)\) +S_max=120 p_s=4/);
+    expect(result.stdout).toMatch(/ok +7 +graceCoversShutdown +grace 66 s vs preStop 30 \+ drain 30 \+ 5 = 65 s/);
+    expect(result.stdout).toContain('   66s  SIGKILL at the grace deadline (terminationGracePeriodSeconds 66)');
+  });
+  test('--svg draws the timeline into a well-formed SVG file', () => {
+    const svg = join(scratch(), 'orders.svg');
+    const result = cli(['explain', EXAMPLE, '--svg', svg]);
+    expect(result.status).toBe(0);
+    const text = readFileSync(svg, 'utf8');
+    expect(XMLValidator.validate(text)).toBe(true);
+    expect(text).toContain('startup window 180s');
+  });
+  test('--workload picks one of several, and an unknown name is a usage error', () => {
+    const path = file(`${stringify(CHECKOUT)}---\n${stringify(checkoutWith({ name: 'billing' }))}`);
+    expect(cli(['explain', path, '--workload', 'billing']).stdout).toMatch(/^billing: web workload/);
+    const wrong = cli(['explain', path, '--workload', 'payments']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('no workload named "payments" in');
+    expect(cli(['explain', path, '--svg', join(scratch(), 'x.svg')]).status).toBe(2);
+  });
+  test('an invalid declaration exits 1', () => {
+    expect(cli(['explain', file(stringify(checkoutWith({ drainSeconds: 'soon' })))]).status).toBe(1);
+  });
+});
+
+describe('check', () => {
+  const naive = () =>
+    file(
+      stringify({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'legacy' },
+        spec: {
+          selector: { matchLabels: { app: 'legacy' } },
+          template: {
+            metadata: { labels: { app: 'legacy' } },
+            spec: {
+              containers: [
+                {
+                  name: 'app',
+                  image: 'legacy:1.0.0',
+                  readinessProbe: { httpGet: { path: '/health', port: 8080 } },
+                  livenessProbe: { httpGet: { path: '/health', port: 8080 } },
+                },
+              ],
+            },
+          },
+        },
+      }),
+    );
+
+  test('our own synthesized manifests pass', () => {
+    const manifests = file(cli(['synth', EXAMPLE]).stdout);
+    const result = cli(['check', manifests]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Deployment\/orders: passed/);
+    expect(result.stdout).not.toContain('VIOLATED');
+  });
+  test('a manifest with the classic mistakes fails with exit 1 and names them', () => {
+    const result = cli(['check', naive()]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^Deployment\/legacy: FAILED/);
+    expect(result.stdout).toContain('VIOLATED   4  distinctProbes');
+    expect(result.stdout).toContain('VIOLATED   5  readinessTimeout');
+    expect(result.stdout).toContain('Privilege Escalation: containers[0].securityContext.allowPrivilegeEscalation must be false');
+    expect(result.stdout).toContain('need declared times');
+  });
+  test('declared times decide the invariants the manifest cannot show, and --json is machine-readable', () => {
+    const result = cli(['check', naive(), '--json', '--startup-max-seconds', '60', '--propagation-seconds', '10', '--drain-seconds', '30']);
+    expect(result.status).toBe(1);
+    const [check] = JSON.parse(result.stdout);
+    expect(check.declared).toEqual({ startupMaxSeconds: 60, propagationSeconds: 10, drainSeconds: 30 });
+    expect(check.invariants.find((entry: { id: string }) => entry.id === 'graceCoversShutdown')).toMatchObject({
+      status: 'violated',
+      detail: 'grace 30 s vs preStop 0 + drain 30 + 5 = 35 s',
+    });
+  });
+});

@@ -1,0 +1,146 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { resolveWorkload, synthesizeObjects } from '../src';
+import { timelineSvg } from '../src/explain/svg';
+import { timelineText } from '../src/explain/text';
+import { timeline } from '../src/explain/timeline';
+import { CHECKOUT, checkoutWith } from './support/declarations';
+
+const reference = timeline(resolveWorkload(CHECKOUT));
+const section = (id: string, model = reference) => model.sections.find((candidate) => candidate.id === id)!;
+
+describe('the timeline model of the reference case', () => {
+  test('start: typical start at 20 s, available at 35 s, startup window ends at 136 s', () => {
+    expect(section('start').events.map((event) => event.at)).toEqual([0, 20, 35, 90, 136]);
+    expect(section('start').notes[0]).toBe(
+      'rollout: 3 pods, 1 at a time (maxSurge 25%, maxUnavailable 0): about 3 x 35s = 105s when starts are typical',
+    );
+  });
+  test('hung process: out of rotation at 15 s, routers caught up at 25 s, restarted at 30 s, killed by 40 s', () => {
+    expect(section('hung').events.map((event) => [event.at, event.label])).toEqual([
+      [0, 'last successful probe: the process stops answering'],
+      [15, 'readiness fails 5s x 3: removed from endpoints'],
+      [25, 'routers have caught up (10s propagation): no more requests'],
+      [30, 'liveness fails 10s x 3: container is stopped and restarted'],
+      [40, 'SIGKILL if it has not stopped (probe-level grace 10s)'],
+    ]);
+  });
+  test('deletion: preStop 10 s, SIGTERM at 10 s, drain done at 40 s, SIGKILL at 45 s', () => {
+    expect(section('shutdown').events.map((event) => event.at)).toEqual([0, 10, 40, 45]);
+    expect(
+      section('shutdown')
+        .lanes.find((lane) => lane.name === 'pod')!
+        .segments.map((segment) => [segment.label, segment.from, segment.to]),
+    ).toEqual([
+      ['preStop', 0, 10],
+      ['drain', 10, 40],
+      ['margin', 40, 45],
+    ]);
+  });
+});
+
+describe('variants', () => {
+  test('a drain longer than an acknowledged short grace is drawn as cut off', () => {
+    const model = timeline(
+      resolveWorkload(
+        checkoutWith({
+          overrides: { terminationGracePeriodSeconds: 30 },
+          acknowledge: { graceCoversShutdown: 'the job is idempotent, a cut is fine' },
+        }),
+      ),
+    );
+    expect(section('shutdown', model).lanes.at(-1)!.segments.at(-1)).toEqual({ from: 30, to: 40, label: 'cut off', tone: 'danger' });
+  });
+  test('a workload without liveness says a hung process is never restarted', () => {
+    const model = timeline(
+      resolveWorkload(
+        checkoutWith({
+          health: { readiness: { path: '/readyz' }, liveness: false },
+          acknowledge: { noLiveness: 'supervised by the runtime itself' },
+        }),
+      ),
+    );
+    expect(section('hung', model).notes).toEqual(['no liveness probe: a hung process is never restarted (acknowledged)']);
+  });
+  test('when the app delays its own shutdown, SIGTERM comes at once and draining starts after the delay', () => {
+    const model = timeline(resolveWorkload(checkoutWith({ preStop: { type: 'app' } })));
+    expect(section('shutdown', model).events.slice(0, 2)).toEqual([
+      { at: 0, label: 'pod deleted: endpoints removal starts; the app keeps serving 10s after SIGTERM (no hook); SIGTERM' },
+      { at: 10, label: 'the app stops accepting requests and drains' },
+    ]);
+  });
+});
+
+test('the text timeline lists every section with aligned times', () => {
+  expect(timelineText(reference)).toBe(
+    [
+      'Start and rollout (t = 0: the container starts)',
+      '    0s  container starts; startup probe every 2s (timeout 2s)',
+      '   20s  typical start done: readiness probe every 5s takes over',
+      '   35s  minReadySeconds 15 elapsed: the pod counts as available',
+      '   90s  slowest declared start (90s)',
+      '  136s  startup window ends (2s x 68): a pod still starting is restarted',
+      '        rollout: 3 pods, 1 at a time (maxSurge 25%, maxUnavailable 0): about 3 x 35s = 105s when starts are typical',
+      '        a rollout that makes no progress for 600s is marked failed (progressDeadlineSeconds)',
+      '',
+      'Hung process (t = 0: the last successful probe)',
+      '    0s  last successful probe: the process stops answering',
+      '   15s  readiness fails 5s x 3: removed from endpoints',
+      '   25s  routers have caught up (10s propagation): no more requests',
+      '   30s  liveness fails 10s x 3: container is stopped and restarted',
+      '   40s  SIGKILL if it has not stopped (probe-level grace 10s)',
+      '',
+      'Deletion (t = 0: the pod is deleted)',
+      '    0s  pod deleted: endpoints removal starts; preStop exec "sleep 10"',
+      '   10s  SIGTERM',
+      '   40s  drain done (30s)',
+      '   45s  SIGKILL at the grace deadline (terminationGracePeriodSeconds 45)',
+    ].join('\n'),
+  );
+});
+
+describe('the SVG picture', () => {
+  const svg = timelineSvg(reference);
+
+  test('is well-formed XML with an svg root of explicit size', () => {
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const root = new XMLParser({ ignoreAttributes: false }).parse(svg).svg;
+    expect(root['@_xmlns']).toBe('http://www.w3.org/2000/svg');
+    expect(Number(root['@_width'])).toBe(960);
+    expect(Number(root['@_height'])).toBeGreaterThan(400);
+  });
+  test('shows the derived numbers', () => {
+    for (const text of [
+      'startup window 136s',
+      'starting 20s',
+      'preStop 10s',
+      'drain 30s',
+      'margin 5s',
+      '>45s<',
+      'SIGKILL at the grace deadline (terminationGracePeriodSeconds 45)',
+    ]) {
+      expect(svg).toContain(text);
+    }
+  });
+  test('escapes text, so quotes in labels cannot break the XML', () => {
+    expect(svg).toContain('preStop exec &quot;sleep 10&quot;');
+  });
+  test('is deterministic', () => {
+    expect(timelineSvg(timeline(resolveWorkload(CHECKOUT)))).toBe(svg);
+  });
+});
+
+test('the Deployment annotation summarizes the derivation for reviewers', () => {
+  const deployment = synthesizeObjects([CHECKOUT]).find((object) => object.kind === 'Deployment') as {
+    metadata: { annotations: Record<string, string> };
+  };
+  expect(deployment.metadata.annotations).toEqual({
+    'hardened-workloads.io/declared': 'startupMaxSeconds=90 drainSeconds=30 propagationSeconds=10',
+    'hardened-workloads.io/timings': [
+      'startup: window 136s (2s x 68), timeout 2s, max start 90s',
+      'readiness: window 15s (5s x 3), timeout 2s',
+      'liveness: window 30s (10s x 3), timeout 2s, propagation 10s',
+      'shutdown: preStop 10s (exec) + drain 30s + margin 5s = grace 45s',
+      'rollout: maxSurge 25%, maxUnavailable 0, minReadySeconds 15, progressDeadlineSeconds 600',
+    ].join('\n'),
+  });
+});
