@@ -1,5 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { resolveWorkload, synthesizeObjects } from '../src';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDeclarations, resolveWorkload, synthesizeObjects } from '../src';
 import { timelineSvg } from '../src/explain/svg';
 import { timelineText } from '../src/explain/text';
 import { timeline } from '../src/explain/timeline';
@@ -143,4 +145,10 @@ test('the Deployment annotation summarizes the derivation for reviewers', () => 
       'rollout: maxSurge 25%, maxUnavailable 0, minReadySeconds 15, progressDeadlineSeconds 600',
     ].join('\n'),
   });
+});
+
+test('the picture in docs/ is the current rendering of the Phoenix example (npm run docs redraws it)', () => {
+  const declaration = readDeclarations(join(__dirname, '..', 'examples', 'phoenix-bandit.yaml'))[0];
+  const committed = readFileSync(join(__dirname, '..', 'docs', 'phoenix-bandit-timeline.svg'), 'utf8');
+  expect(committed).toBe(timelineSvg(timeline(resolveWorkload(declaration))));
 });
