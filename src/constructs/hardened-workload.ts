@@ -10,6 +10,7 @@ import { podDisruptionBudgetProps } from './objects/pod-disruption-budget';
 import { serviceProps } from './objects/service';
 import { serviceAccountProps } from './objects/service-account';
 import { selectorLabels } from './metadata';
+import { manifest } from './plain-json';
 
 /**
  * Props of `HardenedWorkload`: exactly the workload declaration, the same document a Helm user
@@ -65,20 +66,20 @@ export class HardenedWorkload extends Construct {
 
     const object = (objectId: string, manifest: ApiObjectProps) => new ApiObject(this, objectId, manifest);
 
-    this.serviceAccount = object('service-account', k8s.KubeServiceAccount.manifest(serviceAccountProps(resolved)));
-    this.deployment = object('deployment', withSleepAction(k8s.KubeDeployment.manifest(deploymentProps(resolved)), resolved));
+    this.serviceAccount = object('service-account', manifest(k8s.KubeServiceAccount.GVK, serviceAccountProps(resolved)));
+    this.deployment = object('deployment', withSleepAction(manifest(k8s.KubeDeployment.GVK, deploymentProps(resolved)), resolved));
     if (spec.kind === 'web' && spec.port !== undefined) {
-      this.service = object('service', k8s.KubeService.manifest(serviceProps(resolved, spec.port)));
+      this.service = object('service', manifest(k8s.KubeService.GVK, serviceProps(resolved, spec.port)));
     }
     const fewestPods = replicas.mode === 'fixed' ? replicas.count : replicas.min;
     if (fewestPods >= 2) {
-      this.podDisruptionBudget = object('pod-disruption-budget', k8s.KubePodDisruptionBudget.manifest(podDisruptionBudgetProps(resolved)));
+      this.podDisruptionBudget = object('pod-disruption-budget', manifest(k8s.KubePodDisruptionBudget.GVK, podDisruptionBudgetProps(resolved)));
     }
-    this.networkPolicy = object('network-policy', k8s.KubeNetworkPolicy.manifest(networkPolicyProps(resolved)));
+    this.networkPolicy = object('network-policy', manifest(k8s.KubeNetworkPolicy.GVK, networkPolicyProps(resolved)));
     if (replicas.mode === 'autoscaled') {
       this.horizontalPodAutoscaler = object(
         'horizontal-pod-autoscaler',
-        k8s.KubeHorizontalPodAutoscalerV2.manifest(horizontalPodAutoscalerProps(resolved, replicas)),
+        manifest(k8s.KubeHorizontalPodAutoscalerV2.GVK, horizontalPodAutoscalerProps(resolved, replicas)),
       );
     }
   }

@@ -1,0 +1,240 @@
+/**
+ * Synthesis benchmark (`npm run bench`; never part of `npm test`). Everything is measured in ONE
+ * process run so that ratios compare like with like on a noisy machine:
+ *
+ * - ours:        building HardenedWorkload constructs and synthesizing YAML (`synthesizeYaml`);
+ * - floor:       `yaml.stringify`, with the options cdk8s uses, of the identical plain objects,
+ *                produced once beforehand from our own output (checked byte-identical to ours);
+ * - cdk8s-plus:  the same number of plain cdk8s-plus-28 Deployments + Services with hand-set
+ *                probes, as a user would write without this library;
+ * - helm:        `helm template` per declaration on a sample (the Helm face);
+ * - CLI:         cold start of the built bin (`--version`, and `synth` of one example).
+ *
+ * Medians over repeated rounds after discarded warm-up rounds. `--write` puts the figures into
+ * BENCHMARKS.md between its markers.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { App, Chart, Duration, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { stringify } from 'yaml';
+import { readDeclarations, resolveWorkload, synthesizeObjects, synthesizeYaml, WorkloadChart, type WorkloadSpec } from '../src';
+
+const ROOT = join(__dirname, '..');
+const SIZES = [100, 1000] as const;
+const EXAMPLES = ['spring-boot-alb', 'fastapi-uvicorn', 'phoenix-bandit', 'queue-worker'];
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same workloads. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A realistic mix: the examples in turn, each with its own name and varied numbers. */
+function workloads(count: number): WorkloadSpec[] {
+  const bases = EXAMPLES.map((name) => readDeclarations(join(ROOT, 'examples', `${name}.yaml`))[0] as WorkloadSpec);
+  const next = random(count);
+  const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
+  return Array.from({ length: count }, (_, index) => {
+    const base = bases[index % bases.length]!;
+    const maxSeconds = between(20, 180);
+    return {
+      ...base,
+      name: `${base.name}-${index}`,
+      startup: { maxSeconds, typicalSeconds: between(1, maxSeconds) },
+      drainSeconds: between(5, 90),
+      probeLatencyMs: between(100, 2000),
+      ...(base.autoscaling ? {} : { replicas: between(2, 8) }),
+    };
+  });
+}
+
+/** The same number of Deployments + Services written with cdk8s-plus-28 alone, probes set by hand. */
+function cdk8sPlusYaml(declarations: readonly WorkloadSpec[]): string {
+  const app = new App();
+  const chart = new Chart(app, 'plain');
+  for (const declaration of declarations) {
+    const port = declaration.port ?? 8080;
+    const deployment = new kplus.Deployment(chart, declaration.name, {
+      replicas: declaration.replicas ?? 2,
+      containers: [
+        {
+          image: declaration.image,
+          portNumber: port,
+          readiness: kplus.Probe.fromHttpGet('/readyz', {
+            periodSeconds: Duration.seconds(5),
+            timeoutSeconds: Duration.seconds(2),
+            failureThreshold: 3,
+          }),
+          liveness: kplus.Probe.fromTcpSocket({
+            periodSeconds: Duration.seconds(10),
+            timeoutSeconds: Duration.seconds(2),
+            failureThreshold: 3,
+          }),
+          startup: kplus.Probe.fromTcpSocket({ periodSeconds: Duration.seconds(2), failureThreshold: 68 }),
+          resources: {
+            cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
+            memory: { request: Size.mebibytes(256), limit: Size.mebibytes(256) },
+          },
+        },
+      ],
+    });
+    deployment.exposeViaService({ ports: [{ port }] });
+  }
+  return app.synthYaml();
+}
+
+/** What cdk8s's Yaml.stringify does: one document per object, the same options, joined by ---. */
+function floorYaml(objects: readonly object[]): string {
+  return objects.map((object) => stringify(object, { keepUndefined: true, lineWidth: 0, version: '1.1' })).join('---\n');
+}
+
+interface Timing {
+  median: number;
+  rounds: number;
+}
+
+function measure(rounds: number, warmup: number, work: () => unknown): Timing {
+  const samples: number[] = [];
+  for (let round = 0; round < warmup + rounds; round++) {
+    const start = process.hrtime.bigint();
+    work();
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    if (round >= warmup) samples.push(elapsed);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)]!, rounds };
+}
+
+/** Heap still held right after producing a result, as a rough size of each face's output. */
+function heapAfter(work: () => unknown): number {
+  global.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const kept = work();
+  const after = process.memoryUsage().heapUsed;
+  void kept;
+  return (after - before) / 2 ** 20;
+}
+
+function helmSample(declarations: readonly WorkloadSpec[]): { perDeclaration: number; sample: number } | undefined {
+  const helm = join(ROOT, '.tools', 'bin', 'helm');
+  try {
+    readFileSync(join(ROOT, 'Chart.yaml'));
+  } catch {
+    return undefined;
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'hardened-bench-'));
+  const files = declarations.map((declaration, index) => {
+    const file = join(folder, `${index}.json`);
+    writeFileSync(file, JSON.stringify(declaration));
+    return file;
+  });
+  execFileSync(helm, ['template', 'warmup', ROOT, '-f', files[0]!], { stdio: 'pipe' });
+  const samples = files.map((file) => {
+    const start = process.hrtime.bigint();
+    execFileSync(helm, ['template', 'bench', ROOT, '-f', file], { stdio: 'pipe' });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  });
+  samples.sort((a, b) => a - b);
+  return { perDeclaration: samples[Math.floor(samples.length / 2)]!, sample: samples.length };
+}
+
+function cliColdStart(args: string[], runs: number): number {
+  const samples = Array.from({ length: runs }, () => {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [join(ROOT, 'lib', 'cli', 'main.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`CLI ${args.join(' ')} failed: ${result.stderr}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  });
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+/** Where our time goes at one size: our validation and derivation, our constructs, cdk8s's toJson, YAML. */
+function breakdown(declarations: readonly WorkloadSpec[]): string {
+  const validate = measure(7, 2, () => declarations.map((declaration) => resolveWorkload(declaration))).median;
+  const construct = measure(7, 2, () => new WorkloadChart(new App(), 'bench', { workloads: declarations })).median;
+  const charts = Array.from({ length: 9 }, () => new WorkloadChart(new App(), 'bench', { workloads: declarations }));
+  const toJson = measure(7, 2, () => charts.pop()!.toJson()).median;
+  return (
+    `Where ours goes at N = ${declarations.length}: validation and derivation ${ms(validate)}, ` +
+    `building the constructs (validation included) ${ms(construct)}, cdk8s's chart.toJson (token resolution, key sorting) ${ms(toJson)}; ` +
+    'the rest is YAML serialization (the floor).'
+  );
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+
+function main(): void {
+  const lines: string[] = [];
+  const say = (line = '') => {
+    lines.push(line);
+    process.stdout.write(`${line}\n`);
+  };
+  say(
+    `Machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node.js ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  say();
+  say(
+    '| N | ours | floor (yaml.stringify) | cdk8s-plus-28 by hand | ours / floor | ours / cdk8s-plus | YAML written: ours / cdk8s-plus | heap held by ours | rounds |',
+  );
+  say('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  const results = new Map<number, { ours: number; floor: number; plus: number }>();
+  for (const size of SIZES) {
+    const declarations = workloads(size);
+    const objects = synthesizeObjects(declarations);
+    if (floorYaml(objects) !== synthesizeYaml(declarations)) throw new Error('the floor does not reproduce our YAML byte for byte');
+    const rounds = size === 100 ? 21 : 7;
+    const warmup = size === 100 ? 5 : 2;
+    const ours = measure(rounds, warmup, () => synthesizeYaml(declarations));
+    const floor = measure(rounds, warmup, () => floorYaml(objects));
+    const plus = measure(rounds, warmup, () => cdk8sPlusYaml(declarations));
+    const held = heapAfter(() => synthesizeYaml(declarations));
+    const kib = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`;
+    const written = `${kib(synthesizeYaml(declarations))} / ${kib(cdk8sPlusYaml(declarations))}`;
+    results.set(size, { ours: ours.median, floor: floor.median, plus: plus.median });
+    say(
+      `| ${size} | ${ms(ours.median)} | ${ms(floor.median)} | ${ms(plus.median)} | ${(ours.median / floor.median).toFixed(2)} | ` +
+        `${(ours.median / plus.median).toFixed(2)} | ${written} | ${held.toFixed(0)} MiB | ${warmup} warm-up + ${rounds} |`,
+    );
+  }
+  const small = results.get(100)!;
+  const large = results.get(1000)!;
+  say();
+  say(
+    `Growth from N = 100 to N = 1000 (10x the workloads): ours ${(large.ours / small.ours).toFixed(1)}x, ` +
+      `floor ${(large.floor / small.floor).toFixed(1)}x, cdk8s-plus-28 ${(large.plus / small.plus).toFixed(1)}x.`,
+  );
+  say(breakdown(workloads(1000)));
+  const helm = helmSample(workloads(20));
+  say(
+    helm
+      ? `Helm face: helm template takes ${ms(helm.perDeclaration)} per declaration (median of ${helm.sample}; one process per release), ` +
+          // 1000 declarations × t ms = t seconds.
+          `about ${helm.perDeclaration.toFixed(0)} s for 1000 declarations, against ${ms(large.ours)} for ours in one process.`
+      : 'Helm face: no Chart.yaml yet, not measured.',
+  );
+  say(
+    `CLI cold start (median of 9 runs of the built bin): --version ${ms(cliColdStart(['--version'], 9))}, ` +
+      `synth of one example ${ms(cliColdStart(['synth', 'examples/phoenix-bandit.yaml'], 9))}.`,
+  );
+  say(`Peak resident memory of this benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB.`);
+
+  if (process.argv.includes('--write')) {
+    const path = join(ROOT, 'BENCHMARKS.md');
+    const text = readFileSync(path, 'utf8');
+    const start = '<!-- figures:start -->';
+    const end = '<!-- figures:end -->';
+    const updated = `${text.slice(0, text.indexOf(start) + start.length)}\n${lines.join('\n')}\n${text.slice(text.indexOf(end))}`;
+    writeFileSync(path, updated);
+  }
+}
+
+main();
