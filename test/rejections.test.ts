@@ -212,6 +212,21 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     checkoutWith({ kubernetesVersion: 1.3 }),
     { path: 'kubernetesVersion', value: 1.3, rule: /type string/, fix: /string/ },
   ],
+  [
+    'an environment variable name with a dash',
+    checkoutWith({ env: { 'LOG-LEVEL': 'debug' } }),
+    { path: 'env.LOG-LEVEL', rule: /the key "LOG-LEVEL" is not allowed: an environment variable name/, fix: /_ instead of -/ },
+  ],
+  [
+    'a label value with a space',
+    checkoutWith({ labels: { team: 'payments team' } }),
+    { path: 'labels.team', value: 'payments team', rule: /a label value: at most 63/, fix: /payments-team/ },
+  ],
+  [
+    'tcp: false',
+    checkoutWith({ health: { readiness: { tcp: false } } }),
+    { path: 'health.readiness.tcp', value: false, rule: /can only be true/, fix: /remove tcp/ },
+  ],
   ['an unknown kind', checkoutWith({ kind: 'cron' }), { path: 'kind', value: 'cron', rule: /one of "web", "worker"/, fix: /pick one/ }],
 ];
 

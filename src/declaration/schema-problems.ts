@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Problem } from './errors';
-import { schemaAt } from './json-schema';
+import { type JsonSchemaNode, schemaAt } from './json-schema';
 
 /** `startup.maxSeconds`, `networkPolicy.egressTo[0].cidr`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -118,20 +118,20 @@ export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[
       return problem(`must be at least ${issue.minimum}`, `use ${unitOf(issue.path)} ≥ ${issue.minimum}`);
     case 'too_big':
       return problem(`must be at most ${issue.maximum}`, `use a value ≤ ${issue.maximum}`);
-    case 'invalid_value':
-      return problem(
-        `must be one of ${issue.values.map((allowed) => JSON.stringify(allowed)).join(', ')}`,
-        `pick one of ${issue.values.map((allowed) => JSON.stringify(allowed)).join(', ')}`,
-      );
+    case 'invalid_value': {
+      const allowed = issue.values.map((candidate) => JSON.stringify(candidate)).join(', ');
+      return problem(node?.['x-rule'] ?? `must be one of ${allowed}`, node?.['x-fix'] ?? `pick one of ${allowed}`);
+    }
     case 'invalid_format':
       return problem(node?.['x-rule'] ?? `must match ${issue.pattern ?? issue.format}`, node?.['x-fix'] ?? 'correct the format');
-    case 'invalid_key':
-      return issue.issues.flatMap((inner) =>
-        issueProblems({ ...inner, path: issue.path } as z.core.$ZodIssue, input).map((keyProblem) => ({
-          ...keyProblem,
-          rule: `key ${JSON.stringify(Object.keys((value as object) ?? {}).find(() => true))}: ${keyProblem.rule}`,
-        })),
+    case 'invalid_key': {
+      // The path ends at the offending key; its rule lives on the record's propertyNames.
+      const keys = schemaAt(issue.path.slice(0, -1))?.propertyNames as JsonSchemaNode | undefined;
+      return problem(
+        `the key ${JSON.stringify(issue.path[issue.path.length - 1])} is not allowed: ${keys?.['x-rule'] ?? 'see the field reference'}`,
+        keys?.['x-fix'] ?? 'rename it',
       );
+    }
     case 'custom': {
       const params = (issue.params ?? {}) as { fix?: string };
       return problem(issue.message, params.fix ?? 'see the field reference in README.md');

@@ -38,7 +38,11 @@ const probeTarget = z
       'x-rule': 'an HTTP path starts with / and has no spaces',
       'x-fix': 'write it like /readyz',
     }),
-    tcp: z.literal(true).optional().meta({ description: 'true: a tcpSocket probe (the port accepts connections).' }),
+    tcp: z.literal(true).optional().meta({
+      description: 'true: a tcpSocket probe (the port accepts connections).',
+      'x-rule': 'tcp can only be true: it selects a tcpSocket probe',
+      'x-fix': 'write tcp: true, or remove tcp and use path, grpc or exec',
+    }),
     grpc: z
       .strictObject({
         service: z.string().optional().meta({ description: 'gRPC health service name; default: the server as a whole.' }),
@@ -258,12 +262,27 @@ export const workloadSchema = z
       .prefault({})
       .meta({ description: 'Container resources: requests always, memory limit = memory request.' }),
     env: z
-      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string())
+      .record(
+        z
+          .string()
+          .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+          .meta({
+            'x-rule': 'an environment variable name: letters, digits and _, not starting with a digit',
+            'x-fix': 'rename it, e.g. with _ instead of - or .',
+          }),
+        z.string(),
+      )
       .default({})
       .meta({ description: 'Environment variables of the container, by name.' }),
     args: z.array(z.string()).optional().meta({ description: "Container args. Default: the image's CMD." }),
     labels: z
-      .record(z.string(), z.string().regex(new RegExp(LABEL_VALUE)))
+      .record(
+        z.string(),
+        z.string().regex(new RegExp(LABEL_VALUE)).meta({
+          'x-rule': 'a label value: at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
+          'x-fix': 'shorten it or replace other characters, e.g. payments-team',
+        }),
+      )
       .default({})
       .meta({ description: 'Extra labels for every object and pod (never part of a selector).' }),
     networkPolicy: z
