@@ -73,7 +73,10 @@ export class HardenedWorkload extends Construct {
     }
     const fewestPods = replicas.mode === 'fixed' ? replicas.count : replicas.min;
     if (fewestPods >= 2) {
-      this.podDisruptionBudget = object('pod-disruption-budget', manifest(k8s.KubePodDisruptionBudget.GVK, podDisruptionBudgetProps(resolved)));
+      this.podDisruptionBudget = object(
+        'pod-disruption-budget',
+        manifest(k8s.KubePodDisruptionBudget.GVK, podDisruptionBudgetProps(resolved)),
+      );
     }
     this.networkPolicy = object('network-policy', manifest(k8s.KubeNetworkPolicy.GVK, networkPolicyProps(resolved)));
     if (replicas.mode === 'autoscaled') {

@@ -20,6 +20,9 @@ export function plainJson(value: unknown): unknown {
 }
 
 /** A manifest of the given kind from its typed props. */
-export function manifest(gvk: { apiVersion: string; kind: string }, props: object): { apiVersion: string; kind: string } & Record<string, any> {
+export function manifest(
+  gvk: { apiVersion: string; kind: string },
+  props: object,
+): { apiVersion: string; kind: string } & Record<string, any> {
   return { apiVersion: gvk.apiVersion, kind: gvk.kind, ...(plainJson(props) as Record<string, unknown>) };
 }
