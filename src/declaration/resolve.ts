@@ -101,7 +101,8 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     problems.push(invariantProblem(spec, result));
   }
 
-  for (const id of Object.keys(spec.acknowledge) as AcknowledgementId[]) {
+  // Sorted, so that the report does not depend on the order the keys were written in.
+  for (const id of (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort()) {
     if (!used.has(id)) {
       problems.push({
         path: `acknowledge.${id}`,

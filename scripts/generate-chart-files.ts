@@ -1,0 +1,129 @@
+/**
+ * Generates the Helm chart's values.schema.json and values.yaml from the declaration schema
+ * (src/declaration/schema.ts), so that the chart can never disagree with the TypeScript face about
+ * a field, its type, its default or its documentation.
+ *
+ * Usage: npm run generate            (writes both files)
+ *        npm run generate -- --check  (exits 1 when either file is stale)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { declarationJsonSchema, type JsonSchemaNode } from '../src/declaration/json-schema';
+
+const ROOT = join(__dirname, '..');
+const WIDTH = 100;
+
+function wrap(text: string, prefix: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && prefix.length + line.length + 1 + word.length > WIDTH) {
+      lines.push(`${prefix}${line}`);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(`${prefix}${line}`);
+  return lines;
+}
+
+/** A value on one line, in YAML flow style (JSON is valid YAML). */
+function inline(value: unknown): string {
+  return typeof value === 'string' && /^[\w./:@-]+$/.test(value) && !/^(true|false|null|[\d.]+)$/.test(value)
+    ? value
+    : JSON.stringify(value);
+}
+
+/** The lines documenting one field; `active` when the field is set (not commented out). */
+function field(key: string, node: JsonSchemaNode, required: boolean, indent: string): { lines: string[]; active: boolean } {
+  const lines = wrap(node.description ?? '', `${indent}# `);
+  const isObject = node.type === 'object' && node.properties !== undefined;
+  if (required) {
+    lines.push(`${indent}# Required: set it in your values file.`);
+    if (isObject) {
+      lines.push(...nestedComments(node, indent));
+      lines.push(`${indent}# ${key}:`);
+      for (const child of node.required ?? []) {
+        const example = node.properties![child]?.examples?.[0];
+        lines.push(`${indent}#   ${child}: ${example !== undefined ? inline(example) : '...'}`);
+      }
+    } else {
+      lines.push(`${indent}# ${key}: ${node.examples ? inline(node.examples[0]) : '...'}`);
+    }
+    return { lines, active: false };
+  }
+  if (node.default === undefined) {
+    if (isObject) lines.push(...nestedComments(node, indent));
+    lines.push(`${indent}# ${key}:${node.examples ? ` ${inline(node.examples[0])}` : ''}`);
+    return { lines, active: false };
+  }
+  if (isObject) {
+    const children = Object.entries(node.properties!).map(([childKey, child]) =>
+      field(childKey, child, (node.required ?? []).includes(childKey), `${indent}  `),
+    );
+    if (children.some((child) => child.active)) {
+      lines.push(`${indent}${key}:`);
+      for (const child of children) lines.push(...child.lines);
+    } else {
+      lines.push(...nestedComments(node, indent));
+      lines.push(`${indent}${key}: ${inline(node.default)}`);
+    }
+    return { lines, active: true };
+  }
+  lines.push(`${indent}${key}: ${inline(node.default)}`);
+  return { lines, active: true };
+}
+
+/** The fields of an object that has no value of its own here, as comments. */
+function nestedComments(node: JsonSchemaNode, indent: string): string[] {
+  return Object.entries(node.properties ?? {}).flatMap(([key, child]) => {
+    const note = [child.description ?? '', child.default !== undefined ? `Default: ${inline(child.default)}.` : '']
+      .filter(Boolean)
+      .join(' ');
+    return wrap(`${key}: ${note}`, `${indent}#   `);
+  });
+}
+
+export function valuesSchema(): string {
+  return `${JSON.stringify(declarationJsonSchema(), null, 2)}\n`;
+}
+
+export function valuesYaml(): string {
+  const schema = declarationJsonSchema();
+  const header = [
+    '# Values of the hardened-workloads chart: one workload declaration, the same fields as the',
+    "# TypeScript construct's props (see README.md). Generated from src/declaration/schema.ts by",
+    '# `npm run generate`: do not edit by hand. Fields without a value here are required (set them in',
+    '# your values file, e.g. one of examples/*.yaml) or derived when left out.',
+  ];
+  const body = Object.entries(schema.properties ?? {}).map(([key, node]) =>
+    field(key, node, (schema.required ?? []).includes(key), '').lines.join('\n'),
+  );
+  return `${[header.join('\n'), ...body].join('\n\n')}\n`;
+}
+
+const FILES: Record<string, () => string> = { 'values.schema.json': valuesSchema, 'values.yaml': valuesYaml };
+
+function main(): void {
+  const check = process.argv.includes('--check');
+  const stale = Object.entries(FILES).filter(([file, render]) => {
+    const path = join(ROOT, file);
+    const current = (() => {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch {
+        return '';
+      }
+    })();
+    if (current === render()) return false;
+    if (!check) writeFileSync(path, render());
+    return true;
+  });
+  if (check && stale.length > 0) {
+    process.stderr.write(`stale: ${stale.map(([file]) => file).join(', ')} (run npm run generate)\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) main();

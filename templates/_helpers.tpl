@@ -1,0 +1,86 @@
+{{/*
+Small pure helpers. Named templates can only return text, so numbers come back as strings
+(callers pipe them through `int`) and structures as YAML (callers pipe them through `fromYaml`).
+Only integer arithmetic is used anywhere in this chart, so that it agrees with the TypeScript
+face to the second.
+*/}}
+
+{{/* ceil(a / b) for non-negative integers: (list a b). */}}
+{{- define "hw.ceilDiv" -}}
+{{- $a := index . 0 | int -}}
+{{- $b := index . 1 | int -}}
+{{- div (add $a (sub $b 1)) $b -}}
+{{- end -}}
+
+{{/* A CPU quantity ("250m", "1", "1.5") in whole millicores. */}}
+{{- define "hw.cpuMillicores" -}}
+{{- if hasSuffix "m" . -}}
+{{- trimSuffix "m" . | int -}}
+{{- else -}}
+{{- $parts := splitList "." . -}}
+{{- $fraction := "" -}}
+{{- if gt (len $parts) 1 }}{{ $fraction = index $parts 1 }}{{ end -}}
+{{- add (mul (index $parts 0 | int) 1000) (printf "%s000" $fraction | trunc 3 | int) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Millicores as whole cores when exact ("2"), else millicores ("1500m"). */}}
+{{- define "hw.formatCpu" -}}
+{{- $millicores := . | int -}}
+{{- if eq (mod $millicores 1000) 0 }}{{ div $millicores 1000 }}{{ else }}{{ $millicores }}m{{ end -}}
+{{- end -}}
+
+{{/* The parts of an image reference: repository, tag and digest (absent ones empty). */}}
+{{- define "hw.image" -}}
+{{- $withoutDigest := first (splitList "@" .) -}}
+{{- $digest := "" -}}
+{{- if contains "@" . }}{{ $digest = last (splitList "@" .) }}{{ end -}}
+{{- $segments := splitList "/" $withoutDigest -}}
+{{- $last := last $segments -}}
+{{- $repository := $withoutDigest -}}
+{{- $tag := "" -}}
+{{- if contains ":" $last -}}
+{{- $tag = last (splitList ":" $last) -}}
+{{- $repository = trimSuffix (printf ":%s" $tag) $withoutDigest -}}
+{{- end -}}
+{{- dict "repository" $repository "tag" $tag "digest" $digest | toYaml -}}
+{{- end -}}
+
+{{/*
+Images from registries that ship no shell or `sleep` binary, except their debug variants
+(gcr.io/distroless ":debug" tags, cgr.dev/chainguard "-dev" tags). Mirrors src/declaration/image.ts.
+*/}}
+{{- define "hw.knownDistroless" -}}
+{{- $image := include "hw.image" . | fromYaml -}}
+{{- if and (hasPrefix "gcr.io/distroless/" $image.repository) (not (regexMatch "(^|-)debug(-|$)" $image.tag)) -}}
+true
+{{- else if and (hasPrefix "cgr.dev/chainguard/" $image.repository) (not (regexMatch "-dev$" $image.tag)) -}}
+true
+{{- end -}}
+{{- end -}}
+
+{{/* A value as the TypeScript face shows it in messages (JSON, cut at 80 characters). */}}
+{{- define "hw.showValue" -}}
+{{- if kindIs "invalid" . -}}
+(missing)
+{{- else -}}
+{{- $text := toJson . -}}
+{{- if gt (len $text) 80 }}{{ trunc 77 $text }}...{{ else }}{{ $text }}{{ end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* A rollout budget as YAML: counts stay integers, percentages stay quoted strings. */}}
+{{- define "hw.budget" -}}
+{{- if kindIs "string" . }}{{ . | quote }}{{ else }}{{ . | int }}{{ end -}}
+{{- end -}}
+
+{{/* A budget resolved against a number of pods, rounding up: (list budget pods). */}}
+{{- define "hw.budgetUp" -}}
+{{- $budget := index . 0 -}}
+{{- $pods := index . 1 | int -}}
+{{- if kindIs "string" $budget -}}
+{{- include "hw.ceilDiv" (list (mul (trimSuffix "%" $budget | int) $pods) 100) -}}
+{{- else -}}
+{{- $budget | int -}}
+{{- end -}}
+{{- end -}}

@@ -1,0 +1,158 @@
+{{/*
+The invariants of SPEC §3 on the derived timings, mirroring src/invariants/check.ts and
+invariantProblem in src/declaration/resolve.ts: a violation is a problem unless the invariant may
+be acknowledged and is. Invariants 2 (successThreshold) and 11 (the PDB's maxUnavailable 1) hold
+by construction here, because neither can be overridden.
+Input: (dict "spec" "timings" "probes" "replicas"). Output: YAML with `problems` and `used`.
+*/}}
+{{- define "hw.invariants" -}}
+{{- $spec := .spec -}}
+{{- $t := .timings -}}
+{{- $probes := .probes -}}
+{{- $acknowledge := $spec.acknowledge | default dict -}}
+{{- $ackable := list "startupWindow" "livenessAfterReadiness" "readinessTimeout" "preStopCoversPropagation" "graceCoversShutdown" "progressDeadline" "graceLimit" -}}
+{{- $statements := dict
+  "startupWindow" "The startup window covers 1.5 × the slowest start, and liveness is gated by the startup probe."
+  "livenessAfterReadiness" "Liveness fires only after readiness has taken the pod out of rotation: W_l ≥ max(2 × W_r, W_r + P), liveness timeout ≥ readiness timeout."
+  "distinctProbes" "Readiness and liveness are different checks (and neither checks shared dependencies)."
+  "readinessTimeout" "2 ≤ readiness timeout < readiness period: no false failures under load."
+  "preStopCoversPropagation" "The preStop delay covers endpoint propagation: no 502s from stale endpoints."
+  "graceCoversShutdown" "G ≥ preStop + drain + 5: no SIGKILL mid-request; and preStop ≤ G (API rule)."
+  "probeGrace" "Probe-level grace ≤ pod grace G."
+  "surgeWhenNoUnavailable" "maxSurge ≥ 1 whenever maxUnavailable is 0, or the rollout cannot progress (API rule)."
+  "progressDeadline" "progressDeadlineSeconds > minReadySeconds and covers one worst-case pod start."
+  "graceLimit" "G ≤ 600 s: cluster autoscalers and spot interruption notices do not wait longer."
+-}}
+{{- $numbers := dict "startupWindow" 1 "livenessAfterReadiness" 3 "distinctProbes" 4 "readinessTimeout" 5 "preStopCoversPropagation" 6 "graceCoversShutdown" 7 "probeGrace" 8 "surgeWhenNoUnavailable" 9 "progressDeadline" 10 "graceLimit" 12 -}}
+{{- $fields := dict
+  "startupWindow" (list "overrides.startup.failureThreshold" "overrides.startup.periodSeconds" "startup.maxSeconds")
+  "livenessAfterReadiness" (list "overrides.liveness.failureThreshold" "overrides.liveness.periodSeconds" "overrides.liveness.timeoutSeconds" "overrides.readiness.failureThreshold" "overrides.readiness.periodSeconds" "overrides.readiness.timeoutSeconds" "traffic.propagationSeconds")
+  "distinctProbes" (list "health.liveness" "health.readiness")
+  "readinessTimeout" (list "overrides.readiness.timeoutSeconds" "overrides.readiness.periodSeconds" "probeLatencyMs")
+  "preStopCoversPropagation" (list "overrides.preStopSeconds" "traffic.propagationSeconds")
+  "graceCoversShutdown" (list "overrides.terminationGracePeriodSeconds" "overrides.preStopSeconds" "drainSeconds")
+  "probeGrace" (list "overrides.liveness.terminationGracePeriodSeconds" "overrides.startup.terminationGracePeriodSeconds" "overrides.terminationGracePeriodSeconds")
+  "surgeWhenNoUnavailable" (list "overrides.maxSurge" "overrides.maxUnavailable")
+  "progressDeadline" (list "overrides.progressDeadlineSeconds" "overrides.minReadySeconds" "startup.maxSeconds")
+  "graceLimit" (list "overrides.terminationGracePeriodSeconds" "drainSeconds")
+-}}
+
+{{- /* Each violation as (dict "id" "detail" "fix"), in the order of SPEC §3. */ -}}
+{{- $violations := list -}}
+{{- $sMax := $t.startupMaxSeconds | int -}}
+{{- $p := $t.propagationSeconds | int -}}
+{{- $d := $t.drainSeconds | int -}}
+{{- $g := $t.terminationGracePeriodSeconds | int -}}
+{{- $preStop := $t.preStop.seconds | int -}}
+{{- $rPeriod := $t.readiness.periodSeconds | int -}}
+{{- $rTimeout := $t.readiness.timeoutSeconds | int -}}
+{{- $wR := $t.readiness.windowSeconds | int -}}
+{{- $sPeriod := $t.startup.periodSeconds | int -}}
+{{- $sFailures := $t.startup.failureThreshold | int -}}
+{{- $wS := $t.startup.windowSeconds | int -}}
+{{- $lPeriod := $t.liveness.periodSeconds | int -}}
+{{- $lFailures := $t.liveness.failureThreshold | int -}}
+{{- $wL := $t.liveness.windowSeconds | int -}}
+{{- $lTimeout := $t.liveness.timeoutSeconds | int -}}
+
+{{- if hasKey $probes "startup" -}}
+{{- if lt (mul 2 $wS) (mul 3 $sMax) -}}
+{{- $violations = append $violations (dict "id" "startupWindow" "detail" (printf "startup window %d s × %d = %d s vs 1.5 × %d s" $sPeriod $sFailures $wS $sMax) "fix" (printf "raise the startup failureThreshold to at least %s" (include "hw.ceilDiv" (list (mul 3 $sMax) (mul 2 $sPeriod))))) -}}
+{{- end -}}
+{{- end -}}
+{{- if and (hasKey $probes "liveness") (hasKey $probes "readiness") -}}
+{{- $needed := max (mul 2 $wR) (add $wR $p) | int -}}
+{{- $detail := printf "liveness window %d s vs max(2 × %d, %d + %d) = %d s; timeouts liveness %d s, readiness %d s" $wL $wR $wR $p $needed $lTimeout $rTimeout -}}
+{{- if lt $wL $needed -}}
+{{- $violations = append $violations (dict "id" "livenessAfterReadiness" "detail" $detail "fix" (printf "raise the liveness failureThreshold to at least %s" (include "hw.ceilDiv" (list $needed $lPeriod)))) -}}
+{{- else if lt $lTimeout $rTimeout -}}
+{{- $violations = append $violations (dict "id" "livenessAfterReadiness" "detail" $detail "fix" (printf "raise the liveness timeoutSeconds to at least %d" $rTimeout)) -}}
+{{- end -}}
+{{- $handler := include "hw.describeProbe" $probes.readiness -}}
+{{- if eq $handler (include "hw.describeProbe" $probes.liveness) -}}
+{{- $violations = append $violations (dict "id" "distinctProbes" "detail" (printf "both probes check %s" $handler) "fix" "let liveness check only that the process responds (e.g. tcpSocket on the port) and keep readiness for \"can serve now\"") -}}
+{{- end -}}
+{{- end -}}
+{{- if hasKey $probes "readiness" -}}
+{{- $detail := printf "readiness timeout %d s, period %d s" $rTimeout $rPeriod -}}
+{{- if lt $rTimeout 2 -}}
+{{- $violations = append $violations (dict "id" "readinessTimeout" "detail" $detail "fix" "set the readiness timeoutSeconds to at least 2") -}}
+{{- else if ge $rTimeout $rPeriod -}}
+{{- $violations = append $violations (dict "id" "readinessTimeout" "detail" $detail "fix" (printf "set the readiness periodSeconds to at least %d" (add $rTimeout 1))) -}}
+{{- end -}}
+{{- end -}}
+{{- if and (eq $spec.kind "web") (lt $preStop $p) -}}
+{{- $violations = append $violations (dict "id" "preStopCoversPropagation" "detail" (printf "preStop %d s vs propagation %d s" $preStop $p) "fix" (printf "delay SIGTERM by at least %d s in the preStop hook" $p)) -}}
+{{- end -}}
+{{- if gt $preStop $g -}}
+{{- $violations = append $violations (dict "id" "graceCoversShutdown" "detail" (printf "preStop %d s > grace %d s" $preStop $g) "fix" (printf "raise terminationGracePeriodSeconds to at least %d" (add $preStop $d 5))) -}}
+{{- else if lt $g (add $preStop $d 5) -}}
+{{- $violations = append $violations (dict "id" "graceCoversShutdown" "detail" (printf "grace %d s vs preStop %d + drain %d + 5 = %d s" $g $preStop $d (add $preStop $d 5)) "fix" (printf "raise terminationGracePeriodSeconds to at least %d" (add $preStop $d 5))) -}}
+{{- end -}}
+{{- $over := list -}}
+{{- if and (hasKey $probes "liveness") (gt ($t.liveness.terminationGracePeriodSeconds | int) $g) }}{{ $over = append $over (printf "liveness probe grace %d s > %d s" ($t.liveness.terminationGracePeriodSeconds | int) $g) }}{{ end -}}
+{{- if and (hasKey $probes "startup") (gt ($t.startup.terminationGracePeriodSeconds | int) $g) }}{{ $over = append $over (printf "startup probe grace %d s > %d s" ($t.startup.terminationGracePeriodSeconds | int) $g) }}{{ end -}}
+{{- if $over -}}
+{{- $violations = append $violations (dict "id" "probeGrace" "detail" (join ", " $over) "fix" (printf "lower the probe terminationGracePeriodSeconds to at most %d" $g)) -}}
+{{- end -}}
+{{- $maxUnavailable := $t.rollout.maxUnavailable -}}
+{{- $maxSurge := $t.rollout.maxSurge -}}
+{{- $pods := eq .replicas.mode "fixed" | ternary .replicas.count .replicas.min | int -}}
+{{- $noUnavailable := or (and (kindIs "string" $maxUnavailable) (eq $maxUnavailable "0%")) (and (not (kindIs "string" $maxUnavailable)) (eq ($maxUnavailable | int) 0)) -}}
+{{- if and $noUnavailable (lt (include "hw.budgetUp" (list $maxSurge $pods) | int) 1) -}}
+{{- $violations = append $violations (dict "id" "surgeWhenNoUnavailable" "detail" (printf "maxUnavailable %v, maxSurge %v" (include "hw.budgetText" $maxUnavailable) (include "hw.budgetText" $maxSurge)) "fix" "set maxSurge to at least 1 (or \"25%\")") -}}
+{{- end -}}
+{{- $deadline := $t.rollout.progressDeadlineSeconds | int -}}
+{{- $minReady := $t.rollout.minReadySeconds | int -}}
+{{- $worstStart := (hasKey $probes "startup") | ternary $wS $sMax | int -}}
+{{- if le $deadline $minReady -}}
+{{- $violations = append $violations (dict "id" "progressDeadline" "detail" (printf "progressDeadlineSeconds %d ≤ minReadySeconds %d" $deadline $minReady) "fix" (printf "raise progressDeadlineSeconds above %d" $minReady)) -}}
+{{- else if lt $deadline (add $worstStart $minReady) -}}
+{{- $violations = append $violations (dict "id" "progressDeadline" "detail" (printf "progressDeadlineSeconds %d vs worst start %d + minReady %d = %d s" $deadline $worstStart $minReady (add $worstStart $minReady)) "fix" (printf "raise progressDeadlineSeconds to at least %d" (add $worstStart $minReady))) -}}
+{{- end -}}
+{{- if gt $g 600 -}}
+{{- $violations = append $violations (dict "id" "graceLimit" "detail" (printf "grace %d s vs 600 s" $g) "fix" "shorten the drain below ten minutes, or acknowledge graceLimit with a reason") -}}
+{{- end -}}
+
+{{- /* Violations become problems unless acknowledged, reported under the field that caused them. */ -}}
+{{- $problems := list -}}
+{{- $used := list -}}
+{{- range $violation := $violations -}}
+{{- $id := $violation.id -}}
+{{- $acknowledgeable := has $id $ackable -}}
+{{- if and $acknowledgeable (hasKey $acknowledge $id) -}}
+{{- $used = append $used $id -}}
+{{- else -}}
+{{- $candidates := index $fields $id -}}
+{{- $path := last $candidates -}}
+{{- range $candidate := reverse $candidates -}}
+{{- if not (kindIs "invalid" (include "hw.dig" (dict "spec" $spec "path" $candidate) | fromYaml).value) }}{{ $path = $candidate }}{{ end -}}
+{{- end -}}
+{{- $escape := $acknowledgeable | ternary (printf "; if this is deliberate, add acknowledge.%s: \"<reason>\"" $id) " (this invariant cannot be acknowledged)" -}}
+{{- $problem := dict "path" $path "rule" (printf "invariant %d (%s): %s Here: %s" (index $numbers $id) $id (index $statements $id) $violation.detail) "fix" (printf "%s%s" $violation.fix $escape) -}}
+{{- $found := include "hw.dig" (dict "spec" $spec "path" $path) | fromYaml -}}
+{{- if hasKey $found "value" }}{{ $_ := set $problem "value" $found.value }}{{ end -}}
+{{- $problems = append $problems $problem -}}
+{{- end -}}
+{{- end -}}
+{{- dict "problems" $problems "used" $used | toYaml -}}
+{{- end -}}
+
+{{/* A rollout budget as the messages print it: 0, 1 or 25%. */}}
+{{- define "hw.budgetText" -}}
+{{- if kindIs "string" . }}{{ . }}{{ else }}{{ . | int }}{{ end -}}
+{{- end -}}
+
+{{/* The value at a dotted path of the spec, as YAML `value: ...`, or {} when there is none: (dict "spec" "path"). */}}
+{{- define "hw.dig" -}}
+{{- $node := .spec -}}
+{{- $found := true -}}
+{{- range $key := splitList "." .path -}}
+{{- if and $found (kindIs "map" $node) (hasKey $node $key) -}}
+{{- $node = index $node $key -}}
+{{- else -}}
+{{- $found = false -}}
+{{- end -}}
+{{- end -}}
+{{- if $found }}{{ dict "value" $node | toYaml }}{{ end -}}
+{{- end -}}

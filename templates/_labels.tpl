@@ -1,0 +1,31 @@
+{{/*
+Labels and metadata, mirroring src/constructs/metadata.ts. Input: the resolved workload.
+*/}}
+
+{{/* The selector: name and instance only, so that it can never change (selectors are immutable). */}}
+{{- define "hw.selectorLabels" -}}
+app.kubernetes.io/instance: {{ .spec.instance | quote }}
+app.kubernetes.io/name: {{ .spec.name | quote }}
+{{- end -}}
+
+{{/* The recommended app.kubernetes.io labels plus the user's own, for every object and pod. */}}
+{{- define "hw.labels" -}}
+{{- $labels := deepCopy (.spec.labels | default dict) -}}
+{{- $_ := set $labels "app.kubernetes.io/instance" .spec.instance -}}
+{{- $_ := set $labels "app.kubernetes.io/name" .spec.name -}}
+{{- $_ := set $labels "app.kubernetes.io/component" .spec.kind -}}
+{{- $_ := set $labels "app.kubernetes.io/managed-by" "hardened-workloads" -}}
+{{- if regexMatch "^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$" .image.tag -}}
+{{- $_ := set $labels "app.kubernetes.io/version" .image.tag -}}
+{{- end -}}
+{{- $lines := list -}}
+{{- range $key := keys $labels | sortAlpha }}{{ $lines = append $lines (printf "%s: %s" $key (index $labels $key | quote)) }}{{ end -}}
+{{- join "\n" $lines -}}
+{{- end -}}
+
+{{/* metadata of every object: the instance name and the common labels. */}}
+{{- define "hw.metadata" -}}
+name: {{ .spec.instance | quote }}
+labels:
+  {{- include "hw.labels" . | nindent 2 }}
+{{- end -}}

@@ -1,0 +1,176 @@
+{{/*
+The second validation stage: relations between fields that values.schema.json cannot express,
+and what they decide (probe targets with ports, replica mode, CPU limit). Mirrors resolveProbes,
+resolveReplicas, resolveResources and checkRelations in src/declaration/resolve.ts, in the same
+order and with the same messages. Input: the effective spec. Output: YAML with `problems`,
+`used` (acknowledgements relied on), `probes`, `replicas` and `resources`.
+*/}}
+
+{{/* One probe target with its port filled in, or {} when it is not exactly one form or lacks a port: (dict "target" t "port" p). */}}
+{{- define "hw.resolveProbe" -}}
+{{- $target := .target -}}
+{{- $forms := list -}}
+{{- range $form := list "path" "tcp" "grpc" "exec" }}{{ if hasKey $target $form }}{{ $forms = append $forms $form }}{{ end }}{{ end -}}
+{{- if eq (len $forms) 1 -}}
+{{- if hasKey $target "exec" -}}
+{{- dict "type" "exec" "command" $target.exec | toYaml -}}
+{{- else if or (hasKey $target "port") (not (kindIs "invalid" .port)) -}}
+{{- $port := (hasKey $target "port") | ternary $target.port .port | int -}}
+{{- if hasKey $target "path" -}}
+{{- dict "type" "http" "path" $target.path "port" $port "scheme" ($target.scheme | default "HTTP") | toYaml -}}
+{{- else if hasKey $target "grpc" -}}
+{{- $probe := dict "type" "grpc" "port" $port -}}
+{{- if hasKey ($target.grpc | default dict) "service" }}{{ $_ := set $probe "service" $target.grpc.service }}{{ end -}}
+{{- $probe | toYaml -}}
+{{- else -}}
+{{- dict "type" "tcp" "port" $port | toYaml -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The canonical text of what a resolved probe checks; matches describeHandler in TypeScript. */}}
+{{- define "hw.describeProbe" -}}
+{{- if eq .type "http" }}httpGet {{ .scheme }} :{{ .port | int }}{{ .path }}
+{{- else if eq .type "tcp" }}tcpSocket :{{ .port | int }}
+{{- else if eq .type "grpc" }}grpc :{{ .port | int }}{{ if .service }} service {{ .service }}{{ end }}
+{{- else }}exec {{ toJson .command }}
+{{- end -}}
+{{- end -}}
+
+{{- define "hw.relations" -}}
+{{- $spec := . -}}
+{{- $problems := list -}}
+{{- $used := list -}}
+{{- $acknowledge := $spec.acknowledge | default dict -}}
+{{- $port := $spec.port -}}
+{{- $health := $spec.health -}}
+{{- $resolved := dict -}}
+
+{{- /* Probes. */ -}}
+{{- if eq $spec.kind "web" -}}
+{{- if not (hasKey $spec "port") -}}
+{{- $problems = append $problems (dict "path" "port" "rule" "a web workload needs its serving port" "fix" "add port, e.g. port: 8080") -}}
+{{- end -}}
+{{- if not (hasKey $health "readiness") -}}
+{{- $problems = append $problems (dict "path" "health.readiness" "rule" "a web workload needs a readiness check, or traffic reaches pods that cannot serve it yet" "fix" "add health.readiness, e.g. health: { readiness: { path: /readyz } }") -}}
+{{- end -}}
+{{- end -}}
+{{- $targets := dict -}}
+{{- if hasKey $health "readiness" }}{{ $_ := set $targets "readiness" $health.readiness }}{{ end -}}
+{{- if and (hasKey $health "liveness") (not (kindIs "bool" $health.liveness)) }}{{ $_ := set $targets "liveness" $health.liveness }}{{ end -}}
+{{- if hasKey $health "startup" }}{{ $_ := set $targets "startup" $health.startup }}{{ end -}}
+{{- range $name := list "readiness" "liveness" "startup" -}}
+{{- if hasKey $targets $name -}}
+{{- $target := index $targets $name -}}
+{{- $path := printf "health.%s" $name -}}
+{{- $forms := list -}}
+{{- range $form := list "path" "tcp" "grpc" "exec" }}{{ if hasKey $target $form }}{{ $forms = append $forms $form }}{{ end }}{{ end -}}
+{{- if ne (len $forms) 1 -}}
+{{- $found := (eq (len $forms) 0) | ternary "none" (join " and " $forms) -}}
+{{- $problems = append $problems (dict "path" $path "value" $target "rule" (printf "a probe checks exactly one thing: one of path, tcp, grpc or exec (found %s)" $found) "fix" "keep exactly one, e.g. { path: /readyz } or { tcp: true }") -}}
+{{- else -}}
+{{- if and (hasKey $target "scheme") (not (hasKey $target "path")) -}}
+{{- $problems = append $problems (dict "path" (printf "%s.scheme" $path) "value" $target.scheme "rule" "scheme applies to HTTP (path) probes only" "fix" "remove scheme") -}}
+{{- end -}}
+{{- if and (hasKey $target "exec") (hasKey $target "port") -}}
+{{- $problems = append $problems (dict "path" (printf "%s.port" $path) "value" $target.port "rule" "an exec probe has no port" "fix" "remove port") -}}
+{{- end -}}
+{{- $probe := include "hw.resolveProbe" (dict "target" $target "port" $port) | fromYaml -}}
+{{- if $probe -}}
+{{- $_ := set $resolved $name $probe -}}
+{{- else -}}
+{{- $problems = append $problems (dict "path" (printf "%s.port" $path) "rule" (printf "a %s probe needs a port, and the workload declares none" (first $forms)) "fix" (printf "add %s.port or the workload's port" $path)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if and (eq $name "liveness") (not (hasKey $health "liveness")) -}}
+{{- if hasKey $spec "port" -}}
+{{- $_ := set $resolved "liveness" (dict "type" "tcp" "port" ($port | int)) -}}
+{{- else if eq $spec.kind "worker" -}}
+{{- $problems = append $problems (dict "path" "health.liveness" "rule" "a worker without a port has no default liveness check (the default is tcpSocket on the port)" "fix" "add health.liveness, e.g. { exec: [\"/app/healthcheck\"] }, or liveness: false with acknowledge.noLiveness") -}}
+{{- end -}}
+{{- end -}}
+{{- if and (eq $name "liveness") (kindIs "bool" $health.liveness) -}}
+{{- if hasKey $acknowledge "noLiveness" -}}
+{{- $used = append $used "noLiveness" -}}
+{{- else -}}
+{{- $problems = append $problems (dict "path" "health.liveness" "value" false "rule" "turning liveness off needs a written reason: a wedged process would then never be restarted" "fix" "keep the default (tcpSocket on the port), or add acknowledge.noLiveness: \"<why>\"") -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if not (hasKey $health "startup") -}}
+{{- if hasKey $resolved "liveness" }}{{ $_ := set $resolved "startup" $resolved.liveness }}{{ else if hasKey $resolved "readiness" }}{{ $_ := set $resolved "startup" $resolved.readiness }}{{ end -}}
+{{- end -}}
+
+{{- /* Replicas. */ -}}
+{{- $replicas := dict "mode" "fixed" "count" ($spec.replicas | int) -}}
+{{- $fewest := $spec.replicas | int -}}
+{{- $replicasPath := "replicas" -}}
+{{- if $spec.autoscaling -}}
+{{- $scaling := $spec.autoscaling -}}
+{{- $replicas = dict "mode" "autoscaled" "min" ($scaling.minReplicas | int) "max" ($scaling.maxReplicas | int) "targetCPUUtilizationPercentage" ($scaling.targetCPUUtilizationPercentage | int) -}}
+{{- $fewest = $scaling.minReplicas | int -}}
+{{- $replicasPath = "autoscaling.minReplicas" -}}
+{{- if lt ($scaling.maxReplicas | int) ($scaling.minReplicas | int) -}}
+{{- $problems = append $problems (dict "path" "autoscaling.maxReplicas" "value" $scaling.maxReplicas "rule" (printf "maxReplicas must be at least minReplicas (%d)" ($scaling.minReplicas | int)) "fix" (printf "raise autoscaling.maxReplicas to %d or more" ($scaling.minReplicas | int))) -}}
+{{- end -}}
+{{- end -}}
+{{- if lt $fewest 2 -}}
+{{- if hasKey $acknowledge "singleReplica" -}}
+{{- $used = append $used "singleReplica" -}}
+{{- else -}}
+{{- $problems = append $problems (dict "path" $replicasPath "value" $fewest "rule" "a single replica has downtime on every rollout, node drain and crash, and cannot have a PodDisruptionBudget" "fix" "run at least 2 replicas, or add acknowledge.singleReplica: \"<why downtime is acceptable>\"") -}}
+{{- end -}}
+{{- end -}}
+
+{{- /* Resources. */ -}}
+{{- $cpu := $spec.resources.cpu -}}
+{{- $resources := dict "cpu" $cpu "memory" $spec.resources.memory -}}
+{{- $cpuLimit := $spec.resources.cpuLimit -}}
+{{- if kindIs "bool" $cpuLimit -}}
+{{- if hasKey $acknowledge "noCpuLimit" -}}
+{{- $used = append $used "noCpuLimit" -}}
+{{- else -}}
+{{- $problems = append $problems (dict "path" "resources.cpuLimit" "value" false "rule" "removing the CPU limit needs a written reason" "fix" "keep the default (4 x the request) or set a limit, or add acknowledge.noCpuLimit: \"<why>\"") -}}
+{{- end -}}
+{{- else -}}
+{{- if and $cpuLimit (lt (include "hw.cpuMillicores" $cpuLimit | int) (include "hw.cpuMillicores" $cpu | int)) -}}
+{{- $problems = append $problems (dict "path" "resources.cpuLimit" "value" $cpuLimit "rule" (printf "the CPU limit must be at least the CPU request (%s)" $cpu) "fix" (printf "raise resources.cpuLimit to %s or more, or leave it out for the default" $cpu)) -}}
+{{- end -}}
+{{- $_ := set $resources "cpuLimit" ($cpuLimit | default (include "hw.formatCpu" (mul 4 (include "hw.cpuMillicores" $cpu | int)))) -}}
+{{- end -}}
+
+{{- /* Relations. */ -}}
+{{- $startup := $spec.startup -}}
+{{- if and (hasKey $startup "typicalSeconds") (gt ($startup.typicalSeconds | int) ($startup.maxSeconds | int)) -}}
+{{- $problems = append $problems (dict "path" "startup.typicalSeconds" "value" $startup.typicalSeconds "rule" (printf "a typical start cannot take longer than the slowest one (startup.maxSeconds = %d)" ($startup.maxSeconds | int)) "fix" (printf "lower startup.typicalSeconds to at most %d, or raise startup.maxSeconds" ($startup.maxSeconds | int))) -}}
+{{- end -}}
+{{- $preStop := $spec.preStop -}}
+{{- if eq $spec.kind "worker" -}}
+{{- if ne $preStop.type "auto" -}}
+{{- $problems = append $problems (dict "path" "preStop.type" "value" $preStop.type "rule" "workers receive no Service traffic and get no preStop hook" "fix" "remove preStop, or make the workload kind: web") -}}
+{{- end -}}
+{{- else -}}
+{{- $minor := last (splitList "." $spec.kubernetesVersion) | int -}}
+{{- if and (eq $preStop.type "sleep") (lt $minor 30) -}}
+{{- $problems = append $problems (dict "path" "preStop.type" "value" "sleep" "rule" (printf "the preStop sleep action needs Kubernetes 1.30 or later (kubernetesVersion is %s)" $spec.kubernetesVersion) "fix" "set kubernetesVersion: \"1.30\" if every cluster runs it, or use preStop.type exec, http or app") -}}
+{{- end -}}
+{{- $execSleep := or (eq $preStop.type "exec") (and (eq $preStop.type "auto") (lt $minor 30)) -}}
+{{- if and $execSleep $spec.distroless -}}
+{{- $why := $spec.distrolessDetected | ternary "the image is from a known distroless registry" "distroless: true" -}}
+{{- $problems = append $problems (dict "path" "preStop.type" "value" $preStop.type "rule" (printf "exec \"sleep\" fails in an image without a sleep binary (%s), and Kubernetes then sends SIGTERM at once" $why) "fix" "target Kubernetes >= 1.30 (kubernetesVersion: \"1.30\") for the sleep action, or use preStop.type: http with an endpoint that returns after the delay, or preStop.type: app if the application waits by itself after SIGTERM") -}}
+{{- end -}}
+{{- if and (eq $preStop.type "http") (not (hasKey $preStop "path")) -}}
+{{- $problems = append $problems (dict "path" "preStop.path" "rule" "an httpGet preStop hook needs the path of an endpoint that returns after the delay" "fix" "add preStop.path, e.g. /prestop") -}}
+{{- end -}}
+{{- if ne $preStop.type "http" -}}
+{{- range $field := list "path" "port" -}}
+{{- if hasKey $preStop $field -}}
+{{- $problems = append $problems (dict "path" (printf "preStop.%s" $field) "value" (index $preStop $field) "rule" "path and port apply to preStop.type http only" "fix" (printf "remove preStop.%s, or set preStop.type: http" $field)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- dict "problems" $problems "used" $used "probes" $resolved "replicas" $replicas "resources" $resources | toYaml -}}
+{{- end -}}

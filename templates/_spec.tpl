@@ -1,0 +1,61 @@
+{{/*
+The effective declaration: the values with the defaults values.schema.json cannot apply (they
+depend on other fields) and the preset's values filled in where the declaration is silent.
+Mirrors applyPreset in src/declaration/presets.ts. Input: the root context. Output: YAML.
+*/}}
+{{- define "hw.spec" -}}
+{{- $spec := deepCopy .Values -}}
+{{- $drain := $spec.drainSeconds | int -}}
+{{- $presets := dict
+  "spring-boot" (dict
+    "probeLatencyMs" 1000
+    "readiness" (dict "path" "/actuator/health/readiness")
+    "liveness" (dict "path" "/actuator/health/liveness")
+    "env" (dict
+      "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED" "true"
+      "SERVER_SHUTDOWN" "graceful"
+      "SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE" (printf "%ds" $drain)))
+  "uvicorn" (dict "probeLatencyMs" 300 "env" (dict "UVICORN_TIMEOUT_GRACEFUL_SHUTDOWN" (printf "%d" $drain)))
+  "gunicorn" (dict "probeLatencyMs" 500 "env" (dict "GUNICORN_CMD_ARGS" (printf "--graceful-timeout %d" $drain)))
+  "phoenix-bandit" (dict "probeLatencyMs" 1000 "env" dict)
+  "nodejs" (dict "probeLatencyMs" 300 "env" dict)
+-}}
+{{- $health := $spec.health | default dict -}}
+{{- $env := $spec.env | default dict -}}
+{{- $presetFields := list -}}
+{{- if $spec.preset -}}
+{{- $preset := index $presets $spec.preset -}}
+{{- if and (not (hasKey $health "readiness")) (hasKey $preset "readiness") -}}
+{{- $_ := set $health "readiness" $preset.readiness -}}
+{{- $presetFields = append $presetFields "health.readiness" -}}
+{{- end -}}
+{{- if and (not (hasKey $health "liveness")) (hasKey $preset "liveness") -}}
+{{- $_ := set $health "liveness" $preset.liveness -}}
+{{- $presetFields = append $presetFields "health.liveness" -}}
+{{- end -}}
+{{- if not (hasKey $spec "probeLatencyMs") -}}
+{{- $_ := set $spec "probeLatencyMs" $preset.probeLatencyMs -}}
+{{- $presetFields = append $presetFields "probeLatencyMs" -}}
+{{- end -}}
+{{- range $name := keys $preset.env | sortAlpha -}}
+{{- if not (hasKey $env $name) -}}
+{{- $_ := set $env $name (index $preset.env $name) -}}
+{{- $presetFields = append $presetFields (printf "env.%s" $name) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if not (hasKey $spec "probeLatencyMs") }}{{ $_ := set $spec "probeLatencyMs" 500 }}{{ end -}}
+{{- $_ := set $spec "health" $health -}}
+{{- $_ := set $spec "env" $env -}}
+{{- $_ := set $spec "presetFields" $presetFields -}}
+{{- $_ := set $spec "instance" ($spec.instance | default $spec.name) -}}
+{{- if not (hasKey $spec "distroless") -}}
+{{- $_ := set $spec "distroless" (eq (include "hw.knownDistroless" $spec.image) "true") -}}
+{{- $_ := set $spec "distrolessDetected" true -}}
+{{- end -}}
+{{- if $spec.autoscaling -}}
+{{- $_ := set $spec.autoscaling "minReplicas" ($spec.autoscaling.minReplicas | default 2) -}}
+{{- $_ := set $spec.autoscaling "targetCPUUtilizationPercentage" ($spec.autoscaling.targetCPUUtilizationPercentage | default 70) -}}
+{{- end -}}
+{{- toYaml $spec -}}
+{{- end -}}

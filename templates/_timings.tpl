@@ -1,0 +1,96 @@
+{{/*
+The timing rules of SPEC §3, in integer arithmetic, mirroring deriveTimings in
+src/timing/derive.ts: every override replaces its value, and everything downstream reads the
+replaced value. Input: the effective spec. Output: YAML.
+*/}}
+{{- define "hw.timings" -}}
+{{- $spec := . -}}
+{{- $o := $spec.overrides | default dict -}}
+{{- $oReadiness := $o.readiness | default dict -}}
+{{- $oLiveness := $o.liveness | default dict -}}
+{{- $oStartup := $o.startup | default dict -}}
+{{- $web := eq $spec.kind "web" -}}
+
+{{- $sMax := $spec.startup.maxSeconds | int -}}
+{{- $sTyp := include "hw.ceilDiv" (list $sMax 3) | int -}}
+{{- if hasKey $spec.startup "typicalSeconds" }}{{ $sTyp = $spec.startup.typicalSeconds | int }}{{ end -}}
+{{- $d := $spec.drainSeconds | int -}}
+{{- $l := $spec.probeLatencyMs | int -}}
+{{- $platforms := dict "kube-proxy" 10 "aws-alb" 30 "aws-nlb" 120 -}}
+{{- $p := 0 -}}
+{{- if $web -}}
+{{- $p = index $platforms $spec.traffic.platform | int -}}
+{{- if hasKey $spec.traffic "propagationSeconds" }}{{ $p = $spec.traffic.propagationSeconds | int }}{{ end -}}
+{{- end -}}
+
+{{- /* Readiness: T = max(2, ceil(3·L/1000)); period 5, or T + 1 when T ≥ 5; 3 failures. */ -}}
+{{- $t := max 2 (include "hw.ceilDiv" (list (mul 3 $l) 1000) | int) | int -}}
+{{- if hasKey $oReadiness "timeoutSeconds" }}{{ $t = $oReadiness.timeoutSeconds | int }}{{ end -}}
+{{- $rPeriod := (ge $t 5) | ternary (add $t 1) 5 | int -}}
+{{- if hasKey $oReadiness "periodSeconds" }}{{ $rPeriod = $oReadiness.periodSeconds | int }}{{ end -}}
+{{- $rFailures := 3 -}}
+{{- if hasKey $oReadiness "failureThreshold" }}{{ $rFailures = $oReadiness.failureThreshold | int }}{{ end -}}
+{{- $wR := mul $rPeriod $rFailures | int -}}
+
+{{- /* Startup: p_s = clamp(ceil(S_typ/10), 1, 10); f_s = max(3, ceil(1.5·S_max/p_s)). */ -}}
+{{- $sPeriod := min 10 (max 1 (include "hw.ceilDiv" (list $sTyp 10) | int)) | int -}}
+{{- if hasKey $oStartup "periodSeconds" }}{{ $sPeriod = $oStartup.periodSeconds | int }}{{ end -}}
+{{- $sTimeout := $t -}}
+{{- if hasKey $oStartup "timeoutSeconds" }}{{ $sTimeout = $oStartup.timeoutSeconds | int }}{{ end -}}
+{{- $sFailures := max 3 (include "hw.ceilDiv" (list (mul 3 $sMax) (mul 2 $sPeriod)) | int) | int -}}
+{{- if hasKey $oStartup "failureThreshold" }}{{ $sFailures = $oStartup.failureThreshold | int }}{{ end -}}
+{{- $wS := mul $sPeriod $sFailures | int -}}
+
+{{- /* Liveness: period 10; f_l = max(3, ceil(max(2·W_r, W_r + P, 30) / p_l)). */ -}}
+{{- $lPeriod := 10 -}}
+{{- if hasKey $oLiveness "periodSeconds" }}{{ $lPeriod = $oLiveness.periodSeconds | int }}{{ end -}}
+{{- $lTimeout := $t -}}
+{{- if hasKey $oLiveness "timeoutSeconds" }}{{ $lTimeout = $oLiveness.timeoutSeconds | int }}{{ end -}}
+{{- $lFailures := max 3 (include "hw.ceilDiv" (list (max (mul 2 $wR) (add $wR $p) 30) $lPeriod) | int) | int -}}
+{{- if hasKey $oLiveness "failureThreshold" }}{{ $lFailures = $oLiveness.failureThreshold | int }}{{ end -}}
+
+{{- /* preStop: P seconds (none for workers); the mechanism follows preStop.type and the version. */ -}}
+{{- $mechanism := "none" -}}
+{{- if $web -}}
+{{- $mechanism = $spec.preStop.type -}}
+{{- if eq $mechanism "auto" -}}
+{{- $mechanism = (ge (last (splitList "." $spec.kubernetesVersion) | int) 30) | ternary "sleep" "exec" -}}
+{{- end -}}
+{{- end -}}
+{{- $preStop := $web | ternary $p 0 | int -}}
+{{- if hasKey $o "preStopSeconds" }}{{ $preStop = $o.preStopSeconds | int }}{{ end -}}
+
+{{- /* Grace: G = preStop + D + M, M = max(5, ceil((preStop + D)/10)); probe-level grace min(G, 10). */ -}}
+{{- $m := max 5 (include "hw.ceilDiv" (list (add $preStop $d) 10) | int) | int -}}
+{{- $g := add $preStop $d $m | int -}}
+{{- if hasKey $o "terminationGracePeriodSeconds" }}{{ $g = $o.terminationGracePeriodSeconds | int }}{{ end -}}
+{{- $sGrace := min $g 10 | int -}}
+{{- if hasKey $oStartup "terminationGracePeriodSeconds" }}{{ $sGrace = $oStartup.terminationGracePeriodSeconds | int }}{{ end -}}
+{{- $lGrace := min $g 10 | int -}}
+{{- if hasKey $oLiveness "terminationGracePeriodSeconds" }}{{ $lGrace = $oLiveness.terminationGracePeriodSeconds | int }}{{ end -}}
+
+{{- /* Rollout: maxUnavailable 0, maxSurge 25%, minReadySeconds W_r, progress deadline. */ -}}
+{{- $maxUnavailable := 0 -}}
+{{- if hasKey $o "maxUnavailable" }}{{ $maxUnavailable = $o.maxUnavailable }}{{ end -}}
+{{- $maxSurge := "25%" -}}
+{{- if hasKey $o "maxSurge" }}{{ $maxSurge = $o.maxSurge }}{{ end -}}
+{{- $minReady := $wR -}}
+{{- if hasKey $o "minReadySeconds" }}{{ $minReady = $o.minReadySeconds | int }}{{ end -}}
+{{- $deadline := max 600 (include "hw.ceilDiv" (list (mul 3 (add 120 $wS $minReady)) 2) | int) | int -}}
+{{- if hasKey $o "progressDeadlineSeconds" }}{{ $deadline = $o.progressDeadlineSeconds | int }}{{ end -}}
+
+{{- dict
+  "kind" $spec.kind
+  "startupTypicalSeconds" $sTyp
+  "startupMaxSeconds" $sMax
+  "drainSeconds" $d
+  "propagationSeconds" $p
+  "readiness" (dict "periodSeconds" $rPeriod "timeoutSeconds" $t "failureThreshold" $rFailures "windowSeconds" $wR)
+  "startup" (dict "periodSeconds" $sPeriod "timeoutSeconds" $sTimeout "failureThreshold" $sFailures "windowSeconds" $wS "terminationGracePeriodSeconds" $sGrace)
+  "liveness" (dict "periodSeconds" $lPeriod "timeoutSeconds" $lTimeout "failureThreshold" $lFailures "windowSeconds" (mul $lPeriod $lFailures) "terminationGracePeriodSeconds" $lGrace)
+  "preStop" (dict "mechanism" $mechanism "seconds" $preStop)
+  "graceMarginSeconds" $m
+  "terminationGracePeriodSeconds" $g
+  "rollout" (dict "maxSurge" $maxSurge "maxUnavailable" $maxUnavailable "minReadySeconds" $minReady "progressDeadlineSeconds" $deadline)
+  | toYaml -}}
+{{- end -}}
