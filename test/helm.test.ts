@@ -8,7 +8,7 @@ import { isDeclarationError, readDeclarations, synthesizeObjects, type WorkloadS
 import { exampleFiles } from '../examples/main';
 import { valuesSchema, valuesYaml } from '../scripts/generate-chart-files';
 import { clean, overrides, SEED, validDeclaration } from './support/arbitraries';
-import { CHECKOUT, checkoutWith } from './support/declarations';
+import { CHECKOUT, CHECKOUT_ANNOTATIONS, checkoutWith } from './support/declarations';
 import { byKindAndName, helm, helmAsync, helmTemplateArgs, pooled, renderedObjects, ROOT, valuesFile } from './support/helm';
 
 /**
@@ -113,14 +113,7 @@ describe('parity: helm template renders the objects the constructs synthesize', 
     );
     const deployment = renderedObjects(result.stdout).find((object) => object.kind === 'Deployment')!;
     expect(deployment.metadata?.annotations).toEqual({
-      'hardened-workloads.io/declared': 'startupMaxSeconds=90 drainSeconds=30 propagationSeconds=10',
-      'hardened-workloads.io/timings': [
-        'startup: window 136s (2s x 68), timeout 2s, max start 90s',
-        'readiness: window 15s (5s x 3), timeout 2s',
-        'liveness: window 30s (10s x 3), timeout 2s, propagation 10s',
-        'shutdown: preStop 10s (exec) + drain 30s + margin 5s = grace 45s',
-        'rollout: maxSurge 25%, maxUnavailable 0, minReadySeconds 15, progressDeadlineSeconds 600',
-      ].join('\n'),
+      ...CHECKOUT_ANNOTATIONS,
       'hardened-workloads.io/acknowledged': 'singleReplica: preview environment, downtime is fine',
     });
   });

@@ -5,7 +5,7 @@ import { readDeclarations, resolveWorkload, synthesizeObjects } from '../src';
 import { timelineSvg } from '../src/explain/svg';
 import { timelineText } from '../src/explain/text';
 import { timeline } from '../src/explain/timeline';
-import { CHECKOUT, checkoutWith } from './support/declarations';
+import { CHECKOUT, CHECKOUT_ANNOTATIONS, checkoutWith } from './support/declarations';
 
 const reference = timeline(resolveWorkload(CHECKOUT));
 const section = (id: string, model = reference) => model.sections.find((candidate) => candidate.id === id)!;
@@ -135,16 +135,7 @@ test('the Deployment annotation summarizes the derivation for reviewers', () => 
   const deployment = synthesizeObjects([CHECKOUT]).find((object) => object.kind === 'Deployment') as {
     metadata: { annotations: Record<string, string> };
   };
-  expect(deployment.metadata.annotations).toEqual({
-    'hardened-workloads.io/declared': 'startupMaxSeconds=90 drainSeconds=30 propagationSeconds=10',
-    'hardened-workloads.io/timings': [
-      'startup: window 136s (2s x 68), timeout 2s, max start 90s',
-      'readiness: window 15s (5s x 3), timeout 2s',
-      'liveness: window 30s (10s x 3), timeout 2s, propagation 10s',
-      'shutdown: preStop 10s (exec) + drain 30s + margin 5s = grace 45s',
-      'rollout: maxSurge 25%, maxUnavailable 0, minReadySeconds 15, progressDeadlineSeconds 600',
-    ].join('\n'),
-  });
+  expect(deployment.metadata.annotations).toEqual(CHECKOUT_ANNOTATIONS);
 });
 
 test('the picture in docs/ is the current rendering of the Phoenix example (npm run docs redraws it)', () => {

@@ -18,3 +18,15 @@ export function checkoutWith(changes: Record<string, unknown>): WorkloadSpec {
   for (const key of Object.keys(declaration)) if (declaration[key] === undefined) delete declaration[key];
   return declaration as WorkloadSpec;
 }
+
+/** The Deployment annotations CHECKOUT synthesizes to: the reference timings, for reviewers. */
+export const CHECKOUT_ANNOTATIONS = {
+  'hardened-workloads.io/declared': 'startupMaxSeconds=90 drainSeconds=30 propagationSeconds=10',
+  'hardened-workloads.io/timings': [
+    'startup: window 136s (2s x 68), timeout 2s, max start 90s',
+    'readiness: window 15s (5s x 3), timeout 2s',
+    'liveness: window 30s (10s x 3), timeout 2s, propagation 10s',
+    'shutdown: preStop 10s (exec) + drain 30s + margin 5s = grace 45s',
+    'rollout: maxSurge 25%, maxUnavailable 0, minReadySeconds 15, progressDeadlineSeconds 600',
+  ].join('\n'),
+};
