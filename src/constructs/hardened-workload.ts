@@ -10,7 +10,7 @@ import { podDisruptionBudgetProps } from './objects/pod-disruption-budget';
 import { serviceProps } from './objects/service';
 import { serviceAccountProps } from './objects/service-account';
 import { selectorLabels } from './metadata';
-import { manifest } from './plain-json';
+import { manifest } from './kubernetes-json';
 
 /**
  * Props of `HardenedWorkload`: exactly the workload declaration, the same document a Helm user

@@ -1,14 +1,10 @@
-import { k8s } from 'cdk8s-plus-28';
+import type { k8s } from 'cdk8s-plus-28';
+import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
-import type { PodBudget } from '../../timing/types';
 import { deploymentAnnotations, objectMetadata, selectorLabels } from '../metadata';
 import { podTemplate } from './pod-template';
 
-function intOrString(budget: PodBudget): k8s.IntOrString {
-  return typeof budget === 'number' ? k8s.IntOrString.fromNumber(budget) : k8s.IntOrString.fromString(budget);
-}
-
-export function deploymentProps(workload: ResolvedWorkload): k8s.KubeDeploymentProps {
+export function deploymentProps(workload: ResolvedWorkload): Json<k8s.KubeDeploymentProps> {
   const { rollout } = workload.timings;
   return {
     metadata: objectMetadata(workload, deploymentAnnotations(workload)),
@@ -18,7 +14,7 @@ export function deploymentProps(workload: ResolvedWorkload): k8s.KubeDeploymentP
       selector: { matchLabels: selectorLabels(workload) },
       strategy: {
         type: 'RollingUpdate',
-        rollingUpdate: { maxSurge: intOrString(rollout.maxSurge), maxUnavailable: intOrString(rollout.maxUnavailable) },
+        rollingUpdate: { maxSurge: rollout.maxSurge, maxUnavailable: rollout.maxUnavailable },
       },
       minReadySeconds: rollout.minReadySeconds,
       progressDeadlineSeconds: rollout.progressDeadlineSeconds,

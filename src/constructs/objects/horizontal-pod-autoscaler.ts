@@ -1,11 +1,12 @@
 import type { k8s } from 'cdk8s-plus-28';
+import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import { objectMetadata } from '../metadata';
 
 export function horizontalPodAutoscalerProps(
   workload: ResolvedWorkload,
   replicas: { min: number; max: number; targetCPUUtilizationPercentage: number },
-): k8s.KubeHorizontalPodAutoscalerV2Props {
+): Json<k8s.KubeHorizontalPodAutoscalerV2Props> {
   return {
     metadata: objectMetadata(workload),
     spec: {

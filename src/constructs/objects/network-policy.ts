@@ -1,12 +1,13 @@
-import { k8s } from 'cdk8s-plus-28';
+import type { k8s } from 'cdk8s-plus-28';
+import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import { objectMetadata, selectorLabels } from '../metadata';
 
 /** Name resolution must keep working when egress is restricted. */
-const DNS_EGRESS: k8s.NetworkPolicyEgressRule = {
+const DNS_EGRESS: Json<k8s.NetworkPolicyEgressRule> = {
   ports: [
-    { port: k8s.IntOrString.fromNumber(53), protocol: 'UDP' },
-    { port: k8s.IntOrString.fromNumber(53), protocol: 'TCP' },
+    { port: 53, protocol: 'UDP' },
+    { port: 53, protocol: 'TCP' },
   ],
 };
 
@@ -14,9 +15,9 @@ const DNS_EGRESS: k8s.NetworkPolicyEgressRule = {
  * Both policy types, so that the policy is explicit in both directions: ingress only to the
  * declared port (nothing at all without one), egress open unless destinations are declared.
  */
-export function networkPolicyProps(workload: ResolvedWorkload): k8s.KubeNetworkPolicyProps {
+export function networkPolicyProps(workload: ResolvedWorkload): Json<k8s.KubeNetworkPolicyProps> {
   const { port, networkPolicy } = workload.spec;
-  const ingress: k8s.NetworkPolicyIngressRule[] =
+  const ingress: Json<k8s.NetworkPolicyIngressRule>[] =
     port === undefined
       ? []
       : [
@@ -29,17 +30,17 @@ export function networkPolicyProps(workload: ResolvedWorkload): k8s.KubeNetworkP
                   })),
                 }
               : {}),
-            ports: [{ port: k8s.IntOrString.fromNumber(port), protocol: 'TCP' }],
+            ports: [{ port: port, protocol: 'TCP' }],
           },
         ];
-  const egress: k8s.NetworkPolicyEgressRule[] = networkPolicy.egressTo
+  const egress: Json<k8s.NetworkPolicyEgressRule>[] = networkPolicy.egressTo
     ? [
         DNS_EGRESS,
         ...networkPolicy.egressTo.map((destination) => ({
           to: [{ ipBlock: { cidr: destination.cidr } }],
           ...(destination.ports
             ? {
-                ports: destination.ports.map((destinationPort) => ({ port: k8s.IntOrString.fromNumber(destinationPort), protocol: 'TCP' })),
+                ports: destination.ports.map((destinationPort) => ({ port: destinationPort, protocol: 'TCP' })),
               }
             : {}),
         })),

@@ -1,4 +1,5 @@
-import { k8s } from 'cdk8s-plus-28';
+import type { k8s } from 'cdk8s-plus-28';
+import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import { commonLabels, selectorLabels } from '../metadata';
 import { preStopHandler, probe } from './probes';
@@ -9,7 +10,7 @@ export const NON_ROOT_ID = 65532;
 const TMP_VOLUME = 'tmp';
 
 /** Pod Security Standard "restricted", with a writable /tmp because the root filesystem is read-only. */
-const POD_SECURITY_CONTEXT: k8s.PodSecurityContext = {
+const POD_SECURITY_CONTEXT: Json<k8s.PodSecurityContext> = {
   runAsNonRoot: true,
   runAsUser: NON_ROOT_ID,
   runAsGroup: NON_ROOT_ID,
@@ -17,7 +18,7 @@ const POD_SECURITY_CONTEXT: k8s.PodSecurityContext = {
   seccompProfile: { type: 'RuntimeDefault' },
 };
 
-const CONTAINER_SECURITY_CONTEXT: k8s.SecurityContext = {
+const CONTAINER_SECURITY_CONTEXT: Json<k8s.SecurityContext> = {
   allowPrivilegeEscalation: false,
   privileged: false,
   readOnlyRootFilesystem: true,
@@ -50,22 +51,18 @@ function spread(workload: ResolvedWorkload): Pick<k8s.PodSpec, 'topologySpreadCo
   };
 }
 
-function resources(workload: ResolvedWorkload): k8s.ResourceRequirements {
+function resources(workload: ResolvedWorkload): Json<k8s.ResourceRequirements> {
   const { cpu, memory, cpuLimit } = workload.resources;
   return {
-    requests: { cpu: quantity(cpu), memory: quantity(memory) },
-    limits: { ...(cpuLimit !== undefined ? { cpu: quantity(cpuLimit) } : {}), memory: quantity(memory) },
+    requests: { cpu, memory },
+    limits: { ...(cpuLimit !== undefined ? { cpu: cpuLimit } : {}), memory },
   };
 }
 
-function quantity(value: string): k8s.Quantity {
-  return k8s.Quantity.fromString(value);
-}
-
-export function podTemplate(workload: ResolvedWorkload): k8s.PodTemplateSpec {
+export function podTemplate(workload: ResolvedWorkload): Json<k8s.PodTemplateSpec> {
   const { spec, timings, probes } = workload;
   const preStop = preStopHandler(timings, { path: spec.preStop.path, port: spec.preStop.port ?? spec.port });
-  const container: k8s.Container = {
+  const container: Json<k8s.Container> = {
     name: spec.name,
     image: spec.image,
     imagePullPolicy: 'IfNotPresent',

@@ -1,14 +1,15 @@
-import { k8s } from 'cdk8s-plus-28';
+import type { k8s } from 'cdk8s-plus-28';
+import type { Json } from '../kubernetes-json';
 import type { ResolvedProbe } from '../../declaration/probes';
 import type { ProbeTimings, RestartingProbeTimings, Timings } from '../../timing/types';
 
 /** What a probe (or an httpGet hook) checks, as the Kubernetes API spells it. */
-export function probeHandler(probe: ResolvedProbe): Pick<k8s.Probe, 'httpGet' | 'tcpSocket' | 'grpc' | 'exec'> {
+export function probeHandler(probe: ResolvedProbe): Pick<Json<k8s.Probe>, 'httpGet' | 'tcpSocket' | 'grpc' | 'exec'> {
   switch (probe.type) {
     case 'http':
-      return { httpGet: { path: probe.path, port: k8s.IntOrString.fromNumber(probe.port), scheme: probe.scheme } };
+      return { httpGet: { path: probe.path, port: probe.port, scheme: probe.scheme } };
     case 'tcp':
-      return { tcpSocket: { port: k8s.IntOrString.fromNumber(probe.port) } };
+      return { tcpSocket: { port: probe.port } };
     case 'grpc':
       return { grpc: { port: probe.port, ...(probe.service !== undefined ? { service: probe.service } : {}) } };
     case 'exec':
@@ -20,7 +21,7 @@ function isRestarting(timings: ProbeTimings | RestartingProbeTimings): timings i
   return 'terminationGracePeriodSeconds' in timings;
 }
 
-export function probe(target: ResolvedProbe | undefined, timings: ProbeTimings | RestartingProbeTimings): k8s.Probe | undefined {
+export function probe(target: ResolvedProbe | undefined, timings: ProbeTimings | RestartingProbeTimings): Json<k8s.Probe> | undefined {
   if (!target) return undefined;
   return {
     ...probeHandler(target),
@@ -36,13 +37,13 @@ export function probe(target: ResolvedProbe | undefined, timings: ProbeTimings |
  * The preStop hook for the mechanisms the 1.28 types can express. The sleep action (1.30) is not
  * in them and is patched in by the construct; `app` and `none` have no hook at all.
  */
-export function preStopHandler(timings: Timings, httpHook: { path?: string; port?: number }): k8s.LifecycleHandler | undefined {
+export function preStopHandler(timings: Timings, httpHook: { path?: string; port?: number }): Json<k8s.LifecycleHandler> | undefined {
   const { mechanism, seconds } = timings.preStop;
   switch (mechanism) {
     case 'exec':
       return { exec: { command: ['sleep', String(seconds)] } };
     case 'http':
-      return { httpGet: { path: httpHook.path, port: k8s.IntOrString.fromNumber(httpHook.port!) } };
+      return { httpGet: { path: httpHook.path, port: httpHook.port! } };
     default:
       return undefined;
   }
