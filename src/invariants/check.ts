@@ -214,7 +214,3 @@ export function checkInvariants(facts: WorkloadFacts, declared: DeclaredTimes = 
     ...INVARIANTS[id].check(facts, declared),
   }));
 }
-
-export function violations(results: readonly InvariantResult[]): InvariantResult[] {
-  return results.filter((result) => result.status === 'violated');
-}
