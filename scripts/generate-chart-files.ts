@@ -85,8 +85,18 @@ function nestedComments(node: JsonSchemaNode, indent: string): string[] {
   });
 }
 
+/**
+ * The declaration's schema, plus the one key Helm itself puts into a chart's values: when this
+ * chart is a dependency of another, Helm copies the parent's `global` values into it, and the
+ * root's `additionalProperties: false` would then reject every install. The templates ignore it.
+ */
 export function valuesSchema(): string {
-  return `${JSON.stringify(declarationJsonSchema(), null, 2)}\n`;
+  const schema = declarationJsonSchema();
+  const global: JsonSchemaNode = {
+    type: 'object',
+    description: "Helm's global values, shared with a parent chart when this chart is its dependency. Not read by this chart.",
+  };
+  return `${JSON.stringify({ ...schema, properties: { ...schema.properties, global } }, null, 2)}\n`;
 }
 
 export function valuesYaml(): string {

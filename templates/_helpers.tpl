@@ -1,6 +1,7 @@
 {{/*
 Small pure helpers. Named templates can only return text, so numbers come back as strings
-(callers pipe them through `int`) and structures as YAML (callers pipe them through `fromYaml`).
+(callers pipe them through `int`) and structures as JSON (callers pipe them through `fromJson`):
+a YAML round trip would not do, because it turns some characters (U+0085) into spaces.
 Only integer arithmetic is used anywhere in this chart, so that it agrees with the TypeScript
 face to the second.
 */}}
@@ -43,7 +44,7 @@ face to the second.
 {{- $tag = last (splitList ":" $last) -}}
 {{- $repository = trimSuffix (printf ":%s" $tag) $withoutDigest -}}
 {{- end -}}
-{{- dict "repository" $repository "tag" $tag "digest" $digest | toYaml -}}
+{{- dict "repository" $repository "tag" $tag "digest" $digest | toJson -}}
 {{- end -}}
 
 {{/*
@@ -51,7 +52,7 @@ Images from registries that ship no shell or `sleep` binary, except their debug 
 (gcr.io/distroless ":debug" tags, cgr.dev/chainguard "-dev" tags). Mirrors src/declaration/image.ts.
 */}}
 {{- define "hw.knownDistroless" -}}
-{{- $image := include "hw.image" . | fromYaml -}}
+{{- $image := include "hw.image" . | fromJson -}}
 {{- if and (hasPrefix "gcr.io/distroless/" $image.repository) (not (regexMatch "(^|-)debug(-|$)" $image.tag)) -}}
 true
 {{- else if and (hasPrefix "cgr.dev/chainguard/" $image.repository) (not (regexMatch "-dev$" $image.tag)) -}}
@@ -59,13 +60,18 @@ true
 {{- end -}}
 {{- end -}}
 
-{{/* A value as the TypeScript face shows it in messages (JSON, cut at 80 characters). */}}
+{{/*
+A value as the TypeScript face shows it in messages (showValue in src/declaration/errors.ts): JSON
+with sorted keys and & < > as they are, cut at 80 characters — counted in characters, not bytes
+(splitList "" splits a string into its UTF-8 characters).
+*/}}
 {{- define "hw.showValue" -}}
 {{- if kindIs "invalid" . -}}
 (missing)
 {{- else -}}
-{{- $text := toJson . -}}
-{{- if gt (len $text) 80 }}{{ trunc 77 $text }}...{{ else }}{{ $text }}{{ end -}}
+{{- $text := toRawJson . -}}
+{{- $characters := splitList "" $text -}}
+{{- if gt (len $characters) 80 }}{{ slice $characters 0 77 | join "" }}...{{ else }}{{ $text }}{{ end -}}
 {{- end -}}
 {{- end -}}
 
@@ -83,4 +89,31 @@ true
 {{- else -}}
 {{- $budget | int -}}
 {{- end -}}
+{{- end -}}
+
+{{/*
+Text from the declaration goes out double-quoted, escapes included (Go's %q escapes are YAML's), so
+that no key or value is read as a number, a boolean or null, or loses a character YAML 1.1 takes
+for a line break. A map as `"key": "value"` lines in key order:
+*/}}
+{{- define "hw.quotedLines" -}}
+{{- $map := . -}}
+{{- $lines := list -}}
+{{- range $key := keys $map | sortAlpha }}{{ $lines = append $lines (printf "%s: %s" ($key | quote) (index $map $key | quote)) }}{{ end -}}
+{{- join "\n" $lines -}}
+{{- end -}}
+
+{{/* A map of strings in flow style: {"key": "value"}, or {}. */}}
+{{- define "hw.quotedMap" -}}
+{{- $map := . -}}
+{{- $pairs := list -}}
+{{- range $key := keys $map | sortAlpha }}{{ $pairs = append $pairs (printf "%s: %s" ($key | quote) (index $map $key | quote)) }}{{ end -}}
+{{ printf "{%s}" (join ", " $pairs) }}
+{{- end -}}
+
+{{/* A list of strings in flow style: ["a", "b"], or []. */}}
+{{- define "hw.quotedList" -}}
+{{- $items := list -}}
+{{- range $item := . }}{{ $items = append $items ($item | quote) }}{{ end -}}
+{{ printf "[%s]" (join ", " $items) }}
 {{- end -}}

@@ -3,7 +3,7 @@ The invariants of SPEC §3 on the derived timings, mirroring src/invariants/chec
 invariantProblem in src/declaration/resolve.ts: a violation is a problem unless the invariant may
 be acknowledged and is. Invariants 2 (successThreshold) and 11 (the PDB's maxUnavailable 1) hold
 by construction here, because neither can be overridden.
-Input: (dict "spec" "timings" "probes" "replicas"). Output: YAML with `problems` and `used`.
+Input: (dict "spec" "timings" "probes" "replicas"). Output: JSON with `problems` and `used`.
 */}}
 {{- define "hw.invariants" -}}
 {{- $spec := .spec -}}
@@ -126,16 +126,16 @@ Input: (dict "spec" "timings" "probes" "replicas"). Output: YAML with `problems`
 {{- $candidates := index $fields $id -}}
 {{- $path := last $candidates -}}
 {{- range $candidate := reverse $candidates -}}
-{{- if not (kindIs "invalid" (include "hw.dig" (dict "spec" $spec "path" $candidate) | fromYaml).value) }}{{ $path = $candidate }}{{ end -}}
+{{- if not (kindIs "invalid" (include "hw.dig" (dict "spec" $spec "path" $candidate) | fromJson).value) }}{{ $path = $candidate }}{{ end -}}
 {{- end -}}
 {{- $escape := $acknowledgeable | ternary (printf "; if this is deliberate, add acknowledge.%s: \"<reason>\"" $id) " (this invariant cannot be acknowledged)" -}}
 {{- $problem := dict "path" $path "rule" (printf "invariant %d (%s): %s Here: %s" (index $numbers $id) $id (index $statements $id) $violation.detail) "fix" (printf "%s%s" $violation.fix $escape) -}}
-{{- $found := include "hw.dig" (dict "spec" $spec "path" $path) | fromYaml -}}
+{{- $found := include "hw.dig" (dict "spec" $spec "path" $path) | fromJson -}}
 {{- if hasKey $found "value" }}{{ $_ := set $problem "value" $found.value }}{{ end -}}
 {{- $problems = append $problems $problem -}}
 {{- end -}}
 {{- end -}}
-{{- dict "problems" $problems "used" $used | toYaml -}}
+{{- dict "problems" $problems "used" $used | toJson -}}
 {{- end -}}
 
 {{/* A rollout budget as the messages print it: 0, 1 or 25%. */}}
@@ -143,7 +143,7 @@ Input: (dict "spec" "timings" "probes" "replicas"). Output: YAML with `problems`
 {{- if kindIs "string" . }}{{ . }}{{ else }}{{ . | int }}{{ end -}}
 {{- end -}}
 
-{{/* The value at a dotted path of the spec, as YAML `value: ...`, or {} when there is none: (dict "spec" "path"). */}}
+{{/* The value at a dotted path of the spec, as JSON {"value": ...}, or {} when there is none: (dict "spec" "path"). */}}
 {{- define "hw.dig" -}}
 {{- $node := .spec -}}
 {{- $found := true -}}
@@ -154,5 +154,5 @@ Input: (dict "spec" "timings" "probes" "replicas"). Output: YAML with `problems`
 {{- $found = false -}}
 {{- end -}}
 {{- end -}}
-{{- if $found }}{{ dict "value" $node | toYaml }}{{ end -}}
+{{- if $found }}{{ dict "value" $node | toJson }}{{ else }}{}{{ end -}}
 {{- end -}}

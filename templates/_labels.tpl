@@ -4,8 +4,7 @@ Labels and metadata, mirroring src/constructs/metadata.ts. Input: the resolved w
 
 {{/* The selector: name and instance only, so that it can never change (selectors are immutable). */}}
 {{- define "hw.selectorLabels" -}}
-app.kubernetes.io/instance: {{ .spec.instance | quote }}
-app.kubernetes.io/name: {{ .spec.name | quote }}
+{{- include "hw.quotedLines" (dict "app.kubernetes.io/instance" .spec.instance "app.kubernetes.io/name" .spec.name) -}}
 {{- end -}}
 
 {{/* The recommended app.kubernetes.io labels plus the user's own, for every object and pod. */}}
@@ -18,9 +17,7 @@ app.kubernetes.io/name: {{ .spec.name | quote }}
 {{- if regexMatch "^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$" .image.tag -}}
 {{- $_ := set $labels "app.kubernetes.io/version" .image.tag -}}
 {{- end -}}
-{{- $lines := list -}}
-{{- range $key := keys $labels | sortAlpha }}{{ $lines = append $lines (printf "%s: %s" $key (index $labels $key | quote)) }}{{ end -}}
-{{- join "\n" $lines -}}
+{{- include "hw.quotedLines" $labels -}}
 {{- end -}}
 
 {{/* metadata of every object: the instance name and the common labels. */}}

@@ -15,12 +15,12 @@ tcpSocket:
 {{- else if eq .type "grpc" -}}
 grpc:
   port: {{ .port | int }}
-  {{- if .service }}
+  {{- if hasKey . "service" }}
   service: {{ .service | quote }}
   {{- end }}
 {{- else -}}
 exec:
-  command: {{ toJson .command }}
+  command: {{ include "hw.quotedList" .command }}
 {{- end -}}
 {{- end -}}
 

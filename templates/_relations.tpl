@@ -2,31 +2,32 @@
 The second validation stage: relations between fields that values.schema.json cannot express,
 and what they decide (probe targets with ports, replica mode, CPU limit). Mirrors resolveProbes,
 resolveReplicas, resolveResources and checkRelations in src/declaration/resolve.ts, in the same
-order and with the same messages. Input: the effective spec. Output: YAML with `problems`,
+order and with the same messages. Input: the effective spec. Output: JSON with `problems`,
 `used` (acknowledgements relied on), `probes`, `replicas` and `resources`.
 */}}
 
 {{/* One probe target with its port filled in, or {} when it is not exactly one form or lacks a port: (dict "target" t "port" p). */}}
 {{- define "hw.resolveProbe" -}}
 {{- $target := .target -}}
+{{- $probe := dict -}}
 {{- $forms := list -}}
 {{- range $form := list "path" "tcp" "grpc" "exec" }}{{ if hasKey $target $form }}{{ $forms = append $forms $form }}{{ end }}{{ end -}}
 {{- if eq (len $forms) 1 -}}
 {{- if hasKey $target "exec" -}}
-{{- dict "type" "exec" "command" $target.exec | toYaml -}}
+{{- $probe = dict "type" "exec" "command" $target.exec -}}
 {{- else if or (hasKey $target "port") (not (kindIs "invalid" .port)) -}}
 {{- $port := (hasKey $target "port") | ternary $target.port .port | int -}}
 {{- if hasKey $target "path" -}}
-{{- dict "type" "http" "path" $target.path "port" $port "scheme" ($target.scheme | default "HTTP") | toYaml -}}
+{{- $probe = dict "type" "http" "path" $target.path "port" $port "scheme" ($target.scheme | default "HTTP") -}}
 {{- else if hasKey $target "grpc" -}}
-{{- $probe := dict "type" "grpc" "port" $port -}}
+{{- $probe = dict "type" "grpc" "port" $port -}}
 {{- if hasKey ($target.grpc | default dict) "service" }}{{ $_ := set $probe "service" $target.grpc.service }}{{ end -}}
-{{- $probe | toYaml -}}
 {{- else -}}
-{{- dict "type" "tcp" "port" $port | toYaml -}}
+{{- $probe = dict "type" "tcp" "port" $port -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- toJson $probe -}}
 {{- end -}}
 
 {{/* The canonical text of what a resolved probe checks; matches describeHandler in TypeScript. */}}
@@ -76,7 +77,7 @@ order and with the same messages. Input: the effective spec. Output: YAML with `
 {{- if and (hasKey $target "exec") (hasKey $target "port") -}}
 {{- $problems = append $problems (dict "path" (printf "%s.port" $path) "value" $target.port "rule" "an exec probe has no port" "fix" "remove port") -}}
 {{- end -}}
-{{- $probe := include "hw.resolveProbe" (dict "target" $target "port" $port) | fromYaml -}}
+{{- $probe := include "hw.resolveProbe" (dict "target" $target "port" $port) | fromJson -}}
 {{- if $probe -}}
 {{- $_ := set $resolved $name $probe -}}
 {{- else -}}
@@ -158,7 +159,7 @@ order and with the same messages. Input: the effective spec. Output: YAML with `
 {{- end -}}
 {{- $execSleep := or (eq $preStop.type "exec") (and (eq $preStop.type "auto") (lt $minor 30)) -}}
 {{- if and $execSleep $spec.distroless -}}
-{{- $why := $spec.distrolessDetected | ternary "the image is from a known distroless registry" "distroless: true" -}}
+{{- $why := (hasKey $spec "distrolessDetected") | ternary "the image is from a known distroless registry" "distroless: true" -}}
 {{- $problems = append $problems (dict "path" "preStop.type" "value" $preStop.type "rule" (printf "exec \"sleep\" fails in an image without a sleep binary (%s), and Kubernetes then sends SIGTERM at once" $why) "fix" "target Kubernetes >= 1.30 (kubernetesVersion: \"1.30\") for the sleep action, or use preStop.type: http with an endpoint that returns after the delay, or preStop.type: app if the application waits by itself after SIGTERM") -}}
 {{- end -}}
 {{- if and (eq $preStop.type "http") (not (hasKey $preStop "path")) -}}
@@ -172,5 +173,5 @@ order and with the same messages. Input: the effective spec. Output: YAML with `
 {{- end -}}
 {{- end -}}
 {{- end -}}
-{{- dict "problems" $problems "used" $used "probes" $resolved "replicas" $replicas "resources" $resources | toYaml -}}
+{{- dict "problems" $problems "used" $used "probes" $resolved "replicas" $replicas "resources" $resources | toJson -}}
 {{- end -}}

@@ -7,22 +7,23 @@ timings. Any problem stops the release with a `fail` listing every problem of it
 TypeScript face's words — never a partial render.
 */}}
 {{- define "hw.resolved" -}}
-{{- $spec := include "hw.spec" . | fromYaml -}}
+{{- include "hw.nulledDefaults" . -}}
+{{- $spec := include "hw.spec" . | fromJson -}}
 {{- $subject := $spec.name | toJson -}}
 
 {{- /* The one shape rule JSON Schema cannot state in RE2: the tag must not be latest. */ -}}
-{{- $image := include "hw.image" $spec.image | fromYaml -}}
+{{- $image := include "hw.image" $spec.image | fromJson -}}
 {{- if and (not $image.digest) (eq (lower $image.tag) "latest") -}}
 {{- include "hw.fail" (dict "subject" $subject "problems" (list (dict "path" "image" "value" $spec.image "rule" "the image must not use the tag \"latest\": every restart could run different code" "fix" "pin a version tag (ghcr.io/acme/checkout:1.4.2) or a digest (@sha256:...)"))) -}}
 {{- end -}}
 
-{{- $relations := include "hw.relations" $spec | fromYaml -}}
+{{- $relations := include "hw.relations" $spec | fromJson -}}
 {{- if $relations.problems -}}
 {{- include "hw.fail" (dict "subject" $subject "problems" $relations.problems) -}}
 {{- end -}}
 
-{{- $timings := include "hw.timings" $spec | fromYaml -}}
-{{- $invariants := include "hw.invariants" (dict "spec" $spec "timings" $timings "probes" $relations.probes "replicas" $relations.replicas) | fromYaml -}}
+{{- $timings := include "hw.timings" $spec | fromJson -}}
+{{- $invariants := include "hw.invariants" (dict "spec" $spec "timings" $timings "probes" $relations.probes "replicas" $relations.replicas) | fromJson -}}
 {{- $problems := $invariants.problems | default list -}}
 {{- $used := concat ($relations.used | default list) ($invariants.used | default list) -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
@@ -45,7 +46,7 @@ TypeScript face's words — never a partial render.
   "resources" $relations.resources
   "timings" $timings
   "acknowledgements" $acknowledgements
-  | toYaml -}}
+  | toJson -}}
 {{- end -}}
 
 {{/* Stops the render with every problem, formatted as formatProblems in src/declaration/errors.ts. */}}
@@ -53,9 +54,56 @@ TypeScript face's words — never a partial render.
 {{- $count := (eq (len .problems) 1) | ternary "1 problem" (printf "%d problems" (len .problems)) -}}
 {{- $lines := list (printf "Invalid workload declaration %s (%s):" .subject $count) -}}
 {{- range $problem := .problems -}}
-{{- $lines = append $lines (printf "- %s: %s" $problem.path (include "hw.showValue" $problem.value)) -}}
+{{- $shown := (hasKey $problem "shown") | ternary $problem.shown (include "hw.showValue" $problem.value) -}}
+{{- $lines = append $lines (printf "- %s: %s" $problem.path $shown) -}}
 {{- $lines = append $lines (printf "    rule: %s" $problem.rule) -}}
 {{- $lines = append $lines (printf "    fix:  %s" $problem.fix) -}}
 {{- end -}}
 {{- fail (join "\n" $lines) -}}
+{{- end -}}
+
+{{/*
+Helm deletes a key that a values file sets to null when values.yaml gives it a default, so the
+schema never sees the null and the default is gone too. The constructs reject such a null as a
+wrong type; these are the keys values.yaml sets, each with the TypeScript face's message for a
+null there (a test keeps this list and values.yaml in step). A missing parent hides its children.
+*/}}
+{{- define "hw.nulledDefaults" -}}
+{{- $object := list "must be of type object" "write a object" -}}
+{{- $record := list "must be of type record" "write a record" -}}
+{{- $string := list "must be of type string" "write a string" -}}
+{{- $defaults := list
+  (list "kind" (list "must be one of \"web\", \"worker\"" "pick one of \"web\", \"worker\""))
+  (list "replicas" (list "must be a whole number" "write a plain number without quotes or units"))
+  (list "health" $object)
+  (list "traffic" $object)
+  (list "traffic.platform" (list "must be one of \"kube-proxy\", \"aws-alb\", \"aws-nlb\"" "pick one of \"kube-proxy\", \"aws-alb\", \"aws-nlb\""))
+  (list "kubernetesVersion" $string)
+  (list "preStop" $object)
+  (list "preStop.type" (list "must be one of \"auto\", \"sleep\", \"exec\", \"http\", \"app\"" "pick one of \"auto\", \"sleep\", \"exec\", \"http\", \"app\""))
+  (list "resources" $object)
+  (list "resources.cpu" $string)
+  (list "resources.memory" $string)
+  (list "env" $record)
+  (list "labels" $record)
+  (list "networkPolicy" $object)
+  (list "overrides" $object)
+  (list "acknowledge" $record)
+-}}
+{{- $problems := list -}}
+{{- $missing := list -}}
+{{- range $default := $defaults -}}
+{{- $path := index $default 0 -}}
+{{- $parent := initial (splitList "." $path) | join "." -}}
+{{- if not (has $parent $missing) -}}
+{{- $found := include "hw.dig" (dict "spec" $.Values "path" $path) | fromJson -}}
+{{- if not (hasKey $found "value") -}}
+{{- $missing = append $missing $path -}}
+{{- $problems = append $problems (dict "path" $path "shown" "null" "rule" (index $default 1 0) "fix" (index $default 1 1)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if $problems -}}
+{{- include "hw.fail" (dict "subject" ($.Values.name | toJson) "problems" $problems) -}}
+{{- end -}}
 {{- end -}}

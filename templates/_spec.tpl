@@ -1,10 +1,10 @@
 {{/*
 The effective declaration: the values with the defaults values.schema.json cannot apply (they
 depend on other fields) and the preset's values filled in where the declaration is silent.
-Mirrors applyPreset in src/declaration/presets.ts. Input: the root context. Output: YAML.
+Mirrors applyPreset in src/declaration/presets.ts. Input: the root context. Output: JSON.
 */}}
 {{- define "hw.spec" -}}
-{{- $spec := deepCopy .Values -}}
+{{- $spec := omit (deepCopy .Values) "global" -}}
 {{- $drain := $spec.drainSeconds | int -}}
 {{- $presets := dict
   "spring-boot" (dict
@@ -57,5 +57,5 @@ Mirrors applyPreset in src/declaration/presets.ts. Input: the root context. Outp
 {{- $_ := set $spec.autoscaling "minReplicas" ($spec.autoscaling.minReplicas | default 2) -}}
 {{- $_ := set $spec.autoscaling "targetCPUUtilizationPercentage" ($spec.autoscaling.targetCPUUtilizationPercentage | default 70) -}}
 {{- end -}}
-{{- toYaml $spec -}}
+{{- toJson $spec -}}
 {{- end -}}

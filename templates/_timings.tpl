@@ -1,7 +1,7 @@
 {{/*
 The timing rules of SPEC §3, in integer arithmetic, mirroring deriveTimings in
 src/timing/derive.ts: every override replaces its value, and everything downstream reads the
-replaced value. Input: the effective spec. Output: YAML.
+replaced value. Input: the effective spec. Output: JSON.
 */}}
 {{- define "hw.timings" -}}
 {{- $spec := . -}}
@@ -92,5 +92,5 @@ replaced value. Input: the effective spec. Output: YAML.
   "graceMarginSeconds" $m
   "terminationGracePeriodSeconds" $g
   "rollout" (dict "maxSurge" $maxSurge "maxUnavailable" $maxUnavailable "minReadySeconds" $minReady "progressDeadlineSeconds" $deadline)
-  | toYaml -}}
+  | toJson -}}
 {{- end -}}

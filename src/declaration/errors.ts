@@ -32,11 +32,29 @@ export function isDeclarationError(error: unknown): error is DeclarationError {
   return error instanceof DeclarationError;
 }
 
-/** Renders a value the way the user wrote it, so they can find it in their file. */
+/**
+ * Renders a value the way the user wrote it, so they can find it in their file. Keys are sorted
+ * and the cut is counted in characters (never inside an emoji) so that the Helm chart, whose maps
+ * keep no key order, shows the same text; U+2028/U+2029 are escaped so the message keeps its lines.
+ */
 export function showValue(value: unknown): string {
   if (value === undefined) return '(missing)';
-  const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  const text = JSON.stringify(withSortedKeys(value)).replace(
+    /[\u2028\u2029]/g,
+    (separator) => `\\u${separator.charCodeAt(0).toString(16)}`,
+  );
+  const characters = Array.from(text);
+  return characters.length > 80 ? `${characters.slice(0, 77).join('')}...` : text;
+}
+
+function withSortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withSortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, withSortedKeys((value as Record<string, unknown>)[key])]),
+  );
 }
 
 export function formatProblem(problem: Problem): string {

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { isDeclarationError, synthesizeObjects, type WorkloadSpec } from '../../src';
 import type { KubernetesObject } from '../../src/manifests/facts';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -18,10 +19,19 @@ export interface HelmResult {
 const scratch = mkdtempSync(join(tmpdir(), 'hardened-helm-'));
 let written = 0;
 
-/** Writes values to a file helm can read (JSON is YAML). */
+/**
+ * Characters YAML 1.1 does not allow raw in a document (C1 controls, DEL, U+FFFE/U+FFFF) or reads
+ * as line breaks (U+0085, U+2028, U+2029, and a BOM mid-document): a user escapes them.
+ */
+const NOT_RAW_IN_YAML = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+
+/** Writes values to a file helm can read (JSON is YAML), escaping what YAML cannot hold raw. */
 export function valuesFile(values: unknown): string {
   const file = join(scratch, `values-${written++}.json`);
-  writeFileSync(file, JSON.stringify(values));
+  writeFileSync(
+    file,
+    JSON.stringify(values).replace(NOT_RAW_IN_YAML, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
   return file;
 }
 
@@ -71,4 +81,39 @@ export async function pooled<T, R>(items: readonly T[], limit: number, work: (it
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/** What a face makes of a declaration: its objects keyed by kind/name, or its error message. */
+export interface Outcome {
+  readonly objects?: Record<string, unknown>;
+  readonly error?: string;
+}
+
+/** The TypeScript face, the reference. */
+export function typescriptFace(declaration: unknown): Outcome {
+  try {
+    return { objects: byKindAndName(synthesizeObjects([declaration as WorkloadSpec])) };
+  } catch (error) {
+    if (!isDeclarationError(error)) throw error;
+    return { error: error.message };
+  }
+}
+
+/** helm's `fail` message without its location prefix and trailing hint. */
+export function failMessage(stderr: string): string {
+  return stderr
+    .replace(/^Error: execution error at \([^)]*\): /, '')
+    .replace(/\n+Use --debug flag to render out invalid YAML\n*$/, '')
+    .trim();
+}
+
+/** The Helm face: `helm template` of the chart with the declaration as its values. */
+export async function helmFace(declaration: unknown): Promise<Outcome> {
+  const result = await helmAsync(helmTemplateArgs(valuesFile(declaration)));
+  return result.status === 0 ? { objects: byKindAndName(renderedObjects(result.stdout)) } : { error: failMessage(result.stderr) };
+}
+
+/** Whether helm refused the values before any template ran (JSON Schema validation, in its own words). */
+export function isSchemaRejection(outcome: Outcome): boolean {
+  return outcome.error?.startsWith("Error: values don't meet the specifications of the schema") ?? false;
 }

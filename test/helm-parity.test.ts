@@ -1,0 +1,103 @@
+import { basename, join } from 'node:path';
+import fc from 'fast-check';
+import { readDeclarations } from '../src';
+import { exampleFiles } from '../examples/main';
+import { clean, overrides, SEED, validDeclaration } from './support/arbitraries';
+import { CHECKOUT_ANNOTATIONS, checkoutWith } from './support/declarations';
+import { wideDeclaration } from './support/helm-declarations';
+import { helmFace, isSchemaRejection, pooled, ROOT, typescriptFace } from './support/helm';
+
+/**
+ * Parity: for every declaration, `helm template` renders exactly the objects the constructs
+ * synthesize (deep-equal after parsing), or both faces reject it — where the templates reject,
+ * with the very same message. Every test runs the real helm.
+ */
+
+/** Renders declarations with helm a few at a time; CI machines have two cores. */
+async function bothFaces(declarations: readonly unknown[]) {
+  return pooled(declarations, 4, async (declaration) => ({
+    declaration,
+    helm: await helmFace(declaration),
+    typescript: typescriptFace(declaration),
+  }));
+}
+
+describe('every example renders the objects the constructs synthesize', () => {
+  test.each(exampleFiles().map((file) => [basename(file)]))('%s', async (file) => {
+    const [declaration] = readDeclarations(join(ROOT, 'examples', file));
+    const typescript = typescriptFace(declaration);
+    expect(typescript.objects).toBeDefined();
+    expect(await helmFace(declaration)).toEqual(typescript);
+  });
+});
+
+test('the review annotations are the same, word for word', async () => {
+  const declaration = checkoutWith({ replicas: 1, acknowledge: { singleReplica: 'preview environment, downtime is fine' } });
+  const { objects } = await helmFace(declaration);
+  expect((objects!['Deployment/checkout'] as { metadata: { annotations: unknown } }).metadata.annotations).toEqual({
+    ...CHECKOUT_ANNOTATIONS,
+    'hardened-workloads.io/acknowledged': 'singleReplica: preview environment, downtime is fine',
+  });
+});
+
+/**
+ * Values a template can easily get wrong: keys YAML reads as other types, empty lists and
+ * selectors (which mean something), empty strings, characters JSON and YAML escape.
+ */
+const EDGES: Array<[string, Record<string, unknown>]> = [
+  ['label keys YAML would read as numbers, booleans or null', { labels: { '0x10': 'a', true: 'b', null: 'c', '1e3': 'd', '': 'e' } }],
+  ['an empty list of egress destinations: DNS only', { networkPolicy: { egressTo: [] } }],
+  ['an egress destination with an empty list of ports', { networkPolicy: { egressTo: [{ cidr: '10.0.0.0/8', ports: [] }] } }],
+  ['an empty list of ingress peers', { networkPolicy: { ingressFrom: [] } }],
+  ['empty peer selectors, which match everything', { networkPolicy: { ingressFrom: [{}, { namespaceLabels: {} }, { podLabels: {} }] } }],
+  ['peer labels with YAML-ambiguous keys and values', { networkPolicy: { ingressFrom: [{ podLabels: { no: 'on', '~': '010' } }] } }],
+  ['empty args', { args: [] }],
+  ['an empty gRPC service name', { health: { readiness: { grpc: { service: '' } } } }],
+  ['environment values with quotes, newlines, & < > and line separators', { env: { A: 'a "b"\n c', B: '<&>', C: 'x\u2028y\u0085z' } }],
+];
+
+test.each(EDGES)('edge: %s', async (_, changes) => {
+  const declaration = checkoutWith(changes);
+  const typescript = typescriptFace(declaration);
+  expect(typescript.objects).toBeDefined();
+  expect(await helmFace(declaration)).toEqual(typescript);
+});
+
+describe('random declarations (seeded)', () => {
+  test('250 valid declarations give deep-equal objects', async () => {
+    const declarations = fc.sample(validDeclaration, { seed: SEED, numRuns: 250 }).map(clean);
+    for (const { declaration, helm: rendered, typescript } of await bothFaces(declarations)) {
+      expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
+    }
+  });
+
+  test('250 declarations with random overrides and acknowledgements: the same objects, or the same rejection word for word', async () => {
+    const declarations = fc.sample(fc.tuple(validDeclaration, overrides), { seed: SEED + 1, numRuns: 250 }).map(([declaration, extra]) =>
+      clean({
+        ...declaration,
+        overrides: extra.overrides,
+        acknowledge: { ...declaration.acknowledge, ...Object.fromEntries(extra.acknowledge.map((id) => [id, extra.reason])) },
+      }),
+    );
+    const outcomes = await bothFaces(declarations);
+    for (const { declaration, helm: rendered, typescript } of outcomes) {
+      expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
+    }
+    // Both outcomes must be exercised, or this test proves less than it says.
+    const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
+    expect(accepted).toBeGreaterThan(75);
+    expect(outcomes.length - accepted).toBeGreaterThan(75);
+  });
+
+  test('300 declarations using every optional field and any text: the same objects, or the same rejection word for word', async () => {
+    const outcomes = await bothFaces(fc.sample(wideDeclaration, { seed: SEED + 2, numRuns: 300 }));
+    for (const { declaration, helm: rendered, typescript } of outcomes) {
+      expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
+    }
+    // Every draw reaches the templates (none stops at the schema), and both outcomes are frequent.
+    expect(outcomes.filter(({ helm: rendered }) => isSchemaRejection(rendered))).toEqual([]);
+    const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
+    expect(accepted).toBeGreaterThan(100);
+    expect(outcomes.length - accepted).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, parseDocument, type YAMLMap } from 'yaml';
+import { CHECKOUT, checkoutWith } from './support/declarations';
+import { helmFace, isSchemaRejection, ROOT, typescriptFace } from './support/helm';
+
+/**
+ * Invalid declarations are rejected by both faces, each message naming the offending field.
+ * Shape errors are found by helm's JSON Schema validation of values.schema.json, in its own words;
+ * everything else by `fail` in the templates, in the TypeScript face's words. Every test runs the
+ * real helm.
+ */
+
+type Rejection = [description: string, declaration: unknown, fields: string[]];
+
+const SCHEMA_REJECTIONS: Rejection[] = [
+  ['a string where seconds belong', checkoutWith({ drainSeconds: '30s' }), ['drainSeconds']],
+  ['fractional seconds', checkoutWith({ startup: { maxSeconds: 1.5 } }), ['startup.maxSeconds']],
+  ['negative seconds', checkoutWith({ drainSeconds: -5 }), ['drainSeconds']],
+  ['a missing image', checkoutWith({ image: undefined }), ['image']],
+  ['a missing drain time', checkoutWith({ drainSeconds: undefined }), ['drainSeconds']],
+  ['an untagged image', checkoutWith({ image: 'ghcr.io/acme/checkout' }), ['image']],
+  ['an unknown field', checkoutWith({ drainSecond: 30 }), ['drainSecond']],
+  ['a misspelled nested field', checkoutWith({ health: { readiness: { paht: '/readyz' } } }), ['health.readiness', 'paht']],
+  ['an unknown kind', checkoutWith({ kind: 'cron' }), ['kind']],
+  ['a port out of range', checkoutWith({ port: 70000 }), ['port']],
+  ['an unquoted Kubernetes version', checkoutWith({ kubernetesVersion: 1.3 }), ['kubernetesVersion']],
+  ['an invalid environment variable name', checkoutWith({ env: { 'LOG-LEVEL': 'debug' } }), ['env', 'LOG-LEVEL']],
+  [
+    'a reason too short to say anything',
+    checkoutWith({ replicas: 1, acknowledge: { singleReplica: 'ok' } }),
+    ['acknowledge.singleReplica'],
+  ],
+  [
+    'an unknown acknowledgement',
+    checkoutWith({ acknowledge: { pdbAllowsDisruption: 'we really want this' } }),
+    ['acknowledge', 'pdbAllowsDisruption'],
+  ],
+  ['a null where values.yaml has no default', checkoutWith({ port: null }), ['port']],
+];
+
+const TEMPLATE_REJECTIONS: Rejection[] = [
+  ['the latest tag', checkoutWith({ image: 'ghcr.io/acme/checkout:latest' }), ['image']],
+  ['a web workload without a port', checkoutWith({ port: undefined }), ['port']],
+  ['a web workload without readiness', checkoutWith({ health: {} }), ['health.readiness']],
+  ['a probe with two forms', checkoutWith({ health: { readiness: { path: '/readyz', tcp: true } } }), ['health.readiness']],
+  ['one replica without acknowledgement', checkoutWith({ replicas: 1 }), ['replicas']],
+  [
+    'an autoscaler whose maximum is below its minimum',
+    checkoutWith({ autoscaling: { minReplicas: 3, maxReplicas: 2 } }),
+    ['autoscaling.maxReplicas'],
+  ],
+  [
+    'liveness turned off without acknowledgement',
+    checkoutWith({ health: { readiness: { path: '/readyz' }, liveness: false } }),
+    ['health.liveness'],
+  ],
+  ['a CPU limit below the request', checkoutWith({ resources: { cpu: '1', cpuLimit: '500m' } }), ['resources.cpuLimit']],
+  [
+    'a maximum startup below the typical one',
+    checkoutWith({ startup: { typicalSeconds: 100, maxSeconds: 90 } }),
+    ['startup.typicalSeconds'],
+  ],
+  [
+    'liveness identical to readiness',
+    checkoutWith({ health: { readiness: { path: '/health' }, liveness: { path: '/health' } } }),
+    ['health.liveness'],
+  ],
+  [
+    'a grace override shorter than preStop + drain + 5',
+    checkoutWith({ overrides: { terminationGracePeriodSeconds: 20 } }),
+    ['overrides.terminationGracePeriodSeconds'],
+  ],
+  ['no surge with no unavailability', checkoutWith({ overrides: { maxSurge: 0 } }), ['overrides.maxSurge']],
+  [
+    'a startup window shorter than 1.5 x the slowest start',
+    checkoutWith({ overrides: { startup: { failureThreshold: 3 } } }),
+    ['overrides.startup.failureThreshold'],
+  ],
+  ['a grace period over ten minutes', checkoutWith({ drainSeconds: 700 }), ['drainSeconds']],
+  ['the sleep action before Kubernetes 1.30', checkoutWith({ preStop: { type: 'sleep' } }), ['preStop.type']],
+  ['exec sleep in a known distroless image', checkoutWith({ image: 'gcr.io/distroless/static-debian12:nonroot' }), ['preStop.type']],
+  ['exec sleep in an image declared distroless', checkoutWith({ distroless: true, preStop: { type: 'exec' } }), ['preStop.type']],
+  ['an httpGet preStop hook without a path', checkoutWith({ preStop: { type: 'http' } }), ['preStop.path']],
+  [
+    'an acknowledgement that excuses nothing',
+    checkoutWith({ acknowledge: { singleReplica: 'we like to be safe here' } }),
+    ['acknowledge.singleReplica'],
+  ],
+];
+
+describe('both faces reject, and each message names the field', () => {
+  test.each([...SCHEMA_REJECTIONS, ...TEMPLATE_REJECTIONS])('%s', async (_, declaration, fields) => {
+    const typescript = typescriptFace(declaration);
+    const rendered = await helmFace(declaration);
+    expect(typescript.error).toBeDefined();
+    expect(rendered.error).toBeDefined();
+    for (const field of fields) {
+      expect(typescript.error).toContain(field);
+      expect(rendered.error).toContain(field);
+    }
+  });
+});
+
+test.each(SCHEMA_REJECTIONS)("helm's schema validation rejects %s", async (_, declaration) => {
+  expect(isSchemaRejection(await helmFace(declaration))).toBe(true);
+});
+
+test.each(TEMPLATE_REJECTIONS)('the templates reject %s with the TypeScript message, word for word', async (_, declaration) => {
+  expect((await helmFace(declaration)).error).toBe(typescriptFace(declaration).error);
+});
+
+test('every problem of a stage is reported at once, in the same order', async () => {
+  const declaration = checkoutWith({
+    replicas: 1,
+    port: undefined,
+    preStop: { type: 'sleep' },
+    startup: { typicalSeconds: 100, maxSeconds: 90 },
+  });
+  const { error } = typescriptFace(declaration);
+  expect(error).toContain('(5 problems)');
+  expect((await helmFace(declaration)).error).toBe(error);
+});
+
+/**
+ * Helm deletes a key that a values file sets to null when values.yaml has a default for it, so the
+ * default is gone and the schema never sees the null. Every such key, read from values.yaml itself,
+ * must still be rejected as the constructs reject a null there.
+ */
+function keysWithDefaults(map: YAMLMap, prefix = ''): string[] {
+  return map.items.flatMap((pair) => {
+    const path = `${prefix}${String((pair.key as { value: unknown }).value)}`;
+    return [path, ...(isMap(pair.value) ? keysWithDefaults(pair.value, `${path}.`) : [])];
+  });
+}
+const DEFAULTED = keysWithDefaults(parseDocument(readFileSync(join(ROOT, 'values.yaml'), 'utf8')).contents as YAMLMap);
+
+test.each(DEFAULTED)('null for %s, which values.yaml sets, is rejected with the TypeScript message', async (path) => {
+  const declaration = structuredClone(CHECKOUT) as Record<string, unknown>;
+  const keys = path.split('.');
+  let node = declaration;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys[keys.length - 1]!] = null;
+  const { error } = typescriptFace(declaration);
+  expect(error).toContain(`- ${path}: null`);
+  expect((await helmFace(declaration)).error).toBe(error);
+});
