@@ -2,8 +2,8 @@
 Everything the object templates need, decided once: the effective spec, the probes, replica
 mode, resources, timings and acknowledgements. Validation happens in the stages of
 resolveWorkload (src/declaration/resolve.ts): values.schema.json checks shape and types before any
-template runs; then the image tag, the relations between fields, and the invariants of the derived
-timings. Any problem stops the release with a `fail` listing every problem of its stage, in the
+template runs; then the nulls Helm hid from the schema, the image tag, the relations between
+fields, and the invariants of the derived timings. Any problem stops the release with a `fail` listing every problem of its stage, in the
 TypeScript face's words — never a partial render.
 */}}
 {{- define "hw.resolved" -}}

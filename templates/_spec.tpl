@@ -1,7 +1,8 @@
 {{/*
 The effective declaration: the values with the defaults values.schema.json cannot apply (they
 depend on other fields) and the preset's values filled in where the declaration is silent.
-Mirrors applyPreset in src/declaration/presets.ts. Input: the root context. Output: JSON.
+Mirrors applyPreset in src/declaration/presets.ts. Helm's `global` (handed down by a parent chart)
+is not part of the declaration. Input: the root context. Output: JSON.
 */}}
 {{- define "hw.spec" -}}
 {{- $spec := omit (deepCopy .Values) "global" -}}
