@@ -69,9 +69,9 @@ wrong type; these are the keys values.yaml sets, each with the TypeScript face's
 null there (a test keeps this list and values.yaml in step). A missing parent hides its children.
 */}}
 {{- define "hw.nulledDefaults" -}}
-{{- $object := list "must be of type object" "write a object" -}}
-{{- $record := list "must be of type record" "write a record" -}}
-{{- $string := list "must be of type string" "write a string" -}}
+{{- $object := list "must be an object" "write an object" -}}
+{{- $record := list "must be a map of names to values" "write a map of names to values" -}}
+{{- $string := list "must be a string" "write a string" -}}
 {{- $defaults := list
   (list "kind" (list "must be one of \"web\", \"worker\"" "pick one of \"web\", \"worker\""))
   (list "replicas" (list "must be a whole number" "write a plain number without quotes or units"))

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { readDeclarations } from '../src';
@@ -43,6 +45,28 @@ describe('every example renders the objects the constructs synthesize', () => {
     expect(result.stderr).toBe('');
     expect(byKindAndName(renderedObjects(result.stdout))).toEqual(typescript.objects);
   });
+});
+
+test('a declaration file means the same to both faces, read as YAML 1.1 as Helm reads it', () => {
+  // 010 is octal 8 and `yes` is true in YAML 1.1; 1:30 and a date stay strings in Helm's parser.
+  const text = [
+    'name: checkout',
+    'image: ghcr.io/acme/checkout:1.4.2',
+    'port: 8080',
+    'replicas: 010',
+    'health: { readiness: { path: /readyz } }',
+    'startup: { maxSeconds: 90 }',
+    'drainSeconds: 30',
+    'env: { WINDOW: 1:30, RELEASED: 2001-12-14 }',
+    'distroless: no',
+  ].join('\n');
+  const path = join(mkdtempSync(join(tmpdir(), 'hardened-yaml11-')), 'values.yaml');
+  writeFileSync(path, text);
+  const [declaration] = readDeclarations(path);
+  expect(declaration).toMatchObject({ replicas: 8, distroless: false, env: { WINDOW: '1:30', RELEASED: '2001-12-14' } });
+  const result = helm(helmTemplateArgs(path));
+  expect(result.stderr).toBe('');
+  expect(byKindAndName(renderedObjects(result.stdout))).toEqual(typescriptFace(declaration).objects);
 });
 
 test('the review annotations are the same, word for word', async () => {

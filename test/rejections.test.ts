@@ -210,7 +210,7 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
   [
     'a Kubernetes version given as a number',
     checkoutWith({ kubernetesVersion: 1.3 }),
-    { path: 'kubernetesVersion', value: 1.3, rule: /type string/, fix: /string/ },
+    { path: 'kubernetesVersion', value: 1.3, rule: /must be a string/, fix: /write a string/ },
   ],
   [
     'an environment variable name with a dash',

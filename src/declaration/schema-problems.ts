@@ -29,6 +29,18 @@ function example(path: readonly PropertyKey[]): string {
   return examples && examples.length > 0 ? `, e.g. ${formatPath(path)}: ${JSON.stringify(examples[0])}` : '';
 }
 
+/** A JSON type as a reader says it: "an object", "a list". */
+function typeName(expected: string): string {
+  const names: Record<string, string> = {
+    object: 'an object',
+    record: 'a map of names to values',
+    array: 'a list',
+    string: 'a string',
+    boolean: 'true or false',
+  };
+  return names[expected] ?? `of type ${expected}`;
+}
+
 /** Levenshtein distance, to suggest the field a user probably meant. */
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -109,7 +121,7 @@ export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[
       if (issue.expected === 'number' || issue.expected === 'int') {
         return problem(`must be ${unitOf(issue.path)}`, 'write a plain number without quotes or units');
       }
-      return problem(`must be of type ${issue.expected}`, `write a ${issue.expected}${example(issue.path)}`);
+      return problem(`must be ${typeName(issue.expected)}`, `write ${typeName(issue.expected)}${example(issue.path)}`);
     case 'too_small':
       if (issue.origin === 'string') {
         return problem(node?.['x-rule'] ?? `must have at least ${issue.minimum} characters`, node?.['x-fix'] ?? 'write it out in full');

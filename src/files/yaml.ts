@@ -1,13 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, type SchemaOptions } from 'yaml';
 import { DeclarationError } from '../declaration/errors';
+
+/**
+ * Declaration files are also Helm values files, and Helm reads YAML 1.1 (`010` is 8, `yes` is
+ * true), so they are read the same way here. Helm's parser has no sexagesimal numbers (`1:30`) and
+ * no timestamps, so those stay strings.
+ */
+const AS_HELM_READS_IT = {
+  version: '1.1' as const,
+  customTags: (tags: Tags) =>
+    tags.filter((tag) => typeof tag === 'string' || (tag.format !== 'TIME' && tag.tag !== 'tag:yaml.org,2002:timestamp')),
+};
+type Tags = Parameters<Extract<NonNullable<SchemaOptions['customTags']>, (tags: never) => unknown>>[0];
 
 /**
  * Every document of a YAML (or JSON) text as plain values, empty documents dropped. A syntax
  * error becomes a problem naming the line and column, never a stack trace.
  */
 export function parseYamlDocuments(text: string, source: string): unknown[] {
-  const documents = parseAllDocuments(text);
+  const documents = parseAllDocuments(text, AS_HELM_READS_IT);
   const list = Array.isArray(documents) ? documents : [documents];
   const problems = list.flatMap((document) =>
     document.errors.map((error) => ({
