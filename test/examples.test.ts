@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { parseManifests } from '../src/files/manifests';
 import { checkInvariants } from '../src';
 import { workloadsFromManifests } from '../src/manifests/facts';
 import { restrictedPodFindings } from '../src/manifests/pod-security';
 import { buildApp, exampleFiles } from '../examples/main';
 import { kubernetesSchemaErrors } from './support/kubernetes-schema';
-import { parseYamlObjects } from './support/manifests';
 
 const ROOT = join(__dirname, '..');
 
@@ -28,7 +28,7 @@ test('there are at least four declaration examples, and each one is synthesized 
 
 describe.each(expectedFiles)('%s', (file) => {
   const text = synthesized[file]!;
-  const objects = parseYamlObjects(text);
+  const objects = parseManifests(text, file);
 
   test('matches the reviewed snapshot', () => {
     expect(text).toMatchSnapshot();

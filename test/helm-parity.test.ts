@@ -43,7 +43,7 @@ describe('every example renders the objects the constructs synthesize', () => {
     expect(typescript.objects).toBeDefined();
     const result = helm(helmTemplateArgs(path));
     expect(result.stderr).toBe('');
-    expect(byKindAndName(renderedObjects(result.stdout))).toEqual(typescript.objects);
+    expect(byKindAndName(renderedObjects(result))).toEqual(typescript.objects);
   });
 });
 
@@ -66,7 +66,7 @@ test('a declaration file means the same to both faces, read as YAML 1.1 as Helm 
   expect(declaration).toMatchObject({ replicas: 8, distroless: false, env: { WINDOW: '1:30', RELEASED: '2001-12-14' } });
   const result = helm(helmTemplateArgs(path));
   expect(result.stderr).toBe('');
-  expect(byKindAndName(renderedObjects(result.stdout))).toEqual(typescriptFace(declaration).objects);
+  expect(byKindAndName(renderedObjects(result))).toEqual(typescriptFace(declaration).objects);
 });
 
 test('the review annotations are the same, word for word', async () => {

@@ -79,7 +79,7 @@ test('as a dependency of another chart, which hands it global values, it renders
   );
   const result = helm(['template', 'shop', umbrella]);
   expect(result.stderr).toBe('');
-  expect(byKindAndName(renderedObjects(result.stdout))).toEqual(typescriptFace(CHECKOUT).objects);
+  expect(byKindAndName(renderedObjects(result))).toEqual(typescriptFace(CHECKOUT).objects);
 });
 
 test('the release name changes nothing: object names come from the declaration', () => {

@@ -1,7 +1,7 @@
+import { parseManifests } from '../src/files/manifests';
 import { checkInvariants, type InvariantResult } from '../src';
 import type { WorkloadFacts } from '../src/invariants/facts';
 import { workloadsFromManifests } from '../src/manifests/facts';
-import { parseYamlObjects } from './support/manifests';
 
 /** A manifest as many charts ship it: one /health endpoint for both probes, API defaults elsewhere. */
 const NAIVE = `
@@ -35,7 +35,7 @@ spec: { minAvailable: 3, selector: { matchLabels: { app: legacy } } }
 const status = (results: InvariantResult[]) => Object.fromEntries(results.map((result) => [result.id, result.status]));
 
 describe('checking a manifest this project did not make', () => {
-  const [workload] = workloadsFromManifests(parseYamlObjects(NAIVE));
+  const [workload] = workloadsFromManifests(parseManifests(NAIVE, 'NAIVE'));
 
   test('reads API defaults for the fields it leaves out', () => {
     expect(workload!.facts).toMatchObject({

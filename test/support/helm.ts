@@ -2,8 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { isDeclarationError, synthesizeObjects, type WorkloadSpec } from '../../src';
+import { parseManifests } from '../../src/files/manifests';
 import type { KubernetesObject } from '../../src/manifests/facts';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -53,15 +53,13 @@ export function helmAsync(args: readonly string[]): Promise<HelmResult> {
   });
 }
 
-export function helmTemplateArgs(valuesPath: string): string[] {
-  return ['template', 'release', ROOT, '--values', valuesPath];
+/** The objects of a rendered release, read as any manifest is (helm's empty `# Source:` documents drop out). */
+export function renderedObjects(result: HelmResult): KubernetesObject[] {
+  return parseManifests(result.stdout, 'helm template');
 }
 
-/** The objects of a rendered release, without helm's `# Source:` documents that are empty. */
-export function renderedObjects(stdout: string): KubernetesObject[] {
-  return parseAllDocuments(stdout)
-    .map((document) => document.toJS() as KubernetesObject | null)
-    .filter((object): object is KubernetesObject => object !== null);
+export function helmTemplateArgs(valuesPath: string): string[] {
+  return ['template', 'release', ROOT, '--values', valuesPath];
 }
 
 /** Objects keyed by kind/name, for comparing two renderings regardless of their order. */
@@ -110,7 +108,7 @@ export function failMessage(stderr: string): string {
 /** The Helm face: `helm template` of the chart with the declaration as its values. */
 export async function helmFace(declaration: unknown): Promise<Outcome> {
   const result = await helmAsync(helmTemplateArgs(valuesFile(declaration)));
-  return result.status === 0 ? { objects: byKindAndName(renderedObjects(result.stdout)) } : { error: failMessage(result.stderr) };
+  return result.status === 0 ? { objects: byKindAndName(renderedObjects(result)) } : { error: failMessage(result.stderr) };
 }
 
 /** Whether helm refused the values before any template ran (JSON Schema validation, in its own words). */

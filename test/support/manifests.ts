@@ -1,15 +1,4 @@
-import { parseAllDocuments } from 'yaml';
 import type { KubernetesObject } from '../../src/manifests/facts';
-
-/** Parses a multi-document YAML text into objects, failing on any YAML error. */
-export function parseYamlObjects(text: string): KubernetesObject[] {
-  return parseAllDocuments(text)
-    .map((document) => {
-      if (document.errors.length > 0) throw new Error(document.errors.map((error) => error.message).join('\n'));
-      return document.toJS() as KubernetesObject;
-    })
-    .filter((object) => object !== null);
-}
 
 export function objectsOfKind(objects: readonly KubernetesObject[], kind: string): KubernetesObject[] {
   return objects.filter((object) => object.kind === kind);
