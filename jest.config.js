@@ -3,8 +3,11 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // Type checking is done once by `npm run typecheck`; jest only transpiles, which is much faster.
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  // test/package needs the npm registry: `npm run test:package` (and CI) runs it.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/package/'],
+  // Type checking is done once by `npm run typecheck`; jest only transpiles (tsconfig.json sets
+  // isolatedModules, which ts-jest reads), which is much faster.
+  transform: { '^.+\\.ts$': 'ts-jest' },
   globalSetup: '<rootDir>/test/support/global-setup.js',
   testTimeout: 60000,
 };
