@@ -1,16 +1,10 @@
 /**
- * Generates the Helm chart's values.schema.json and values.yaml from the declaration schema
+ * The Helm chart's values.schema.json and values.yaml, made from the declaration schema
  * (src/declaration/schema.ts), so that the chart can never disagree with the TypeScript face about
- * a field, its type, its default or its documentation.
- *
- * Usage: npm run generate            (writes both files)
- *        npm run generate -- --check  (exits 1 when either file is stale)
+ * a field, its type, its default or its documentation. scripts/generate.ts writes them.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { declarationJsonSchema, type JsonSchemaNode } from '../src/declaration/json-schema';
 
-const ROOT = join(__dirname, '..');
 const WIDTH = 100;
 
 function wrap(text: string, prefix: string): string[] {
@@ -35,9 +29,20 @@ function inline(value: unknown): string {
     : JSON.stringify(value);
 }
 
+/** A field's description with its unit and, when it is not a literal, its default in words. */
+function note(node: JsonSchemaNode): string {
+  return [
+    node.description ?? '',
+    typeof node['x-unit'] === 'string' ? `Unit: ${node['x-unit']}.` : '',
+    typeof node['x-default'] === 'string' ? `Default: ${node['x-default']}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** The lines documenting one field; `active` when the field is set (not commented out). */
 function field(key: string, node: JsonSchemaNode, required: boolean, indent: string): { lines: string[]; active: boolean } {
-  const lines = wrap(node.description ?? '', `${indent}# `);
+  const lines = wrap(note(node), `${indent}# `);
   const isObject = node.type === 'object' && node.properties !== undefined;
   if (required) {
     lines.push(`${indent}# Required: set it in your values file.`);
@@ -78,10 +83,8 @@ function field(key: string, node: JsonSchemaNode, required: boolean, indent: str
 /** The fields of an object that has no value of its own here, as comments. */
 function nestedComments(node: JsonSchemaNode, indent: string): string[] {
   return Object.entries(node.properties ?? {}).flatMap(([key, child]) => {
-    const note = [child.description ?? '', child.default !== undefined ? `Default: ${inline(child.default)}.` : '']
-      .filter(Boolean)
-      .join(' ');
-    return wrap(`${key}: ${note}`, `${indent}#   `);
+    const literal = child.default !== undefined && child['x-default'] === undefined ? `Default: ${inline(child.default)}.` : '';
+    return wrap(`${key}: ${[note(child), literal].filter(Boolean).join(' ')}`, `${indent}#   `);
   });
 }
 
@@ -112,28 +115,3 @@ export function valuesYaml(): string {
   );
   return `${[header.join('\n'), ...body].join('\n\n')}\n`;
 }
-
-const FILES: Record<string, () => string> = { 'values.schema.json': valuesSchema, 'values.yaml': valuesYaml };
-
-function main(): void {
-  const check = process.argv.includes('--check');
-  const stale = Object.entries(FILES).filter(([file, render]) => {
-    const path = join(ROOT, file);
-    const current = (() => {
-      try {
-        return readFileSync(path, 'utf8');
-      } catch {
-        return '';
-      }
-    })();
-    if (current === render()) return false;
-    if (!check) writeFileSync(path, render());
-    return true;
-  });
-  if (check && stale.length > 0) {
-    process.stderr.write(`stale: ${stale.map(([file]) => file).join(', ')} (run npm run generate)\n`);
-    process.exitCode = 1;
-  }
-}
-
-if (require.main === module) main();

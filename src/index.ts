@@ -9,7 +9,9 @@ export type { InvariantId, AcknowledgementId } from './declaration/ids';
 export { resolveWorkload } from './declaration/resolve';
 export type { ResolvedWorkload, Acknowledgement, Replicas } from './declaration/resolve';
 export { workloadSchema } from './declaration/schema';
-export type { WorkloadSpec, ParsedSpec, ProbeTarget } from './declaration/schema';
+export type { ParsedSpec } from './declaration/schema';
+// The declaration and each of its parts, as named interfaces with their documentation.
+export type * from './declaration/workload-spec';
 export { declarationJsonSchema } from './declaration/json-schema';
 export { deriveTimings } from './timing/derive';
 export type { Derivation, Explanation, Timings, TimingInput, ProbeTimings } from './timing/types';

@@ -6,13 +6,10 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 `used` (acknowledgements relied on), `probes`, `replicas` and `resources`.
 */}}
 
-{{/* One probe target with its port filled in, or {} when it is not exactly one form or lacks a port: (dict "target" t "port" p). */}}
+{{/* One probe target with its port filled in, or {} when it lacks a port: (dict "target" t "port" p). The schema lets exactly one form through. */}}
 {{- define "hw.resolveProbe" -}}
 {{- $target := .target -}}
 {{- $probe := dict -}}
-{{- $forms := list -}}
-{{- range $form := list "path" "tcp" "grpc" "exec" }}{{ if hasKey $target $form }}{{ $forms = append $forms $form }}{{ end }}{{ end -}}
-{{- if eq (len $forms) 1 -}}
 {{- if hasKey $target "exec" -}}
 {{- $probe = dict "type" "exec" "command" $target.exec -}}
 {{- else if or (hasKey $target "port") (not (kindIs "invalid" .port)) -}}
@@ -24,7 +21,6 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- if hasKey ($target.grpc | default dict) "service" }}{{ $_ := set $probe "service" $target.grpc.service }}{{ end -}}
 {{- else -}}
 {{- $probe = dict "type" "tcp" "port" $port -}}
-{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- toJson $probe -}}
@@ -65,24 +61,13 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- if hasKey $targets $name -}}
 {{- $target := index $targets $name -}}
 {{- $path := printf "health.%s" $name -}}
-{{- $forms := list -}}
-{{- range $form := list "path" "tcp" "grpc" "exec" }}{{ if hasKey $target $form }}{{ $forms = append $forms $form }}{{ end }}{{ end -}}
-{{- if ne (len $forms) 1 -}}
-{{- $found := (eq (len $forms) 0) | ternary "none" (join " and " $forms) -}}
-{{- $problems = append $problems (dict "path" $path "value" $target "rule" (printf "a probe checks exactly one thing: one of path, tcp, grpc or exec (found %s)" $found) "fix" "keep exactly one, e.g. { path: /readyz } or { tcp: true }") -}}
-{{- else -}}
-{{- if and (hasKey $target "scheme") (not (hasKey $target "path")) -}}
-{{- $problems = append $problems (dict "path" (printf "%s.scheme" $path) "value" $target.scheme "rule" "scheme applies to HTTP (path) probes only" "fix" "remove scheme") -}}
-{{- end -}}
-{{- if and (hasKey $target "exec") (hasKey $target "port") -}}
-{{- $problems = append $problems (dict "path" (printf "%s.port" $path) "value" $target.port "rule" "an exec probe has no port" "fix" "remove port") -}}
-{{- end -}}
 {{- $probe := include "hw.resolveProbe" (dict "target" $target "port" $port) | fromJson -}}
 {{- if $probe -}}
 {{- $_ := set $resolved $name $probe -}}
 {{- else -}}
-{{- $problems = append $problems (dict "path" (printf "%s.port" $path) "rule" (printf "a %s probe needs a port, and the workload declares none" (first $forms)) "fix" (printf "add %s.port or the workload's port" $path)) -}}
-{{- end -}}
+{{- $form := "" -}}
+{{- range $candidate := list "path" "tcp" "grpc" "exec" }}{{ if hasKey $target $candidate }}{{ $form = $candidate }}{{ end }}{{ end -}}
+{{- $problems = append $problems (dict "path" (printf "%s.port" $path) "rule" (printf "a %s probe needs a port, and the workload declares none" $form) "fix" (printf "add %s.port or the workload's port" $path)) -}}
 {{- end -}}
 {{- end -}}
 {{- if and (eq $name "liveness") (not (hasKey $health "liveness")) -}}

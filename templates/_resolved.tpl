@@ -72,23 +72,24 @@ null there (a test keeps this list and values.yaml in step). A missing parent hi
 {{- $object := list "must be an object" "write an object" -}}
 {{- $record := list "must be a map of names to values" "write a map of names to values" -}}
 {{- $string := list "must be a string" "write a string" -}}
+{{- /* (list path (list rule fix) example): the example is the field's first in the schema, as the TypeScript face quotes it. */ -}}
 {{- $defaults := list
-  (list "kind" (list "must be one of \"web\", \"worker\"" "pick one of \"web\", \"worker\""))
-  (list "replicas" (list "must be a whole number" "write a plain number without quotes or units"))
-  (list "health" $object)
-  (list "traffic" $object)
-  (list "traffic.platform" (list "must be one of \"kube-proxy\", \"aws-alb\", \"aws-nlb\"" "pick one of \"kube-proxy\", \"aws-alb\", \"aws-nlb\""))
-  (list "kubernetesVersion" $string)
-  (list "preStop" $object)
-  (list "preStop.type" (list "must be one of \"auto\", \"sleep\", \"exec\", \"http\", \"app\"" "pick one of \"auto\", \"sleep\", \"exec\", \"http\", \"app\""))
-  (list "resources" $object)
-  (list "resources.cpu" $string)
-  (list "resources.memory" $string)
-  (list "env" $record)
-  (list "labels" $record)
-  (list "networkPolicy" $object)
-  (list "overrides" $object)
-  (list "acknowledge" $record)
+  (list "kind" (list "must be one of \"web\", \"worker\"" "pick one of \"web\", \"worker\"") "")
+  (list "replicas" (list "must be a whole number" "write a plain number without quotes or units") "")
+  (list "health" $object "{\"readiness\":{\"path\":\"/readyz\"}}")
+  (list "traffic" $object "{\"platform\":\"aws-alb\"}")
+  (list "traffic.platform" (list "must be one of \"kube-proxy\", \"aws-alb\", \"aws-nlb\"" "pick one of \"kube-proxy\", \"aws-alb\", \"aws-nlb\"") "")
+  (list "kubernetesVersion" $string "\"1.30\"")
+  (list "preStop" $object "{\"type\":\"app\"}")
+  (list "preStop.type" (list "must be one of \"auto\", \"sleep\", \"exec\", \"http\", \"app\"" "pick one of \"auto\", \"sleep\", \"exec\", \"http\", \"app\"") "")
+  (list "resources" $object "{\"cpu\":\"500m\"}")
+  (list "resources.cpu" $string "\"500m\"")
+  (list "resources.memory" $string "\"1Gi\"")
+  (list "env" $record "{\"LOG_LEVEL\":\"info\"}")
+  (list "labels" $record "{\"team\":\"payments\"}")
+  (list "networkPolicy" $object "{\"egressTo\":[{\"cidr\":\"10.0.0.0/8\"}]}")
+  (list "overrides" $object "{\"terminationGracePeriodSeconds\":60}")
+  (list "acknowledge" $record "{\"singleReplica\":\"preview environment, downtime is acceptable\"}")
 -}}
 {{- $problems := list -}}
 {{- $missing := list -}}
@@ -99,7 +100,9 @@ null there (a test keeps this list and values.yaml in step). A missing parent hi
 {{- $found := include "hw.dig" (dict "spec" $.Values "path" $path) | fromJson -}}
 {{- if not (hasKey $found "value") -}}
 {{- $missing = append $missing $path -}}
-{{- $problems = append $problems (dict "path" $path "shown" "null" "rule" (index $default 1 0) "fix" (index $default 1 1)) -}}
+{{- $example := index $default 2 -}}
+{{- $fix := ne $example "" | ternary (printf "%s, e.g. %s: %s" (index $default 1 1) $path $example) (index $default 1 1) -}}
+{{- $problems = append $problems (dict "path" $path "shown" "null" "rule" (index $default 1 0) "fix" $fix) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

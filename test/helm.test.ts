@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { exampleFiles } from '../examples/main';
-import { valuesSchema, valuesYaml } from '../scripts/generate-chart-files';
 import { CHECKOUT } from './support/declarations';
 import { byKindAndName, helm, renderedObjects, ROOT, typescriptFace, valuesFile } from './support/helm';
 
@@ -27,11 +26,6 @@ function packageChart(): string {
 test('Chart.yaml describes an application chart whose version is package.json version', () => {
   expect(chart).toMatchObject({ apiVersion: 'v2', name: 'hardened-workloads', type: 'application' });
   expect(chart.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
-});
-
-test('values.schema.json and values.yaml are generated from the declaration schema and not stale', () => {
-  expect(readFileSync(join(ROOT, 'values.schema.json'), 'utf8')).toBe(valuesSchema());
-  expect(readFileSync(join(ROOT, 'values.yaml'), 'utf8')).toBe(valuesYaml());
 });
 
 test('with the default values alone it renders nothing and names every required field', () => {

@@ -154,6 +154,36 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     { path: 'health.readiness', rule: /exactly one thing.*path and tcp/, fix: /keep exactly one/ },
   ],
   [
+    'a probe that checks nothing',
+    checkoutWith({ health: { readiness: {} } }),
+    { path: 'health.readiness', rule: /exactly one thing: one of path, tcp, grpc or exec \(found none\)/, fix: /keep exactly one/ },
+  ],
+  [
+    'liveness with two forms',
+    checkoutWith({ health: { readiness: { path: '/readyz' }, liveness: { path: '/livez', exec: ['/bin/alive'] } } }),
+    { path: 'health.liveness', rule: /exactly one thing.*\(found path and exec\)/, fix: /keep exactly one/ },
+  ],
+  [
+    'a misspelled probe form',
+    checkoutWith({ health: { readiness: { paht: '/readyz' } } }),
+    { path: 'health.readiness.paht', rule: /unknown field/, fix: /did you mean path\?/ },
+  ],
+  [
+    'a port on an exec probe',
+    checkoutWith({ health: { readiness: { exec: ['/bin/ready'], port: 8080 } } }),
+    { path: 'health.readiness.port', rule: /unknown field/, fix: /known fields here: exec$/ },
+  ],
+  [
+    'a scheme on a tcpSocket probe',
+    checkoutWith({ health: { readiness: { tcp: true, scheme: 'HTTPS' } } }),
+    { path: 'health.readiness.scheme', rule: /unknown field/, fix: /known fields here: tcp, port$/ },
+  ],
+  [
+    'tcp: false',
+    checkoutWith({ health: { readiness: { tcp: false } } }),
+    { path: 'health.readiness.tcp', rule: /tcp can only be true/, fix: /write tcp: true/ },
+  ],
+  [
     'exec sleep in a known distroless image',
     checkoutWith({ image: 'gcr.io/distroless/static-debian12:nonroot' }),
     {

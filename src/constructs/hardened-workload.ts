@@ -14,10 +14,10 @@ import { manifest } from './kubernetes-json';
 
 /**
  * Props of `HardenedWorkload`: exactly the workload declaration, the same document a Helm user
- * writes as values. See `WorkloadSpec` (and the field reference in README.md) for every field,
- * its unit and its default.
+ * writes as values. Every field documents its unit and default; docs/rules.md says how the
+ * timings are derived from them.
  */
-export type HardenedWorkloadProps = WorkloadSpec;
+export interface HardenedWorkloadProps extends WorkloadSpec {}
 
 /**
  * A hardened workload: ServiceAccount, Deployment, Service (web), PodDisruptionBudget (2+ pods),
@@ -98,17 +98,20 @@ function withSleepAction(manifest: ApiObjectProps, workload: ResolvedWorkload): 
 }
 
 /** Props of `HardenedWebService`: the declaration without `kind`. */
-export type HardenedWebServiceProps = Omit<WorkloadSpec, 'kind'>;
+export interface HardenedWebServiceProps extends Omit<WorkloadSpec, 'kind'> {}
 
 /** A workload that serves traffic through a Service (`kind: web`). */
 export class HardenedWebService extends HardenedWorkload {
+  /** The Service in front of the pods: a web workload always has one. */
+  declare public readonly service: ApiObject;
+
   constructor(scope: Construct, id: string, props: HardenedWebServiceProps) {
     super(scope, id, { ...props, kind: 'web' });
   }
 }
 
 /** Props of `HardenedWorker`: the declaration without `kind`. */
-export type HardenedWorkerProps = Omit<WorkloadSpec, 'kind'>;
+export interface HardenedWorkerProps extends Omit<WorkloadSpec, 'kind'> {}
 
 /** A workload without a Service or preStop hook, such as a queue consumer (`kind: worker`). */
 export class HardenedWorker extends HardenedWorkload {

@@ -55,9 +55,15 @@ export function schemaAt(path: readonly PropertyKey[]): JsonSchemaNode | undefin
   return node;
 }
 
+/** `{ not: {} }`: zod's never, a key one member of a union declares absent because another member has it. */
+export function isAbsentKey(node: JsonSchemaNode): boolean {
+  return typeof node.not === 'object' && node.not !== null && Object.keys(node.not).length === 0;
+}
+
 function childOf(node: JsonSchemaNode, segment: PropertyKey): JsonSchemaNode | undefined {
   if (typeof segment === 'number') return node.items ?? node.anyOf?.find((branch) => branch.items)?.items;
   const key = String(segment);
   const direct = node.properties?.[key] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
-  return direct ?? node.anyOf?.map((branch) => childOf(branch, segment)).find((child) => child !== undefined);
+  // In a union, the member that has the key, not one that declares it absent.
+  return direct ?? node.anyOf?.map((branch) => childOf(branch, segment)).find((child) => child !== undefined && !isAbsentKey(child));
 }

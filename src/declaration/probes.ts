@@ -1,4 +1,4 @@
-import type { ProbeTarget } from './schema';
+import { PROBE_FORMS, type ProbeForm, type ProbeTarget } from './schema';
 
 /** A probe target with its form decided and its port filled in. */
 export type ResolvedProbe =
@@ -7,20 +7,16 @@ export type ResolvedProbe =
   | { readonly type: 'grpc'; readonly port: number; readonly service?: string }
   | { readonly type: 'exec'; readonly command: readonly string[] };
 
-export const PROBE_FORMS = ['path', 'tcp', 'grpc', 'exec'] as const;
-
-/** Which of the exclusive forms a target uses. */
-export function probeForms(target: ProbeTarget): Array<(typeof PROBE_FORMS)[number]> {
-  return PROBE_FORMS.filter((form) => target[form] !== undefined);
+/** The form a target takes; the schema lets exactly one of its keys through. */
+export function probeForm(target: ProbeTarget): ProbeForm {
+  return PROBE_FORMS.find((form) => target[form] !== undefined)!;
 }
 
 /**
- * Fills in the port. Returns undefined when the target is not exactly one form or needs a port
- * that nobody gave; the caller reports those as problems.
+ * Fills in the port. Returns undefined when the target needs a port that nobody gave; the caller
+ * reports that as a problem.
  */
 export function resolveProbe(target: ProbeTarget, workloadPort: number | undefined): ResolvedProbe | undefined {
-  const forms = probeForms(target);
-  if (forms.length !== 1) return undefined;
   if (target.exec !== undefined) return { type: 'exec', command: target.exec };
   const port = target.port ?? workloadPort;
   if (port === undefined) return undefined;

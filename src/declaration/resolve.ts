@@ -5,7 +5,7 @@ import type { Derivation, ProbeTimings, Timings } from '../timing/types';
 import { DeclarationError, type Problem } from './errors';
 import { ACKNOWLEDGEABLE_INVARIANTS, type AcknowledgementId, type InvariantId } from './ids';
 import { isKnownDistroless } from './image';
-import { describeHandler, probeForms, type ResolvedProbe, resolveProbe } from './probes';
+import { describeHandler, probeForm, type ResolvedProbe, resolveProbe } from './probes';
 import { cpuMillicores, DEFAULT_CPU_LIMIT_FACTOR, formatCpu } from './quantities';
 import { issueProblems } from './schema-problems';
 import { applyPreset, type EffectiveSpec, type PresetEffect } from './presets';
@@ -144,33 +144,12 @@ function resolveProbes(
 ): ResolvedWorkload['probes'] {
   const resolve = (name: 'readiness' | 'liveness' | 'startup', target: ProbeTarget): ResolvedProbe | undefined => {
     const path = `health.${name}`;
-    const forms = probeForms(target);
-    if (forms.length !== 1) {
-      problems.push({
-        path,
-        value: target,
-        rule: `a probe checks exactly one thing: one of path, tcp, grpc or exec (found ${forms.length === 0 ? 'none' : forms.join(' and ')})`,
-        fix: 'keep exactly one, e.g. { path: /readyz } or { tcp: true }',
-      });
-      return undefined;
-    }
-    if (target.scheme !== undefined && target.path === undefined) {
-      problems.push({
-        path: `${path}.scheme`,
-        value: target.scheme,
-        rule: 'scheme applies to HTTP (path) probes only',
-        fix: 'remove scheme',
-      });
-    }
-    if (target.exec !== undefined && target.port !== undefined) {
-      problems.push({ path: `${path}.port`, value: target.port, rule: 'an exec probe has no port', fix: 'remove port' });
-    }
     const resolved = resolveProbe(target, spec.port);
     if (!resolved) {
       problems.push({
         path: `${path}.port`,
         value: undefined,
-        rule: `a ${forms[0]} probe needs a port, and the workload declares none`,
+        rule: `a ${probeForm(target)} probe needs a port, and the workload declares none`,
         fix: `add ${path}.port or the workload's port`,
       });
     }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Problem } from './errors';
-import { type JsonSchemaNode, schemaAt } from './json-schema';
+import { isAbsentKey, type JsonSchemaNode, schemaAt } from './json-schema';
 
 /** `startup.maxSeconds`, `networkPolicy.egressTo[0].cidr`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -56,14 +56,34 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function knownFields(path: readonly PropertyKey[]): string[] {
-  const node = schemaAt(path);
-  const propertyNames = node?.propertyNames as { enum?: string[] } | undefined;
-  return Object.keys(node?.properties ?? {}).concat(propertyNames?.enum ?? []);
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The members of a union, nested unions included; a node that is no union is its own only member. */
+function membersOf(node: JsonSchemaNode | undefined): JsonSchemaNode[] {
+  if (!node) return [];
+  return node.anyOf ? node.anyOf.flatMap(membersOf) : [node];
 }
 
-function unknownFieldProblems(issue: z.core.$ZodIssueUnrecognizedKeys, input: unknown): Problem[] {
-  const known = knownFields(issue.path);
+/**
+ * The fields of the object at `path`. In a union of objects, the fields of the member the value
+ * has the required keys of (the one the user meant), else of every member.
+ */
+function knownFields(path: readonly PropertyKey[], input: unknown): string[] {
+  const value = valueAt(input, path);
+  const objects = membersOf(schemaAt(path)).filter((member) => member.properties || member.propertyNames);
+  const meant = objects.filter((member) => isObject(value) && (member.required ?? []).every((key) => key in value));
+  const fields = (meant.length === 1 ? meant : objects).flatMap((member) => {
+    const propertyNames = member.propertyNames as { enum?: string[] } | undefined;
+    return Object.entries(member.properties ?? {})
+      .filter(([, child]) => !isAbsentKey(child))
+      .map(([key]) => key)
+      .concat(propertyNames?.enum ?? []);
+  });
+  return [...new Set(fields)];
+}
+
+function unknownFieldProblems(issue: { path: readonly PropertyKey[]; keys: readonly string[] }, input: unknown): Problem[] {
+  const known = knownFields(issue.path, input);
   return issue.keys.map((key) => {
     const closest = known.map((candidate) => ({ candidate, score: distance(key, candidate) })).sort((a, b) => a.score - b.score)[0];
     const suggestion = closest && closest.score <= 3 ? `did you mean ${closest.candidate}? ` : '';
@@ -76,24 +96,60 @@ function unknownFieldProblems(issue: z.core.$ZodIssueUnrecognizedKeys, input: un
   });
 }
 
-/** A union's issue: report the branch that got furthest, which is the one the user meant. */
+/** A union's members' issues with whole paths; a nested union at the same place adds its own members. */
+function memberIssues(issue: z.core.$ZodIssueInvalidUnion, base: readonly PropertyKey[]): z.core.$ZodIssue[][] {
+  return issue.errors.flatMap((member) => {
+    const absolute = member.map((inner) => ({ ...inner, path: [...base, ...inner.path] }));
+    const [only] = absolute;
+    if (absolute.length === 1 && only?.code === 'invalid_union' && only.path.length === base.length) return memberIssues(only, base);
+    return [absolute];
+  });
+}
+
+/**
+ * Whether a member's issues say the value is not that member at all: a different type, or a
+ * required key missing. A member with only deeper issues (a wrong field value, an extra key) is
+ * the one the user meant.
+ */
+function isOtherMember(issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[], input: unknown): boolean {
+  return issues.some(
+    (inner) =>
+      (inner.path.length === base.length && inner.code !== 'unrecognized_keys') ||
+      (inner.path.length === base.length + 1 && valueAt(input, inner.path) === undefined),
+  );
+}
+
+/**
+ * A union's issue: the problems of the member the user meant when there is exactly one, else the
+ * union's own rule — after any field that no member knows, since a misspelling is the likeliest
+ * cause. For a union of objects (the forms of a probe), the rule says which forms were found.
+ */
 function unionProblems(issue: z.core.$ZodIssueInvalidUnion, input: unknown): Problem[] {
-  const branches = issue.errors.map((branch) => branch.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
-  const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((inner) => inner.path.length));
-  const furthest = [...branches].sort((a, b) => depth(b) - depth(a))[0] ?? [];
-  if (depth(furthest) > issue.path.length) return furthest.flatMap((inner) => issueProblems(inner, input));
+  const meant = memberIssues(issue, issue.path).filter((member) => !isOtherMember(member, issue.path, input));
+  if (meant.length === 1) return meant[0]!.flatMap((inner) => issueProblems(inner, input));
+  const value = valueAt(input, issue.path);
   const node = schemaAt(issue.path);
+  let found = '';
+  if (isObject(value) && meant.length === 0) {
+    const known = knownFields(issue.path, input);
+    const unknown = Object.keys(value).filter((key) => !known.includes(key));
+    if (unknown.length > 0) return unknownFieldProblems({ path: issue.path, keys: unknown }, input);
+  }
+  if (isObject(value)) {
+    const forms = [...new Set(membersOf(node).flatMap((member) => member.required ?? []))].filter((form) => form in value);
+    found = ` (found ${forms.length === 0 ? 'none' : forms.join(' and ')})`;
+  }
   return [
     {
       path: formatPath(issue.path),
-      value: valueAt(input, issue.path),
-      rule: node?.['x-rule'] ?? `must be one of the forms: ${node?.description ?? 'see the documentation'}`,
+      value,
+      rule: `${node?.['x-rule'] ?? `must be one of the forms: ${node?.description ?? 'see the documentation'}`}${found}`,
       fix: node?.['x-fix'] ?? 'see the field reference in README.md',
     },
   ];
 }
 
-/** Turns one zod issue into SPEC §6 problems: field, value, rule, fix. */
+/** Turns one zod issue into problems: field, value, rule, fix (docs/rules.md, "Errors"). */
 export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[] {
   const path = formatPath(issue.path);
   const value = valueAt(input, issue.path);

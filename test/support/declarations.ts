@@ -16,7 +16,7 @@ export const CHECKOUT: WorkloadSpec = {
 export function checkoutWith(changes: Record<string, unknown>): WorkloadSpec {
   const declaration: Record<string, unknown> = { ...CHECKOUT, ...changes };
   for (const key of Object.keys(declaration)) if (declaration[key] === undefined) delete declaration[key];
-  return declaration as WorkloadSpec;
+  return declaration as unknown as WorkloadSpec;
 }
 
 /** The Deployment annotations CHECKOUT synthesizes to: the reference timings, for reviewers. */

@@ -12,8 +12,8 @@ import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
  * option, preStop hooks, quantities, network peers, overrides and acknowledgements — and draw the
  * free-text fields from all of Unicode, because a template that quotes, orders or drops a value
  * wrongly only shows it with unusual values. All of them pass values.schema.json, so that the
- * templates decide; about one in four keeps the contradictions it was drawn with (several forms in
- * one probe, preStop options for no hook, missing acknowledgements, ...), and overrides often
+ * templates decide; about one in four keeps the contradictions it was drawn with (a probe without
+ * a port, preStop options for no hook, missing acknowledgements, ...), and overrides often
  * break an invariant, so both acceptance and every kind of rejection are exercised.
  */
 
@@ -70,7 +70,7 @@ const image = fc.oneof(
   ),
 );
 
-/** A probe target with every option drawn; `coherent` keeps only what its form allows. */
+/** A probe target with every option drawn; `target` keeps what its form allows (the schema refuses the rest). */
 const probeTarget = fc.record(
   {
     form: fc.constantFrom('path', 'tcp', 'grpc', 'exec'),
@@ -84,12 +84,12 @@ const probeTarget = fc.record(
 );
 type DrawnTarget = typeof probeTarget extends fc.Arbitrary<infer T> ? T : never;
 
-function target(drawn: DrawnTarget, coherent: boolean): Json {
+function target(drawn: DrawnTarget): Json {
   const { form, port: targetPort, scheme, ...forms } = drawn;
   const all: Json = { path: '/readyz', tcp: true, grpc: {}, exec: ['/bin/check'], ...forms };
-  const chosen: Json = coherent ? { [form]: all[form] } : { ...forms, [form]: all[form] };
-  if (targetPort !== null && (!coherent || form !== 'exec')) chosen.port = targetPort;
-  if (scheme !== null && (!coherent || form === 'path')) chosen.scheme = scheme;
+  const chosen: Json = { [form]: all[form] };
+  if (targetPort !== null && form !== 'exec') chosen.port = targetPort;
+  if (scheme !== null && form === 'path') chosen.scheme = scheme;
   return chosen;
 }
 
@@ -243,12 +243,12 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       drawn && coherent && workloadPort === undefined && drawn.form !== 'exec' ? { ...drawn, form: 'exec' as const } : drawn;
     const health: Json = {};
     const readiness = withPort(draw.readiness);
-    if (readiness && (web || workloadPort !== undefined || !coherent)) health.readiness = target(readiness, coherent);
+    if (readiness && (web || workloadPort !== undefined || !coherent)) health.readiness = target(readiness);
     else if (coherent && web && draw.preset !== 'spring-boot') health.readiness = { path: '/readyz' };
     if (draw.liveness === false) health.liveness = false;
-    else if (draw.liveness) health.liveness = target(withPort(draw.liveness)!, coherent);
+    else if (draw.liveness) health.liveness = target(withPort(draw.liveness)!);
     else if (coherent && workloadPort === undefined) health.liveness = { exec: ['/bin/alive'] };
-    if (draw.startupTarget) health.startup = target(withPort(draw.startupTarget)!, coherent);
+    if (draw.startupTarget) health.startup = target(withPort(draw.startupTarget)!);
     declaration.health = health;
 
     const typical = draw.typicalSeconds === undefined || !coherent ? draw.typicalSeconds : Math.min(draw.typicalSeconds, draw.maxSeconds);

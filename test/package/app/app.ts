@@ -51,7 +51,10 @@ void [nothing, twoThings, incomplete];
 
 // The objects a jest snapshot test would see.
 const kinds = Testing.synth(shop).map((object: { kind: string }) => object.kind);
-if (kinds.join(',') !== 'ServiceAccount,Deployment,Service,PodDisruptionBudget,NetworkPolicy,ServiceAccount,Deployment,PodDisruptionBudget,NetworkPolicy') {
+if (
+  kinds.join(',') !==
+  'ServiceAccount,Deployment,Service,PodDisruptionBudget,NetworkPolicy,ServiceAccount,Deployment,PodDisruptionBudget,NetworkPolicy'
+) {
   throw new Error(`unexpected objects: ${kinds.join(',')}`);
 }
 app.synth();
