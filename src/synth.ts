@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { WorkloadChart } from './constructs/workload-chart';
-import { DeclarationError, isDeclarationError } from './declaration/errors';
+import { type DeclarationError, isDeclarationError } from './declaration/errors';
+import { instanceCollision } from './declaration/instances';
 import { resolveWorkload } from './declaration/resolve';
 import type { WorkloadSpec } from './declaration/schema';
 
@@ -32,18 +33,7 @@ export function validateDeclarations(declarations: readonly unknown[]): Declarat
     try {
       const { instance } = resolveWorkload(declaration);
       const first = instances.get(instance);
-      if (first !== undefined) {
-        errors.push(
-          new DeclarationError(`"${instance}"`, [
-            {
-              path: `[${index}].${(declaration as { instance?: string }).instance === undefined ? 'name' : 'instance'}`,
-              value: instance,
-              rule: `workload ${index + 1} has the same instance name as workload ${first + 1}, so their objects would collide`,
-              fix: 'give one of them another name or instance',
-            },
-          ]),
-        );
-      }
+      if (first !== undefined) errors.push(instanceCollision(declaration, instance, index, first));
       instances.set(instance, first ?? index);
     } catch (error) {
       if (!isDeclarationError(error)) throw error;

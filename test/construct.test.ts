@@ -1,5 +1,5 @@
-import { JsonPatch, Testing } from 'cdk8s';
-import { HardenedWebService, HardenedWorker, HardenedWorkload, type WorkloadSpec } from '../src';
+import { Chart, JsonPatch, Testing } from 'cdk8s';
+import { HardenedWebService, HardenedWorker, HardenedWorkload, validateDeclarations, type WorkloadSpec } from '../src';
 import { CHECKOUT, checkoutWith } from './support/declarations';
 import type { KubernetesObject } from '../src/manifests/facts';
 import { mainContainer, objectsOfKind, theOnly } from './support/manifests';
@@ -179,6 +179,25 @@ describe('variations', () => {
     expect(
       mainContainer(synth(checkoutWith({ image: 'gcr.io/distroless/base-debian12:debug-nonroot' }))).lifecycle.preStop.exec,
     ).toBeDefined();
+  });
+});
+
+describe('several workloads in one chart', () => {
+  test('a second workload with the same instance fails with the message the CLI gives, and adds nothing', () => {
+    const chart = Testing.chart();
+    new HardenedWorkload(chart, 'checkout', CHECKOUT);
+    new HardenedWorker(chart, 'mailer', WORKER_PROPS);
+    const duplicate = checkoutWith({ replicas: 4 });
+    expect(() => new HardenedWebService(chart, 'checkout-again', duplicate)).toThrow(
+      validateDeclarations([CHECKOUT, WORKER, duplicate])[0]!.message,
+    );
+    expect(chart.node.tryFindChild('checkout-again')).toBeUndefined();
+    expect(Testing.synth(chart)).toHaveLength(9);
+  });
+  test('the same instance in two charts is two workloads', () => {
+    const app = Testing.app();
+    new HardenedWorkload(new Chart(app, 'one'), 'checkout', CHECKOUT);
+    expect(() => new HardenedWorkload(new Chart(app, 'two'), 'checkout', CHECKOUT)).not.toThrow();
   });
 });
 

@@ -1,6 +1,7 @@
-import { ApiObject, type ApiObjectProps } from 'cdk8s';
+import { ApiObject, type ApiObjectProps, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { instanceCollision } from '../declaration/instances';
 import { type ResolvedWorkload, resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
 import { deploymentProps } from './objects/deployment';
@@ -25,7 +26,8 @@ export interface HardenedWorkloadProps extends WorkloadSpec {}
  * declared startup and drain times.
  *
  * The declaration is validated as a whole before any object is created, so an invalid one throws
- * a `DeclarationError` listing every problem and leaves nothing behind in the chart.
+ * a `DeclarationError` listing every problem and leaves nothing behind in the chart. So does a
+ * second workload with the same instance name in one chart, whose objects would collide.
  *
  * Object names come from the declaration (`instance`, default `name`), never from the construct
  * path, so moving or renaming the construct changes no name and no selector.
@@ -59,6 +61,11 @@ export class HardenedWorkload extends Construct {
 
   constructor(scope: Construct, id: string, props: HardenedWorkloadProps) {
     const resolved = resolveWorkload(props);
+    const earlier = Chart.of(scope)
+      .node.findAll()
+      .filter((construct): construct is HardenedWorkload => construct instanceof HardenedWorkload);
+    const first = earlier.findIndex((workload) => workload.resolved.instance === resolved.instance);
+    if (first >= 0) throw instanceCollision(props, resolved.instance, earlier.length, first);
     super(scope, id);
     this.resolved = resolved;
     this.selector = selectorLabels(resolved);
