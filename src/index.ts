@@ -23,6 +23,7 @@ export { WorkloadChart } from './constructs/workload-chart';
 export type { WorkloadChartProps } from './constructs/workload-chart';
 export { readDeclarations, parseDeclarations } from './files/declarations';
 export { synthesizeObjects, synthesizeYaml } from './synth';
+export type { SynthesisOptions } from './synth';
 export { PRESETS, PRESET_NAMES, DEFAULT_PROBE_LATENCY_MS, applyPreset } from './declaration/presets';
 export type { Preset, PresetName, PresetEffect, EffectiveSpec } from './declaration/presets';
 export { synthesizeFiles, validateDeclarations } from './synth';

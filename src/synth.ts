@@ -5,19 +5,24 @@ import { instanceCollision } from './declaration/instances';
 import { resolveWorkload } from './declaration/resolve';
 import type { WorkloadSpec } from './declaration/schema';
 
+export interface SynthesisOptions {
+  /** metadata.namespace of every object, as a cdk8s Chart sets it. Default: none (kubectl's current namespace). */
+  readonly namespace?: string;
+}
+
 /**
  * Synthesizes declarations to plain Kubernetes objects, in the order cdk8s writes them.
  * Throws a DeclarationError (with every problem) before producing anything when one is invalid.
  */
-export function synthesizeObjects(workloads: readonly WorkloadSpec[]): Record<string, unknown>[] {
-  const chart = new WorkloadChart(new App(), 'workloads', { workloads });
+export function synthesizeObjects(workloads: readonly WorkloadSpec[], options: SynthesisOptions = {}): Record<string, unknown>[] {
+  const chart = new WorkloadChart(new App(), 'workloads', { workloads, namespace: options.namespace });
   return chart.toJson();
 }
 
 /** Synthesizes declarations to one multi-document YAML text, as `cdk8s synth` would write it. */
-export function synthesizeYaml(workloads: readonly WorkloadSpec[]): string {
+export function synthesizeYaml(workloads: readonly WorkloadSpec[], options: SynthesisOptions = {}): string {
   const app = new App();
-  new WorkloadChart(app, 'workloads', { workloads });
+  new WorkloadChart(app, 'workloads', { workloads, namespace: options.namespace });
   return app.synthYaml();
 }
 

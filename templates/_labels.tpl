@@ -20,9 +20,14 @@ Labels and metadata, mirroring src/constructs/metadata.ts. Input: the resolved w
 {{- include "hw.quotedLines" $labels -}}
 {{- end -}}
 
-{{/* metadata of every object: the instance name and the common labels. */}}
+{{/*
+metadata of every object: the instance name, the release namespace (as charts do, so that
+`helm template -n shop | kubectl apply -f -` lands in shop; the constructs take their chart's
+namespace) and the common labels.
+*/}}
 {{- define "hw.metadata" -}}
 name: {{ .spec.instance | quote }}
+namespace: {{ .namespace | quote }}
 labels:
   {{- include "hw.labels" . | nindent 2 }}
 {{- end -}}

@@ -46,6 +46,7 @@ TypeScript face's words — never a partial render.
   "resources" $relations.resources
   "timings" $timings
   "acknowledgements" $acknowledgements
+  "namespace" .Release.Namespace
   | toJson -}}
 {{- end -}}
 

@@ -182,6 +182,18 @@ describe('variations', () => {
   });
 });
 
+describe('namespace', () => {
+  test('every object takes the namespace of the chart it is in, and none when the chart has none', () => {
+    const app = Testing.app();
+    const namespaced = new Chart(app, 'shop', { namespace: 'shop' });
+    new HardenedWorkload(namespaced, 'checkout', CHECKOUT);
+    new HardenedWorkload(new Chart(app, 'plain'), 'checkout', CHECKOUT);
+    const namespaces = (chart: Chart) => Testing.synth(chart).map((object: KubernetesObject) => object.metadata?.namespace);
+    expect(namespaces(namespaced)).toEqual(Array(5).fill('shop'));
+    expect(namespaces(app.node.findChild('plain') as Chart)).toEqual(Array(5).fill(undefined));
+  });
+});
+
 describe('several workloads in one chart', () => {
   test('a second workload with the same instance fails with the message the CLI gives, and adds nothing', () => {
     const chart = Testing.chart();

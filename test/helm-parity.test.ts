@@ -13,6 +13,7 @@ import {
   helmFace,
   helmTemplateArgs,
   isSchemaRejection,
+  NAMESPACE,
   pooled,
   renderedObjects,
   ROOT,
@@ -76,6 +77,13 @@ test('the review annotations are the same, word for word', async () => {
     ...CHECKOUT_ANNOTATIONS,
     'hardened-workloads.io/acknowledged': 'singleReplica: preview environment, downtime is fine',
   });
+});
+
+test('every object lands in the release namespace, as the constructs put every object in their chart namespace', async () => {
+  const rendered = (await helmFace(checkoutWith({ autoscaling: { maxReplicas: 4 } }))).objects!;
+  expect(Object.values(rendered).map((object) => (object as { metadata: { namespace?: string } }).metadata.namespace)).toEqual(
+    Array(6).fill(NAMESPACE),
+  );
 });
 
 /**

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { exampleFiles } from '../examples/main';
 import { CHECKOUT } from './support/declarations';
-import { byKindAndName, helm, renderedObjects, ROOT, typescriptFace, valuesFile } from './support/helm';
+import { byKindAndName, helm, NAMESPACE, renderedObjects, ROOT, typescriptFace, valuesFile } from './support/helm';
 
 /**
  * The repository root as a Helm chart: its files, lint, packaging and use as a dependency. Parity
@@ -47,7 +47,7 @@ test('helm package makes a small archive of the chart files only', () => {
   const files = execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' }).trim().split('\n').sort();
   const templates = readdirSync(join(ROOT, 'templates')).map((file) => `templates/${file}`);
   expect(files).toEqual(
-    ['.helmignore', 'Chart.yaml', 'README.md', 'values.schema.json', 'values.yaml', ...templates]
+    ['.helmignore', 'Chart.yaml', 'LICENSE', 'README.md', 'values.schema.json', 'values.yaml', ...templates]
       .map((file) => `hardened-workloads/${file}`)
       .sort(),
   );
@@ -71,7 +71,7 @@ test('as a dependency of another chart, which hands it global values, it renders
     join(umbrella, 'values.yaml'),
     stringify({ global: { imageRegistry: 'mirror.example.com' }, 'hardened-workloads': CHECKOUT }),
   );
-  const result = helm(['template', 'shop', umbrella]);
+  const result = helm(['template', 'shop', umbrella, '--namespace', NAMESPACE]);
   expect(result.stderr).toBe('');
   expect(byKindAndName(renderedObjects(result))).toEqual(typescriptFace(CHECKOUT).objects);
 });

@@ -58,8 +58,14 @@ export function renderedObjects(result: HelmResult): KubernetesObject[] {
   return parseManifests(result.stdout, 'helm template');
 }
 
+/**
+ * The namespace both faces render into: Helm always has a release namespace (`-n`), the
+ * constructs take their chart's, so the parity tests give both the same one.
+ */
+export const NAMESPACE = 'shop';
+
 export function helmTemplateArgs(valuesPath: string): string[] {
-  return ['template', 'release', ROOT, '--values', valuesPath];
+  return ['template', 'release', ROOT, '--namespace', NAMESPACE, '--values', valuesPath];
 }
 
 /** Objects keyed by kind/name, for comparing two renderings regardless of their order. */
@@ -87,10 +93,10 @@ export interface Outcome {
   readonly error?: string;
 }
 
-/** The TypeScript face, the reference. */
+/** The TypeScript face, the reference, in a chart of namespace NAMESPACE. */
 export function typescriptFace(declaration: unknown): Outcome {
   try {
-    return { objects: byKindAndName(synthesizeObjects([declaration as WorkloadSpec])) };
+    return { objects: byKindAndName(synthesizeObjects([declaration as WorkloadSpec], { namespace: NAMESPACE })) };
   } catch (error) {
     if (!isDeclarationError(error)) throw error;
     return { error: error.message };
