@@ -8,6 +8,6 @@ module.exports = {
   // Type checking is done once by `npm run typecheck`; jest only transpiles (tsconfig.json sets
   // isolatedModules, which ts-jest reads), which is much faster.
   transform: { '^.+\\.ts$': 'ts-jest' },
-  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
   testTimeout: 60000,
 };

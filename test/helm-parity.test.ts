@@ -18,6 +18,8 @@ import {
   renderedObjects,
   ROOT,
   typescriptFace,
+  helmDescribe,
+  helmTest,
 } from './support/helm';
 
 /**
@@ -36,7 +38,7 @@ async function bothFaces(declarations: readonly unknown[]) {
 }
 
 // The example files themselves are the values files, so that helm's own YAML reading is part of it.
-describe('every example renders the objects the constructs synthesize', () => {
+helmDescribe('every example renders the objects the constructs synthesize', () => {
   test.each(exampleFiles().map((file) => [basename(file)]))('%s', (file) => {
     const path = join(ROOT, 'examples', file);
     const [declaration] = readDeclarations(path);
@@ -48,7 +50,7 @@ describe('every example renders the objects the constructs synthesize', () => {
   });
 });
 
-test('a declaration file means the same to both faces, read as YAML 1.1 as Helm reads it', () => {
+helmTest('a declaration file means the same to both faces, read as YAML 1.1 as Helm reads it', () => {
   // 010 is octal 8 and `yes` is true in YAML 1.1; 1:30 and a date stay strings in Helm's parser.
   const text = [
     'name: checkout',
@@ -70,7 +72,7 @@ test('a declaration file means the same to both faces, read as YAML 1.1 as Helm 
   expect(byKindAndName(renderedObjects(result))).toEqual(typescriptFace(declaration).objects);
 });
 
-test('the review annotations are the same, word for word', async () => {
+helmTest('the review annotations are the same, word for word', async () => {
   const declaration = checkoutWith({ replicas: 1, acknowledge: { singleReplica: 'preview environment, downtime is fine' } });
   const { objects } = await helmFace(declaration);
   expect((objects!['Deployment/checkout'] as { metadata: { annotations: unknown } }).metadata.annotations).toEqual({
@@ -79,7 +81,7 @@ test('the review annotations are the same, word for word', async () => {
   });
 });
 
-test('every object lands in the release namespace, as the constructs put every object in their chart namespace', async () => {
+helmTest('every object lands in the release namespace, as the constructs put every object in their chart namespace', async () => {
   const rendered = (await helmFace(checkoutWith({ autoscaling: { maxReplicas: 4 } }))).objects!;
   expect(Object.values(rendered).map((object) => (object as { metadata: { namespace?: string } }).metadata.namespace)).toEqual(
     Array(6).fill(NAMESPACE),
@@ -102,14 +104,14 @@ const EDGES: Array<[string, Record<string, unknown>]> = [
   ['environment values with quotes, newlines, & < > and line separators', { env: { A: 'a "b"\n c', B: '<&>', C: 'x\u2028y\u0085z' } }],
 ];
 
-test.each(EDGES)('edge: %s', async (_, changes) => {
+helmTest.each(EDGES)('edge: %s', async (_, changes) => {
   const declaration = checkoutWith(changes);
   const typescript = typescriptFace(declaration);
   expect(typescript.objects).toBeDefined();
   expect(await helmFace(declaration)).toEqual(typescript);
 });
 
-describe('random declarations (seeded)', () => {
+helmDescribe('random declarations (seeded)', () => {
   test('250 valid declarations give deep-equal objects', async () => {
     const declarations = fc.sample(validDeclaration, { seed: SEED, numRuns: 250 }).map(clean);
     for (const { declaration, helm: rendered, typescript } of await bothFaces(declarations)) {

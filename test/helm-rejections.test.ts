@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
 import { CHECKOUT, checkoutWith } from './support/declarations';
-import { helmFace, isSchemaRejection, ROOT, typescriptFace } from './support/helm';
+import { helmFace, isSchemaRejection, ROOT, typescriptFace, helmDescribe, helmTest } from './support/helm';
 
 /**
  * Invalid declarations are rejected by both faces, each message naming the offending field.
@@ -97,7 +97,7 @@ const TEMPLATE_REJECTIONS: Rejection[] = [
   ],
 ];
 
-describe('both faces reject, and each message names the field', () => {
+helmDescribe('both faces reject, and each message names the field', () => {
   test.each([...SCHEMA_REJECTIONS, ...TEMPLATE_REJECTIONS])('%s', async (_, declaration, fields) => {
     const typescript = typescriptFace(declaration);
     const rendered = await helmFace(declaration);
@@ -110,15 +110,15 @@ describe('both faces reject, and each message names the field', () => {
   });
 });
 
-test.each(SCHEMA_REJECTIONS)("helm's schema validation rejects %s", async (_, declaration) => {
+helmTest.each(SCHEMA_REJECTIONS)("helm's schema validation rejects %s", async (_, declaration) => {
   expect(isSchemaRejection(await helmFace(declaration))).toBe(true);
 });
 
-test.each(TEMPLATE_REJECTIONS)('the templates reject %s with the TypeScript message, word for word', async (_, declaration) => {
+helmTest.each(TEMPLATE_REJECTIONS)('the templates reject %s with the TypeScript message, word for word', async (_, declaration) => {
   expect((await helmFace(declaration)).error).toBe(typescriptFace(declaration).error);
 });
 
-test('every problem of a stage is reported at once, in the same order', async () => {
+helmTest('every problem of a stage is reported at once, in the same order', async () => {
   const declaration = checkoutWith({
     replicas: 1,
     port: undefined,
@@ -143,7 +143,7 @@ function keysWithDefaults(map: YAMLMap, prefix = ''): string[] {
 }
 const DEFAULTED = keysWithDefaults(parseDocument(readFileSync(join(ROOT, 'values.yaml'), 'utf8')).contents as YAMLMap);
 
-test.each(DEFAULTED)('null for %s, which values.yaml sets, is rejected with the TypeScript message', async (path) => {
+helmTest.each(DEFAULTED)('null for %s, which values.yaml sets, is rejected with the TypeScript message', async (path) => {
   const declaration = structuredClone(CHECKOUT) as unknown as Record<string, unknown>;
   const keys = path.split('.');
   let node = declaration;

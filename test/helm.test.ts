@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { exampleFiles } from '../examples/main';
 import { CHECKOUT } from './support/declarations';
-import { byKindAndName, helm, NAMESPACE, renderedObjects, ROOT, typescriptFace, valuesFile } from './support/helm';
+import { byKindAndName, helm, NAMESPACE, renderedObjects, ROOT, typescriptFace, valuesFile, helmTest } from './support/helm';
 
 /**
  * The repository root as a Helm chart: its files, lint, packaging and use as a dependency. Parity
@@ -28,20 +28,20 @@ test('Chart.yaml describes an application chart whose version is package.json ve
   expect(chart.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
 });
 
-test('with the default values alone it renders nothing and names every required field', () => {
+helmTest('with the default values alone it renders nothing and names every required field', () => {
   const result = helm(['template', 'release', ROOT]);
   expect(result.status).toBe(1);
   expect(result.stdout).toBe('');
   for (const field of ['name', 'image', 'startup', 'drainSeconds']) expect(result.stderr).toContain(`(root): ${field} is required`);
 });
 
-test.each(exampleFiles().map((file) => [basename(file)]))('helm lint --strict is clean with %s', (file) => {
+helmTest.each(exampleFiles().map((file) => [basename(file)]))('helm lint --strict is clean with %s', (file) => {
   const result = helm(['lint', '--strict', ROOT, '--values', join(ROOT, 'examples', file)]);
   expect(result.stderr).toBe('');
   expect(result.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
 });
 
-test('helm package makes a small archive of the chart files only', () => {
+helmTest('helm package makes a small archive of the chart files only', () => {
   const archive = packageChart();
   expect(basename(archive)).toBe(`hardened-workloads-${chart.version}.tgz`);
   const files = execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' }).trim().split('\n').sort();
@@ -54,7 +54,7 @@ test('helm package makes a small archive of the chart files only', () => {
   expect(statSync(archive).size).toBeLessThan(40 * 1024);
 });
 
-test('as a dependency of another chart, which hands it global values, it renders the same objects', () => {
+helmTest('as a dependency of another chart, which hands it global values, it renders the same objects', () => {
   const umbrella = mkdtempSync(join(tmpdir(), 'hardened-umbrella-'));
   mkdirSync(join(umbrella, 'charts'));
   execFileSync('cp', [packageChart(), join(umbrella, 'charts')]);
@@ -76,7 +76,7 @@ test('as a dependency of another chart, which hands it global values, it renders
   expect(byKindAndName(renderedObjects(result))).toEqual(typescriptFace(CHECKOUT).objects);
 });
 
-test('the release name changes nothing: object names come from the declaration', () => {
+helmTest('the release name changes nothing: object names come from the declaration', () => {
   const values = valuesFile(CHECKOUT);
   const render = (release: string) => helm(['template', release, ROOT, '--values', values]).stdout.replace(/^# Source: .*$/gm, '');
   expect(render('one')).toBe(render('two'));

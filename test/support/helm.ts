@@ -5,10 +5,15 @@ import { join } from 'node:path';
 import { isDeclarationError, synthesizeObjects, type WorkloadSpec } from '../../src';
 import { parseManifests } from '../../src/files/manifests';
 import type { KubernetesObject } from '../../src/manifests/facts';
+import { HELM_BINARY } from './helm-binary';
 
 export const ROOT = join(__dirname, '..', '..');
-/** The real helm v3.17 from the npm registry package, extracted by scripts/install-helm.js. */
-export const HELM = join(ROOT, '.tools', 'bin', 'helm');
+/** The real helm (test/support/helm-binary.ts says which); the Helm suites are skipped where there is none. */
+const HELM = HELM_BINARY.path ?? 'helm';
+
+/** `test` and `describe` for suites that run helm: skipped, and reported as such, where there is no helm. */
+export const helmTest = HELM_BINARY.path ? test : test.skip;
+export const helmDescribe = HELM_BINARY.path ? describe : describe.skip;
 
 export interface HelmResult {
   readonly status: number | null;
