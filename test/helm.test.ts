@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { exampleFiles } from '../examples/main';
 import { CHECKOUT } from './support/declarations';
-import { byKindAndName, helm, NAMESPACE, renderedObjects, ROOT, typescriptFace, valuesFile, helmTest } from './support/helm';
+import { byKindAndName, helm, NAMESPACE, renderedObjects, ROOT, typescriptFace, valuesFile, helmDescribe, helmTest } from './support/helm';
 
 /**
  * The repository root as a Helm chart: its files, lint, packaging and use as a dependency. Parity
@@ -74,6 +74,42 @@ helmTest('as a dependency of another chart, which hands it global values, it ren
   const result = helm(['template', 'shop', umbrella, '--namespace', NAMESPACE]);
   expect(result.stderr).toBe('');
   expect(byKindAndName(renderedObjects(result))).toEqual(typescriptFace(CHECKOUT).objects);
+});
+
+/** The YAML block that follows `<!-- subchart:<name> -->` in README.md. */
+function readmeBlock(name: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = readme.split(`<!-- subchart:${name} -->\n\`\`\`yaml\n`)[1]?.split('```')[0];
+  if (block === undefined) throw new Error(`README.md has no subchart:${name} block`);
+  return block;
+}
+
+helmDescribe("the README's parent chart, built with helm dependency build from a file:// folder", () => {
+  const parent = mkdtempSync(join(tmpdir(), 'hardened-parent-'));
+  beforeAll(() => {
+    // The README's file://../hardened-workloads: a folder next to the parent chart holding this chart.
+    symlinkSync(ROOT, join(parent, 'hardened-workloads'));
+    mkdirSync(join(parent, 'shop'));
+    writeFileSync(join(parent, 'shop', 'Chart.yaml'), readmeBlock('chart'));
+    writeFileSync(join(parent, 'shop', 'values.yaml'), readmeBlock('values'));
+    const built = helm(['dependency', 'build', join(parent, 'shop')]);
+    if (built.status !== 0) throw new Error(built.stderr);
+  });
+
+  test('renders each aliased workload as the constructs synthesize it, with --set-string for a string value', () => {
+    const values = parse(readmeBlock('values'));
+    const result = helm(['template', 'shop', join(parent, 'shop'), '--namespace', NAMESPACE, '--set-string', 'checkout.env.RETRIES=3']);
+    expect(result.stderr).toBe('');
+    expect(byKindAndName(renderedObjects(result))).toEqual({
+      ...typescriptFace({ ...values.checkout, env: { RETRIES: '3' } }).objects,
+      ...typescriptFace(values.mailer).objects,
+    });
+  });
+  test('--set makes 3 a number, which the schema refuses for an environment value', () => {
+    const result = helm(['template', 'shop', join(parent, 'shop'), '--set', 'checkout.env.RETRIES=3']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('env.RETRIES: Invalid type. Expected: string, given: integer');
+  });
 });
 
 helmTest('the release name changes nothing: object names come from the declaration', () => {
