@@ -35,8 +35,8 @@ describe('objects of a web workload', () => {
     const container = mainContainer(objects);
     const pod = theOnly(objects, 'Deployment').spec.template.spec;
     expect(container.startupProbe).toMatchObject({
-      periodSeconds: 2,
-      failureThreshold: 68,
+      periodSeconds: 3,
+      failureThreshold: 45,
       timeoutSeconds: 2,
       terminationGracePeriodSeconds: 10,
     });

@@ -54,8 +54,8 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     checkoutWith({ overrides: { startup: { failureThreshold: 10 } } }),
     {
       path: 'overrides.startup.failureThreshold',
-      rule: /invariant 1 \(startupWindow\).*2 s × 10 = 20 s vs 1.5 × 90 s/,
-      fix: /at least 68/,
+      rule: /invariant 1 \(startupWindow\).*3 s × 10 = 30 s vs 1.5 × 90 s/,
+      fix: /at least 45/,
     },
   ],
   [
@@ -67,6 +67,15 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     'a readiness timeout of 1 s',
     checkoutWith({ overrides: { readiness: { timeoutSeconds: 1 } } }),
     { path: 'overrides.readiness.timeoutSeconds', rule: /invariant 5 \(readinessTimeout\)/, fix: /at least 2/ },
+  ],
+  [
+    'a startup period no longer than its timeout',
+    checkoutWith({ overrides: { readiness: { timeoutSeconds: 3 }, startup: { periodSeconds: 3 } } }),
+    {
+      path: 'overrides.startup.periodSeconds',
+      rule: /invariant 5 \(readinessTimeout\).*startup timeout 3 s, period 3 s/,
+      fix: /set the startup periodSeconds to at least 4/,
+    },
   ],
   [
     'a preStop delay shorter than propagation',

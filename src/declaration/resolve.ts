@@ -408,7 +408,10 @@ function valueAtPath(spec: EffectiveSpec, path: string): unknown {
 }
 
 function invariantProblem(spec: EffectiveSpec, result: InvariantResult): Problem {
-  const fields = INVARIANT_FIELDS[result.id];
+  const fields =
+    result.probe === undefined
+      ? INVARIANT_FIELDS[result.id]
+      : [`overrides.${result.probe}.timeoutSeconds`, `overrides.${result.probe}.periodSeconds`, 'probeLatencyMs'];
   const path = fields.find((field) => valueAtPath(spec, field) !== undefined) ?? fields[fields.length - 1]!;
   const escape = isAcknowledgeable(result.id)
     ? `; if this is deliberate, add acknowledge.${result.id}: "<reason>"`

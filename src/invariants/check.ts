@@ -1,3 +1,4 @@
+import { effectiveInterval } from '../timing/derive';
 import { INVARIANT_IDS, type InvariantId } from '../declaration/ids';
 import { type DeclaredTimes, probeWindow, resolveBudget, type WorkloadFacts } from './facts';
 
@@ -13,9 +14,14 @@ export interface InvariantResult {
   readonly detail: string;
   /** What to change when violated. */
   readonly fix?: string;
+  /** The probe a violation is about, when it is about one. */
+  readonly probe?: ProbeName;
 }
 
-type Outcome = Pick<InvariantResult, 'status' | 'detail' | 'fix'>;
+type ProbeName = 'readiness' | 'liveness' | 'startup';
+const PROBE_NAMES: readonly ProbeName[] = ['readiness', 'liveness', 'startup'];
+
+type Outcome = Pick<InvariantResult, 'status' | 'detail' | 'fix' | 'probe'>;
 
 interface Invariant {
   readonly statement: string;
@@ -48,12 +54,13 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
       if (!startup) return holds('no liveness and no startup probe: nothing can restart a starting pod');
       const window = probeWindow(startup);
       if (startupMaxSeconds === undefined) return unknown(`startup window ${window} s; the slowest start is not known`);
-      const detail = `startup window ${startup.periodSeconds} s × ${startup.failureThreshold} = ${window} s vs 1.5 × ${startupMaxSeconds} s`;
+      const interval = effectiveInterval(startup.periodSeconds, startup.timeoutSeconds);
+      const detail = `startup window ${interval} s × ${startup.failureThreshold} = ${window} s vs 1.5 × ${startupMaxSeconds} s`;
       return coversOneAndAHalf(window, startupMaxSeconds)
         ? holds(detail)
         : violated(
             detail,
-            `raise the startup failureThreshold to at least ${Math.ceil((3 * startupMaxSeconds) / (2 * startup.periodSeconds))}`,
+            `raise the startup failureThreshold to at least ${Math.ceil((3 * startupMaxSeconds) / (2 * interval))}`,
           );
     },
   },
@@ -85,7 +92,7 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
         `liveness window ${W_l} s vs ${neededText}; ` +
         `timeouts liveness ${liveness.timeoutSeconds} s, readiness ${readiness.timeoutSeconds} s`;
       if (W_l < needed) {
-        return violated(detail, `raise the liveness failureThreshold to at least ${Math.ceil(needed / liveness.periodSeconds)}`);
+        return violated(detail, `raise the liveness failureThreshold to at least ${Math.ceil(needed / effectiveInterval(liveness.periodSeconds, liveness.timeoutSeconds))}`);
       }
       if (liveness.timeoutSeconds < readiness.timeoutSeconds) {
         return violated(detail, `raise the liveness timeoutSeconds to at least ${readiness.timeoutSeconds}`);
@@ -106,13 +113,19 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
     },
   },
   readinessTimeout: {
-    statement: '2 ≤ readiness timeout < readiness period: no false failures under load.',
-    check({ readiness }) {
-      if (!readiness) return holds('no readiness probe');
-      const detail = `readiness timeout ${readiness.timeoutSeconds} s, period ${readiness.periodSeconds} s`;
-      if (readiness.timeoutSeconds < 2) return violated(detail, 'set the readiness timeoutSeconds to at least 2');
-      if (readiness.timeoutSeconds >= readiness.periodSeconds) {
-        return violated(detail, `set the readiness periodSeconds to at least ${readiness.timeoutSeconds + 1}`);
+    statement: '2 ≤ timeout < period for every probe: no false failures under load, and windows as long as they say.',
+    check({ readiness, liveness, startup }) {
+      const probes = PROBE_NAMES.flatMap((name) => {
+        const probe = { readiness, liveness, startup }[name];
+        return probe ? [{ name, probe }] : [];
+      });
+      if (probes.length === 0) return holds('no probes');
+      const detail = probes.map(({ name, probe }) => `${name} timeout ${probe.timeoutSeconds} s, period ${probe.periodSeconds} s`).join('; ');
+      for (const { name, probe } of probes) {
+        if (probe.timeoutSeconds < 2) return { ...violated(detail, `set the ${name} timeoutSeconds to at least 2`), probe: name };
+        if (probe.timeoutSeconds >= probe.periodSeconds) {
+          return { ...violated(detail, `set the ${name} periodSeconds to at least ${probe.timeoutSeconds + 1}`), probe: name };
+        }
       }
       return holds(detail);
     },

@@ -80,30 +80,30 @@ export function deriveTimings(input: TimingInput): Derivation {
     compute: () => Math.max(2, ceilDiv(3 * L, 1000)),
   });
   const readiness = probe('readiness', overrides.readiness, {
-    period: {
-      formula: 'T ≥ 5 ? T + 1 : 5',
-      inputs: { T: readinessTimeout },
-      reason: 'Every 5 s, but always longer than the timeout so attempts never overlap.',
-      compute: () => (readinessTimeout >= 5 ? readinessTimeout + 1 : 5),
-    },
     timeoutSeconds: readinessTimeout,
-    failureThreshold: {
+    period: (timeout) => ({
+      formula: 'p_r = max(5, T_r + 1)',
+      inputs: { T_r: timeout },
+      reason: 'Every 5 s, but always longer than the timeout: the kubelet waits for one attempt before the next, so a shorter period would make the window longer than it says.',
+      compute: () => Math.max(5, timeout + 1),
+    }),
+    failureThreshold: () => ({
       formula: '3',
       inputs: {},
       reason: 'Three misses take a pod out of rotation: quick, yet one slow answer is forgiven.',
       compute: () => 3,
-    },
+    }),
   });
   const W_r = readiness.windowSeconds;
 
   const startup = probe('startup', overrides.startup, {
-    period: {
-      formula: 'p_s = clamp(ceil(S_typ / 10), 1, 10)',
-      inputs: { S_typ },
-      reason: 'About ten attempts during a typical start: fast detection of readiness to serve.',
-      compute: () => clamp(ceilDiv(S_typ, 10), 1, 10),
-    },
     timeoutSeconds: readinessTimeout,
+    period: (timeout) => ({
+      formula: 'p_s = max(clamp(ceil(S_typ / 10), 1, 10), T_s + 1)',
+      inputs: { S_typ, T_s: timeout },
+      reason: 'About ten attempts during a typical start, for fast detection of the end of the start; always longer than the timeout, so attempts never queue.',
+      compute: () => Math.max(clamp(ceilDiv(S_typ, 10), 1, 10), timeout + 1),
+    }),
     failureThreshold: (period) => ({
       formula: 'f_s = max(3, ceil(1.5 × S_max / p_s))',
       inputs: { S_max, p_s: period },
@@ -114,13 +114,13 @@ export function deriveTimings(input: TimingInput): Derivation {
   const W_s = startup.windowSeconds;
 
   const liveness = probe('liveness', overrides.liveness, {
-    period: {
-      formula: '10',
-      inputs: {},
-      reason: 'Liveness only needs to catch a wedged process; checking often adds load for nothing.',
-      compute: () => 10,
-    },
     timeoutSeconds: readinessTimeout,
+    period: (timeout) => ({
+      formula: 'p_l = max(10, T_l + 1)',
+      inputs: { T_l: timeout },
+      reason: 'Liveness only needs to catch a wedged process: checking often adds load for nothing. Always longer than the timeout, so attempts never queue.',
+      compute: () => Math.max(10, timeout + 1),
+    }),
     failureThreshold: (period) => ({
       formula: 'f_l = max(3, ceil(max(2 × W_r, W_r + P, 30) / p_l))',
       inputs: { W_r, P, p_l: period },
@@ -231,12 +231,17 @@ export function deriveTimings(input: TimingInput): Derivation {
   };
 
   type Rule = Parameters<typeof decide<number>>[2];
+  /**
+   * One probe's timings: the timeout first, because the period must exceed it. The kubelet runs
+   * one attempt at a time and waits for it, so a timeout longer than the period stretches the real
+   * interval to the timeout; the window is therefore counted in effective intervals, which equal
+   * the period whenever the period exceeds the timeout (always, unless an override says otherwise).
+   */
   function probe(
     name: 'readiness' | 'startup' | 'liveness',
     override: ProbeTimingOverride | undefined,
-    rules: { period: Rule; timeoutSeconds: number; failureThreshold: Rule | ((period: number) => Rule) },
+    rules: { timeoutSeconds: number; period: (timeout: number) => Rule; failureThreshold: (period: number) => Rule },
   ): ProbeTimings {
-    const periodSeconds = decide(`${name}.periodSeconds`, override?.periodSeconds, rules.period);
     const timeoutSeconds =
       name === 'readiness'
         ? rules.timeoutSeconds
@@ -246,16 +251,24 @@ export function deriveTimings(input: TimingInput): Derivation {
             reason: 'Never stricter than readiness, so liveness does not fail where readiness still passes.',
             compute: () => rules.timeoutSeconds,
           });
-    const thresholdRule = typeof rules.failureThreshold === 'function' ? rules.failureThreshold(periodSeconds) : rules.failureThreshold;
-    const failureThreshold = decide(`${name}.failureThreshold`, override?.failureThreshold, thresholdRule);
+    const periodSeconds = decide(`${name}.periodSeconds`, override?.periodSeconds, rules.period(timeoutSeconds));
+    const failureThreshold = decide(`${name}.failureThreshold`, override?.failureThreshold, rules.failureThreshold(periodSeconds));
     return {
       periodSeconds,
       timeoutSeconds,
       failureThreshold,
       successThreshold: 1,
-      windowSeconds: periodSeconds * failureThreshold,
+      windowSeconds: effectiveInterval(periodSeconds, timeoutSeconds) * failureThreshold,
     };
   }
+}
+
+/**
+ * Seconds between the starts of two probe attempts when every attempt times out: the kubelet
+ * waits for an attempt to finish before it starts the next one on the following tick.
+ */
+export function effectiveInterval(periodSeconds: number, timeoutSeconds: number): number {
+  return Math.max(periodSeconds, timeoutSeconds);
 }
 
 /** The Kubernetes minor version of a "1.N" string. */

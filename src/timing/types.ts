@@ -52,7 +52,7 @@ export interface ProbeTimings {
   readonly failureThreshold: number;
   /** Always 1: the API requires it for liveness and startup probes. */
   readonly successThreshold: 1;
-  /** periodSeconds × failureThreshold: how long the probe tolerates failure. */
+  /** max(periodSeconds, timeoutSeconds) × failureThreshold: how long the probe tolerates failure. */
   readonly windowSeconds: number;
 }
 
