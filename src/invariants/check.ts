@@ -58,10 +58,7 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
       const detail = `startup window ${interval} s × ${startup.failureThreshold} = ${window} s vs 1.5 × ${startupMaxSeconds} s`;
       return coversOneAndAHalf(window, startupMaxSeconds)
         ? holds(detail)
-        : violated(
-            detail,
-            `raise the startup failureThreshold to at least ${Math.ceil((3 * startupMaxSeconds) / (2 * interval))}`,
-          );
+        : violated(detail, `raise the startup failureThreshold to at least ${Math.ceil((3 * startupMaxSeconds) / (2 * interval))}`);
     },
   },
   probeSuccessThreshold: {
@@ -92,7 +89,10 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
         `liveness window ${W_l} s vs ${neededText}; ` +
         `timeouts liveness ${liveness.timeoutSeconds} s, readiness ${readiness.timeoutSeconds} s`;
       if (W_l < needed) {
-        return violated(detail, `raise the liveness failureThreshold to at least ${Math.ceil(needed / effectiveInterval(liveness.periodSeconds, liveness.timeoutSeconds))}`);
+        return violated(
+          detail,
+          `raise the liveness failureThreshold to at least ${Math.ceil(needed / effectiveInterval(liveness.periodSeconds, liveness.timeoutSeconds))}`,
+        );
       }
       if (liveness.timeoutSeconds < readiness.timeoutSeconds) {
         return violated(detail, `raise the liveness timeoutSeconds to at least ${readiness.timeoutSeconds}`);
@@ -120,7 +120,9 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
         return probe ? [{ name, probe }] : [];
       });
       if (probes.length === 0) return holds('no probes');
-      const detail = probes.map(({ name, probe }) => `${name} timeout ${probe.timeoutSeconds} s, period ${probe.periodSeconds} s`).join('; ');
+      const detail = probes
+        .map(({ name, probe }) => `${name} timeout ${probe.timeoutSeconds} s, period ${probe.periodSeconds} s`)
+        .join('; ');
       for (const { name, probe } of probes) {
         if (probe.timeoutSeconds < 2) return { ...violated(detail, `set the ${name} timeoutSeconds to at least 2`), probe: name };
         if (probe.timeoutSeconds >= probe.periodSeconds) {

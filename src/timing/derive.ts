@@ -84,7 +84,8 @@ export function deriveTimings(input: TimingInput): Derivation {
     period: (timeout) => ({
       formula: 'p_r = max(5, T_r + 1)',
       inputs: { T_r: timeout },
-      reason: 'Every 5 s, but always longer than the timeout: the kubelet waits for one attempt before the next, so a shorter period would make the window longer than it says.',
+      reason:
+        'Every 5 s, but always longer than the timeout: the kubelet waits for one attempt before the next, so a shorter period would make the window longer than it says.',
       compute: () => Math.max(5, timeout + 1),
     }),
     failureThreshold: () => ({
@@ -101,7 +102,8 @@ export function deriveTimings(input: TimingInput): Derivation {
     period: (timeout) => ({
       formula: 'p_s = max(clamp(ceil(S_typ / 10), 1, 10), T_s + 1)',
       inputs: { S_typ, T_s: timeout },
-      reason: 'About ten attempts during a typical start, for fast detection of the end of the start; always longer than the timeout, so attempts never queue.',
+      reason:
+        'About ten attempts during a typical start, for fast detection of the end of the start; always longer than the timeout, so attempts never queue.',
       compute: () => Math.max(clamp(ceilDiv(S_typ, 10), 1, 10), timeout + 1),
     }),
     failureThreshold: (period) => ({
@@ -118,7 +120,8 @@ export function deriveTimings(input: TimingInput): Derivation {
     period: (timeout) => ({
       formula: 'p_l = max(10, T_l + 1)',
       inputs: { T_l: timeout },
-      reason: 'Liveness only needs to catch a wedged process: checking often adds load for nothing. Always longer than the timeout, so attempts never queue.',
+      reason:
+        'Liveness only needs to catch a wedged process: checking often adds load for nothing. Always longer than the timeout, so attempts never queue.',
       compute: () => Math.max(10, timeout + 1),
     }),
     failureThreshold: (period) => ({
