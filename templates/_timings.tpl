@@ -1,10 +1,11 @@
 {{/*
 The timing rules of SPEC §3, in integer arithmetic, mirroring deriveTimings in
 src/timing/derive.ts: every override replaces its value, and everything downstream reads the
-replaced value. Input: the effective spec. Output: JSON.
+replaced value. Input: (dict "spec" effectiveSpec "probes" resolvedProbes). Output: JSON.
 */}}
 {{- define "hw.timings" -}}
-{{- $spec := . -}}
+{{- $spec := .spec -}}
+{{- $probes := .probes -}}
 {{- $o := $spec.overrides | default dict -}}
 {{- $oReadiness := $o.readiness | default dict -}}
 {{- $oLiveness := $o.liveness | default dict -}}
@@ -47,7 +48,9 @@ replaced value. Input: the effective spec. Output: JSON.
 {{- if hasKey $oLiveness "timeoutSeconds" }}{{ $lTimeout = $oLiveness.timeoutSeconds | int }}{{ end -}}
 {{- $lPeriod := max 10 (add $lTimeout 1) | int -}}
 {{- if hasKey $oLiveness "periodSeconds" }}{{ $lPeriod = $oLiveness.periodSeconds | int }}{{ end -}}
+{{- /* Without a readiness probe there is no readiness window to wait for: f_l = max(3, ceil(max(P, 30) / p_l)). */ -}}
 {{- $lFailures := max 3 (include "hw.ceilDiv" (list (max (mul 2 $wR) (add $wR $p) 30) $lPeriod) | int) | int -}}
+{{- if not (hasKey $probes "readiness") }}{{ $lFailures = max 3 (include "hw.ceilDiv" (list (max $p 30) $lPeriod) | int) | int }}{{ end -}}
 {{- if hasKey $oLiveness "failureThreshold" }}{{ $lFailures = $oLiveness.failureThreshold | int }}{{ end -}}
 
 {{- /* preStop: P seconds (none for workers); the mechanism follows preStop.type and the version. */ -}}
@@ -75,7 +78,9 @@ replaced value. Input: the effective spec. Output: JSON.
 {{- if hasKey $o "maxUnavailable" }}{{ $maxUnavailable = $o.maxUnavailable }}{{ end -}}
 {{- $maxSurge := "25%" -}}
 {{- if hasKey $o "maxSurge" }}{{ $maxSurge = $o.maxSurge }}{{ end -}}
+{{- /* minReadySeconds: W_r; without a readiness probe W_l; without either probe 0. */ -}}
 {{- $minReady := $wR -}}
+{{- if not (hasKey $probes "readiness") }}{{ $minReady = (hasKey $probes "liveness") | ternary (mul (max $lPeriod $lTimeout) $lFailures) 0 | int }}{{ end -}}
 {{- if hasKey $o "minReadySeconds" }}{{ $minReady = $o.minReadySeconds | int }}{{ end -}}
 {{- $deadline := max 600 (include "hw.ceilDiv" (list (mul 3 (add 120 $wS $minReady)) 2) | int) | int -}}
 {{- if hasKey $o "progressDeadlineSeconds" }}{{ $deadline = $o.progressDeadlineSeconds | int }}{{ end -}}

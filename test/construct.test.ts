@@ -106,7 +106,7 @@ describe('objects of a web workload', () => {
 
 describe('variations', () => {
   test('with an autoscaler, spec.replicas is omitted and the PDB still allows one disruption', () => {
-    const objects = synth(checkoutWith({ autoscaling: { minReplicas: 2, maxReplicas: 6 } }));
+    const objects = synth(checkoutWith({ replicas: undefined, autoscaling: { minReplicas: 2, maxReplicas: 6 } }));
     expect(theOnly(objects, 'Deployment').spec.replicas).toBeUndefined();
     expect(theOnly(objects, 'HorizontalPodAutoscaler')).toMatchObject({
       apiVersion: 'autoscaling/v2',

@@ -12,6 +12,7 @@ const REFERENCE: TimingInput = {
   probeLatencyMs: 300,
   kubernetesVersion: '1.28',
   preStopType: 'auto',
+  probes: { readiness: true, liveness: true, startup: true },
   overrides: {},
 };
 
@@ -251,5 +252,37 @@ describe('explanations', () => {
       (item) => item.key === 'rollout.minReadySeconds',
     );
     expect(entry).toMatchObject({ value: 40, source: 'override', formula: 'overrides.minReadySeconds' });
+  });
+});
+
+describe('pods without a readiness probe (workers)', () => {
+  const withProbes = (readiness: boolean, liveness: boolean) =>
+    deriveTimings({ ...REFERENCE, kind: 'worker', probes: { readiness, liveness, startup: readiness || liveness } });
+
+  test('minReadySeconds is the liveness window: a pod that wedges at once is restarted before it counts as available', () => {
+    expect(withProbes(false, true).timings.rollout.minReadySeconds).toBe(30);
+  });
+  test('minReadySeconds is 0 with neither probe: nothing could tell a working pod from a wedged one', () => {
+    expect(withProbes(false, false).timings.rollout.minReadySeconds).toBe(0);
+  });
+  test('liveness does not wait for a readiness window it does not have: f_l = max(3, ceil(max(P, 30) / p_l))', () => {
+    // Latency 4000 ms: T 12, p_l 13; with readiness f_l would be ceil(78 / 13) = 6, without it ceil(30 / 13) = 3.
+    const { timings } = deriveTimings({
+      ...REFERENCE,
+      kind: 'worker',
+      probeLatencyMs: 4000,
+      probes: { readiness: false, liveness: true, startup: true },
+    });
+    expect(timings.liveness).toMatchObject({ periodSeconds: 13, failureThreshold: 3, windowSeconds: 39 });
+  });
+  test('explains no readiness numbers, and the shared timeout as probeTimeoutSeconds', () => {
+    const keys = withProbes(false, true).explanations.map((entry) => entry.key);
+    expect(keys.filter((key) => key.startsWith('readiness.'))).toEqual([]);
+    expect(keys).toContain('probeTimeoutSeconds');
+    expect(keys).toContain('liveness.failureThreshold');
+  });
+  test('a pod without liveness explains no liveness numbers either', () => {
+    const keys = withProbes(false, false).explanations.map((entry) => entry.key);
+    expect(keys.filter((key) => /^(readiness|liveness|startup)\./.test(key))).toEqual([]);
   });
 });

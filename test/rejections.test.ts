@@ -103,7 +103,7 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
   ],
   [
     'an autoscaler minimum of one without acknowledgement',
-    checkoutWith({ autoscaling: { minReplicas: 1, maxReplicas: 4 } }),
+    checkoutWith({ replicas: undefined, autoscaling: { minReplicas: 1, maxReplicas: 4 } }),
     { path: 'autoscaling.minReplicas', value: 1, rule: /single replica/, fix: /acknowledge.singleReplica/ },
   ],
   [
@@ -208,7 +208,7 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
   ],
   [
     'an autoscaler whose maximum is below its minimum',
-    checkoutWith({ autoscaling: { minReplicas: 3, maxReplicas: 2 } }),
+    checkoutWith({ replicas: undefined, autoscaling: { minReplicas: 3, maxReplicas: 2 } }),
     { path: 'autoscaling.maxReplicas', value: 2, rule: /at least minReplicas \(3\)/, fix: /3 or more/ },
   ],
   [
@@ -219,7 +219,27 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
   [
     'a Kubernetes version given as a number',
     checkoutWith({ kubernetesVersion: 1.3 }),
-    { path: 'kubernetesVersion', value: 1.3, rule: /must be a string/, fix: /write a string/ },
+    {
+      path: 'kubernetesVersion',
+      value: 1.3,
+      rule: /YAML reads it as the number 1.3/,
+      fix: /write it in quotes: kubernetesVersion: "1.30"/,
+    },
+  ],
+  [
+    'an acknowledgement YAML read as a boolean (singleReplica: yes)',
+    checkoutWith({ replicas: 1, acknowledge: { singleReplica: true } }),
+    { path: 'acknowledge.singleReplica', value: true, rule: /YAML reads it as true/, fix: /write it in quotes/ },
+  ],
+  [
+    'replicas next to autoscaling, which would silently ignore it',
+    checkoutWith({ replicas: 3, autoscaling: { minReplicas: 2, maxReplicas: 6 } }),
+    { path: 'replicas', value: 3, rule: /the HorizontalPodAutoscaler decides the number of pods/, fix: /remove replicas/ },
+  ],
+  [
+    'an untagged image: the fix offers the same repository with a tag',
+    checkoutWith({ image: 'registry.example.com/shop/cart' }),
+    { path: 'image', rule: /pinned by a tag or a digest/, fix: /registry.example.com\/shop\/cart:<version>/ },
   ],
   [
     'an environment variable name with a dash',
@@ -269,7 +289,7 @@ describe('how problems are reported', () => {
         'Invalid workload declaration "checkout" (3 problems):',
         '- image: "ghcr.io/acme/checkout:latest"',
         '    rule: the image must not use the tag "latest": every restart could run different code',
-        '    fix:  pin a version tag (ghcr.io/acme/checkout:1.4.2) or a digest (@sha256:...)',
+        '    fix:  pin a version tag (ghcr.io/acme/checkout:<version>, e.g. ghcr.io/acme/checkout:1.4.2) or a digest (ghcr.io/acme/checkout@sha256:<64 hex digits>)',
         '- drainSeconds: -1',
         '    rule: must be at least 0',
         '    fix:  use a whole number of seconds ≥ 0',

@@ -123,6 +123,32 @@ describe('the SVG picture', () => {
       expect(svg).toContain(text);
     }
   });
+  test('tick labels of close events never overlap: each takes the first row where it clears the one before', () => {
+    // Three events within 5 s on a 300 s axis (2.6 px a second): alternating two rows would put 155 s and 160 s on one.
+    const crowded = timelineSvg({
+      workload: 'crowded',
+      sections: [
+        {
+          id: 'hung',
+          title: 'Hung process',
+          origin: 'the last successful probe',
+          end: 300,
+          lanes: [],
+          events: [155, 159, 160].map((at) => ({ at, label: `event at ${at}s` })),
+          notes: [],
+        },
+      ],
+    });
+    const ticks = [
+      ...crowded.matchAll(/<text x="([\d.]+)" y="(\d+)" [^>]*font-size="10" text-anchor="middle" fill="#333">(\d+)s<\/text>/g),
+    ].map(([, x, y, seconds]) => ({ x: Number(x), y: Number(y), halfWidth: (seconds!.length + 1) * 3 }));
+    expect(ticks).toHaveLength(3);
+    for (const [index, tick] of ticks.entries()) {
+      for (const other of ticks.slice(index + 1)) {
+        expect(tick.y === other.y && Math.abs(tick.x - other.x) < tick.halfWidth + other.halfWidth).toBe(false);
+      }
+    }
+  });
   test('escapes text, so quotes in labels cannot break the XML', () => {
     expect(svg).toContain('preStop exec &quot;sleep 10&quot;');
   });

@@ -72,13 +72,20 @@ export function deriveTimings(input: TimingInput): Derivation {
             compute: () => PROPAGATION_SECONDS[input.platform],
           });
 
-  // Readiness: tolerate health endpoints that are slow under load (timeouts cause false failures).
-  const readinessTimeout = decide('readiness.timeoutSeconds', overrides.readiness?.timeoutSeconds, {
-    formula: 'T = max(2, ceil(3 × L / 1000))',
-    inputs: { L },
-    reason: 'Three times the p99 latency of the health endpoint, never the 1 s default, so load alone does not fail probes.',
-    compute: () => Math.max(2, ceilDiv(3 * L, 1000)),
-  });
+  // Every probe tolerates health endpoints that are slow under load (timeouts cause false failures).
+  // T is the readiness timeout; a pod without a readiness probe still needs it for its other probes.
+  const { probes } = input;
+  const readinessTimeout = decide(
+    probes.readiness ? 'readiness.timeoutSeconds' : 'probeTimeoutSeconds',
+    overrides.readiness?.timeoutSeconds,
+    {
+      formula: 'T = max(2, ceil(3 × L / 1000))',
+      inputs: { L },
+      reason: 'Three times the p99 latency of the health endpoint, never the 1 s default, so load alone does not fail probes.',
+      compute: () => Math.max(2, ceilDiv(3 * L, 1000)),
+    },
+    'readiness.timeoutSeconds',
+  );
   const readiness = probe('readiness', overrides.readiness, {
     timeoutSeconds: readinessTimeout,
     period: (timeout) => ({
@@ -124,12 +131,20 @@ export function deriveTimings(input: TimingInput): Derivation {
         'Liveness only needs to catch a wedged process: checking often adds load for nothing. Always longer than the timeout, so attempts never queue.',
       compute: () => Math.max(10, timeout + 1),
     }),
-    failureThreshold: (period) => ({
-      formula: 'f_l = max(3, ceil(max(2 × W_r, W_r + P, 30) / p_l))',
-      inputs: { W_r, P, p_l: period },
-      reason: 'Liveness waits until readiness has long taken the pod out of rotation, so load never triggers a restart cascade.',
-      compute: () => Math.max(3, ceilDiv(Math.max(2 * W_r, W_r + P, 30), period)),
-    }),
+    failureThreshold: (period): Rule =>
+      probes.readiness
+        ? {
+            formula: 'f_l = max(3, ceil(max(2 × W_r, W_r + P, 30) / p_l))',
+            inputs: { W_r, P, p_l: period },
+            reason: 'Liveness waits until readiness has long taken the pod out of rotation, so load never triggers a restart cascade.',
+            compute: () => Math.max(3, ceilDiv(Math.max(2 * W_r, W_r + P, 30), period)),
+          }
+        : {
+            formula: 'f_l = max(3, ceil(max(P, 30) / p_l))',
+            inputs: { P, p_l: period },
+            reason: 'No readiness probe to wait for: liveness gives a slow process 30 s before it restarts it.',
+            compute: () => Math.max(3, ceilDiv(Math.max(P, 30), period)),
+          },
   });
 
   const mechanism = preStopMechanism(input);
@@ -192,17 +207,7 @@ export function deriveTimings(input: TimingInput): Derivation {
     },
     'maxSurge',
   );
-  const minReadySeconds = decide(
-    'rollout.minReadySeconds',
-    overrides.minReadySeconds,
-    {
-      formula: 'W_r',
-      inputs: { W_r },
-      reason: 'A new pod must pass one full readiness window before the rollout moves on.',
-      compute: () => W_r,
-    },
-    'minReadySeconds',
-  );
+  const minReadySeconds = decide('rollout.minReadySeconds', overrides.minReadySeconds, minReadyRule(), 'minReadySeconds');
   const progressDeadlineSeconds = decide(
     'rollout.progressDeadlineSeconds',
     overrides.progressDeadlineSeconds,
@@ -216,6 +221,8 @@ export function deriveTimings(input: TimingInput): Derivation {
   );
 
   return {
+    // A probe the pod does not have gets no lines: its numbers exist only to keep Timings whole.
+    explanations: explanations.filter(({ key }) => !PROBE_NAMES.some((name) => !probes[name] && key.startsWith(`${name}.`))),
     timings: {
       kind: input.kind,
       startupTypicalSeconds: S_typ,
@@ -230,8 +237,34 @@ export function deriveTimings(input: TimingInput): Derivation {
       terminationGracePeriodSeconds: G,
       rollout: { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds },
     },
-    explanations,
   };
+
+  /** What decides when a new pod counts as available: its readiness window, else its liveness window. */
+  function minReadyRule(): Rule {
+    if (probes.readiness) {
+      return {
+        formula: 'W_r',
+        inputs: { W_r },
+        reason: 'A new pod must pass one full readiness window before the rollout moves on.',
+        compute: () => W_r,
+      };
+    }
+    if (probes.liveness) {
+      return {
+        formula: 'W_l (no readiness probe)',
+        inputs: { W_l: liveness.windowSeconds },
+        reason:
+          'A new pod must outlast one liveness window before the rollout moves on, so one that wedges at once is restarted before it replaces an old pod.',
+        compute: () => liveness.windowSeconds,
+      };
+    }
+    return {
+      formula: '0 (no readiness or liveness probe)',
+      inputs: {},
+      reason: 'No probe can tell a working pod from a wedged one, so waiting would prove nothing.',
+      compute: () => 0,
+    };
+  }
 
   type Rule = Parameters<typeof decide<number>>[2];
   /**
@@ -249,7 +282,7 @@ export function deriveTimings(input: TimingInput): Derivation {
       name === 'readiness'
         ? rules.timeoutSeconds
         : decide(`${name}.timeoutSeconds`, override?.timeoutSeconds, {
-            formula: 'T (the readiness timeout)',
+            formula: probes.readiness ? 'T (the readiness timeout)' : 'T',
             inputs: { T: rules.timeoutSeconds },
             reason: 'Never stricter than readiness, so liveness does not fail where readiness still passes.',
             compute: () => rules.timeoutSeconds,
@@ -265,6 +298,8 @@ export function deriveTimings(input: TimingInput): Derivation {
     };
   }
 }
+
+const PROBE_NAMES = ['readiness', 'liveness', 'startup'] as const;
 
 /**
  * Seconds between the starts of two probe attempts when every attempt times out: the kubelet

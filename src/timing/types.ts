@@ -43,6 +43,8 @@ export interface TimingInput {
   /** "1.N": decides between the sleep action and exec sleep. */
   readonly kubernetesVersion: string;
   readonly preStopType: PreStopType;
+  /** Which probes the pod has: a probe it lacks explains nothing and sizes nothing. */
+  readonly probes: { readonly readiness: boolean; readonly liveness: boolean; readonly startup: boolean };
   readonly overrides: TimingOverrides;
 }
 
