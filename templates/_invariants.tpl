@@ -69,7 +69,9 @@ Input: (dict "spec" "timings" "probes" "replicas"). Output: JSON with `problems`
 {{- end -}}
 {{- $handler := include "hw.describeProbe" $probes.readiness -}}
 {{- if eq $handler (include "hw.describeProbe" $probes.liveness) -}}
-{{- $violations = append $violations (dict "id" "distinctProbes" "detail" (printf "both probes check %s" $handler) "fix" "let liveness check only that the process responds (e.g. tcpSocket on the port) and keep readiness for \"can serve now\"") -}}
+{{- $fix := "let liveness check only that the process responds (e.g. tcpSocket on the port) and keep readiness for \"can serve now\"" -}}
+{{- if hasPrefix "tcpSocket" $handler }}{{ $fix = "give readiness a check that says \"can serve now\", e.g. an HTTP path such as /readyz, and keep liveness on the TCP port" }}{{ end -}}
+{{- $violations = append $violations (dict "id" "distinctProbes" "detail" (printf "both probes check %s" $handler) "fix" $fix) -}}
 {{- end -}}
 {{- end -}}
 {{- $probeTimings := list -}}

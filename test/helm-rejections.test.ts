@@ -50,6 +50,7 @@ const TEMPLATE_REJECTIONS: Rejection[] = [
     checkoutWith({ replicas: undefined, autoscaling: { minReplicas: 3, maxReplicas: 2 } }),
     ['autoscaling.maxReplicas'],
   ],
+  ['a TCP readiness check next to the default TCP liveness', checkoutWith({ health: { readiness: { tcp: true } } }), ['health.readiness']],
   ['replicas next to autoscaling', checkoutWith({ replicas: 3, autoscaling: { minReplicas: 2, maxReplicas: 6 } }), ['replicas']],
   [
     'liveness turned off without acknowledgement',

@@ -112,11 +112,6 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     { path: 'health.liveness', rule: /invariant 4 \(distinctProbes\).*httpGet HTTP :8080\/health/, fix: /cannot be acknowledged/ },
   ],
   [
-    'a tcp readiness probe identical to the default liveness',
-    checkoutWith({ health: { readiness: { tcp: true } } }),
-    { path: 'health.readiness', rule: /invariant 4 \(distinctProbes\).*tcpSocket :8080/, fix: /tcpSocket/ },
-  ],
-  [
     'liveness turned off without a reason',
     checkoutWith({ health: { readiness: { path: '/readyz' }, liveness: false } }),
     { path: 'health.liveness', value: false, rule: /needs a written reason/, fix: /acknowledge.noLiveness/ },
@@ -230,6 +225,15 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     'an acknowledgement YAML read as a boolean (singleReplica: yes)',
     checkoutWith({ replicas: 1, acknowledge: { singleReplica: true } }),
     { path: 'acknowledge.singleReplica', value: true, rule: /YAML reads it as true/, fix: /write it in quotes/ },
+  ],
+  [
+    'a TCP readiness check next to the default TCP liveness: readiness must say more',
+    checkoutWith({ health: { readiness: { tcp: true } } }),
+    {
+      path: 'health.readiness',
+      rule: /invariant 4 \(distinctProbes\).*tcpSocket :8080/,
+      fix: /give readiness a check that says "can serve now"/,
+    },
   ],
   [
     'replicas next to autoscaling, which would silently ignore it',

@@ -104,12 +104,14 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
     statement: 'Readiness and liveness are different checks (and neither checks shared dependencies).',
     check({ liveness, readiness }) {
       if (!liveness || !readiness) return holds('not both a liveness and a readiness probe');
-      return liveness.handler === readiness.handler
-        ? violated(
-            `both probes check ${readiness.handler}`,
-            'let liveness check only that the process responds (e.g. tcpSocket on the port) and keep readiness for "can serve now"',
-          )
-        : holds(`readiness ${readiness.handler}; liveness ${liveness.handler}`);
+      if (liveness.handler !== readiness.handler) return holds(`readiness ${readiness.handler}; liveness ${liveness.handler}`);
+      // A TCP readiness check is what liveness does already; it is readiness that must say more.
+      return violated(
+        `both probes check ${readiness.handler}`,
+        readiness.handler.startsWith('tcpSocket')
+          ? 'give readiness a check that says "can serve now", e.g. an HTTP path such as /readyz, and keep liveness on the TCP port'
+          : 'let liveness check only that the process responds (e.g. tcpSocket on the port) and keep readiness for "can serve now"',
+      );
     },
   },
   readinessTimeout: {
