@@ -6,7 +6,7 @@ src/explain/summary.ts and deploymentAnnotations in src/constructs/metadata.ts w
 {{/* One probe's window line, or "<name>: none". */}}
 {{- define "hw.windowLine" -}}
 {{- if .present -}}
-{{ .name }}: window {{ .timings.windowSeconds | int }}s ({{ .timings.periodSeconds | int }}s x {{ .timings.failureThreshold | int }}), timeout {{ .timings.timeoutSeconds | int }}s
+{{ .name }}: window {{ .timings.windowSeconds | int }}s ({{ max (.timings.periodSeconds | int) (.timings.timeoutSeconds | int) }}s x {{ .timings.failureThreshold | int }}), timeout {{ .timings.timeoutSeconds | int }}s
 {{- else -}}
 {{ .name }}: none
 {{- end -}}

@@ -15,7 +15,7 @@ Input: (dict "spec" "timings" "probes" "replicas"). Output: JSON with `problems`
   "startupWindow" "The startup window covers 1.5 × the slowest start, and liveness is gated by the startup probe."
   "livenessAfterReadiness" "Liveness fires only after readiness has taken the pod out of rotation: W_l ≥ max(2 × W_r, W_r + P), liveness timeout ≥ readiness timeout."
   "distinctProbes" "Readiness and liveness are different checks (and neither checks shared dependencies)."
-  "readinessTimeout" "2 ≤ readiness timeout < readiness period: no false failures under load."
+  "readinessTimeout" "2 ≤ timeout < period for every probe: no false failures under load, and windows as long as they say."
   "preStopCoversPropagation" "The preStop delay covers endpoint propagation: no 502s from stale endpoints."
   "graceCoversShutdown" "G ≥ preStop + drain + 5: no SIGKILL mid-request; and preStop ≤ G (API rule)."
   "probeGrace" "Probe-level grace ≤ pod grace G."
@@ -44,42 +44,55 @@ Input: (dict "spec" "timings" "probes" "replicas"). Output: JSON with `problems`
 {{- $d := $t.drainSeconds | int -}}
 {{- $g := $t.terminationGracePeriodSeconds | int -}}
 {{- $preStop := $t.preStop.seconds | int -}}
-{{- $rPeriod := $t.readiness.periodSeconds | int -}}
 {{- $rTimeout := $t.readiness.timeoutSeconds | int -}}
 {{- $wR := $t.readiness.windowSeconds | int -}}
-{{- $sPeriod := $t.startup.periodSeconds | int -}}
+{{- $sInterval := max ($t.startup.periodSeconds | int) ($t.startup.timeoutSeconds | int) | int -}}
 {{- $sFailures := $t.startup.failureThreshold | int -}}
 {{- $wS := $t.startup.windowSeconds | int -}}
-{{- $lPeriod := $t.liveness.periodSeconds | int -}}
+{{- $lInterval := max ($t.liveness.periodSeconds | int) ($t.liveness.timeoutSeconds | int) | int -}}
 {{- $lFailures := $t.liveness.failureThreshold | int -}}
 {{- $wL := $t.liveness.windowSeconds | int -}}
 {{- $lTimeout := $t.liveness.timeoutSeconds | int -}}
 
 {{- if hasKey $probes "startup" -}}
 {{- if lt (mul 2 $wS) (mul 3 $sMax) -}}
-{{- $violations = append $violations (dict "id" "startupWindow" "detail" (printf "startup window %d s × %d = %d s vs 1.5 × %d s" $sPeriod $sFailures $wS $sMax) "fix" (printf "raise the startup failureThreshold to at least %s" (include "hw.ceilDiv" (list (mul 3 $sMax) (mul 2 $sPeriod))))) -}}
+{{- $violations = append $violations (dict "id" "startupWindow" "detail" (printf "startup window %d s × %d = %d s vs 1.5 × %d s" $sInterval $sFailures $wS $sMax) "fix" (printf "raise the startup failureThreshold to at least %s" (include "hw.ceilDiv" (list (mul 3 $sMax) (mul 2 $sInterval))))) -}}
 {{- end -}}
 {{- end -}}
 {{- if and (hasKey $probes "liveness") (hasKey $probes "readiness") -}}
 {{- $needed := max (mul 2 $wR) (add $wR $p) | int -}}
 {{- $detail := printf "liveness window %d s vs max(2 × %d, %d + %d) = %d s; timeouts liveness %d s, readiness %d s" $wL $wR $wR $p $needed $lTimeout $rTimeout -}}
 {{- if lt $wL $needed -}}
-{{- $violations = append $violations (dict "id" "livenessAfterReadiness" "detail" $detail "fix" (printf "raise the liveness failureThreshold to at least %s" (include "hw.ceilDiv" (list $needed $lPeriod)))) -}}
+{{- $violations = append $violations (dict "id" "livenessAfterReadiness" "detail" $detail "fix" (printf "raise the liveness failureThreshold to at least %s" (include "hw.ceilDiv" (list $needed $lInterval)))) -}}
 {{- else if lt $lTimeout $rTimeout -}}
 {{- $violations = append $violations (dict "id" "livenessAfterReadiness" "detail" $detail "fix" (printf "raise the liveness timeoutSeconds to at least %d" $rTimeout)) -}}
 {{- end -}}
 {{- $handler := include "hw.describeProbe" $probes.readiness -}}
 {{- if eq $handler (include "hw.describeProbe" $probes.liveness) -}}
-{{- $violations = append $violations (dict "id" "distinctProbes" "detail" (printf "both probes check %s" $handler) "fix" "let liveness check only that the process responds (e.g. tcpSocket on the port) and keep readiness for \"can serve now\"") -}}
+{{- $fix := "let liveness check only that the process responds (e.g. tcpSocket on the port) and keep readiness for \"can serve now\"" -}}
+{{- if hasPrefix "tcpSocket" $handler }}{{ $fix = "give readiness a check that says \"can serve now\", e.g. an HTTP path such as /readyz, and keep liveness on the TCP port" }}{{ end -}}
+{{- $violations = append $violations (dict "id" "distinctProbes" "detail" (printf "both probes check %s" $handler) "fix" $fix) -}}
 {{- end -}}
 {{- end -}}
-{{- if hasKey $probes "readiness" -}}
-{{- $detail := printf "readiness timeout %d s, period %d s" $rTimeout $rPeriod -}}
-{{- if lt $rTimeout 2 -}}
-{{- $violations = append $violations (dict "id" "readinessTimeout" "detail" $detail "fix" "set the readiness timeoutSeconds to at least 2") -}}
-{{- else if ge $rTimeout $rPeriod -}}
-{{- $violations = append $violations (dict "id" "readinessTimeout" "detail" $detail "fix" (printf "set the readiness periodSeconds to at least %d" (add $rTimeout 1))) -}}
+{{- $probeTimings := list -}}
+{{- range $name := list "readiness" "liveness" "startup" -}}
+{{- if hasKey $probes $name }}{{ $probeTimings = append $probeTimings (dict "name" $name "timeout" ((index $t $name).timeoutSeconds | int) "period" ((index $t $name).periodSeconds | int)) }}{{ end -}}
 {{- end -}}
+{{- if $probeTimings -}}
+{{- $parts := list -}}
+{{- range $probe := $probeTimings }}{{ $parts = append $parts (printf "%s timeout %d s, period %d s" $probe.name $probe.timeout $probe.period) }}{{ end -}}
+{{- $detail := join "; " $parts -}}
+{{- $timeoutViolation := dict -}}
+{{- range $probe := $probeTimings -}}
+{{- if not $timeoutViolation -}}
+{{- if lt $probe.timeout 2 -}}
+{{- $timeoutViolation = dict "id" "readinessTimeout" "detail" $detail "fix" (printf "set the %s timeoutSeconds to at least 2" $probe.name) "probe" $probe.name -}}
+{{- else if ge $probe.timeout $probe.period -}}
+{{- $timeoutViolation = dict "id" "readinessTimeout" "detail" $detail "fix" (printf "set the %s periodSeconds to at least %d" $probe.name (add $probe.timeout 1)) "probe" $probe.name -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if $timeoutViolation }}{{ $violations = append $violations $timeoutViolation }}{{ end -}}
 {{- end -}}
 {{- if and (eq $spec.kind "web") (lt $preStop $p) -}}
 {{- $violations = append $violations (dict "id" "preStopCoversPropagation" "detail" (printf "preStop %d s vs propagation %d s" $preStop $p) "fix" (printf "delay SIGTERM by at least %d s in the preStop hook" $p)) -}}
@@ -124,6 +137,7 @@ Input: (dict "spec" "timings" "probes" "replicas"). Output: JSON with `problems`
 {{- $used = append $used $id -}}
 {{- else -}}
 {{- $candidates := index $fields $id -}}
+{{- if hasKey $violation "probe" }}{{ $candidates = list (printf "overrides.%s.timeoutSeconds" $violation.probe) (printf "overrides.%s.periodSeconds" $violation.probe) "probeLatencyMs" }}{{ end -}}
 {{- $path := last $candidates -}}
 {{- range $candidate := reverse $candidates -}}
 {{- if not (kindIs "invalid" (include "hw.dig" (dict "spec" $spec "path" $candidate) | fromJson).value) }}{{ $path = $candidate }}{{ end -}}

@@ -1,5 +1,5 @@
 {{/*
-Probes and the preStop hook, mirroring src/constructs/objects/probes.ts.
+Probes, mirroring src/constructs/objects/pod/probes.ts.
 */}}
 
 {{/* What a resolved probe checks, as the Kubernetes API spells it. */}}
@@ -34,20 +34,4 @@ successThreshold: 1
 {{- if .restarting }}
 terminationGracePeriodSeconds: {{ .timings.terminationGracePeriodSeconds | int }}
 {{- end }}
-{{- end -}}
-
-{{/* The preStop hook, or nothing when the app delays its own shutdown or serves no traffic. */}}
-{{- define "hw.preStop" -}}
-{{- $preStop := .timings.preStop -}}
-{{- if eq $preStop.mechanism "sleep" -}}
-sleep:
-  seconds: {{ $preStop.seconds | int }}
-{{- else if eq $preStop.mechanism "exec" -}}
-exec:
-  command: ["sleep", {{ $preStop.seconds | int | toString | quote }}]
-{{- else if eq $preStop.mechanism "http" -}}
-httpGet:
-  path: {{ .spec.preStop.path | quote }}
-  port: {{ .spec.preStop.port | default .spec.port | int }}
-{{- end -}}
 {{- end -}}

@@ -90,14 +90,18 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- end -}}
 
 {{- /* Replicas. */ -}}
-{{- $replicas := dict "mode" "fixed" "count" ($spec.replicas | int) -}}
-{{- $fewest := $spec.replicas | int -}}
+{{- $count := (hasKey $spec "replicas") | ternary $spec.replicas 2 | int -}}
+{{- $replicas := dict "mode" "fixed" "count" $count -}}
+{{- $fewest := $count -}}
 {{- $replicasPath := "replicas" -}}
 {{- if $spec.autoscaling -}}
 {{- $scaling := $spec.autoscaling -}}
 {{- $replicas = dict "mode" "autoscaled" "min" ($scaling.minReplicas | int) "max" ($scaling.maxReplicas | int) "targetCPUUtilizationPercentage" ($scaling.targetCPUUtilizationPercentage | int) -}}
 {{- $fewest = $scaling.minReplicas | int -}}
 {{- $replicasPath = "autoscaling.minReplicas" -}}
+{{- if hasKey $spec "replicas" -}}
+{{- $problems = append $problems (dict "path" "replicas" "value" $spec.replicas "rule" "with autoscaling the HorizontalPodAutoscaler decides the number of pods, so replicas would be ignored" "fix" (printf "remove replicas; the autoscaler keeps between autoscaling.minReplicas (%d) and autoscaling.maxReplicas (%d) pods" ($scaling.minReplicas | int) ($scaling.maxReplicas | int))) -}}
+{{- end -}}
 {{- if lt ($scaling.maxReplicas | int) ($scaling.minReplicas | int) -}}
 {{- $problems = append $problems (dict "path" "autoscaling.maxReplicas" "value" $scaling.maxReplicas "rule" (printf "maxReplicas must be at least minReplicas (%d)" ($scaling.minReplicas | int)) "fix" (printf "raise autoscaling.maxReplicas to %d or more" ($scaling.minReplicas | int))) -}}
 {{- end -}}

@@ -14,7 +14,7 @@ TypeScript face's words — never a partial render.
 {{- /* The one shape rule JSON Schema cannot state in RE2: the tag must not be latest. */ -}}
 {{- $image := include "hw.image" $spec.image | fromJson -}}
 {{- if and (not $image.digest) (eq (lower $image.tag) "latest") -}}
-{{- include "hw.fail" (dict "subject" $subject "problems" (list (dict "path" "image" "value" $spec.image "rule" "the image must not use the tag \"latest\": every restart could run different code" "fix" "pin a version tag (ghcr.io/acme/checkout:1.4.2) or a digest (@sha256:...)"))) -}}
+{{- include "hw.fail" (dict "subject" $subject "problems" (list (dict "path" "image" "value" $spec.image "rule" "the image must not use the tag \"latest\": every restart could run different code" "fix" (include "hw.pinImageFix" $image)))) -}}
 {{- end -}}
 
 {{- $relations := include "hw.relations" $spec | fromJson -}}
@@ -22,7 +22,7 @@ TypeScript face's words — never a partial render.
 {{- include "hw.fail" (dict "subject" $subject "problems" $relations.problems) -}}
 {{- end -}}
 
-{{- $timings := include "hw.timings" $spec | fromJson -}}
+{{- $timings := include "hw.timings" (dict "spec" $spec "probes" $relations.probes) | fromJson -}}
 {{- $invariants := include "hw.invariants" (dict "spec" $spec "timings" $timings "probes" $relations.probes "replicas" $relations.replicas) | fromJson -}}
 {{- $problems := $invariants.problems | default list -}}
 {{- $used := concat ($relations.used | default list) ($invariants.used | default list) -}}
@@ -76,7 +76,6 @@ null there (a test keeps this list and values.yaml in step). A missing parent hi
 {{- /* (list path (list rule fix) example): the example is the field's first in the schema, as the TypeScript face quotes it. */ -}}
 {{- $defaults := list
   (list "kind" (list "must be one of \"web\", \"worker\"" "pick one of \"web\", \"worker\"") "")
-  (list "replicas" (list "must be a whole number" "write a plain number without quotes or units") "")
   (list "health" $object "{\"readiness\":{\"path\":\"/readyz\"}}")
   (list "traffic" $object "{\"platform\":\"aws-alb\"}")
   (list "traffic.platform" (list "must be one of \"kube-proxy\", \"aws-alb\", \"aws-nlb\"" "pick one of \"kube-proxy\", \"aws-alb\", \"aws-nlb\"") "")
@@ -110,4 +109,10 @@ null there (a test keeps this list and values.yaml in step). A missing parent hi
 {{- if $problems -}}
 {{- include "hw.fail" (dict "subject" ($.Values.name | toJson) "problems" $problems) -}}
 {{- end -}}
+{{- end -}}
+
+{{/* How to pin an image, with the user's own repository; mirrors pinImageFix in src/declaration/image.ts. */}}
+{{- define "hw.pinImageFix" -}}
+{{- $repository := .repository | trim | lower | default "registry/repository" -}}
+pin a version tag ({{ $repository }}:<version>, e.g. {{ $repository }}:1.4.2) or a digest ({{ $repository }}@sha256:<64 hex digits>)
 {{- end -}}

@@ -1,10 +1,11 @@
 {{/*
 The timing rules of SPEC §3, in integer arithmetic, mirroring deriveTimings in
 src/timing/derive.ts: every override replaces its value, and everything downstream reads the
-replaced value. Input: the effective spec. Output: JSON.
+replaced value. Input: (dict "spec" effectiveSpec "probes" resolvedProbes). Output: JSON.
 */}}
 {{- define "hw.timings" -}}
-{{- $spec := . -}}
+{{- $spec := .spec -}}
+{{- $probes := .probes -}}
 {{- $o := $spec.overrides | default dict -}}
 {{- $oReadiness := $o.readiness | default dict -}}
 {{- $oLiveness := $o.liveness | default dict -}}
@@ -23,30 +24,33 @@ replaced value. Input: the effective spec. Output: JSON.
 {{- if hasKey $spec.traffic "propagationSeconds" }}{{ $p = $spec.traffic.propagationSeconds | int }}{{ end -}}
 {{- end -}}
 
-{{- /* Readiness: T = max(2, ceil(3·L/1000)); period 5, or T + 1 when T ≥ 5; 3 failures. */ -}}
+{{- /* Every period exceeds its probe's timeout, and windows count effective intervals max(period, timeout). */ -}}
+{{- /* Readiness: T = max(2, ceil(3·L/1000)); p_r = max(5, T + 1); 3 failures. */ -}}
 {{- $t := max 2 (include "hw.ceilDiv" (list (mul 3 $l) 1000) | int) | int -}}
 {{- if hasKey $oReadiness "timeoutSeconds" }}{{ $t = $oReadiness.timeoutSeconds | int }}{{ end -}}
-{{- $rPeriod := (ge $t 5) | ternary (add $t 1) 5 | int -}}
+{{- $rPeriod := max 5 (add $t 1) | int -}}
 {{- if hasKey $oReadiness "periodSeconds" }}{{ $rPeriod = $oReadiness.periodSeconds | int }}{{ end -}}
 {{- $rFailures := 3 -}}
 {{- if hasKey $oReadiness "failureThreshold" }}{{ $rFailures = $oReadiness.failureThreshold | int }}{{ end -}}
-{{- $wR := mul $rPeriod $rFailures | int -}}
+{{- $wR := mul (max $rPeriod $t) $rFailures | int -}}
 
-{{- /* Startup: p_s = clamp(ceil(S_typ/10), 1, 10); f_s = max(3, ceil(1.5·S_max/p_s)). */ -}}
-{{- $sPeriod := min 10 (max 1 (include "hw.ceilDiv" (list $sTyp 10) | int)) | int -}}
-{{- if hasKey $oStartup "periodSeconds" }}{{ $sPeriod = $oStartup.periodSeconds | int }}{{ end -}}
+{{- /* Startup: p_s = max(clamp(ceil(S_typ/10), 1, 10), T_s + 1); f_s = max(3, ceil(1.5·S_max/p_s)). */ -}}
 {{- $sTimeout := $t -}}
 {{- if hasKey $oStartup "timeoutSeconds" }}{{ $sTimeout = $oStartup.timeoutSeconds | int }}{{ end -}}
+{{- $sPeriod := max (min 10 (max 1 (include "hw.ceilDiv" (list $sTyp 10) | int))) (add $sTimeout 1) | int -}}
+{{- if hasKey $oStartup "periodSeconds" }}{{ $sPeriod = $oStartup.periodSeconds | int }}{{ end -}}
 {{- $sFailures := max 3 (include "hw.ceilDiv" (list (mul 3 $sMax) (mul 2 $sPeriod)) | int) | int -}}
 {{- if hasKey $oStartup "failureThreshold" }}{{ $sFailures = $oStartup.failureThreshold | int }}{{ end -}}
-{{- $wS := mul $sPeriod $sFailures | int -}}
+{{- $wS := mul (max $sPeriod $sTimeout) $sFailures | int -}}
 
-{{- /* Liveness: period 10; f_l = max(3, ceil(max(2·W_r, W_r + P, 30) / p_l)). */ -}}
-{{- $lPeriod := 10 -}}
-{{- if hasKey $oLiveness "periodSeconds" }}{{ $lPeriod = $oLiveness.periodSeconds | int }}{{ end -}}
+{{- /* Liveness: p_l = max(10, T_l + 1); f_l = max(3, ceil(max(2·W_r, W_r + P, 30) / p_l)). */ -}}
 {{- $lTimeout := $t -}}
 {{- if hasKey $oLiveness "timeoutSeconds" }}{{ $lTimeout = $oLiveness.timeoutSeconds | int }}{{ end -}}
+{{- $lPeriod := max 10 (add $lTimeout 1) | int -}}
+{{- if hasKey $oLiveness "periodSeconds" }}{{ $lPeriod = $oLiveness.periodSeconds | int }}{{ end -}}
+{{- /* Without a readiness probe there is no readiness window to wait for: f_l = max(3, ceil(max(P, 30) / p_l)). */ -}}
 {{- $lFailures := max 3 (include "hw.ceilDiv" (list (max (mul 2 $wR) (add $wR $p) 30) $lPeriod) | int) | int -}}
+{{- if not (hasKey $probes "readiness") }}{{ $lFailures = max 3 (include "hw.ceilDiv" (list (max $p 30) $lPeriod) | int) | int }}{{ end -}}
 {{- if hasKey $oLiveness "failureThreshold" }}{{ $lFailures = $oLiveness.failureThreshold | int }}{{ end -}}
 
 {{- /* preStop: P seconds (none for workers); the mechanism follows preStop.type and the version. */ -}}
@@ -74,7 +78,9 @@ replaced value. Input: the effective spec. Output: JSON.
 {{- if hasKey $o "maxUnavailable" }}{{ $maxUnavailable = $o.maxUnavailable }}{{ end -}}
 {{- $maxSurge := "25%" -}}
 {{- if hasKey $o "maxSurge" }}{{ $maxSurge = $o.maxSurge }}{{ end -}}
+{{- /* minReadySeconds: W_r; without a readiness probe W_l; without either probe 0. */ -}}
 {{- $minReady := $wR -}}
+{{- if not (hasKey $probes "readiness") }}{{ $minReady = (hasKey $probes "liveness") | ternary (mul (max $lPeriod $lTimeout) $lFailures) 0 | int }}{{ end -}}
 {{- if hasKey $o "minReadySeconds" }}{{ $minReady = $o.minReadySeconds | int }}{{ end -}}
 {{- $deadline := max 600 (include "hw.ceilDiv" (list (mul 3 (add 120 $wS $minReady)) 2) | int) | int -}}
 {{- if hasKey $o "progressDeadlineSeconds" }}{{ $deadline = $o.progressDeadlineSeconds | int }}{{ end -}}
@@ -87,7 +93,7 @@ replaced value. Input: the effective spec. Output: JSON.
   "propagationSeconds" $p
   "readiness" (dict "periodSeconds" $rPeriod "timeoutSeconds" $t "failureThreshold" $rFailures "windowSeconds" $wR)
   "startup" (dict "periodSeconds" $sPeriod "timeoutSeconds" $sTimeout "failureThreshold" $sFailures "windowSeconds" $wS "terminationGracePeriodSeconds" $sGrace)
-  "liveness" (dict "periodSeconds" $lPeriod "timeoutSeconds" $lTimeout "failureThreshold" $lFailures "windowSeconds" (mul $lPeriod $lFailures) "terminationGracePeriodSeconds" $lGrace)
+  "liveness" (dict "periodSeconds" $lPeriod "timeoutSeconds" $lTimeout "failureThreshold" $lFailures "windowSeconds" (mul (max $lPeriod $lTimeout) $lFailures) "terminationGracePeriodSeconds" $lGrace)
   "preStop" (dict "mechanism" $mechanism "seconds" $preStop)
   "graceMarginSeconds" $m
   "terminationGracePeriodSeconds" $g

@@ -92,6 +92,20 @@ describe('synth', () => {
   });
 });
 
+describe('a declaration file with no workload fails instead of doing nothing', () => {
+  test.each([
+    ['synth', ''],
+    ['synth', '# only a comment\n'],
+    ['explain', '---\n# nothing here\n'],
+  ])('%s of %j exits 1 naming the file', (command, contents) => {
+    const path = file(contents, 'empty.yaml');
+    const result = cli([command, path]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`hardened-workloads: no workload declared in ${path} (the file is empty or holds only comments)\n`);
+  });
+});
+
 describe('explain', () => {
   test('prints the derivation, the invariants and the timeline', () => {
     const result = cli(['explain', EXAMPLE]);
@@ -118,6 +132,21 @@ describe('explain', () => {
   });
   test('an invalid declaration exits 1', () => {
     expect(cli(['explain', file(stringify(checkoutWith({ drainSeconds: 'soon' })))]).status).toBe(1);
+  });
+  test('a worker without a readiness probe shows no readiness timings, and minReadySeconds from its liveness window', () => {
+    const result = cli(['explain', 'examples/queue-worker.yaml']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/^ {2}readiness\./m);
+    expect(result.stdout).toMatch(/^ {2}probeTimeoutSeconds +2 +derived +T = max\(2, ceil\(3 × L \/ 1000\)\)/m);
+    expect(result.stdout).toMatch(/^ {2}rollout\.minReadySeconds +30 +derived +W_l \(no readiness probe\) +W_l=30$/m);
+  });
+  test('says when an undeclared kubernetesVersion makes the preStop hook depend on a sleep binary', () => {
+    const undeclared = cli(['explain', file(stringify(CHECKOUT))]);
+    expect(undeclared.stdout).toContain(
+      'Notes\n  - kubernetesVersion is not declared, so 1.28 is assumed and the preStop delay runs "sleep 10"',
+    );
+    const declared = cli(['explain', file(stringify(checkoutWith({ kubernetesVersion: '1.28' })))]);
+    expect(declared.stdout).not.toContain('Notes');
   });
 });
 

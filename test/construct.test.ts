@@ -35,8 +35,8 @@ describe('objects of a web workload', () => {
     const container = mainContainer(objects);
     const pod = theOnly(objects, 'Deployment').spec.template.spec;
     expect(container.startupProbe).toMatchObject({
-      periodSeconds: 2,
-      failureThreshold: 68,
+      periodSeconds: 3,
+      failureThreshold: 45,
       timeoutSeconds: 2,
       terminationGracePeriodSeconds: 10,
     });
@@ -106,7 +106,7 @@ describe('objects of a web workload', () => {
 
 describe('variations', () => {
   test('with an autoscaler, spec.replicas is omitted and the PDB still allows one disruption', () => {
-    const objects = synth(checkoutWith({ autoscaling: { minReplicas: 2, maxReplicas: 6 } }));
+    const objects = synth(checkoutWith({ replicas: undefined, autoscaling: { minReplicas: 2, maxReplicas: 6 } }));
     expect(theOnly(objects, 'Deployment').spec.replicas).toBeUndefined();
     expect(theOnly(objects, 'HorizontalPodAutoscaler')).toMatchObject({
       apiVersion: 'autoscaling/v2',

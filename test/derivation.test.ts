@@ -12,6 +12,7 @@ const REFERENCE: TimingInput = {
   probeLatencyMs: 300,
   kubernetesVersion: '1.28',
   preStopType: 'auto',
+  probes: { readiness: true, liveness: true, startup: true },
   overrides: {},
 };
 
@@ -20,13 +21,13 @@ const derive = (changes: Partial<TimingInput> = {}) => deriveTimings({ ...REFERE
 describe('the reference case', () => {
   const timings = derive();
 
-  test('startup probe: period 2, failureThreshold 68, window 136 s', () => {
+  test('startup probe: period 3 (longer than the 2 s timeout), failureThreshold 45, window 135 s', () => {
     expect(timings.startup).toMatchObject({
-      periodSeconds: 2,
+      periodSeconds: 3,
       timeoutSeconds: 2,
-      failureThreshold: 68,
+      failureThreshold: 45,
       successThreshold: 1,
-      windowSeconds: 136,
+      windowSeconds: 135,
     });
   });
   test('readiness probe: period 5, timeout 2, failureThreshold 3', () => {
@@ -51,7 +52,7 @@ describe('the reference case', () => {
   });
 });
 
-describe('readiness rule: T = max(2, ceil(3·L/1000)); period 5 unless T ≥ 5, then T + 1', () => {
+describe('readiness rule: T = max(2, ceil(3·L/1000)); period max(5, T + 1)', () => {
   test.each([
     [1, 2, 5],
     [666, 2, 5],
@@ -69,11 +70,11 @@ describe('readiness rule: T = max(2, ceil(3·L/1000)); period 5 unless T ≥ 5, 
   });
 });
 
-describe('startup rule: p_s = clamp(ceil(S_typ/10), 1, 10); f_s = max(3, ceil(1.5·S_max/p_s))', () => {
-  test('a typical start under 10 s probes every second', () => {
+describe('startup rule: p_s = max(clamp(ceil(S_typ/10), 1, 10), T + 1); f_s = max(3, ceil(1.5·S_max/p_s))', () => {
+  test('a typical start under 10 s probes as often as the 2 s timeout allows: every 3 s', () => {
     expect(derive({ startupTypicalSeconds: 5, startupMaxSeconds: 20 }).startup).toMatchObject({
-      periodSeconds: 1,
-      failureThreshold: 30,
+      periodSeconds: 3,
+      failureThreshold: 10,
       windowSeconds: 30,
     });
   });
@@ -89,14 +90,23 @@ describe('startup rule: p_s = clamp(ceil(S_typ/10), 1, 10); f_s = max(3, ceil(1.
     expect(timings.startup).toMatchObject({ periodSeconds: 4, failureThreshold: 38, windowSeconds: 152 });
   });
   test('the failure threshold is at least 3', () => {
-    expect(derive({ startupTypicalSeconds: 1, startupMaxSeconds: 1 }).startup).toMatchObject({ periodSeconds: 1, failureThreshold: 3 });
+    expect(derive({ startupTypicalSeconds: 1, startupMaxSeconds: 1 }).startup).toMatchObject({ periodSeconds: 3, failureThreshold: 3 });
   });
   test('the startup timeout is the readiness timeout', () => {
     expect(derive({ probeLatencyMs: 1800 }).startup.timeoutSeconds).toBe(6);
   });
+  test('a slow health endpoint lengthens the period past the timeout (the Phoenix/Bandit case: T 6 s, period 7 s, not 2 s)', () => {
+    // S_typ 20 would give every 2 s; a 6 s timeout makes that every 7 s, and the threshold follows: ceil(135 / 7) = 20.
+    expect(derive({ probeLatencyMs: 1800 }).startup).toMatchObject({
+      periodSeconds: 7,
+      timeoutSeconds: 6,
+      failureThreshold: 20,
+      windowSeconds: 140,
+    });
+  });
 });
 
-describe('liveness rule: period 10, f_l = max(3, ceil(max(2·W_r, W_r + P, 30) / 10))', () => {
+describe('liveness rule: p_l = max(10, T + 1), f_l = max(3, ceil(max(2·W_r, W_r + P, 30) / p_l))', () => {
   test('slow propagation (aws-nlb, 120 s) stretches the window past W_r + P', () => {
     const timings = derive({ propagationSeconds: undefined, platform: 'aws-nlb' });
     expect(timings.propagationSeconds).toBe(120);
@@ -109,6 +119,15 @@ describe('liveness rule: period 10, f_l = max(3, ceil(max(2·W_r, W_r + P, 30) /
       timeoutSeconds: 6,
       failureThreshold: 5,
       windowSeconds: 50,
+    });
+  });
+  test('a 12 s timeout makes the period 13 s, not 10 s (latency 4000 ms)', () => {
+    // T = 12, readiness period 13, W_r 39 → 2·W_r = 78 → ceil(78 / 13) = 6 failures, window 78 s.
+    expect(derive({ probeLatencyMs: 4000 }).liveness).toMatchObject({
+      periodSeconds: 13,
+      timeoutSeconds: 12,
+      failureThreshold: 6,
+      windowSeconds: 78,
     });
   });
   test('the window is never under 30 s', () => {
@@ -189,6 +208,13 @@ describe('overrides', () => {
     expect(timings.liveness.timeoutSeconds).toBe(4);
     expect(timings.startup.timeoutSeconds).toBe(4);
   });
+  test('an overridden timeout longer than its period counts the window in timeouts, as the kubelet runs the attempts', () => {
+    const timings = derive({ overrides: { startup: { periodSeconds: 2, timeoutSeconds: 5, failureThreshold: 30 } } });
+    expect(timings.startup).toMatchObject({ periodSeconds: 2, timeoutSeconds: 5, failureThreshold: 30, windowSeconds: 150 });
+  });
+  test('a timeout override lengthens the derived period of its own probe', () => {
+    expect(derive({ overrides: { liveness: { timeoutSeconds: 15 } } }).liveness.periodSeconds).toBe(16);
+  });
   test('a grace override is taken as given', () => {
     expect(derive({ overrides: { terminationGracePeriodSeconds: 120 } }).terminationGracePeriodSeconds).toBe(120);
   });
@@ -201,10 +227,10 @@ describe('explanations', () => {
   test('every derived number is explained with its formula and the inputs it read', () => {
     expect(explanation('startup.failureThreshold')).toEqual({
       key: 'startup.failureThreshold',
-      value: 68,
+      value: 45,
       source: 'derived',
       formula: 'f_s = max(3, ceil(1.5 × S_max / p_s))',
-      inputs: { S_max: 90, p_s: 2 },
+      inputs: { S_max: 90, p_s: 3 },
       reason: expect.stringContaining('CrashLoopBackOff'),
     });
     expect(explanation('terminationGracePeriodSeconds')).toMatchObject({ value: 45, inputs: { preStop: 10, D: 30, M: 5 } });
@@ -226,5 +252,37 @@ describe('explanations', () => {
       (item) => item.key === 'rollout.minReadySeconds',
     );
     expect(entry).toMatchObject({ value: 40, source: 'override', formula: 'overrides.minReadySeconds' });
+  });
+});
+
+describe('pods without a readiness probe (workers)', () => {
+  const withProbes = (readiness: boolean, liveness: boolean) =>
+    deriveTimings({ ...REFERENCE, kind: 'worker', probes: { readiness, liveness, startup: readiness || liveness } });
+
+  test('minReadySeconds is the liveness window: a pod that wedges at once is restarted before it counts as available', () => {
+    expect(withProbes(false, true).timings.rollout.minReadySeconds).toBe(30);
+  });
+  test('minReadySeconds is 0 with neither probe: nothing could tell a working pod from a wedged one', () => {
+    expect(withProbes(false, false).timings.rollout.minReadySeconds).toBe(0);
+  });
+  test('liveness does not wait for a readiness window it does not have: f_l = max(3, ceil(max(P, 30) / p_l))', () => {
+    // Latency 4000 ms: T 12, p_l 13; with readiness f_l would be ceil(78 / 13) = 6, without it ceil(30 / 13) = 3.
+    const { timings } = deriveTimings({
+      ...REFERENCE,
+      kind: 'worker',
+      probeLatencyMs: 4000,
+      probes: { readiness: false, liveness: true, startup: true },
+    });
+    expect(timings.liveness).toMatchObject({ periodSeconds: 13, failureThreshold: 3, windowSeconds: 39 });
+  });
+  test('explains no readiness numbers, and the shared timeout as probeTimeoutSeconds', () => {
+    const keys = withProbes(false, true).explanations.map((entry) => entry.key);
+    expect(keys.filter((key) => key.startsWith('readiness.'))).toEqual([]);
+    expect(keys).toContain('probeTimeoutSeconds');
+    expect(keys).toContain('liveness.failureThreshold');
+  });
+  test('a pod without liveness explains no liveness numbers either', () => {
+    const keys = withProbes(false, false).explanations.map((entry) => entry.key);
+    expect(keys.filter((key) => /^(readiness|liveness|startup)\./.test(key))).toEqual([]);
   });
 });

@@ -55,9 +55,11 @@ const TEMPLATE_REJECTIONS: Rejection[] = [
   ['one replica without acknowledgement', checkoutWith({ replicas: 1 }), ['replicas']],
   [
     'an autoscaler whose maximum is below its minimum',
-    checkoutWith({ autoscaling: { minReplicas: 3, maxReplicas: 2 } }),
+    checkoutWith({ replicas: undefined, autoscaling: { minReplicas: 3, maxReplicas: 2 } }),
     ['autoscaling.maxReplicas'],
   ],
+  ['a TCP readiness check next to the default TCP liveness', checkoutWith({ health: { readiness: { tcp: true } } }), ['health.readiness']],
+  ['replicas next to autoscaling', checkoutWith({ replicas: 3, autoscaling: { minReplicas: 2, maxReplicas: 6 } }), ['replicas']],
   [
     'liveness turned off without acknowledgement',
     checkoutWith({ health: { readiness: { path: '/readyz' }, liveness: false } }),

@@ -92,9 +92,9 @@ describe('each invariant detects its own violation', () => {
       handler: 'tcpSocket :8080',
     },
     startup: {
-      periodSeconds: 2,
+      periodSeconds: 3,
       timeoutSeconds: 2,
-      failureThreshold: 68,
+      failureThreshold: 45,
       successThreshold: 1,
       terminationGracePeriodSeconds: 10,
       handler: 'tcpSocket :8080',
@@ -118,21 +118,34 @@ describe('each invariant detects its own violation', () => {
     expect(failing(good)).toEqual([]);
   });
   test.each<[string, Partial<WorkloadFacts>]>([
-    ['startupWindow', { startup: { ...good.startup!, failureThreshold: 67 } }],
+    ['startupWindow', { startup: { ...good.startup!, failureThreshold: 44 } }],
     ['probeSuccessThreshold', { liveness: { ...good.liveness!, successThreshold: 2 } }],
-    ['livenessAfterReadiness', { liveness: { ...good.liveness!, timeoutSeconds: 1 } }],
+    ['livenessAfterReadiness', { readiness: { ...good.readiness!, timeoutSeconds: 3 } }],
     ['distinctProbes', { liveness: { ...good.liveness!, handler: 'httpGet HTTP :8080/readyz' } }],
     ['readinessTimeout', { readiness: { ...good.readiness!, periodSeconds: 2 } }],
     ['preStopCoversPropagation', { preStopSeconds: 9 }],
     ['graceCoversShutdown', { terminationGracePeriodSeconds: 44 }],
     ['probeGrace', { startup: { ...good.startup!, terminationGracePeriodSeconds: 46 }, terminationGracePeriodSeconds: 45 }],
     ['surgeWhenNoUnavailable', { maxSurge: '0%' }],
-    ['progressDeadline', { progressDeadlineSeconds: 150 }],
+    ['progressDeadline', { progressDeadlineSeconds: 149 }],
     ['pdbAllowsDisruption', { podDisruptionBudget: { minAvailable: '100%' } }],
   ])('%s', (id, change) => {
     expect(failing({ ...good, ...change })).toEqual([id]);
   });
   test('graceLimit', () => {
     expect(failing({ ...good, terminationGracePeriodSeconds: 601 })).toEqual(['graceLimit']);
+  });
+  test.each([
+    ['liveness', { liveness: { ...good.liveness!, timeoutSeconds: 10 } }, 'set the liveness periodSeconds to at least 11'],
+    ['startup', { startup: { ...good.startup!, timeoutSeconds: 3, failureThreshold: 45 } }, 'set the startup periodSeconds to at least 4'],
+    ['startup', { startup: { ...good.startup!, timeoutSeconds: 1 } }, 'set the startup timeoutSeconds to at least 2'],
+  ] as const)('readinessTimeout holds every probe to 2 ≤ timeout < period: %s', (probe, change, fix) => {
+    const result = checkInvariants({ ...good, ...change }, declared).find((candidate) => candidate.id === 'readinessTimeout');
+    expect(result).toMatchObject({ status: 'violated', probe, fix });
+  });
+  test('a timeout longer than the period stretches the window: the kubelet waits for each attempt', () => {
+    // Period 3 s but every attempt takes 6 s to time out: 45 attempts last 270 s, not 135 s.
+    const result = checkInvariants({ ...good, startup: { ...good.startup!, timeoutSeconds: 6 } }, declared)[0]!;
+    expect(result.detail).toBe('startup window 6 s × 45 = 270 s vs 1.5 × 90 s');
   });
 });

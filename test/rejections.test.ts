@@ -54,8 +54,8 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     checkoutWith({ overrides: { startup: { failureThreshold: 10 } } }),
     {
       path: 'overrides.startup.failureThreshold',
-      rule: /invariant 1 \(startupWindow\).*2 s × 10 = 20 s vs 1.5 × 90 s/,
-      fix: /at least 68/,
+      rule: /invariant 1 \(startupWindow\).*3 s × 10 = 30 s vs 1.5 × 90 s/,
+      fix: /at least 45/,
     },
   ],
   [
@@ -67,6 +67,15 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     'a readiness timeout of 1 s',
     checkoutWith({ overrides: { readiness: { timeoutSeconds: 1 } } }),
     { path: 'overrides.readiness.timeoutSeconds', rule: /invariant 5 \(readinessTimeout\)/, fix: /at least 2/ },
+  ],
+  [
+    'a startup period no longer than its timeout',
+    checkoutWith({ overrides: { readiness: { timeoutSeconds: 3 }, startup: { periodSeconds: 3 } } }),
+    {
+      path: 'overrides.startup.periodSeconds',
+      rule: /invariant 5 \(readinessTimeout\).*startup timeout 3 s, period 3 s/,
+      fix: /set the startup periodSeconds to at least 4/,
+    },
   ],
   [
     'a preStop delay shorter than propagation',
@@ -94,18 +103,13 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
   ],
   [
     'an autoscaler minimum of one without acknowledgement',
-    checkoutWith({ autoscaling: { minReplicas: 1, maxReplicas: 4 } }),
+    checkoutWith({ replicas: undefined, autoscaling: { minReplicas: 1, maxReplicas: 4 } }),
     { path: 'autoscaling.minReplicas', value: 1, rule: /single replica/, fix: /acknowledge.singleReplica/ },
   ],
   [
     'liveness identical to readiness',
     checkoutWith({ health: { readiness: { path: '/health' }, liveness: { path: '/health' } } }),
     { path: 'health.liveness', rule: /invariant 4 \(distinctProbes\).*httpGet HTTP :8080\/health/, fix: /cannot be acknowledged/ },
-  ],
-  [
-    'a tcp readiness probe identical to the default liveness',
-    checkoutWith({ health: { readiness: { tcp: true } } }),
-    { path: 'health.readiness', rule: /invariant 4 \(distinctProbes\).*tcpSocket :8080/, fix: /tcpSocket/ },
   ],
   [
     'liveness turned off without a reason',
@@ -229,7 +233,7 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
   ],
   [
     'an autoscaler whose maximum is below its minimum',
-    checkoutWith({ autoscaling: { minReplicas: 3, maxReplicas: 2 } }),
+    checkoutWith({ replicas: undefined, autoscaling: { minReplicas: 3, maxReplicas: 2 } }),
     { path: 'autoscaling.maxReplicas', value: 2, rule: /at least minReplicas \(3\)/, fix: /3 or more/ },
   ],
   [
@@ -240,7 +244,36 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
   [
     'a Kubernetes version given as a number',
     checkoutWith({ kubernetesVersion: 1.3 }),
-    { path: 'kubernetesVersion', value: 1.3, rule: /must be a string/, fix: /write a string/ },
+    {
+      path: 'kubernetesVersion',
+      value: 1.3,
+      rule: /YAML reads it as the number 1.3/,
+      fix: /write it in quotes: kubernetesVersion: "1.30"/,
+    },
+  ],
+  [
+    'an acknowledgement YAML read as a boolean (singleReplica: yes)',
+    checkoutWith({ replicas: 1, acknowledge: { singleReplica: true } }),
+    { path: 'acknowledge.singleReplica', value: true, rule: /YAML reads it as true/, fix: /write it in quotes/ },
+  ],
+  [
+    'a TCP readiness check next to the default TCP liveness: readiness must say more',
+    checkoutWith({ health: { readiness: { tcp: true } } }),
+    {
+      path: 'health.readiness',
+      rule: /invariant 4 \(distinctProbes\).*tcpSocket :8080/,
+      fix: /give readiness a check that says "can serve now"/,
+    },
+  ],
+  [
+    'replicas next to autoscaling, which would silently ignore it',
+    checkoutWith({ replicas: 3, autoscaling: { minReplicas: 2, maxReplicas: 6 } }),
+    { path: 'replicas', value: 3, rule: /the HorizontalPodAutoscaler decides the number of pods/, fix: /remove replicas/ },
+  ],
+  [
+    'an untagged image: the fix offers the same repository with a tag',
+    checkoutWith({ image: 'registry.example.com/shop/cart' }),
+    { path: 'image', rule: /pinned by a tag or a digest/, fix: /registry.example.com\/shop\/cart:<version>/ },
   ],
   [
     'an environment variable name with a dash',
@@ -290,7 +323,7 @@ describe('how problems are reported', () => {
         'Invalid workload declaration "checkout" (3 problems):',
         '- image: "ghcr.io/acme/checkout:latest"',
         '    rule: the image must not use the tag "latest": every restart could run different code',
-        '    fix:  pin a version tag (ghcr.io/acme/checkout:1.4.2) or a digest (@sha256:...)',
+        '    fix:  pin a version tag (ghcr.io/acme/checkout:<version>, e.g. ghcr.io/acme/checkout:1.4.2) or a digest (ghcr.io/acme/checkout@sha256:<64 hex digits>)',
         '- drainSeconds: -1',
         '    rule: must be at least 0',
         '    fix:  use a whole number of seconds ≥ 0',

@@ -11,8 +11,8 @@ const reference = timeline(resolveWorkload(CHECKOUT));
 const section = (id: string, model = reference) => model.sections.find((candidate) => candidate.id === id)!;
 
 describe('the timeline model of the reference case', () => {
-  test('start: typical start at 20 s, available at 35 s, startup window ends at 136 s', () => {
-    expect(section('start').events.map((event) => event.at)).toEqual([0, 20, 35, 90, 136]);
+  test('start: typical start at 20 s, available at 35 s, startup window ends at 135 s', () => {
+    expect(section('start').events.map((event) => event.at)).toEqual([0, 20, 35, 90, 135]);
     expect(section('start').notes[0]).toBe(
       'rollout: 3 pods, 1 at a time (maxSurge 25%, maxUnavailable 0): about 3 x 35s = 105s when starts are typical',
     );
@@ -76,11 +76,11 @@ test('the text timeline lists every section with aligned times', () => {
   expect(timelineText(reference)).toBe(
     [
       'Start and rollout (t = 0: the container starts)',
-      '    0s  container starts; startup probe every 2s (timeout 2s)',
+      '    0s  container starts; startup probe every 3s (timeout 2s)',
       '   20s  typical start done: readiness probe every 5s takes over',
       '   35s  minReadySeconds 15 elapsed: the pod counts as available',
       '   90s  slowest declared start (90s)',
-      '  136s  startup window ends (2s x 68): a pod still starting is restarted',
+      '  135s  startup window ends (3s x 45): a pod still starting is restarted',
       '        rollout: 3 pods, 1 at a time (maxSurge 25%, maxUnavailable 0): about 3 x 35s = 105s when starts are typical',
       '        a rollout that makes no progress for 600s is marked failed (progressDeadlineSeconds)',
       '',
@@ -112,7 +112,7 @@ describe('the SVG picture', () => {
   });
   test('shows the derived numbers', () => {
     for (const text of [
-      'startup window 136s',
+      'startup window 135s',
       'starting 20s',
       'preStop 10s',
       'drain 30s',
@@ -121,6 +121,32 @@ describe('the SVG picture', () => {
       'SIGKILL at the grace deadline (terminationGracePeriodSeconds 45)',
     ]) {
       expect(svg).toContain(text);
+    }
+  });
+  test('tick labels of close events never overlap: each takes the first row where it clears the one before', () => {
+    // Three events within 5 s on a 300 s axis (2.6 px a second): alternating two rows would put 155 s and 160 s on one.
+    const crowded = timelineSvg({
+      workload: 'crowded',
+      sections: [
+        {
+          id: 'hung',
+          title: 'Hung process',
+          origin: 'the last successful probe',
+          end: 300,
+          lanes: [],
+          events: [155, 159, 160].map((at) => ({ at, label: `event at ${at}s` })),
+          notes: [],
+        },
+      ],
+    });
+    const ticks = [
+      ...crowded.matchAll(/<text x="([\d.]+)" y="(\d+)" [^>]*font-size="10" text-anchor="middle" fill="#333">(\d+)s<\/text>/g),
+    ].map(([, x, y, seconds]) => ({ x: Number(x), y: Number(y), halfWidth: (seconds!.length + 1) * 3 }));
+    expect(ticks).toHaveLength(3);
+    for (const [index, tick] of ticks.entries()) {
+      for (const other of ticks.slice(index + 1)) {
+        expect(tick.y === other.y && Math.abs(tick.x - other.x) < tick.halfWidth + other.halfWidth).toBe(false);
+      }
     }
   });
   test('escapes text, so quotes in labels cannot break the XML', () => {

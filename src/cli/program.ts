@@ -39,7 +39,15 @@ function packageVersion(): string {
 
 /** Reads declaration files and stops with every problem of every workload when any is invalid. */
 function loadValid(files: readonly string[], io: Io): WorkloadSpec[] {
-  const declarations = files.flatMap((file) => readDeclarations(file));
+  const declarations = files.flatMap((file) => {
+    const found = readDeclarations(file);
+    // An empty or comment-only file is a mistake (a wrong path, a lost edit): never succeed on nothing.
+    if (found.length === 0) {
+      io.stderr(`hardened-workloads: no workload declared in ${file} (the file is empty or holds only comments)\n`);
+      throw new Exit(EXIT.invalid);
+    }
+    return found;
+  });
   const errors = validateDeclarations(declarations);
   if (errors.length > 0) {
     io.stderr(`${errors.map((error) => error.message).join('\n\n')}\n`);

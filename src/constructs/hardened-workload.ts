@@ -74,7 +74,7 @@ export class HardenedWorkload extends Construct {
     const object = (objectId: string, manifest: ApiObjectProps) => new ApiObject(this, objectId, manifest);
 
     this.serviceAccount = object('service-account', manifest(k8s.KubeServiceAccount.GVK, serviceAccountProps(resolved)));
-    this.deployment = object('deployment', withSleepAction(manifest(k8s.KubeDeployment.GVK, deploymentProps(resolved)), resolved));
+    this.deployment = object('deployment', { ...k8s.KubeDeployment.GVK, ...deploymentProps(resolved) });
     if (spec.kind === 'web' && spec.port !== undefined) {
       this.service = object('service', manifest(k8s.KubeService.GVK, serviceProps(resolved, spec.port)));
     }
@@ -93,15 +93,6 @@ export class HardenedWorkload extends Construct {
       );
     }
   }
-}
-
-/** The sleep action (Kubernetes 1.30) is missing from the 1.28 types, so it is added to the manifest. */
-function withSleepAction(manifest: ApiObjectProps, workload: ResolvedWorkload): ApiObjectProps {
-  const { mechanism, seconds } = workload.timings.preStop;
-  if (mechanism !== 'sleep') return manifest;
-  const container = manifest.spec.template.spec.containers[0];
-  container.lifecycle = { preStop: { sleep: { seconds } } };
-  return manifest;
 }
 
 /** Props of `HardenedWebService`: the declaration without `kind`. */

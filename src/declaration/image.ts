@@ -46,3 +46,12 @@ export function isKnownDistroless(image: string): boolean {
   const { repository, tag } = parseImage(image);
   return DISTROLESS_REGISTRIES.some(({ prefix, shellTag }) => repository.startsWith(prefix) && !(tag !== undefined && shellTag.test(tag)));
 }
+
+/**
+ * How to pin this image, in the user's own words: their repository with a version tag or a digest
+ * (a version shown as `<version>`, because only they know which one they run).
+ */
+export function pinImageFix(image: string): string {
+  const repository = parseImage(image.trim()).repository.toLowerCase() || 'registry/repository';
+  return `pin a version tag (${repository}:<version>, e.g. ${repository}:1.4.2) or a digest (${repository}@sha256:<64 hex digits>)`;
+}

@@ -42,6 +42,8 @@ export interface ResolvedWorkload extends Derivation {
   /** Acknowledgements in a fixed order, each one used by this declaration. */
   readonly acknowledgements: readonly Acknowledgement[];
   readonly invariants: readonly InvariantResult[];
+  /** What a reader of `explain` should know that no invariant can check, one sentence each. */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -87,6 +89,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     probeLatencyMs: spec.probeLatencyMs,
     kubernetesVersion: spec.kubernetesVersion,
     preStopType: spec.preStop.type,
+    probes: { readiness: probes.readiness !== undefined, liveness: probes.liveness !== undefined, startup: probes.startup !== undefined },
     overrides: spec.overrides,
   });
   const { timings } = derivation;
@@ -125,7 +128,21 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     resources,
     acknowledgements: (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort().map((id) => ({ id, reason: spec.acknowledge[id]! })),
     invariants,
+    notes: notesOn(declaration, timings),
   };
+}
+
+function notesOn(declaration: unknown, timings: Timings): string[] {
+  const notes: string[] = [];
+  const declaredVersion = (declaration as { kubernetesVersion?: unknown }).kubernetesVersion !== undefined;
+  if (!declaredVersion && timings.preStop.mechanism === 'exec') {
+    notes.push(
+      `kubernetesVersion is not declared, so 1.28 is assumed and the preStop delay runs "sleep ${timings.preStop.seconds}" inside the container. ` +
+        'In an image without a sleep binary that hook fails silently and Kubernetes sends SIGTERM at once. ' +
+        'Declare kubernetesVersion: from "1.30" on the sleep action needs no binary; or set distroless: true to be offered the alternatives.',
+    );
+  }
+  return notes;
 }
 
 function subjectOf(declaration: unknown): string {
@@ -201,6 +218,9 @@ function resolveProbes(
   return { readiness, liveness, startup };
 }
 
+/** Two pods: one can be disrupted while the other serves. */
+const DEFAULT_REPLICAS = 2;
+
 function resolveReplicas(spec: EffectiveSpec, problems: Problem[], acknowledged: (id: AcknowledgementId) => boolean): Replicas {
   const { autoscaling } = spec;
   const replicas: Replicas = autoscaling
@@ -210,7 +230,15 @@ function resolveReplicas(spec: EffectiveSpec, problems: Problem[], acknowledged:
         max: autoscaling.maxReplicas,
         targetCPUUtilizationPercentage: autoscaling.targetCPUUtilizationPercentage,
       }
-    : { mode: 'fixed', count: spec.replicas };
+    : { mode: 'fixed', count: spec.replicas ?? DEFAULT_REPLICAS };
+  if (autoscaling && spec.replicas !== undefined) {
+    problems.push({
+      path: 'replicas',
+      value: spec.replicas,
+      rule: 'with autoscaling the HorizontalPodAutoscaler decides the number of pods, so replicas would be ignored',
+      fix: `remove replicas; the autoscaler keeps between autoscaling.minReplicas (${autoscaling.minReplicas}) and autoscaling.maxReplicas (${autoscaling.maxReplicas}) pods`,
+    });
+  }
   if (autoscaling && autoscaling.maxReplicas < autoscaling.minReplicas) {
     problems.push({
       path: 'autoscaling.maxReplicas',
@@ -387,7 +415,10 @@ function valueAtPath(spec: EffectiveSpec, path: string): unknown {
 }
 
 function invariantProblem(spec: EffectiveSpec, result: InvariantResult): Problem {
-  const fields = INVARIANT_FIELDS[result.id];
+  const fields =
+    result.probe === undefined
+      ? INVARIANT_FIELDS[result.id]
+      : [`overrides.${result.probe}.timeoutSeconds`, `overrides.${result.probe}.periodSeconds`, 'probeLatencyMs'];
   const path = fields.find((field) => valueAtPath(spec, field) !== undefined) ?? fields[fields.length - 1]!;
   const escape = isAcknowledgeable(result.id)
     ? `; if this is deliberate, add acknowledge.${result.id}: "<reason>"`

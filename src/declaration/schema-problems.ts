@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Problem } from './errors';
+import { pinImageFix } from './image';
 import { isAbsentKey, type JsonSchemaNode, schemaAt } from './json-schema';
 
 /** `startup.maxSeconds`, `networkPolicy.egressTo[0].cidr`. */
@@ -149,6 +150,34 @@ function unionProblems(issue: z.core.$ZodIssueInvalidUnion, input: unknown): Pro
   ];
 }
 
+/**
+ * A string field given a number or a boolean: YAML (and Helm) read `1.30` as the number 1.3 and,
+ * in YAML 1.1, `yes` as true. The user meant text; say how to write it.
+ */
+function unquotedScalarProblem(path: string, segments: readonly PropertyKey[], value: number | boolean): Problem[] {
+  if (typeof value === 'boolean') {
+    return [
+      {
+        path,
+        value,
+        rule: `must be a string; unquoted, YAML reads it as ${value} (yes, no, on, off, true and false are booleans)`,
+        fix: `write it in quotes, e.g. "yes"${example(segments)}`,
+      },
+    ];
+  }
+  // YAML drops a trailing zero: a version written 1.30 arrives as 1.3.
+  const text = String(value);
+  const meant = /^1\.\d$/.test(text) && String(segments[segments.length - 1]) === 'kubernetesVersion' ? `${text}0` : text;
+  return [
+    {
+      path,
+      value,
+      rule: `must be a string; unquoted, YAML reads it as the number ${text}`,
+      fix: `write it in quotes: ${String(segments[segments.length - 1] ?? path)}: "${meant}"`,
+    },
+  ];
+}
+
 /** Turns one zod issue into problems: field, value, rule, fix (docs/rules.md, "Errors"). */
 export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[] {
   const path = formatPath(issue.path);
@@ -167,6 +196,9 @@ export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[
           'required field is missing',
           `add ${path}${example(issue.path)}${node?.description ? ` (${node.description})` : ''}`,
         );
+      }
+      if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+        return unquotedScalarProblem(path, issue.path, value);
       }
       if (issue.expected === 'int' || (issue.expected === 'number' && typeof value === 'number')) {
         return problem(
@@ -191,7 +223,10 @@ export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[
       return problem(node?.['x-rule'] ?? `must be one of ${allowed}`, node?.['x-fix'] ?? `pick one of ${allowed}`);
     }
     case 'invalid_format':
-      return problem(node?.['x-rule'] ?? `must match ${issue.pattern ?? issue.format}`, node?.['x-fix'] ?? 'correct the format');
+      return problem(
+        node?.['x-rule'] ?? `must match ${issue.pattern ?? issue.format}`,
+        node?.['x-format'] === 'image' && typeof value === 'string' ? pinImageFix(value) : (node?.['x-fix'] ?? 'correct the format'),
+      );
     case 'invalid_key': {
       // The path ends at the offending key; its rule lives on the record's propertyNames.
       const keys = schemaAt(issue.path.slice(0, -1))?.propertyNames as JsonSchemaNode | undefined;

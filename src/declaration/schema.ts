@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACKNOWLEDGEMENT_IDS } from './ids';
-import { isLatestTag, PINNED_IMAGE_PATTERN } from './image';
+import { isLatestTag, PINNED_IMAGE_PATTERN, pinImageFix } from './image';
 import { TRAFFIC_PLATFORMS } from '../timing/platforms';
 import { PRESET_NAMES } from './presets';
 
@@ -242,15 +242,21 @@ export const workloadSchema = z
     image: z
       .string()
       .regex(new RegExp(PINNED_IMAGE_PATTERN))
-      .refine((image) => !isLatestTag(image), {
-        message: 'the image must not use the tag "latest": every restart could run different code',
-        params: { fix: 'pin a version tag (ghcr.io/acme/checkout:1.4.2) or a digest (@sha256:...)' },
+      .superRefine((image, context) => {
+        if (!isLatestTag(image)) return;
+        context.addIssue({
+          code: 'custom',
+          message: 'the image must not use the tag "latest": every restart could run different code',
+          params: { fix: pinImageFix(image) },
+        });
       })
       .meta({
         description: 'Container image pinned by a tag or a digest; never `latest` and never untagged.',
         examples: ['ghcr.io/acme/checkout:1.4.2'],
         'x-rule': 'the image must be pinned by a tag or a digest (registry/repository:tag or @sha256:...)',
         'x-fix': 'add a version tag such as :1.4.2, or a digest @sha256:...',
+        // Messages offer the user's own repository with a tag (pinImageFix) instead of a fixed example.
+        'x-format': 'image',
       }),
     distroless: z
       .boolean()
@@ -273,10 +279,10 @@ export const workloadSchema = z
     replicas: wholeNumber(
       1,
       'pods',
-      'Number of pods. 1 needs acknowledge.singleReplica (and then there is no PodDisruptionBudget). Ignored when autoscaling is set.',
+      'Number of pods. 1 needs acknowledge.singleReplica (and then there is no PodDisruptionBudget). Leave it out with autoscaling, which decides the number.',
     )
-      .default(2)
-      .meta({ examples: [3] }),
+      .optional()
+      .meta({ 'x-default': '2, or what autoscaling decides', examples: [3] }),
     autoscaling: z
       .strictObject({
         minReplicas: wholeNumber(1, 'pods', 'Fewest pods the HorizontalPodAutoscaler keeps.')

@@ -54,11 +54,11 @@ export interface WorkloadSpec {
    */
   port?: number;
   /**
-   * Number of pods. 1 needs acknowledge.singleReplica (and then there is no PodDisruptionBudget). Ignored when autoscaling is set.
+   * Number of pods. 1 needs acknowledge.singleReplica (and then there is no PodDisruptionBudget). Leave it out with autoscaling, which decides the number.
    *
    * Unit: pods.
    *
-   * @default 2
+   * @default - 2, or what autoscaling decides
    * @example 3
    */
   replicas?: number;

@@ -1,4 +1,5 @@
 import type { ResolvedWorkload } from '../declaration/resolve';
+import { effectiveInterval } from '../timing/derive';
 import type { ProbeTimings } from '../timing/types';
 
 /**
@@ -11,7 +12,7 @@ export function timingSummary(workload: ResolvedWorkload): string {
   const { timings, probes } = workload;
   const window = (name: string, present: boolean, probe: ProbeTimings) =>
     present
-      ? `${name}: window ${probe.windowSeconds}s (${probe.periodSeconds}s x ${probe.failureThreshold}), timeout ${probe.timeoutSeconds}s`
+      ? `${name}: window ${probe.windowSeconds}s (${effectiveInterval(probe.periodSeconds, probe.timeoutSeconds)}s x ${probe.failureThreshold}), timeout ${probe.timeoutSeconds}s`
       : `${name}: none`;
   const { preStop, drainSeconds, terminationGracePeriodSeconds: grace, rollout } = timings;
   const margin = grace - preStop.seconds - drainSeconds;

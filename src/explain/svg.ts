@@ -16,6 +16,9 @@ const LINE_HEIGHT = 16;
 const FONT = 'font-family="Helvetica, Arial, sans-serif"';
 /** Average glyph width of 11 px Helvetica, to decide whether a label fits inside its bar. */
 const CHAR_WIDTH = 6.2;
+/** Average glyph width of the 10 px tick labels, and the space kept between two of them. */
+const TICK_CHAR_WIDTH = 6;
+const TICK_GAP = 4;
 
 const FILL: Record<Tone, string> = {
   starting: '#9ecae1',
@@ -49,21 +52,24 @@ function section(block: TimelineSection, top: number): { svg: string[]; height: 
   svg.push(`<text x="${originX}" y="${y + 14}" ${FONT} font-size="12" fill="#555">t = 0: ${escape(block.origin)}</text>`);
   y += 24;
 
-  // Event times above the lanes, staggered when two would overlap.
+  // Event times above the lanes: each label goes to the first row where it clears the label before
+  // it, so close events (159 s and 160 s) never overlap however many there are.
   const markerTop = y;
-  let lastX = -Infinity;
-  let row = 0;
+  const rowEnds: number[] = [];
   const labels: string[] = [];
   for (const event of block.events) {
     const x = scale(event.at);
-    row = x - lastX < 34 ? (row + 1) % 2 : 0;
-    lastX = x;
+    const text = `${event.at}s`;
+    const halfWidth = (text.length * TICK_CHAR_WIDTH) / 2;
+    let row = rowEnds.findIndex((end) => x - halfWidth >= end + TICK_GAP);
+    if (row < 0) row = rowEnds.push(-Infinity) - 1;
+    rowEnds[row] = x + halfWidth;
     labels.push(
-      `<text x="${x.toFixed(1)}" y="${markerTop + 11 + row * 12}" ${FONT} font-size="10" text-anchor="middle" fill="#333">${event.at}s</text>`,
+      `<text x="${x.toFixed(1)}" y="${markerTop + 11 + row * 12}" ${FONT} font-size="10" text-anchor="middle" fill="#333">${text}</text>`,
     );
   }
   svg.push(...labels);
-  y += 28;
+  y += 28 + 12 * Math.max(0, rowEnds.length - 2);
 
   for (const lane of block.lanes) {
     svg.push(`<text x="${LABEL_COLUMN}" y="${y + 15}" ${FONT} font-size="12" text-anchor="end">${escape(lane.name)}</text>`);

@@ -62,6 +62,9 @@ export function explainText(workload: ResolvedWorkload): string {
       `Preset ${workload.preset.preset} filled in: ${workload.preset.fields.join(', ') || 'nothing (the declaration says it all)'}`,
     );
   }
+  if (workload.notes.length > 0) {
+    sections.push(['Notes', ...workload.notes.map((note) => `  - ${note}`)].join('\n'));
+  }
   if (workload.acknowledgements.length > 0) {
     sections.push(['Acknowledged', ...workload.acknowledgements.map(({ id, reason }) => `  ${id}: ${reason}`)].join('\n'));
   }

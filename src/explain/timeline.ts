@@ -1,6 +1,8 @@
 import type { ResolvedWorkload } from '../declaration/resolve';
 import { resolveBudget } from '../invariants/facts';
 import { ceilDiv } from '../timing/arithmetic';
+import { effectiveInterval } from '../timing/derive';
+import type { ProbeTimings } from '../timing/types';
 
 /**
  * A workload's lifecycle as three short stories, in seconds from their own origin: how a pod
@@ -47,6 +49,11 @@ export interface Timeline {
   readonly sections: readonly TimelineSection[];
 }
 
+/** Seconds between a probe's attempts when each one fails (see effectiveInterval). */
+function interval(probe: ProbeTimings): number {
+  return effectiveInterval(probe.periodSeconds, probe.timeoutSeconds);
+}
+
 /** Events in time order, those at the same moment joined into one line. */
 function chronological(events: readonly TimelineEvent[]): TimelineEvent[] {
   const merged = new Map<number, string[]>();
@@ -85,7 +92,7 @@ function startSection(workload: ResolvedWorkload): TimelineSection {
   if (probes.startup) {
     events.push({
       at: W_s,
-      label: `startup window ends (${startup.periodSeconds}s x ${startup.failureThreshold}): a pod still starting is restarted`,
+      label: `startup window ends (${interval(startup)}s x ${startup.failureThreshold}): a pod still starting is restarted`,
     });
   }
   return {
@@ -134,7 +141,7 @@ function hungSection(workload: ResolvedWorkload): TimelineSection {
         { from: W_r, to: end, label: 'out of rotation', tone: 'waiting', openEnded: true },
       ],
     });
-    events.push({ at: W_r, label: `readiness fails ${readiness.periodSeconds}s x ${readiness.failureThreshold}: removed from endpoints` });
+    events.push({ at: W_r, label: `readiness fails ${interval(readiness)}s x ${readiness.failureThreshold}: removed from endpoints` });
     if (P > 0) events.push({ at: W_r + P, label: `routers have caught up (${P}s propagation): no more requests` });
   }
   if (probes.liveness) {
@@ -147,7 +154,7 @@ function hungSection(workload: ResolvedWorkload): TimelineSection {
     });
     events.push({
       at: W_l,
-      label: `liveness fails ${liveness.periodSeconds}s x ${liveness.failureThreshold}: container is stopped and restarted`,
+      label: `liveness fails ${interval(liveness)}s x ${liveness.failureThreshold}: container is stopped and restarted`,
     });
     events.push({ at: restartEnd, label: `SIGKILL if it has not stopped (probe-level grace ${liveness.terminationGracePeriodSeconds}s)` });
   }

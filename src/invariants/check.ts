@@ -1,3 +1,4 @@
+import { effectiveInterval } from '../timing/derive';
 import { INVARIANT_IDS, type InvariantId } from '../declaration/ids';
 import { type DeclaredTimes, probeWindow, resolveBudget, type WorkloadFacts } from './facts';
 
@@ -13,9 +14,14 @@ export interface InvariantResult {
   readonly detail: string;
   /** What to change when violated. */
   readonly fix?: string;
+  /** The probe a violation is about, when it is about one. */
+  readonly probe?: ProbeName;
 }
 
-type Outcome = Pick<InvariantResult, 'status' | 'detail' | 'fix'>;
+type ProbeName = 'readiness' | 'liveness' | 'startup';
+const PROBE_NAMES: readonly ProbeName[] = ['readiness', 'liveness', 'startup'];
+
+type Outcome = Pick<InvariantResult, 'status' | 'detail' | 'fix' | 'probe'>;
 
 interface Invariant {
   readonly statement: string;
@@ -48,13 +54,11 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
       if (!startup) return holds('no liveness and no startup probe: nothing can restart a starting pod');
       const window = probeWindow(startup);
       if (startupMaxSeconds === undefined) return unknown(`startup window ${window} s; the slowest start is not known`);
-      const detail = `startup window ${startup.periodSeconds} s × ${startup.failureThreshold} = ${window} s vs 1.5 × ${startupMaxSeconds} s`;
+      const interval = effectiveInterval(startup.periodSeconds, startup.timeoutSeconds);
+      const detail = `startup window ${interval} s × ${startup.failureThreshold} = ${window} s vs 1.5 × ${startupMaxSeconds} s`;
       return coversOneAndAHalf(window, startupMaxSeconds)
         ? holds(detail)
-        : violated(
-            detail,
-            `raise the startup failureThreshold to at least ${Math.ceil((3 * startupMaxSeconds) / (2 * startup.periodSeconds))}`,
-          );
+        : violated(detail, `raise the startup failureThreshold to at least ${Math.ceil((3 * startupMaxSeconds) / (2 * interval))}`);
     },
   },
   probeSuccessThreshold: {
@@ -85,7 +89,10 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
         `liveness window ${W_l} s vs ${neededText}; ` +
         `timeouts liveness ${liveness.timeoutSeconds} s, readiness ${readiness.timeoutSeconds} s`;
       if (W_l < needed) {
-        return violated(detail, `raise the liveness failureThreshold to at least ${Math.ceil(needed / liveness.periodSeconds)}`);
+        return violated(
+          detail,
+          `raise the liveness failureThreshold to at least ${Math.ceil(needed / effectiveInterval(liveness.periodSeconds, liveness.timeoutSeconds))}`,
+        );
       }
       if (liveness.timeoutSeconds < readiness.timeoutSeconds) {
         return violated(detail, `raise the liveness timeoutSeconds to at least ${readiness.timeoutSeconds}`);
@@ -97,22 +104,32 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
     statement: 'Readiness and liveness are different checks (and neither checks shared dependencies).',
     check({ liveness, readiness }) {
       if (!liveness || !readiness) return holds('not both a liveness and a readiness probe');
-      return liveness.handler === readiness.handler
-        ? violated(
-            `both probes check ${readiness.handler}`,
-            'let liveness check only that the process responds (e.g. tcpSocket on the port) and keep readiness for "can serve now"',
-          )
-        : holds(`readiness ${readiness.handler}; liveness ${liveness.handler}`);
+      if (liveness.handler !== readiness.handler) return holds(`readiness ${readiness.handler}; liveness ${liveness.handler}`);
+      // A TCP readiness check is what liveness does already; it is readiness that must say more.
+      return violated(
+        `both probes check ${readiness.handler}`,
+        readiness.handler.startsWith('tcpSocket')
+          ? 'give readiness a check that says "can serve now", e.g. an HTTP path such as /readyz, and keep liveness on the TCP port'
+          : 'let liveness check only that the process responds (e.g. tcpSocket on the port) and keep readiness for "can serve now"',
+      );
     },
   },
   readinessTimeout: {
-    statement: '2 ≤ readiness timeout < readiness period: no false failures under load.',
-    check({ readiness }) {
-      if (!readiness) return holds('no readiness probe');
-      const detail = `readiness timeout ${readiness.timeoutSeconds} s, period ${readiness.periodSeconds} s`;
-      if (readiness.timeoutSeconds < 2) return violated(detail, 'set the readiness timeoutSeconds to at least 2');
-      if (readiness.timeoutSeconds >= readiness.periodSeconds) {
-        return violated(detail, `set the readiness periodSeconds to at least ${readiness.timeoutSeconds + 1}`);
+    statement: '2 ≤ timeout < period for every probe: no false failures under load, and windows as long as they say.',
+    check({ readiness, liveness, startup }) {
+      const probes = PROBE_NAMES.flatMap((name) => {
+        const probe = { readiness, liveness, startup }[name];
+        return probe ? [{ name, probe }] : [];
+      });
+      if (probes.length === 0) return holds('no probes');
+      const detail = probes
+        .map(({ name, probe }) => `${name} timeout ${probe.timeoutSeconds} s, period ${probe.periodSeconds} s`)
+        .join('; ');
+      for (const { name, probe } of probes) {
+        if (probe.timeoutSeconds < 2) return { ...violated(detail, `set the ${name} timeoutSeconds to at least 2`), probe: name };
+        if (probe.timeoutSeconds >= probe.periodSeconds) {
+          return { ...violated(detail, `set the ${name} periodSeconds to at least ${probe.timeoutSeconds + 1}`), probe: name };
+        }
       }
       return holds(detail);
     },

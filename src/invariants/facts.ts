@@ -1,3 +1,4 @@
+import { effectiveInterval } from '../timing/derive';
 import type { PodBudget } from '../timing/types';
 
 /**
@@ -61,9 +62,13 @@ export const API_DEFAULTS = {
   progressDeadlineSeconds: 600,
 } as const;
 
-/** period × failureThreshold: how long a probe tolerates failure before it acts. */
+/**
+ * How long a probe tolerates failure before it acts: failureThreshold attempts, each one period
+ * apart — or one timeout apart when the timeout is longer, because the kubelet waits for an attempt
+ * before it starts the next.
+ */
 export function probeWindow(probe: ProbeFacts): number {
-  return probe.periodSeconds * probe.failureThreshold;
+  return effectiveInterval(probe.periodSeconds, probe.timeoutSeconds) * probe.failureThreshold;
 }
 
 /**

@@ -72,38 +72,47 @@ export function deriveTimings(input: TimingInput): Derivation {
             compute: () => PROPAGATION_SECONDS[input.platform],
           });
 
-  // Readiness: tolerate health endpoints that are slow under load (timeouts cause false failures).
-  const readinessTimeout = decide('readiness.timeoutSeconds', overrides.readiness?.timeoutSeconds, {
-    formula: 'T = max(2, ceil(3 × L / 1000))',
-    inputs: { L },
-    reason: 'Three times the p99 latency of the health endpoint, never the 1 s default, so load alone does not fail probes.',
-    compute: () => Math.max(2, ceilDiv(3 * L, 1000)),
-  });
-  const readiness = probe('readiness', overrides.readiness, {
-    period: {
-      formula: 'T ≥ 5 ? T + 1 : 5',
-      inputs: { T: readinessTimeout },
-      reason: 'Every 5 s, but always longer than the timeout so attempts never overlap.',
-      compute: () => (readinessTimeout >= 5 ? readinessTimeout + 1 : 5),
+  // Every probe tolerates health endpoints that are slow under load (timeouts cause false failures).
+  // T is the readiness timeout; a pod without a readiness probe still needs it for its other probes.
+  const { probes } = input;
+  const readinessTimeout = decide(
+    probes.readiness ? 'readiness.timeoutSeconds' : 'probeTimeoutSeconds',
+    overrides.readiness?.timeoutSeconds,
+    {
+      formula: 'T = max(2, ceil(3 × L / 1000))',
+      inputs: { L },
+      reason: 'Three times the p99 latency of the health endpoint, never the 1 s default, so load alone does not fail probes.',
+      compute: () => Math.max(2, ceilDiv(3 * L, 1000)),
     },
+    'readiness.timeoutSeconds',
+  );
+  const readiness = probe('readiness', overrides.readiness, {
     timeoutSeconds: readinessTimeout,
-    failureThreshold: {
+    period: (timeout) => ({
+      formula: 'p_r = max(5, T_r + 1)',
+      inputs: { T_r: timeout },
+      reason:
+        'Every 5 s, but always longer than the timeout: the kubelet waits for one attempt before the next, so a shorter period would make the window longer than it says.',
+      compute: () => Math.max(5, timeout + 1),
+    }),
+    failureThreshold: () => ({
       formula: '3',
       inputs: {},
       reason: 'Three misses take a pod out of rotation: quick, yet one slow answer is forgiven.',
       compute: () => 3,
-    },
+    }),
   });
   const W_r = readiness.windowSeconds;
 
   const startup = probe('startup', overrides.startup, {
-    period: {
-      formula: 'p_s = clamp(ceil(S_typ / 10), 1, 10)',
-      inputs: { S_typ },
-      reason: 'About ten attempts during a typical start: fast detection of readiness to serve.',
-      compute: () => clamp(ceilDiv(S_typ, 10), 1, 10),
-    },
     timeoutSeconds: readinessTimeout,
+    period: (timeout) => ({
+      formula: 'p_s = max(clamp(ceil(S_typ / 10), 1, 10), T_s + 1)',
+      inputs: { S_typ, T_s: timeout },
+      reason:
+        'About ten attempts during a typical start, for fast detection of the end of the start; always longer than the timeout, so attempts never queue.',
+      compute: () => Math.max(clamp(ceilDiv(S_typ, 10), 1, 10), timeout + 1),
+    }),
     failureThreshold: (period) => ({
       formula: 'f_s = max(3, ceil(1.5 × S_max / p_s))',
       inputs: { S_max, p_s: period },
@@ -114,19 +123,28 @@ export function deriveTimings(input: TimingInput): Derivation {
   const W_s = startup.windowSeconds;
 
   const liveness = probe('liveness', overrides.liveness, {
-    period: {
-      formula: '10',
-      inputs: {},
-      reason: 'Liveness only needs to catch a wedged process; checking often adds load for nothing.',
-      compute: () => 10,
-    },
     timeoutSeconds: readinessTimeout,
-    failureThreshold: (period) => ({
-      formula: 'f_l = max(3, ceil(max(2 × W_r, W_r + P, 30) / p_l))',
-      inputs: { W_r, P, p_l: period },
-      reason: 'Liveness waits until readiness has long taken the pod out of rotation, so load never triggers a restart cascade.',
-      compute: () => Math.max(3, ceilDiv(Math.max(2 * W_r, W_r + P, 30), period)),
+    period: (timeout) => ({
+      formula: 'p_l = max(10, T_l + 1)',
+      inputs: { T_l: timeout },
+      reason:
+        'Liveness only needs to catch a wedged process: checking often adds load for nothing. Always longer than the timeout, so attempts never queue.',
+      compute: () => Math.max(10, timeout + 1),
     }),
+    failureThreshold: (period): Rule =>
+      probes.readiness
+        ? {
+            formula: 'f_l = max(3, ceil(max(2 × W_r, W_r + P, 30) / p_l))',
+            inputs: { W_r, P, p_l: period },
+            reason: 'Liveness waits until readiness has long taken the pod out of rotation, so load never triggers a restart cascade.',
+            compute: () => Math.max(3, ceilDiv(Math.max(2 * W_r, W_r + P, 30), period)),
+          }
+        : {
+            formula: 'f_l = max(3, ceil(max(P, 30) / p_l))',
+            inputs: { P, p_l: period },
+            reason: 'No readiness probe to wait for: liveness gives a slow process 30 s before it restarts it.',
+            compute: () => Math.max(3, ceilDiv(Math.max(P, 30), period)),
+          },
   });
 
   const mechanism = preStopMechanism(input);
@@ -189,17 +207,7 @@ export function deriveTimings(input: TimingInput): Derivation {
     },
     'maxSurge',
   );
-  const minReadySeconds = decide(
-    'rollout.minReadySeconds',
-    overrides.minReadySeconds,
-    {
-      formula: 'W_r',
-      inputs: { W_r },
-      reason: 'A new pod must pass one full readiness window before the rollout moves on.',
-      compute: () => W_r,
-    },
-    'minReadySeconds',
-  );
+  const minReadySeconds = decide('rollout.minReadySeconds', overrides.minReadySeconds, minReadyRule(), 'minReadySeconds');
   const progressDeadlineSeconds = decide(
     'rollout.progressDeadlineSeconds',
     overrides.progressDeadlineSeconds,
@@ -213,6 +221,8 @@ export function deriveTimings(input: TimingInput): Derivation {
   );
 
   return {
+    // A probe the pod does not have gets no lines: its numbers exist only to keep Timings whole.
+    explanations: explanations.filter(({ key }) => !PROBE_NAMES.some((name) => !probes[name] && key.startsWith(`${name}.`))),
     timings: {
       kind: input.kind,
       startupTypicalSeconds: S_typ,
@@ -227,35 +237,76 @@ export function deriveTimings(input: TimingInput): Derivation {
       terminationGracePeriodSeconds: G,
       rollout: { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds },
     },
-    explanations,
   };
 
+  /** What decides when a new pod counts as available: its readiness window, else its liveness window. */
+  function minReadyRule(): Rule {
+    if (probes.readiness) {
+      return {
+        formula: 'W_r',
+        inputs: { W_r },
+        reason: 'A new pod must pass one full readiness window before the rollout moves on.',
+        compute: () => W_r,
+      };
+    }
+    if (probes.liveness) {
+      return {
+        formula: 'W_l (no readiness probe)',
+        inputs: { W_l: liveness.windowSeconds },
+        reason:
+          'A new pod must outlast one liveness window before the rollout moves on, so one that wedges at once is restarted before it replaces an old pod.',
+        compute: () => liveness.windowSeconds,
+      };
+    }
+    return {
+      formula: '0 (no readiness or liveness probe)',
+      inputs: {},
+      reason: 'No probe can tell a working pod from a wedged one, so waiting would prove nothing.',
+      compute: () => 0,
+    };
+  }
+
   type Rule = Parameters<typeof decide<number>>[2];
+  /**
+   * One probe's timings: the timeout first, because the period must exceed it. The kubelet runs
+   * one attempt at a time and waits for it, so a timeout longer than the period stretches the real
+   * interval to the timeout; the window is therefore counted in effective intervals, which equal
+   * the period whenever the period exceeds the timeout (always, unless an override says otherwise).
+   */
   function probe(
     name: 'readiness' | 'startup' | 'liveness',
     override: ProbeTimingOverride | undefined,
-    rules: { period: Rule; timeoutSeconds: number; failureThreshold: Rule | ((period: number) => Rule) },
+    rules: { timeoutSeconds: number; period: (timeout: number) => Rule; failureThreshold: (period: number) => Rule },
   ): ProbeTimings {
-    const periodSeconds = decide(`${name}.periodSeconds`, override?.periodSeconds, rules.period);
     const timeoutSeconds =
       name === 'readiness'
         ? rules.timeoutSeconds
         : decide(`${name}.timeoutSeconds`, override?.timeoutSeconds, {
-            formula: 'T (the readiness timeout)',
+            formula: probes.readiness ? 'T (the readiness timeout)' : 'T',
             inputs: { T: rules.timeoutSeconds },
             reason: 'Never stricter than readiness, so liveness does not fail where readiness still passes.',
             compute: () => rules.timeoutSeconds,
           });
-    const thresholdRule = typeof rules.failureThreshold === 'function' ? rules.failureThreshold(periodSeconds) : rules.failureThreshold;
-    const failureThreshold = decide(`${name}.failureThreshold`, override?.failureThreshold, thresholdRule);
+    const periodSeconds = decide(`${name}.periodSeconds`, override?.periodSeconds, rules.period(timeoutSeconds));
+    const failureThreshold = decide(`${name}.failureThreshold`, override?.failureThreshold, rules.failureThreshold(periodSeconds));
     return {
       periodSeconds,
       timeoutSeconds,
       failureThreshold,
       successThreshold: 1,
-      windowSeconds: periodSeconds * failureThreshold,
+      windowSeconds: effectiveInterval(periodSeconds, timeoutSeconds) * failureThreshold,
     };
   }
+}
+
+const PROBE_NAMES = ['readiness', 'liveness', 'startup'] as const;
+
+/**
+ * Seconds between the starts of two probe attempts when every attempt times out: the kubelet
+ * waits for an attempt to finish before it starts the next one on the following tick.
+ */
+export function effectiveInterval(periodSeconds: number, timeoutSeconds: number): number {
+  return Math.max(periodSeconds, timeoutSeconds);
 }
 
 /** The Kubernetes minor version of a "1.N" string. */

@@ -43,6 +43,8 @@ export interface TimingInput {
   /** "1.N": decides between the sleep action and exec sleep. */
   readonly kubernetesVersion: string;
   readonly preStopType: PreStopType;
+  /** Which probes the pod has: a probe it lacks explains nothing and sizes nothing. */
+  readonly probes: { readonly readiness: boolean; readonly liveness: boolean; readonly startup: boolean };
   readonly overrides: TimingOverrides;
 }
 
@@ -52,7 +54,7 @@ export interface ProbeTimings {
   readonly failureThreshold: number;
   /** Always 1: the API requires it for liveness and startup probes. */
   readonly successThreshold: 1;
-  /** periodSeconds × failureThreshold: how long the probe tolerates failure. */
+  /** max(periodSeconds, timeoutSeconds) × failureThreshold: how long the probe tolerates failure. */
   readonly windowSeconds: number;
 }
 

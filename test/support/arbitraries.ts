@@ -137,6 +137,8 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       probeLatencyMs: draw.probeLatencyMs ?? 500,
       kubernetesVersion: draw.kubernetesVersion ?? '1.28',
       preStopType: (declaration.preStop as { type?: 'auto' } | undefined)?.type ?? 'auto',
+      // Only the grace period is read here, and it does not depend on the probes.
+      probes: { readiness: true, liveness: true, startup: true },
       overrides: {},
     });
     if (timings.terminationGracePeriodSeconds > 600) acknowledge.graceLimit = 'batch export needs the full window';

@@ -23,7 +23,7 @@ export function checkoutWith(changes: Record<string, unknown>): WorkloadSpec {
 export const CHECKOUT_ANNOTATIONS = {
   'hardened-workloads.io/declared': 'startupMaxSeconds=90 drainSeconds=30 propagationSeconds=10',
   'hardened-workloads.io/timings': [
-    'startup: window 136s (2s x 68), timeout 2s, max start 90s',
+    'startup: window 135s (3s x 45), timeout 2s, max start 90s',
     'readiness: window 15s (5s x 3), timeout 2s',
     'liveness: window 30s (10s x 3), timeout 2s, propagation 10s',
     'shutdown: preStop 10s (exec) + drain 30s + margin 5s = grace 45s',

@@ -229,7 +229,8 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     const web = draw.kind !== 'worker';
     const workloadPort = coherent && web ? (draw.port ?? 8080) : draw.port;
     optional('port', workloadPort);
-    optional('replicas', draw.replicas);
+    // With an autoscaler, replicas is a contradiction only the incoherent draws keep.
+    optional('replicas', coherent && draw.autoscaling ? undefined : draw.replicas);
     if (draw.autoscaling) {
       const { minReplicas, maxReplicas } = draw.autoscaling;
       optional(

@@ -2,9 +2,15 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import { deploymentAnnotations, objectMetadata, selectorLabels } from '../metadata';
-import { podTemplate } from './pod-template';
+import { podTemplate } from './pod/pod-template';
+import type { PodTemplate } from './pod/types';
 
-export function deploymentProps(workload: ResolvedWorkload): Json<k8s.KubeDeploymentProps> {
+/** The 1.28 Deployment props with the shared pod template, which may hold newer fields (types.ts). */
+type DeploymentProps = Omit<Json<k8s.KubeDeploymentProps>, 'spec'> & {
+  spec: Omit<Json<k8s.DeploymentSpec>, 'template'> & { template: PodTemplate };
+};
+
+export function deploymentProps(workload: ResolvedWorkload): DeploymentProps {
   const { rollout } = workload.timings;
   return {
     metadata: objectMetadata(workload, deploymentAnnotations(workload)),

@@ -2,7 +2,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import { objectMetadata, selectorLabels } from '../metadata';
-import { SERVING_PORT_NAME } from './pod-template';
+import { SERVING_PORT_NAME } from './pod/containers';
 
 export function serviceProps(workload: ResolvedWorkload, port: number): Json<k8s.KubeServiceProps> {
   return {

@@ -1,7 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
-import type { Json } from '../kubernetes-json';
-import type { ResolvedProbe } from '../../declaration/probes';
-import type { ProbeTimings, RestartingProbeTimings, Timings } from '../../timing/types';
+import type { Json } from '../../kubernetes-json';
+import type { ResolvedProbe } from '../../../declaration/probes';
+import type { ProbeTimings, RestartingProbeTimings } from '../../../timing/types';
 
 /** What a probe (or an httpGet hook) checks, as the Kubernetes API spells it. */
 export function probeHandler(probe: ResolvedProbe): Pick<Json<k8s.Probe>, 'httpGet' | 'tcpSocket' | 'grpc' | 'exec'> {
@@ -31,20 +31,4 @@ export function probe(target: ResolvedProbe | undefined, timings: ProbeTimings |
     successThreshold: timings.successThreshold,
     ...(isRestarting(timings) ? { terminationGracePeriodSeconds: timings.terminationGracePeriodSeconds } : {}),
   };
-}
-
-/**
- * The preStop hook for the mechanisms the 1.28 types can express. The sleep action (1.30) is not
- * in them and is patched in by the construct; `app` and `none` have no hook at all.
- */
-export function preStopHandler(timings: Timings, httpHook: { path?: string; port?: number }): Json<k8s.LifecycleHandler> | undefined {
-  const { mechanism, seconds } = timings.preStop;
-  switch (mechanism) {
-    case 'exec':
-      return { exec: { command: ['sleep', String(seconds)] } };
-    case 'http':
-      return { httpGet: { path: httpHook.path, port: httpHook.port! } };
-    default:
-      return undefined;
-  }
 }

@@ -1,0 +1,62 @@
+import type { k8s } from 'cdk8s-plus-28';
+import type { Json } from '../../kubernetes-json';
+import type { ResolvedWorkload } from '../../../declaration/resolve';
+import { envVars } from './env';
+import { preStopHandler } from './lifecycle';
+import { probe } from './probes';
+import { CONTAINER_SECURITY_CONTEXT } from './security';
+import type { PodContainer } from './types';
+import { containerMounts } from './volumes';
+
+export const SERVING_PORT_NAME = 'http';
+
+/** What every container of the pod declares alike, whatever its role. */
+export interface ContainerSource {
+  readonly name: string;
+  readonly image: string;
+  readonly args?: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly resources: { readonly cpu: string; readonly memory: string; readonly cpuLimit?: string };
+}
+
+/** Requests always; the memory limit equals the request; the CPU limit only when there is one. */
+function resources({ cpu, memory, cpuLimit }: ContainerSource['resources']): Json<k8s.ResourceRequirements> {
+  return {
+    requests: { cpu, memory },
+    limits: { ...(cpuLimit !== undefined ? { cpu: cpuLimit } : {}), memory },
+  };
+}
+
+/**
+ * The fields every container gets, hardened alike: image, arguments, environment, resources, the
+ * restricted security context and the writable /tmp. Roles (main, init, sidecar) add their own
+ * ports, probes and hooks to it. (Key order does not matter: cdk8s writes keys sorted.)
+ */
+export function containerBase(source: ContainerSource): PodContainer {
+  const env = envVars(source.env);
+  return {
+    name: source.name,
+    image: source.image,
+    imagePullPolicy: 'IfNotPresent',
+    ...(source.args ? { args: [...source.args] } : {}),
+    ...(env.length > 0 ? { env } : {}),
+    resources: resources(source.resources),
+    securityContext: CONTAINER_SECURITY_CONTEXT,
+    volumeMounts: containerMounts(),
+  };
+}
+
+/** The application's container: its serving port, the derived probes and the preStop delay. */
+export function mainContainer(workload: ResolvedWorkload): PodContainer {
+  const { spec, timings, probes } = workload;
+  const base = containerBase({ ...spec, resources: workload.resources });
+  const preStop = preStopHandler(timings.preStop, { path: spec.preStop.path, port: spec.preStop.port ?? spec.port });
+  return {
+    ...base,
+    ...(spec.port !== undefined ? { ports: [{ name: SERVING_PORT_NAME, containerPort: spec.port, protocol: 'TCP' }] } : {}),
+    readinessProbe: probe(probes.readiness, timings.readiness),
+    livenessProbe: probe(probes.liveness, timings.liveness),
+    startupProbe: probe(probes.startup, timings.startup),
+    ...(preStop ? { lifecycle: { preStop } } : {}),
+  };
+}
