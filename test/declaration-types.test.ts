@@ -116,7 +116,7 @@ describe('in the editor (the built package, as users install it)', () => {
     'const props: HardenedWebServiceProps = {',
     "  name: 'checkout', image: 'ghcr.io/acme/checkout:1.4.2', port: 8080,",
     "  health: { readiness: { path: '/readyz' } },",
-    '  startup: { typicalSeconds: 20, maxSeconds: 90 }, drainSeconds: 30, replicas: 3,',
+    "  startup: { typicalSeconds: 20, maxSeconds: 90 }, drainSeconds: 30, traffic: { platform: 'aws-alb' },",
     '};',
   ].join('\n');
 
@@ -134,6 +134,6 @@ describe('in the editor (the built package, as users install it)', () => {
     expect(hover(source, ' typicalSeconds').tags).toEqual(['@default - ceil(maxSeconds / 3)', '@example 20']);
   });
   test('a field with a literal default shows the literal', () => {
-    expect(hover(source, ' replicas').tags).toEqual(['@default 2', '@example 3']);
+    expect(hover(source, ' platform').tags).toEqual(['@default "kube-proxy"', '@example "aws-alb"']);
   });
 });

@@ -82,7 +82,7 @@ helmTest('the review annotations are the same, word for word', async () => {
 });
 
 helmTest('every object lands in the release namespace, as the constructs put every object in their chart namespace', async () => {
-  const rendered = (await helmFace(checkoutWith({ autoscaling: { maxReplicas: 4 } }))).objects!;
+  const rendered = (await helmFace(checkoutWith({ replicas: undefined, autoscaling: { maxReplicas: 4 } }))).objects!;
   expect(Object.values(rendered).map((object) => (object as { metadata: { namespace?: string } }).metadata.namespace)).toEqual(
     Array(6).fill(NAMESPACE),
   );

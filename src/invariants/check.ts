@@ -6,7 +6,7 @@ export type InvariantStatus = 'holds' | 'violated' | 'unknown';
 
 export interface InvariantResult {
   readonly id: InvariantId;
-  /** The invariant's number in SPEC §3. */
+  /** The invariant's number in docs/rules.md. */
   readonly number: number;
   readonly statement: string;
   readonly status: InvariantStatus;
@@ -222,7 +222,7 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
   },
 };
 
-/** Checks every invariant of SPEC §3, in the SPEC's order. */
+/** Checks every invariant of docs/rules.md, in its order. */
 export function checkInvariants(facts: WorkloadFacts, declared: DeclaredTimes = {}): InvariantResult[] {
   return INVARIANT_IDS.map((id, index) => ({
     id,

@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkInvariants, deriveTimings, INVARIANT_IDS, TRAFFIC_PLATFORMS } from '../src';
+import { ACKNOWLEDGEABLE_INVARIANTS } from '../src/declaration/ids';
+import type { WorkloadFacts } from '../src/invariants/facts';
+import type { KubernetesObject } from '../src/manifests/facts';
+import { synthesizeObjects } from '../src/synth';
+import { CHECKOUT } from './support/declarations';
+import { mainContainer, theOnly } from './support/manifests';
+
+/**
+ * docs/rules.md explains the rules in words; these tests keep it true to the code, as
+ * readme.test.ts keeps the README's field table true to the schema.
+ */
+
+const ROOT = join(__dirname, '..');
+const RULES = readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8');
+
+/** Every (value, formula) the derivation can explain, over every branch it has. */
+function derivedFormulas(): Array<[string, string]> {
+  const found = new Map<string, [string, string]>();
+  for (const kind of ['web', 'worker'] as const) {
+    for (const platform of TRAFFIC_PLATFORMS) {
+      for (const typical of [undefined, 10]) {
+        for (let mask = 0; mask < 8; mask++) {
+          const { explanations } = deriveTimings({
+            kind,
+            startupMaxSeconds: 90,
+            startupTypicalSeconds: typical,
+            drainSeconds: 30,
+            platform,
+            probeLatencyMs: 500,
+            kubernetesVersion: '1.28',
+            preStopType: 'auto',
+            overrides: {},
+            probes: { readiness: (mask & 1) !== 0, liveness: (mask & 2) !== 0, startup: (mask & 4) !== 0 },
+          });
+          for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
+        }
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+test.each(derivedFormulas())('the derivation table gives %s its formula %s', (key, formula) => {
+  const rows = RULES.split('\n').filter((line) => line.startsWith(`| \`${key}\` |`));
+  expect(rows.some((row) => row.includes(`\`${formula}\``))).toBe(true);
+});
+
+/** The invariants with their numbers and statements, as the checks report them. */
+const INVARIANTS = checkInvariants({
+  subject: 'any',
+  servesTraffic: true,
+  preStopSeconds: 0,
+  terminationGracePeriodSeconds: 30,
+  replicas: 2,
+  maxSurge: 1,
+  maxUnavailable: 0,
+  minReadySeconds: 0,
+  progressDeadlineSeconds: 600,
+} as WorkloadFacts);
+
+test('the twelve invariants are all there, in order', () => {
+  expect(INVARIANTS.map(({ id }) => id)).toEqual([...INVARIANT_IDS]);
+  const headings = RULES.split('\n').filter((line) => /^### \d+\. `/.test(line));
+  expect(headings.map((line) => line.replace(/ \(acknowledgeable\)$/, ''))).toEqual(
+    INVARIANTS.map(({ id, number }) => `### ${number}. \`${id}\``),
+  );
+});
+
+test.each(INVARIANTS.map(({ id, number, statement }) => [number, id, statement]))(
+  'invariant %i (%s) is stated as the checks state it, and says whether it can be acknowledged',
+  (number, id, statement) => {
+    const acknowledgeable = (ACKNOWLEDGEABLE_INVARIANTS as readonly string[]).includes(id as string);
+    const heading = `### ${number}. \`${id}\`${acknowledgeable ? ' (acknowledgeable)' : ''}\n`;
+    expect(RULES).toContain(heading);
+    const section = RULES.split(heading)[1]!.split('\n### ')[0]!;
+    expect(section.trim().split('\n\n')[0]!.replace(/\n/g, ' ')).toBe(statement);
+  },
+);
+
+describe('the hardening defaults name every security setting of the pods', () => {
+  const objects = synthesizeObjects([CHECKOUT]) as KubernetesObject[];
+  const pod = theOnly(objects, 'Deployment').spec.template.spec;
+  test.each([
+    ['pod', pod.securityContext],
+    ['container', mainContainer(objects).securityContext],
+  ])('%s securityContext', (_, context: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(context)) {
+      expect(RULES).toContain(`\`${key}`);
+      if (typeof value === 'number') expect(RULES).toContain(String(value));
+    }
+  });
+  test('automountServiceAccountToken is off', () => {
+    expect(pod.automountServiceAccountToken).toBe(false);
+    expect(RULES).toContain('`automountServiceAccountToken: false`');
+  });
+});
+
+test('the repository explains itself: no code, template or test cites a document outside it', () => {
+  const files = execFileSync('git', ['ls-files', 'src', 'templates', 'test', 'scripts', 'examples', 'bench', '*.md', '*.yaml', '*.json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .filter((file) => file !== 'package-lock.json' && file !== 'test/rules-doc.test.ts' && !file.startsWith('test/fixtures/'));
+  const citing = files.filter((file) => /\bSPEC\b/.test(readFileSync(join(ROOT, file), 'utf8')));
+  expect(citing).toEqual([]);
+});
