@@ -5,8 +5,8 @@ import { isDeclarationError, readDeclarations, type WorkloadSpec, WorkloadChart 
 import { StorefrontChart } from './storefront';
 
 /**
- * The cdk8s app behind `cdk8s synth` (see cdk8s.yaml): one chart per declaration file in this
- * folder, written to dist/<file>.k8s.yaml, plus the TypeScript composition example.
+ * The cdk8s app behind `cdk8s synth` (see cdk8s.yaml): one chart per example in this folder, each
+ * written to dist/<file>.k8s.yaml — a chart per declaration file, and storefront.ts's chart.
  */
 export const EXAMPLES_DIR = __dirname;
 
@@ -22,7 +22,7 @@ export function buildApp(outdir?: string): App {
   for (const file of exampleFiles()) {
     new WorkloadChart(app, basename(file, '.yaml'), { workloads: readDeclarations(file) as WorkloadSpec[] });
   }
-  new StorefrontChart(app, 'storefront-composition');
+  new StorefrontChart(app, 'storefront');
   return app;
 }
 

@@ -1,6 +1,7 @@
 import { Chart, type ChartProps, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
+// In your own app: import { HardenedWebService } from 'hardened-workloads';
 import { HardenedWebService } from '../src';
 
 /**

@@ -1,19 +1,45 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { declarationJsonSchema } from '../src';
+import { isAbsentKey, type JsonSchemaNode } from '../src/declaration/json-schema';
 
-const README = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+const ROOT = join(__dirname, '..');
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const TABLE_ROWS = README.split('\n').filter((line) => line.startsWith('| `') || line.startsWith('| [`'));
 
 test('the README field table documents every top-level field of the declaration', () => {
-  const firstCells = README.split('\n')
-    .filter((line) => line.startsWith('| `'))
-    .map((line) => line.split('|')[1]!);
+  const firstCells = TABLE_ROWS.map((line) => line.split('|')[1]!);
   const fields = Object.keys(declarationJsonSchema().properties ?? {});
   const missing = fields.filter((field) => !firstCells.some((cell) => cell.includes(`\`${field}\``) || cell.includes(`\`${field}.`)));
   expect(missing).toEqual([]);
 });
 
+/** The names of every field below the top level, in objects, unions and lists (not the keys of maps). */
+function nestedFieldNames(node: JsonSchemaNode): string[] {
+  return (node.anyOf ?? [node]).flatMap((member) => [
+    ...Object.entries(member.properties ?? {})
+      .filter(([, child]) => !isAbsentKey(child))
+      .flatMap(([key, child]) => [key, ...nestedFieldNames(child)]),
+    ...(member.items ? nestedFieldNames(member.items) : []),
+  ]);
+}
+
+test('the README field table names every nested field too', () => {
+  const named = new Set(TABLE_ROWS.flatMap((line) => (line.match(/`[^`]*`/g) ?? []).flatMap((code) => code.match(/[A-Za-z]+/g) ?? [])));
+  const nested = Object.values(declarationJsonSchema().properties ?? {}).flatMap(nestedFieldNames);
+  expect([...new Set(nested)].filter((name) => !named.has(name))).toEqual([]);
+});
+
 test('the README gives the two set-up commands', () => {
   expect(README).toContain('npm ci && npm run synth');
   expect(README).toContain('npm test');
+});
+
+test('every relative link of the README points at a file the npm package ships', () => {
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }));
+  const shipped = new Set((packed.files as Array<{ path: string }>).map((file) => file.path));
+  const targets = [...README.matchAll(/\]\(([^)#\s]+)[^)]*\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/.test(target));
+  expect(targets.length).toBeGreaterThan(5);
+  expect(targets.filter((target) => !shipped.has(target))).toEqual([]);
 });
