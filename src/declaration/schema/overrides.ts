@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { DERIVED, PERCENT_OR_COUNT, seconds, wholeNumber } from './primitives';
+
+/** Explicit values that replace derived numbers (docs/rules.md); each one is still held to the invariants. */
+const probeOverride = z
+  .strictObject({
+    periodSeconds: seconds(1, 'Time between probe attempts.')
+      .optional()
+      .meta({ 'x-default': DERIVED, examples: [10] }),
+    timeoutSeconds: seconds(1, 'Time before one attempt counts as failed.')
+      .optional()
+      .meta({ 'x-default': DERIVED, examples: [3] }),
+    failureThreshold: wholeNumber(1, 'probe attempts', 'Consecutive failures before the probe acts.')
+      .optional()
+      .meta({ 'x-default': DERIVED, examples: [3] }),
+  })
+  .meta({ title: 'ProbeTimingOverrides' });
+
+const restartingProbeOverride = probeOverride
+  .extend({
+    terminationGracePeriodSeconds: seconds(1, 'Grace when this probe kills the container (probe-level terminationGracePeriodSeconds).')
+      .optional()
+      .meta({ 'x-default': DERIVED, examples: [10] }),
+  })
+  .meta({ title: 'RestartingProbeTimingOverrides' });
+
+export const overrides = z
+  .strictObject({
+    readiness: probeOverride.optional().meta({
+      description: 'Readiness-probe timings that replace the derived ones.',
+      'x-default': DERIVED,
+      examples: [{ timeoutSeconds: 3 }],
+    }),
+    liveness: restartingProbeOverride.optional().meta({
+      description: 'Liveness-probe timings that replace the derived ones.',
+      'x-default': DERIVED,
+      examples: [{ failureThreshold: 6 }],
+    }),
+    startup: restartingProbeOverride.optional().meta({
+      description: 'Startup-probe timings that replace the derived ones.',
+      'x-default': DERIVED,
+      examples: [{ periodSeconds: 5 }],
+    }),
+    preStopSeconds: seconds(0, 'Time the preStop hook waits before SIGTERM.')
+      .optional()
+      .meta({ 'x-default': DERIVED, examples: [15] }),
+    terminationGracePeriodSeconds: seconds(1, 'Time from deletion to SIGKILL (pod-level grace).')
+      .optional()
+      .meta({ 'x-default': DERIVED, examples: [60] }),
+    minReadySeconds: seconds(0, 'Time a new pod must stay ready before it counts as available.')
+      .optional()
+      .meta({ 'x-default': DERIVED, examples: [10] }),
+    progressDeadlineSeconds: seconds(1, 'Time a rollout may make no progress before it is marked failed.')
+      .optional()
+      .meta({ 'x-default': DERIVED, examples: [900] }),
+    maxSurge: z
+      .union([z.int().min(0), z.string().regex(new RegExp(PERCENT_OR_COUNT))])
+      .optional()
+      .meta({
+        description: 'Extra pods a rollout may create.',
+        'x-unit': 'pods, or a percentage of the replicas such as "25%"',
+        'x-default': DERIVED,
+        examples: [1],
+        'x-rule': 'a pod count (integer) or a percentage such as "25%"',
+        'x-fix': 'write 1 or "25%"',
+      }),
+    maxUnavailable: z
+      .union([z.int().min(0), z.string().regex(new RegExp(PERCENT_OR_COUNT))])
+      .optional()
+      .meta({
+        description: 'Pods a rollout may take down at once.',
+        'x-unit': 'pods, or a percentage of the replicas such as "25%"',
+        'x-default': DERIVED,
+        examples: ['10%'],
+        'x-rule': 'a pod count (integer) or a percentage such as "25%"',
+        'x-fix': 'write 0 or "25%"',
+      }),
+  })
+  .meta({
+    title: 'TimingOverrides',
+    description:
+      'Explicit values that replace derived ones. An override that breaks an invariant is rejected unless `acknowledge` gives a reason.',
+  });
