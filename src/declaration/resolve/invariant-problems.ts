@@ -1,0 +1,97 @@
+import type { InvariantResult } from '../../invariants/check';
+import type { WorkloadFacts } from '../../invariants/facts';
+import type { ProbeTimings, Timings } from '../../timing/types';
+import type { Problem } from '../errors';
+import { ACKNOWLEDGEABLE_INVARIANTS, type InvariantId } from '../ids';
+import type { EffectiveSpec } from '../presets';
+import { describeHandler, type ResolvedProbe } from '../probes';
+import type { Replicas, ResolvedWorkload } from './index';
+
+/**
+ * The invariants as a declaration sees them: the facts they read, straight from the derivation, and
+ * a violation turned into a problem reported under the field that caused it.
+ */
+
+export function isAcknowledgeable(id: InvariantId): id is (typeof ACKNOWLEDGEABLE_INVARIANTS)[number] {
+  return (ACKNOWLEDGEABLE_INVARIANTS as readonly string[]).includes(id);
+}
+
+function probeFacts(timings: ProbeTimings, probe: ResolvedProbe, grace?: number) {
+  return {
+    periodSeconds: timings.periodSeconds,
+    timeoutSeconds: timings.timeoutSeconds,
+    failureThreshold: timings.failureThreshold,
+    successThreshold: timings.successThreshold,
+    terminationGracePeriodSeconds: grace,
+    handler: describeHandler(probe),
+  };
+}
+
+/** The facts the invariants read, straight from the derivation (before any object exists). */
+export function factsOf(timings: Timings, probes: ResolvedWorkload['probes'], replicas: Replicas): WorkloadFacts {
+  const count = replicas.mode === 'fixed' ? replicas.count : replicas.min;
+  return {
+    subject: 'declaration',
+    servesTraffic: timings.kind === 'web',
+    readiness: probes.readiness && probeFacts(timings.readiness, probes.readiness),
+    liveness: probes.liveness && probeFacts(timings.liveness, probes.liveness, timings.liveness.terminationGracePeriodSeconds),
+    startup: probes.startup && probeFacts(timings.startup, probes.startup, timings.startup.terminationGracePeriodSeconds),
+    preStopSeconds: timings.preStop.seconds,
+    terminationGracePeriodSeconds: timings.terminationGracePeriodSeconds,
+    replicas: count,
+    maxSurge: timings.rollout.maxSurge,
+    maxUnavailable: timings.rollout.maxUnavailable,
+    minReadySeconds: timings.rollout.minReadySeconds,
+    progressDeadlineSeconds: timings.rollout.progressDeadlineSeconds,
+    podDisruptionBudget: count >= 2 ? { maxUnavailable: 1 } : undefined,
+  };
+}
+
+/** The field a violation is reported under: the override that caused it, else the declared input. */
+const INVARIANT_FIELDS: Record<InvariantId, readonly string[]> = {
+  startupWindow: ['overrides.startup.failureThreshold', 'overrides.startup.periodSeconds', 'startup.maxSeconds'],
+  probeSuccessThreshold: ['health'],
+  livenessAfterReadiness: [
+    'overrides.liveness.failureThreshold',
+    'overrides.liveness.periodSeconds',
+    'overrides.liveness.timeoutSeconds',
+    'overrides.readiness.failureThreshold',
+    'overrides.readiness.periodSeconds',
+    'overrides.readiness.timeoutSeconds',
+    'traffic.propagationSeconds',
+  ],
+  distinctProbes: ['health.liveness', 'health.readiness'],
+  readinessTimeout: ['overrides.readiness.timeoutSeconds', 'overrides.readiness.periodSeconds', 'probeLatencyMs'],
+  preStopCoversPropagation: ['overrides.preStopSeconds', 'traffic.propagationSeconds'],
+  graceCoversShutdown: ['overrides.terminationGracePeriodSeconds', 'overrides.preStopSeconds', 'drainSeconds'],
+  probeGrace: [
+    'overrides.liveness.terminationGracePeriodSeconds',
+    'overrides.startup.terminationGracePeriodSeconds',
+    'overrides.terminationGracePeriodSeconds',
+  ],
+  surgeWhenNoUnavailable: ['overrides.maxSurge', 'overrides.maxUnavailable'],
+  progressDeadline: ['overrides.progressDeadlineSeconds', 'overrides.minReadySeconds', 'startup.maxSeconds'],
+  pdbAllowsDisruption: ['replicas'],
+  graceLimit: ['overrides.terminationGracePeriodSeconds', 'drainSeconds'],
+};
+
+function valueAtPath(spec: EffectiveSpec, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], spec);
+}
+
+export function invariantProblem(spec: EffectiveSpec, result: InvariantResult): Problem {
+  const fields =
+    result.probe === undefined
+      ? INVARIANT_FIELDS[result.id]
+      : [`overrides.${result.probe}.timeoutSeconds`, `overrides.${result.probe}.periodSeconds`, 'probeLatencyMs'];
+  const path = fields.find((field) => valueAtPath(spec, field) !== undefined) ?? fields[fields.length - 1]!;
+  const escape = isAcknowledgeable(result.id)
+    ? `; if this is deliberate, add acknowledge.${result.id}: "<reason>"`
+    : ' (this invariant cannot be acknowledged)';
+  return {
+    path,
+    value: valueAtPath(spec, path),
+    rule: `invariant ${result.number} (${result.id}): ${result.statement} Here: ${result.detail}`,
+    fix: `${result.fix}${escape}`,
+  };
+}
