@@ -1,21 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { parse, YAMLParseError } from 'yaml';
 import { type DeclarationError, isDeclarationError } from '../declaration/errors';
 import type { WorkloadSpec } from '../declaration/schema';
-import { readDeclarations } from '../files/declarations';
 import { InputError } from '../files/input-error';
-import { readInputs } from '../files/inputs';
-import { AS_HELM_READS_IT } from '../files/yaml';
-import type { DeclaredTimes } from '../invariants/facts';
-import { type CheckConfig, DEFAULT_CONFIG, FAIL_ON, type FailOn, parseConfig, ruleSettingProblem } from '../manifests/config';
-import { checkJson } from '../manifests/formats/json';
-import { checkSarif } from '../manifests/formats/sarif';
-import { checkText } from '../manifests/formats/text';
-import { checkManifests, failure } from '../manifests/run';
 import { packageInfo } from '../package-info';
-import { RULE_IDS, RULES, type RuleId, type Severity } from '../rules/catalogue';
+import type { CheckFlags } from './check';
 
 /**
  * Exit codes. `synth` and `explain`: 0 success, 1 invalid declaration, 2 wrong usage. `check`, a
@@ -40,66 +30,43 @@ class Exit extends Error {
 }
 
 /**
- * Synthesis and explanation load cdk8s, the constructs and zod; `check` and `--version` never do,
- * because a gate run from a pre-commit hook on every file pays its start-up each time.
+ * Each command loads only what it uses. Synthesis and explanation load cdk8s, the constructs and
+ * zod; `check` loads the YAML parser and its rules; `--version` and `--help` load neither —
+ * a gate run from a pre-commit hook on every file pays its start-up each time.
  */
+/* eslint-disable @typescript-eslint/no-require-imports */
 const load = {
-  synth: () => require('../synth') as typeof import('../synth'), // eslint-disable-line @typescript-eslint/no-require-imports
-  resolve: () => require('../declaration/resolve') as typeof import('../declaration/resolve'), // eslint-disable-line @typescript-eslint/no-require-imports
-  explain: () => require('../explain/text') as typeof import('../explain/text'), // eslint-disable-line @typescript-eslint/no-require-imports
-  svg: () => require('../explain/svg') as typeof import('../explain/svg'), // eslint-disable-line @typescript-eslint/no-require-imports
-  timeline: () => require('../explain/timeline') as typeof import('../explain/timeline'), // eslint-disable-line @typescript-eslint/no-require-imports
+  declarations: () => require('../files/declarations') as typeof import('../files/declarations'),
+  synth: () => require('../synth') as typeof import('../synth'),
+  resolve: () => require('../declaration/resolve') as typeof import('../declaration/resolve'),
+  explain: () => require('../explain/text') as typeof import('../explain/text'),
+  svg: () => require('../explain/svg') as typeof import('../explain/svg'),
+  timeline: () => require('../explain/timeline') as typeof import('../explain/timeline'),
+  check: () => require('./check') as typeof import('./check'),
+  rules: () => require('../rules/catalogue') as typeof import('../rules/catalogue'),
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const FAIL_ON = ['error', 'warning', 'note', 'never'];
 
 function wholeSeconds(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of seconds, e.g. 30');
   return Number(value);
 }
 
-function ruleSetting(value: string, previous: Array<[RuleId, Severity | 'off']>): Array<[RuleId, Severity | 'off']> {
-  const [id = '', setting = ''] = value.split('=');
-  const problem = ruleSettingProblem(id, setting);
-  if (problem) throw new InvalidArgumentError(`${value}: ${problem}`);
-  return [...previous, [id as RuleId, setting as Severity | 'off']];
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 /** Reads declaration files and stops with every problem of every workload when any is invalid. */
 function loadValid(files: readonly string[], io: Io): WorkloadSpec[] {
-  const declarations = files.flatMap((file) => readDeclarations(file));
+  const declarations = files.flatMap((file) => load.declarations().readDeclarations(file));
   const errors = load.synth().validateDeclarations(declarations);
   if (errors.length > 0) {
     io.stderr(`${errors.map((error) => error.message).join('\n\n')}\n`);
     throw new Exit(EXIT.invalid);
   }
   return declarations as WorkloadSpec[];
-}
-
-function readConfig(file: string | undefined): CheckConfig {
-  if (file === undefined) return DEFAULT_CONFIG;
-  let value: unknown;
-  try {
-    value = parse(readFileSync(file, 'utf8'), AS_HELM_READS_IT);
-  } catch (error) {
-    const position = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
-    const message =
-      error instanceof YAMLParseError ? `invalid YAML: ${error.message.split('\n')[0]}` : `cannot be read: ${(error as Error).message}`;
-    throw new InputError([{ file, line: position?.line, column: position?.col, message }]);
-  }
-  const { config, problems } = parseConfig(value, file);
-  if (problems.length > 0) throw new InputError(problems);
-  return config;
-}
-
-interface CheckFlags {
-  format: 'text' | 'json' | 'sarif';
-  json?: boolean;
-  failOn?: FailOn;
-  config?: string;
-  rule: Array<[RuleId, Severity | 'off']>;
-  output?: string;
-  startupMaxSeconds?: number;
-  propagationSeconds?: number;
-  drainSeconds?: number;
 }
 
 export function buildProgram(io: Io): Command {
@@ -165,33 +132,13 @@ export function buildProgram(io: Io): Command {
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .addOption(new Option('--fail-on <severity>', 'exit 1 for findings at or above this severity (default: warning)').choices(FAIL_ON))
     .option('-c, --config <file>', 'configuration file (YAML or JSON): failOn, rules, declared times per workload')
-    .option('--rule <id=severity>', 'set a rule to error, warning or note, or turn it off with id=off (repeatable)', ruleSetting, [])
+    .option('--rule <id=severity>', 'set a rule to error, warning or note, or turn it off with id=off (repeatable)', collect, [])
     .option('--startup-max-seconds <seconds>', 'slowest acceptable start, for workloads that do not declare it', wholeSeconds)
     .option('--propagation-seconds <seconds>', 'time until routers stop sending requests to a terminating pod', wholeSeconds)
     .option('--drain-seconds <seconds>', 'time the application needs after SIGTERM', wholeSeconds)
     .action((inputs: string[], flags: CheckFlags) => {
-      const base = readConfig(flags.config);
-      const config: CheckConfig = {
-        ...base,
-        failOn: flags.failOn ?? base.failOn,
-        rules: { ...base.rules, ...Object.fromEntries(flags.rule) },
-      };
-      const declared: DeclaredTimes = {
-        startupMaxSeconds: flags.startupMaxSeconds,
-        propagationSeconds: flags.propagationSeconds,
-        drainSeconds: flags.drainSeconds,
-      };
-      const texts = readInputs(inputs, io.readStdin ?? (() => readFileSync(0, 'utf8')));
-      const report = checkManifests(texts, { config, declared });
-      const format = flags.json ? 'json' : flags.format;
-      const text = format === 'json' ? checkJson(report) : format === 'sarif' ? checkSarif(report) : checkText(report);
-      if (flags.output === undefined) io.stdout(text);
-      else writeFileSync(flags.output, text);
-      const reason = failure(report);
-      if (reason !== undefined) {
-        if (flags.output !== undefined || format !== 'text') io.stderr(`hardened-workloads check: ${reason}\n`);
-        throw new Exit(EXIT.findings);
-      }
+      const code = load.check().runCheck(inputs, flags, io);
+      if (code !== EXIT.ok) throw new Exit(code);
     });
 
   program
@@ -199,6 +146,7 @@ export function buildProgram(io: Io): Command {
     .description('List the rules of check: id, default severity, family and title (docs/rules/<id>.md has each one).')
     .option('--json', 'print the catalogue as JSON')
     .action((options: { json?: boolean }) => {
+      const { RULE_IDS, RULES } = load.rules();
       if (options.json) {
         io.stdout(
           `${JSON.stringify(
