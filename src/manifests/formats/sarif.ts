@@ -21,7 +21,6 @@ export function checkSarif(report: CheckReport, cwd: string = process.cwd()): st
     const helpUri = ruleDocUrl(id);
     return {
       id,
-      name: id,
       shortDescription: { text: RULES[id].title },
       fullDescription: { text: RULES[id].rationale },
       help: { text: ruleHelpText(id), markdown: ruleMarkdown(id) },
@@ -70,7 +69,13 @@ export function checkSarif(report: CheckReport, cwd: string = process.cwd()): st
     runs: [
       {
         tool: {
-          driver: { name, version, semanticVersion: version, ...(repositoryUrl ? { informationUri: repositoryUrl } : {}), rules },
+          driver: {
+            name,
+            version,
+            semanticVersion: version,
+            informationUri: repositoryUrl ?? `https://www.npmjs.com/package/${name}`,
+            rules,
+          },
         },
         invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
         results,
