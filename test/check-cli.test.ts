@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { RULE_IDS } from '../src';
 import { cli } from './support/cli';
 import { HELM } from './support/helm';
@@ -282,5 +282,32 @@ describe("helm create's chart, rendered and piped in", () => {
       ['Deployment/rel-mychart', ['preStopCoversPropagation', 'graceCoversShutdown', 'progressDeadline']],
       ['Pod/rel-mychart-test-connection', []],
     ]);
+  });
+});
+
+describe('the README section "Use it as a CI gate"', () => {
+  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Use it as a CI gate'), readme.indexOf('## The declaration'));
+  const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map(([, block]) => block!.replace(/^ {2}/gm, ''));
+
+  test('has a pipeline example that uploads SARIF', () => {
+    expect(blocks[0]).toContain('hardened-workloads check rendered/ --config hardened-workloads.yaml --format sarif --output check.sarif');
+    expect(blocks[0]).toContain('github/codeql-action/upload-sarif');
+  });
+
+  test('its configuration example is a valid configuration', () => {
+    const config = file(
+      blocks.find((block) => block.startsWith('failOn:'))!,
+      'hardened-workloads.yaml',
+    );
+    expect(cli(['check', synthesized(), '--config', config])).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  test('its acknowledgement example is accepted and suppresses the findings it names', () => {
+    const annotation = blocks.find((block) => block.includes('hardened-workloads.io/acknowledged'))!;
+    const metadata = (parse(annotation) as { metadata: { annotations: Record<string, string> } }).metadata;
+    const result = cli(['check', file(stringify({ ...LEGACY, metadata: { name: 'legacy', ...metadata } })), '--json']);
+    const suppressed = JSON.parse(result.stdout).findings.filter((finding: { suppressed?: unknown }) => finding.suppressed);
+    expect(suppressed.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['singleReplica', 'noCpuLimit']);
   });
 });

@@ -3,7 +3,6 @@ import { CommanderError } from 'commander';
 import { parse, YAMLParseError } from 'yaml';
 import { InputError } from '../files/input-error';
 import { readInputs } from '../files/inputs';
-import { AS_HELM_READS_IT } from '../files/yaml';
 import { type CheckConfig, DEFAULT_CONFIG, type FailOn, parseConfig, ruleSettingProblem } from '../manifests/config';
 import { checkManifests, failure } from '../manifests/run';
 import type { RuleId, Severity } from '../rules/catalogue';
@@ -26,7 +25,8 @@ function readConfig(file: string | undefined): CheckConfig {
   if (file === undefined) return DEFAULT_CONFIG;
   let value: unknown;
   try {
-    value = parse(readFileSync(file, 'utf8'), AS_HELM_READS_IT);
+    // YAML 1.2, where `off` is the string it looks like (YAML 1.1 would read it as false).
+    value = parse(readFileSync(file, 'utf8'));
   } catch (error) {
     const position = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
     const message =
