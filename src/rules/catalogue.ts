@@ -1,5 +1,5 @@
 import { ACKNOWLEDGEABLE_INVARIANTS, INVARIANT_IDS, type InvariantId } from '../declaration/ids';
-import type { ContainerRole, WorkloadKind } from '../manifests/pod-templates';
+import { type ContainerRole, WORKLOAD_KINDS, type WorkloadKind } from '../manifests/pod-templates';
 
 /**
  * Every rule `check` applies, as data: the CLI, the configuration, the suppression annotation, the
@@ -39,7 +39,7 @@ export interface RuleMeta {
   readonly invariant?: number;
 }
 
-const ALL_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'] as const;
+const ALL_KINDS = WORKLOAD_KINDS;
 /** Pods that run until deleted, so that they serve traffic and are stopped while working. */
 const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod'] as const;
 /** Controllers with a replica count that PodDisruptionBudgets and zone spread are about. */
