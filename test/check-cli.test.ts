@@ -71,6 +71,12 @@ describe('exit codes', () => {
     expect(cli(['check', synthesized(), onlyNotes, '--fail-on', 'never']).status).toBe(0);
   });
 
+  test('a file holding only a StatefulSet is checked, not passed as "nothing to check"', () => {
+    const result = cli(['check', file(stringify({ ...LEGACY, kind: 'StatefulSet' })), '--format', 'json']);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).workloads.map((workload: { subject: string }) => workload.subject)).toEqual(['StatefulSet/legacy']);
+  });
+
   test('1: no workload in the input fails with the reason, listing what was not checked', () => {
     const result = cli(['check', file(stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' } }))]);
     expect(result.status).toBe(1);
@@ -119,6 +125,21 @@ describe('exit codes', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`${config}: rules.zoneSpred: unknown rule id (\`hardened-workloads rules\` lists them)\n`);
   });
+});
+
+test.each([
+  ['check', ['check', 'examples/queue-worker.yaml', '--fail-on', 'never']],
+  ['--version', ['--version']],
+])('%s loads no cdk8s, cdk8s-plus-28, constructs or zod (start-up time of a gate)', (_, args) => {
+  const script =
+    "require('./lib/cli/program').run(process.argv.slice(1), { stdout() {}, stderr() {}, readStdin: () => '' });" +
+    'console.log(Object.keys(require.cache).filter((file) => /node_modules[\\/](cdk8s|cdk8s-plus-28|constructs|zod)[\\/]/.test(file)).length)';
+  const synthesizedFile = synthesized();
+  const result = spawnSync(process.execPath, ['-e', script, '--', ...args.map((arg) => (arg.startsWith('examples/') ? synthesizedFile : arg))], {
+    cwd: join(__dirname, '..'),
+    encoding: 'utf8',
+  });
+  expect(result.stdout.trim()).toBe('0');
 });
 
 describe('input from anywhere in a pipeline', () => {
