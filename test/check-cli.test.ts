@@ -135,10 +135,14 @@ test.each([
     "require('./lib/cli/program').run(process.argv.slice(1), { stdout() {}, stderr() {}, readStdin: () => '' });" +
     'console.log(Object.keys(require.cache).filter((file) => /node_modules[\\/](cdk8s|cdk8s-plus-28|constructs|zod)[\\/]/.test(file)).length)';
   const synthesizedFile = synthesized();
-  const result = spawnSync(process.execPath, ['-e', script, '--', ...args.map((arg) => (arg.startsWith('examples/') ? synthesizedFile : arg))], {
-    cwd: join(__dirname, '..'),
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['-e', script, '--', ...args.map((arg) => (arg.startsWith('examples/') ? synthesizedFile : arg))],
+    {
+      cwd: join(__dirname, '..'),
+      encoding: 'utf8',
+    },
+  );
   expect(result.stdout.trim()).toBe('0');
 });
 
