@@ -9,9 +9,12 @@
  *                probes, as a user would write without this library;
  * - helm:        `helm template` per declaration on a sample (the Helm face);
  * - CLI:         cold start of the built bin (`--version`, and `synth` of one example).
+ * - check:       `checkManifests` of 1,000 and 10,000 Deployments with their Services and
+ *                PodDisruptionBudgets against just parsing the same YAML; and the cold start of
+ *                `check` of one small file and of `--version` against `node -e 0`, interleaved.
  *
  * Medians over repeated rounds after discarded warm-up rounds. `--write` puts the figures into
- * BENCHMARKS.md between its markers.
+ * BENCHMARKS.md between its markers; `--check-only` runs only the check benchmarks.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,8 +22,18 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { stringify } from 'yaml';
-import { readDeclarations, resolveWorkload, synthesizeObjects, synthesizeYaml, WorkloadChart, type WorkloadSpec } from '../src';
+import { parseAllDocuments, stringify } from 'yaml';
+import {
+  checkManifests,
+  readDeclarations,
+  resolveWorkload,
+  synthesizeObjects,
+  synthesizeYaml,
+  WorkloadChart,
+  type KubernetesObject,
+  type WorkloadSpec,
+} from '../src';
+import { AS_HELM_READS_IT } from '../src/files/yaml';
 
 const ROOT = join(__dirname, '..');
 const SIZES = [100, 1000] as const;
@@ -190,12 +203,105 @@ function breakdown(declarations: readonly WorkloadSpec[]): string {
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 
+/**
+ * N Deployments with their Services, PodDisruptionBudgets (and the worker's autoscaler), as one
+ * multi-document YAML text: the objects of our four examples in turn, each renamed (name, labels and selectors), so that every
+ * Service and budget selects its own Deployment only.
+ */
+function manifestsYaml(count: number): string {
+  const kinds = ['Deployment', 'Service', 'PodDisruptionBudget', 'HorizontalPodAutoscaler'];
+  const sets = new Map<string, object[]>();
+  for (const object of (synthesizeObjects(workloads(EXAMPLES.length)) as KubernetesObject[]).filter((entry) =>
+    kinds.includes(String(entry.kind)),
+  )) {
+    const name = String(object.metadata?.name);
+    sets.set(name, [...(sets.get(name) ?? []), object]);
+  }
+  const groups = [...sets.entries()];
+  const documents: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const [name, objects] = groups[index % groups.length]!;
+    const renamed = JSON.parse(JSON.stringify(objects).split(name).join(`w${index}-${name}`)) as object[];
+    for (const object of renamed) documents.push(stringify(object, { lineWidth: 0 }));
+  }
+  return documents.join('---\n');
+}
+
+/** Just reading the YAML: every document parsed (as `check` does, YAML 1.1) and turned into plain data. */
+function parseOnly(text: string): unknown[] {
+  return parseAllDocuments(text, AS_HELM_READS_IT).map((document) => document.toJS());
+}
+
+/** Cold starts of commands, interleaved so that load on the machine hits each alike; medians in ms. */
+function coldStarts(commands: Record<string, string[]>, rounds: number): Record<string, number> {
+  const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, [] as number[]]));
+  for (let round = 0; round < rounds + 2; round++) {
+    for (const [name, args] of Object.entries(commands)) {
+      const start = process.hrtime.bigint();
+      spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+      if (round >= 2) samples[name]!.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+}
+
+function checkFigures(say: (line?: string) => void): void {
+  say('| N Deployments (+ Services + PDBs) | YAML | parse only | check | check / parse | findings | rounds |');
+  say('| --- | --- | --- | --- | --- | --- | --- |');
+  const timings = new Map<number, { parse: number; check: number }>();
+  for (const size of [1000, 10000]) {
+    const text = manifestsYaml(size);
+    const input = [{ name: 'bench.yaml', text }];
+    const report = checkManifests(input);
+    if (report.workloads.length !== size) throw new Error(`expected ${size} workloads, checked ${report.workloads.length}`);
+    const rounds = size === 1000 ? 9 : 3;
+    const { parse, check } = measureInterleaved(rounds, 1, { parse: () => parseOnly(text), check: () => checkManifests(input) });
+    timings.set(size, { parse, check });
+    say(
+      `| ${size} | ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MiB | ${ms(parse)} | ${ms(check)} | ${(check / parse).toFixed(2)} | ` +
+        `${report.findings.length} | 1 warm-up + ${rounds} |`,
+    );
+  }
+  const [small, large] = [timings.get(1000)!, timings.get(10000)!];
+  say();
+  say(
+    `Growth from 1,000 to 10,000 (10x): check ${(large.check / small.check).toFixed(1)}x, parse ${(large.parse / small.parse).toFixed(1)}x.`,
+  );
+  const folder = mkdtempSync(join(tmpdir(), 'hardened-bench-check-'));
+  const small1 = join(folder, 'small.yaml');
+  writeFileSync(small1, synthesizeYaml(readDeclarations(join(ROOT, 'examples', 'fastapi-uvicorn.yaml')) as WorkloadSpec[]));
+  const bin = join(ROOT, 'lib', 'cli', 'main.js');
+  const rounds = 21;
+  const cold = coldStarts({ node: ['-e', '0'], version: [bin, '--version'], check: [bin, 'check', small1] }, rounds);
+  say(
+    `Cold start (medians of ${rounds} interleaved rounds after 2 warm-up rounds): \`node -e 0\` ${ms(cold.node!)}, ` +
+      `\`--version\` ${ms(cold.version!)} (${(cold.version! / cold.node!).toFixed(2)}x), ` +
+      `\`check small.yaml\` (one synthesized example, 6 objects) ${ms(cold.check!)} (${(cold.check! / cold.node!).toFixed(2)}x).`,
+  );
+}
+
+function writeFigures(lines: readonly string[], start: string, end: string): void {
+  const path = join(ROOT, 'BENCHMARKS.md');
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(path, `${text.slice(0, text.indexOf(start) + start.length)}\n${lines.join('\n')}\n${text.slice(text.indexOf(end))}`);
+}
+
 function main(): void {
   const lines: string[] = [];
   const say = (line = '') => {
     lines.push(line);
     process.stdout.write(`${line}\n`);
   };
+  const checkLines: string[] = [];
+  const sayCheck = (line = '') => {
+    checkLines.push(line);
+    process.stdout.write(`${line}\n`);
+  };
+  if (process.argv.includes('--check-only')) {
+    checkFigures(sayCheck);
+    if (process.argv.includes('--write')) writeFigures(checkLines, '<!-- check-figures:start -->', '<!-- check-figures:end -->');
+    return;
+  }
   say(
     `Machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node.js ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
   );
@@ -247,13 +353,11 @@ function main(): void {
   );
   say(`Peak resident memory of this benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB.`);
 
+  say();
+  checkFigures(sayCheck);
   if (process.argv.includes('--write')) {
-    const path = join(ROOT, 'BENCHMARKS.md');
-    const text = readFileSync(path, 'utf8');
-    const start = '<!-- figures:start -->';
-    const end = '<!-- figures:end -->';
-    const updated = `${text.slice(0, text.indexOf(start) + start.length)}\n${lines.join('\n')}\n${text.slice(text.indexOf(end))}`;
-    writeFileSync(path, updated);
+    writeFigures(lines, '<!-- figures:start -->', '<!-- figures:end -->');
+    writeFigures(checkLines, '<!-- check-figures:start -->', '<!-- check-figures:end -->');
   }
 }
 

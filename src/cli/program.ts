@@ -1,23 +1,25 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { DeclarationError, isDeclarationError } from '../declaration/errors';
-import { resolveWorkload } from '../declaration/resolve';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type DeclarationError, isDeclarationError } from '../declaration/errors';
 import type { WorkloadSpec } from '../declaration/schema';
-import { timelineSvg } from '../explain/svg';
-import { explainText } from '../explain/text';
-import { timeline } from '../explain/timeline';
-import { readDeclarations } from '../files/declarations';
-import { readManifests } from '../files/manifests';
-import { checkManifests, checkText, failed } from '../manifests/check';
-import { synthesizeFiles, synthesizeYaml, validateDeclarations } from '../synth';
+import { InputError } from '../files/input-error';
+import { packageInfo } from '../package-info';
+import type { CheckFlags } from './check';
 
-/** Exit codes: 0 success, 1 invalid input or failed check, 2 wrong usage. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+/**
+ * Exit codes. `synth` and `explain`: 0 success, 1 invalid declaration, 2 wrong usage. `check`, a
+ * CI gate: 0 clean, 1 findings at or above the chosen severity (or no workload at all), 2 wrong
+ * usage or unreadable input — so that a pipeline can tell "the manifests are unsafe" from "the
+ * gate could not run".
+ */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, findings: 1, input: 2 } as const;
 
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Standard input, for `check -`. */
+  readStdin?(): string;
 }
 
 /** Raised by a command to end with a given exit code after printing its own message. */
@@ -27,20 +29,39 @@ class Exit extends Error {
   }
 }
 
+/**
+ * Each command loads only what it uses. Synthesis and explanation load cdk8s, the constructs and
+ * zod; `check` loads the YAML parser and its rules; `--version` and `--help` load neither —
+ * a gate run from a pre-commit hook on every file pays its start-up each time.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const load = {
+  declarations: () => require('../files/declarations') as typeof import('../files/declarations'),
+  synth: () => require('../synth') as typeof import('../synth'),
+  resolve: () => require('../declaration/resolve') as typeof import('../declaration/resolve'),
+  explain: () => require('../explain/text') as typeof import('../explain/text'),
+  svg: () => require('../explain/svg') as typeof import('../explain/svg'),
+  timeline: () => require('../explain/timeline') as typeof import('../explain/timeline'),
+  check: () => require('./check') as typeof import('./check'),
+  rules: () => require('../rules/catalogue') as typeof import('../rules/catalogue'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const FAIL_ON = ['error', 'warning', 'note', 'never'];
+
 function wholeSeconds(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of seconds, e.g. 30');
   return Number(value);
 }
 
-function packageVersion(): string {
-  // Two levels up from both src/cli and lib/cli.
-  return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 /** Reads declaration files and stops with every problem of every workload when any is invalid. */
 function loadValid(files: readonly string[], io: Io): WorkloadSpec[] {
   const declarations = files.flatMap((file) => {
-    const found = readDeclarations(file);
+    const found = load.declarations().readDeclarations(file);
     // An empty or comment-only file is a mistake (a wrong path, a lost edit): never succeed on nothing.
     if (found.length === 0) {
       io.stderr(`hardened-workloads: no workload declared in ${file} (the file is empty or holds only comments)\n`);
@@ -48,7 +69,7 @@ function loadValid(files: readonly string[], io: Io): WorkloadSpec[] {
     }
     return found;
   });
-  const errors = validateDeclarations(declarations);
+  const errors = load.synth().validateDeclarations(declarations);
   if (errors.length > 0) {
     io.stderr(`${errors.map((error) => error.message).join('\n\n')}\n`);
     throw new Exit(EXIT.invalid);
@@ -59,7 +80,7 @@ function loadValid(files: readonly string[], io: Io): WorkloadSpec[] {
 export function buildProgram(io: Io): Command {
   const program = new Command('hardened-workloads')
     .description('Derive, explain and check the probes, preStop, grace period, rollout and PodDisruptionBudget of Kubernetes workloads.')
-    .version(packageVersion())
+    .version(packageInfo().version)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
@@ -71,6 +92,7 @@ export function buildProgram(io: Io): Command {
     .option('-o, --output <dir>', 'write one <instance>.k8s.yaml per workload into this folder instead of stdout')
     .action((files: string[], options: { output?: string }) => {
       const workloads = loadValid(files, io);
+      const { synthesizeFiles, synthesizeYaml } = load.synth();
       if (options.output === undefined) {
         io.stdout(synthesizeYaml(workloads));
         return;
@@ -89,7 +111,7 @@ export function buildProgram(io: Io): Command {
     .option('-w, --workload <name>', 'the workload to explain when the file holds several (its instance name)')
     .option('--svg <file>', 'also draw the timeline as an SVG picture into this file')
     .action((file: string, options: { workload?: string; svg?: string }) => {
-      const workloads = loadValid([file], io).map((declaration) => resolveWorkload(declaration));
+      const workloads = loadValid([file], io).map((declaration) => load.resolve().resolveWorkload(declaration));
       const chosen = options.workload === undefined ? workloads : workloads.filter((workload) => workload.instance === options.workload);
       if (chosen.length === 0) {
         const names = workloads.map((workload) => workload.instance).join(', ');
@@ -102,30 +124,50 @@ export function buildProgram(io: Io): Command {
           `error: ${file} holds ${chosen.length} workloads; choose one for --svg with --workload`,
         );
       }
-      io.stdout(chosen.map((workload) => explainText(workload)).join('\n'));
-      if (options.svg !== undefined) writeFileSync(options.svg, timelineSvg(timeline(chosen[0]!)));
+      io.stdout(chosen.map((workload) => load.explain().explainText(workload)).join('\n'));
+      if (options.svg !== undefined) writeFileSync(options.svg, load.svg().timelineSvg(load.timeline().timeline(chosen[0]!)));
     });
 
   program
     .command('check')
-    .description("Check Kubernetes manifests (ours or anyone's) against the invariants and the restricted Pod Security Standard.")
-    .argument('<manifests...>', 'YAML or JSON manifest files')
-    .option('--startup-max-seconds <seconds>', 'slowest acceptable start, when the manifests do not say', wholeSeconds)
+    .description(
+      "Check Kubernetes manifests (ours or anyone's) against the timing invariants, the restricted Pod Security Standard and the hardening defaults. " +
+        'Exit 0 clean, 1 findings at or above --fail-on (or no workload found), 2 wrong usage or unreadable input.',
+    )
+    .argument('<inputs...>', 'manifest files, folders (walked for .yaml, .yml and .json) or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--json', 'the same as --format json')
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 for findings at or above this severity (default: warning)').choices(FAIL_ON))
+    .option('-c, --config <file>', 'configuration file (YAML or JSON): failOn, rules, declared times per workload')
+    .option('--rule <id=severity>', 'set a rule to error, warning or note, or turn it off with id=off (repeatable)', collect, [])
+    .option('--startup-max-seconds <seconds>', 'slowest acceptable start, for workloads that do not declare it', wholeSeconds)
     .option('--propagation-seconds <seconds>', 'time until routers stop sending requests to a terminating pod', wholeSeconds)
     .option('--drain-seconds <seconds>', 'time the application needs after SIGTERM', wholeSeconds)
-    .option('--json', 'print the results as JSON')
-    .action(
-      (files: string[], options: { startupMaxSeconds?: number; propagationSeconds?: number; drainSeconds?: number; json?: boolean }) => {
-        const objects = files.flatMap((file) => readManifests(file));
-        const checks = checkManifests(objects, {
-          startupMaxSeconds: options.startupMaxSeconds,
-          propagationSeconds: options.propagationSeconds,
-          drainSeconds: options.drainSeconds,
-        });
-        io.stdout(options.json ? `${JSON.stringify(checks, null, 2)}\n` : checkText(checks));
-        if (checks.some(failed)) throw new Exit(EXIT.invalid);
-      },
-    );
+    .action((inputs: string[], flags: CheckFlags) => {
+      const code = load.check().runCheck(inputs, flags, io);
+      if (code !== EXIT.ok) throw new Exit(code);
+    });
+
+  program
+    .command('rules')
+    .description('List the rules of check: id, default severity, family and title (docs/rules/<id>.md has each one).')
+    .option('--json', 'print the catalogue as JSON')
+    .action((options: { json?: boolean }) => {
+      const { RULE_IDS, RULES } = load.rules();
+      if (options.json) {
+        io.stdout(
+          `${JSON.stringify(
+            RULE_IDS.map((id) => ({ id, ...RULES[id] })),
+            null,
+            2,
+          )}\n`,
+        );
+        return;
+      }
+      const width = Math.max(...RULE_IDS.map((id) => id.length));
+      io.stdout(RULE_IDS.map((id) => `${id.padEnd(width)}  ${RULES[id].severity.padEnd(7)}  ${RULES[id].title}\n`).join(''));
+    });
 
   return program;
 }
@@ -138,6 +180,10 @@ export function run(argv: readonly string[], io: Io): number {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof Exit) return error.code;
+    if (error instanceof InputError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT.input;
+    }
     if (isDeclarationError(error)) {
       io.stderr(`${(error as DeclarationError).message}\n`);
       return EXIT.invalid;
@@ -149,6 +195,7 @@ export function run(argv: readonly string[], io: Io): number {
       return EXIT.usage;
     }
     io.stderr(`hardened-workloads: ${(error as Error).message ?? String(error)}\n`);
-    return EXIT.invalid;
+    // For `check`, 1 means "findings": a failure to run must not look like one.
+    return argv[0] === 'check' ? EXIT.input : EXIT.invalid;
   }
 }

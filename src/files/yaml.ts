@@ -7,7 +7,7 @@ import { DeclarationError } from '../declaration/errors';
  * true), so they are read the same way here. Helm's parser has no sexagesimal numbers (`1:30`) and
  * no timestamps, so those stay strings.
  */
-const AS_HELM_READS_IT = {
+export const AS_HELM_READS_IT = {
   version: '1.1' as const,
   customTags: (tags: Tags) =>
     tags.filter((tag) => typeof tag === 'string' || (tag.format !== 'TIME' && tag.tag !== 'tag:yaml.org,2002:timestamp')),

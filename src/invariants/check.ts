@@ -222,12 +222,12 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
   },
 };
 
+/** Checks one invariant. */
+export function checkInvariant(id: InvariantId, facts: WorkloadFacts, declared: DeclaredTimes = {}): InvariantResult {
+  return { id, number: INVARIANT_IDS.indexOf(id) + 1, statement: INVARIANTS[id].statement, ...INVARIANTS[id].check(facts, declared) };
+}
+
 /** Checks every invariant of docs/rules.md, in its order. */
 export function checkInvariants(facts: WorkloadFacts, declared: DeclaredTimes = {}): InvariantResult[] {
-  return INVARIANT_IDS.map((id, index) => ({
-    id,
-    number: index + 1,
-    statement: INVARIANTS[id].statement,
-    ...INVARIANTS[id].check(facts, declared),
-  }));
+  return INVARIANT_IDS.map((id) => checkInvariant(id, facts, declared));
 }

@@ -1,6 +1,13 @@
 import { DECLARED_ANNOTATION } from '../constructs/metadata';
-import { API_DEFAULTS, type DeclaredTimes, type ProbeFacts, type WorkloadFacts } from '../invariants/facts';
+import type { SourcedObject } from '../files/manifests';
+import { API_DEFAULTS, type DeclaredTimes, type ProbeFacts, probeWindow, type WorkloadFacts } from '../invariants/facts';
 import type { PodBudget } from '../timing/types';
+import type { KubernetesObject, Node } from './objects';
+import type { ContainerView } from './pod-templates';
+import { shapeProblems } from './shapes';
+import { type Workload, workloadsOf } from './workloads';
+
+export type { KubernetesObject } from './objects';
 
 /**
  * Reads the invariants' facts out of Kubernetes manifests — ours or anyone's — so that the same
@@ -8,24 +15,14 @@ import type { PodBudget } from '../timing/types';
  * Kubernetes API defaults, because that is what the cluster will run.
  */
 
-/** A Kubernetes object as parsed from YAML: only the fields read here are typed. */
-export interface KubernetesObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-  spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- manifests are untyped input
-}
-
 export interface ManifestWorkload {
   readonly facts: WorkloadFacts;
   /** From our `declared` annotation when present, else empty (invariants needing them report unknown). */
   readonly declared: DeclaredTimes;
 }
 
-type Handler = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 /** The canonical text of a probe handler; matches `describeHandler` for declarations. */
-export function describeManifestHandler(handler: Handler, containerPorts: Record<string, number> = {}): string {
+export function describeManifestHandler(handler: Node, containerPorts: Record<string, number> = {}): string {
   const port = (value: unknown) => (typeof value === 'string' && containerPorts[value] !== undefined ? containerPorts[value] : value);
   if (handler.httpGet) return `httpGet ${handler.httpGet.scheme ?? 'HTTP'} :${port(handler.httpGet.port)}${handler.httpGet.path ?? '/'}`;
   if (handler.tcpSocket) return `tcpSocket :${port(handler.tcpSocket.port)}`;
@@ -34,7 +31,7 @@ export function describeManifestHandler(handler: Handler, containerPorts: Record
   return 'unknown handler';
 }
 
-function probeFacts(probe: Handler | undefined, containerPorts: Record<string, number>): ProbeFacts | undefined {
+function probeFacts(probe: Node | undefined, containerPorts: Record<string, number>): ProbeFacts | undefined {
   if (!probe) return undefined;
   const defaults = API_DEFAULTS.probe;
   return {
@@ -50,7 +47,7 @@ function probeFacts(probe: Handler | undefined, containerPorts: Record<string, n
 const SHELL_SLEEP = /^\s*(?:exec\s+)?sleep\s+(\d+)\s*$/;
 
 /** Seconds the preStop hook delays SIGTERM; undefined when it cannot be known from the manifest. */
-function preStopSeconds(preStop: Handler | undefined): number | undefined {
+function hookSeconds(preStop: Node | undefined): number | undefined {
   if (!preStop) return 0;
   if (preStop.sleep) return Number(preStop.sleep.seconds);
   const command: unknown[] = preStop.exec?.command ?? [];
@@ -65,56 +62,109 @@ export function parseDeclaredTimes(annotation: string | undefined): DeclaredTime
   return times;
 }
 
-function selects(selector: Record<string, string> | undefined, labels: Record<string, string>): boolean {
-  if (!selector || Object.keys(selector).length === 0) return false;
-  return Object.entries(selector).every(([key, value]) => labels[key] === value);
+/** The declared times written on the workload (our `declared` annotation), without the hidden preStop delay. */
+export function annotatedTimes(workload: Workload): DeclaredTimes {
+  const { preStopSeconds: _hidden, ...times } = parseDeclaredTimes(workload.source.object.metadata?.annotations?.[DECLARED_ANNOTATION]);
+  return times;
+}
+
+function preStopSeconds(workload: Workload, container: Node): number | undefined {
+  const hook = container.lifecycle?.preStop;
+  // A delay the hook cannot show (httpGet, or inside the app) is taken from our annotation.
+  if (hook && !hook.httpGet) return hookSeconds(hook);
+  const hidden = parseDeclaredTimes(workload.source.object.metadata?.annotations?.[DECLARED_ANNOTATION]).preStopSeconds;
+  return hidden ?? hookSeconds(hook);
+}
+
+function containerPorts(container: Node): Record<string, number> {
+  return Object.fromEntries(
+    ((container.ports as Node[] | undefined) ?? []).filter((port) => port.name).map((port) => [port.name, port.containerPort]),
+  );
+}
+
+/**
+ * The main containers a Service sends traffic to: those declaring a port its `targetPort` names
+ * or numbers. Declaring ports is optional in Kubernetes, so when none matches, the first main
+ * container is taken to be the one serving.
+ */
+export function servingContainers(workload: Workload): Set<string> {
+  const mains = workload.pod.containers.filter((view) => view.role === 'main');
+  if (workload.related.services.length === 0) return new Set();
+  const targets = workload.related.services.flatMap((service) =>
+    ((service.object.spec.ports as Node[] | undefined) ?? []).map((port) => port.targetPort ?? port.port),
+  );
+  const serving = mains.filter(({ container }) =>
+    ((container.ports as Node[] | undefined) ?? []).some((port) => targets.includes(port.name) || targets.includes(port.containerPort)),
+  );
+  return new Set((serving.length > 0 ? serving : mains.slice(0, 1)).map((view) => view.name));
 }
 
 function budget(value: PodBudget | undefined, fallback: PodBudget): PodBudget {
   return value ?? fallback;
 }
 
-/** One entry per Deployment in the manifests, with its Service, PDB and HPA found by selector and name. */
-export function workloadsFromManifests(objects: readonly KubernetesObject[]): ManifestWorkload[] {
-  const sameNamespace = (a: KubernetesObject, b: KubernetesObject) => (a.metadata?.namespace ?? '') === (b.metadata?.namespace ?? '');
+/** Desired pods: the autoscaler's minimum when one targets the workload. */
+export function replicasOf(workload: Workload): number {
+  const autoscaler = workload.related.autoscaler?.object.spec;
+  if (autoscaler) return autoscaler.minReplicas ?? 1;
+  return workload.source.object.spec?.replicas ?? API_DEFAULTS.replicas;
+}
+
+/** The facts of the workload as seen from one container: its probes and its preStop hook. */
+export function containerFacts(workload: Workload, view: ContainerView): WorkloadFacts {
+  const spec: Node = workload.kind === 'Pod' ? {} : workload.source.object.spec;
+  const strategy: Node = spec.strategy ?? {};
+  const rolling: Node = strategy.type === 'Recreate' ? { maxSurge: 0, maxUnavailable: '100%' } : (strategy.rollingUpdate ?? {});
+  const pdb = workload.related.podDisruptionBudgets[0]?.object.spec;
+  const ports = containerPorts(view.container);
+  return {
+    subject: workload.subject,
+    servesTraffic: servingContainers(workload).has(view.name),
+    readiness: probeFacts(view.container.readinessProbe, ports),
+    liveness: probeFacts(view.container.livenessProbe, ports),
+    startup: probeFacts(view.container.startupProbe, ports),
+    preStopSeconds: preStopSeconds(workload, view.container),
+    terminationGracePeriodSeconds: workload.pod.spec.terminationGracePeriodSeconds ?? API_DEFAULTS.terminationGracePeriodSeconds,
+    replicas: replicasOf(workload),
+    maxSurge: budget(rolling.maxSurge, API_DEFAULTS.maxSurge),
+    maxUnavailable: budget(rolling.maxUnavailable, API_DEFAULTS.maxUnavailable),
+    minReadySeconds: spec.minReadySeconds ?? API_DEFAULTS.minReadySeconds,
+    progressDeadlineSeconds: spec.progressDeadlineSeconds ?? API_DEFAULTS.progressDeadlineSeconds,
+    podDisruptionBudget: pdb ? { maxUnavailable: pdb.maxUnavailable, minAvailable: pdb.minAvailable } : undefined,
+  };
+}
+
+/**
+ * The facts of the whole workload, for the invariants about the pod rather than one container:
+ * the probes of the first main container, but the longest preStop delay of all main containers
+ * (the grace period must cover the slowest to stop) and the longest startup window (a rollout
+ * waits for the slowest to start).
+ */
+export function workloadFacts(workload: Workload): WorkloadFacts {
+  const mains = workload.pod.containers.filter((view) => view.role === 'main');
+  const each = mains.map((view) => containerFacts(workload, view));
+  const delays = each.map((facts) => facts.preStopSeconds);
+  const startups = each.flatMap((facts) => (facts.startup ? [facts.startup] : []));
+  return {
+    ...each[0]!,
+    servesTraffic: each.some((facts) => facts.servesTraffic),
+    preStopSeconds: delays.includes(undefined) ? undefined : Math.max(...(delays as number[])),
+    startup: startups.reduce<ProbeFacts | undefined>(
+      (longest, probe) => (!longest || probeWindow(probe) > probeWindow(longest) ? probe : longest),
+      undefined,
+    ),
+  };
+}
+
+/** Wraps objects read without positions, for callers that only need facts. */
+function unsourced(objects: readonly KubernetesObject[]): SourcedObject[] {
+  const nowhere = { line: 1, column: 1 };
   return objects
-    .filter((object) => object.kind === 'Deployment' && object.spec?.template?.spec)
-    .map((deployment) => {
-      const podLabels: Record<string, string> = deployment.spec.template.metadata?.labels ?? {};
-      const pod = deployment.spec.template.spec;
-      const container = (pod.containers ?? [])[0] ?? {};
-      const containerPorts: Record<string, number> = Object.fromEntries(
-        (container.ports ?? []).filter((port: Handler) => port.name).map((port: Handler) => [port.name, port.containerPort]),
-      );
-      const peers = objects.filter((object) => sameNamespace(object, deployment));
-      const service = peers.find((object) => object.kind === 'Service' && selects(object.spec?.selector, podLabels));
-      const pdb = peers.find((object) => object.kind === 'PodDisruptionBudget' && selects(object.spec?.selector?.matchLabels, podLabels));
-      const hpa = peers.find(
-        (object) =>
-          object.kind === 'HorizontalPodAutoscaler' &&
-          object.spec?.scaleTargetRef?.kind === 'Deployment' &&
-          object.spec?.scaleTargetRef?.name === deployment.metadata?.name,
-      );
-      const declared = parseDeclaredTimes(deployment.metadata?.annotations?.[DECLARED_ANNOTATION]);
-      const rolling = deployment.spec.strategy?.rollingUpdate ?? {};
-      const hook = container.lifecycle?.preStop;
-      const facts: WorkloadFacts = {
-        subject: `Deployment/${deployment.metadata?.name ?? '(unnamed)'}`,
-        servesTraffic: service !== undefined,
-        readiness: probeFacts(container.readinessProbe, containerPorts),
-        liveness: probeFacts(container.livenessProbe, containerPorts),
-        startup: probeFacts(container.startupProbe, containerPorts),
-        // A delay the hook cannot show (httpGet, or inside the app) is taken from our annotation.
-        preStopSeconds: hook?.httpGet || !hook ? (declared.preStopSeconds ?? preStopSeconds(hook)) : preStopSeconds(hook),
-        terminationGracePeriodSeconds: pod.terminationGracePeriodSeconds ?? API_DEFAULTS.terminationGracePeriodSeconds,
-        replicas: hpa?.spec?.minReplicas ?? deployment.spec.replicas ?? API_DEFAULTS.replicas,
-        maxSurge: budget(rolling.maxSurge, API_DEFAULTS.maxSurge),
-        maxUnavailable: budget(rolling.maxUnavailable, API_DEFAULTS.maxUnavailable),
-        minReadySeconds: deployment.spec.minReadySeconds ?? API_DEFAULTS.minReadySeconds,
-        progressDeadlineSeconds: deployment.spec.progressDeadlineSeconds ?? API_DEFAULTS.progressDeadlineSeconds,
-        podDisruptionBudget: pdb ? { maxUnavailable: pdb.spec.maxUnavailable, minAvailable: pdb.spec.minAvailable } : undefined,
-      };
-      const { preStopSeconds: _hidden, ...times } = declared;
-      return { facts, declared: times };
-    });
+    .filter((object) => shapeProblems(object).length === 0)
+    .map((object) => ({ object, file: '', position: nowhere, locate: () => nowhere }));
+}
+
+/** One entry per workload in the manifests (any kind), with its Service, PDB and HPA found by selector and name. */
+export function workloadsFromManifests(objects: readonly KubernetesObject[]): ManifestWorkload[] {
+  return workloadsOf(unsourced(objects)).map((workload) => ({ facts: workloadFacts(workload), declared: annotatedTimes(workload) }));
 }

@@ -11,7 +11,8 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function cli(args: readonly string[], cwd = ROOT): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+/** Runs the bin as a child process; `input` is its standard input. */
+export function cli(args: readonly string[], cwd = ROOT, input?: string): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,0 +1,118 @@
+import type { DeclaredTimes } from '../invariants/facts';
+import { isRuleId, type RuleId, SEVERITIES, type Severity } from '../rules/catalogue';
+import type { InputProblem } from '../files/input-error';
+
+/**
+ * What a run of `check` applies: which rules at which severity, from which severity it fails, and
+ * the declared times of workloads whose manifests cannot show them. Read from a configuration file
+ * (YAML or JSON) and flags; see the README, "Use it as a CI gate".
+ */
+export type FailOn = Severity | 'never';
+export const FAIL_ON: readonly FailOn[] = [...SEVERITIES, 'never'];
+
+export interface DeclaredEntry extends DeclaredTimes {
+  /** Entries with a name apply to that object only; entries without, to every workload. */
+  readonly kind?: string;
+  readonly name?: string;
+  readonly namespace?: string;
+}
+
+export interface CheckConfig {
+  readonly failOn: FailOn;
+  /** A severity, or `off`, per rule; rules not listed keep the catalogue's severity. */
+  readonly rules: Readonly<Partial<Record<RuleId, Severity | 'off'>>>;
+  readonly declared: readonly DeclaredEntry[];
+}
+
+export const DEFAULT_CONFIG: CheckConfig = { failOn: 'warning', rules: {}, declared: [] };
+
+const TIME_KEYS = ['startupMaxSeconds', 'propagationSeconds', 'drainSeconds'] as const;
+const MATCH_KEYS = ['kind', 'name', 'namespace'] as const;
+
+/** Validates a parsed configuration file; every problem names its key. */
+export function parseConfig(value: unknown, file: string): { config: CheckConfig; problems: InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const problem = (message: string) => problems.push({ file, message });
+  if (value === null || value === undefined) return { config: DEFAULT_CONFIG, problems };
+  if (!isMapping(value)) {
+    problem('the configuration must be a mapping with failOn, rules and declared');
+    return { config: DEFAULT_CONFIG, problems };
+  }
+  for (const key of Object.keys(value).filter((key) => !['failOn', 'rules', 'declared'].includes(key))) {
+    problem(`${key}: unknown setting (known: failOn, rules, declared)`);
+  }
+  const failOn = value.failOn ?? DEFAULT_CONFIG.failOn;
+  if (!FAIL_ON.includes(failOn as FailOn)) problem(`failOn: ${JSON.stringify(failOn)} must be one of ${FAIL_ON.join(', ')}`);
+
+  const rules: Partial<Record<RuleId, Severity | 'off'>> = {};
+  const ruleSettings = value.rules ?? {};
+  if (!isMapping(ruleSettings)) problem('rules: must map rule ids to a severity or off');
+  else {
+    for (const [id, setting] of Object.entries(ruleSettings)) {
+      const error = ruleSettingProblem(id, setting);
+      if (error) problem(`rules.${id}: ${error}`);
+      else rules[id as RuleId] = setting as Severity | 'off';
+    }
+  }
+
+  const declared: DeclaredEntry[] = [];
+  const entries = value.declared ?? [];
+  if (!Array.isArray(entries)) problem('declared: must be a list of entries');
+  else {
+    entries.forEach((entry: unknown, index) => {
+      const where = `declared[${index}]`;
+      if (!isMapping(entry)) return void problem(`${where}: must be a mapping`);
+      for (const [key, field] of Object.entries(entry)) {
+        if ((TIME_KEYS as readonly string[]).includes(key)) {
+          if (!Number.isInteger(field) || (field as number) < 0)
+            problem(`${where}.${key}: ${JSON.stringify(field)} must be a whole number of seconds`);
+        } else if ((MATCH_KEYS as readonly string[]).includes(key)) {
+          if (typeof field !== 'string') problem(`${where}.${key}: must be a string`);
+        } else {
+          problem(`${where}.${key}: unknown key (known: ${[...MATCH_KEYS, ...TIME_KEYS].join(', ')})`);
+        }
+      }
+      if (entry.name === undefined && (entry.kind !== undefined || entry.namespace !== undefined)) {
+        problem(`${where}: kind and namespace only narrow an entry with a name`);
+      }
+      declared.push(entry as DeclaredEntry);
+    });
+  }
+  return { config: { failOn: failOn as FailOn, rules, declared }, problems };
+}
+
+/** Why `id: setting` is not a valid rule setting, or undefined when it is. */
+export function ruleSettingProblem(id: string, setting: unknown): string | undefined {
+  if (!isRuleId(id)) return 'unknown rule id (`hardened-workloads rules` lists them)';
+  if (setting !== 'off' && !(SEVERITIES as readonly unknown[]).includes(setting)) {
+    return `${JSON.stringify(setting)} must be one of ${[...SEVERITIES, 'off'].join(', ')}`;
+  }
+  return undefined;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const defined = (times: DeclaredTimes): DeclaredTimes =>
+  Object.fromEntries(TIME_KEYS.filter((key) => times[key] !== undefined).map((key) => [key, times[key]]));
+
+/**
+ * The declared times of one workload, from the least to the most specific: entries without a
+ * name and the flags (every workload), then the object's own annotation, then entries naming it.
+ */
+export function declaredFor(
+  object: { kind: string; name: string; namespace?: string },
+  config: CheckConfig,
+  flags: DeclaredTimes,
+  annotated: DeclaredTimes,
+): DeclaredTimes {
+  const general = config.declared.filter((entry) => entry.name === undefined);
+  const specific = config.declared.filter(
+    (entry) =>
+      entry.name === object.name &&
+      (entry.kind === undefined || entry.kind === object.kind) &&
+      (entry.namespace === undefined || entry.namespace === (object.namespace ?? '')),
+  );
+  return Object.assign({}, ...general.map(defined), defined(flags), defined(annotated), ...specific.map(defined));
+}

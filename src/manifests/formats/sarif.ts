@@ -1,0 +1,103 @@
+import { isAbsolute, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
+import { STDIN_NAME } from '../../files/inputs';
+import { packageInfo } from '../../package-info';
+import { RULES } from '../../rules/catalogue';
+import { ruleDocUrl, ruleHelpText, ruleMarkdown } from '../../rules/docs';
+import { type CheckReport, failure, type Finding } from '../run';
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning and other code-scanning tools read it. Rule metadata comes
+ * from the catalogue (help text and Markdown for tools that show help, not the URI); each result
+ * has its rule, level, message, physical location and the object as a logical location. An
+ * acknowledged finding stays in the log with an in-source suppression and its justification.
+ * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+ */
+export function checkSarif(report: CheckReport, cwd: string = process.cwd()): string {
+  const { name, version, repositoryUrl } = packageInfo();
+  const ruleIndex = new Map(report.rules.map(({ id }, index) => [id, index]));
+  const rules = report.rules.map(({ id, severity }): ReportingDescriptor => {
+    const helpUri = ruleDocUrl(id);
+    return {
+      id,
+      shortDescription: { text: RULES[id].title },
+      fullDescription: { text: RULES[id].rationale },
+      help: { text: ruleHelpText(id), markdown: ruleMarkdown(id) },
+      ...(helpUri ? { helpUri } : {}),
+      defaultConfiguration: { level: severity },
+      properties: { tags: [RULES[id].family] },
+    };
+  });
+  const results = report.findings.map((finding): Result => ({
+    ruleId: finding.ruleId,
+    ruleIndex: ruleIndex.get(finding.ruleId)!,
+    level: finding.severity,
+    message: { text: `${finding.subject}: ${finding.message}. Fix: ${finding.fix}` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: artifactUri(finding.file, cwd) },
+          region: { startLine: finding.line, startColumn: finding.column },
+        },
+        logicalLocations: [logicalLocation(finding)],
+      },
+    ],
+    ...(finding.suppressed ? { suppressions: [{ kind: 'inSource', justification: finding.suppressed.reason }] } : {}),
+  }));
+  const notifications: Notification[] = [
+    ...report.workloads.flatMap((workload) =>
+      workload.undecided.map(({ ruleId, detail }): Notification => ({
+        level: 'note',
+        message: { text: `${workload.subject}: ${ruleId} is undecided, it needs declared times: ${detail}` },
+        locations: [
+          { physicalLocation: { artifactLocation: { uri: artifactUri(workload.file, cwd) }, region: { startLine: workload.line } } },
+        ],
+      })),
+    ),
+    ...report.skipped.map(({ object, file, line }): Notification => ({
+      level: 'note',
+      message: { text: `${object.kind}/${object.name} was not checked: check does not read its kind` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file, cwd) }, region: { startLine: line } } }],
+    })),
+  ];
+  const reason = failure(report);
+  if (report.workloads.length === 0 && reason) notifications.push({ level: 'error', message: { text: reason } });
+  const log: Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name,
+            version,
+            semanticVersion: version,
+            informationUri: repositoryUrl ?? `https://www.npmjs.com/package/${name}`,
+            rules,
+          },
+        },
+        invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** Paths under the working folder stay relative (code scanning resolves them against the checkout). */
+function artifactUri(file: string, cwd: string): string {
+  if (file === STDIN_NAME) return 'stdin';
+  const inside = relative(cwd, file);
+  if (!inside.startsWith('..') && !isAbsolute(inside)) return encodeURI(inside.split(sep).join('/'));
+  return pathToFileURL(file).href;
+}
+
+function logicalLocation(finding: Finding) {
+  const { kind, name, namespace } = finding.object;
+  return {
+    name: `${kind}/${name}`,
+    fullyQualifiedName: `${namespace ? `${namespace}/` : ''}${kind}/${name}`,
+    kind: 'resource',
+  };
+}

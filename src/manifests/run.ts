@@ -1,0 +1,187 @@
+import { InputError, type InputProblem } from '../files/input-error';
+import type { InputText } from '../files/inputs';
+import { parseSourcedManifests, type SourcedObject } from '../files/manifests';
+import type { DeclaredTimes } from '../invariants/facts';
+import { isUndecided } from '../rules/check';
+import { RULE_IDS, RULES, type RuleId, type RuleMeta, type Severity } from '../rules/catalogue';
+import { CHECKS } from '../rules/checks';
+import { type CheckConfig, DEFAULT_CONFIG, declaredFor, type FailOn } from './config';
+import { annotatedTimes } from './facts';
+import { pathText } from './field-paths';
+import { objectName } from './objects';
+import { isWorkloadKind } from './pod-templates';
+import { isReadKind, shapeProblems } from './shapes';
+import { acknowledgements } from './suppressions';
+import { type Workload, workloadsOf } from './workloads';
+
+/** Where a finding is: the file and line of the field, or of its nearest written ancestor. */
+export interface Location {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ObjectRef {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+/** One broken rule: the single shape every output format is written from. */
+export interface Finding extends Location {
+  readonly ruleId: RuleId;
+  readonly severity: Severity;
+  /** The workload the finding is about, e.g. `Deployment/checkout`. */
+  readonly subject: string;
+  /** The object holding the field (the workload, or a related object such as its PodDisruptionBudget). */
+  readonly object: ObjectRef;
+  /** From the root of `object`, e.g. `spec.template.spec.containers[0].readinessProbe.timeoutSeconds`. */
+  readonly fieldPath: string;
+  readonly message: string;
+  readonly fix: string;
+  /** Present when the workload acknowledges the rule; the finding then does not fail the run. */
+  readonly suppressed?: { readonly reason: string };
+}
+
+export interface WorkloadReport extends Location {
+  readonly subject: string;
+  readonly object: ObjectRef;
+  /** The declared times the invariants were checked against. */
+  readonly declared: DeclaredTimes;
+  /** Rules that could not be decided without a declared time the manifests do not show. */
+  readonly undecided: ReadonlyArray<{ readonly ruleId: RuleId; readonly detail: string }>;
+}
+
+export interface CheckReport {
+  /** The rules applied, in catalogue order, with the severity they ran at. */
+  readonly rules: ReadonlyArray<{ readonly id: RuleId; readonly severity: Severity }>;
+  readonly failOn: FailOn;
+  readonly workloads: readonly WorkloadReport[];
+  readonly findings: readonly Finding[];
+  /** Objects of kinds `check` neither checks nor reads, listed so that nothing is dropped silently. */
+  readonly skipped: ReadonlyArray<Location & { readonly object: ObjectRef }>;
+}
+
+export interface CheckOptions {
+  readonly config?: CheckConfig;
+  /** Declared times for every workload, from the command line. */
+  readonly declared?: DeclaredTimes;
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
+
+export function atOrAbove(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== 'never' && RANK[severity] >= RANK[failOn];
+}
+
+/** Why the run fails, or undefined when it passes: no workload at all, or unsuppressed findings at or above `failOn`. */
+export function failure(report: CheckReport): string | undefined {
+  if (report.workloads.length === 0) return 'no workload found: nothing was checked';
+  const failing = report.findings.filter((finding) => !finding.suppressed && atOrAbove(finding.severity, report.failOn));
+  return failing.length > 0 ? `${failing.length} finding(s) at or above ${report.failOn}` : undefined;
+}
+
+function refOf(source: SourcedObject): ObjectRef {
+  const { name, generateName, namespace } = (source.object.metadata ?? {}) as { name?: string; generateName?: string; namespace?: string };
+  return { kind: String(source.object.kind), name: name ?? `${generateName}*`, ...(namespace ? { namespace } : {}) };
+}
+
+function locationOf(source: SourcedObject): Location {
+  return { file: source.file, ...source.position };
+}
+
+/**
+ * A bare Pod with restartPolicy Never or OnFailure runs to completion like a Job's pod (a Helm test
+ * hook, a one-off task), so it gets the rules that apply to Jobs, not those of serving pods.
+ */
+function applies(meta: RuleMeta, workload: Workload): boolean {
+  const runsToCompletion = workload.kind === 'Pod' && (workload.pod.spec.restartPolicy ?? 'Always') !== 'Always';
+  return meta.kinds.includes(runsToCompletion ? 'Job' : workload.kind);
+}
+
+/**
+ * Checks manifests — ours or anyone's — against every enabled rule. Reads every input first and
+ * throws one `InputError` listing every input problem (syntax, non-Kubernetes documents, malformed
+ * fields, bad acknowledgements), so a run reports either everything or nothing.
+ */
+export function checkManifests(inputs: readonly InputText[], options: CheckOptions = {}): CheckReport {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const problems: InputProblem[] = [];
+  const objects: SourcedObject[] = [];
+  for (const input of inputs) {
+    const parsed = parseSourcedManifests(input);
+    problems.push(...parsed.problems);
+    for (const source of parsed.objects) {
+      const malformed = shapeProblems(source.object);
+      for (const { path, message } of malformed) {
+        problems.push({ file: source.file, ...source.locate(path), message: `${objectName(source.object)}: ${message}` });
+      }
+      if (malformed.length === 0) objects.push(source);
+    }
+  }
+  const workloads = workloadsOf(objects);
+  const suppressions = workloads.map((workload) => acknowledgements(workload));
+  problems.push(...suppressions.flatMap((entry) => entry.problems));
+  if (problems.length > 0) throw new InputError(problems);
+
+  const enabled = RULE_IDS.flatMap((id) => {
+    const setting = config.rules[id] ?? RULES[id].severity;
+    return setting === 'off' ? [] : [{ id, severity: setting }];
+  });
+  const findings: Finding[] = [];
+  const reports = workloads.map((workload, index): WorkloadReport => {
+    const object = refOf(workload.source);
+    const declared = declaredFor(object, config, options.declared ?? {}, annotatedTimes(workload));
+    const reasons = suppressions[index]!.reasons;
+    const undecided: Array<{ ruleId: RuleId; detail: string }> = [];
+    for (const { id, severity } of enabled) {
+      const meta: RuleMeta = RULES[id];
+      if (!applies(meta, workload)) continue;
+      const target = meta.target;
+      const subjects =
+        target === 'workload'
+          ? [{ workload, declared }]
+          : workload.pod.containers
+              .filter((view) => target.containers.includes(view.role))
+              .map((container) => ({ workload, declared, container }));
+      for (const subject of subjects) {
+        for (const outcome of CHECKS[id](subject)) {
+          if (isUndecided(outcome)) {
+            undecided.push({ ruleId: id, detail: outcome.undecided });
+            continue;
+          }
+          const holder = outcome.object ?? workload.source;
+          const reason = reasons.get(id);
+          findings.push({
+            ruleId: id,
+            severity,
+            subject: workload.subject,
+            object: refOf(holder),
+            file: holder.file,
+            ...holder.locate(outcome.path),
+            fieldPath: pathText(outcome.path),
+            message: outcome.message,
+            fix: outcome.fix ? `${outcome.fix[0]!.toUpperCase()}${outcome.fix.slice(1)}.` : meta.fix,
+            ...(reason !== undefined ? { suppressed: { reason } } : {}),
+          });
+        }
+      }
+    }
+    return { subject: workload.subject, object, ...locationOf(workload.source), declared, undecided };
+  });
+
+  const skipped = objects
+    .filter((source) => !isWorkloadKind(source.object.kind) && !isReadKind(String(source.object.kind)))
+    .map((source) => ({ object: refOf(source), ...locationOf(source) }));
+  const fileOrder = new Map(inputs.map((input, index) => [input.name, index]));
+  const ruleOrder = new Map(RULE_IDS.map((id, index) => [id, index]));
+  findings.sort(
+    (a, b) =>
+      fileOrder.get(a.file)! - fileOrder.get(b.file)! ||
+      a.line - b.line ||
+      a.column - b.column ||
+      ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)! ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+  return { rules: enabled, failOn: config.failOn, workloads: reports, findings, skipped };
+}

@@ -1,0 +1,401 @@
+import { ACKNOWLEDGEABLE_INVARIANTS, INVARIANT_IDS, type InvariantId } from '../declaration/ids';
+import { type ContainerRole, WORKLOAD_KINDS, type WorkloadKind } from '../manifests/pod-templates';
+
+/**
+ * Every rule `check` applies, as data: the CLI, the configuration, the suppression annotation, the
+ * three output formats, the generated docs pages (`docs/rules/<id>.md`) and the tests all read
+ * this one record, so none of them can drift from another. The predicates live in `checks.ts`,
+ * typed so that a rule without a predicate, or a predicate without a rule, does not compile.
+ *
+ * Ids never change: the invariant ids are the `acknowledge:` keys of declarations, and every id is
+ * a key of the `hardened-workloads.io/acknowledged` annotation, of configuration files and of
+ * SARIF results that code-scanning tools track across runs.
+ */
+
+/** In SARIF's terms; "at or above" means error > warning > note. */
+export const SEVERITIES = ['error', 'warning', 'note'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type RuleFamily = 'invariant' | 'pod-security' | 'hardening';
+
+export interface RuleMeta {
+  /** One line, a statement of what holds when the rule passes. */
+  readonly title: string;
+  readonly family: RuleFamily;
+  readonly severity: Severity;
+  /** Kinds the rule is applied to; it is never reported for another kind. */
+  readonly kinds: readonly WorkloadKind[];
+  /** What a predicate sees: one container at a time (of the roles listed), or the whole workload. */
+  readonly target: 'workload' | { readonly containers: readonly ContainerRole[] };
+  /** Why it matters, in a few sentences. */
+  readonly rationale: string;
+  /** What to change, ending with a period. */
+  readonly fix: string;
+  /** Whether the acknowledgement annotation may silence it (with a reason). */
+  readonly acknowledgeable: boolean;
+  /** The Kubernetes documentation for the setting involved. */
+  readonly reference: string;
+  /** The invariant's number in the project's derivation rules (README, "The derivation"). */
+  readonly invariant?: number;
+}
+
+const ALL_KINDS = WORKLOAD_KINDS;
+/** Pods that run until deleted, so that they serve traffic and are stopped while working. */
+const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod'] as const;
+/** Controllers with a replica count that PodDisruptionBudgets and zone spread are about. */
+const REPLICATED = ['Deployment', 'StatefulSet', 'ReplicaSet'] as const;
+const PROBED = { containers: ['main', 'sidecar'] } as const;
+const RUNNING = { containers: ['main', 'init', 'sidecar'] } as const;
+
+const PROBES_DOC = 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/';
+const TERMINATION_DOC = 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination';
+const DEPLOYMENT_DOC = 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/';
+const PDB_DOC = 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/';
+const PSS_DOC = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
+const RESOURCES_DOC = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
+
+const invariant = (id: InvariantId, meta: Omit<RuleMeta, 'family' | 'severity' | 'acknowledgeable' | 'invariant'>): RuleMeta => ({
+  ...meta,
+  family: 'invariant',
+  severity: 'error',
+  acknowledgeable: (ACKNOWLEDGEABLE_INVARIANTS as readonly string[]).includes(id),
+  invariant: INVARIANT_IDS.indexOf(id) + 1,
+});
+
+const podSecurity = (meta: Pick<RuleMeta, 'title' | 'rationale' | 'fix'>): RuleMeta => ({
+  ...meta,
+  family: 'pod-security',
+  severity: 'error',
+  kinds: ALL_KINDS,
+  target: 'workload',
+  acknowledgeable: true,
+  reference: `${PSS_DOC}#restricted`,
+});
+
+const hardening = (meta: Omit<RuleMeta, 'family' | 'acknowledgeable'>): RuleMeta => ({
+  ...meta,
+  family: 'hardening',
+  acknowledgeable: true,
+});
+
+export const RULES = {
+  // The invariants, in their order.
+  startupWindow: invariant('startupWindow', {
+    title: 'The startup window covers 1.5 × the slowest start, and liveness is gated by a startup probe.',
+    kinds: ALL_KINDS,
+    target: PROBED,
+    rationale:
+      'Until the startup probe succeeds, liveness and readiness are not run. Without a startup probe, or with a startup window (period × failureThreshold) shorter than a slow cold start, the liveness probe restarts a pod that is still starting, and it never becomes ready: a CrashLoop on every slow start.',
+    fix: 'Add a startup probe whose periodSeconds × failureThreshold is at least 1.5 × the slowest start (declare it with startupMaxSeconds).',
+    reference: PROBES_DOC,
+  }),
+  probeSuccessThreshold: invariant('probeSuccessThreshold', {
+    title: 'successThreshold is 1 for liveness and startup probes.',
+    kinds: ALL_KINDS,
+    target: PROBED,
+    rationale: 'The API server rejects any other value for liveness and startup probes.',
+    fix: 'Set successThreshold to 1 (or leave it out) on liveness and startup probes.',
+    reference: PROBES_DOC,
+  }),
+  livenessAfterReadiness: invariant('livenessAfterReadiness', {
+    title: 'Liveness fires only after readiness has taken the pod out of rotation.',
+    kinds: LONG_RUNNING,
+    target: PROBED,
+    rationale:
+      'When a pod slows down under load, readiness should take it out of the endpoints first, so that it can recover. If the liveness window is not longer than max(2 × the readiness window, the readiness window + propagation), or its timeout is shorter than readiness, liveness restarts busy pods one after another and the load moves to the others: a restart cascade.',
+    fix: 'Raise the liveness failureThreshold (or period) until its window covers max(2 × readiness window, readiness window + propagation), and give liveness a timeout at least as long as readiness.',
+    reference: PROBES_DOC,
+  }),
+  distinctProbes: invariant('distinctProbes', {
+    title: 'Readiness and liveness are different checks.',
+    kinds: LONG_RUNNING,
+    target: PROBED,
+    rationale:
+      'Readiness answers "can this pod serve now?", liveness "is this process stuck?". When both call the same endpoint, an overloaded pod or a failing dependency fails both, and every pod is restarted at once instead of being taken out of rotation. Neither should check shared dependencies such as a database.',
+    fix: 'Let liveness check only that the process responds (for example a tcpSocket probe on the serving port) and keep readiness for "can serve now".',
+    reference: PROBES_DOC,
+  }),
+  readinessTimeout: invariant('readinessTimeout', {
+    title: '2 ≤ timeout < period, for every probe.',
+    kinds: ALL_KINDS,
+    target: PROBED,
+    rationale:
+      'The default timeout of 1 second fails under load even when the application is healthy (p99 latency of health endpoints rises first), taking healthy pods out of rotation or restarting them. The kubelet runs one attempt of a probe at a time and waits for it, so a timeout as long as the period stretches the interval: the window then lasts longer than period × failureThreshold says.',
+    fix: 'Set timeoutSeconds to at least 2 (3 × the p99 latency of the endpoint) and periodSeconds above it.',
+    reference: PROBES_DOC,
+  }),
+  preStopCoversPropagation: invariant('preStopCoversPropagation', {
+    title: 'The preStop delay covers endpoint propagation.',
+    kinds: LONG_RUNNING,
+    target: { containers: ['main'] },
+    rationale:
+      'A deleted pod is removed from Service endpoints while it receives SIGTERM; load balancers, kube-proxy and ingress controllers keep sending requests for some seconds. Unless the preStop hook delays SIGTERM by that propagation time, those requests reach a process that is shutting down: 502s on every rollout.',
+    fix: 'Add a preStop hook that waits at least the propagation time (a sleep action on Kubernetes 1.30+, else exec sleep), and declare the propagation time.',
+    reference: TERMINATION_DOC,
+  }),
+  graceCoversShutdown: invariant('graceCoversShutdown', {
+    title: 'The grace period covers preStop + drain + 5 s, and preStop fits inside it.',
+    kinds: LONG_RUNNING,
+    target: 'workload',
+    rationale:
+      'terminationGracePeriodSeconds counts from deletion and includes the preStop hook. When it is shorter than the preStop delay plus the time the application needs to finish in-flight work, the kubelet sends SIGKILL mid-request.',
+    fix: 'Raise terminationGracePeriodSeconds to at least the longest preStop delay + the drain time + 5 seconds, and declare the drain time.',
+    reference: TERMINATION_DOC,
+  }),
+  probeGrace: invariant('probeGrace', {
+    title: "A probe's terminationGracePeriodSeconds is at most the pod's.",
+    kinds: ALL_KINDS,
+    target: PROBED,
+    rationale:
+      'A probe-level grace period shortens how long a hung container is given to stop after a liveness or startup failure. A value above the pod grace period lengthens it instead, which is never the intent.',
+    fix: "Lower the probe's terminationGracePeriodSeconds to at most the pod's (10 seconds is usual for a hung process).",
+    reference: `${PROBES_DOC}#probe-level-terminationgraceperiodseconds`,
+  }),
+  surgeWhenNoUnavailable: invariant('surgeWhenNoUnavailable', {
+    title: 'maxSurge ≥ 1 whenever maxUnavailable is 0.',
+    kinds: ['Deployment'],
+    target: 'workload',
+    rationale: 'With neither a pod to add nor a pod to remove the rollout cannot progress; the API server rejects it.',
+    fix: 'Set strategy.rollingUpdate.maxSurge to at least 1 (or a percentage such as 25%).',
+    reference: `${DEPLOYMENT_DOC}#max-surge`,
+  }),
+  progressDeadline: invariant('progressDeadline', {
+    title: 'progressDeadlineSeconds exceeds minReadySeconds and covers one worst-case pod start.',
+    kinds: ['Deployment'],
+    target: 'workload',
+    rationale:
+      'A rollout is reported as failed when no pod becomes available within progressDeadlineSeconds. If that is shorter than one slow start plus minReadySeconds, healthy rollouts are reported as failed and pipelines roll them back.',
+    fix: 'Raise progressDeadlineSeconds to at least the startup window + minReadySeconds (600 s, the default, covers most).',
+    reference: `${DEPLOYMENT_DOC}#progress-deadline-seconds`,
+  }),
+  pdbAllowsDisruption: invariant('pdbAllowsDisruption', {
+    title: 'The PodDisruptionBudget always allows at least one disruption.',
+    kinds: REPLICATED,
+    target: 'workload',
+    rationale:
+      'A budget that allows no disruption (minAvailable equal to the replicas, or maxUnavailable 0) blocks every node drain: cluster upgrades and autoscaler scale-downs stall until someone deletes the budget.',
+    fix: 'Use maxUnavailable: 1 in the PodDisruptionBudget.',
+    reference: PDB_DOC,
+  }),
+  graceLimit: invariant('graceLimit', {
+    title: 'The grace period is at most 600 s.',
+    kinds: ALL_KINDS,
+    target: 'workload',
+    rationale:
+      'Cluster autoscalers, spot or preemptible instance notices and many node-drain tools do not wait longer than about ten minutes (often much less); a longer grace period is cut short anyway.',
+    fix: 'Shorten the drain below ten minutes, or acknowledge graceLimit with a reason.',
+    reference: TERMINATION_DOC,
+  }),
+
+  // The restricted Pod Security Standard (Kubernetes 1.28 policy, which includes baseline), one rule per control.
+  hostNamespaces: podSecurity({
+    title: 'The pod does not share the host network, PID or IPC namespace.',
+    rationale: 'Host namespaces let a container see and reach every process and port of the node.',
+    fix: 'Remove hostNetwork, hostPID and hostIPC (or set them to false).',
+  }),
+  hostProcess: podSecurity({
+    title: 'No Windows HostProcess container.',
+    rationale: 'A HostProcess container runs with full access to the Windows node.',
+    fix: 'Remove securityContext.windowsOptions.hostProcess (or set it to false).',
+  }),
+  volumeTypes: podSecurity({
+    title: 'Only configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret volumes.',
+    rationale: 'hostPath and other volume types expose the node or storage outside Kubernetes access control.',
+    fix: 'Replace the volume with one of the allowed types (for example a persistentVolumeClaim instead of hostPath).',
+  }),
+  sysctls: podSecurity({
+    title: 'Only safe sysctls.',
+    rationale: 'Sysctls outside the safe set affect the whole node, not only the pod.',
+    fix: 'Remove the sysctl, or move the workload to nodes configured for it outside the restricted profile.',
+  }),
+  appArmor: podSecurity({
+    title: 'AppArmor profiles are runtime/default or localhost/*.',
+    rationale: 'An unconfined AppArmor profile removes a layer of kernel confinement.',
+    fix: 'Remove the AppArmor annotation or set it to runtime/default.',
+  }),
+  seLinux: podSecurity({
+    title: 'SELinux options set no user or role and only the container types.',
+    rationale: 'A custom SELinux user, role or type can escape the confinement the runtime applies.',
+    fix: 'Remove seLinuxOptions.user and .role, and use type container_t (or leave the type out).',
+  }),
+  runAsNonRoot: podSecurity({
+    title: 'Containers must run as non-root (runAsNonRoot: true).',
+    rationale: 'A process running as root in a container is root on the node once it escapes the container.',
+    fix: 'Set securityContext.runAsNonRoot: true on the pod (and a non-zero runAsUser, e.g. 65532, if the image does not set one).',
+  }),
+  runAsUser: podSecurity({
+    title: 'No container runs as user 0.',
+    rationale: 'runAsUser: 0 is root, whatever runAsNonRoot says.',
+    fix: 'Set runAsUser to a non-zero id such as 65532, or leave it out.',
+  }),
+  seccomp: podSecurity({
+    title: 'A seccomp profile (RuntimeDefault or Localhost) applies to every container.',
+    rationale: 'Without seccomp a container may call every system call of the kernel, including those used in container escapes.',
+    fix: 'Set securityContext.seccompProfile.type: RuntimeDefault on the pod.',
+  }),
+  privileged: podSecurity({
+    title: 'No privileged container.',
+    rationale: 'A privileged container has every capability and every device of the node.',
+    fix: 'Remove securityContext.privileged (or set it to false).',
+  }),
+  procMount: podSecurity({
+    title: 'The default /proc mount.',
+    rationale: 'An unmasked /proc exposes kernel interfaces that the default mount hides.',
+    fix: 'Remove securityContext.procMount (or set it to Default).',
+  }),
+  hostPorts: podSecurity({
+    title: 'No host ports.',
+    rationale: 'A host port binds the node itself, bypasses NetworkPolicy and limits scheduling to one pod per node.',
+    fix: 'Remove hostPort and reach the pod through a Service.',
+  }),
+  privilegeEscalation: podSecurity({
+    title: 'allowPrivilegeEscalation is false.',
+    rationale: 'Without it a process can gain more privileges than its parent (setuid binaries, file capabilities).',
+    fix: 'Set securityContext.allowPrivilegeEscalation: false on every container.',
+  }),
+  capabilities: podSecurity({
+    title: 'Every capability is dropped (only NET_BIND_SERVICE may be added).',
+    rationale: 'Default capabilities such as NET_RAW and CHOWN are used in container escapes and network attacks.',
+    fix: 'Set securityContext.capabilities.drop: [ALL] on every container, adding back at most NET_BIND_SERVICE.',
+  }),
+
+  // Hardening defaults beyond the Pod Security Standard.
+  resourceRequests: hardening({
+    title: 'Every container requests CPU and memory.',
+    severity: 'warning',
+    kinds: ALL_KINDS,
+    target: RUNNING,
+    rationale:
+      'The scheduler places pods by their requests. Without them pods land on full nodes, are the first evicted under pressure, and CPU starvation makes probes time out.',
+    fix: 'Set resources.requests.cpu and resources.requests.memory from observed usage.',
+    reference: RESOURCES_DOC,
+  }),
+  memoryLimit: hardening({
+    title: 'Every container has a memory limit equal to its memory request.',
+    severity: 'warning',
+    kinds: ALL_KINDS,
+    target: RUNNING,
+    rationale:
+      'Memory cannot be throttled, only reclaimed by killing. A container above its request is the first the kernel or the kubelet kills when the node runs short, so a limit above the request only defers the OOM kill to the worst moment.',
+    fix: 'Set resources.limits.memory equal to resources.requests.memory.',
+    reference: RESOURCES_DOC,
+  }),
+  noCpuLimit: hardening({
+    title: 'Every container has a CPU limit.',
+    severity: 'warning',
+    kinds: ALL_KINDS,
+    target: RUNNING,
+    rationale:
+      'A CPU limit keeps one container from starving its neighbours. Set it generously (throttling is a known cause of probe timeouts), or acknowledge noCpuLimit with the reason the workload runs without one.',
+    fix: 'Set resources.limits.cpu generously (for example 4 × the request), or acknowledge noCpuLimit with a reason.',
+    reference: RESOURCES_DOC,
+  }),
+  readOnlyRootFilesystem: hardening({
+    title: 'Every container has a read-only root filesystem.',
+    severity: 'warning',
+    kinds: ALL_KINDS,
+    target: RUNNING,
+    rationale: 'A writable root filesystem lets an attacker or a bug change binaries and configuration of the running container.',
+    fix: 'Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the application writes (for example /tmp).',
+    reference: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+  }),
+  automountServiceAccountToken: hardening({
+    title: 'The pod does not mount a service account token it does not need.',
+    severity: 'warning',
+    kinds: ALL_KINDS,
+    target: 'workload',
+    rationale:
+      'By default every pod gets a token for the Kubernetes API. Most applications never call the API; a stolen token is a foothold in the cluster.',
+    fix: 'Set automountServiceAccountToken: false on the pod (or on its ServiceAccount), and give the workload its own ServiceAccount.',
+    reference: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting',
+  }),
+  imagePinned: hardening({
+    title: 'Every image is pinned by a version tag or a digest.',
+    severity: 'error',
+    kinds: ALL_KINDS,
+    target: RUNNING,
+    rationale:
+      'An untagged or latest image moves under you: a restart or a new node runs different code from the pod next to it, and a rollback does not roll back.',
+    fix: 'Use a version tag (image:1.4.2) or a digest (image@sha256:...).',
+    reference: 'https://kubernetes.io/docs/concepts/containers/images/#image-names',
+  }),
+  rolloutMaxUnavailable: hardening({
+    title: 'Rolling updates keep every pod until its replacement is ready (maxUnavailable 0).',
+    severity: 'warning',
+    kinds: ['Deployment'],
+    target: 'workload',
+    rationale:
+      'The default maxUnavailable of 25% removes serving pods before their replacements are ready, and Recreate removes all of them: capacity drops during every rollout.',
+    fix: 'Use strategy.type RollingUpdate with rollingUpdate.maxUnavailable: 0 and maxSurge: 25% (or 1).',
+    reference: `${DEPLOYMENT_DOC}#max-unavailable`,
+  }),
+  singleReplica: hardening({
+    title: 'At least two replicas.',
+    severity: 'warning',
+    kinds: REPLICATED,
+    target: 'workload',
+    rationale:
+      'A single pod is down during every node drain, eviction and restart. Two replicas (with a PodDisruptionBudget and zone spread) keep the service up; acknowledge singleReplica for a workload that must run alone.',
+    fix: 'Set replicas (or the autoscaler minReplicas) to at least 2, or acknowledge singleReplica with a reason.',
+    reference: PDB_DOC,
+  }),
+  podDisruptionBudget: hardening({
+    title: 'A replicated workload has a PodDisruptionBudget.',
+    severity: 'warning',
+    kinds: REPLICATED,
+    target: 'workload',
+    rationale: 'Without a budget a node drain may evict every replica at once.',
+    fix: 'Add a PodDisruptionBudget selecting the pods with maxUnavailable: 1 and unhealthyPodEvictionPolicy: AlwaysAllow.',
+    reference: PDB_DOC,
+  }),
+  unhealthyPodEviction: hardening({
+    title: 'The PodDisruptionBudget lets unhealthy pods be evicted.',
+    severity: 'warning',
+    kinds: REPLICATED,
+    target: 'workload',
+    rationale:
+      'With the default policy, pods that are not ready count against the budget, so a workload with a crashing pod blocks node drains. AlwaysAllow lets the eviction of an unhealthy pod proceed.',
+    fix: 'Set unhealthyPodEvictionPolicy: AlwaysAllow in the PodDisruptionBudget.',
+    reference: `${PDB_DOC}#unhealthy-pod-eviction-policy`,
+  }),
+  zoneSpread: hardening({
+    title: 'Replicas are spread over zones.',
+    severity: 'warning',
+    kinds: REPLICATED,
+    target: 'workload',
+    rationale: 'Without a spread constraint the scheduler may place every replica in one zone, and one zone outage takes the service down.',
+    fix: 'Add a topologySpreadConstraint on topology.kubernetes.io/zone (maxSkew 1, whenUnsatisfiable ScheduleAnyway), and one on kubernetes.io/hostname.',
+    reference: 'https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/',
+  }),
+  readinessProbe: hardening({
+    title: 'A container that receives Service traffic has a readiness probe.',
+    severity: 'warning',
+    kinds: LONG_RUNNING,
+    target: { containers: ['main'] },
+    rationale:
+      'Without readiness a pod receives traffic as soon as its process starts, before it can serve, and keeps receiving it while it is overloaded.',
+    fix: 'Add a readinessProbe that answers whether the container can serve requests now.',
+    reference: PROBES_DOC,
+  }),
+  noLiveness: hardening({
+    title: 'Every long-running container has a liveness probe.',
+    severity: 'warning',
+    kinds: LONG_RUNNING,
+    target: { containers: ['main'] },
+    rationale:
+      'A process that hangs without exiting is never restarted without a liveness probe. Keep it cheap (a TCP check of the port), or acknowledge noLiveness with a reason.',
+    fix: 'Add a livenessProbe (tcpSocket on the serving port is a safe default), or acknowledge noLiveness with a reason.',
+    reference: PROBES_DOC,
+  }),
+} as const satisfies Record<string, RuleMeta>;
+
+export type RuleId = keyof typeof RULES;
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.prototype.hasOwnProperty.call(RULES, id);
+}
+
+export function rule(id: RuleId): RuleMeta {
+  return RULES[id];
+}

@@ -1,0 +1,101 @@
+import { packageInfo } from '../package-info';
+import { RULE_IDS, RULES, type RuleId, type RuleMeta } from './catalogue';
+
+/**
+ * The documentation of every rule, written from the catalogue: one Markdown page per rule
+ * (`docs/rules/<id>.md`) and an index. `npm run rule-docs` writes them and `--check` fails when
+ * they differ, so code and docs cannot drift; SARIF logs carry the same text as rule help.
+ */
+
+const GENERATED = '<!-- Generated from src/rules/catalogue.ts by `npm run rule-docs`. Do not edit. -->';
+
+const FAMILY: Record<RuleMeta['family'], string> = {
+  invariant: 'timing invariant',
+  'pod-security': 'Pod Security Standard "restricted"',
+  hardening: 'hardening default',
+};
+
+function familyText(meta: RuleMeta): string {
+  return meta.invariant === undefined ? FAMILY[meta.family] : `${FAMILY[meta.family]} ${meta.invariant}`;
+}
+
+function scopeText(meta: RuleMeta): string {
+  const containers = meta.target === 'workload' ? 'the pod as a whole' : `each ${meta.target.containers.join(', ')} container`;
+  return `${meta.kinds.join(', ')}; ${containers}`;
+}
+
+function acknowledgementText(id: RuleId, meta: RuleMeta): string {
+  return meta.acknowledgeable
+    ? `yes, with a reason: annotation \`hardened-workloads.io/acknowledged: "${id}: <reason>"\` on the workload`
+    : 'no (turn it off in the configuration if it does not apply)';
+}
+
+/** The rule's page. */
+export function ruleMarkdown(id: RuleId): string {
+  const meta: RuleMeta = RULES[id];
+  return [
+    GENERATED,
+    `# ${id}`,
+    '',
+    `**${meta.title}**`,
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| Family | ${familyText(meta)} |`,
+    `| Default severity | ${meta.severity} |`,
+    `| Applies to | ${scopeText(meta)} |`,
+    `| Acknowledgeable | ${acknowledgementText(id, meta)} |`,
+    '',
+    '## Why',
+    '',
+    meta.rationale,
+    '',
+    '## Fix',
+    '',
+    meta.fix,
+    '',
+    '## See also',
+    '',
+    `- Kubernetes documentation: ${meta.reference}`,
+    `- Examples that fire and pass: [test/fixtures/rules/${id}/](../../test/fixtures/rules/${id}/)`,
+    '',
+  ].join('\n');
+}
+
+/** Plain-text help for tools that do not render Markdown. */
+export function ruleHelpText(id: RuleId): string {
+  const meta: RuleMeta = RULES[id];
+  return `${meta.title}\n\nWhy: ${meta.rationale}\n\nFix: ${meta.fix}\n\nSee ${meta.reference}`;
+}
+
+/** The index page: every rule with its family, default severity and title. */
+export function rulesIndexMarkdown(): string {
+  return [
+    GENERATED,
+    '# Rules of `hardened-workloads check`',
+    '',
+    'Every rule has a stable id, used in configuration files, in the `hardened-workloads.io/acknowledged`',
+    'annotation and as the SARIF `ruleId`. `hardened-workloads rules` prints this list.',
+    '',
+    '| id | family | default severity | title |',
+    '| --- | --- | --- | --- |',
+    ...RULE_IDS.map(
+      (id) => `| [${id}](${id}.md) | ${familyText(RULES[id])} | ${RULES[id].severity} | ${RULES[id].title.replace(/\|/g, '\\|')} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
+/** Every generated file, by its path in the repository. */
+export function ruleDocFiles(): Record<string, string> {
+  return {
+    'docs/rules/README.md': rulesIndexMarkdown(),
+    ...Object.fromEntries(RULE_IDS.map((id) => [`docs/rules/${id}.md`, ruleMarkdown(id)])),
+  };
+}
+
+/** The page's web address, when package.json names the repository (SARIF's `helpUri`). */
+export function ruleDocUrl(id: RuleId): string | undefined {
+  const { repositoryUrl } = packageInfo();
+  return repositoryUrl === undefined ? undefined : `${repositoryUrl}/blob/main/docs/rules/${id}.md`;
+}

@@ -1,0 +1,111 @@
+import { parseImage } from '../declaration/image';
+import { replicasOf, servingContainers } from '../manifests/facts';
+import type { Node } from '../manifests/objects';
+import type { Check, Outcome, Subject } from './check';
+import { containerOf } from './check';
+import type { RuleId } from './catalogue';
+import { sameQuantity } from './quantities';
+
+/** The hardening defaults of the project (README, "Hardening") as predicates over manifests. */
+
+/** A check of one container's own fields, reported at `field` (relative to the container). */
+function containerCheck(test: (container: Node, subject: Subject) => { field: readonly string[]; message: string } | undefined): Check {
+  return (subject) => {
+    const view = containerOf(subject);
+    const problem = test(view.container, subject);
+    return problem ? [{ path: [...view.path, ...problem.field], message: `container ${view.name}: ${problem.message}` }] : [];
+  };
+}
+
+const ZONE_KEYS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'];
+
+const podSpecPath = (subject: Subject, ...field: string[]) => [...subject.workload.pod.path, 'spec', ...field];
+
+export const HARDENING_CHECKS = {
+  resourceRequests: containerCheck((container) => {
+    const requests: Node = container.resources?.requests ?? {};
+    const missing = ['cpu', 'memory'].filter((resource) => requests[resource] === undefined || requests[resource] === null);
+    return missing.length === 0 ? undefined : { field: ['resources', 'requests'], message: `no ${missing.join(' or ')} request` };
+  }),
+  memoryLimit: containerCheck((container) => {
+    const { requests = {}, limits = {} }: Node = container.resources ?? {};
+    if (limits.memory === undefined || limits.memory === null) return { field: ['resources', 'limits'], message: 'no memory limit' };
+    // Kubernetes sets a missing request to the limit.
+    if (requests.memory === undefined || requests.memory === null || sameQuantity(limits.memory, requests.memory)) return undefined;
+    return {
+      field: ['resources', 'limits', 'memory'],
+      message: `memory limit ${limits.memory} differs from the request ${requests.memory}`,
+    };
+  }),
+  noCpuLimit: containerCheck((container) =>
+    container.resources?.limits?.cpu === undefined || container.resources?.limits?.cpu === null
+      ? { field: ['resources', 'limits'], message: 'no CPU limit' }
+      : undefined,
+  ),
+  readOnlyRootFilesystem: containerCheck((container) =>
+    container.securityContext?.readOnlyRootFilesystem === true
+      ? undefined
+      : { field: ['securityContext', 'readOnlyRootFilesystem'], message: 'the root filesystem is writable' },
+  ),
+  imagePinned: containerCheck((container) => {
+    if (typeof container.image !== 'string') return { field: ['image'], message: 'no image' };
+    const { tag, digest } = parseImage(container.image);
+    if (digest !== undefined) return undefined;
+    if (tag === undefined) return { field: ['image'], message: `image ${container.image} has no tag or digest` };
+    return tag.toLowerCase() === 'latest' ? { field: ['image'], message: `image ${container.image} uses the tag latest` } : undefined;
+  }),
+  readinessProbe: containerCheck((container, { workload, container: view }) =>
+    container.readinessProbe || !servingContainers(workload).has(view!.name)
+      ? undefined
+      : { field: ['readinessProbe'], message: 'receives Service traffic but has no readiness probe' },
+  ),
+  noLiveness: containerCheck((container) =>
+    container.livenessProbe ? undefined : { field: ['livenessProbe'], message: 'no liveness probe' },
+  ),
+
+  automountServiceAccountToken: (subject) => {
+    const { pod, related } = subject.workload;
+    const own = pod.spec.automountServiceAccountToken;
+    const account = related.serviceAccount;
+    const accountName = pod.spec.serviceAccountName ?? 'default';
+    if (own === false || (own === undefined && account?.object.automountServiceAccountToken === false)) return [];
+    if (own === true)
+      return [{ path: podSpecPath(subject, 'automountServiceAccountToken'), message: 'the pod mounts a service account token' }];
+    const why = account ? `its ServiceAccount ${accountName} does not opt out` : `ServiceAccount ${accountName} is not in the input`;
+    return [{ path: podSpecPath(subject, 'automountServiceAccountToken'), message: `the pod mounts a service account token (${why})` }];
+  },
+  rolloutMaxUnavailable: ({ workload }) => {
+    const strategy: Node = workload.source.object.spec.strategy ?? {};
+    if (strategy.type === 'Recreate')
+      return [{ path: ['spec', 'strategy', 'type'], message: 'Recreate stops every pod before starting new ones' }];
+    const maxUnavailable = strategy.rollingUpdate?.maxUnavailable ?? '25%';
+    return maxUnavailable === 0 || maxUnavailable === '0%'
+      ? []
+      : [{ path: ['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], message: `maxUnavailable ${maxUnavailable}` }];
+  },
+  singleReplica: ({ workload }) => {
+    const count = replicasOf(workload);
+    if (count >= 2) return [];
+    const autoscaler = workload.related.autoscaler;
+    return autoscaler
+      ? [{ object: autoscaler, path: ['spec', 'minReplicas'], message: `the autoscaler keeps ${count} replica` }]
+      : [{ path: ['spec', 'replicas'], message: `${count} replica` }];
+  },
+  podDisruptionBudget: ({ workload }) =>
+    replicasOf(workload) >= 2 && workload.related.podDisruptionBudgets.length === 0
+      ? [{ path: ['metadata', 'name'], message: `${replicasOf(workload)} replicas and no PodDisruptionBudget selects their pods` }]
+      : [],
+  unhealthyPodEviction: ({ workload }) =>
+    workload.related.podDisruptionBudgets
+      .filter((budget) => budget.object.spec.unhealthyPodEvictionPolicy !== 'AlwaysAllow')
+      .map((budget): Outcome => ({
+        object: budget,
+        path: ['spec', 'unhealthyPodEvictionPolicy'],
+        message: `${budget.object.kind}/${budget.object.metadata?.name} uses ${budget.object.spec.unhealthyPodEvictionPolicy ?? 'the default policy (IfHealthyBudget)'}`,
+      })),
+  zoneSpread: (subject) => {
+    const constraints: Node[] = subject.workload.pod.spec.topologySpreadConstraints ?? [];
+    if (replicasOf(subject.workload) < 2 || constraints.some((constraint) => ZONE_KEYS.includes(constraint.topologyKey))) return [];
+    return [{ path: podSpecPath(subject, 'topologySpreadConstraints'), message: 'no topology spread constraint over zones' }];
+  },
+} satisfies Partial<Record<RuleId, Check>>;

@@ -1,0 +1,76 @@
+import type { FieldPath } from '../files/manifests';
+import type { InvariantId } from '../declaration/ids';
+import { checkInvariant, type InvariantResult } from '../invariants/check';
+import type { WorkloadFacts } from '../invariants/facts';
+import { containerFacts, workloadFacts } from '../manifests/facts';
+import type { Check, Outcome, Subject } from './check';
+import { containerOf } from './check';
+
+/**
+ * The invariants as rules over manifests: the same checks (`invariants/check.ts`) that guard every
+ * declaration, run on the facts read from each container or from the whole workload, with the
+ * field each violation points at.
+ */
+
+type Where = (facts: WorkloadFacts, result: InvariantResult) => FieldPath;
+
+function outcomes(id: InvariantId, subject: Subject, facts: WorkloadFacts, base: FieldPath, where: Where, prefix: string): Outcome[] {
+  const result = checkInvariant(id, facts, subject.declared);
+  if (result.status === 'holds') return [];
+  if (result.status === 'unknown') return [{ undecided: `${prefix}${result.detail}` }];
+  return [{ path: [...base, ...where(facts, result)], message: `${prefix}${result.detail}`, fix: result.fix }];
+}
+
+/** An invariant about one container's probes or hook; `where` is relative to the container. */
+function perContainer(id: InvariantId, where: Where): Check {
+  return (subject) => {
+    const view = containerOf(subject);
+    return outcomes(id, subject, containerFacts(subject.workload, view), view.path, where, `container ${view.name}: `);
+  };
+}
+
+/** An invariant about the whole workload; `where` is relative to the pod spec or, with `fromRoot`, the object. */
+function perWorkload(id: InvariantId, where: Where, fromRoot = false): Check {
+  return (subject) => {
+    const base = fromRoot ? [] : [...subject.workload.pod.path, 'spec'];
+    return outcomes(id, subject, workloadFacts(subject.workload), base, where, '');
+  };
+}
+
+export const INVARIANT_CHECKS = {
+  startupWindow: perContainer('startupWindow', ({ startup }) => (startup ? ['startupProbe', 'failureThreshold'] : ['livenessProbe'])),
+  probeSuccessThreshold: perContainer('probeSuccessThreshold', ({ liveness }) =>
+    liveness && liveness.successThreshold !== 1 ? ['livenessProbe', 'successThreshold'] : ['startupProbe', 'successThreshold'],
+  ),
+  livenessAfterReadiness: perContainer('livenessAfterReadiness', ({ liveness, readiness }) =>
+    liveness!.timeoutSeconds < readiness!.timeoutSeconds ? ['livenessProbe', 'timeoutSeconds'] : ['livenessProbe', 'failureThreshold'],
+  ),
+  distinctProbes: perContainer('distinctProbes', () => ['livenessProbe']),
+  // The violation names the probe it is about: any of the three may time out too soon or outlast its period.
+  readinessTimeout: perContainer('readinessTimeout', (facts, { probe = 'readiness' }) => [
+    `${probe}Probe`,
+    facts[probe]!.timeoutSeconds < 2 ? 'timeoutSeconds' : 'periodSeconds',
+  ]),
+  preStopCoversPropagation: perContainer('preStopCoversPropagation', () => ['lifecycle', 'preStop']),
+  graceCoversShutdown: perWorkload('graceCoversShutdown', () => ['terminationGracePeriodSeconds']),
+  probeGrace: perContainer('probeGrace', ({ liveness, terminationGracePeriodSeconds }) =>
+    (liveness?.terminationGracePeriodSeconds ?? 0) > terminationGracePeriodSeconds
+      ? ['livenessProbe', 'terminationGracePeriodSeconds']
+      : ['startupProbe', 'terminationGracePeriodSeconds'],
+  ),
+  surgeWhenNoUnavailable: perWorkload('surgeWhenNoUnavailable', () => ['spec', 'strategy', 'rollingUpdate', 'maxSurge'], true),
+  progressDeadline: perWorkload('progressDeadline', () => ['spec', 'progressDeadlineSeconds'], true),
+  pdbAllowsDisruption: (subject) => {
+    const [budget] = subject.workload.related.podDisruptionBudgets;
+    return perWorkload('pdbAllowsDisruption', () => [])(subject).map((outcome) =>
+      'path' in outcome && budget
+        ? {
+            ...outcome,
+            object: budget,
+            path: ['spec', budget.object.spec.maxUnavailable !== undefined ? 'maxUnavailable' : 'minAvailable'],
+          }
+        : outcome,
+    );
+  },
+  graceLimit: perWorkload('graceLimit', () => ['terminationGracePeriodSeconds']),
+} satisfies Record<InvariantId, Check>;

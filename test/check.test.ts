@@ -1,0 +1,307 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { type CheckReport, checkManifests, DEFAULT_CONFIG, failure, type InputText, InputError, synthesizeYaml } from '../src';
+import { buildApp } from '../examples/main';
+import { SEED, validDeclaration } from './support/arbitraries';
+
+/** `check` as a library: what it reads, what it reports and where. The CLI's exit codes are in cli.test.ts. */
+const check = (text: string, options = {}) => checkManifests([{ name: 'input.yaml', text }], options);
+const ids = (report: CheckReport, subject?: string) =>
+  report.findings.filter((finding) => subject === undefined || finding.subject === subject).map((finding) => finding.ruleId);
+
+const container = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  image: `registry.example/${name}:1.0.0`,
+  ...extra,
+});
+const template = (spec: Record<string, unknown>) => ({ metadata: { labels: { app: 'shop' } }, spec });
+const POD = { containers: [container('app', { livenessProbe: { httpGet: { path: '/', port: 80 } } })] };
+
+/** One object of every workload kind, each with the same pod. */
+const EVERY_KIND = [
+  { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template: template(POD) } },
+  { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { template: template(POD) } },
+  { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { template: template(POD) } },
+  { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'legacy' }, spec: { template: template(POD) } },
+  { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' }, spec: { template: template({ ...POD, restartPolicy: 'Never' }) } },
+  {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'report' },
+    spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: template({ ...POD, restartPolicy: 'OnFailure' }) } } },
+  },
+  { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug' }, spec: POD },
+];
+const everyKind = check(EVERY_KIND.map((object) => stringify(object)).join('---\n'));
+
+describe('every workload kind', () => {
+  test('is checked', () => {
+    expect(everyKind.workloads.map((workload) => workload.subject)).toEqual([
+      'Deployment/web',
+      'StatefulSet/db',
+      'DaemonSet/agent',
+      'ReplicaSet/legacy',
+      'Job/migrate',
+      'CronJob/report',
+      'Pod/debug',
+    ]);
+  });
+
+  test('gets the rules that apply to every kind, such as the Pod Security Standard', () => {
+    for (const workload of everyKind.workloads) expect(ids(everyKind, workload.subject)).toContain('privilegeEscalation');
+  });
+
+  test('never gets a rule that does not apply to its kind', () => {
+    // The rollout rules exist only for Deployments; replicas and budgets not for DaemonSets, Jobs or Pods.
+    expect(ids(everyKind, 'Deployment/web')).toEqual(expect.arrayContaining(['rolloutMaxUnavailable', 'singleReplica']));
+    for (const subject of ['StatefulSet/db', 'DaemonSet/agent', 'ReplicaSet/legacy', 'Job/migrate', 'CronJob/report', 'Pod/debug']) {
+      expect(ids(everyKind, subject)).not.toContain('rolloutMaxUnavailable');
+    }
+    for (const subject of ['DaemonSet/agent', 'Job/migrate', 'CronJob/report', 'Pod/debug'])
+      expect(ids(everyKind, subject)).not.toContain('singleReplica');
+  });
+
+  test('Jobs, CronJobs and run-to-completion Pods are not held to the rules of serving pods', () => {
+    const runToCompletion = check(
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'task' },
+        spec: { restartPolicy: 'Never', containers: [container('task')] },
+      }),
+    );
+    for (const report of [everyKind, runToCompletion]) {
+      for (const subject of ['Job/migrate', 'CronJob/report', 'Pod/task']) {
+        expect(ids(report, subject)).not.toContain('noLiveness');
+        expect(ids(report, subject)).not.toContain('distinctProbes');
+      }
+    }
+    expect(ids(everyKind, 'Pod/debug')).not.toContain('noLiveness'); // it has one
+  });
+
+  test('reads the pod template of a CronJob through its jobTemplate, with the field path to match', () => {
+    const finding = everyKind.findings.find((entry) => entry.subject === 'CronJob/report' && entry.ruleId === 'startupWindow');
+    expect(finding?.fieldPath).toBe('spec.jobTemplate.spec.template.spec.containers[0].livenessProbe');
+  });
+});
+
+describe('every container, init container and native sidecar', () => {
+  const pod = {
+    initContainers: [
+      container('migrate', { securityContext: { privileged: true } }),
+      container('proxy', { restartPolicy: 'Always', readinessProbe: { tcpSocket: { port: 15021 }, timeoutSeconds: 1 } }),
+    ],
+    containers: [container('app'), container('worker', { readinessProbe: { tcpSocket: { port: 9000 }, timeoutSeconds: 1 } })],
+  };
+  const report = check(
+    stringify({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'shop' }, spec: { template: template(pod) } }),
+  );
+  const paths = (id: string) => report.findings.filter((finding) => finding.ruleId === id).map((finding) => finding.fieldPath);
+
+  test('container rules see the second main container and the sidecar, not only the first container', () => {
+    expect(paths('readinessTimeout')).toEqual([
+      'spec.template.spec.initContainers[1].readinessProbe.timeoutSeconds',
+      'spec.template.spec.containers[1].readinessProbe.timeoutSeconds',
+    ]);
+  });
+
+  test('Pod Security rules see init containers', () => {
+    expect(paths('privileged')).toEqual(['spec.template.spec.initContainers[0].securityContext.privileged']);
+  });
+
+  test('rules about serving (liveness) see main containers only', () => {
+    expect(paths('noLiveness')).toEqual([
+      'spec.template.spec.containers[0].livenessProbe',
+      'spec.template.spec.containers[1].livenessProbe',
+    ]);
+  });
+});
+
+describe('related objects', () => {
+  const deployment = (namespace: string, replicas = 3) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'shop', namespace },
+    spec: { replicas, template: template(POD) },
+  });
+  const budget = (namespace: string) => ({
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name: 'shop', namespace },
+    spec: { selector: { matchLabels: { app: 'shop' } }, maxUnavailable: 1, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
+  });
+
+  test('a PodDisruptionBudget selects pods in its own namespace only', () => {
+    const report = check([deployment('a'), deployment('b'), budget('a')].map((object) => stringify(object)).join('---\n'));
+    expect(ids(report, 'Deployment/a/shop')).not.toContain('podDisruptionBudget');
+    expect(ids(report, 'Deployment/b/shop')).toContain('podDisruptionBudget');
+  });
+
+  test('a HorizontalPodAutoscaler targeting the workload decides its replicas', () => {
+    const autoscaler = {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'shop', namespace: 'a' },
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'shop' }, minReplicas: 1, maxReplicas: 4 },
+    };
+    const report = check([deployment('a', 5), budget('a'), autoscaler].map((object) => stringify(object)).join('---\n'));
+    expect(report.findings.filter((finding) => finding.ruleId === 'singleReplica')).toEqual([
+      expect.objectContaining({
+        object: { kind: 'HorizontalPodAutoscaler', name: 'shop', namespace: 'a' },
+        fieldPath: 'spec.minReplicas',
+        line: 43,
+      }),
+    ]);
+  });
+});
+
+describe('input', () => {
+  const problems = (inputs: InputText[]) => {
+    try {
+      checkManifests(inputs);
+    } catch (error) {
+      if (error instanceof InputError) return error.message;
+      throw error;
+    }
+    throw new Error('expected an input error');
+  };
+
+  test('a List (kubectl get -o yaml) is read item by item, with each item at its own line', () => {
+    const report = check(stringify({ apiVersion: 'v1', kind: 'List', items: [EVERY_KIND[0], EVERY_KIND[1]] }));
+    expect(report.workloads.map(({ subject, line }) => [subject, line])).toEqual([
+      ['Deployment/web', 4],
+      ['StatefulSet/db', 21],
+    ]);
+  });
+
+  test('a document that is not a Kubernetes object is an error with its position', () => {
+    expect(problems([{ name: 'values.yaml', text: '---\n# a declaration by mistake\nname: checkout\nimage: app:1.0.0\n' }])).toBe(
+      'values.yaml:3:1: document 1 is not a Kubernetes object: it has no apiVersion and kind (its fields: name, image); is it a declaration or values file?',
+    );
+  });
+
+  test('a malformed field is an error naming the object, the field and its position', () => {
+    expect(problems([{ name: 'app.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: 5\n' }])).toBe(
+      'app.yaml:4:1: Deployment/web: spec must be a mapping, not 5',
+    );
+    expect(
+      problems([{ name: 'app.yaml', text: stringify({ ...EVERY_KIND[0], spec: { replicas: 'three', template: template(POD) } }) }]),
+    ).toBe('app.yaml:6:3: Deployment/web: spec.replicas must be a whole number, not "three"');
+  });
+
+  test('every problem of every input is reported at once, and nothing is checked', () => {
+    const message = problems([
+      { name: 'a.yaml', text: 'kind: [unclosed\n' },
+      { name: 'b.yaml', text: '- 1\n- 2\n' },
+    ]);
+    expect(message.split('\n')).toEqual([
+      expect.stringMatching(/^a\.yaml:2:1: invalid YAML: /),
+      'b.yaml:1:1: document 1 is not a Kubernetes object: it is not a mapping of fields',
+    ]);
+  });
+
+  test('kinds that are not read are listed as not checked, never dropped silently', () => {
+    const report = check(
+      `${stringify(EVERY_KIND[0])}---\n${stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: {} })}`,
+    );
+    expect(report.skipped).toEqual([{ object: { kind: 'ConfigMap', name: 'settings' }, file: 'input.yaml', line: 19, column: 1 }]);
+  });
+
+  test('input without any workload fails the gate with the reason', () => {
+    const report = check(stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' } }));
+    expect(report.workloads).toEqual([]);
+    expect(failure(report)).toBe('no workload found: nothing was checked');
+  });
+});
+
+describe('acknowledgements', () => {
+  const acknowledged = (text: string) =>
+    stringify({
+      ...EVERY_KIND[0],
+      metadata: { name: 'web', annotations: { 'hardened-workloads.io/acknowledged': text } },
+    });
+
+  test('a finding the workload acknowledges with a reason is reported as suppressed, with the reason', () => {
+    const report = check(acknowledged('startupWindow: checked later\nnoCpuLimit: latency-sensitive, throttling hurts more'));
+    expect(report.findings.filter((finding) => finding.ruleId === 'noCpuLimit')).toEqual([
+      expect.objectContaining({ suppressed: { reason: 'latency-sensitive, throttling hurts more' } }),
+    ]);
+    expect(report.findings.filter((finding) => finding.ruleId === 'resourceRequests')[0]!.suppressed).toBeUndefined();
+  });
+
+  test.each([
+    ['without a reason', 'noCpuLimit:', 'noCpuLimit needs a reason: write "noCpuLimit: <why this workload departs from it>"'],
+    ['with an unknown id', 'noCPULimit: throttling', '"noCPULimit" is not a rule id (`hardened-workloads rules` lists them)'],
+    [
+      'of a rule that cannot be acknowledged',
+      'distinctProbes: later',
+      'distinctProbes cannot be acknowledged (it is an API rule or unsafe in every case)',
+    ],
+  ])('an acknowledgement %s is an input error at the annotation', (_, text, message) => {
+    expect(() => check(acknowledged(text))).toThrow(`input.yaml:6:5: Deployment/web: hardened-workloads.io/acknowledged: ${message}`);
+  });
+});
+
+describe('configuration', () => {
+  const legacy = stringify({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'legacy', annotations: { 'hardened-workloads.io/declared': 'drainSeconds=20' } },
+    spec: { template: template({ terminationGracePeriodSeconds: 30, containers: [container('app')] }) },
+  });
+  const graceFinding = (report: CheckReport) => report.findings.find((finding) => finding.ruleId === 'graceCoversShutdown')?.message;
+
+  test('rules can be turned off or given another severity', () => {
+    const report = check(legacy, { config: { ...DEFAULT_CONFIG, rules: { noLiveness: 'off', noCpuLimit: 'note' } } });
+    expect(ids(report)).not.toContain('noLiveness');
+    expect(report.findings.find((finding) => finding.ruleId === 'noCpuLimit')?.severity).toBe('note');
+    expect(report.rules).toHaveLength(38);
+  });
+
+  test('failOn decides which severities fail the run', () => {
+    const notes = check(legacy, { config: { ...DEFAULT_CONFIG, failOn: 'error', rules: {} } });
+    expect(failure(notes)).toMatch(/at or above error$/);
+    expect(failure({ ...notes, failOn: 'never' })).toBeUndefined();
+  });
+
+  test('declared times: flags for every workload, the annotation over them, a named entry over both', () => {
+    expect(check(legacy).workloads[0]!.declared).toEqual({ drainSeconds: 20 });
+    expect(check(legacy, { declared: { drainSeconds: 40, propagationSeconds: 10 } }).workloads[0]!.declared).toEqual({
+      drainSeconds: 20,
+      propagationSeconds: 10,
+    });
+    const config = { ...DEFAULT_CONFIG, declared: [{ drainSeconds: 5 }, { name: 'legacy', kind: 'Deployment', drainSeconds: 60 }] };
+    expect(check(legacy, { config }).workloads[0]!.declared).toEqual({ drainSeconds: 60 });
+    expect(graceFinding(check(legacy))).toBeUndefined();
+    expect(graceFinding(check(legacy, { config }))).toBe('grace 30 s vs preStop 0 + drain 60 + 5 = 65 s');
+  });
+});
+
+describe('our own output', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'hardened-check-'));
+  buildApp(folder).synth();
+  const inputs = readdirSync(folder).map((file) => ({ name: file, text: readFileSync(join(folder, file), 'utf8') }));
+
+  test('every example checks clean: every rule decided, no finding, only NetworkPolicies and an Ingress not checked', () => {
+    const report = checkManifests(inputs);
+    expect(report.workloads.length).toBeGreaterThanOrEqual(5);
+    expect(report.findings).toEqual([]);
+    expect(report.workloads.flatMap((workload) => workload.undecided)).toEqual([]);
+    expect(new Set(report.skipped.map((entry) => entry.object.kind))).toEqual(new Set(['NetworkPolicy', 'Ingress']));
+  });
+
+  test('any accepted declaration synthesizes to manifests with no finding that is not acknowledged', () => {
+    fc.assert(
+      fc.property(validDeclaration, (declaration) => {
+        const report = checkManifests([{ name: 'out.yaml', text: synthesizeYaml([declaration]) }]);
+        expect(report.findings.filter((finding) => !finding.suppressed).map((finding) => `${finding.ruleId}: ${finding.message}`)).toEqual(
+          [],
+        );
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACKNOWLEDGEMENT_IDS, checkManifests, INVARIANT_IDS, RULE_IDS, RULES, type RuleId } from '../src';
+import { ruleDocFiles } from '../src/rules/docs';
+
+/**
+ * The catalogue is the specification of `check`: every rule has a manifest on which it fires (at
+ * the lines marked `# fires`) and one on which it does not, a fix, and a generated docs page.
+ */
+const FIXTURES = join(__dirname, 'fixtures', 'rules');
+const ROOT = join(__dirname, '..');
+
+function fixtures(id: string, outcome: 'fires' | 'passes'): string[] {
+  return readdirSync(join(FIXTURES, id)).filter((file) => file.startsWith(`${outcome}.`) && file.endsWith('.yaml'));
+}
+
+function findingsOf(id: RuleId, file: string) {
+  const text = readFileSync(file, 'utf8');
+  return { text, findings: checkManifests([{ name: file, text }]).findings.filter((finding) => finding.ruleId === id) };
+}
+
+test('every fixture folder is named after a rule', () => {
+  expect(readdirSync(FIXTURES).filter((folder) => !RULE_IDS.includes(folder as RuleId))).toEqual([]);
+});
+
+describe.each(RULE_IDS)('%s', (id) => {
+  test('has at least one manifest where it fires and one where it passes', () => {
+    expect(fixtures(id, 'fires').length).toBeGreaterThan(0);
+    expect(fixtures(id, 'passes').length).toBeGreaterThan(0);
+  });
+
+  test.each(fixtures(id, 'fires'))('fires at exactly the lines marked "# fires" in %s', (name) => {
+    const file = join(FIXTURES, id, name);
+    const { text, findings } = findingsOf(id, file);
+    const marked = text.split('\n').flatMap((line, index) => (/# fires$/.test(line) ? [index + 1] : []));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(findings.map((finding) => finding.line)).toEqual(marked);
+    for (const finding of findings)
+      expect(finding).toMatchObject({ file, severity: RULES[id].severity, fix: expect.stringMatching(/\.$/) });
+  });
+
+  test.each(fixtures(id, 'passes'))('does not fire in %s', (name) => {
+    expect(findingsOf(id, join(FIXTURES, id, name)).findings).toEqual([]);
+  });
+
+  test('has a title, a rationale and a fix, each a sentence', () => {
+    const meta = RULES[id];
+    expect(meta.title).toMatch(/^[A-Z0-9a-z].*\.$/);
+    expect(meta.rationale).toMatch(/\.$/);
+    expect(meta.fix).toMatch(/\.$/);
+    expect(meta.reference).toMatch(/^https:\/\/kubernetes\.io\/docs\//);
+  });
+});
+
+test('the invariants are rules under their own ids, numbered in order', () => {
+  expect(INVARIANT_IDS.map((id) => [id, RULES[id].family, RULES[id].invariant])).toEqual(
+    INVARIANT_IDS.map((id, index) => [id, 'invariant', index + 1]),
+  );
+});
+
+test('every acknowledgement a declaration can make is an acknowledgeable rule, so our own output checks clean', () => {
+  expect(ACKNOWLEDGEMENT_IDS.filter((id) => !(RULE_IDS as readonly string[]).includes(id) || !RULES[id as RuleId].acknowledgeable)).toEqual(
+    [],
+  );
+});
+
+test('docs/rules holds exactly the generated pages (run `npm run rule-docs` after changing the catalogue)', () => {
+  const expected = ruleDocFiles();
+  const written = Object.fromEntries(
+    readdirSync(join(ROOT, 'docs', 'rules')).map((file) => [`docs/rules/${file}`, readFileSync(join(ROOT, 'docs', 'rules', file), 'utf8')]),
+  );
+  expect(Object.keys(written).sort()).toEqual(Object.keys(expected).sort());
+  for (const [path, text] of Object.entries(expected)) expect({ path, text: written[path] }).toEqual({ path, text });
+});
