@@ -1,24 +1,39 @@
 /**
- * Writes every file generated from the declaration schema (src/declaration/schema.ts): the Helm
- * chart's values.schema.json and values.yaml, and the TypeScript types in
- * src/declaration/workload-spec.ts. Each is written already formatted, so prettier leaves it alone.
+ * Writes every generated file: from the declaration schema (src/declaration/schema/), the Helm
+ * chart's values.schema.json and values.yaml and the TypeScript types in
+ * src/declaration/workload-spec.ts; from the rule catalogue (src/rules/catalogue.ts), one page per
+ * rule in docs/rules/ and their index. Each is written already formatted, so prettier leaves it
+ * alone; a page in docs/rules/ that documents no rule is removed (or, with --check, reported).
  *
  * Usage: npm run generate            (writes what is stale and says what it did)
  *        npm run generate -- --check  (writes nothing; exits 1 when a file is stale)
  *        npm run generate -- --root D (the files under folder D instead of this repository)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { valuesSchema, valuesYaml } from './generate-chart-files';
 import { declarationTypes, TYPES_FILE } from './generate-types';
+import { ruleDocFiles } from '../src/rules/docs';
 
 const ROOT = join(__dirname, '..');
+
+const RULE_DOCS = 'docs/rules';
 
 export const GENERATED_FILES: Readonly<Record<string, () => string | Promise<string>>> = {
   'values.schema.json': valuesSchema,
   'values.yaml': valuesYaml,
   [TYPES_FILE]: declarationTypes,
+  ...Object.fromEntries(Object.entries(ruleDocFiles()).map(([file, text]) => [file, () => text])),
 };
+
+/** Pages under docs/rules/ that no rule produces any more (a rule removed or renamed). */
+function orphanRuleDocs(root: string): string[] {
+  const folder = join(root, RULE_DOCS);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .map((file) => `${RULE_DOCS}/${file}`)
+    .filter((file) => !(file in GENERATED_FILES));
+}
 
 function read(path: string): string | undefined {
   try {
@@ -45,6 +60,15 @@ export async function generate(root: string, check: boolean): Promise<{ lines: s
     } else {
       writeFileSync(path, wanted);
       lines.push(`${file}: written`);
+    }
+  }
+  for (const file of orphanRuleDocs(root)) {
+    stale.push(file);
+    if (check) {
+      lines.push(`${file}: documents no rule (run npm run generate)`);
+    } else {
+      rmSync(join(root, file));
+      lines.push(`${file}: removed`);
     }
   }
   return { lines, stale };

@@ -1,5 +1,5 @@
 {{/*
-The invariants of docs/rules.md on the derived timings, mirroring src/invariants/check.ts and
+The invariants of docs/derivation.md on the derived timings, mirroring src/invariants/check.ts and
 invariantProblem in src/declaration/resolve.ts: a violation is a problem unless the invariant may
 be acknowledged and is. Invariants 2 (successThreshold) and 11 (the PDB's maxUnavailable 1) hold
 by construction here, because neither can be overridden.
@@ -37,7 +37,7 @@ Input: (dict "spec" "timings" "probes" "replicas"). Output: JSON with `problems`
   "graceLimit" (list "overrides.terminationGracePeriodSeconds" "drainSeconds")
 -}}
 
-{{- /* Each violation as (dict "id" "detail" "fix"), in the order of docs/rules.md. */ -}}
+{{- /* Each violation as (dict "id" "detail" "fix"), in the order of docs/derivation.md. */ -}}
 {{- $violations := list -}}
 {{- $sMax := $t.startupMaxSeconds | int -}}
 {{- $p := $t.propagationSeconds | int -}}

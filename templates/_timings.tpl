@@ -1,5 +1,5 @@
 {{/*
-The timing rules of docs/rules.md, in integer arithmetic, mirroring deriveTimings in
+The timing rules of docs/derivation.md, in integer arithmetic, mirroring deriveTimings in
 src/timing/derive.ts: every override replaces its value, and everything downstream reads the
 replaced value. Input: (dict "spec" effectiveSpec "probes" resolvedProbes). Output: JSON.
 */}}

@@ -2,16 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ruleDocFiles } from '../src/rules/docs';
 
 /**
- * The files `npm run generate` writes from the declaration schema, and the tooling around them: a
+ * The files `npm run generate` writes from the declaration schema and the rule catalogue, and the tooling around them: a
  * stale file fails here, and neither `npm run format` nor `npm run format:check` may disagree
  * with the generator. The generator and prettier load ES modules, which jest's sandbox cannot, so
  * they run as child processes, as `npm run` runs them.
  */
 
 const ROOT = join(__dirname, '..');
-const FILES = ['values.schema.json', 'values.yaml', 'src/declaration/workload-spec.ts'];
+const FILES = ['values.schema.json', 'values.yaml', 'src/declaration/workload-spec.ts', ...Object.keys(ruleDocFiles())];
 
 function node(args: readonly string[]) {
   const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
@@ -37,6 +38,10 @@ test('npm run generate says which files it wrote and which were current', () => 
   expect(checked.stdout.trim().split('\n')).toEqual(FILES.map((file) => line(file, 'stale (run npm run generate)')));
   expect(generate('--root', root).stdout.trim().split('\n')).toEqual(FILES.map((file) => line(file, 'written')));
   expect(generate('--root', root).stdout.trim().split('\n')).toEqual(FILES.map((file) => `${file}: current`));
+
+  writeFileSync(join(root, 'docs', 'rules', 'retiredRule.md'), '# a rule that no longer exists\n');
+  expect(generate('--root', root, '--check').stdout).toContain('docs/rules/retiredRule.md: documents no rule (run npm run generate)');
+  expect(generate('--root', root).stdout).toContain('docs/rules/retiredRule.md: removed');
 });
 
 test('prettier agrees with the generator: each generated file is formatted or ignored', () => {

@@ -7,7 +7,7 @@ import { clean, overrides, SEED, validDeclaration } from './support/arbitraries'
 import { kubernetesSchemaErrors } from './support/kubernetes-schema';
 
 /**
- * The invariants of docs/rules.md, checked on the synthesized objects (read back as manifests, as `check`
+ * The invariants of docs/derivation.md, checked on the synthesized objects (read back as manifests, as `check`
  * reads anyone's YAML) rather than on the derivation's return value.
  */
 function acknowledgedIds(objects: readonly KubernetesObject[]): string[] {

@@ -64,7 +64,7 @@ test('every acknowledgement a declaration can make is an acknowledgeable rule, s
   );
 });
 
-test('docs/rules holds exactly the generated pages (run `npm run rule-docs` after changing the catalogue)', () => {
+test('docs/rules holds exactly the generated pages (run `npm run generate` after changing the catalogue)', () => {
   const expected = ruleDocFiles();
   const written = Object.fromEntries(
     readdirSync(join(ROOT, 'docs', 'rules')).map((file) => [`docs/rules/${file}`, readFileSync(join(ROOT, 'docs', 'rules', file), 'utf8')]),

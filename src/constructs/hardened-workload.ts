@@ -15,7 +15,7 @@ import { manifest } from './kubernetes-json';
 
 /**
  * Props of `HardenedWorkload`: exactly the workload declaration, the same document a Helm user
- * writes as values. Every field documents its unit and default; docs/rules.md says how the
+ * writes as values. Every field documents its unit and default; docs/derivation.md says how the
  * timings are derived from them.
  */
 export interface HardenedWorkloadProps extends WorkloadSpec {}

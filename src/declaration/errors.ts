@@ -1,5 +1,5 @@
 /**
- * One thing wrong with a declaration, in the four parts every error gives (docs/rules.md, "Errors").
+ * One thing wrong with a declaration, in the four parts every error gives (docs/derivation.md, "Errors").
  */
 export interface Problem {
   /** Path of the field in the declaration, e.g. `startup.maxSeconds` or `networkPolicy.egressTo[0].cidr`. */

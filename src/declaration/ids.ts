@@ -1,11 +1,11 @@
 /**
- * Names of the invariants (docs/rules.md) and of the other decisions a declaration can acknowledge.
+ * Names of the invariants (docs/derivation.md) and of the other decisions a declaration can acknowledge.
  *
  * They live apart from both the schema and the checks because both refer to them: the schema lists
  * the keys `acknowledge` accepts, the checks report violations under these names.
  */
 
-/** The twelve invariants of docs/rules.md, in its order. */
+/** The twelve invariants of docs/derivation.md, in its order. */
 export const INVARIANT_IDS = [
   'startupWindow',
   'probeSuccessThreshold',

@@ -3,7 +3,7 @@ import type { ParsedSpec, ProbeTarget } from './schema';
 /**
  * Framework presets: sensible probe latency and health paths for common stacks, and the
  * framework's own graceful-shutdown deadline set from `drainSeconds`, so that the application stops
- * waiting for requests when Kubernetes expects it to (invariant 7 in docs/rules.md).
+ * waiting for requests when Kubernetes expects it to (invariant 7 in docs/derivation.md).
  *
  * Only settings the framework documents are used; each is cited. Where a framework documents no
  * environment variable or flag for its shutdown deadline, the preset sets none and README.md says

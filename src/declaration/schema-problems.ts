@@ -178,7 +178,7 @@ function unquotedScalarProblem(path: string, segments: readonly PropertyKey[], v
   ];
 }
 
-/** Turns one zod issue into problems: field, value, rule, fix (docs/rules.md, "Errors"). */
+/** Turns one zod issue into problems: field, value, rule, fix (docs/derivation.md, "Errors"). */
 export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[] {
   const path = formatPath(issue.path);
   const value = valueAt(input, issue.path);

@@ -8,7 +8,7 @@
 export type ProbeTarget = HttpGetProbe | TcpSocketProbe | GrpcProbe | ExecProbe;
 
 /**
- * One hardened workload: the declaration both faces read (docs/rules.md).
+ * One hardened workload: the declaration both faces read (docs/derivation.md).
  */
 export interface WorkloadSpec {
   /**
@@ -174,7 +174,7 @@ export interface WorkloadSpec {
    */
   overrides?: TimingOverrides;
   /**
-   * Written reasons for deliberate departures from the invariants or hardening defaults (docs/rules.md), keyed by invariant or waiver. Each reason is recorded in an annotation.
+   * Written reasons for deliberate departures from the invariants or hardening defaults (docs/derivation.md), keyed by invariant or waiver. Each reason is recorded in an annotation.
    *
    * @default {}
    * @example {"singleReplica":"preview environment, downtime is acceptable"}
@@ -521,7 +521,7 @@ export interface ProbeTimingOverrides {
    *
    * Unit: seconds.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example 10
    */
   periodSeconds?: number;
@@ -530,7 +530,7 @@ export interface ProbeTimingOverrides {
    *
    * Unit: seconds.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example 3
    */
   timeoutSeconds?: number;
@@ -539,7 +539,7 @@ export interface ProbeTimingOverrides {
    *
    * Unit: probe attempts.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example 3
    */
   failureThreshold?: number;
@@ -550,7 +550,7 @@ export interface RestartingProbeTimingOverrides {
    *
    * Unit: seconds.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example 10
    */
   periodSeconds?: number;
@@ -559,7 +559,7 @@ export interface RestartingProbeTimingOverrides {
    *
    * Unit: seconds.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example 3
    */
   timeoutSeconds?: number;
@@ -568,7 +568,7 @@ export interface RestartingProbeTimingOverrides {
    *
    * Unit: probe attempts.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example 3
    */
   failureThreshold?: number;
@@ -577,7 +577,7 @@ export interface RestartingProbeTimingOverrides {
    *
    * Unit: seconds.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example 10
    */
   terminationGracePeriodSeconds?: number;
@@ -586,21 +586,21 @@ export interface TimingOverrides {
   /**
    * Readiness-probe timings that replace the derived ones.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example {"timeoutSeconds":3}
    */
   readiness?: ProbeTimingOverrides;
   /**
    * Liveness-probe timings that replace the derived ones.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example {"failureThreshold":6}
    */
   liveness?: RestartingProbeTimingOverrides;
   /**
    * Startup-probe timings that replace the derived ones.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example {"periodSeconds":5}
    */
   startup?: RestartingProbeTimingOverrides;
@@ -609,7 +609,7 @@ export interface TimingOverrides {
    *
    * Unit: seconds.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example 15
    */
   preStopSeconds?: number;
@@ -618,7 +618,7 @@ export interface TimingOverrides {
    *
    * Unit: seconds.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example 60
    */
   terminationGracePeriodSeconds?: number;
@@ -627,7 +627,7 @@ export interface TimingOverrides {
    *
    * Unit: seconds.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example 10
    */
   minReadySeconds?: number;
@@ -636,7 +636,7 @@ export interface TimingOverrides {
    *
    * Unit: seconds.
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example 900
    */
   progressDeadlineSeconds?: number;
@@ -645,7 +645,7 @@ export interface TimingOverrides {
    *
    * Unit: pods, or a percentage of the replicas such as "25%".
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example 1
    */
   maxSurge?: number | string;
@@ -654,7 +654,7 @@ export interface TimingOverrides {
    *
    * Unit: pods, or a percentage of the replicas such as "25%".
    *
-   * @default - derived (docs/rules.md)
+   * @default - derived (docs/derivation.md)
    * @example "10%"
    */
   maxUnavailable?: number | string;

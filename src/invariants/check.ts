@@ -6,7 +6,7 @@ export type InvariantStatus = 'holds' | 'violated' | 'unknown';
 
 export interface InvariantResult {
   readonly id: InvariantId;
-  /** The invariant's number in docs/rules.md. */
+  /** The invariant's number in docs/derivation.md. */
   readonly number: number;
   readonly statement: string;
   readonly status: InvariantStatus;
@@ -227,7 +227,7 @@ export function checkInvariant(id: InvariantId, facts: WorkloadFacts, declared: 
   return { id, number: INVARIANT_IDS.indexOf(id) + 1, statement: INVARIANTS[id].statement, ...INVARIANTS[id].check(facts, declared) };
 }
 
-/** Checks every invariant of docs/rules.md, in its order. */
+/** Checks every invariant of docs/derivation.md, in its order. */
 export function checkInvariants(facts: WorkloadFacts, declared: DeclaredTimes = {}): InvariantResult[] {
   return INVARIANT_IDS.map((id) => checkInvariant(id, facts, declared));
 }

@@ -3,11 +3,11 @@ import { RULE_IDS, RULES, type RuleId, type RuleMeta } from './catalogue';
 
 /**
  * The documentation of every rule, written from the catalogue: one Markdown page per rule
- * (`docs/rules/<id>.md`) and an index. `npm run rule-docs` writes them and `--check` fails when
+ * (`docs/rules/<id>.md`) and an index. `npm run generate` writes them and `--check` fails when
  * they differ, so code and docs cannot drift; SARIF logs carry the same text as rule help.
  */
 
-const GENERATED = '<!-- Generated from src/rules/catalogue.ts by `npm run rule-docs`. Do not edit. -->';
+const GENERATED = '<!-- Generated from src/rules/catalogue.ts by `npm run generate`. Do not edit. -->';
 
 const FAMILY: Record<RuleMeta['family'], string> = {
   invariant: 'timing invariant',

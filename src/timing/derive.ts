@@ -3,7 +3,7 @@ import { PROPAGATION_SECONDS } from './platforms';
 import type { Derivation, Explanation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, TimingInput } from './types';
 
 /**
- * The timing rules of docs/rules.md as one pure function: the same input always gives the same numbers
+ * The timing rules of docs/derivation.md as one pure function: the same input always gives the same numbers
  * and the same explanations. No Kubernetes types here — the constructs and the Helm templates map
  * the result onto objects.
  *

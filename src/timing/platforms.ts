@@ -1,6 +1,6 @@
 /**
  * How long, after a pod starts terminating, traffic may still arrive at it: the time every
- * router needs to notice the endpoint is gone. The preStop delay must cover it (invariant 6 in docs/rules.md).
+ * router needs to notice the endpoint is gone. The preStop delay must cover it (invariant 6 in docs/derivation.md).
  */
 export const TRAFFIC_PLATFORMS = ['kube-proxy', 'aws-alb', 'aws-nlb'] as const;
 export type TrafficPlatform = (typeof TRAFFIC_PLATFORMS)[number];

@@ -26,7 +26,7 @@ export interface TimingOverrides {
   readonly maxUnavailable?: PodBudget;
 }
 
-/** Everything the timing rules of docs/rules.md read. */
+/** Everything the timing rules of docs/derivation.md read. */
 export interface TimingInput {
   readonly kind: WorkloadKind;
   /** S_max. */
@@ -91,7 +91,7 @@ export interface Explanation {
   /** Dotted key of the value in `Timings`, e.g. `startup.failureThreshold`. */
   readonly key: string;
   readonly value: number | string;
-  /** `derived` by a rule of docs/rules.md, `override` from the declaration, `input` taken as declared. */
+  /** `derived` by a rule of docs/derivation.md, `override` from the declaration, `input` taken as declared. */
   readonly source: 'derived' | 'override' | 'input';
   /** The rule as a formula over named inputs, e.g. `max(3, ceil(1.5 × S_max / p_s))`. */
   readonly formula: string;

@@ -22,7 +22,7 @@ import { health } from './probes';
  * - `examples`: a typical value.
  * A test holds every field to this. `title` names a part that TypeScript users see as its own
  * interface; other objects are named after their path. `x-rule` / `x-fix` explain a format check
- * in the field/value/rule/fix words of docs/rules.md; validation errors quote them.
+ * in the field/value/rule/fix words of docs/derivation.md; validation errors quote them.
  *
  * Patterns are RE2-compatible (no look-around) because Helm checks them with Go's regexp.
  */
@@ -199,11 +199,11 @@ export const workloadSchema = z
       .meta({
         title: 'Acknowledgements',
         description:
-          'Written reasons for deliberate departures from the invariants or hardening defaults (docs/rules.md), keyed by invariant or waiver. Each reason is recorded in an annotation.',
+          'Written reasons for deliberate departures from the invariants or hardening defaults (docs/derivation.md), keyed by invariant or waiver. Each reason is recorded in an annotation.',
         examples: [{ singleReplica: 'preview environment, downtime is acceptable' }],
       }),
   })
-  .meta({ title: 'WorkloadSpec', description: 'One hardened workload: the declaration both faces read (docs/rules.md).' });
+  .meta({ title: 'WorkloadSpec', description: 'One hardened workload: the declaration both faces read (docs/derivation.md).' });
 
 /** The declaration as a user writes it (TypeScript props, YAML file, Helm values), and its parts. */
 export type { WorkloadSpec, ProbeTarget } from '../workload-spec';

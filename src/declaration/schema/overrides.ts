@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DERIVED, PERCENT_OR_COUNT, seconds, wholeNumber } from './primitives';
 
-/** Explicit values that replace derived numbers (docs/rules.md); each one is still held to the invariants. */
+/** Explicit values that replace derived numbers (docs/derivation.md); each one is still held to the invariants. */
 const probeOverride = z
   .strictObject({
     periodSeconds: seconds(1, 'Time between probe attempts.')

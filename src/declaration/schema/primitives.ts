@@ -17,5 +17,5 @@ export const seconds = (minimum: number, description: string) => wholeNumber(min
 
 export const portNumber = z.int().min(1).max(65535).meta({ 'x-unit': 'TCP port number' });
 
-/** An override replaces a derived number; left out, the number is derived (see docs/rules.md). */
-export const DERIVED = 'derived (docs/rules.md)';
+/** An override replaces a derived number; left out, the number is derived (see docs/derivation.md). */
+export const DERIVED = 'derived (docs/derivation.md)';

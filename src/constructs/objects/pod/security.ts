@@ -4,7 +4,7 @@ import type { Json } from '../../kubernetes-json';
 /** A non-root user that exists in distroless images (`nonroot`) and is safe elsewhere. */
 export const NON_ROOT_ID = 65532;
 
-/** Pod Security Standard "restricted" for the pod as a whole (docs/rules.md, hardening defaults). */
+/** Pod Security Standard "restricted" for the pod as a whole (docs/derivation.md, hardening defaults). */
 export const POD_SECURITY_CONTEXT: Json<k8s.PodSecurityContext> = {
   runAsNonRoot: true,
   runAsUser: NON_ROOT_ID,

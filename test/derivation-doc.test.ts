@@ -10,12 +10,12 @@ import { CHECKOUT } from './support/declarations';
 import { mainContainer, theOnly } from './support/manifests';
 
 /**
- * docs/rules.md explains the rules in words; these tests keep it true to the code, as
+ * docs/derivation.md explains the rules in words; these tests keep it true to the code, as
  * readme.test.ts keeps the README's field table true to the schema.
  */
 
 const ROOT = join(__dirname, '..');
-const RULES = readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8');
+const RULES = readFileSync(join(ROOT, 'docs', 'derivation.md'), 'utf8');
 
 /** Every (value, formula) the derivation can explain, over every branch it has. */
 function derivedFormulas(): Array<[string, string]> {
