@@ -5,6 +5,8 @@ import { instanceCollision } from '../declaration/instances';
 import { type ResolvedWorkload, resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
 import { deploymentProps } from './objects/deployment';
+import { gatewayRoute } from './objects/gateway-route';
+import { ingressProps } from './objects/ingress';
 import { horizontalPodAutoscalerProps } from './objects/horizontal-pod-autoscaler';
 import { networkPolicyProps } from './objects/network-policy';
 import { podDisruptionBudgetProps } from './objects/pod-disruption-budget';
@@ -22,8 +24,9 @@ export interface HardenedWorkloadProps extends WorkloadSpec {}
 
 /**
  * A hardened workload: ServiceAccount, Deployment, Service (web), PodDisruptionBudget (2+ pods),
- * NetworkPolicy and an optional HorizontalPodAutoscaler, with every timing derived from the
- * declared startup and drain times.
+ * NetworkPolicy, an optional HorizontalPodAutoscaler, and the declared ways in (an Ingress, a
+ * Gateway API route), with every timing derived from the declared startup and drain times — the
+ * load balancer's too.
  *
  * The declaration is validated as a whole before any object is created, so an invalid one throws
  * a `DeclarationError` listing every problem and leaves nothing behind in the chart. So does a
@@ -53,6 +56,10 @@ export class HardenedWorkload extends Construct {
   public readonly deployment: ApiObject;
   /** Present for web workloads. */
   public readonly service?: ApiObject;
+  /** Present when the declaration has `ingress`. */
+  public readonly ingress?: ApiObject;
+  /** The HTTPRoute or GRPCRoute, present when the declaration has `route`. */
+  public readonly route?: ApiObject;
   /** Present when at least two pods run. */
   public readonly podDisruptionBudget?: ApiObject;
   public readonly networkPolicy: ApiObject;
@@ -77,6 +84,8 @@ export class HardenedWorkload extends Construct {
     this.deployment = object('deployment', { ...k8s.KubeDeployment.GVK, ...deploymentProps(resolved) });
     if (spec.kind === 'web' && spec.port !== undefined) {
       this.service = object('service', manifest(k8s.KubeService.GVK, serviceProps(resolved, spec.port)));
+      if (spec.ingress) this.ingress = object('ingress', manifest(k8s.KubeIngress.GVK, ingressProps(resolved, spec.ingress)));
+      if (spec.route) this.route = object('route', { ...gatewayRoute(resolved, spec.route, spec.port) });
     }
     const fewestPods = replicas.mode === 'fixed' ? replicas.count : replicas.min;
     if (fewestPods >= 2) {
