@@ -61,6 +61,8 @@ describe('checking a manifest this project did not make', () => {
       progressDeadline: 'unknown',
       pdbAllowsDisruption: 'violated', // minAvailable = replicas blocks every drain
       graceLimit: 'holds',
+      deregistrationDelay: 'holds', // no load balancer with IP targets
+      loadBalancerHealthCheck: 'holds',
     });
   });
 

@@ -331,7 +331,7 @@ describe('how problems are reported', () => {
         '    rule: unknown field',
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
           'port, replicas, autoscaling, health, startup, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
-          'env, args, labels, networkPolicy, overrides, acknowledge',
+          'env, args, labels, networkPolicy, service, ingress, route, overrides, acknowledge',
       ].join('\n'),
     );
     expect(message).not.toMatch(/\n\s+at /);

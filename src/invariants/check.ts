@@ -283,7 +283,9 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
         if (healthCheck.protocol !== 'TCP') {
           const endpoint = endpointOf(readiness.handler);
           const same =
-            endpoint !== undefined && endpoint.protocol === healthCheck.protocol && (endpoint.protocol === 'GRPC' || endpoint.path === healthCheck.path);
+            endpoint !== undefined &&
+            endpoint.protocol === healthCheck.protocol &&
+            (endpoint.protocol === 'GRPC' || endpoint.path === healthCheck.path);
           if (!same) {
             return {
               ...violated(
@@ -307,7 +309,10 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
           `${subject} checks ${checkedEndpoint(healthCheck)} every ${I} s, timeout ${T} s, out after ${U} failures: window ${window} s vs readiness window ${W_r} s` +
           `${W_l !== undefined ? `, liveness window ${W_l} s` : ''}; timeout vs readiness timeout ${readiness.timeoutSeconds} s`;
         if (T < readiness.timeoutSeconds) {
-          return { ...violated(detail, `raise the health check timeout to at least ${readiness.timeoutSeconds} s`), loadBalancer: at('timeout') };
+          return {
+            ...violated(detail, `raise the health check timeout to at least ${readiness.timeoutSeconds} s`),
+            loadBalancer: at('timeout'),
+          };
         }
         if (window < W_r) {
           const threshold = Math.ceil(W_r / I);

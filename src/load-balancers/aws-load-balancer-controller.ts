@@ -101,11 +101,27 @@ export const DEFAULTS = {
   deregistrationDelaySeconds: 300,
   'aws-alb': {
     targetType: 'instance',
-    healthCheck: { protocol: 'HTTP', path: '/', grpcPath: '/AWS.ALB/healthcheck', intervalSeconds: 15, timeoutSeconds: 5, healthyThresholdCount: 2, unhealthyThresholdCount: 2 },
+    healthCheck: {
+      protocol: 'HTTP',
+      path: '/',
+      grpcPath: '/AWS.ALB/healthcheck',
+      intervalSeconds: 15,
+      timeoutSeconds: 5,
+      healthyThresholdCount: 2,
+      unhealthyThresholdCount: 2,
+    },
   },
   'aws-nlb': {
     targetType: 'instance',
-    healthCheck: { protocol: 'TCP', path: '/', intervalSeconds: 10, timeoutSeconds: 10, httpTimeoutSeconds: 6, healthyThresholdCount: 3, unhealthyThresholdCount: 3 },
+    healthCheck: {
+      protocol: 'TCP',
+      path: '/',
+      intervalSeconds: 10,
+      timeoutSeconds: 10,
+      httpTimeoutSeconds: 6,
+      healthyThresholdCount: 3,
+      unhealthyThresholdCount: 3,
+    },
   },
 } as const;
 

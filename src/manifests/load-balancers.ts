@@ -65,7 +65,8 @@ function facts(kind: LoadBalancerKind, subject: string, read: (key: string) => s
   } else if (protocol !== 'TCP') {
     path ??= defaults.path;
   }
-  const timeoutDefault = kind === 'aws-nlb' && protocol !== 'TCP' ? DEFAULTS['aws-nlb'].healthCheck.httpTimeoutSeconds : defaults.timeoutSeconds;
+  const timeoutDefault =
+    kind === 'aws-nlb' && protocol !== 'TCP' ? DEFAULTS['aws-nlb'].healthCheck.httpTimeoutSeconds : defaults.timeoutSeconds;
   return {
     subject,
     kind,
@@ -94,7 +95,11 @@ function isAlbIngress(ingress: SourcedObject, classes: ReadonlyMap<string, strin
 function backendNames(ingress: SourcedObject): Set<string> {
   const spec: Node = ingress.object.spec ?? {};
   const paths: Node[] = ((spec.rules as Node[] | undefined) ?? []).flatMap((rule) => rule?.http?.paths ?? []);
-  return new Set([spec.defaultBackend, ...paths.map((path) => path?.backend)].map((backend) => backend?.service?.name).filter((name): name is string => typeof name === 'string'));
+  return new Set(
+    [spec.defaultBackend, ...paths.map((path) => path?.backend)]
+      .map((backend) => backend?.service?.name)
+      .filter((name): name is string => typeof name === 'string'),
+  );
 }
 
 export function loadBalancersOf(workload: Workload): ManifestLoadBalancer[] {

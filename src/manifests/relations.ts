@@ -128,7 +128,10 @@ export function indexRelations(objects: readonly SourcedObject[]): RelationIndex
   const byBackend = new Map<string, SourcedObject[]>();
   for (const source of ofKind('Ingress')) {
     const spec: Node = source.object.spec ?? {};
-    const backends: Node[] = [spec.defaultBackend, ...((spec.rules as Node[] | undefined) ?? []).flatMap((rule) => rule?.http?.paths ?? []).map((path: Node) => path?.backend)];
+    const backends: Node[] = [
+      spec.defaultBackend,
+      ...((spec.rules as Node[] | undefined) ?? []).flatMap((rule) => rule?.http?.paths ?? []).map((path: Node) => path?.backend),
+    ];
     for (const name of new Set(backends.map((backend) => backend?.service?.name).filter((name) => typeof name === 'string'))) {
       append(byBackend, `Ingress\u0000${namespaceOf(source)}\u0000${name}`, source);
     }
@@ -146,7 +149,9 @@ export function indexRelations(objects: readonly SourcedObject[]): RelationIndex
   );
   /** The objects of a kind that name any of the Services, each once, in input order. */
   const sendingTo = (kind: 'Ingress' | 'Route', services: readonly SourcedObject[]) => {
-    const found = new Set(services.flatMap((service) => byBackend.get(`${kind}\u0000${namespaceOf(service)}\u0000${service.object.metadata?.name}`) ?? []));
+    const found = new Set(
+      services.flatMap((service) => byBackend.get(`${kind}\u0000${namespaceOf(service)}\u0000${service.object.metadata?.name}`) ?? []),
+    );
     return objects.filter((source) => found.has(source));
   };
 

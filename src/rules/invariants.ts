@@ -44,7 +44,11 @@ function perWorkload(id: InvariantId, where: Where, fromRoot = false): Check {
  */
 function perLoadBalancer(id: InvariantId): Check {
   return (subject) =>
-    perWorkload(id, () => ['metadata', 'annotations'], true)(subject).map((outcome) => {
+    perWorkload(
+      id,
+      () => ['metadata', 'annotations'],
+      true,
+    )(subject).map((outcome) => {
       if (!('path' in outcome)) return outcome;
       const result = checkInvariant(id, workloadFacts(subject.workload), subject.declared);
       const at = result.loadBalancer;

@@ -39,7 +39,12 @@ export interface LoadBalancerInput {
   readonly overrides: LoadBalancerOverrides;
 }
 
-const { intervalSeconds: INTERVAL, timeoutSeconds: TIMEOUT, thresholdCount: THRESHOLD, deregistrationDelaySeconds: DELAY } = TARGET_GROUP_LIMITS;
+const {
+  intervalSeconds: INTERVAL,
+  timeoutSeconds: TIMEOUT,
+  thresholdCount: THRESHOLD,
+  deregistrationDelaySeconds: DELAY,
+} = TARGET_GROUP_LIMITS;
 
 export function deriveLoadBalancer(decide: Decide, input: LoadBalancerInput): LoadBalancerTimings {
   const { overrides, readiness } = input;
@@ -92,7 +97,8 @@ export function deriveLoadBalancer(decide: Decide, input: LoadBalancerInput): Lo
     {
       formula: `clamp(ceil(W_r / I), ${THRESHOLD.min}, ${THRESHOLD.max})`,
       inputs: { W_r, I: intervalSeconds },
-      reason: "The load balancer's window (interval × threshold) reaches the readiness window: it never takes a pod out sooner than readiness would.",
+      reason:
+        "The load balancer's window (interval × threshold) reaches the readiness window: it never takes a pod out sooner than readiness would.",
       compute: () => clamp(ceilDiv(W_r, intervalSeconds), THRESHOLD.min, THRESHOLD.max),
     },
     overrideField('unhealthyThresholdCount'),

@@ -84,7 +84,8 @@ export function resolveRoutes(
     });
   }
   if (ingress !== undefined && platform !== 'aws-alb') {
-    const forAlb = ingress.className === ALB_INGRESS_CLASS || Object.keys(ingress.annotations).some((key) => key.startsWith(ALB_ANNOTATION_PREFIX));
+    const forAlb =
+      ingress.className === ALB_INGRESS_CLASS || Object.keys(ingress.annotations).some((key) => key.startsWith(ALB_ANNOTATION_PREFIX));
     if (forAlb) {
       problems.push({
         path: 'traffic.platform',
@@ -99,7 +100,10 @@ export function resolveRoutes(
     platform === 'aws-alb' && ingress !== undefined ? 'aws-alb' : platform === 'aws-nlb' && loadBalancerService ? 'aws-nlb' : undefined;
   const healthCheck = kind === undefined ? undefined : healthCheckOf(kind, spec, probes, problems);
   if (kind !== undefined && healthCheck !== undefined) {
-    const declared = kind === 'aws-alb' ? { field: 'ingress', annotations: ingress!.annotations } : { field: 'service', annotations: service!.annotations };
+    const declared =
+      kind === 'aws-alb'
+        ? { field: 'ingress', annotations: ingress!.annotations }
+        : { field: 'service', annotations: service!.annotations };
     refuseDerivedAnnotations(kind, healthCheck, declared, problems);
   }
 
@@ -155,8 +159,16 @@ export function resolveRoutes(
   }
   if (peerLists.some(([, peers]) => peers !== undefined)) {
     const unnamed: Array<[string, boolean, string]> = [
-      ['ingress', ingress !== undefined && ingress.from === undefined, "the ingress controller's pods, e.g. [{ namespaceLabels: { kubernetes.io/metadata.name: ingress-nginx } }], or with aws-alb the load balancer's subnets, e.g. [{ cidr: 10.0.0.0/16 }]"],
-      ['route', route !== undefined && route.from === undefined, "the Gateway's pods, e.g. [{ namespaceLabels: { kubernetes.io/metadata.name: gateways } }]"],
+      [
+        'ingress',
+        ingress !== undefined && ingress.from === undefined,
+        "the ingress controller's pods, e.g. [{ namespaceLabels: { kubernetes.io/metadata.name: ingress-nginx } }], or with aws-alb the load balancer's subnets, e.g. [{ cidr: 10.0.0.0/16 }]",
+      ],
+      [
+        'route',
+        route !== undefined && route.from === undefined,
+        "the Gateway's pods, e.g. [{ namespaceLabels: { kubernetes.io/metadata.name: gateways } }]",
+      ],
       ['service', loadBalancerService && service?.from === undefined, "the load balancer's subnets, e.g. [{ cidr: 10.0.0.0/16 }]"],
     ];
     for (const [field, missing, example] of unnamed) {
@@ -266,7 +278,9 @@ export function routeNotes(spec: EffectiveSpec, timings: Timings): string[] {
         `label the namespace before the pods are created (kubectl label namespace <namespace> ${READINESS_GATE_LABEL}=${READINESS_GATE_ENABLED}); hardened-workloads check reports a namespace without it when the Namespace is in its input.`,
     );
   }
-  const declaredPeers = [spec.networkPolicy.ingressFrom, spec.ingress?.from, spec.route?.from, spec.service?.from].some((peers) => peers !== undefined);
+  const declaredPeers = [spec.networkPolicy.ingressFrom, spec.ingress?.from, spec.route?.from, spec.service?.from].some(
+    (peers) => peers !== undefined,
+  );
   if (waysIn.length > 0 && !declaredPeers) {
     notes.push(
       `The NetworkPolicy admits anyone to port ${spec.port}: name where the traffic comes from with ${waysIn.map((field) => `${field}.from`).join(', ')} (and networkPolicy.ingressFrom for clients in the cluster) to admit only them.`,

@@ -25,7 +25,8 @@ export const ingressPeer = z
       .regex(new RegExp(CIDR))
       .optional()
       .meta({
-        description: "Addresses in this range, e.g. the subnets of a load balancer that sends traffic from its own addresses; instead of labels.",
+        description:
+          'Addresses in this range, e.g. the subnets of a load balancer that sends traffic from its own addresses; instead of labels.',
         'x-default': 'none: pods by their labels',
         examples: ['10.0.0.0/16'],
         'x-rule': 'an IPv4 or IPv6 CIDR such as 10.0.0.0/16',
@@ -41,8 +42,7 @@ export const ingressPeers = z.array(ingressPeer);
 export const networkPolicy = z
   .strictObject({
     ingressFrom: ingressPeers.optional().meta({
-      description:
-        'Who may connect to `port`, besides the peers the ways in declare (ingress.from, route.from, service.from).',
+      description: 'Who may connect to `port`, besides the peers the ways in declare (ingress.from, route.from, service.from).',
       'x-default': 'none; with no peers declared anywhere, anyone may connect',
       examples: [[{ podLabels: { role: 'frontend' } }]],
     }),

@@ -50,7 +50,12 @@ const loadBalancerOverride = z
     )
       .optional()
       .meta(derivedFor([5])),
-    healthyThresholdCount: wholeNumberBetween(thresholdCount.min, thresholdCount.max, 'health checks', 'Successful checks before a pod takes traffic.')
+    healthyThresholdCount: wholeNumberBetween(
+      thresholdCount.min,
+      thresholdCount.max,
+      'health checks',
+      'Successful checks before a pod takes traffic.',
+    )
       .optional()
       .meta(derivedFor([3])),
     unhealthyThresholdCount: wholeNumberBetween(
@@ -116,7 +121,8 @@ export const overrides = z
         'x-fix': 'write 0 or "25%"',
       }),
     loadBalancer: loadBalancerOverride.optional().meta({
-      description: 'Target group settings of the configured load balancer (an aws-alb Ingress or an aws-nlb LoadBalancer Service) that replace the derived ones.',
+      description:
+        'Target group settings of the configured load balancer (an aws-alb Ingress or an aws-nlb LoadBalancer Service) that replace the derived ones.',
       'x-default': DERIVED,
       examples: [{ deregistrationDelaySeconds: 60 }],
     }),

@@ -8,24 +8,16 @@ import { DNS_1123_LABEL, DNS_1123_SUBDOMAIN, HOSTNAME, QUALIFIED_NAME, ROUTE_PAT
  * NetworkPolicy lets them in; their load-balancer settings are derived (src/timing/load-balancer.ts).
  */
 
-const hostname = z
-  .string()
-  .max(253)
-  .regex(new RegExp(HOSTNAME))
-  .meta({
-    'x-rule':
-      'a DNS name in lowercase letters, digits, "-" and ".", optionally starting with the wildcard label "*.", not an IP address; internationalized names in their xn-- form',
-    'x-fix': 'write it like shop.example.com or *.example.com',
-  });
+const hostname = z.string().max(253).regex(new RegExp(HOSTNAME)).meta({
+  'x-rule':
+    'a DNS name in lowercase letters, digits, "-" and ".", optionally starting with the wildcard label "*.", not an IP address; internationalized names in their xn-- form',
+  'x-fix': 'write it like shop.example.com or *.example.com',
+});
 
-const routePath = z
-  .string()
-  .max(1024)
-  .regex(new RegExp(ROUTE_PATH))
-  .meta({
-    'x-rule': 'an absolute path of URL characters, without "//", "/./", "/../", "%2f" or "#", not ending in "/." or "/.."',
-    'x-fix': 'write it like / or /api/v1',
-  });
+const routePath = z.string().max(1024).regex(new RegExp(ROUTE_PATH)).meta({
+  'x-rule': 'an absolute path of URL characters, without "//", "/./", "/../", "%2f" or "#", not ending in "/." or "/.."',
+  'x-fix': 'write it like / or /api/v1',
+});
 
 const objectName = (what: string, example: string) =>
   z
@@ -40,13 +32,10 @@ const objectName = (what: string, example: string) =>
 const annotations = (example: Record<string, string>, description: string) =>
   z
     .record(
-      z
-        .string()
-        .regex(new RegExp(QUALIFIED_NAME))
-        .meta({
-          'x-rule': 'an annotation key: an optional DNS prefix and "/", then at most 63 letters, digits, "-", "_" or "."',
-          'x-fix': 'write it like example.com/owner',
-        }),
+      z.string().regex(new RegExp(QUALIFIED_NAME)).meta({
+        'x-rule': 'an annotation key: an optional DNS prefix and "/", then at most 63 letters, digits, "-", "_" or "."',
+        'x-fix': 'write it like example.com/owner',
+      }),
       z.string(),
     )
     .default({})
@@ -92,7 +81,7 @@ export const ingress = z
       { 'alb.ingress.kubernetes.io/scheme': 'internet-facing' },
       'Extra annotations of the Ingress. Those the derivation sets are refused; alb.ingress.kubernetes.io/target-group-attributes is joined with the derived deregistration delay.',
     ),
-    from: from('the ingress controller\'s pods, or with aws-alb the subnets of the load balancer', [
+    from: from("the ingress controller's pods, or with aws-alb the subnets of the load balancer", [
       { namespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } },
     ]),
   })
@@ -114,7 +103,11 @@ const gatewayReference = z
       }),
     sectionName: objectName('a listener name', 'https')
       .optional()
-      .meta({ description: 'Listener of the Gateway to attach to.', 'x-default': 'none: every listener that allows the route', examples: ['https'] }),
+      .meta({
+        description: 'Listener of the Gateway to attach to.',
+        'x-default': 'none: every listener that allows the route',
+        examples: ['https'],
+      }),
   })
   .meta({ title: 'GatewayReference', description: 'A Gateway the route attaches to (a parentRef).' });
 
@@ -145,7 +138,11 @@ export const route = z
       .min(1)
       .max(64)
       .optional()
-      .meta({ description: 'Path prefixes routed to the workload (HTTPRoute only; PathPrefix matches).', 'x-default': '["/"]', examples: [['/api']] }),
+      .meta({
+        description: 'Path prefixes routed to the workload (HTTPRoute only; PathPrefix matches).',
+        'x-default': '["/"]',
+        examples: [['/api']],
+      }),
     services: z
       .array(
         z
