@@ -53,7 +53,7 @@ same order. Input: (dict "spec" effectiveSpec "probes" resolvedProbes). Output: 
 {{- else -}}
 {{- $form := "" -}}
 {{- range $candidate := list "path" "tcp" "grpc" "exec" }}{{ if hasKey $spec.health.readiness $candidate }}{{ $form = $candidate }}{{ end }}{{ end -}}
-{{- $problems = append $problems (dict "path" "health.readiness" "value" $spec.health.readiness "rule" (printf "the ALB health-checks the readiness endpoint over HTTP or gRPC, and a %s readiness check gives it none" $form) "fix" "check readiness with an HTTP path (health.readiness.path) or gRPC (health.readiness.grpc)") -}}
+{{- $problems = append $problems (dict "path" "health.readiness" "value" $spec.health.readiness "rule" (printf "the ALB health-checks the readiness endpoint over HTTP or gRPC, and cannot repeat a readiness check by %s" $form) "fix" "check readiness with an HTTP path (health.readiness.path) or gRPC (health.readiness.grpc)") -}}
 {{- end -}}
 {{- end -}}
 {{- if $healthCheck -}}

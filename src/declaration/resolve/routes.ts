@@ -216,7 +216,7 @@ function healthCheckOf(
   problems.push({
     path: 'health.readiness',
     value: spec.health.readiness,
-    rule: `the ALB health-checks the readiness endpoint over HTTP or gRPC, and a ${probeForm(spec.health.readiness!)} readiness check gives it none`,
+    rule: `the ALB health-checks the readiness endpoint over HTTP or gRPC, and cannot repeat a readiness check by ${probeForm(spec.health.readiness!)}`,
     fix: 'check readiness with an HTTP path (health.readiness.path) or gRPC (health.readiness.grpc)',
   });
   return undefined;
