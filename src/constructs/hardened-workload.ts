@@ -16,6 +16,14 @@ import { selectorLabels } from './metadata';
 import { manifest } from './kubernetes-json';
 
 /**
+ * The workloads each chart holds, counted in creation order with the position of each instance:
+ * a second workload with the same instance would write objects of the same names. Kept as the
+ * workloads are created: searching the whole construct tree for every new workload made a chart
+ * of N workloads cost N² (a chart of 1000 spent most of its synthesis there).
+ */
+const WORKLOADS_BY_CHART = new WeakMap<Chart, { count: number; readonly firstByInstance: Map<string, number> }>();
+
+/**
  * Props of `HardenedWorkload`: exactly the workload declaration, the same document a Helm user
  * writes as values. Every field documents its unit and default; docs/derivation.md says how the
  * timings are derived from them.
@@ -68,12 +76,14 @@ export class HardenedWorkload extends Construct {
 
   constructor(scope: Construct, id: string, props: HardenedWorkloadProps) {
     const resolved = resolveWorkload(props);
-    const earlier = Chart.of(scope)
-      .node.findAll()
-      .filter((construct): construct is HardenedWorkload => construct instanceof HardenedWorkload);
-    const first = earlier.findIndex((workload) => workload.resolved.instance === resolved.instance);
-    if (first >= 0) throw instanceCollision(props, resolved.instance, earlier.length, first);
+    const chart = Chart.of(scope);
+    const workloads = WORKLOADS_BY_CHART.get(chart) ?? { count: 0, firstByInstance: new Map<string, number>() };
+    const first = workloads.firstByInstance.get(resolved.instance);
+    if (first !== undefined) throw instanceCollision(props, resolved.instance, workloads.count, first);
     super(scope, id);
+    workloads.firstByInstance.set(resolved.instance, workloads.count);
+    workloads.count += 1;
+    WORKLOADS_BY_CHART.set(chart, workloads);
     this.resolved = resolved;
     this.selector = selectorLabels(resolved);
     const { spec, replicas } = resolved;

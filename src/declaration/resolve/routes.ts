@@ -107,38 +107,60 @@ export function resolveRoutes(
     refuseDerivedAnnotations(kind, healthCheck, declared, problems);
   }
 
-  if (route !== undefined) {
-    if (route.kind === 'HTTPRoute' && route.services !== undefined) {
-      problems.push({
-        path: 'route.services',
-        value: route.services,
-        rule: 'services select gRPC services, which a GRPCRoute routes',
-        fix: 'set route.kind: GRPCRoute, or route by path with route.paths',
-      });
-    }
-    if (route.kind === 'GRPCRoute' && route.paths !== undefined) {
-      problems.push({
-        path: 'route.paths',
-        value: route.paths,
-        rule: 'paths select HTTP requests, which an HTTPRoute routes; a GRPCRoute selects gRPC services',
-        fix: 'use route.services, or set route.kind: HTTPRoute',
-      });
-    }
-    route.parentRefs.forEach((reference, index) => {
-      const gateway = (other: typeof reference) => other.name === reference.name && (other.namespace ?? '') === (reference.namespace ?? '');
-      const others = route.parentRefs.filter((other, at) => at !== index && gateway(other));
-      if (others.length === 0) return;
-      if (reference.sectionName === undefined || others.some((other) => other.sectionName === reference.sectionName)) {
-        problems.push({
-          path: `route.parentRefs[${index}]`,
-          value: reference,
-          rule: 'a route attaches to each listener of a Gateway once: references to the same Gateway each need their own sectionName',
-          fix: 'give each reference to this Gateway a different sectionName, or list the Gateway once',
-        });
-      }
+  if (route !== undefined) routeProblems(route, problems);
+  peerProblems(spec, problems);
+
+  if (spec.overrides.loadBalancer !== undefined && kind === undefined) {
+    problems.push({
+      path: 'overrides.loadBalancer',
+      value: spec.overrides.loadBalancer,
+      rule: 'load-balancer overrides apply to a configured load balancer: an Ingress with traffic.platform aws-alb, or service.type LoadBalancer with aws-nlb',
+      fix: 'remove overrides.loadBalancer, or configure the load balancer',
     });
   }
+  return kind !== undefined && healthCheck !== undefined ? { kind, healthCheck } : undefined;
+}
 
+/** An HTTPRoute routes paths, a GRPCRoute services; and a route attaches to each listener of a Gateway once. */
+function routeProblems(route: NonNullable<EffectiveSpec['route']>, problems: Problem[]): void {
+  if (route.kind === 'HTTPRoute' && route.services !== undefined) {
+    problems.push({
+      path: 'route.services',
+      value: route.services,
+      rule: 'services select gRPC services, which a GRPCRoute routes',
+      fix: 'set route.kind: GRPCRoute, or route by path with route.paths',
+    });
+  }
+  if (route.kind === 'GRPCRoute' && route.paths !== undefined) {
+    problems.push({
+      path: 'route.paths',
+      value: route.paths,
+      rule: 'paths select HTTP requests, which an HTTPRoute routes; a GRPCRoute selects gRPC services',
+      fix: 'use route.services, or set route.kind: HTTPRoute',
+    });
+  }
+  route.parentRefs.forEach((reference, index) => {
+    const gateway = (other: typeof reference) => other.name === reference.name && (other.namespace ?? '') === (reference.namespace ?? '');
+    const others = route.parentRefs.filter((other, at) => at !== index && gateway(other));
+    if (others.length === 0) return;
+    if (reference.sectionName === undefined || others.some((other) => other.sectionName === reference.sectionName)) {
+      problems.push({
+        path: `route.parentRefs[${index}]`,
+        value: reference,
+        rule: 'a route attaches to each listener of a Gateway once: references to the same Gateway each need their own sectionName',
+        fix: 'give each reference to this Gateway a different sectionName, or list the Gateway once',
+      });
+    }
+  });
+}
+
+/**
+ * Peers are pods or a network, never both; and once any peer is declared, the NetworkPolicy admits
+ * only the declared ones, so every way in must name where its traffic comes from.
+ */
+function peerProblems(spec: EffectiveSpec, problems: Problem[]): void {
+  const { ingress, route, service } = spec;
+  const loadBalancerService = service?.type === 'LoadBalancer';
   const peerLists: Array<[string, ReadonlyArray<{ cidr?: string; namespaceLabels?: unknown; podLabels?: unknown }> | undefined]> = [
     ['networkPolicy.ingressFrom', spec.networkPolicy.ingressFrom],
     ['ingress.from', ingress?.from],
@@ -181,16 +203,6 @@ export function resolveRoutes(
       });
     }
   }
-
-  if (spec.overrides.loadBalancer !== undefined && kind === undefined) {
-    problems.push({
-      path: 'overrides.loadBalancer',
-      value: spec.overrides.loadBalancer,
-      rule: 'load-balancer overrides apply to a configured load balancer: an Ingress with traffic.platform aws-alb, or service.type LoadBalancer with aws-nlb',
-      fix: 'remove overrides.loadBalancer, or configure the load balancer',
-    });
-  }
-  return kind !== undefined && healthCheck !== undefined ? { kind, healthCheck } : undefined;
 }
 
 /**
