@@ -50,6 +50,7 @@ const SCHEMA_REJECTIONS: Rejection[] = [
   ['an IP address as a host', checkoutWith({ route: { parentRefs: [{ name: 'gw' }], hostnames: ['10.0.0.1'] } }), ['route.hostnames']],
   ['a path with "/../"', checkoutWith({ ingress: { paths: ['/a/../b'] } }), ['ingress.paths']],
   ['a route without a Gateway', checkoutWith({ route: { parentRefs: [] } }), ['route.parentRefs']],
+  ['an Ingress with an empty list of hosts (it would have no rule)', checkoutWith({ ingress: { hosts: [] } }), ['ingress.hosts']],
   [
     'a peer network that is no CIDR',
     checkoutWith({ networkPolicy: { ingressFrom: [{ cidr: '10.0.0.0' }] } }),

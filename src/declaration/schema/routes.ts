@@ -59,6 +59,7 @@ export const ingress = z
       }),
     hosts: z
       .array(hostname)
+      .min(1)
       .optional()
       .meta({
         description: 'Host names the Ingress serves, one rule each; "*.example.com" matches every subdomain.',
@@ -126,6 +127,7 @@ export const route = z
       .meta({ description: 'Gateways the route attaches to.', examples: [[{ name: 'public-gateway', namespace: 'gateways' }]] }),
     hostnames: z
       .array(hostname)
+      .min(1)
       .max(16)
       .optional()
       .meta({
