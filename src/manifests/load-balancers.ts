@@ -102,7 +102,19 @@ function backendNames(ingress: SourcedObject): Set<string> {
   );
 }
 
+/** Read once per workload: several rules ask, each for every workload. */
+const READ = new WeakMap<Workload, ManifestLoadBalancer[]>();
+
 export function loadBalancersOf(workload: Workload): ManifestLoadBalancer[] {
+  let found = READ.get(workload);
+  if (!found) {
+    found = readLoadBalancers(workload);
+    READ.set(workload, found);
+  }
+  return found;
+}
+
+function readLoadBalancers(workload: Workload): ManifestLoadBalancer[] {
   const { services, ingresses, ingressClasses } = workload.related;
   const found: ManifestLoadBalancer[] = [];
   for (const ingress of ingresses.filter((source) => isAlbIngress(source, ingressClasses))) {
