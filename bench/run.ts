@@ -37,7 +37,7 @@ import { AS_HELM_READS_IT } from '../src/files/yaml';
 
 const ROOT = join(__dirname, '..');
 const SIZES = [100, 1000] as const;
-const EXAMPLES = ['spring-boot-alb', 'fastapi-uvicorn', 'phoenix-bandit', 'queue-worker'];
+const EXAMPLES = ['spring-boot-alb', 'fastapi-uvicorn', 'phoenix-bandit', 'queue-worker', 'grpc-nlb'];
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same workloads. */
 function random(seed: number): () => number {

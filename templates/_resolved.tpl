@@ -1,6 +1,6 @@
 {{/*
 Everything the object templates need, decided once: the effective spec, the probes, replica
-mode, resources, timings and acknowledgements. Validation happens in the stages of
+mode, resources, the load balancer, timings and acknowledgements. Validation happens in the stages of
 resolveWorkload (src/declaration/resolve.ts): values.schema.json checks shape and types before any
 template runs; then the nulls Helm hid from the schema, the image tag, the relations between
 fields, and the invariants of the derived timings. Any problem stops the release with a `fail` listing every problem of its stage, in the
@@ -18,13 +18,17 @@ TypeScript face's words — never a partial render.
 {{- end -}}
 
 {{- $relations := include "hw.relations" $spec | fromJson -}}
-{{- if $relations.problems -}}
-{{- include "hw.fail" (dict "subject" $subject "problems" $relations.problems) -}}
+{{- $routes := include "hw.routes.resolve" (dict "spec" $spec "probes" $relations.probes) | fromJson -}}
+{{- $related := concat ($relations.problems | default list) ($routes.problems | default list) -}}
+{{- if $related -}}
+{{- include "hw.fail" (dict "subject" $subject "problems" $related) -}}
 {{- end -}}
 
-{{- $timings := include "hw.timings" (dict "spec" $spec "probes" $relations.probes) | fromJson -}}
-{{- $invariants := include "hw.invariants" (dict "spec" $spec "timings" $timings "probes" $relations.probes "replicas" $relations.replicas) | fromJson -}}
+{{- $timings := include "hw.timings" (dict "spec" $spec "probes" $relations.probes "loadBalancer" $routes.loadBalancer) | fromJson -}}
+{{- $invariants := include "hw.invariants" (dict "spec" $spec "timings" $timings "probes" $relations.probes "replicas" $relations.replicas "loadBalancer" $routes.loadBalancer) | fromJson -}}
 {{- $problems := $invariants.problems | default list -}}
+{{- $targetGroup := include "hw.loadBalancer.targetGroupProblem" (dict "spec" $spec "timings" $timings) | fromJson -}}
+{{- if $targetGroup }}{{ $problems = append $problems $targetGroup }}{{ end -}}
 {{- $used := concat ($relations.used | default list) ($invariants.used | default list) -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
 {{- range $id := keys $acknowledge | sortAlpha -}}
@@ -38,7 +42,7 @@ TypeScript face's words — never a partial render.
 
 {{- $acknowledgements := list -}}
 {{- range $id := keys $acknowledge | sortAlpha }}{{ $acknowledgements = append $acknowledgements (dict "id" $id "reason" (index $acknowledge $id)) }}{{ end -}}
-{{- dict
+{{- $resolved := dict
   "spec" $spec
   "image" $image
   "probes" $relations.probes
@@ -47,7 +51,9 @@ TypeScript face's words — never a partial render.
   "timings" $timings
   "acknowledgements" $acknowledgements
   "namespace" .Release.Namespace
-  | toJson -}}
+-}}
+{{- if hasKey $routes "loadBalancer" }}{{ $_ := set $resolved "loadBalancer" $routes.loadBalancer }}{{ end -}}
+{{- toJson $resolved -}}
 {{- end -}}
 
 {{/* Stops the render with every problem, formatted as formatProblems in src/declaration/errors.ts. */}}

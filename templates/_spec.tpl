@@ -58,5 +58,12 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- $_ := set $spec.autoscaling "minReplicas" ($spec.autoscaling.minReplicas | default 2) -}}
 {{- $_ := set $spec.autoscaling "targetCPUUtilizationPercentage" ($spec.autoscaling.targetCPUUtilizationPercentage | default 70) -}}
 {{- end -}}
+{{- /* The ways in, with the defaults the schema gives when they are declared. */ -}}
+{{- if hasKey $spec "ingress" }}{{ $_ := set $spec.ingress "annotations" ($spec.ingress.annotations | default dict) }}{{ end -}}
+{{- if hasKey $spec "route" }}{{ $_ := set $spec.route "kind" ($spec.route.kind | default "HTTPRoute") }}{{ end -}}
+{{- if hasKey $spec "service" -}}
+{{- $_ := set $spec.service "type" ($spec.service.type | default "ClusterIP") -}}
+{{- $_ := set $spec.service "annotations" ($spec.service.annotations | default dict) -}}
+{{- end -}}
 {{- toJson $spec -}}
 {{- end -}}

@@ -1,7 +1,8 @@
 {{/*
 The timing rules of docs/derivation.md, in integer arithmetic, mirroring deriveTimings in
 src/timing/derive.ts: every override replaces its value, and everything downstream reads the
-replaced value. Input: (dict "spec" effectiveSpec "probes" resolvedProbes). Output: JSON.
+replaced value. Input: (dict "spec" effectiveSpec "probes" resolvedProbes "loadBalancer" resolvedLoadBalancer-or-nil).
+Output: JSON.
 */}}
 {{- define "hw.timings" -}}
 {{- $spec := .spec -}}
@@ -85,7 +86,7 @@ replaced value. Input: (dict "spec" effectiveSpec "probes" resolvedProbes). Outp
 {{- $deadline := max 600 (include "hw.ceilDiv" (list (mul 3 (add 120 $wS $minReady)) 2) | int) | int -}}
 {{- if hasKey $o "progressDeadlineSeconds" }}{{ $deadline = $o.progressDeadlineSeconds | int }}{{ end -}}
 
-{{- dict
+{{- $timings := dict
   "kind" $spec.kind
   "startupTypicalSeconds" $sTyp
   "startupMaxSeconds" $sMax
@@ -98,5 +99,11 @@ replaced value. Input: (dict "spec" effectiveSpec "probes" resolvedProbes). Outp
   "graceMarginSeconds" $m
   "terminationGracePeriodSeconds" $g
   "rollout" (dict "maxSurge" $maxSurge "maxUnavailable" $maxUnavailable "minReadySeconds" $minReady "progressDeadlineSeconds" $deadline)
-  | toJson -}}
+-}}
+{{- /* The load balancer's target group settings (src/timing/load-balancer.ts), when one is configured. */ -}}
+{{- if .loadBalancer -}}
+{{- $readiness := dict "timeoutSeconds" $t "periodSeconds" $rPeriod "windowSeconds" $wR -}}
+{{- $_ := set $timings "loadBalancer" (include "hw.loadBalancer.timings" (dict "kind" .loadBalancer.kind "preStop" $preStop "drain" $d "readiness" $readiness "overrides" $o.loadBalancer) | fromJson) -}}
+{{- end -}}
+{{- toJson $timings -}}
 {{- end -}}

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { readDeclarations } from '../src';
 import { exampleFiles } from '../examples/main';
-import { clean, overrides, SEED, validDeclaration } from './support/arbitraries';
+import { clean, overrides, SEED, validDeclaration, withOverrides } from './support/arbitraries';
 import { CHECKOUT_ANNOTATIONS, checkoutWith } from './support/declarations';
 import { wideDeclaration } from './support/helm-declarations';
 import {
@@ -102,6 +102,72 @@ const EDGES: Array<[string, Record<string, unknown>]> = [
   ['empty args', { args: [] }],
   ['an empty gRPC service name', { health: { readiness: { grpc: { service: '' } } } }],
   ['environment values with quotes, newlines, & < > and line separators', { env: { A: 'a "b"\n c', B: '<&>', C: 'x\u2028y\u0085z' } }],
+  ['an Ingress for every host and path, without a class', { ingress: {} }],
+  [
+    'an ALB Ingress with wildcard and punycode hosts, TLS, declared target group attributes and any text in annotations',
+    {
+      traffic: { platform: 'aws-alb' },
+      ingress: {
+        hosts: ['*.example.com', 'xn--bcher-kva.example'],
+        paths: ['/', "/a-b_c~d/!$&'()*+,;=:@"],
+        tlsSecretName: 'wildcard.example.com',
+        annotations: {
+          'alb.ingress.kubernetes.io/target-group-attributes': 'stickiness.enabled=true',
+          'example.com/note': 'x\u2028y "z" \u00e9',
+        },
+      },
+    },
+  ],
+  [
+    'attributes that only look like the deregistration delay are kept',
+    {
+      traffic: { platform: 'aws-alb' },
+      ingress: { annotations: { 'alb.ingress.kubernetes.io/target-group-attributes': '\u00a0deregistration_delay.timeout_seconds=1' } },
+    },
+  ],
+  [
+    'an ALB gRPC health check on its own port',
+    { traffic: { platform: 'aws-alb' }, health: { readiness: { grpc: { service: 'x' }, port: 9000 } }, ingress: {} },
+  ],
+  [
+    'an NLB checking a TCP connection',
+    { traffic: { platform: 'aws-nlb' }, health: { readiness: { exec: ['/ready'] } }, service: { type: 'LoadBalancer' } },
+  ],
+  [
+    'an NLB checking HTTPS on the readiness port',
+    {
+      traffic: { platform: 'aws-nlb' },
+      health: { readiness: { path: '/readyz', port: 8443, scheme: 'HTTPS' } },
+      service: { type: 'LoadBalancer', from: [{ cidr: 'fd00::/8' }] },
+    },
+  ],
+  [
+    'load-balancer overrides that break both invariants, acknowledged',
+    {
+      traffic: { platform: 'aws-nlb' },
+      service: { type: 'LoadBalancer' },
+      overrides: { loadBalancer: { deregistrationDelaySeconds: 3600, unhealthyThresholdCount: 2, healthCheckIntervalSeconds: 5 } },
+      acknowledge: {
+        deregistrationDelay: 'the NLB drains long-lived streams',
+        loadBalancerHealthCheck: 'measured: the endpoint answers fast',
+      },
+    },
+  ],
+  ['a GRPCRoute to every service', { route: { kind: 'GRPCRoute', parentRefs: [{ name: 'gw', sectionName: 'grpc' }] } }],
+  [
+    'peers from every way in: pods and networks, in order',
+    {
+      traffic: { platform: 'aws-nlb' },
+      networkPolicy: { ingressFrom: [{ podLabels: { role: 'frontend' } }] },
+      ingress: { className: 'nginx', from: [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }, {}] },
+      route: { parentRefs: [{ name: 'gw' }], hostnames: ['shop.example.com'], paths: ['/api'], from: [{ cidr: '10.0.0.0/16' }] },
+      service: {
+        type: 'LoadBalancer',
+        annotations: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal' },
+        from: [{ cidr: '0.0.0.0/0' }],
+      },
+    },
+  ],
 ];
 
 helmTest.each(EDGES)('edge: %s', async (_, changes) => {
@@ -120,13 +186,9 @@ helmDescribe('random declarations (seeded)', () => {
   });
 
   test('250 declarations with random overrides and acknowledgements: the same objects, or the same rejection word for word', async () => {
-    const declarations = fc.sample(fc.tuple(validDeclaration, overrides), { seed: SEED + 1, numRuns: 250 }).map(([declaration, extra]) =>
-      clean({
-        ...declaration,
-        overrides: extra.overrides,
-        acknowledge: { ...declaration.acknowledge, ...Object.fromEntries(extra.acknowledge.map((id) => [id, extra.reason])) },
-      }),
-    );
+    const declarations = fc
+      .sample(fc.tuple(validDeclaration, overrides), { seed: SEED + 1, numRuns: 250 })
+      .map(([declaration, extra]) => withOverrides(declaration, extra));
     const outcomes = await bothFaces(declarations);
     for (const { declaration, helm: rendered, typescript } of outcomes) {
       expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });

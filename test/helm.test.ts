@@ -51,7 +51,8 @@ helmTest('helm package makes a small archive of the chart files only', () => {
       .map((file) => `hardened-workloads/${file}`)
       .sort(),
   );
-  expect(statSync(archive).size).toBeLessThan(40 * 1024);
+  // The chart files compress to about 52 kB; a stray folder (node_modules, lib, test) would add megabytes.
+  expect(statSync(archive).size).toBeLessThan(64 * 1024);
 });
 
 helmTest('as a dependency of another chart, which hands it global values, it renders the same objects', () => {

@@ -5,6 +5,8 @@ import { instanceCollision } from '../declaration/instances';
 import { type ResolvedWorkload, resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
 import { deploymentProps } from './objects/deployment';
+import { gatewayRoute } from './objects/gateway-route';
+import { ingressProps } from './objects/ingress';
 import { horizontalPodAutoscalerProps } from './objects/horizontal-pod-autoscaler';
 import { networkPolicyProps } from './objects/network-policy';
 import { podDisruptionBudgetProps } from './objects/pod-disruption-budget';
@@ -12,6 +14,14 @@ import { serviceProps } from './objects/service';
 import { serviceAccountProps } from './objects/service-account';
 import { selectorLabels } from './metadata';
 import { manifest } from './kubernetes-json';
+
+/**
+ * The workloads each chart holds, counted in creation order with the position of each instance:
+ * a second workload with the same instance would write objects of the same names. Kept as the
+ * workloads are created: searching the whole construct tree for every new workload made a chart
+ * of N workloads cost N² (a chart of 1000 spent most of its synthesis there).
+ */
+const WORKLOADS_BY_CHART = new WeakMap<Chart, { count: number; readonly firstByInstance: Map<string, number> }>();
 
 /**
  * Props of `HardenedWorkload`: exactly the workload declaration, the same document a Helm user
@@ -22,8 +32,9 @@ export interface HardenedWorkloadProps extends WorkloadSpec {}
 
 /**
  * A hardened workload: ServiceAccount, Deployment, Service (web), PodDisruptionBudget (2+ pods),
- * NetworkPolicy and an optional HorizontalPodAutoscaler, with every timing derived from the
- * declared startup and drain times.
+ * NetworkPolicy, an optional HorizontalPodAutoscaler, and the declared ways in (an Ingress, a
+ * Gateway API route), with every timing derived from the declared startup and drain times — the
+ * load balancer's too.
  *
  * The declaration is validated as a whole before any object is created, so an invalid one throws
  * a `DeclarationError` listing every problem and leaves nothing behind in the chart. So does a
@@ -53,6 +64,10 @@ export class HardenedWorkload extends Construct {
   public readonly deployment: ApiObject;
   /** Present for web workloads. */
   public readonly service?: ApiObject;
+  /** Present when the declaration has `ingress`. */
+  public readonly ingress?: ApiObject;
+  /** The HTTPRoute or GRPCRoute, present when the declaration has `route`. */
+  public readonly route?: ApiObject;
   /** Present when at least two pods run. */
   public readonly podDisruptionBudget?: ApiObject;
   public readonly networkPolicy: ApiObject;
@@ -61,12 +76,14 @@ export class HardenedWorkload extends Construct {
 
   constructor(scope: Construct, id: string, props: HardenedWorkloadProps) {
     const resolved = resolveWorkload(props);
-    const earlier = Chart.of(scope)
-      .node.findAll()
-      .filter((construct): construct is HardenedWorkload => construct instanceof HardenedWorkload);
-    const first = earlier.findIndex((workload) => workload.resolved.instance === resolved.instance);
-    if (first >= 0) throw instanceCollision(props, resolved.instance, earlier.length, first);
+    const chart = Chart.of(scope);
+    const workloads = WORKLOADS_BY_CHART.get(chart) ?? { count: 0, firstByInstance: new Map<string, number>() };
+    const first = workloads.firstByInstance.get(resolved.instance);
+    if (first !== undefined) throw instanceCollision(props, resolved.instance, workloads.count, first);
     super(scope, id);
+    workloads.firstByInstance.set(resolved.instance, workloads.count);
+    workloads.count += 1;
+    WORKLOADS_BY_CHART.set(chart, workloads);
     this.resolved = resolved;
     this.selector = selectorLabels(resolved);
     const { spec, replicas } = resolved;
@@ -77,6 +94,8 @@ export class HardenedWorkload extends Construct {
     this.deployment = object('deployment', { ...k8s.KubeDeployment.GVK, ...deploymentProps(resolved) });
     if (spec.kind === 'web' && spec.port !== undefined) {
       this.service = object('service', manifest(k8s.KubeService.GVK, serviceProps(resolved, spec.port)));
+      if (spec.ingress) this.ingress = object('ingress', manifest(k8s.KubeIngress.GVK, ingressProps(resolved, spec.ingress)));
+      if (spec.route) this.route = object('route', { ...gatewayRoute(resolved, spec.route, spec.port) });
     }
     const fewestPods = replicas.mode === 'fixed' ? replicas.count : replicas.min;
     if (fewestPods >= 2) {

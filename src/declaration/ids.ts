@@ -5,7 +5,7 @@
  * the keys `acknowledge` accepts, the checks report violations under these names.
  */
 
-/** The twelve invariants of docs/derivation.md, in its order. */
+/** The invariants of docs/derivation.md, in its order. */
 export const INVARIANT_IDS = [
   'startupWindow',
   'probeSuccessThreshold',
@@ -19,6 +19,8 @@ export const INVARIANT_IDS = [
   'progressDeadline',
   'pdbAllowsDisruption',
   'graceLimit',
+  'deregistrationDelay',
+  'loadBalancerHealthCheck',
 ] as const;
 export type InvariantId = (typeof INVARIANT_IDS)[number];
 
@@ -34,6 +36,8 @@ export const ACKNOWLEDGEABLE_INVARIANTS = [
   'graceCoversShutdown',
   'progressDeadline',
   'graceLimit',
+  'deregistrationDelay',
+  'loadBalancerHealthCheck',
 ] as const satisfies readonly InvariantId[];
 
 /** Hardening defaults that may be waived, each only with a written reason. */

@@ -167,6 +167,27 @@ export interface WorkloadSpec {
    */
   networkPolicy?: NetworkPolicy;
   /**
+   * The Service in front of the pods (web workloads).
+   *
+   * @default - a ClusterIP Service on `port`
+   * @example {"type":"LoadBalancer"}
+   */
+  service?: ServiceSettings;
+  /**
+   * An Ingress (networking.k8s.io/v1) to the Service, named like every object.
+   *
+   * @default - none
+   * @example {"hosts":["shop.example.com"]}
+   */
+  ingress?: IngressSettings;
+  /**
+   * A Gateway API route to the Service, named like every object.
+   *
+   * @default - none
+   * @example {"parentRefs":[{"name":"public-gateway"}]}
+   */
+  route?: GatewayRouteSettings;
+  /**
    * Explicit values that replace derived ones. An override that breaks an invariant is rejected unless `acknowledge` gives a reason.
    *
    * @default {}
@@ -459,7 +480,7 @@ export interface Resources {
   cpuLimit?: false | string;
 }
 /**
- * Pods allowed to connect: by namespace labels, pod labels or both.
+ * Who may connect: pods by namespace labels, pod labels or both; or a network by its cidr.
  */
 export interface IngressPeer {
   /**
@@ -480,6 +501,13 @@ export interface IngressPeer {
   podLabels?: {
     [k: string]: string;
   };
+  /**
+   * Addresses in this range, e.g. the subnets of a load balancer that sends traffic from its own addresses; instead of labels.
+   *
+   * @default - none: pods by their labels
+   * @example "10.0.0.0/16"
+   */
+  cidr?: string;
 }
 /**
  * A network the pods may connect to.
@@ -501,9 +529,9 @@ export interface EgressDestination {
 }
 export interface NetworkPolicy {
   /**
-   * Who may connect to `port`.
+   * Who may connect to `port`, besides the peers the ways in declare (ingress.from, route.from, service.from).
    *
-   * @default - anyone
+   * @default - none; with no peers declared anywhere, anyone may connect
    * @example [{"podLabels":{"role":"frontend"}}]
    */
   ingressFrom?: IngressPeer[];
@@ -514,6 +542,145 @@ export interface NetworkPolicy {
    * @example [{"cidr":"10.0.0.0/8","ports":[5432]}]
    */
   egressTo?: EgressDestination[];
+}
+export interface ServiceSettings {
+  /**
+   * ClusterIP, or LoadBalancer for an AWS Network Load Balancer with IP targets (traffic.platform aws-nlb): the same Service, name, selector and port.
+   *
+   * @default "ClusterIP"
+   * @example "LoadBalancer"
+   */
+  type?: 'ClusterIP' | 'LoadBalancer';
+  /**
+   * Extra annotations of the Service. Those the derivation sets are refused; service.beta.kubernetes.io/aws-load-balancer-target-group-attributes is joined with the derived deregistration delay.
+   *
+   * @default {}
+   * @example {"service.beta.kubernetes.io/aws-load-balancer-scheme":"internet-facing"}
+   */
+  annotations?: {
+    [k: string]: string;
+  };
+  /**
+   * Who this traffic comes from (LoadBalancer only: the subnets of the load balancer, or the clients when it preserves their addresses); the NetworkPolicy admits them to `port`.
+   *
+   * @default - none; with no peers declared anywhere, anyone may connect
+   * @example [{"cidr":"10.0.0.0/16"}]
+   */
+  from?: IngressPeer[];
+}
+export interface IngressSettings {
+  /**
+   * IngressClass of the Ingress (spec.ingressClassName).
+   *
+   * @default - alb with traffic.platform aws-alb, else none: the cluster's default IngressClass
+   * @example "nginx"
+   */
+  className?: string;
+  /**
+   * Host names the Ingress serves, one rule each; "*.example.com" matches every subdomain.
+   *
+   * @default - none: one rule for every host
+   * @example ["shop.example.com"]
+   */
+  hosts?: string[];
+  /**
+   * Path prefixes routed to the workload (pathType Prefix).
+   *
+   * @default - ["/"]
+   * @example ["/api"]
+   */
+  paths?: string[];
+  /**
+   * Secret holding the TLS certificate of the hosts (spec.tls). An ALB takes its certificate from ACM instead.
+   *
+   * @default - none: no TLS section
+   * @example "shop-example-com-tls"
+   */
+  tlsSecretName?: string;
+  /**
+   * Extra annotations of the Ingress. Those the derivation sets are refused; alb.ingress.kubernetes.io/target-group-attributes is joined with the derived deregistration delay.
+   *
+   * @default {}
+   * @example {"alb.ingress.kubernetes.io/scheme":"internet-facing"}
+   */
+  annotations?: {
+    [k: string]: string;
+  };
+  /**
+   * Who this traffic comes from (the ingress controller's pods, or with aws-alb the subnets of the load balancer); the NetworkPolicy admits them to `port`.
+   *
+   * @default - none; with no peers declared anywhere, anyone may connect
+   * @example [{"namespaceLabels":{"kubernetes.io/metadata.name":"ingress-nginx"}}]
+   */
+  from?: IngressPeer[];
+}
+/**
+ * A Gateway the route attaches to (a parentRef).
+ */
+export interface GatewayReference {
+  /**
+   * Name of the Gateway.
+   *
+   * @example "public-gateway"
+   */
+  name: string;
+  /**
+   * Namespace of the Gateway.
+   *
+   * @default - the route's own namespace
+   * @example "gateways"
+   */
+  namespace?: string;
+  /**
+   * Listener of the Gateway to attach to.
+   *
+   * @default - none: every listener that allows the route
+   * @example "https"
+   */
+  sectionName?: string;
+}
+export interface GatewayRouteSettings {
+  /**
+   * HTTPRoute, or GRPCRoute for a gRPC service (Gateway API v1).
+   *
+   * @default "HTTPRoute"
+   * @example "GRPCRoute"
+   */
+  kind?: 'HTTPRoute' | 'GRPCRoute';
+  /**
+   * Gateways the route attaches to.
+   *
+   * @example [{"name":"public-gateway","namespace":"gateways"}]
+   */
+  parentRefs: GatewayReference[];
+  /**
+   * Host names the route serves; "*.example.com" matches every subdomain.
+   *
+   * @default - none: the Gateway listener's host names
+   * @example ["shop.example.com"]
+   */
+  hostnames?: string[];
+  /**
+   * Path prefixes routed to the workload (HTTPRoute only; PathPrefix matches).
+   *
+   * @default - ["/"]
+   * @example ["/api"]
+   */
+  paths?: string[];
+  /**
+   * gRPC services routed to the workload (GRPCRoute only).
+   *
+   * @default - none: every service
+   * @example ["checkout.v1.Checkout"]
+   */
+  services?: string[];
+  /**
+   * Who this traffic comes from (the Gateway's pods); the NetworkPolicy admits them to `port`.
+   *
+   * @default - none; with no peers declared anywhere, anyone may connect
+   * @example [{"namespaceLabels":{"kubernetes.io/metadata.name":"gateways"}}]
+   */
+  from?: IngressPeer[];
 }
 export interface ProbeTimingOverrides {
   /**
@@ -581,6 +748,53 @@ export interface RestartingProbeTimingOverrides {
    * @example 10
    */
   terminationGracePeriodSeconds?: number;
+}
+export interface LoadBalancerOverrides {
+  /**
+   * How long the load balancer lets a deregistering pod finish its requests.
+   *
+   * Unit: seconds.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example 60
+   */
+  deregistrationDelaySeconds?: number;
+  /**
+   * Time between health checks.
+   *
+   * Unit: seconds.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example 10
+   */
+  healthCheckIntervalSeconds?: number;
+  /**
+   * Time before one health check counts as failed; below the interval.
+   *
+   * Unit: seconds.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example 5
+   */
+  healthCheckTimeoutSeconds?: number;
+  /**
+   * Successful checks before a pod takes traffic.
+   *
+   * Unit: health checks.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example 3
+   */
+  healthyThresholdCount?: number;
+  /**
+   * Failed checks before the load balancer takes a pod out.
+   *
+   * Unit: health checks.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example 3
+   */
+  unhealthyThresholdCount?: number;
 }
 export interface TimingOverrides {
   /**
@@ -658,6 +872,13 @@ export interface TimingOverrides {
    * @example "10%"
    */
   maxUnavailable?: number | string;
+  /**
+   * Target group settings of the configured load balancer (an aws-alb Ingress or an aws-nlb LoadBalancer Service) that replace the derived ones.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example {"deregistrationDelaySeconds":60}
+   */
+  loadBalancer?: LoadBalancerOverrides;
 }
 export interface Acknowledgements {
   /**
@@ -709,6 +930,20 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   graceLimit?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  deregistrationDelay?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  loadBalancerHealthCheck?: string;
   /**
    * Why this departure is deliberate; recorded in an annotation.
    *

@@ -33,7 +33,7 @@ export interface RuleMeta {
   readonly fix: string;
   /** Whether the acknowledgement annotation may silence it (with a reason). */
   readonly acknowledgeable: boolean;
-  /** The Kubernetes documentation for the setting involved. */
+  /** The documentation of the setting involved: Kubernetes', or the controller's that reads it. */
   readonly reference: string;
   /** The invariant's number in the project's derivation rules (README, "The derivation"). */
   readonly invariant?: number;
@@ -53,6 +53,8 @@ const DEPLOYMENT_DOC = 'https://kubernetes.io/docs/concepts/workloads/controller
 const PDB_DOC = 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/';
 const PSS_DOC = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
 const RESOURCES_DOC = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
+/** The AWS Load Balancer Controller's documentation (a Kubernetes SIG project). */
+const LOAD_BALANCER_CONTROLLER_DOC = 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest';
 
 const invariant = (id: InvariantId, meta: Omit<RuleMeta, 'family' | 'severity' | 'acknowledgeable' | 'invariant'>): RuleMeta => ({
   ...meta,
@@ -185,6 +187,24 @@ export const RULES = {
       'Cluster autoscalers, spot or preemptible instance notices and many node-drain tools do not wait longer than about ten minutes (often much less); a longer grace period is cut short anyway.',
     fix: 'Shorten the drain below ten minutes, or acknowledge graceLimit with a reason.',
     reference: TERMINATION_DOC,
+  }),
+  deregistrationDelay: invariant('deregistrationDelay', {
+    title: "The load balancer's deregistration delay covers propagation + drain and ends within the grace period.",
+    kinds: LONG_RUNNING,
+    target: 'workload',
+    rationale:
+      "An AWS load balancer with IP targets keeps a deleted pod's connections for the target group's deregistration delay: 300 s unless set, whatever the pod's grace period. Shorter than the time requests may still arrive (propagation) plus the drain, it cuts requests the pod is still finishing; longer than the grace period, it holds connections to a pod that SIGKILL has already stopped.",
+    fix: 'Set deregistration_delay.timeout_seconds in the target-group-attributes annotation between propagation + drain and terminationGracePeriodSeconds, and declare the propagation and drain times.',
+    reference: `${LOAD_BALANCER_CONTROLLER_DOC}/guide/ingress/annotations/#target-group-attributes`,
+  }),
+  loadBalancerHealthCheck: invariant('loadBalancerHealthCheck', {
+    title: "The load balancer's health check is never stricter than readiness and notices a hung pod before liveness restarts it.",
+    kinds: LONG_RUNNING,
+    target: 'workload',
+    rationale:
+      "The load balancer takes a pod out of its target group when its own health check fails. When it checks another endpoint than readiness (the ALB's default is /), gives up sooner than the readiness timeout, or counts fewer failures than the readiness window, it drops pods Kubernetes still considers ready — under load, all of them at once. When its window outlasts liveness, a hung pod may receive requests while liveness restarts it, unless the controller has deregistered it first.",
+    fix: "Point the health check at the readiness endpoint, with a timeout at least the readiness probe's, and interval × unhealthy threshold between the readiness window and the liveness window.",
+    reference: `${LOAD_BALANCER_CONTROLLER_DOC}/guide/ingress/annotations/#health-check`,
   }),
 
   // The restricted Pod Security Standard (Kubernetes 1.28 policy, which includes baseline), one rule per control.
@@ -376,6 +396,16 @@ export const RULES = {
       'Without readiness a pod receives traffic as soon as its process starts, before it can serve, and keeps receiving it while it is overloaded.',
     fix: 'Add a readinessProbe that answers whether the container can serve requests now.',
     reference: PROBES_DOC,
+  }),
+  podReadinessGate: hardening({
+    title: 'Pods behind an AWS load balancer with IP targets get pod readiness gates: their namespace is labelled for them.',
+    severity: 'warning',
+    kinds: LONG_RUNNING,
+    target: 'workload',
+    rationale:
+      "With a pod readiness gate, a new pod counts as ready only once the load balancer reports it healthy, so a rollout never removes old pods before the load balancer can send requests to new ones. The AWS Load Balancer Controller injects the gates only into namespaces labelled elbv2.k8s.aws/pod-readiness-gate-inject=enabled, a label the workload's own manifests cannot set. Checked when the Namespace is in the input.",
+    fix: 'Label the namespace elbv2.k8s.aws/pod-readiness-gate-inject=enabled before the pods are created.',
+    reference: `${LOAD_BALANCER_CONTROLLER_DOC}/deploy/pod_readiness_gate/`,
   }),
   noLiveness: hardening({
     title: 'Every long-running container has a liveness probe.',

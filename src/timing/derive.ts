@@ -1,4 +1,5 @@
 import { ceilDiv, clamp } from './arithmetic';
+import { deriveLoadBalancer } from './load-balancer';
 import { PROPAGATION_SECONDS } from './platforms';
 import type { Derivation, Explanation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, TimingInput } from './types';
 
@@ -220,6 +221,17 @@ export function deriveTimings(input: TimingInput): Derivation {
     'progressDeadlineSeconds',
   );
 
+  const loadBalancer =
+    input.loadBalancer === undefined
+      ? undefined
+      : deriveLoadBalancer(decide, {
+          kind: input.loadBalancer,
+          preStopSeconds,
+          drainSeconds: D,
+          readiness,
+          overrides: overrides.loadBalancer ?? {},
+        });
+
   return {
     // A probe the pod does not have gets no lines: its numbers exist only to keep Timings whole.
     explanations: explanations.filter(({ key }) => !PROBE_NAMES.some((name) => !probes[name] && key.startsWith(`${name}.`))),
@@ -236,6 +248,7 @@ export function deriveTimings(input: TimingInput): Derivation {
       graceMarginSeconds: M,
       terminationGracePeriodSeconds: G,
       rollout: { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds },
+      ...(loadBalancer ? { loadBalancer } : {}),
     },
   };
 

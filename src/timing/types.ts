@@ -24,6 +24,21 @@ export interface TimingOverrides {
   readonly progressDeadlineSeconds?: number;
   readonly maxSurge?: PodBudget;
   readonly maxUnavailable?: PodBudget;
+  readonly loadBalancer?: LoadBalancerOverrides;
+}
+
+/**
+ * A load balancer whose target group this project configures: the AWS Load Balancer Controller's
+ * ALB (for an Ingress) or NLB (for a Service of type LoadBalancer), both with IP targets.
+ */
+export type LoadBalancerKind = 'aws-alb' | 'aws-nlb';
+
+export interface LoadBalancerOverrides {
+  readonly deregistrationDelaySeconds?: number;
+  readonly healthCheckIntervalSeconds?: number;
+  readonly healthCheckTimeoutSeconds?: number;
+  readonly healthyThresholdCount?: number;
+  readonly unhealthyThresholdCount?: number;
 }
 
 /** Everything the timing rules of docs/derivation.md read. */
@@ -45,6 +60,8 @@ export interface TimingInput {
   readonly preStopType: PreStopType;
   /** Which probes the pod has: a probe it lacks explains nothing and sizes nothing. */
   readonly probes: { readonly readiness: boolean; readonly liveness: boolean; readonly startup: boolean };
+  /** The load balancer whose target group settings are derived, if the declaration configures one. */
+  readonly loadBalancer?: LoadBalancerKind;
   readonly overrides: TimingOverrides;
 }
 
@@ -83,6 +100,23 @@ export interface Timings {
     readonly maxUnavailable: PodBudget;
     readonly minReadySeconds: number;
     readonly progressDeadlineSeconds: number;
+  };
+  /** Present when the declaration configures a load balancer (src/timing/load-balancer.ts). */
+  readonly loadBalancer?: LoadBalancerTimings;
+}
+
+/** The target group settings of a load balancer, derived from the same timings as the pod. */
+export interface LoadBalancerTimings {
+  readonly kind: LoadBalancerKind;
+  /** How long the load balancer lets a deregistering target finish its requests. */
+  readonly deregistrationDelaySeconds: number;
+  readonly healthCheck: {
+    readonly intervalSeconds: number;
+    readonly timeoutSeconds: number;
+    readonly healthyThresholdCount: number;
+    readonly unhealthyThresholdCount: number;
+    /** intervalSeconds × unhealthyThresholdCount: how long the load balancer tolerates failed checks. */
+    readonly windowSeconds: number;
   };
 }
 

@@ -9,6 +9,60 @@ export const SEED = 20261123;
 
 const dnsLabel = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}[a-z0-9]$/);
 const httpPath = fc.stringMatching(/^\/[a-z0-9/_-]{0,20}$/);
+/** A path prefix an Ingress or a route accepts: segments without "//", "." or "..". */
+const routePath = fc.array(fc.stringMatching(/^[a-z0-9_~-]{1,8}$/), { maxLength: 3 }).map((segments) => `/${segments.join('/')}`);
+const hostname = fc.oneof(
+  fc.constantFrom('shop.example.com', '*.example.com', 'xn--bcher-kva.example', 'localhost'),
+  dnsLabel.map((label) => `${label}.example.org`),
+);
+const peers = fc.constantFrom(
+  [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }],
+  [{ cidr: '10.0.0.0/16' }],
+  [{ podLabels: { app: 'gateway' } }, { cidr: 'fd00::/8' }],
+);
+/** The ways in a web workload may declare, each drawn on its own; the map keeps them coherent. */
+const waysIn = fc.record({
+  ingress: fc.option(
+    fc.record(
+      {
+        className: fc.constantFrom('alb', 'nginx'),
+        hosts: fc.array(hostname, { minLength: 1, maxLength: 3 }),
+        paths: fc.array(routePath, { minLength: 1, maxLength: 2 }),
+        tlsSecretName: fc.constantFrom('shop-tls', 'wildcard.example.com'),
+        annotations: fc.constantFrom(
+          { 'alb.ingress.kubernetes.io/scheme': 'internet-facing' },
+          { 'alb.ingress.kubernetes.io/target-group-attributes': 'slow_start.duration_seconds=30' },
+          { 'nginx.ingress.kubernetes.io/proxy-body-size': '8m' },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+    { nil: undefined },
+  ),
+  route: fc.option(
+    fc.record(
+      {
+        kind: fc.constantFrom('HTTPRoute', 'GRPCRoute'),
+        parentRefs: fc.constantFrom(
+          [{ name: 'public' }],
+          [{ name: 'public', namespace: 'gateways', sectionName: 'https' }],
+          [
+            { name: 'public', namespace: 'gateways', sectionName: 'https' },
+            { name: 'public', namespace: 'gateways', sectionName: 'http' },
+          ],
+        ),
+        hostnames: fc.array(hostname, { minLength: 1, maxLength: 2 }),
+        paths: fc.array(routePath, { minLength: 1, maxLength: 2 }),
+        services: fc.constantFrom(['checkout.v1.Checkout'], ['a.B', '.c_d.E']),
+      },
+      { requiredKeys: ['kind', 'parentRefs'] },
+    ),
+    { nil: undefined },
+  ),
+  loadBalancerService: fc.boolean(),
+  serviceAnnotations: fc.constantFrom({}, { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal' }),
+  peers: fc.option(peers, { nil: undefined }),
+});
 const version = fc.integer({ min: 28, max: 33 }).map((minor) => `1.${minor}`);
 const reason = fc.constantFrom(
   'preview environment, downtime is acceptable',
@@ -68,6 +122,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     memory: fc.constantFrom('128Mi', '1Gi'),
     egress: fc.boolean(),
     ingressFrom: fc.boolean(),
+    waysIn,
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -126,6 +181,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       ...(draw.egress ? { egressTo: [{ cidr: '10.0.0.0/8', ports: [5432] }] } : {}),
       ...(draw.ingressFrom ? { ingressFrom: [{ podLabels: { role: 'frontend' } }] } : {}),
     };
+    if (draw.kind === 'web') addWaysIn(declaration, clean(draw.waysIn), draw.platform ?? 'kube-proxy', draw.ingressFrom);
 
     const { timings } = deriveTimings({
       kind: draw.kind,
@@ -144,6 +200,38 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     if (timings.terminationGracePeriodSeconds > 600) acknowledge.graceLimit = 'batch export needs the full window';
     return declaration as WorkloadSpec;
   });
+
+type WaysIn = typeof waysIn extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * The ways in, kept coherent: ALB classes and annotations only with aws-alb, whose health check
+ * needs an HTTP or gRPC readiness check; a LoadBalancer Service only with aws-nlb; paths for an
+ * HTTPRoute, services for a GRPCRoute; and once any peer is declared, every way in names its own.
+ */
+function addWaysIn(declaration: Record<string, unknown>, draw: WaysIn, platform: string, clusterPeers: boolean): void {
+  const health = declaration.health as Record<string, unknown>;
+  if (draw.ingress) {
+    const { className, annotations = {}, ...rest } = draw.ingress;
+    const forAlb = platform === 'aws-alb';
+    const kept = Object.fromEntries(Object.entries(annotations).filter(([key]) => forAlb || !key.startsWith('alb.')));
+    declaration.ingress = { ...rest, ...(className && (forAlb || className !== 'alb') ? { className } : {}), annotations: kept };
+    if (forAlb && 'exec' in (health.readiness as object)) health.readiness = { path: '/ready' };
+  }
+  if (draw.route) {
+    const { paths, services, ...rest } = draw.route;
+    declaration.route = { ...rest, ...(rest.kind === 'HTTPRoute' ? (paths ? { paths } : {}) : services ? { services } : {}) };
+  }
+  if (draw.loadBalancerService && platform === 'aws-nlb') {
+    declaration.service = { type: 'LoadBalancer', annotations: draw.serviceAnnotations };
+  }
+  if (draw.peers || clusterPeers) {
+    const from = draw.peers ?? [{ cidr: '10.0.0.0/16' }];
+    for (const field of ['ingress', 'route', 'service'] as const) {
+      const way = declaration[field] as Record<string, unknown> | undefined;
+      if (way && (field !== 'service' || way.type === 'LoadBalancer')) way.from = from;
+    }
+  }
+}
 
 /** Mostly absent: a declaration overrides a few values, not all of them. */
 function rarely<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
@@ -165,12 +253,39 @@ export const overrides = fc.record({
       progressDeadlineSeconds: overrideValue,
       maxSurge: rarely(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('0%', '10%', '50%'))),
       maxUnavailable: rarely(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constantFrom('0%', '25%'))),
+      loadBalancer: fc.record(
+        {
+          deregistrationDelaySeconds: rarely(fc.integer({ min: 0, max: 3600 })),
+          healthCheckIntervalSeconds: rarely(fc.integer({ min: 5, max: 300 })),
+          healthCheckTimeoutSeconds: rarely(fc.integer({ min: 2, max: 120 })),
+          healthyThresholdCount: rarely(fc.integer({ min: 2, max: 10 })),
+          unhealthyThresholdCount: rarely(fc.integer({ min: 2, max: 10 })),
+        },
+        { requiredKeys: [] },
+      ),
     },
     { requiredKeys: [] },
   ),
   acknowledge: fc.subarray([...ACKNOWLEDGEABLE_INVARIANTS], { maxLength: 2 }),
   reason,
 });
+
+/**
+ * A declaration with drawn overrides and acknowledgements added. Load-balancer overrides are kept
+ * only where a load balancer is configured: elsewhere they are refused before any invariant is checked.
+ */
+export function withOverrides(declaration: WorkloadSpec, extra: typeof overrides extends fc.Arbitrary<infer T> ? T : never): WorkloadSpec {
+  const configured =
+    (declaration.traffic?.platform === 'aws-alb' && declaration.ingress !== undefined) ||
+    (declaration.traffic?.platform === 'aws-nlb' && declaration.service?.type === 'LoadBalancer');
+  const { loadBalancer, ...rest } = extra.overrides;
+  const kept = configured && loadBalancer && Object.values(loadBalancer).some((value) => value !== undefined) ? { loadBalancer } : {};
+  return clean({
+    ...declaration,
+    overrides: { ...rest, ...kept },
+    acknowledge: { ...declaration.acknowledge, ...Object.fromEntries(extra.acknowledge.map((id) => [id, extra.reason])) },
+  });
+}
 
 /** Removes undefined leaves so declarations look like parsed YAML. */
 export function clean<T>(value: T): T {

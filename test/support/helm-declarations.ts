@@ -110,6 +110,94 @@ const sometimes = <T>(arbitrary: fc.Arbitrary<T>) => withShare(0.4, arbitrary);
 const overrideSeconds = (min: number) => withShare(0.1, whole(min, 400));
 const budget = fc.oneof(whole(0, 3), fc.constantFrom('0%', '1%', '25%', '100%', '007%'));
 
+/**
+ * The ways in. Host names, paths and names are what the schema accepts (Unicode host names are
+ * not: they are written in their xn-- form), annotation values any text, and annotation keys
+ * include those the derivation sets, which only the incoherent draws keep.
+ */
+const subdomain = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,4}[a-z0-9])?){0,2}$/);
+const hostname = fc.oneof(
+  fc.constantFrom('shop.example.com', '*.example.com', 'xn--bcher-kva.example', 'localhost', '*.xn--p1ai', 'a-1.b2'),
+  fc.stringMatching(/^(\*\.)?([a-z0-9]([-a-z0-9]{0,5}[a-z0-9])?\.){0,2}[a-z]([-a-z0-9]{0,5}[a-z0-9])?$/),
+);
+const routePath = fc.oneof(
+  fc.constantFrom('/', '/api/v1/', "/a-b_c~d/!$&'()*+,;=:@", '/%20x', '/...', '/.well-known/acme'),
+  fc.array(fc.stringMatching(/^[-A-Za-z0-9_~]{1,6}$/), { maxLength: 3 }).map((segments) => `/${segments.join('/')}`),
+);
+const DERIVED_OR_MERGED_KEYS = [
+  'alb.ingress.kubernetes.io/target-type',
+  'alb.ingress.kubernetes.io/healthcheck-path',
+  'alb.ingress.kubernetes.io/backend-protocol-version',
+  'alb.ingress.kubernetes.io/success-codes',
+  'alb.ingress.kubernetes.io/target-group-attributes',
+  'service.beta.kubernetes.io/aws-load-balancer-type',
+  'service.beta.kubernetes.io/aws-load-balancer-healthcheck-timeout',
+  'service.beta.kubernetes.io/aws-load-balancer-healthcheck-path',
+  'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes',
+];
+const annotationKey = fc.oneof(
+  fc.constantFrom(...DERIVED_OR_MERGED_KEYS, 'alb.ingress.kubernetes.io/scheme', 'example.com/owner', 'a', 'A_b.c-1'),
+  fc.stringMatching(/^([a-z0-9]([-a-z0-9]{0,4}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,6}[A-Za-z0-9])?$/),
+);
+const annotationValue = fc.oneof(
+  text,
+  fc.constantFrom(
+    'slow_start.duration_seconds=30',
+    'deregistration_delay.timeout_seconds=5',
+    'stickiness.enabled=true, deregistration_delay.timeout_seconds =1',
+    '\u00a0deregistration_delay.timeout_seconds=1',
+    'xderegistration_delay.timeout_seconds=1',
+  ),
+);
+const annotations = fc.dictionary(annotationKey, annotationValue, { maxKeys: 3 });
+const peer = fc.oneof(
+  fc.record({ namespaceLabels: selector, podLabels: selector }, { requiredKeys: [] }),
+  fc.record({ cidr: fc.constantFrom('10.0.0.0/16', '0.0.0.0/0', 'fd00::/8', '192.168.1.0/24') }),
+  fc.record({ cidr: fc.constantFrom('10.0.0.0/16'), podLabels: selector }),
+);
+const peerList = fc.array(peer, { maxLength: 2 });
+const gatewayReference = fc.record({ name: subdomain, namespace: dnsLabel, sectionName: subdomain }, { requiredKeys: ['name'] });
+const grpcService = fc.oneof(
+  fc.constantFrom('checkout.v1.Checkout', '.a.B', '_x'),
+  fc.stringMatching(/^[A-Za-z_][A-Za-z_0-9]{0,5}(\.[A-Za-z_][A-Za-z_0-9]{0,5}){0,2}$/),
+);
+const ingress = fc.record(
+  {
+    className: fc.oneof(fc.constantFrom('alb', 'nginx'), subdomain),
+    hosts: fc.array(hostname, { minLength: 1, maxLength: 2 }),
+    paths: fc.array(routePath, { minLength: 1, maxLength: 2 }),
+    tlsSecretName: subdomain,
+    annotations,
+    from: peerList,
+  },
+  { requiredKeys: [] },
+);
+const route = fc.record(
+  {
+    kind: fc.constantFrom('HTTPRoute', 'GRPCRoute'),
+    parentRefs: fc.array(gatewayReference, { minLength: 1, maxLength: 3 }),
+    hostnames: fc.array(hostname, { minLength: 1, maxLength: 2 }),
+    paths: fc.array(routePath, { minLength: 1, maxLength: 2 }),
+    services: fc.array(grpcService, { minLength: 1, maxLength: 2 }),
+    from: peerList,
+  },
+  { requiredKeys: ['parentRefs'] },
+);
+const service = fc.record(
+  { type: fc.constantFrom('ClusterIP', 'LoadBalancer', 'LoadBalancer'), annotations, from: peerList },
+  { requiredKeys: [] },
+);
+const loadBalancerOverrides = fc.record(
+  {
+    deregistrationDelaySeconds: whole(0, 3600),
+    healthCheckIntervalSeconds: whole(5, 300),
+    healthCheckTimeoutSeconds: whole(2, 120),
+    healthyThresholdCount: whole(2, 10),
+    unhealthyThresholdCount: whole(2, 10),
+  },
+  { requiredKeys: [] },
+);
+
 export const wideDeclaration: fc.Arbitrary<Json> = fc
   .record({
     coherent: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
@@ -132,8 +220,19 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     maxSeconds: whole(1, 600),
     typicalSeconds: sometimes(whole(1, 600)),
     drainSeconds: fc.oneof({ weight: 9, arbitrary: whole(0, 300) }, { weight: 1, arbitrary: whole(300, 700) }),
-    traffic: sometimes(
-      fc.record({ platform: fc.constantFrom(...TRAFFIC_PLATFORMS), propagationSeconds: whole(0, 150) }, { requiredKeys: [] }),
+    // The AWS platforms often, so that their load balancers are configured (and refused) often.
+    traffic: withShare(
+      0.6,
+      fc.record(
+        {
+          platform: fc.oneof(
+            { weight: 1, arbitrary: fc.constantFrom(...TRAFFIC_PLATFORMS) },
+            { weight: 2, arbitrary: fc.constantFrom('aws-alb', 'aws-nlb') },
+          ),
+          propagationSeconds: whole(0, 150),
+        },
+        { requiredKeys: [] },
+      ),
     ),
     preset: sometimes(fc.constantFrom(...PRESET_NAMES)),
     probeLatencyMs: sometimes(whole(1, 6000)),
@@ -163,10 +262,13 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     labels: sometimes(
       fc.dictionary(fc.oneof(text, fc.constantFrom('team', 'example.com/tier', 'app.kubernetes.io/name')), labelValue, { maxKeys: 3 }),
     ),
+    ingress: withShare(0.5, ingress),
+    route: sometimes(route),
+    service: withShare(0.5, service),
     networkPolicy: sometimes(
       fc.record(
         {
-          ingressFrom: fc.array(fc.record({ namespaceLabels: selector, podLabels: selector }, { requiredKeys: [] }), { maxLength: 2 }),
+          ingressFrom: peerList,
           egressTo: fc.array(
             fc.record(
               { cidr: fc.oneof(fc.constantFrom('10.0.0.0/8', '0.0.0.0/0'), text), ports: fc.array(port, { maxLength: 2 }) },
@@ -204,6 +306,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         progressDeadlineSeconds: overrideSeconds(1),
         maxSurge: withShare(0.1, budget),
         maxUnavailable: withShare(0.1, budget),
+        loadBalancer: withShare(0.5, loadBalancerOverrides),
       }),
     ),
     acknowledged: fc.oneof(
@@ -282,6 +385,12 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     optional('labels', draw.labels);
     optional('networkPolicy', draw.networkPolicy);
     optional('overrides', draw.overrides);
+    if (coherent) addCoherentWaysIn(declaration, draw, web);
+    else {
+      optional('ingress', draw.ingress);
+      optional('route', draw.route);
+      optional('service', draw.service);
+    }
 
     // The waivers the declaration needs, when it is meant to be coherent, and a few others.
     const acknowledge: Json = Object.fromEntries(draw.acknowledged.map((id) => [id, draw.reason]));
@@ -301,3 +410,76 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     // JSON round trip: no undefined leaves, exactly what a values file can hold.
     return JSON.parse(JSON.stringify(declaration)) as Json;
   });
+
+type Draw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a drawn record, reshaped below
+
+/**
+ * The ways in, as a coherent declaration has them: none for a worker; ALB classes and annotations
+ * only with aws-alb, whose health check needs an HTTP or gRPC readiness check; no derived
+ * annotation where a load balancer is configured; a LoadBalancer Service only with aws-nlb; paths
+ * for an HTTPRoute and services for a GRPCRoute; each Gateway once; peers that are pods or a
+ * network; and once any peer is declared, a `from` on every way in. Load-balancer overrides only
+ * where a load balancer is configured.
+ */
+function addCoherentWaysIn(declaration: Json, draw: Draw, web: boolean): void {
+  const overrides = declaration.overrides as Json | undefined;
+  if (!web) {
+    if (overrides) delete overrides.loadBalancer;
+    return;
+  }
+  const platform = (draw.traffic?.platform as string | undefined) ?? 'kube-proxy';
+  const peers = (list: Json[] | undefined) => list?.map(({ cidr, ...labels }) => (cidr !== undefined ? { cidr } : labels));
+  const health = declaration.health as Json;
+  const httpOrGrpc = (target: unknown) => typeof target === 'object' && target !== null && ('path' in target || 'grpc' in target);
+  const ingress: Json | undefined = draw.ingress && { ...draw.ingress };
+  const service: Json | undefined =
+    draw.service && platform === 'aws-nlb' ? { ...draw.service } : draw.service && { ...draw.service, type: 'ClusterIP' };
+  if (service && service.type !== 'LoadBalancer') delete service.from;
+  const alb = platform === 'aws-alb' && ingress !== undefined;
+  const nlb = platform === 'aws-nlb' && service?.type === 'LoadBalancer';
+  if (ingress) {
+    if (!alb && ingress.className === 'alb') delete ingress.className;
+    if (alb && !httpOrGrpc(health.readiness) && draw.preset !== 'spring-boot') health.readiness = { path: '/readyz' };
+  }
+  for (const [way, configured] of [
+    [ingress, alb],
+    [service, nlb],
+  ] as const) {
+    if (!way?.annotations) continue;
+    way.annotations = Object.fromEntries(
+      Object.entries(way.annotations as Json).filter(
+        ([key, value]) =>
+          !(configured ? DERIVED_OR_MERGED_KEYS.filter((derived) => !derived.endsWith('target-group-attributes')) : []).includes(key) &&
+          !(!configured && way === ingress && key.startsWith('alb.')) &&
+          !(
+            configured &&
+            key.endsWith('target-group-attributes') &&
+            /(^|,)[\t\n\f\r ]*deregistration_delay\.timeout_seconds[\t\n\f\r ]*=/.test(String(value))
+          ),
+      ),
+    );
+  }
+  const route: Json | undefined = draw.route && { ...draw.route };
+  if (route) {
+    if ((route.kind ?? 'HTTPRoute') === 'HTTPRoute') delete route.services;
+    else delete route.paths;
+    const seen = new Set<string>();
+    route.parentRefs = (route.parentRefs as Json[]).filter(({ name, namespace }) => {
+      const gateway = `${namespace ?? ''}/${name}`;
+      return !seen.has(gateway) && seen.add(gateway);
+    });
+  }
+  for (const way of [ingress, route, service]) if (way?.from) way.from = peers(way.from as Json[]);
+  const policy = declaration.networkPolicy as Json | undefined;
+  if (policy?.ingressFrom) policy.ingressFrom = peers(policy.ingressFrom as Json[]);
+  const anyPeers = [policy?.ingressFrom, ingress?.from, route?.from, service?.from].some((list) => list !== undefined);
+  if (anyPeers) {
+    if (ingress) ingress.from ??= [{ cidr: '10.0.0.0/16' }];
+    if (route) route.from ??= [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'gateways' } }];
+    if (nlb) service!.from ??= [{ cidr: '10.0.0.0/16' }];
+  }
+  if (ingress) declaration.ingress = ingress;
+  if (route) declaration.route = route;
+  if (service) declaration.service = service;
+  if (overrides && !alb && !nlb) delete overrides.loadBalancer;
+}

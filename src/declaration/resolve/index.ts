@@ -14,6 +14,8 @@ import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
 import type { Resolution } from './resolution';
 import { resolveResources } from './resources';
+import { type ResolvedLoadBalancer, resolveRoutes, routeNotes } from './routes';
+import { targetGroupProblem } from './target-group';
 
 export type Replicas =
   | { readonly mode: 'fixed'; readonly count: number }
@@ -43,6 +45,8 @@ export interface ResolvedWorkload extends Derivation {
   };
   readonly replicas: Replicas;
   readonly resources: { readonly cpu: string; readonly memory: string; readonly cpuLimit?: string };
+  /** The load balancer whose target group the declaration configures (an aws-alb Ingress, an aws-nlb Service). */
+  readonly loadBalancer?: ResolvedLoadBalancer;
   /** Acknowledgements in a fixed order, each one used by this declaration. */
   readonly acknowledgements: readonly Acknowledgement[];
   readonly invariants: readonly InvariantResult[];
@@ -82,6 +86,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const replicas = resolveReplicas(spec, resolution);
   const resources = resolveResources(spec, resolution);
   checkRelations(spec, distroless, problems);
+  const loadBalancer = resolveRoutes(spec, probes, resolution);
   if (problems.length > 0) throw new DeclarationError(subject, problems);
 
   const derivation = deriveTimings({
@@ -95,10 +100,11 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     kubernetesVersion: spec.kubernetesVersion,
     preStopType: spec.preStop.type,
     probes: { readiness: probes.readiness !== undefined, liveness: probes.liveness !== undefined, startup: probes.startup !== undefined },
+    loadBalancer: loadBalancer?.kind,
     overrides: spec.overrides,
   });
   const { timings } = derivation;
-  const invariants = checkInvariants(factsOf(timings, probes, replicas), {
+  const invariants = checkInvariants(factsOf(timings, probes, replicas, loadBalancer), {
     startupMaxSeconds: timings.startupMaxSeconds,
     propagationSeconds: timings.propagationSeconds,
     drainSeconds: timings.drainSeconds,
@@ -108,6 +114,8 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     if (isAcknowledgeable(result.id) && acknowledged(result.id)) continue;
     problems.push(invariantProblem(spec, result));
   }
+  const targetGroup = targetGroupProblem(spec, timings);
+  if (targetGroup) problems.push(targetGroup);
 
   // Sorted, so that the report does not depend on the order the keys were written in.
   for (const id of (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort()) {
@@ -131,13 +139,14 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     probes,
     replicas,
     resources,
+    ...(loadBalancer ? { loadBalancer } : {}),
     acknowledgements: (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort().map((id) => ({ id, reason: spec.acknowledge[id]! })),
     invariants,
-    notes: notesOn(declaration, timings),
+    notes: notesOn(declaration, spec, timings),
   };
 }
 
-function notesOn(declaration: unknown, timings: Timings): string[] {
+function notesOn(declaration: unknown, spec: EffectiveSpec, timings: Timings): string[] {
   const notes: string[] = [];
   const declaredVersion = (declaration as { kubernetesVersion?: unknown }).kubernetesVersion !== undefined;
   if (!declaredVersion && timings.preStop.mechanism === 'exec') {
@@ -147,6 +156,7 @@ function notesOn(declaration: unknown, timings: Timings): string[] {
         'Declare kubernetesVersion: from "1.30" on the sleep action needs no binary; or set distroless: true to be offered the alternatives.',
     );
   }
+  notes.push(...routeNotes(spec, timings));
   return notes;
 }
 

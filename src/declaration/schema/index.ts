@@ -7,6 +7,7 @@ import { networkPolicy } from './network-policy';
 import { overrides } from './overrides';
 import { DNS_1035_LABEL, LABEL_VALUE, PATH, portNumber, seconds, wholeNumber } from './primitives';
 import { health } from './probes';
+import { ingress, route, service } from './routes';
 
 /**
  * The workload declaration: the single source of truth for the TypeScript types (`WorkloadSpec`
@@ -180,6 +181,9 @@ export const workloadSchema = z
       .default({})
       .meta({ description: 'Extra labels for every object and pod (never part of a selector).', examples: [{ team: 'payments' }] }),
     networkPolicy,
+    service: service.optional().meta({ 'x-default': 'a ClusterIP Service on `port`', examples: [{ type: 'LoadBalancer' }] }),
+    ingress: ingress.optional().meta({ 'x-default': 'none', examples: [{ hosts: ['shop.example.com'] }] }),
+    route: route.optional().meta({ 'x-default': 'none', examples: [{ parentRefs: [{ name: 'public-gateway' }] }] }),
     overrides: overrides.prefault({}).meta({ examples: [{ terminationGracePeriodSeconds: 60 }] }),
     acknowledge: z
       .partialRecord(
