@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { instanceCollision } from '../declaration/instances';
 import { type ResolvedWorkload, resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
+import { configMapProps } from './objects/config-map';
 import { deploymentProps } from './objects/deployment';
 import { horizontalPodAutoscalerProps } from './objects/horizontal-pod-autoscaler';
 import { networkPolicyProps } from './objects/network-policy';
@@ -22,7 +23,7 @@ export interface HardenedWorkloadProps extends WorkloadSpec {}
 
 /**
  * A hardened workload: ServiceAccount, Deployment, Service (web), PodDisruptionBudget (2+ pods),
- * NetworkPolicy and an optional HorizontalPodAutoscaler, with every timing derived from the
+ * NetworkPolicy, an optional HorizontalPodAutoscaler and, with config files, their ConfigMap, with every timing derived from the
  * declared startup and drain times.
  *
  * The declaration is validated as a whole before any object is created, so an invalid one throws
@@ -50,6 +51,8 @@ export class HardenedWorkload extends Construct {
   // The objects are plain ApiObjects built from the typed 1.28 props: their escape hatches
   // (addJsonPatch) accept any field, including ones newer than the 1.28 types.
   public readonly serviceAccount: ApiObject;
+  /** Present when the declaration has config files: the immutable ConfigMap that holds them. */
+  public readonly configMap?: ApiObject;
   public readonly deployment: ApiObject;
   /** Present for web workloads. */
   public readonly service?: ApiObject;
@@ -74,6 +77,9 @@ export class HardenedWorkload extends Construct {
     const object = (objectId: string, manifest: ApiObjectProps) => new ApiObject(this, objectId, manifest);
 
     this.serviceAccount = object('service-account', manifest(k8s.KubeServiceAccount.GVK, serviceAccountProps(resolved)));
+    if (resolved.configMap) {
+      this.configMap = object('config-map', manifest(k8s.KubeConfigMap.GVK, configMapProps(resolved, resolved.configMap)));
+    }
     this.deployment = object('deployment', { ...k8s.KubeDeployment.GVK, ...deploymentProps(resolved) });
     if (spec.kind === 'web' && spec.port !== undefined) {
       this.service = object('service', manifest(k8s.KubeService.GVK, serviceProps(resolved, spec.port)));

@@ -291,6 +291,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         singleReplica: fewest < 2,
         noLiveness: draw.liveness === false,
         noCpuLimit: draw.resources?.cpuLimit === false,
+        automountServiceAccountToken: false,
       };
       for (const id of WAIVER_IDS) {
         if (needed[id]) acknowledge[id] = draw.reason;
