@@ -13,7 +13,10 @@ import { createHash } from 'node:crypto';
  * first 10 hex digits of the input's SHA-256. The Helm face computes the same with sha256sum
  * (templates/_volumes.tpl, hw.volumes.configMapName).
  */
-export function configMapName(instance: string, files: Readonly<Record<string, { readonly path: string; readonly content: string }>>): string {
+export function configMapName(
+  instance: string,
+  files: Readonly<Record<string, { readonly path: string; readonly content: string }>>,
+): string {
   const input = Object.keys(files)
     .sort()
     .map((key) => `${key}\n${files[key]!.path}\n${sha256(files[key]!.content)}\n`)

@@ -69,4 +69,5 @@ export function referencedNames(value: string): string[] {
  * CHECKOUT_SERVICE_PORT(_<name>), CHECKOUT_PORT(_8080_TCP(_PROTO|_PORT|_ADDR)). Kubernetes docs,
  * "Service", "Environment variables".
  */
-export const SERVICE_VARIABLE = '^[A-Z][A-Z0-9_]*_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_[0-9]+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$';
+export const SERVICE_VARIABLE =
+  '^[A-Z][A-Z0-9_]*_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_[0-9]+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$';

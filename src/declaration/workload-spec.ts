@@ -205,7 +205,7 @@ export interface WorkloadSpec {
    */
   imagePullSecrets?: string[];
   /**
-   * Annotations of the pods, e.g. for a log shipper or a metrics scraper. Keys under hardened-workloads.io/ are this project’s; AppArmor annotations may only name runtime/default or localhost/ profiles.
+   * Annotations of the pods, e.g. for a log shipper or a metrics scraper. Keys under hardened-workloads.io/ are reserved for this project, and AppArmor annotations may only name runtime/default or localhost/ profiles.
    *
    * @default - none
    * @example {"prometheus.io/scrape":"true"}

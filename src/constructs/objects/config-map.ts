@@ -12,7 +12,10 @@ import { objectMetadata } from '../metadata';
 export const KEEP_ON_UPGRADE = { 'helm.sh/resource-policy': 'keep' };
 
 /** The inline config files: named after their hash, immutable, so that every change is a new ConfigMap. */
-export function configMapProps(workload: ResolvedWorkload, configMap: NonNullable<ResolvedWorkload['configMap']>): Json<k8s.KubeConfigMapProps> {
+export function configMapProps(
+  workload: ResolvedWorkload,
+  configMap: NonNullable<ResolvedWorkload['configMap']>,
+): Json<k8s.KubeConfigMapProps> {
   return {
     metadata: { ...objectMetadata(workload, KEEP_ON_UPGRADE), name: configMap.name },
     immutable: true,

@@ -57,10 +57,11 @@ export function resolveEnv(container: ContainerEnvironment, path: string, proble
   });
 
   const mapForm = !Array.isArray(container.env);
+  const hasEnvFrom = (container.envFrom?.length ?? 0) > 0;
   entries.forEach(({ entry, valueAt }, index) => {
     if (entry.value !== undefined) {
       for (const name of new Set(referencedNames(entry.value))) {
-        const problem = referenceProblem(name, entry.name, index, firstAt.get(name), mapForm, container.envFrom !== undefined);
+        const problem = referenceProblem(name, entry.name, index, firstAt.get(name), mapForm, hasEnvFrom);
         if (problem) problems.push({ path: valueAt, value: entry.value, ...problem });
       }
     }

@@ -38,7 +38,9 @@ export function checkScheduling(spec: EffectiveSpec, problems: Problem[]): void 
     }
   });
   const affinity = scheduling.nodeAffinity ?? {};
-  (affinity.required ?? []).forEach((term, index) => checkExpressions(term.matchExpressions, `scheduling.nodeAffinity.required[${index}]`, problems));
+  (affinity.required ?? []).forEach((term, index) =>
+    checkExpressions(term.matchExpressions, `scheduling.nodeAffinity.required[${index}]`, problems),
+  );
   (affinity.preferred ?? []).forEach((term, index) =>
     checkExpressions(term.matchExpressions, `scheduling.nodeAffinity.preferred[${index}]`, problems),
   );

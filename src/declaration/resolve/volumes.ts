@@ -63,7 +63,10 @@ function mountConflict(mount: Mount, earlier: Mount): Pick<Problem, 'rule' | 'fi
     };
   }
   if (earlier.readOnly && mount.path.startsWith(`${earlier.path}/`)) {
-    return { rule: `the path lies inside ${where(earlier)}, ${readOnly(earlier)}, where no mount point can be created`, fix: `choose a path outside ${earlier.path}` };
+    return {
+      rule: `the path lies inside ${where(earlier)}, ${readOnly(earlier)}, where no mount point can be created`,
+      fix: `choose a path outside ${earlier.path}`,
+    };
   }
   if (mount.readOnly && earlier.path.startsWith(`${mount.path}/`)) {
     return {

@@ -147,7 +147,10 @@ const envForms = {
     ...otherFormsAbsent(ENV_FORMS, 'value'),
   }),
   secret: z.strictObject({
-    secret: secretKey.meta({ description: 'The value of a key of an existing Secret.', examples: [{ name: 'db-credentials', key: 'password' }] }),
+    secret: secretKey.meta({
+      description: 'The value of a key of an existing Secret.',
+      examples: [{ name: 'db-credentials', key: 'password' }],
+    }),
     ...otherFormsAbsent(ENV_FORMS, 'secret'),
   }),
   configMap: z.strictObject({
@@ -160,7 +163,7 @@ const envForms = {
   pod: z.strictObject({
     pod: z.enum(POD_FIELDS).meta({
       description:
-        "A fact of the pod (downward API): name, namespace, uid, serviceAccountName, nodeName, hostIP, podIP or podIPs (comma-separated, dual-stack).",
+        'A fact of the pod (downward API): name, namespace, uid, serviceAccountName, nodeName, hostIP, podIP or podIPs (comma-separated, dual-stack).',
       examples: ['name'],
     }),
     ...otherFormsAbsent(ENV_FORMS, 'pod'),
@@ -184,7 +187,7 @@ const envForms = {
       })
       .meta({
         title: 'ResourceField',
-        description: "A request or limit of the container itself (resourceFieldRef), e.g. to size a JVM or Go heap from the memory limit.",
+        description: 'A request or limit of the container itself (resourceFieldRef), e.g. to size a JVM or Go heap from the memory limit.',
         examples: [{ field: 'limits.memory', divisor: '1Mi' }],
       }),
     ...otherFormsAbsent(ENV_FORMS, 'resource'),
@@ -222,7 +225,11 @@ const envEntry = z
       .extend({ name: envName })
       .meta({ title: 'EnvResourceEntry', description: 'A variable set to a request or limit of the container.' }),
   ])
-  .meta({ title: 'EnvEntry', ...ENV_SOURCE_RULE });
+  .meta({
+    title: 'EnvEntry',
+    'x-rule': 'a list entry is { name, ... } with exactly one of value, secret, configMap, pod or resource',
+    'x-fix': 'write it like { name: LOG_LEVEL, value: info } or { name: POD_NAME, pod: name }',
+  });
 
 export const env = z
   .union([
@@ -231,13 +238,16 @@ export const env = z
       description: 'Variables by name, set in name order: a string, or where the value comes from.',
       examples: [{ LOG_LEVEL: 'info', DB_PASSWORD: { secret: { name: 'db-credentials', key: 'password' } } }],
     }),
-    z
-      .array(envEntry)
-      .meta({
-        title: 'EnvList',
-        description: 'Variables in the order given, for values that refer to earlier ones with $(NAME).',
-        examples: [[{ name: 'DB_HOST', value: 'db' }, { name: 'DATABASE_URL', value: 'postgres://$(DB_HOST)/app' }]],
-      }),
+    z.array(envEntry).meta({
+      title: 'EnvList',
+      description: 'Variables in the order given, for values that refer to earlier ones with $(NAME).',
+      examples: [
+        [
+          { name: 'DB_HOST', value: 'db' },
+          { name: 'DATABASE_URL', value: 'postgres://$(DB_HOST)/app' },
+        ],
+      ],
+    }),
   ])
   .default({})
   .meta({
@@ -293,8 +303,7 @@ export const envFrom = z
   )
   .optional()
   .meta({
-    description:
-      'Whole Secrets or ConfigMaps as environment variables, one per key (set before env, which wins on a name both give).',
+    description: 'Whole Secrets or ConfigMaps as environment variables, one per key (set before env, which wins on a name both give).',
     'x-default': 'none',
     examples: [[{ secret: 'db-credentials', prefix: 'DB_' }]],
   });
@@ -313,14 +322,10 @@ const fileOptions = {
         'x-rule': 'a key: letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." and not starting with ".."',
         'x-fix': 'write the key as the object has it, e.g. ca.crt',
       }),
-      z
-        .string()
-        .max(253)
-        .regex(new RegExp(RELATIVE_PATH))
-        .meta({
-          'x-rule': 'a relative file path such as tls/ca.pem, without "." or ".." segments',
-          'x-fix': 'write it like ca.pem or tls/ca.pem',
-        }),
+      z.string().max(253).regex(new RegExp(RELATIVE_PATH)).meta({
+        'x-rule': 'a relative file path such as tls/ca.pem, without "." or ".." segments',
+        'x-fix': 'write it like ca.pem or tls/ca.pem',
+      }),
     )
     .optional()
     .meta({
@@ -351,13 +356,10 @@ const fileOptions = {
 };
 export const files = z
   .record(
-    z
-      .string()
-      .regex(new RegExp(VOLUME_KEY))
-      .meta({
-        'x-rule': 'a DNS-1035 label of at most 50 characters: lowercase letters, digits and "-", starting with a letter',
-        'x-fix': 'name it like db-credentials',
-      }),
+    z.string().regex(new RegExp(VOLUME_KEY)).meta({
+      'x-rule': 'a DNS-1035 label of at most 50 characters: lowercase letters, digits and "-", starting with a letter',
+      'x-fix': 'name it like db-credentials',
+    }),
     z
       .union([
         z

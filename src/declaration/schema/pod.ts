@@ -7,31 +7,22 @@ import { LABEL_VALUE, objectName, QUALIFIED_NAME } from './primitives';
  */
 
 /** Annotation keys are qualified names (Kubernetes docs, "Annotations", "Syntax and character set"). */
-export const annotationKey = z
-  .string()
-  .max(317)
-  .regex(new RegExp(QUALIFIED_NAME))
-  .meta({
-    'x-rule': 'an annotation key: an optional DNS-subdomain prefix and "/", then at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
-    'x-fix': 'write it like example.com/owner or owner',
-  });
+export const annotationKey = z.string().max(317).regex(new RegExp(QUALIFIED_NAME)).meta({
+  'x-rule':
+    'an annotation key: an optional DNS-subdomain prefix and "/", then at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
+  'x-fix': 'write it like example.com/owner or owner',
+});
 
-export const labelKey = z
-  .string()
-  .max(317)
-  .regex(new RegExp(QUALIFIED_NAME))
-  .meta({
-    'x-rule': 'a label key: an optional DNS-subdomain prefix and "/", then at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
-    'x-fix': 'write it like topology.kubernetes.io/zone or node-pool',
-  });
+export const labelKey = z.string().max(317).regex(new RegExp(QUALIFIED_NAME)).meta({
+  'x-rule':
+    'a label key: an optional DNS-subdomain prefix and "/", then at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
+  'x-fix': 'write it like topology.kubernetes.io/zone or node-pool',
+});
 
-export const labelValue = z
-  .string()
-  .regex(new RegExp(LABEL_VALUE))
-  .meta({
-    'x-rule': 'a label value: at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
-    'x-fix': 'write it like general-purpose',
-  });
+export const labelValue = z.string().regex(new RegExp(LABEL_VALUE)).meta({
+  'x-rule': 'a label value: at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
+  'x-fix': 'write it like general-purpose',
+});
 
 export const imagePullSecrets = z
   .array(objectName('Secret', 'registry-credentials'))
@@ -47,7 +38,7 @@ export const podAnnotations = z
   .optional()
   .meta({
     description:
-      'Annotations of the pods, e.g. for a log shipper or a metrics scraper. Keys under hardened-workloads.io/ are this project’s; AppArmor annotations may only name runtime/default or localhost/ profiles.',
+      'Annotations of the pods, e.g. for a log shipper or a metrics scraper. Keys under hardened-workloads.io/ are reserved for this project, and AppArmor annotations may only name runtime/default or localhost/ profiles.',
     'x-default': 'none',
     examples: [{ 'prometheus.io/scrape': 'true' }],
   });
@@ -58,7 +49,8 @@ export const serviceAccount = z
       .record(annotationKey, z.string())
       .optional()
       .meta({
-        description: "Annotations of the ServiceAccount, e.g. a cloud workload identity (eks.amazonaws.com/role-arn, iam.gke.io/gcp-service-account).",
+        description:
+          'Annotations of the ServiceAccount, e.g. a cloud workload identity (eks.amazonaws.com/role-arn, iam.gke.io/gcp-service-account).',
         'x-default': 'none',
         examples: [{ 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/orders' }],
       }),

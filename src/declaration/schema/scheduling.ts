@@ -13,7 +13,8 @@ const nodeExpression = z
   .strictObject({
     key: labelKey.meta({ description: 'Node label key.', examples: ['node.kubernetes.io/instance-type'] }),
     operator: z.enum(NODE_OPERATORS).meta({
-      description: 'In, NotIn: the label has (not) one of the values. Exists, DoesNotExist: the label is (not) there. Gt, Lt: the label is a number greater or less than the one value.',
+      description:
+        'In, NotIn: the label has (not) one of the values. Exists, DoesNotExist: the label is (not) there. Gt, Lt: the label is a number greater or less than the one value.',
       examples: ['In'],
     }),
     values: z
@@ -76,20 +77,14 @@ export const scheduling = z
         'x-default': 'none',
         examples: [[{ key: 'dedicated', value: 'payments', effect: 'NoSchedule' }]],
       }),
-    priorityClassName: objectName('PriorityClass', 'business-critical')
-      .optional()
-      .meta({
-        description: 'PriorityClass of the pods: who is preempted first when the cluster is full.',
-        'x-default': "none: the cluster's default priority",
-      }),
+    priorityClassName: objectName('PriorityClass', 'business-critical').optional().meta({
+      description: 'PriorityClass of the pods: who is preempted first when the cluster is full.',
+      'x-default': "none: the cluster's default priority",
+    }),
     nodeAffinity: z
       .strictObject({
         required: z
-          .array(
-            z
-              .strictObject({ matchExpressions })
-              .meta({ title: 'NodeTerm', description: 'Conditions a node meets all of.' }),
-          )
+          .array(z.strictObject({ matchExpressions }).meta({ title: 'NodeTerm', description: 'Conditions a node meets all of.' }))
           .min(1)
           .optional()
           .meta({

@@ -11,33 +11,24 @@ import { DATA_KEY, MEMORY_QUANTITY, MOUNT_PATH, MOUNT_PATH_RULE, VOLUME_KEY } fr
 export const SCRATCH_SIZE_DEFAULT = '1Gi';
 export const TMP_SIZE_DEFAULT = '1Gi';
 
-const sizeLimit = z
-  .string()
-  .regex(new RegExp(MEMORY_QUANTITY))
-  .meta({
-    'x-unit': 'bytes, usually with a suffix such as Mi or Gi',
-    'x-rule': 'a whole size such as 512Mi or 2Gi',
-    'x-fix': 'write it like 512Mi or 2Gi',
-  });
+const sizeLimit = z.string().regex(new RegExp(MEMORY_QUANTITY)).meta({
+  'x-unit': 'bytes, usually with a suffix such as Mi or Gi',
+  'x-rule': 'a whole size such as 512Mi or 2Gi',
+  'x-fix': 'write it like 512Mi or 2Gi',
+});
 
-const medium = z
-  .enum(['disk', 'memory'])
-  .meta({
-    description:
-      "Where the files live: disk (the node's ephemeral storage) or memory (tmpfs, fast, and counted against the container's memory limit).",
-    examples: ['memory'],
-  });
+const medium = z.enum(['disk', 'memory']).meta({
+  description:
+    "Where the files live: disk (the node's ephemeral storage) or memory (tmpfs, fast, and counted against the container's memory limit).",
+  examples: ['memory'],
+});
 
 export const configFiles = z
   .record(
-    z
-      .string()
-      .max(253)
-      .regex(new RegExp(DATA_KEY))
-      .meta({
-        'x-rule': 'a ConfigMap key: letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." and not starting with ".."',
-        'x-fix': 'name it like settings.py or application.yaml',
-      }),
+    z.string().max(253).regex(new RegExp(DATA_KEY)).meta({
+      'x-rule': 'a ConfigMap key: letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." and not starting with ".."',
+      'x-fix': 'name it like settings.py or application.yaml',
+    }),
     z
       .strictObject({
         path: z
@@ -58,13 +49,10 @@ export const configFiles = z
 
 export const scratch = z
   .record(
-    z
-      .string()
-      .regex(new RegExp(VOLUME_KEY))
-      .meta({
-        'x-rule': 'a DNS-1035 label of at most 50 characters: lowercase letters, digits and "-", starting with a letter',
-        'x-fix': 'name it like cache or run',
-      }),
+    z.string().regex(new RegExp(VOLUME_KEY)).meta({
+      'x-rule': 'a DNS-1035 label of at most 50 characters: lowercase letters, digits and "-", starting with a letter',
+      'x-fix': 'name it like cache or run',
+    }),
     z
       .strictObject({
         path: z

@@ -24,7 +24,10 @@ function envValue(entry: EnvEntry): Pick<Json<k8s.EnvVar>, 'value' | 'valueFrom'
 /** Whole Secrets and ConfigMaps as variables, in the order declared. */
 export function envFromSources(sources: readonly EnvFromSource[]): Json<k8s.EnvFromSource>[] {
   return sources.map((source) => {
-    const reference = { name: (source.secret ?? source.configMap)!, ...(source.optional !== undefined ? { optional: source.optional } : {}) };
+    const reference = {
+      name: (source.secret ?? source.configMap)!,
+      ...(source.optional !== undefined ? { optional: source.optional } : {}),
+    };
     return {
       ...(source.prefix !== undefined ? { prefix: source.prefix } : {}),
       ...(source.secret !== undefined ? { secretRef: reference } : { configMapRef: reference }),

@@ -2,7 +2,10 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../../kubernetes-json';
 import type { Scheduling } from '../../../declaration/workload-spec';
 
-type PodScheduling = Pick<Json<k8s.PodSpec>, 'topologySpreadConstraints' | 'affinity' | 'nodeSelector' | 'tolerations' | 'priorityClassName'>;
+type PodScheduling = Pick<
+  Json<k8s.PodSpec>,
+  'topologySpreadConstraints' | 'affinity' | 'nodeSelector' | 'tolerations' | 'priorityClassName'
+>;
 
 /**
  * Spread over zones first, then nodes, but never refuse to schedule (ScheduleAnyway): losing a
@@ -22,7 +25,8 @@ export function podScheduling(selector: Record<string, string>, declared: Schedu
       matchLabelKeys: ['pod-template-hash'],
     })),
     affinity: {
-      ...(nodeAffinity ? { nodeAffinity: nodeAffinityOf(nodeAffinity) } : {}),
+      // An empty nodeAffinity says nothing, so none is written.
+      ...(nodeAffinity && (nodeAffinity.required || nodeAffinity.preferred) ? { nodeAffinity: nodeAffinityOf(nodeAffinity) } : {}),
       podAntiAffinity: {
         preferredDuringSchedulingIgnoredDuringExecution: [
           { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector } },
@@ -40,7 +44,9 @@ function nodeAffinityOf({ required, preferred }: NonNullable<Scheduling['nodeAff
     ...(required
       ? {
           requiredDuringSchedulingIgnoredDuringExecution: {
-            nodeSelectorTerms: required.map(({ matchExpressions }) => ({ matchExpressions: matchExpressions.map((expression) => ({ ...expression })) })),
+            nodeSelectorTerms: required.map(({ matchExpressions }) => ({
+              matchExpressions: matchExpressions.map((expression) => ({ ...expression })),
+            })),
           },
         }
       : {}),

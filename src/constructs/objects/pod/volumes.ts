@@ -65,6 +65,11 @@ export function podMounts(workload: ResolvedWorkload): Json<k8s.VolumeMount>[] {
   const { scratch = {}, configFiles = {} } = workload.spec;
   return [
     ...sortedKeys(scratch).map((key) => ({ name: scratchVolume(key), mountPath: scratch[key]!.path })),
-    ...sortedKeys(configFiles).map((key) => ({ name: CONFIG_FILES_VOLUME, mountPath: configFiles[key]!.path, subPath: key, readOnly: true })),
+    ...sortedKeys(configFiles).map((key) => ({
+      name: CONFIG_FILES_VOLUME,
+      mountPath: configFiles[key]!.path,
+      subPath: key,
+      readOnly: true,
+    })),
   ];
 }
