@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /**
  * The name of the ConfigMap that holds a workload's inline config files. It changes with the
  * files, so that a change rolls the pods and an older ReplicaSet keeps the ConfigMap it was made
- * with (the ConfigMap is immutable; docs/derivation.md, "Config files").
+ * with (the ConfigMap is immutable; docs/derivation.md, "Configuration").
  *
  * Both faces compute the same bytes, so the hash input avoids JSON (Go and JavaScript escape <, >,
  * & and U+2028 differently): for each file in key order (keys are ASCII, so byte order and UTF-16
@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
  * content's UTF-8 bytes and a line feed. Keys and paths hold no line feed (their patterns forbid
  * control characters), so the input is unambiguous. The name is the instance, "-config-" and the
  * first 10 hex digits of the input's SHA-256. The Helm face computes the same with sha256sum
- * (templates/_volumes.tpl, hw.volumes.configMapName).
+ * (templates/_resolve-volumes.tpl, hw.configMapName).
  */
 export function configMapName(
   instance: string,

@@ -7,7 +7,7 @@ import { objectMetadata } from '../metadata';
  * Helm deletes an object that leaves the release. An older ReplicaSet's ConfigMap would then be
  * gone on the next upgrade, and a rollback (kubectl rollout undo) would start pods that cannot
  * mount it; `keep` leaves it in place, at the price of old ConfigMaps staying behind until
- * removed by hand (README.md, "Config files").
+ * removed by hand (docs/derivation.md, "Configuration").
  */
 export const KEEP_ON_UPGRADE = { 'helm.sh/resource-policy': 'keep' };
 
