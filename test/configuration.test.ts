@@ -84,8 +84,16 @@ describe('environment variables', () => {
 
   test('whole Secrets and ConfigMaps come in the order declared, with prefix and optional as written', () => {
     expect(
-      mainContainer(synth(checkoutWith({ envFrom: [{ secret: 'db', prefix: 'DB_' }, { configMap: 'settings', optional: true }] })))
-        .envFrom,
+      mainContainer(
+        synth(
+          checkoutWith({
+            envFrom: [
+              { secret: 'db', prefix: 'DB_' },
+              { configMap: 'settings', optional: true },
+            ],
+          }),
+        ),
+      ).envFrom,
     ).toEqual([{ prefix: 'DB_', secretRef: { name: 'db' } }, { configMapRef: { name: 'settings', optional: true } }]);
   });
 });
