@@ -3,11 +3,10 @@ import { isLatestTag, PINNED_IMAGE_PATTERN, pinImageFix } from '../image';
 import { DIVISORS, ENV_FORMS, POD_FIELDS, RESOURCE_FIELDS } from '../env';
 import {
   CPU_QUANTITY,
-  DATA_KEY,
+  dataKey,
   ENV_NAME,
   MEMORY_QUANTITY,
-  MOUNT_PATH,
-  MOUNT_PATH_RULE,
+  mountPath,
   objectName,
   otherFormsAbsent,
   RELATIVE_PATH,
@@ -99,18 +98,6 @@ const envName = z
     'x-fix': 'rename it, e.g. with _ instead of - or .',
   });
 
-const dataKey = (kind: string, example: string) =>
-  z
-    .string()
-    .max(253)
-    .regex(new RegExp(DATA_KEY))
-    .meta({
-      description: `Key in the ${kind}.`,
-      examples: [example],
-      'x-rule': `a ${kind} key: letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." and not starting with ".."`,
-      'x-fix': `write the key as the ${kind} has it, e.g. ${example}`,
-    });
-
 const optionalSource = (kind: string, what: string) =>
   z
     .boolean()
@@ -124,7 +111,7 @@ const optionalSource = (kind: string, what: string) =>
 const secretKey = z
   .strictObject({
     name: objectName('Secret', 'db-credentials'),
-    key: dataKey('Secret', 'password'),
+    key: dataKey('Secret', 'write the key as the Secret has it, e.g. password', { description: 'Key in the Secret.', example: 'password' }),
     optional: optionalSource('Secret', 'its key'),
   })
   .meta({ title: 'SecretKey', description: 'One key of an existing Secret of the namespace.' });
@@ -132,7 +119,10 @@ const secretKey = z
 const configMapKey = z
   .strictObject({
     name: objectName('ConfigMap', 'app-settings'),
-    key: dataKey('ConfigMap', 'log-level'),
+    key: dataKey('ConfigMap', 'write the key as the ConfigMap has it, e.g. log-level', {
+      description: 'Key in the ConfigMap.',
+      example: 'log-level',
+    }),
     optional: optionalSource('ConfigMap', 'its key'),
   })
   .meta({ title: 'ConfigMapKey', description: 'One key of an existing ConfigMap of the namespace.' });
@@ -312,16 +302,10 @@ export const envFrom = z
 const FILE_FORMS = ['secret', 'configMap'] as const;
 export const FILE_MODE_DEFAULT = 0o440;
 const fileOptions = {
-  path: z
-    .string()
-    .regex(new RegExp(MOUNT_PATH))
-    .meta({ description: 'Folder the files appear in, read-only.', examples: ['/etc/db'], ...MOUNT_PATH_RULE }),
+  path: mountPath('Folder the files appear in, read-only.', '/etc/db'),
   items: z
     .record(
-      z.string().max(253).regex(new RegExp(DATA_KEY)).meta({
-        'x-rule': 'a key: letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." and not starting with ".."',
-        'x-fix': 'write the key as the object has it, e.g. ca.crt',
-      }),
+      dataKey('Secret or ConfigMap', 'write the key as the object has it, e.g. ca.crt'),
       z.string().max(253).regex(new RegExp(RELATIVE_PATH)).meta({
         'x-rule': 'a relative file path such as tls/ca.pem, without "." or ".." segments',
         'x-fix': 'write it like ca.pem or tls/ca.pem',

@@ -31,10 +31,34 @@ export const MOUNT_PATH = `^(/${SEGMENT})+$`;
 /** A relative file path inside a mounted folder, in the same canonical form. */
 export const RELATIVE_PATH = `^${SEGMENT}(/${SEGMENT})*$`;
 
-export const MOUNT_PATH_RULE = {
-  'x-rule': 'an absolute path such as /etc/app, without a trailing "/", "//", "." or ".." segments or control characters',
-  'x-fix': 'write it like /etc/app or /var/cache/app',
-};
+/** A path a container mounts something at. */
+export function mountPath(description: string, example: string) {
+  return z
+    .string()
+    .regex(new RegExp(MOUNT_PATH))
+    .meta({
+      description,
+      examples: [example],
+      'x-rule': 'an absolute path such as /etc/app, without a trailing "/", "//", "." or ".." segments or control characters',
+      'x-fix': 'write it like /etc/app or /var/cache/app',
+    });
+}
+
+/**
+ * A key of a Secret or ConfigMap (`kind`): a field (with its description and example) or the key of
+ * a map (with neither).
+ */
+export function dataKey(kind: string, fix: string, field?: { description: string; example: string }) {
+  return z
+    .string()
+    .max(253)
+    .regex(new RegExp(DATA_KEY))
+    .meta({
+      ...(field ? { description: field.description, examples: [field.example] } : {}),
+      'x-rule': `a ${kind} key: letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." and not starting with ".."`,
+      'x-fix': fix,
+    });
+}
 
 /** A whole number of seconds, pods or another unit: never negative, never fractional. */
 export function wholeNumber(minimum: number, unit: string, description: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATA_KEY, MEMORY_QUANTITY, MOUNT_PATH, MOUNT_PATH_RULE, VOLUME_KEY } from './primitives';
+import { dataKey, MEMORY_QUANTITY, mountPath, VOLUME_KEY } from './primitives';
 
 /**
  * The pod's own storage, mounted into the application's container: files written in the
@@ -25,16 +25,10 @@ const medium = z.enum(['disk', 'memory']).meta({
 
 export const configFiles = z
   .record(
-    z.string().max(253).regex(new RegExp(DATA_KEY)).meta({
-      'x-rule': 'a ConfigMap key: letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." and not starting with ".."',
-      'x-fix': 'name it like settings.py or application.yaml',
-    }),
+    dataKey('ConfigMap', 'name it like settings.py or application.yaml'),
     z
       .strictObject({
-        path: z
-          .string()
-          .regex(new RegExp(MOUNT_PATH))
-          .meta({ description: 'Where the file appears in the container, read-only.', examples: ['/app/settings.py'], ...MOUNT_PATH_RULE }),
+        path: mountPath('Where the file appears in the container, read-only.', '/app/settings.py'),
         content: z.string().meta({ description: 'The text of the file.', examples: ['DEBUG = False\n'] }),
       })
       .meta({ title: 'ConfigFile', description: 'A file written in the declaration.' }),
@@ -55,10 +49,7 @@ export const scratch = z
     }),
     z
       .strictObject({
-        path: z
-          .string()
-          .regex(new RegExp(MOUNT_PATH))
-          .meta({ description: 'The writable folder.', examples: ['/var/cache/app'], ...MOUNT_PATH_RULE }),
+        path: mountPath('The writable folder.', '/var/cache/app'),
         sizeLimit: sizeLimit.optional().meta({
           description: 'Most bytes the folder may hold; beyond it the pod is evicted.',
           'x-default': `${SCRATCH_SIZE_DEFAULT} on disk; required in memory`,

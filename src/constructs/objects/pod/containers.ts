@@ -34,8 +34,9 @@ function resources({ cpu, memory, cpuLimit }: ContainerSource['resources']): Jso
 
 /**
  * The fields every container gets, hardened alike: image, arguments, environment, resources, the
- * restricted security context, the writable /tmp and the container's own files. Roles (main, init, sidecar) add their own
- * ports, probes and hooks to it. (Key order does not matter: cdk8s writes keys sorted.)
+ * restricted security context, the writable /tmp and the container's own files. Roles (main,
+ * init, sidecar) add their own ports, probes, hooks and mounts to it. (Key order does not matter:
+ * cdk8s writes keys sorted.)
  */
 export function containerBase(source: ContainerSource): PodContainer {
   const env = envVars(source.env);
