@@ -15,6 +15,13 @@ import { selectorLabels } from './metadata';
 import { manifest } from './kubernetes-json';
 
 /**
+ * The workloads of each chart in the order they were created, to find a second workload with the
+ * same instance name. (Walking the chart's construct tree instead costs time in the square of the
+ * workloads, which BENCHMARKS.md measured as the largest part of our own time at 1000 workloads.)
+ */
+const WORKLOADS_OF_CHART = new WeakMap<Chart, HardenedWorkload[]>();
+
+/**
  * Props of `HardenedWorkload`: exactly the workload declaration, the same document a Helm user
  * writes as values. Every field documents its unit and default; docs/derivation.md says how the
  * timings are derived from them.
@@ -64,12 +71,13 @@ export class HardenedWorkload extends Construct {
 
   constructor(scope: Construct, id: string, props: HardenedWorkloadProps) {
     const resolved = resolveWorkload(props);
-    const earlier = Chart.of(scope)
-      .node.findAll()
-      .filter((construct): construct is HardenedWorkload => construct instanceof HardenedWorkload);
+    const chart = Chart.of(scope);
+    const earlier = WORKLOADS_OF_CHART.get(chart) ?? [];
+    WORKLOADS_OF_CHART.set(chart, earlier);
     const first = earlier.findIndex((workload) => workload.resolved.instance === resolved.instance);
     if (first >= 0) throw instanceCollision(props, resolved.instance, earlier.length, first);
     super(scope, id);
+    earlier.push(this);
     this.resolved = resolved;
     this.selector = selectorLabels(resolved);
     const { spec, replicas } = resolved;
