@@ -15,11 +15,12 @@ import { selectorLabels } from './metadata';
 import { manifest } from './kubernetes-json';
 
 /**
- * The workloads of each chart in the order they were created, to find a second workload with the
- * same instance name. (Walking the chart's construct tree instead costs time in the square of the
- * workloads, which BENCHMARKS.md measured as the largest part of our own time at 1000 workloads.)
+ * The instance names of each chart's workloads, each with its position in the order the workloads
+ * were created, to find a second workload with the same instance. (Walking the chart's construct
+ * tree, or the earlier workloads, for each workload costs time in the square of the workloads:
+ * BENCHMARKS.md measured it as the largest part of our own time at 1000 workloads.)
  */
-const WORKLOADS_OF_CHART = new WeakMap<Chart, HardenedWorkload[]>();
+const INSTANCES_OF_CHART = new WeakMap<Chart, Map<string, number>>();
 
 /**
  * Props of `HardenedWorkload`: exactly the workload declaration, the same document a Helm user
@@ -72,12 +73,12 @@ export class HardenedWorkload extends Construct {
   constructor(scope: Construct, id: string, props: HardenedWorkloadProps) {
     const resolved = resolveWorkload(props);
     const chart = Chart.of(scope);
-    const earlier = WORKLOADS_OF_CHART.get(chart) ?? [];
-    WORKLOADS_OF_CHART.set(chart, earlier);
-    const first = earlier.findIndex((workload) => workload.resolved.instance === resolved.instance);
-    if (first >= 0) throw instanceCollision(props, resolved.instance, earlier.length, first);
+    const instances = INSTANCES_OF_CHART.get(chart) ?? new Map<string, number>();
+    INSTANCES_OF_CHART.set(chart, instances);
+    const first = instances.get(resolved.instance);
+    if (first !== undefined) throw instanceCollision(props, resolved.instance, instances.size, first);
     super(scope, id);
-    earlier.push(this);
+    instances.set(resolved.instance, instances.size);
     this.resolved = resolved;
     this.selector = selectorLabels(resolved);
     const { spec, replicas } = resolved;
