@@ -50,7 +50,11 @@ function random(seed: number): () => number {
   };
 }
 
-/** A realistic mix: the examples in turn, each with its own name and varied numbers. */
+/**
+ * A realistic mix: the examples in turn, each with its own name and varied numbers. Their
+ * configuration comes along: Secret and ConfigMap variables, files, a config file (its content
+ * varied, so that every workload hashes its own), scratch folders and annotations.
+ */
 function workloads(count: number): WorkloadSpec[] {
   const bases = EXAMPLES.map((name) => readDeclarations(join(ROOT, 'examples', `${name}.yaml`))[0] as WorkloadSpec);
   const next = random(count);
@@ -65,6 +69,13 @@ function workloads(count: number): WorkloadSpec[] {
       drainSeconds: between(5, 90),
       probeLatencyMs: between(100, 2000),
       ...(base.autoscaling ? {} : { replicas: between(2, 8) }),
+      ...(base.configFiles
+        ? {
+            configFiles: Object.fromEntries(
+              Object.entries(base.configFiles).map(([key, file]) => [key, { ...file, content: `${file.content}# workload ${index}\n` }]),
+            ),
+          }
+        : {}),
     };
   });
 }

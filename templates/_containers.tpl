@@ -4,8 +4,9 @@ Containers, mirroring src/constructs/objects/pod/containers.ts.
 
 {{/*
 The fields every container gets, hardened alike: image, arguments, environment, resources, the
-restricted security context and the writable /tmp.
-Input: (dict "name" "image" "args" (optional) "env" "resources").
+restricted security context, the writable /tmp and the container's own files.
+Input: (dict "name" "image" "args" (optional) "env" (resolved entries) "envFrom" (optional)
+"files" (optional) "resources" "extraMounts" (optional: the mounts a role adds, as YAML)).
 */}}
 {{- define "hw.containers.base" -}}
 name: {{ .name | quote }}
@@ -16,6 +17,10 @@ args: {{ include "hw.quotedList" .args }}
 {{- end }}
 {{- with include "hw.env.list" .env }}
 env:
+  {{- . | nindent 2 }}
+{{- end }}
+{{- with include "hw.env.from" .envFrom }}
+envFrom:
   {{- . | nindent 2 }}
 {{- end }}
 resources:
@@ -30,15 +35,21 @@ resources:
 securityContext:
   {{- include "hw.security.container" . | nindent 2 }}
 volumeMounts:
-  {{- include "hw.volumes.containerMounts" . | nindent 2 }}
+  {{- include "hw.volumes.containerMounts" .files | nindent 2 }}
+  {{- with .extraMounts }}
+  {{- . | nindent 2 }}
+  {{- end }}
 {{- end -}}
 
-{{/* The application's container: its serving port, the derived probes and the preStop delay. */}}
+{{/*
+The application's container: its serving port, the derived probes, the preStop delay, and the
+pod's scratch folders and config files.
+*/}}
 {{- define "hw.containers.main" -}}
 {{- $w := . -}}
 {{- $spec := $w.spec -}}
 {{- $t := $w.timings -}}
-{{- $source := dict "name" $spec.name "image" $spec.image "env" $spec.env "resources" $w.resources -}}
+{{- $source := dict "name" $spec.name "image" $spec.image "env" $w.env "envFrom" $spec.envFrom "files" $spec.files "resources" $w.resources "extraMounts" (include "hw.volumes.podMounts" $w) -}}
 {{- if hasKey $spec "args" }}{{ $_ := set $source "args" $spec.args }}{{ end -}}
 {{- include "hw.containers.base" $source }}
 {{- if hasKey $spec "port" }}

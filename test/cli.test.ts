@@ -5,7 +5,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { stringify } from 'yaml';
 import { readDeclarations, RULE_IDS, synthesizeYaml, type WorkloadSpec } from '../src';
 import { CHECKOUT, checkoutWith } from './support/declarations';
-import { cli } from './support/cli';
+import { ALIAS_BOMB, cli } from './support/cli';
 
 const EXAMPLE = 'examples/spring-boot-alb.yaml';
 const scratch = () => mkdtempSync(join(tmpdir(), 'hardened-cli-'));
@@ -110,6 +110,21 @@ describe('a declaration file with no workload fails instead of doing nothing', (
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`hardened-workloads: no workload declared in ${path} (the file is empty or holds only comments)\n`);
   });
+});
+
+test('a YAML alias bomb is refused naming the file, without a stack trace', () => {
+  const path = file(ALIAS_BOMB, 'alias-bomb.yaml');
+  const result = cli(['synth', path]);
+  expect(result.status).toBe(1);
+  expect(result.stderr).toBe(
+    [
+      `Invalid workload declaration in ${path} (1 problem):`,
+      '- (syntax): "document 1"',
+      `    rule: ${path} must be valid YAML or JSON: Excessive alias count indicates a resource exhaustion attack (its aliases expand into too many nodes)`,
+      '    fix:  write the repeated parts out, or use fewer aliases (*name) of large anchors',
+      '',
+    ].join('\n'),
+  );
 });
 
 describe('explain', () => {

@@ -51,7 +51,7 @@ helmDescribe('every example renders the objects the constructs synthesize', () =
 });
 
 helmTest('a declaration file means the same to both faces, read as YAML 1.1 as Helm reads it', () => {
-  // 010 is octal 8 and `yes` is true in YAML 1.1; 1:30 and a date stay strings in Helm's parser.
+  // 010 and a file mode 0440 are octal (8, 288) and `yes` is true in YAML 1.1; 1:30 and a date stay strings in Helm's parser.
   const text = [
     'name: checkout',
     'image: ghcr.io/acme/checkout:1.4.2',
@@ -62,11 +62,17 @@ helmTest('a declaration file means the same to both faces, read as YAML 1.1 as H
     'drainSeconds: 30',
     'env: { WINDOW: 1:30, RELEASED: 2001-12-14 }',
     'distroless: no',
+    'files: { tls: { path: /etc/tls, secret: db-tls, mode: 0440 } }',
   ].join('\n');
   const path = join(mkdtempSync(join(tmpdir(), 'hardened-yaml11-')), 'values.yaml');
   writeFileSync(path, text);
   const [declaration] = readDeclarations(path);
-  expect(declaration).toMatchObject({ replicas: 8, distroless: false, env: { WINDOW: '1:30', RELEASED: '2001-12-14' } });
+  expect(declaration).toMatchObject({
+    replicas: 8,
+    distroless: false,
+    env: { WINDOW: '1:30', RELEASED: '2001-12-14' },
+    files: { tls: { mode: 288 } },
+  });
   const result = helm(helmTemplateArgs(path));
   expect(result.stderr).toBe('');
   expect(byKindAndName(renderedObjects(result))).toEqual(typescriptFace(declaration).objects);
@@ -102,6 +108,47 @@ const EDGES: Array<[string, Record<string, unknown>]> = [
   ['empty args', { args: [] }],
   ['an empty gRPC service name', { health: { readiness: { grpc: { service: '' } } } }],
   ['environment values with quotes, newlines, & < > and line separators', { env: { A: 'a "b"\n c', B: '<&>', C: 'x\u2028y\u0085z' } }],
+  [
+    'config files with NUL, CRLF, emoji, combining marks and line separators, under keys YAML reads as other types',
+    {
+      configFiles: {
+        '010': { path: '/etc/app/a.conf', content: 'a\r\nnul \u0000 🚀 e\u0301 \u2028\n' },
+        true: { path: '/etc/app/b.conf', content: '\u0085\ufeff"q" \\ <&>' },
+        '.env': { path: '/app/.env', content: '' },
+      },
+    },
+  ],
+  [
+    'annotations with YAML-ambiguous keys and values',
+    { podAnnotations: { true: 'on', null: '~', 'example.com/x': '010' }, serviceAccount: { annotations: { '1e3': 'no' } } },
+  ],
+  [
+    'every environment source, in a list that refers back',
+    {
+      env: [
+        { name: 'POD', pod: 'name' },
+        { name: 'HEAP', resource: { field: 'limits.memory', divisor: '1Mi' } },
+        { name: 'PASS', secret: { name: 'db', key: 'password', optional: false } },
+        { name: 'FLAGS', configMap: { name: 'flags', key: 'on', optional: true } },
+        { name: 'URL', value: 'http://$(POD):$(HEAP)/$$(PASS)' },
+      ],
+      envFrom: [{ secret: 'db', prefix: 'DB_', optional: false }, { configMap: 'settings' }],
+    },
+  ],
+  [
+    'empty lists and maps of every new field',
+    {
+      env: [],
+      envFrom: [],
+      files: { a: { path: '/etc/a', secret: 's', items: {} } },
+      configFiles: {},
+      scratch: {},
+      imagePullSecrets: [],
+      podAnnotations: {},
+      serviceAccount: { annotations: {} },
+      scheduling: { nodeSelector: {}, tolerations: [], nodeAffinity: {} },
+    },
+  ],
   ['an Ingress for every host and path, without a class', { ingress: {} }],
   [
     'an ALB Ingress with wildcard and punycode hosts, TLS, declared target group attributes and any text in annotations',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
+import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
 import { CHECKOUT, checkoutWith } from './support/declarations';
 import { helmFace, isSchemaRejection, ROOT, typescriptFace, helmDescribe, helmTest } from './support/helm';
 
@@ -188,6 +189,16 @@ const TEMPLATE_REJECTIONS: Rejection[] = [
     ['overrides.loadBalancer'],
   ],
 ];
+
+// The configuration rows (test/support/configuration-rejections.ts), named by their path's fields.
+const named = (face: 'schema' | 'templates'): Rejection[] =>
+  CONFIGURATION_REJECTIONS.filter(([, row]) => row.helm === face).map(([description, row]) => [
+    description,
+    row.declaration,
+    face === 'templates' ? [row.path] : row.path.split(/[.[\]]+/).filter((segment) => segment !== '' && !/^\d+$/.test(segment)),
+  ]);
+SCHEMA_REJECTIONS.push(...named('schema'));
+TEMPLATE_REJECTIONS.push(...named('templates'));
 
 helmDescribe('both faces reject, and each message names the field', () => {
   test.each([...SCHEMA_REJECTIONS, ...TEMPLATE_REJECTIONS])('%s', async (_, declaration, fields) => {

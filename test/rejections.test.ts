@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { type DeclarationError, HardenedWorkload, isDeclarationError, type Problem, resolveWorkload } from '../src';
+import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
 import { CHECKOUT, checkoutWith } from './support/declarations';
 
 function problemsOf(declaration: unknown): readonly Problem[] {
@@ -453,6 +454,17 @@ describe('invalid declarations are rejected with field, value, rule and fix', ()
   });
 });
 
+describe('invalid configuration, secrets, files, storage, identity and scheduling are rejected with field, value, rule and fix', () => {
+  test.each(CONFIGURATION_REJECTIONS)('%s', (_, expected) => {
+    const problems = problemsOf(expected.declaration);
+    expect(problems.map((candidate) => candidate.path)).toContain(expected.path);
+    const problem = problems.find((candidate) => candidate.path === expected.path)!;
+    expect(problem.rule).toMatch(expected.rule);
+    expect(problem.fix).toMatch(expected.fix);
+    if ('value' in expected) expect(problem.value).toEqual(expected.value);
+  });
+});
+
 describe('how problems are reported', () => {
   const broken = checkoutWith({ image: 'ghcr.io/acme/checkout:latest', drainSeconds: -1, replicaz: 3 });
 
@@ -480,7 +492,8 @@ describe('how problems are reported', () => {
         '    rule: unknown field',
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
           'port, replicas, autoscaling, health, startup, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
-          'env, args, labels, networkPolicy, service, ingress, route, overrides, acknowledge',
+          'env, envFrom, args, files, configFiles, scratch, tmp, imagePullSecrets, podAnnotations, serviceAccount, scheduling, labels, ' +
+          'networkPolicy, service, ingress, route, overrides, acknowledge',
       ].join('\n'),
     );
     expect(message).not.toMatch(/\n\s+at /);

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { instanceCollision } from '../declaration/instances';
 import { type ResolvedWorkload, resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
+import { configMapProps } from './objects/config-map';
 import { deploymentProps } from './objects/deployment';
 import { gatewayRoute } from './objects/gateway-route';
 import { ingressProps } from './objects/ingress';
@@ -32,7 +33,8 @@ export interface HardenedWorkloadProps extends WorkloadSpec {}
 
 /**
  * A hardened workload: ServiceAccount, Deployment, Service (web), PodDisruptionBudget (2+ pods),
- * NetworkPolicy, an optional HorizontalPodAutoscaler, and the declared ways in (an Ingress, a
+ * NetworkPolicy, an optional HorizontalPodAutoscaler, the ConfigMap of its inline config files, and
+ * the declared ways in (an Ingress, a
  * Gateway API route), with every timing derived from the declared startup and drain times — the
  * load balancer's too.
  *
@@ -61,6 +63,8 @@ export class HardenedWorkload extends Construct {
   // The objects are plain ApiObjects built from the typed 1.28 props: their escape hatches
   // (addJsonPatch) accept any field, including ones newer than the 1.28 types.
   public readonly serviceAccount: ApiObject;
+  /** Present when the declaration has config files: the immutable ConfigMap that holds them. */
+  public readonly configMap?: ApiObject;
   public readonly deployment: ApiObject;
   /** Present for web workloads. */
   public readonly service?: ApiObject;
@@ -91,6 +95,9 @@ export class HardenedWorkload extends Construct {
     const object = (objectId: string, manifest: ApiObjectProps) => new ApiObject(this, objectId, manifest);
 
     this.serviceAccount = object('service-account', manifest(k8s.KubeServiceAccount.GVK, serviceAccountProps(resolved)));
+    if (resolved.configMap) {
+      this.configMap = object('config-map', manifest(k8s.KubeConfigMap.GVK, configMapProps(resolved, resolved.configMap)));
+    }
     this.deployment = object('deployment', { ...k8s.KubeDeployment.GVK, ...deploymentProps(resolved) });
     if (spec.kind === 'web' && spec.port !== undefined) {
       this.service = object('service', manifest(k8s.KubeService.GVK, serviceProps(resolved, spec.port)));

@@ -6,6 +6,10 @@
  */
 
 export type ProbeTarget = HttpGetProbe | TcpSocketProbe | GrpcProbe | ExecProbe;
+export type EnvSource = EnvValueSource | EnvSecretSource | EnvConfigMapSource | EnvPodSource | EnvResourceSource;
+export type EnvEntry = EnvValueEntry | EnvSecretEntry | EnvConfigMapEntry | EnvPodEntry | EnvResourceEntry;
+export type EnvFromSource = EnvFromSecret | EnvFromConfigMap;
+export type FilesSource = SecretFiles | ConfigMapFiles;
 
 /**
  * One hardened workload: the declaration both faces read (docs/derivation.md).
@@ -135,14 +139,23 @@ export interface WorkloadSpec {
    */
   resources?: Resources;
   /**
-   * Environment variables of the container, by name; values are strings.
+   * Environment variables of the container: a map of names to values (set in name order), or a list of { name, ... } that keeps its order. A value is a string, or comes from a Secret key, a ConfigMap key, the pod (downward API) or the container resources.
    *
    * @default {}
-   * @example {"LOG_LEVEL":"info"}
+   * @example {"LOG_LEVEL":"info","DB_PASSWORD":{"secret":{"name":"db-credentials","key":"password"}}}
    */
-  env?: {
-    [k: string]: string;
-  };
+  env?:
+    | {
+        [k: string]: string | EnvSource;
+      }
+    | EnvEntry[];
+  /**
+   * Whole Secrets or ConfigMaps as environment variables, one per key (set before env, which wins on a name both give).
+   *
+   * @default - none
+   * @example [{"secret":"db-credentials","prefix":"DB_"}]
+   */
+  envFrom?: EnvFromSource[];
   /**
    * Container args.
    *
@@ -150,6 +163,70 @@ export interface WorkloadSpec {
    * @example ["--port","8080"]
    */
   args?: string[];
+  /**
+   * Files from existing Secrets and ConfigMaps, by a name of your choice: each mounted read-only at its path (volume files-<name>).
+   *
+   * @default - none
+   * @example {"db-tls":{"path":"/etc/db/tls","secret":"db-tls","items":{"ca.crt":"ca.pem"}}}
+   */
+  files?: {
+    [k: string]: FilesSource;
+  };
+  /**
+   * Files written in the declaration, by ConfigMap key. They become one immutable ConfigMap, <instance>-config-<hash of the files>, so that a change rolls the pods and an older ReplicaSet keeps its own files; each file is mounted read-only at its path.
+   *
+   * @default - none
+   * @example {"settings.py":{"path":"/app/settings.py","content":"DEBUG = False\n"}}
+   */
+  configFiles?: {
+    [k: string]: ConfigFile;
+  };
+  /**
+   * Writable folders besides /tmp, by a name of your choice (volume scratch-<name>), for images that write a cache or run folder: the root filesystem is read-only.
+   *
+   * @default - none
+   * @example {"cache":{"path":"/var/cache/app","sizeLimit":"2Gi"}}
+   */
+  scratch?: {
+    [k: string]: ScratchFolder;
+  };
+  /**
+   * The writable /tmp every container gets.
+   *
+   * @default {}
+   * @example {"sizeLimit":"4Gi"}
+   */
+  tmp?: Tmp;
+  /**
+   * Secrets (of type kubernetes.io/dockerconfigjson) with the credentials to pull the images, by name.
+   *
+   * @default - none: the node's own credentials
+   * @example ["registry-credentials"]
+   */
+  imagePullSecrets?: string[];
+  /**
+   * Annotations of the pods, e.g. for a log shipper or a metrics scraper. Keys under hardened-workloads.io/ are reserved for this project, and AppArmor annotations may only name runtime/default or localhost/ profiles.
+   *
+   * @default - none
+   * @example {"prometheus.io/scrape":"true"}
+   */
+  podAnnotations?: {
+    [k: string]: string;
+  };
+  /**
+   * The workload's own ServiceAccount: its annotations, and whether the pods get an API token.
+   *
+   * @default - no annotations, no token
+   * @example {"annotations":{"iam.gke.io/gcp-service-account":"orders@acme.iam.gserviceaccount.com"}}
+   */
+  serviceAccount?: ServiceAccount;
+  /**
+   * Where the pods run: node labels, tolerations, priority and node affinity. The spread over zones and nodes and the pod anti-affinity stay as they are.
+   *
+   * @default - any node, default priority
+   * @example {"nodeSelector":{"kubernetes.io/arch":"arm64"},"priorityClassName":"business-critical"}
+   */
+  scheduling?: Scheduling;
   /**
    * Extra labels for every object and pod (never part of a selector).
    *
@@ -478,6 +555,737 @@ export interface Resources {
    * @example "2"
    */
   cpuLimit?: false | string;
+}
+/**
+ * A value written out.
+ */
+export interface EnvValueSource {
+  /**
+   * The value. $(NAME) is replaced by the value of a variable defined earlier; $$ writes a literal $.
+   *
+   * @example "jdbc:postgresql://$(DB_HOST)/orders"
+   */
+  value: string;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+}
+export interface SecretKey {
+  /**
+   * Name of the Secret.
+   *
+   * @example "db-credentials"
+   */
+  name: string;
+  /**
+   * Key in the Secret.
+   *
+   * @example "password"
+   */
+  key: string;
+  /**
+   * true: the container starts even when the Secret or its key is missing.
+   *
+   * @default - false: the container does not start without it
+   * @example true
+   */
+  optional?: boolean;
+}
+/**
+ * The value of a key of an existing Secret.
+ */
+export interface EnvSecretSource {
+  /**
+   * The value of a key of an existing Secret.
+   *
+   * @example {"name":"db-credentials","key":"password"}
+   */
+  secret: SecretKey;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+}
+export interface ConfigMapKey {
+  /**
+   * Name of the ConfigMap.
+   *
+   * @example "app-settings"
+   */
+  name: string;
+  /**
+   * Key in the ConfigMap.
+   *
+   * @example "log-level"
+   */
+  key: string;
+  /**
+   * true: the container starts even when the ConfigMap or its key is missing.
+   *
+   * @default - false: the container does not start without it
+   * @example true
+   */
+  optional?: boolean;
+}
+/**
+ * The value of a key of an existing ConfigMap.
+ */
+export interface EnvConfigMapSource {
+  /**
+   * The value of a key of an existing ConfigMap.
+   *
+   * @example {"name":"app-settings","key":"log-level"}
+   */
+  configMap: ConfigMapKey;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+}
+/**
+ * A fact of the pod.
+ */
+export interface EnvPodSource {
+  /**
+   * A fact of the pod (downward API): name, namespace, uid, serviceAccountName, nodeName, hostIP, podIP or podIPs (comma-separated, dual-stack).
+   *
+   * @example "name"
+   */
+  pod: 'name' | 'namespace' | 'uid' | 'serviceAccountName' | 'nodeName' | 'hostIP' | 'podIP' | 'podIPs';
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+}
+export interface ResourceField {
+  /**
+   * The container's own request or limit: requests.cpu, requests.memory, limits.cpu or limits.memory.
+   *
+   * @example "limits.memory"
+   */
+  field: 'requests.cpu' | 'requests.memory' | 'limits.cpu' | 'limits.memory';
+  /**
+   * Unit of the value, which is the quantity divided by it and rounded up: 1 or 1m for CPU; 1, 1k, 1Ki, 1M, 1Mi, 1G, 1Gi, 1T or 1Ti for memory.
+   *
+   * @default - 1 (cores for CPU, bytes for memory)
+   * @example "1Mi"
+   */
+  divisor?: '1' | '1m' | '1k' | '1Ki' | '1M' | '1Mi' | '1G' | '1Gi' | '1T' | '1Ti';
+}
+/**
+ * A request or limit of the container.
+ */
+export interface EnvResourceSource {
+  /**
+   * A request or limit of the container itself (resourceFieldRef), e.g. to size a JVM or Go heap from the memory limit.
+   *
+   * @example {"field":"limits.memory","divisor":"1Mi"}
+   */
+  resource: ResourceField;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+}
+/**
+ * A variable set to a value written out.
+ */
+export interface EnvValueEntry {
+  /**
+   * The value. $(NAME) is replaced by the value of a variable defined earlier; $$ writes a literal $.
+   *
+   * @example "jdbc:postgresql://$(DB_HOST)/orders"
+   */
+  value: string;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+  /**
+   * Name of the variable.
+   *
+   * @example "DATABASE_URL"
+   */
+  name: string;
+}
+/**
+ * A variable set to the value of a key of an existing Secret.
+ */
+export interface EnvSecretEntry {
+  /**
+   * The value of a key of an existing Secret.
+   *
+   * @example {"name":"db-credentials","key":"password"}
+   */
+  secret: SecretKey;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+  /**
+   * Name of the variable.
+   *
+   * @example "DATABASE_URL"
+   */
+  name: string;
+}
+/**
+ * A variable set to the value of a key of an existing ConfigMap.
+ */
+export interface EnvConfigMapEntry {
+  /**
+   * The value of a key of an existing ConfigMap.
+   *
+   * @example {"name":"app-settings","key":"log-level"}
+   */
+  configMap: ConfigMapKey;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+  /**
+   * Name of the variable.
+   *
+   * @example "DATABASE_URL"
+   */
+  name: string;
+}
+/**
+ * A variable set to a fact of the pod.
+ */
+export interface EnvPodEntry {
+  /**
+   * A fact of the pod (downward API): name, namespace, uid, serviceAccountName, nodeName, hostIP, podIP or podIPs (comma-separated, dual-stack).
+   *
+   * @example "name"
+   */
+  pod: 'name' | 'namespace' | 'uid' | 'serviceAccountName' | 'nodeName' | 'hostIP' | 'podIP' | 'podIPs';
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+  /**
+   * Name of the variable.
+   *
+   * @example "DATABASE_URL"
+   */
+  name: string;
+}
+/**
+ * A variable set to a request or limit of the container.
+ */
+export interface EnvResourceEntry {
+  /**
+   * A request or limit of the container itself (resourceFieldRef), e.g. to size a JVM or Go heap from the memory limit.
+   *
+   * @example {"field":"limits.memory","divisor":"1Mi"}
+   */
+  resource: ResourceField;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Name of the variable.
+   *
+   * @example "DATABASE_URL"
+   */
+  name: string;
+}
+/**
+ * Every key of an existing Secret as a variable.
+ */
+export interface EnvFromSecret {
+  /**
+   * Name of the Secret.
+   *
+   * @example "db-credentials"
+   */
+  secret: string;
+  /**
+   * Text put before every key to make the variable name.
+   *
+   * @default - none: the keys are the names
+   * @example "DB_"
+   */
+  prefix?: string;
+  /**
+   * true: the container starts even when the Secret or its keys is missing.
+   *
+   * @default - false: the container does not start without it
+   * @example true
+   */
+  optional?: boolean;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+}
+/**
+ * Every key of an existing ConfigMap as a variable.
+ */
+export interface EnvFromConfigMap {
+  /**
+   * Name of the ConfigMap.
+   *
+   * @example "app-settings"
+   */
+  configMap: string;
+  /**
+   * Text put before every key to make the variable name.
+   *
+   * @default - none: the keys are the names
+   * @example "DB_"
+   */
+  prefix?: string;
+  /**
+   * true: the container starts even when the ConfigMap or its keys is missing.
+   *
+   * @default - false: the container does not start without it
+   * @example true
+   */
+  optional?: boolean;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+}
+/**
+ * The keys of an existing Secret as files.
+ */
+export interface SecretFiles {
+  /**
+   * Name of the Secret.
+   *
+   * @example "db-credentials"
+   */
+  secret: string;
+  /**
+   * Folder the files appear in, read-only.
+   *
+   * @example "/etc/db"
+   */
+  path: string;
+  /**
+   * Only these keys, each as the file name given (a path relative to `path`).
+   *
+   * @default - every key, as a file of the same name
+   * @example {"ca.crt":"ca.pem"}
+   */
+  items?: {
+    [k: string]: string;
+  };
+  /**
+   * true: the container starts even when the object (or a listed key) is missing, with the folder empty.
+   *
+   * @default - false: the container does not start without it
+   * @example true
+   */
+  optional?: boolean;
+  /**
+   * Permission bits of the files, as a number: 288 is octal 0440 (owner and group read). In YAML 1.1, as Helm and our CLI read declaration files, 0440 written with a leading zero is octal too; JSON and TypeScript need 288 (or 0o440). The group (the pod fsGroup 65532) must be able to read.
+   *
+   * Unit: permission bits.
+   *
+   * @default - 288 (0440: owner and group read)
+   * @example 288
+   */
+  mode?: number;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+}
+/**
+ * The keys of an existing ConfigMap as files.
+ */
+export interface ConfigMapFiles {
+  /**
+   * Name of the ConfigMap.
+   *
+   * @example "app-settings"
+   */
+  configMap: string;
+  /**
+   * Folder the files appear in, read-only.
+   *
+   * @example "/etc/db"
+   */
+  path: string;
+  /**
+   * Only these keys, each as the file name given (a path relative to `path`).
+   *
+   * @default - every key, as a file of the same name
+   * @example {"ca.crt":"ca.pem"}
+   */
+  items?: {
+    [k: string]: string;
+  };
+  /**
+   * true: the container starts even when the object (or a listed key) is missing, with the folder empty.
+   *
+   * @default - false: the container does not start without it
+   * @example true
+   */
+  optional?: boolean;
+  /**
+   * Permission bits of the files, as a number: 288 is octal 0440 (owner and group read). In YAML 1.1, as Helm and our CLI read declaration files, 0440 written with a leading zero is octal too; JSON and TypeScript need 288 (or 0o440). The group (the pod fsGroup 65532) must be able to read.
+   *
+   * Unit: permission bits.
+   *
+   * @default - 288 (0440: owner and group read)
+   * @example 288
+   */
+  mode?: number;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+}
+/**
+ * A file written in the declaration.
+ */
+export interface ConfigFile {
+  /**
+   * Where the file appears in the container, read-only.
+   *
+   * @example "/app/settings.py"
+   */
+  path: string;
+  /**
+   * The text of the file.
+   *
+   * @example "DEBUG = False\n"
+   */
+  content: string;
+}
+/**
+ * A writable folder, emptied when the pod goes (an emptyDir).
+ */
+export interface ScratchFolder {
+  /**
+   * The writable folder.
+   *
+   * @example "/var/cache/app"
+   */
+  path: string;
+  /**
+   * Most bytes the folder may hold; beyond it the pod is evicted.
+   *
+   * Unit: bytes, usually with a suffix such as Mi or Gi.
+   *
+   * @default - 1Gi on disk; required in memory
+   * @example "2Gi"
+   */
+  sizeLimit?: string;
+  /**
+   * Where the files live: disk (the node's ephemeral storage) or memory (tmpfs, fast, and counted against the container's memory limit).
+   *
+   * @default - disk
+   * @example "memory"
+   */
+  medium?: 'disk' | 'memory';
+}
+export interface Tmp {
+  /**
+   * Most bytes /tmp may hold; beyond it the pod is evicted.
+   *
+   * Unit: bytes, usually with a suffix such as Mi or Gi.
+   *
+   * @default "1Gi"
+   * @example "4Gi"
+   */
+  sizeLimit?: string;
+  /**
+   * Where the files live: disk (the node's ephemeral storage) or memory (tmpfs, fast, and counted against the container's memory limit).
+   *
+   * @default "disk"
+   * @example "memory"
+   */
+  medium?: 'disk' | 'memory';
+}
+export interface ServiceAccount {
+  /**
+   * Annotations of the ServiceAccount, e.g. a cloud workload identity (eks.amazonaws.com/role-arn, iam.gke.io/gcp-service-account).
+   *
+   * @default - none
+   * @example {"eks.amazonaws.com/role-arn":"arn:aws:iam::123456789012:role/orders"}
+   */
+  annotations?: {
+    [k: string]: string;
+  };
+  /**
+   * true mounts a Kubernetes API token into the pods, for workloads that call the Kubernetes API; needs acknowledge.automountServiceAccountToken with the reason.
+   *
+   * @default - false: no token
+   * @example true
+   */
+  mountApiToken?: boolean;
+}
+/**
+ * A node taint the pods accept.
+ */
+export interface Toleration {
+  /**
+   * Taint key tolerated.
+   *
+   * @default - none: every taint, which needs operator Exists
+   * @example "dedicated"
+   */
+  key?: string;
+  /**
+   * Equal: the taint has this value. Exists: any value.
+   *
+   * @default - Equal
+   * @example "Exists"
+   */
+  operator?: 'Equal' | 'Exists';
+  /**
+   * Taint value tolerated (operator Equal).
+   *
+   * @default - none: the empty value
+   * @example "payments"
+   */
+  value?: string;
+  /**
+   * Taint effect tolerated.
+   *
+   * @default - none: every effect
+   * @example "NoSchedule"
+   */
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  /**
+   * How long a pod stays on a node after a NoExecute taint appears (effect NoExecute).
+   *
+   * Unit: seconds.
+   *
+   * @default - none: for ever
+   * @example 300
+   */
+  tolerationSeconds?: number;
+}
+/**
+ * A condition on one node label.
+ */
+export interface NodeExpression {
+  /**
+   * Node label key.
+   *
+   * @example "node.kubernetes.io/instance-type"
+   */
+  key: string;
+  /**
+   * In, NotIn: the label has (not) one of the values. Exists, DoesNotExist: the label is (not) there. Gt, Lt: the label is a number greater or less than the one value.
+   *
+   * @example "In"
+   */
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  /**
+   * Values compared with the label.
+   *
+   * @default - none; at least one for In and NotIn, exactly one integer for Gt and Lt, none for Exists and DoesNotExist
+   * @example ["m6i.large","m7i.large"]
+   */
+  values?: string[];
+}
+/**
+ * Conditions a node meets all of.
+ */
+export interface NodeTerm {
+  /**
+   * Conditions a node meets all of.
+   *
+   * @example [{"key":"kubernetes.io/arch","operator":"In","values":["arm64"]}]
+   */
+  matchExpressions: NodeExpression[];
+}
+/**
+ * Conditions a node should meet all of, with a weight.
+ */
+export interface WeightedNodeTerm {
+  /**
+   * How much meeting this term counts, from 1 to 100.
+   *
+   * Unit: points.
+   *
+   * @example 50
+   */
+  weight: number;
+  /**
+   * Conditions a node meets all of.
+   *
+   * @example [{"key":"kubernetes.io/arch","operator":"In","values":["arm64"]}]
+   */
+  matchExpressions: NodeExpression[];
+}
+export interface SchedulingNodeAffinity {
+  /**
+   * A node must meet one of these terms.
+   *
+   * @default - none
+   * @example [{"matchExpressions":[{"key":"kubernetes.io/arch","operator":"In","values":["arm64"]}]}]
+   */
+  required?: NodeTerm[];
+  /**
+   * Terms the scheduler prefers nodes by, adding up the weights of the terms a node meets.
+   *
+   * @default - none
+   * @example [{"weight":50,"matchExpressions":[{"key":"node-pool","operator":"In","values":["spot"]}]}]
+   */
+  preferred?: WeightedNodeTerm[];
+}
+export interface Scheduling {
+  /**
+   * Node labels a node must have, each with the value given.
+   *
+   * @default - none: any node
+   * @example {"kubernetes.io/arch":"arm64"}
+   */
+  nodeSelector?: {
+    [k: string]: string;
+  };
+  /**
+   * Node taints the pods tolerate.
+   *
+   * @default - none
+   * @example [{"key":"dedicated","value":"payments","effect":"NoSchedule"}]
+   */
+  tolerations?: Toleration[];
+  /**
+   * PriorityClass of the pods: who is preempted first when the cluster is full.
+   *
+   * @default - none: the cluster's default priority
+   * @example "business-critical"
+   */
+  priorityClassName?: string;
+  /**
+   * Node affinity, besides the spread over zones and nodes.
+   *
+   * @default - none
+   * @example {"required":[{"matchExpressions":[{"key":"kubernetes.io/arch","operator":"In","values":["arm64"]}]}]}
+   */
+  nodeAffinity?: SchedulingNodeAffinity;
 }
 /**
  * Who may connect: pods by namespace labels, pod labels or both; or a network by its cidr.
@@ -965,4 +1773,11 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   noCpuLimit?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  automountServiceAccountToken?: string;
 }

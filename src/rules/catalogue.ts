@@ -319,6 +319,16 @@ export const RULES = {
     fix: 'Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the application writes (for example /tmp).',
     reference: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
   }),
+  emptyDirSizeLimit: hardening({
+    title: 'Every emptyDir volume has a size limit.',
+    severity: 'warning',
+    kinds: ALL_KINDS,
+    target: 'workload',
+    rationale:
+      "An emptyDir without a sizeLimit grows without bound on the node's ephemeral storage (or, in memory, into the container's memory limit): one runaway writer fills the node's disk, and the kubelet then evicts pods that did nothing wrong. With a sizeLimit, only the pod that crossed it is evicted.",
+    fix: 'Set emptyDir.sizeLimit on every emptyDir volume, generous for what the application writes; in memory (medium: Memory), below the memory limit.',
+    reference: 'https://kubernetes.io/docs/concepts/storage/volumes/#emptydir',
+  }),
   automountServiceAccountToken: hardening({
     title: 'The pod does not mount a service account token it does not need.',
     severity: 'warning',

@@ -65,6 +65,19 @@ export const HARDENING_CHECKS = {
     container.livenessProbe ? undefined : { field: ['livenessProbe'], message: 'no liveness probe' },
   ),
 
+  emptyDirSizeLimit: (subject) => {
+    const volumes: Node[] = subject.workload.pod.spec.volumes ?? [];
+    return volumes.flatMap((volume, index) =>
+      volume.emptyDir && (volume.emptyDir.sizeLimit === undefined || volume.emptyDir.sizeLimit === null)
+        ? [
+            {
+              path: [...subject.workload.pod.path, 'spec', 'volumes', index, 'emptyDir'],
+              message: `emptyDir volume ${volume.name} has no sizeLimit`,
+            },
+          ]
+        : [],
+    );
+  },
   automountServiceAccountToken: (subject) => {
     const { pod, related } = subject.workload;
     const own = pod.spec.automountServiceAccountToken;

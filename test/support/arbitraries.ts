@@ -73,6 +73,123 @@ const reason = fc.constantFrom(
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
 type Declaration = Mutable<WorkloadSpec> & Record<string, unknown>;
 
+/** Text of config files and environment values, with what YAML, JSON and Go quote differently. */
+const fileText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom('server:\n  port: 8080\n', 'a\r\nb', 'nul \u0000 byte', 'e\u0301 ✓ 🚀', 'line\u2028separator', '<&>', ''),
+);
+const envName = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,6}$/);
+const objectName = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/);
+
+/**
+ * Configuration the library must accept: environment variables from every source (a map, or a list
+ * whose values refer to earlier entries), envFrom, files, config files, scratch folders (some in
+ * memory, within the memory limit), /tmp, pull secrets, annotations, an API token with its reason
+ * and scheduling. Paths are distinct and never nested, so no two mounts conflict.
+ */
+const configuration = fc.record(
+  {
+    env: fc.oneof(
+      fc.dictionary(
+        envName,
+        fc.oneof(
+          fileText.map((text) => text.replace(/\$/g, '$$$$')),
+          fc.record({ secret: fc.record({ name: objectName, key: fc.constantFrom('password', 'tls.crt'), optional: fc.boolean() }) }),
+          fc.record({ pod: fc.constantFrom('name', 'namespace', 'podIP', 'nodeName') }),
+        ),
+        { maxKeys: 3 },
+      ),
+      fc
+        .uniqueArray(envName, { maxLength: 4 })
+        .map((names) =>
+          names.map((name, index) =>
+            index === 0
+              ? { name, configMap: { name: 'app-settings', key: 'log-level' } }
+              : index % 2 === 1
+                ? { name, value: `x-$(${names[index - 1]})-$$(${name})` }
+                : { name, resource: { field: 'limits.memory', divisor: '1Mi' } },
+          ),
+        ),
+    ),
+    envFrom: fc.array(
+      fc.oneof(fc.record({ secret: objectName, prefix: envName }), fc.record({ configMap: objectName, optional: fc.boolean() })),
+      {
+        maxLength: 2,
+      },
+    ),
+    files: fc.dictionary(
+      fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/),
+      fc.record(
+        {
+          secret: objectName,
+          items: fc.dictionary(fc.constantFrom('ca.crt', 'tls.key', 'config'), fc.constantFrom('ca.pem', 'dir/key.pem')),
+          mode: fc.constantFrom(0o440, 0o444, 0o640),
+        },
+        { requiredKeys: ['secret'] },
+      ),
+      { maxKeys: 2 },
+    ),
+    configFiles: fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9.]{0,8}$/), fileText, { maxKeys: 2 }),
+    scratch: fc.dictionary(
+      fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/),
+      fc.record(
+        { sizeLimit: fc.constantFrom('16Mi', '2Gi'), medium: fc.constantFrom('disk' as const, 'memory' as const) },
+        { requiredKeys: [] },
+      ),
+      { maxKeys: 2 },
+    ),
+    tmp: fc.record(
+      { sizeLimit: fc.constantFrom('8Mi', '4Gi'), medium: fc.constantFrom('disk' as const, 'memory' as const) },
+      { requiredKeys: [] },
+    ),
+    imagePullSecrets: fc.array(objectName, { maxLength: 2 }),
+    podAnnotations: fc.dictionary(fc.constantFrom('prometheus.io/scrape', 'example.com/owner', 'owner'), fileText, { maxKeys: 2 }),
+    serviceAccount: fc.record(
+      {
+        annotations: fc.dictionary(fc.constantFrom('eks.amazonaws.com/role-arn', 'iam.gke.io/gcp-service-account'), fileText, {
+          maxKeys: 1,
+        }),
+        mountApiToken: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    ),
+    scheduling: fc.record(
+      {
+        nodeSelector: fc.dictionary(fc.constantFrom('kubernetes.io/arch', 'node-pool'), fc.constantFrom('arm64', 'general')),
+        tolerations: fc.array(
+          fc.constantFrom(
+            { key: 'dedicated', value: 'payments', effect: 'NoSchedule' as const },
+            { operator: 'Exists' as const },
+            { key: 'node.kubernetes.io/unreachable', operator: 'Exists' as const, effect: 'NoExecute' as const, tolerationSeconds: 30 },
+          ),
+          { maxLength: 2 },
+        ),
+        priorityClassName: fc.constantFrom('business-critical', 'batch'),
+        nodeAffinity: fc.record(
+          {
+            required: fc.constant([
+              { matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In' as const, values: ['arm64', 'amd64'] }] },
+            ]),
+            preferred: fc.constant([{ weight: 20, matchExpressions: [{ key: 'cores', operator: 'Gt' as const, values: ['4'] }] }]),
+          },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+/** Paths no other mount uses or holds: one folder per kind of mount, one entry per key. */
+function placed<T extends object>(entries: Record<string, T>, folder: string): Record<string, T & { path: string }> {
+  return mapValues(entries, (value, key) => ({ ...value, path: `/${folder}/${key}` }));
+}
+
+function mapValues<T, R>(entries: Record<string, T>, map: (value: T, key: string) => R): Record<string, R> {
+  return Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, map(value, key)]));
+}
+
 /**
  * Declarations the library must accept: every form of probe, preStop, replica mode and platform,
  * with the acknowledgements that single replicas and long grace periods need. No overrides.
@@ -123,6 +240,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     egress: fc.boolean(),
     ingressFrom: fc.boolean(),
     waysIn,
+    configuration,
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -177,6 +295,23 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       ...(draw.cpuLimit !== undefined ? { cpuLimit: draw.cpuLimit } : {}),
     };
     if (draw.cpuLimit === false) acknowledge.noCpuLimit = 'latency-critical, throttling is worse than noise';
+    const { configuration: extra } = draw;
+    Object.assign(declaration, extra);
+    if (extra.files) declaration.files = placed(extra.files, 'files');
+    if (extra.configFiles)
+      declaration.configFiles = placed(
+        mapValues(extra.configFiles, (content) => ({ content })),
+        'config',
+      );
+    if (extra.scratch) {
+      // Kept in memory, a folder counts against the memory limit (128Mi at least): small sizes keep the total below it.
+      declaration.scratch = placed(
+        mapValues(extra.scratch, (folder) => (folder.medium === 'memory' ? { ...folder, sizeLimit: '16Mi' } : folder)),
+        'scratch',
+      );
+    }
+    if (extra.tmp?.medium === 'memory') declaration.tmp = { medium: 'memory', sizeLimit: '8Mi' };
+    if (extra.serviceAccount?.mountApiToken) acknowledge.automountServiceAccountToken = 'reads leases for leader election';
     declaration.networkPolicy = {
       ...(draw.egress ? { egressTo: [{ cidr: '10.0.0.0/8', ports: [5432] }] } : {}),
       ...(draw.ingressFrom ? { ingressFrom: [{ podLabels: { role: 'frontend' } }] } : {}),

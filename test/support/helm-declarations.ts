@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { ACKNOWLEDGEMENT_IDS, WAIVER_IDS } from '../../src/declaration/ids';
 import { isKnownDistroless } from '../../src/declaration/image';
 import { PRESET_NAMES } from '../../src/declaration/presets';
-import { cpuMillicores } from '../../src/declaration/quantities';
+import { DIVISORS, POD_FIELDS, RESOURCE_FIELDS } from '../../src/declaration/env';
+import { cpuMillicores, memoryBytes } from '../../src/declaration/quantities';
+import { NODE_OPERATORS } from '../../src/declaration/schema/scheduling';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
 
 /**
@@ -198,6 +200,237 @@ const loadBalancerOverrides = fc.record(
   { requiredKeys: [] },
 );
 
+/** File contents: any text, and what JSON, YAML and Go quote differently (NUL, CRLF, U+2028, combining marks, emoji). */
+const content = fc.oneof(
+  text,
+  fc.constantFrom('\u0000', 'a\r\nb\r\n', '\u2028\u2029', 'e\u0301\u0308', '👩‍👩‍👧 🚀', '\ufeff#bom', 'key: "quoted"\n', ''),
+);
+/** Values that refer to variables, escape them, or look like references without being any. */
+const envValue = fc.oneof(
+  { weight: 3, arbitrary: text },
+  fc
+    .tuple(text, fc.constantFrom('A', 'B', 'C', 'X', 'KUBERNETES_SERVICE_HOST', 'CHECKOUT_PORT_8080_TCP_ADDR', 'lower'))
+    .map(([prefix, name]) => `${prefix}$(${name})`),
+  fc.constantFrom('$$(A)', '$$$(A)', '$()', '$(a b)', '$(A', 'cost: $5'),
+);
+// Mostly a few names, so that entries collide and refer to each other.
+const envNameDraw = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('A', 'B', 'C', 'X') },
+  { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/) },
+);
+const objectName = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?(\.[a-z0-9]{1,4})?$/);
+const dataKey = fc.stringMatching(/^\.?[-_A-Za-z0-9][-._A-Za-z0-9]{0,8}$/);
+const keyReference = fc.record({ name: objectName, key: dataKey, optional: fc.boolean() }, { requiredKeys: ['name', 'key'] });
+const envSource = fc.oneof(
+  envValue.map((value) => ({ value })),
+  keyReference.map((secret) => ({ secret })),
+  keyReference.map((configMap) => ({ configMap })),
+  fc.constantFrom(...POD_FIELDS).map((pod) => ({ pod })),
+  fc
+    .record({ field: fc.constantFrom(...RESOURCE_FIELDS), divisor: fc.constantFrom(...DIVISORS) }, { requiredKeys: ['field'] })
+    .map((resource) => ({ resource })),
+);
+/** A path: canonical, possibly with any text in a segment, and often one that another mount uses or holds. */
+const mountPath = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('/etc/app', '/etc/app/conf.d', '/etc/app/settings.py', '/var/cache', '/tmp', '/tmp/x', '/data', '/run'),
+  },
+  fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 6 })
+    .filter((segment) => /^[^/.\u0000-\u001f\u007f][^/\u0000-\u001f\u007f]*$/.test(segment))
+    .map((segment) => `/u/${segment}`),
+);
+const size = fc.constantFrom('1Mi', '64Mi', '100M', '2Gi', '1000', '999999999999999Ti');
+const medium = fc.constantFrom('disk', 'memory');
+const qualifiedName = fc.oneof(
+  fc.constantFrom(
+    'kubernetes.io/arch',
+    'node-pool',
+    'example.com/tier',
+    'hardened-workloads.io/x',
+    'container.apparmor.security.beta.kubernetes.io/app',
+  ),
+  fc.stringMatching(/^([a-z0-9]{1,4}\.)?[a-z]{1,5}\/[A-Za-z0-9]([-A-Za-z0-9_.]{0,4}[A-Za-z0-9])?$/),
+);
+const expression = fc.record(
+  {
+    key: qualifiedName,
+    operator: fc.constantFrom(...NODE_OPERATORS),
+    values: fc.array(fc.oneof(labelValue, fc.constantFrom('4', '16')), { maxLength: 2 }),
+  },
+  { requiredKeys: ['key', 'operator'] },
+);
+
+/**
+ * Configuration and secrets, from every corner: env as a map or a list with references forward,
+ * backward and to nothing, envFrom, files with any mode, config files with any content, scratch
+ * folders and /tmp on disk or in memory, mounts at one path or one inside another, annotations in
+ * reserved places, a token with or without its reason, tolerations and node expressions that break
+ * the API's rules. A coherent draw repairs what would be rejected.
+ */
+const configuration = fc.record(
+  {
+    env: fc.oneof(
+      fc.dictionary(envNameDraw, fc.oneof(envValue, envSource), { maxKeys: 4 }),
+      fc.array(
+        fc.tuple(envNameDraw, envSource).map(([name, source]) => ({ name, ...source })),
+        { maxLength: 5 },
+      ),
+    ),
+    envFrom: fc.array(
+      fc
+        .record(
+          {
+            secret: objectName,
+            configMap: objectName,
+            prefix: envNameDraw,
+            optional: fc.boolean(),
+            form: fc.constantFrom('secret', 'configMap'),
+          },
+          { requiredKeys: ['form', 'secret', 'configMap'] },
+        )
+        .map(({ form, secret, configMap, ...rest }) => ({ ...rest, [form]: form === 'secret' ? secret : configMap })),
+      { maxLength: 2 },
+    ),
+    files: fc.dictionary(
+      dnsLabel,
+      fc
+        .record(
+          {
+            path: mountPath,
+            secret: objectName,
+            configMap: objectName,
+            form: fc.constantFrom('secret', 'configMap'),
+            items: fc.dictionary(dataKey, fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,5}(\/[a-z0-9][a-z0-9_-]{0,4})?$/), { maxKeys: 2 }),
+            optional: fc.boolean(),
+            mode: whole(0, 0o777),
+          },
+          { requiredKeys: ['path', 'form', 'secret', 'configMap'] },
+        )
+        .map(({ form, secret, configMap, ...rest }) => ({ ...rest, [form]: form === 'secret' ? secret : configMap })),
+      { maxKeys: 2 },
+    ),
+    configFiles: fc.dictionary(dataKey, fc.record({ path: mountPath, content }), { maxKeys: 3 }),
+    scratch: fc.dictionary(dnsLabel, fc.record({ path: mountPath, sizeLimit: size, medium }, { requiredKeys: ['path'] }), { maxKeys: 2 }),
+    tmp: fc.record({ sizeLimit: size, medium }, { requiredKeys: [] }),
+    imagePullSecrets: fc.array(objectName, { maxLength: 2 }),
+    podAnnotations: fc.dictionary(qualifiedName, fc.oneof(text, fc.constantFrom('unconfined', 'runtime/default', 'localhost/app')), {
+      maxKeys: 3,
+    }),
+    serviceAccount: fc.record(
+      { annotations: fc.dictionary(qualifiedName, text, { maxKeys: 2 }), mountApiToken: fc.boolean() },
+      { requiredKeys: [] },
+    ),
+    scheduling: fc.record(
+      {
+        nodeSelector: fc.dictionary(qualifiedName, labelValue, { maxKeys: 2 }),
+        tolerations: fc.array(
+          fc.record(
+            {
+              key: qualifiedName,
+              operator: fc.constantFrom('Equal', 'Exists'),
+              value: labelValue,
+              effect: fc.constantFrom('NoSchedule', 'PreferNoSchedule', 'NoExecute'),
+              tolerationSeconds: whole(0, 600),
+            },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 2 },
+        ),
+        priorityClassName: objectName,
+        nodeAffinity: fc.record(
+          {
+            required: fc.array(fc.record({ matchExpressions: fc.array(expression, { minLength: 1, maxLength: 2 }) }), {
+              minLength: 1,
+              maxLength: 2,
+            }),
+            preferred: fc.array(
+              fc.record({ weight: whole(1, 100), matchExpressions: fc.array(expression, { minLength: 1, maxLength: 2 }) }),
+              { minLength: 1, maxLength: 2 },
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+type Configuration = typeof configuration extends fc.Arbitrary<infer T> ? T : never;
+type Entry = { name: string; value?: string; resource?: { field: string; divisor?: string } };
+
+/** A value that refers to no variable: every $ doubled, so Kubernetes writes the text as it is. */
+const literal = (value: string) => value.replace(/\$/g, '$$$$');
+
+/** Repairs what would be rejected, keeping every field: the form a coherent declaration takes. */
+function repaired(drawn: Configuration, memory: string): Configuration {
+  const fixed = structuredClone(drawn);
+  const fixEntry = (entry: Entry) => {
+    if (entry.value !== undefined) entry.value = literal(entry.value);
+    const divisors = entry.resource?.field.endsWith('.cpu') ? ['1', '1m'] : ['1', '1k', '1Ki', '1M', '1Mi', '1G', '1Gi', '1T', '1Ti'];
+    if (entry.resource?.divisor !== undefined && !divisors.includes(entry.resource.divisor)) delete entry.resource.divisor;
+  };
+  if (Array.isArray(fixed.env)) {
+    const seen = new Set<string>();
+    const entries = (fixed.env as Entry[]).filter((entry) => !seen.has(entry.name) && seen.add(entry.name));
+    entries.forEach((entry, index) => {
+      fixEntry(entry);
+      // A reference to the entry before it, which Kubernetes expands.
+      if (index > 0 && entry.value !== undefined) entry.value += `$(${entries[index - 1]!.name})`;
+    });
+    fixed.env = entries as Configuration['env'];
+  } else if (fixed.env) {
+    const env = fixed.env as Record<string, string | Omit<Entry, 'name'>>;
+    for (const [name, value] of Object.entries(env)) {
+      if (typeof value === 'string') env[name] = literal(value);
+      else fixEntry(value as Entry);
+    }
+  }
+  // Paths of their own, none inside another: one folder per kind of mount.
+  for (const [key, file] of Object.entries(fixed.files ?? {})) {
+    file.path = `/files/${key}`;
+    if (file.mode !== undefined) file.mode |= 0o040;
+  }
+  for (const [key, file] of Object.entries(fixed.configFiles ?? {})) file.path = `/config/${key}`;
+  for (const [key, folder] of Object.entries(fixed.scratch ?? {})) folder.path = `/scratch/${key}`;
+  // Memory-backed folders only with a size, and all of them below the memory limit.
+  const inMemory = [
+    ...(fixed.tmp?.medium === 'memory' ? [fixed.tmp.sizeLimit ?? '1Gi'] : []),
+    ...Object.values(fixed.scratch ?? {})
+      .filter((folder) => folder.medium === 'memory')
+      .map((folder) => folder.sizeLimit),
+  ];
+  if (
+    inMemory.some((limit) => limit === undefined) ||
+    inMemory.reduce((total, limit) => total + memoryBytes(limit ?? '1'), 0) >= memoryBytes(memory)
+  ) {
+    if (fixed.tmp) fixed.tmp.medium = 'disk';
+    for (const folder of Object.values(fixed.scratch ?? {})) folder.medium = 'disk';
+  }
+  for (const key of Object.keys(fixed.podAnnotations ?? {})) {
+    if (key.startsWith('hardened-workloads.io/')) delete fixed.podAnnotations![key];
+    else if (key.startsWith('container.apparmor.security.beta.kubernetes.io/')) fixed.podAnnotations![key] = 'runtime/default';
+  }
+  for (const toleration of fixed.scheduling?.tolerations ?? []) {
+    if (toleration.key === undefined) toleration.operator = 'Exists';
+    if (toleration.operator === 'Exists') delete toleration.value;
+    if (toleration.tolerationSeconds !== undefined) toleration.effect = 'NoExecute';
+  }
+  const affinity = fixed.scheduling?.nodeAffinity;
+  for (const term of [...(affinity?.required ?? []), ...(affinity?.preferred ?? [])]) {
+    for (const requirement of term.matchExpressions) {
+      if (requirement.operator === 'In' || requirement.operator === 'NotIn')
+        requirement.values = requirement.values?.length ? requirement.values : ['a'];
+      else if (requirement.operator === 'Gt' || requirement.operator === 'Lt') requirement.values = ['4'];
+      else delete requirement.values;
+    }
+  }
+  return fixed;
+}
+
 export const wideDeclaration: fc.Arbitrary<Json> = fc
   .record({
     coherent: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
@@ -314,6 +547,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       { weight: 1, arbitrary: fc.subarray<string>([...ACKNOWLEDGEMENT_IDS], { maxLength: 2 }) },
     ),
     reason: fc.string({ unit: 'grapheme', minLength: 10, maxLength: 30 }),
+    configuration: withShare(0.6, configuration),
   })
   .map((draw): Json => {
     const { coherent } = draw;
@@ -391,6 +625,14 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       optional('route', draw.route);
       optional('service', draw.service);
     }
+    const memory = (declaration.resources as { memory?: string } | undefined)?.memory ?? '256Mi';
+    const extra = draw.configuration && (coherent ? repaired(draw.configuration, memory) : draw.configuration);
+    if (extra) {
+      // The environment a preset sets is part of the declaration's env; the others are new fields.
+      const { env, ...fields } = extra;
+      if (env !== undefined && draw.env === undefined) declaration.env = env;
+      Object.assign(declaration, fields);
+    }
 
     // The waivers the declaration needs, when it is meant to be coherent, and a few others.
     const acknowledge: Json = Object.fromEntries(draw.acknowledged.map((id) => [id, draw.reason]));
@@ -400,6 +642,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         singleReplica: fewest < 2,
         noLiveness: draw.liveness === false,
         noCpuLimit: draw.resources?.cpuLimit === false,
+        automountServiceAccountToken: extra?.serviceAccount?.mountApiToken === true,
       };
       for (const id of WAIVER_IDS) {
         if (needed[id]) acknowledge[id] = draw.reason;

@@ -8,7 +8,10 @@ import type { ResolvedProbe } from '../probes';
 import { issueProblems } from '../schema-problems';
 import { applyPreset, type EffectiveSpec, type PresetEffect } from '../presets';
 import { workloadSchema } from '../schema';
+import type { EnvEntry } from '../workload-spec';
+import { resolveEnv } from './env';
 import { factsOf, invariantProblem, isAcknowledgeable } from './invariant-problems';
+import { checkPod } from './pod';
 import { resolveProbes } from './probes';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
@@ -16,6 +19,8 @@ import type { Resolution } from './resolution';
 import { resolveResources } from './resources';
 import { type ResolvedLoadBalancer, resolveRoutes, routeNotes } from './routes';
 import { targetGroupProblem } from './target-group';
+import { checkScheduling } from './scheduling';
+import { resolveVolumes } from './volumes';
 
 export type Replicas =
   | { readonly mode: 'fixed'; readonly count: number }
@@ -47,6 +52,10 @@ export interface ResolvedWorkload extends Derivation {
   readonly resources: { readonly cpu: string; readonly memory: string; readonly cpuLimit?: string };
   /** The load balancer whose target group the declaration configures (an aws-alb Ingress, an aws-nlb Service). */
   readonly loadBalancer?: ResolvedLoadBalancer;
+  /** The main container's environment variables, in the order Kubernetes sets them. */
+  readonly env: readonly EnvEntry[];
+  /** The generated ConfigMap of the inline config files, when there are any. */
+  readonly configMap?: { readonly name: string; readonly data: Readonly<Record<string, string>> };
   /** Acknowledgements in a fixed order, each one used by this declaration. */
   readonly acknowledgements: readonly Acknowledgement[];
   readonly invariants: readonly InvariantResult[];
@@ -87,6 +96,11 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const resources = resolveResources(spec, resolution);
   checkRelations(spec, distroless, problems);
   const loadBalancer = resolveRoutes(spec, probes, resolution);
+  const env = resolveEnv(spec, 'env', problems);
+  const instance = spec.instance ?? spec.name;
+  const configMap = resolveVolumes(spec, instance, problems);
+  checkPod(spec, resolution);
+  checkScheduling(spec, problems);
   if (problems.length > 0) throw new DeclarationError(subject, problems);
 
   const derivation = deriveTimings({
@@ -134,12 +148,14 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     ...derivation,
     spec,
     preset,
-    instance: spec.instance ?? spec.name,
+    instance,
     distroless,
     probes,
     replicas,
     resources,
     ...(loadBalancer ? { loadBalancer } : {}),
+    env,
+    ...(configMap ? { configMap } : {}),
     acknowledgements: (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort().map((id) => ({ id, reason: spec.acknowledge[id]! })),
     invariants,
     notes: notesOn(declaration, spec, timings),

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { ACKNOWLEDGEMENT_IDS } from '../ids';
 import { PRESET_NAMES } from '../presets';
 import { TRAFFIC_PLATFORMS } from '../../timing/platforms';
-import { args, distroless, env, image, resources } from './container';
+import { args, distroless, env, envFrom, files, image, resources } from './container';
 import { networkPolicy } from './network-policy';
 import { overrides } from './overrides';
 import { DNS_1035_LABEL, LABEL_VALUE, PATH, portNumber, seconds, wholeNumber } from './primitives';
+import { imagePullSecrets, podAnnotations, serviceAccount } from './pod';
 import { health } from './probes';
 import { ingress, route, service } from './routes';
+import { scheduling } from './scheduling';
+import { configFiles, scratch, tmp } from './volumes';
 
 /**
  * The workload declaration: the single source of truth for the TypeScript types (`WorkloadSpec`
@@ -169,7 +172,16 @@ export const workloadSchema = z
       }),
     resources,
     env,
+    envFrom,
     args,
+    files,
+    configFiles,
+    scratch,
+    tmp,
+    imagePullSecrets,
+    podAnnotations,
+    serviceAccount,
+    scheduling,
     labels: z
       .record(
         z.string(),

@@ -1,12 +1,13 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../../kubernetes-json';
 import type { ResolvedWorkload } from '../../../declaration/resolve';
-import { envVars } from './env';
+import type { EnvEntry, EnvFromSource, FilesSource } from '../../../declaration/workload-spec';
+import { envFromSources, envVars } from './env';
 import { preStopHandler } from './lifecycle';
 import { probe } from './probes';
 import { CONTAINER_SECURITY_CONTEXT } from './security';
 import type { PodContainer } from './types';
-import { containerMounts } from './volumes';
+import { containerMounts, podMounts } from './volumes';
 
 export const SERVING_PORT_NAME = 'http';
 
@@ -15,7 +16,11 @@ export interface ContainerSource {
   readonly name: string;
   readonly image: string;
   readonly args?: readonly string[];
-  readonly env: Readonly<Record<string, string>>;
+  /** The variables in the order Kubernetes sets them (resolveEnv). */
+  readonly env: readonly EnvEntry[];
+  readonly envFrom?: readonly EnvFromSource[];
+  /** Files from Secrets and ConfigMaps, mounted read-only. */
+  readonly files?: Readonly<Record<string, FilesSource>>;
   readonly resources: { readonly cpu: string; readonly memory: string; readonly cpuLimit?: string };
 }
 
@@ -29,8 +34,9 @@ function resources({ cpu, memory, cpuLimit }: ContainerSource['resources']): Jso
 
 /**
  * The fields every container gets, hardened alike: image, arguments, environment, resources, the
- * restricted security context and the writable /tmp. Roles (main, init, sidecar) add their own
- * ports, probes and hooks to it. (Key order does not matter: cdk8s writes keys sorted.)
+ * restricted security context, the writable /tmp and the container's own files. Roles (main,
+ * init, sidecar) add their own ports, probes, hooks and mounts to it. (Key order does not matter:
+ * cdk8s writes keys sorted.)
  */
 export function containerBase(source: ContainerSource): PodContainer {
   const env = envVars(source.env);
@@ -40,19 +46,24 @@ export function containerBase(source: ContainerSource): PodContainer {
     imagePullPolicy: 'IfNotPresent',
     ...(source.args ? { args: [...source.args] } : {}),
     ...(env.length > 0 ? { env } : {}),
+    ...(source.envFrom && source.envFrom.length > 0 ? { envFrom: envFromSources(source.envFrom) } : {}),
     resources: resources(source.resources),
     securityContext: CONTAINER_SECURITY_CONTEXT,
-    volumeMounts: containerMounts(),
+    volumeMounts: containerMounts(source.files),
   };
 }
 
-/** The application's container: its serving port, the derived probes and the preStop delay. */
+/**
+ * The application's container: its serving port, the derived probes, the preStop delay, and the
+ * pod's scratch folders and config files.
+ */
 export function mainContainer(workload: ResolvedWorkload): PodContainer {
   const { spec, timings, probes } = workload;
-  const base = containerBase({ ...spec, resources: workload.resources });
+  const base = containerBase({ ...spec, env: workload.env, resources: workload.resources });
   const preStop = preStopHandler(timings.preStop, { path: spec.preStop.path, port: spec.preStop.port ?? spec.port });
   return {
     ...base,
+    volumeMounts: [...base.volumeMounts!, ...podMounts(workload)],
     ...(spec.port !== undefined ? { ports: [{ name: SERVING_PORT_NAME, containerPort: spec.port, protocol: 'TCP' }] } : {}),
     readinessProbe: probe(probes.readiness, timings.readiness),
     livenessProbe: probe(probes.liveness, timings.liveness),
