@@ -2,7 +2,8 @@
  * Writes every generated file: from the declaration schema (src/declaration/schema/), the Helm
  * chart's values.schema.json and values.yaml and the TypeScript types in
  * src/declaration/workload-spec.ts; from the rule catalogue (src/rules/catalogue.ts), one page per
- * rule in docs/rules/ and their index. Each is written already formatted, so prettier leaves it
+ * rule in docs/rules/ and their index; from the shared tables (src/kinds/table.ts, ...), the Helm
+ * face's copy in templates/_generated.tpl. Each is written already formatted, so prettier leaves it
  * alone; a page in docs/rules/ that documents no rule is removed (or, with --check, reported).
  *
  * Usage: npm run generate            (writes what is stale and says what it did)
@@ -13,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { valuesSchema, valuesYaml } from './generate-chart-files';
 import { declarationTypes, TYPES_FILE } from './generate-types';
+import { HELM_TABLES_FILE, helmTables } from './generate-helm-tables';
 import { ruleDocFiles } from '../src/rules/docs';
 
 const ROOT = join(__dirname, '..');
@@ -23,6 +25,7 @@ export const GENERATED_FILES: Readonly<Record<string, () => string | Promise<str
   'values.schema.json': valuesSchema,
   'values.yaml': valuesYaml,
   [TYPES_FILE]: declarationTypes,
+  [HELM_TABLES_FILE]: helmTables,
   ...Object.fromEntries(Object.entries(ruleDocFiles()).map(([file, text]) => [file, () => text])),
 };
 

@@ -1,4 +1,7 @@
-export { HardenedWorkload, HardenedWebService, HardenedWorker } from './constructs/hardened-workload';
+export { HardenedWorkload, HardenedWorkloadBase, HardenedWebService, HardenedWorker } from './constructs/hardened-workload';
+export { hardenedWorkload } from './constructs/workload-factory';
+export { KINDS, KIND_FIELDS, OBJECT_ROLES, WORKLOAD_KINDS } from './kinds/table';
+export type { KindEntry, ObjectRole, WorkloadKind } from './kinds/table';
 export type { HardenedWorkloadProps, HardenedWebServiceProps, HardenedWorkerProps } from './constructs/hardened-workload';
 export { ACKNOWLEDGED_ANNOTATION, DECLARED_ANNOTATION, TIMINGS_ANNOTATION, commonLabels, selectorLabels } from './constructs/metadata';
 export { timingSummary, declaredTimes } from './explain/summary';

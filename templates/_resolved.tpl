@@ -23,7 +23,7 @@ TypeScript face's words — never a partial render.
 {{- $env := include "hw.resolveEnv" (dict "env" $spec.env "envFrom" $spec.envFrom "path" "env") | fromJson -}}
 {{- $volumes := include "hw.resolveVolumes" (dict "spec" $spec) | fromJson -}}
 {{- $pod := include "hw.checkPod" $spec | fromJson -}}
-{{- $stage := concat ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) -}}
+{{- $stage := concat (include "hw.kinds.fieldProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) -}}
 {{- if $stage -}}
 {{- include "hw.fail" (dict "subject" $subject "problems" $stage) -}}
 {{- end -}}
@@ -85,9 +85,12 @@ null there (a test keeps this list and values.yaml in step). A missing parent hi
 {{- $object := list "must be an object" "write an object" -}}
 {{- $record := list "must be a map of names to values" "write a map of names to values" -}}
 {{- $string := list "must be a string" "write a string" -}}
+{{- $quotedKinds := list -}}
+{{- range $kind := include "hw.table.kindNames" . | fromJsonArray }}{{ $quotedKinds = append $quotedKinds (toJson $kind) }}{{ end -}}
+{{- $kindNames := join ", " $quotedKinds -}}
 {{- /* (list path (list rule fix) example): the example is the field's first in the schema, as the TypeScript face quotes it. */ -}}
 {{- $defaults := list
-  (list "kind" (list "must be one of \"web\", \"worker\"" "pick one of \"web\", \"worker\"") "")
+  (list "kind" (list (printf "must be one of %s" $kindNames) (printf "pick one of %s" $kindNames)) "")
   (list "health" $object "{\"readiness\":{\"path\":\"/readyz\"}}")
   (list "traffic" $object "{\"platform\":\"aws-alb\"}")
   (list "traffic.platform" (list "must be one of \"kube-proxy\", \"aws-alb\", \"aws-nlb\"" "pick one of \"kube-proxy\", \"aws-alb\", \"aws-nlb\"") "")

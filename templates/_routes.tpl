@@ -11,13 +11,8 @@ same order. Input: (dict "spec" effectiveSpec "probes" resolvedProbes). Output: 
 {{- $problems := list -}}
 {{- $platform := $spec.traffic.platform -}}
 {{- $result := dict -}}
-{{- if eq $spec.kind "worker" -}}
-{{- range $field := list "ingress" "route" "service" -}}
-{{- if hasKey $spec $field -}}
-{{- $problems = append $problems (dict "path" $field "value" (index $spec $field) "rule" "a worker receives no traffic: it has no Service and no way in" "fix" (printf "remove %s, or make the workload kind: web" $field)) -}}
-{{- end -}}
-{{- end -}}
-{{- else -}}
+{{- /* Ways in of kinds that serve no traffic are refused by the kinds table (hw.kinds.fieldProblems). */ -}}
+{{- if include "hw.kinds.makes" (list $spec.kind "Service") -}}
 {{- $ingress := $spec.ingress -}}
 {{- $route := $spec.route -}}
 {{- $service := $spec.service -}}

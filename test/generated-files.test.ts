@@ -12,7 +12,13 @@ import { ruleDocFiles } from '../src/rules/docs';
  */
 
 const ROOT = join(__dirname, '..');
-const FILES = ['values.schema.json', 'values.yaml', 'src/declaration/workload-spec.ts', ...Object.keys(ruleDocFiles())];
+const FILES = [
+  'values.schema.json',
+  'values.yaml',
+  'src/declaration/workload-spec.ts',
+  'templates/_generated.tpl',
+  ...Object.keys(ruleDocFiles()),
+];
 
 function node(args: readonly string[]) {
   const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });

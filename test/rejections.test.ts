@@ -432,9 +432,13 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     { path: 'route.paths', rule: /a GRPCRoute selects gRPC services/, fix: /route.services/ },
   ],
   [
-    'a way in for a worker',
+    'a way in for a worker: a field of another kind (the kinds table)',
     checkoutWith({ kind: 'worker', ingress: {} }),
-    { path: 'ingress', rule: /a worker receives no traffic/, fix: /remove ingress, or make the workload kind: web/ },
+    {
+      path: 'ingress',
+      rule: /^ingress applies to kind web only \(this workload is kind worker\)$/,
+      fix: /^remove ingress, or make the workload kind web$/,
+    },
   ],
   [
     'load-balancer overrides without a load balancer',

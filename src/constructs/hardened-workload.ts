@@ -1,20 +1,12 @@
-import { ApiObject, type ApiObjectProps, Chart } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { DeclarationError } from '../declaration/errors';
 import { instanceCollision } from '../declaration/instances';
 import { type ResolvedWorkload, resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
-import { configMapProps } from './objects/config-map';
-import { deploymentProps } from './objects/deployment';
-import { gatewayRoute } from './objects/gateway-route';
-import { ingressProps } from './objects/ingress';
-import { horizontalPodAutoscalerProps } from './objects/horizontal-pod-autoscaler';
-import { networkPolicyProps } from './objects/network-policy';
-import { podDisruptionBudgetProps } from './objects/pod-disruption-budget';
-import { serviceProps } from './objects/service';
-import { serviceAccountProps } from './objects/service-account';
+import { KINDS, type ObjectRole, type WorkloadKind } from '../kinds/table';
 import { selectorLabels } from './metadata';
-import { manifest } from './kubernetes-json';
+import { OBJECT_BUILDERS, OBJECT_IDS } from './object-builders';
 
 /**
  * The workloads each chart holds, counted in creation order with the position of each instance:
@@ -25,6 +17,75 @@ import { manifest } from './kubernetes-json';
 const WORKLOADS_BY_CHART = new WeakMap<Chart, { count: number; readonly firstByInstance: Map<string, number> }>();
 
 /**
+ * What every workload construct shares, whatever controller runs its pods: the declaration is
+ * validated as a whole before any object exists, so an invalid one throws a `DeclarationError`
+ * listing every problem and leaves nothing behind in the chart (so does a second workload with the
+ * same instance in one chart, whose objects would collide); then every object the kinds table lists
+ * for the kind is made, in the table's order, when the declaration calls for it.
+ *
+ * Object names come from the declaration (`instance`, default `name`), never from the construct
+ * path, so moving or renaming the construct changes no name and no selector. The objects are plain
+ * ApiObjects built from the typed 1.28 props: their escape hatch (`addJsonPatch`) accepts any field,
+ * including ones newer than the 1.28 types.
+ */
+export abstract class HardenedWorkloadBase extends Construct {
+  /** The validated declaration with its derived timings and their explanations. */
+  public readonly resolved: ResolvedWorkload;
+  /** The labels every object selects the pods by. */
+  public readonly selector: Readonly<Record<string, string>>;
+  /** Every object this workload made, by role (src/kinds/table.ts). */
+  public readonly objects: Readonly<Partial<Record<ObjectRole, ApiObject>>>;
+  /** The pods' own identity, which mounts no API token unless the declaration asks for one. */
+  public readonly serviceAccount: ApiObject;
+  /** Present when the declaration has config files: the immutable ConfigMap that holds them. */
+  public readonly configMap?: ApiObject;
+  public readonly networkPolicy: ApiObject;
+
+  /**
+   * @param kinds the kinds this construct class makes; another kind is a `DeclarationError` naming
+   * the class to use instead.
+   */
+  protected constructor(scope: Construct, id: string, props: WorkloadSpec, kinds: readonly WorkloadKind[]) {
+    const resolved = resolveWorkload(props);
+    if (!kinds.includes(resolved.spec.kind)) throw wrongClass(new.target.name, kinds, resolved.spec.kind);
+    const chart = Chart.of(scope);
+    const workloads = WORKLOADS_BY_CHART.get(chart) ?? { count: 0, firstByInstance: new Map<string, number>() };
+    const first = workloads.firstByInstance.get(resolved.instance);
+    if (first !== undefined) throw instanceCollision(props, resolved.instance, workloads.count, first);
+    super(scope, id);
+    workloads.firstByInstance.set(resolved.instance, workloads.count);
+    workloads.count += 1;
+    WORKLOADS_BY_CHART.set(chart, workloads);
+    this.resolved = resolved;
+    this.selector = selectorLabels(resolved);
+
+    const objects: Partial<Record<ObjectRole, ApiObject>> = {};
+    for (const role of KINDS[resolved.spec.kind].objects) {
+      const manifest = OBJECT_BUILDERS[role](resolved);
+      if (manifest) objects[role] = new ApiObject(this, OBJECT_IDS[role], manifest);
+    }
+    this.objects = objects;
+    this.serviceAccount = objects.ServiceAccount!;
+    this.configMap = objects.ConfigMap;
+    this.networkPolicy = objects.NetworkPolicy!;
+  }
+}
+
+/** The construct classes of each kind, for the message that names the right one. */
+const CLASS_OF_KIND: Readonly<Record<WorkloadKind, string>> = { web: 'HardenedWebService', worker: 'HardenedWorker' };
+
+function wrongClass(className: string, kinds: readonly WorkloadKind[], kind: WorkloadKind): DeclarationError {
+  return new DeclarationError(`(kind ${kind})`, [
+    {
+      path: 'kind',
+      value: kind,
+      rule: `${className} makes workloads of kind ${kinds.join(' or ')}`,
+      fix: `use ${CLASS_OF_KIND[kind]} for kind ${kind}, or hardenedWorkload(), which picks the class from the kind`,
+    },
+  ]);
+}
+
+/**
  * Props of `HardenedWorkload`: exactly the workload declaration, the same document a Helm user
  * writes as values. Every field documents its unit and default; docs/derivation.md says how the
  * timings are derived from them.
@@ -32,18 +93,11 @@ const WORKLOADS_BY_CHART = new WeakMap<Chart, { count: number; readonly firstByI
 export interface HardenedWorkloadProps extends WorkloadSpec {}
 
 /**
- * A hardened workload: ServiceAccount, Deployment, Service (web), PodDisruptionBudget (2+ pods),
- * NetworkPolicy, an optional HorizontalPodAutoscaler, the ConfigMap of its inline config files, and
- * the declared ways in (an Ingress, a
- * Gateway API route), with every timing derived from the declared startup and drain times — the
- * load balancer's too.
- *
- * The declaration is validated as a whole before any object is created, so an invalid one throws
- * a `DeclarationError` listing every problem and leaves nothing behind in the chart. So does a
- * second workload with the same instance name in one chart, whose objects would collide.
- *
- * Object names come from the declaration (`instance`, default `name`), never from the construct
- * path, so moving or renaming the construct changes no name and no selector.
+ * A hardened workload run by a Deployment (kinds web and worker): ServiceAccount, Deployment,
+ * Service (web), PodDisruptionBudget (2+ pods), NetworkPolicy, an optional HorizontalPodAutoscaler,
+ * the ConfigMap of its inline config files, and the declared ways in (an Ingress, a Gateway API
+ * route), with every timing derived from the declared startup and drain times — the load
+ * balancer's too.
  *
  * @example
  * new HardenedWorkload(chart, 'checkout', {
@@ -55,16 +109,7 @@ export interface HardenedWorkloadProps extends WorkloadSpec {}
  *   drainSeconds: 30,
  * });
  */
-export class HardenedWorkload extends Construct {
-  /** The validated declaration with its derived timings and their explanations. */
-  public readonly resolved: ResolvedWorkload;
-  /** The labels every object selects the pods by. */
-  public readonly selector: Readonly<Record<string, string>>;
-  // The objects are plain ApiObjects built from the typed 1.28 props: their escape hatches
-  // (addJsonPatch) accept any field, including ones newer than the 1.28 types.
-  public readonly serviceAccount: ApiObject;
-  /** Present when the declaration has config files: the immutable ConfigMap that holds them. */
-  public readonly configMap?: ApiObject;
+export class HardenedWorkload extends HardenedWorkloadBase {
   public readonly deployment: ApiObject;
   /** Present for web workloads. */
   public readonly service?: ApiObject;
@@ -74,50 +119,18 @@ export class HardenedWorkload extends Construct {
   public readonly route?: ApiObject;
   /** Present when at least two pods run. */
   public readonly podDisruptionBudget?: ApiObject;
-  public readonly networkPolicy: ApiObject;
   /** Present when the declaration has `autoscaling`. */
   public readonly horizontalPodAutoscaler?: ApiObject;
 
   constructor(scope: Construct, id: string, props: HardenedWorkloadProps) {
-    const resolved = resolveWorkload(props);
-    const chart = Chart.of(scope);
-    const workloads = WORKLOADS_BY_CHART.get(chart) ?? { count: 0, firstByInstance: new Map<string, number>() };
-    const first = workloads.firstByInstance.get(resolved.instance);
-    if (first !== undefined) throw instanceCollision(props, resolved.instance, workloads.count, first);
-    super(scope, id);
-    workloads.firstByInstance.set(resolved.instance, workloads.count);
-    workloads.count += 1;
-    WORKLOADS_BY_CHART.set(chart, workloads);
-    this.resolved = resolved;
-    this.selector = selectorLabels(resolved);
-    const { spec, replicas } = resolved;
-
-    const object = (objectId: string, manifest: ApiObjectProps) => new ApiObject(this, objectId, manifest);
-
-    this.serviceAccount = object('service-account', manifest(k8s.KubeServiceAccount.GVK, serviceAccountProps(resolved)));
-    if (resolved.configMap) {
-      this.configMap = object('config-map', manifest(k8s.KubeConfigMap.GVK, configMapProps(resolved, resolved.configMap)));
-    }
-    this.deployment = object('deployment', { ...k8s.KubeDeployment.GVK, ...deploymentProps(resolved) });
-    if (spec.kind === 'web' && spec.port !== undefined) {
-      this.service = object('service', manifest(k8s.KubeService.GVK, serviceProps(resolved, spec.port)));
-      if (spec.ingress) this.ingress = object('ingress', manifest(k8s.KubeIngress.GVK, ingressProps(resolved, spec.ingress)));
-      if (spec.route) this.route = object('route', { ...gatewayRoute(resolved, spec.route, spec.port) });
-    }
-    const fewestPods = replicas.mode === 'fixed' ? replicas.count : replicas.min;
-    if (fewestPods >= 2) {
-      this.podDisruptionBudget = object(
-        'pod-disruption-budget',
-        manifest(k8s.KubePodDisruptionBudget.GVK, podDisruptionBudgetProps(resolved)),
-      );
-    }
-    this.networkPolicy = object('network-policy', manifest(k8s.KubeNetworkPolicy.GVK, networkPolicyProps(resolved)));
-    if (replicas.mode === 'autoscaled') {
-      this.horizontalPodAutoscaler = object(
-        'horizontal-pod-autoscaler',
-        manifest(k8s.KubeHorizontalPodAutoscalerV2.GVK, horizontalPodAutoscalerProps(resolved, replicas)),
-      );
-    }
+    super(scope, id, props, ['web', 'worker']);
+    const { objects } = this;
+    this.deployment = objects.Deployment!;
+    this.service = objects.Service;
+    this.ingress = objects.Ingress;
+    this.route = objects.Route;
+    this.podDisruptionBudget = objects.PodDisruptionBudget;
+    this.horizontalPodAutoscaler = objects.HorizontalPodAutoscaler;
   }
 }
 

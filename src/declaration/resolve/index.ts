@@ -12,6 +12,7 @@ import type { EnvEntry } from '../workload-spec';
 import { resolveEnv } from './env';
 import { factsOf, invariantProblem, isAcknowledgeable } from './invariant-problems';
 import { checkPod } from './pod';
+import { checkKindFields } from './kind-fields';
 import { resolveProbes } from './probes';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
@@ -91,6 +92,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
 
   const resolution: Resolution = { problems, acknowledged };
   const distroless = spec.distroless ?? isKnownDistroless(spec.image);
+  checkKindFields(spec, resolution);
   const probes = resolveProbes(spec, resolution);
   const replicas = resolveReplicas(spec, resolution);
   const resources = resolveResources(spec, resolution);

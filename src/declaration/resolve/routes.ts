@@ -17,6 +17,7 @@ import type { Problem } from '../errors';
 import type { EffectiveSpec } from '../presets';
 import { probeForm } from '../probes';
 import type { ResolvedWorkload } from './index';
+import { makes } from '../../kinds/table';
 import type { Resolution } from './resolution';
 
 /** What the load balancer's health check calls: the readiness endpoint, in the load balancer's terms. */
@@ -52,19 +53,8 @@ export function resolveRoutes(
 ): ResolvedLoadBalancer | undefined {
   const { ingress, route, service } = spec;
   const platform = spec.traffic.platform;
-  if (spec.kind === 'worker') {
-    for (const field of WAYS_IN) {
-      if (spec[field] !== undefined) {
-        problems.push({
-          path: field,
-          value: spec[field],
-          rule: 'a worker receives no traffic: it has no Service and no way in',
-          fix: `remove ${field}, or make the workload kind: web`,
-        });
-      }
-    }
-    return undefined;
-  }
+  // Ways in of kinds that serve no traffic are refused by the kinds table (checkKindFields).
+  if (!makes(spec.kind, 'Service')) return undefined;
 
   const loadBalancerService = service?.type === 'LoadBalancer';
   if (loadBalancerService && platform !== 'aws-nlb') {

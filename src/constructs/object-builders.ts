@@ -1,0 +1,59 @@
+import type { ApiObjectProps } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import type { ResolvedWorkload } from '../declaration/resolve';
+import type { ObjectRole } from '../kinds/table';
+import { manifest } from './kubernetes-json';
+import { configMapProps } from './objects/config-map';
+import { deploymentProps } from './objects/deployment';
+import { gatewayRoute } from './objects/gateway-route';
+import { horizontalPodAutoscalerProps } from './objects/horizontal-pod-autoscaler';
+import { ingressProps } from './objects/ingress';
+import { networkPolicyProps } from './objects/network-policy';
+import { podDisruptionBudgetProps } from './objects/pod-disruption-budget';
+import { serviceProps } from './objects/service';
+import { serviceAccountProps } from './objects/service-account';
+
+/**
+ * One builder per object role: the object's manifest, or undefined when the declaration does not
+ * call for it (no config files, fewer than two pods, no autoscaling, no way in). Which roles a kind
+ * makes at all is the kinds table's answer (src/kinds/table.ts); the templates guard themselves with
+ * the same table.
+ */
+export const OBJECT_BUILDERS: Readonly<Record<ObjectRole, (workload: ResolvedWorkload) => ApiObjectProps | undefined>> = {
+  ServiceAccount: (workload) => manifest(k8s.KubeServiceAccount.GVK, serviceAccountProps(workload)),
+  ConfigMap: (workload) => workload.configMap && manifest(k8s.KubeConfigMap.GVK, configMapProps(workload, workload.configMap)),
+  Deployment: (workload) => ({ ...k8s.KubeDeployment.GVK, ...deploymentProps(workload) }),
+  Service: (workload) =>
+    workload.spec.port === undefined ? undefined : manifest(k8s.KubeService.GVK, serviceProps(workload, workload.spec.port)),
+  Ingress: (workload) => {
+    const { ingress, port } = workload.spec;
+    return ingress && port !== undefined ? manifest(k8s.KubeIngress.GVK, ingressProps(workload, ingress)) : undefined;
+  },
+  Route: (workload) => {
+    const { route, port } = workload.spec;
+    return route && port !== undefined ? gatewayRoute(workload, route, port) : undefined;
+  },
+  PodDisruptionBudget: (workload) => {
+    const { replicas } = workload;
+    const fewestPods = replicas.mode === 'fixed' ? replicas.count : replicas.min;
+    return fewestPods >= 2 ? manifest(k8s.KubePodDisruptionBudget.GVK, podDisruptionBudgetProps(workload)) : undefined;
+  },
+  NetworkPolicy: (workload) => manifest(k8s.KubeNetworkPolicy.GVK, networkPolicyProps(workload)),
+  HorizontalPodAutoscaler: (workload) =>
+    workload.replicas.mode === 'autoscaled'
+      ? manifest(k8s.KubeHorizontalPodAutoscalerV2.GVK, horizontalPodAutoscalerProps(workload, workload.replicas))
+      : undefined,
+};
+
+/** The construct id of each role's object, as the workload constructs have always named them. */
+export const OBJECT_IDS: Readonly<Record<ObjectRole, string>> = {
+  ServiceAccount: 'service-account',
+  ConfigMap: 'config-map',
+  Deployment: 'deployment',
+  Service: 'service',
+  Ingress: 'ingress',
+  Route: 'route',
+  PodDisruptionBudget: 'pod-disruption-budget',
+  NetworkPolicy: 'network-policy',
+  HorizontalPodAutoscaler: 'horizontal-pod-autoscaler',
+};

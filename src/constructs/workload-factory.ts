@@ -1,0 +1,21 @@
+import type { Construct } from 'constructs';
+import type { WorkloadSpec } from '../declaration/schema';
+import { WORKLOAD_KINDS, type WorkloadKind } from '../kinds/table';
+import { HardenedWorkload, type HardenedWorkloadBase } from './hardened-workload';
+
+/** The construct class that makes each kind. */
+const CONSTRUCT_OF_KIND: Readonly<Record<WorkloadKind, new (scope: Construct, id: string, props: WorkloadSpec) => HardenedWorkloadBase>> = {
+  web: HardenedWorkload,
+  worker: HardenedWorkload,
+};
+
+/**
+ * A workload of any kind, made by the construct class of its `kind` (a declaration read from a
+ * file, where the kind is data). An unknown kind goes to `HardenedWorkload`, whose validation
+ * reports it with every other problem.
+ */
+export function hardenedWorkload(scope: Construct, id: string, declaration: WorkloadSpec): HardenedWorkloadBase {
+  const kind = (declaration.kind ?? 'web') as WorkloadKind;
+  const Workload = (WORKLOAD_KINDS as readonly string[]).includes(kind) ? CONSTRUCT_OF_KIND[kind] : HardenedWorkload;
+  return new Workload(scope, id, declaration);
+}

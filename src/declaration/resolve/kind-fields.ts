@@ -1,0 +1,27 @@
+import { KIND_FIELDS } from '../../kinds/table';
+import type { EffectiveSpec } from '../presets';
+import type { Resolution } from './resolution';
+
+/** "web", "web or worker", "stateful, daemon or web". */
+function alternatives(kinds: readonly string[]): string {
+  return kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}`;
+}
+
+/**
+ * Fields that only some kinds accept (the kinds table): a foreign one is an error naming the kinds
+ * that take it. Mirrored by `hw.kinds.fieldProblems` in templates/_kinds.tpl.
+ */
+export function checkKindFields(spec: EffectiveSpec, { problems }: Resolution): void {
+  // In field-name order, as Helm ranges over the table.
+  for (const field of Object.keys(KIND_FIELDS).sort()) {
+    const kinds = KIND_FIELDS[field]!;
+    const value = (spec as Record<string, unknown>)[field];
+    if (value === undefined || kinds.includes(spec.kind)) continue;
+    problems.push({
+      path: field,
+      value,
+      rule: `${field} applies to kind ${alternatives(kinds)} only (this workload is kind ${spec.kind})`,
+      fix: `remove ${field}, or make the workload kind ${alternatives(kinds)}`,
+    });
+  }
+}

@@ -1,0 +1,30 @@
+{{/*
+Workload kinds, mirroring src/kinds/table.ts (whose tables templates/_generated.tpl holds) and
+src/declaration/resolve/kind-fields.ts.
+*/}}
+
+{{/* "true" when a kind makes an object of this role (subject to the object's own conditions): (list kind role). */}}
+{{- define "hw.kinds.makes" -}}
+{{- $kinds := include "hw.table.kinds" . | fromJson -}}
+{{- if has (index . 1) (index $kinds (index . 0)).objects }}true{{ end -}}
+{{- end -}}
+
+{{/* "web", "web or worker", "stateful, daemon or web". */}}
+{{- define "hw.kinds.alternatives" -}}
+{{- if eq (len .) 1 }}{{ first . }}{{ else }}{{ initial . | join ", " }} or {{ last . }}{{ end -}}
+{{- end -}}
+
+{{/* Fields of kinds other than this one: JSON list of problems. Input: the effective spec. */}}
+{{- define "hw.kinds.fieldProblems" -}}
+{{- $spec := . -}}
+{{- $problems := list -}}
+{{- $fields := include "hw.table.kindFields" . | fromJson -}}
+{{- range $field := keys $fields | sortAlpha -}}
+{{- $kinds := index $fields $field -}}
+{{- if and (hasKey $spec $field) (not (has $spec.kind $kinds)) -}}
+{{- $alternatives := include "hw.kinds.alternatives" $kinds -}}
+{{- $problems = append $problems (dict "path" $field "value" (index $spec $field) "rule" (printf "%s applies to kind %s only (this workload is kind %s)" $field $alternatives $spec.kind) "fix" (printf "remove %s, or make the workload kind %s" $field $alternatives)) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $problems -}}
+{{- end -}}
