@@ -8,6 +8,15 @@ fields, and the invariants of the derived timings. Any problem stops the release
 TypeScript face's words — never a partial render.
 */}}
 {{- define "hw.resolved" -}}
+{{- /* Every object template asks; the answer is worked out once per render and kept in a key of
+.Values that the declaration cannot have (the schema forbids unknown keys; hw.spec leaves it out). */ -}}
+{{- if not (hasKey .Values "hwResolvedOnce") -}}
+{{- $_ := set .Values "hwResolvedOnce" (include "hw.resolveOnce" .) -}}
+{{- end -}}
+{{- .Values.hwResolvedOnce -}}
+{{- end -}}
+
+{{- define "hw.resolveOnce" -}}
 {{- include "hw.nulledDefaults" . -}}
 {{- $spec := include "hw.spec" . | fromJson -}}
 {{- $subject := $spec.name | toJson -}}
