@@ -258,7 +258,7 @@ describe('configuration', () => {
     const report = check(legacy, { config: { ...DEFAULT_CONFIG, rules: { noLiveness: 'off', noCpuLimit: 'note' } } });
     expect(ids(report)).not.toContain('noLiveness');
     expect(report.findings.find((finding) => finding.ruleId === 'noCpuLimit')?.severity).toBe('note');
-    expect(report.rules).toHaveLength(38);
+    expect(report.rules).toHaveLength(39);
   });
 
   test('failOn decides which severities fail the run', () => {

@@ -26,7 +26,7 @@ function invariantsNotHolding(objects: KubernetesObject[]) {
 }
 
 describe('every accepted declaration synthesizes to objects that satisfy the invariants', () => {
-  test('all twelve invariants hold (or are acknowledged) over 2000 random declarations', () => {
+  test('all thirteen invariants hold (or are acknowledged) over 2000 random declarations', () => {
     fc.assert(
       fc.property(validDeclaration, (declaration) => {
         const objects = synthesizeObjects([declaration]) as KubernetesObject[];

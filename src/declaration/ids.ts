@@ -5,7 +5,7 @@
  * the keys `acknowledge` accepts, the checks report violations under these names.
  */
 
-/** The twelve invariants of docs/derivation.md, in its order. */
+/** The thirteen invariants of docs/derivation.md, in its order. */
 export const INVARIANT_IDS = [
   'startupWindow',
   'probeSuccessThreshold',
@@ -19,6 +19,7 @@ export const INVARIANT_IDS = [
   'progressDeadline',
   'pdbAllowsDisruption',
   'graceLimit',
+  'sidecarsOutliveDrain',
 ] as const;
 export type InvariantId = (typeof INVARIANT_IDS)[number];
 
@@ -34,6 +35,9 @@ export const ACKNOWLEDGEABLE_INVARIANTS = [
   'graceCoversShutdown',
   'progressDeadline',
   'graceLimit',
+  // Like graceCoversShutdown: only a grace override can break it, and a platform that caps the
+  // grace period may knowingly cut a sidecar's last flush short.
+  'sidecarsOutliveDrain',
 ] as const satisfies readonly InvariantId[];
 
 /** Hardening defaults that may be waived, each only with a written reason. */

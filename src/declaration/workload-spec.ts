@@ -151,6 +151,27 @@ export interface WorkloadSpec {
    */
   args?: string[];
   /**
+   * Init containers, run in this order before the application (migrations, waiting for a dependency, fetching assets). Hardened like the main container.
+   *
+   * @default - none
+   * @example [{"name":"migrate","image":"ghcr.io/acme/checkout:1.4.2","command":["python","manage.py","migrate"],"maxSeconds":300}]
+   */
+  initContainers?: InitContainer[];
+  /**
+   * Sidecars, in start order. From Kubernetes 1.29 native sidecars (init containers with restartPolicy Always, stopped after the application); on 1.28 ordinary containers kept alive by a preStop delay. Hardened like the main container.
+   *
+   * @default - none
+   * @example [{"name":"cloud-sql-proxy","image":"gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14.1","stopSeconds":10}]
+   */
+  sidecars?: Sidecar[];
+  /**
+   * The service mesh whose webhook injects a proxy into the pods: its documented drain annotations are set from the derived timings, so that the proxy outlives the application's drain.
+   *
+   * @default - none
+   * @example "istio"
+   */
+  mesh?: 'istio' | 'linkerd';
+  /**
    * Extra labels for every object and pod (never part of a selector).
    *
    * @default {}
@@ -459,6 +480,182 @@ export interface Resources {
   cpuLimit?: false | string;
 }
 /**
+ * A container that runs to completion before the application starts.
+ */
+export interface InitContainer {
+  /**
+   * Container name, unique in the pod (the main container is named after the workload).
+   *
+   * @example "migrate"
+   */
+  name: string;
+  /**
+   * Container image pinned by a tag or a digest; never `latest` and never untagged.
+   *
+   * @example "ghcr.io/acme/checkout:1.4.2"
+   */
+  image: string;
+  /**
+   * Container command (replaces the image ENTRYPOINT).
+   *
+   * @default - the image's ENTRYPOINT
+   * @example ["/app/migrate"]
+   */
+  command?: string[];
+  /**
+   * Container args.
+   *
+   * @default - the image's CMD
+   * @example ["--port","8080"]
+   */
+  args?: string[];
+  /**
+   * Environment variables of the container, by name; values are strings.
+   *
+   * @default {}
+   * @example {"LOG_LEVEL":"info"}
+   */
+  env?: {
+    [k: string]: string;
+  };
+  /**
+   * Resources of this container: requests always, memory limit = memory request. Given, each field defaults as the main container's does (250m, 256Mi, 4 x the CPU request).
+   *
+   * @default - the main container's resources
+   * @example {"cpu":"100m","memory":"128Mi"}
+   */
+  resources?: Resources;
+  /**
+   * Time this init container may take at worst (a long migration, a slow dependency).
+   *
+   * Unit: seconds.
+   *
+   * @example 300
+   */
+  maxSeconds: number;
+}
+/**
+ * A port the sidecar listens on.
+ */
+export interface SidecarPort {
+  /**
+   * Port name, unique in the pod (an IANA service name; `http` is the serving port).
+   *
+   * @example "metrics"
+   */
+  name: string;
+  /**
+   * Port number the sidecar listens on.
+   *
+   * Unit: TCP port number.
+   *
+   * @example 9090
+   */
+  port: number;
+}
+export interface SidecarHealth {
+  /**
+   * Startup check: from Kubernetes 1.29 the application starts only once it passes. A probe without a port checks the first of `ports`.
+   *
+   * @default - the readiness target
+   * @example {"path":"/startup"}
+   */
+  startup?: ProbeTarget;
+  /**
+   * Readiness check: while it fails, the pod takes no traffic.
+   *
+   * @default - none
+   * @example {"path":"/readiness"}
+   */
+  readiness?: ProbeTarget;
+}
+/**
+ * A container that runs beside the application, from before it starts until after it stops.
+ */
+export interface Sidecar {
+  /**
+   * Container name, unique in the pod (the main container is named after the workload).
+   *
+   * @example "migrate"
+   */
+  name: string;
+  /**
+   * Container image pinned by a tag or a digest; never `latest` and never untagged.
+   *
+   * @example "ghcr.io/acme/checkout:1.4.2"
+   */
+  image: string;
+  /**
+   * Container command (replaces the image ENTRYPOINT).
+   *
+   * @default - the image's ENTRYPOINT
+   * @example ["/app/migrate"]
+   */
+  command?: string[];
+  /**
+   * Container args.
+   *
+   * @default - the image's CMD
+   * @example ["--port","8080"]
+   */
+  args?: string[];
+  /**
+   * Environment variables of the container, by name; values are strings.
+   *
+   * @default {}
+   * @example {"LOG_LEVEL":"info"}
+   */
+  env?: {
+    [k: string]: string;
+  };
+  /**
+   * Resources of this container: requests always, memory limit = memory request. Given, each field defaults as the main container's does (250m, 256Mi, 4 x the CPU request).
+   *
+   * @default - the main container's resources
+   * @example {"cpu":"100m","memory":"128Mi"}
+   */
+  resources?: Resources;
+  /**
+   * true when the image has no shell and no `sleep` binary (distroless, scratch).
+   *
+   * @default - true for well-known distroless registries (gcr.io/distroless, cgr.dev/chainguard) except their debug tags, else false
+   * @example true
+   */
+  distroless?: boolean;
+  /**
+   * Ports the sidecar listens on, inside the pod (the NetworkPolicy admits ingress to the serving port only).
+   *
+   * @default - none
+   * @example [{"name":"metrics","port":9090}]
+   */
+  ports?: SidecarPort[];
+  /**
+   * What the sidecar probes check; their timings are derived from `startSeconds`.
+   *
+   * @default - none: no probes
+   * @example {"startup":{"path":"/startup","port":9090}}
+   */
+  health?: SidecarHealth;
+  /**
+   * Time the slowest acceptable start of the sidecar takes, until its startup check passes.
+   *
+   * Unit: seconds.
+   *
+   * @default - 30; only with a health check
+   * @example 20
+   */
+  startSeconds?: number;
+  /**
+   * Time the sidecar needs after SIGTERM to stop (flush buffers, close connections).
+   *
+   * Unit: seconds.
+   *
+   * @default 5
+   * @example 10
+   */
+  stopSeconds?: number;
+}
+/**
  * Pods allowed to connect: by namespace labels, pod labels or both.
  */
 export interface IngressPeer {
@@ -709,6 +906,13 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   graceLimit?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  sidecarsOutliveDrain?: string;
   /**
    * Why this departure is deliberate; recorded in an annotation.
    *

@@ -1,9 +1,10 @@
 import type { ResolvedWorkload } from '../declaration/resolve';
 import { effectiveInterval } from '../timing/derive';
-import type { ProbeTimings } from '../timing/types';
+import type { ContainerTimings, ProbeTimings } from '../timing/types';
+import { declaredTimesOf } from '../declaration/resolve/invariant-problems';
 
 /**
- * The derivation in five short lines, for the Deployment's annotation: a reviewer sees a timing
+ * The derivation in five short lines (and one each for init containers, sidecars and a mesh proxy), for the Deployment's annotation: a reviewer sees a timing
  * change and its cause in the same diff. Wording stays neutral (no "covers"), because an
  * acknowledged override may make a comparison fail on purpose. The Helm templates render the
  * same text (`templates/_annotations.tpl`).
@@ -14,15 +15,42 @@ export function timingSummary(workload: ResolvedWorkload): string {
     present
       ? `${name}: window ${probe.windowSeconds}s (${effectiveInterval(probe.periodSeconds, probe.timeoutSeconds)}s x ${probe.failureThreshold}), timeout ${probe.timeoutSeconds}s`
       : `${name}: none`;
-  const { preStop, drainSeconds, terminationGracePeriodSeconds: grace, rollout } = timings;
-  const margin = grace - preStop.seconds - drainSeconds;
+  const { preStop, drainSeconds, terminationGracePeriodSeconds: grace, rollout, containers } = timings;
+  const { sidecarMode: mode, sidecarStopSeconds: sidecarStop } = containers;
+  const margin = grace - preStop.seconds - drainSeconds - sidecarStop;
+  const sidecarPart =
+    mode === 'none' ? '' : ` + sidecars ${sidecarStop}s (${mode === 'native' ? 'native, one by one' : 'ordinary, longest'})`;
   return [
     `${window('startup', probes.startup !== undefined, timings.startup)}, max start ${timings.startupMaxSeconds}s`,
     window('readiness', probes.readiness !== undefined, timings.readiness),
     `${window('liveness', probes.liveness !== undefined, timings.liveness)}, propagation ${timings.propagationSeconds}s`,
-    `shutdown: preStop ${preStop.seconds}s (${preStop.mechanism}) + drain ${drainSeconds}s + margin ${margin}s = grace ${grace}s`,
+    `shutdown: preStop ${preStop.seconds}s (${preStop.mechanism}) + drain ${drainSeconds}s${sidecarPart} + margin ${margin}s = grace ${grace}s`,
+    ...containerLines(containers),
     `rollout: maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}, minReadySeconds ${rollout.minReadySeconds}, progressDeadlineSeconds ${rollout.progressDeadlineSeconds}`,
   ].join('\n');
+}
+
+/** The init phase, the sidecars and the mesh proxy, a line each, when the workload has them. */
+function containerLines({ initContainers, initSeconds, sidecarMode: mode, sidecars, mesh }: ContainerTimings): string[] {
+  const lines: string[] = [];
+  const gating = mode === 'native' ? sidecars.filter((sidecar) => sidecar.startup) : [];
+  if (initContainers.length > 0 || gating.length > 0) {
+    const parts = [
+      ...gating.map((sidecar) => `${sidecar.name} ${sidecar.startup!.windowSeconds}s`),
+      ...initContainers.map((init) => `${init.name} ${init.maxSeconds}s`),
+    ];
+    lines.push(`init: ${parts.join(' + ')} = ${initSeconds}s before the app starts`);
+  }
+  if (mode !== 'none') {
+    const parts = sidecars.map((sidecar) =>
+      sidecar.preStopSeconds !== undefined
+        ? `${sidecar.name} preStop ${sidecar.preStopSeconds}s + stop ${sidecar.stopSeconds}s`
+        : `${sidecar.name} stop ${sidecar.stopSeconds}s`,
+    );
+    lines.push(`sidecars (${mode}): ${parts.join(', ')}`);
+  }
+  if (mesh) lines.push(`mesh: ${mesh.name} proxy serves ${mesh.drainSeconds}s after deletion`);
+  return lines;
 }
 
 /**
@@ -33,10 +61,13 @@ export function timingSummary(workload: ResolvedWorkload): string {
 export function declaredTimes(workload: ResolvedWorkload): string {
   const { timings } = workload;
   const hidden = timings.preStop.mechanism === 'http' || timings.preStop.mechanism === 'app';
+  const { containers = {} } = declaredTimesOf(timings);
   return [
     `startupMaxSeconds=${timings.startupMaxSeconds}`,
     `drainSeconds=${timings.drainSeconds}`,
     `propagationSeconds=${timings.propagationSeconds}`,
     ...(hidden ? [`preStopSeconds=${timings.preStop.seconds}`] : []),
+    // The other containers' times, as `<container>.<key>=seconds` (parseDeclaredTimes reads them back).
+    ...Object.entries(containers).flatMap(([name, times]) => Object.entries(times).map(([key, seconds]) => `${name}.${key}=${seconds}`)),
   ].join(' ');
 }

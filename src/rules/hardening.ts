@@ -1,5 +1,6 @@
 import { parseImage } from '../declaration/image';
-import { replicasOf, servingContainers } from '../manifests/facts';
+import { replicasOf } from '../manifests/facts';
+import { servingContainers } from '../manifests/roles';
 import type { Node } from '../manifests/objects';
 import type { Check, Outcome, Subject } from './check';
 import { containerOf } from './check';

@@ -1,4 +1,5 @@
 import { checkInvariants, type InvariantResult } from '../../invariants/check';
+import { NATIVE_SIDECAR_MINOR } from '../../timing/containers';
 import { deriveTimings } from '../../timing/derive';
 import type { Derivation, Timings } from '../../timing/types';
 import { DeclarationError, type Problem } from '../errors';
@@ -8,12 +9,13 @@ import type { ResolvedProbe } from '../probes';
 import { issueProblems } from '../schema-problems';
 import { applyPreset, type EffectiveSpec, type PresetEffect } from '../presets';
 import { workloadSchema } from '../schema';
-import { factsOf, invariantProblem, isAcknowledgeable } from './invariant-problems';
+import { declaredTimesOf, factsOf, invariantProblem, isAcknowledgeable } from './invariant-problems';
 import { resolveProbes } from './probes';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
 import type { Resolution } from './resolution';
-import { resolveResources } from './resources';
+import { type ResolvedInitContainer, type ResolvedSidecar, resolveContainers } from './containers';
+import { type ResolvedResources, resolveResources } from './resources';
 
 export type Replicas =
   | { readonly mode: 'fixed'; readonly count: number }
@@ -42,7 +44,11 @@ export interface ResolvedWorkload extends Derivation {
     readonly startup?: ResolvedProbe;
   };
   readonly replicas: Replicas;
-  readonly resources: { readonly cpu: string; readonly memory: string; readonly cpuLimit?: string };
+  readonly resources: ResolvedResources;
+  /** In their order: each runs to completion before the application starts. */
+  readonly initContainers: readonly ResolvedInitContainer[];
+  /** In their order: native from Kubernetes 1.29, else ordinary containers (`timings.containers.sidecarMode`). */
+  readonly sidecars: readonly ResolvedSidecar[];
   /** Acknowledgements in a fixed order, each one used by this declaration. */
   readonly acknowledgements: readonly Acknowledgement[];
   readonly invariants: readonly InvariantResult[];
@@ -80,8 +86,9 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const distroless = spec.distroless ?? isKnownDistroless(spec.image);
   const probes = resolveProbes(spec, resolution);
   const replicas = resolveReplicas(spec, resolution);
-  const resources = resolveResources(spec, resolution);
+  const resources = resolveResources(spec.resources, 'resources', resolution);
   checkRelations(spec, distroless, problems);
+  const { initContainers, sidecars } = resolveContainers(spec, resources, resolution);
   if (problems.length > 0) throw new DeclarationError(subject, problems);
 
   const derivation = deriveTimings({
@@ -96,13 +103,17 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     preStopType: spec.preStop.type,
     probes: { readiness: probes.readiness !== undefined, liveness: probes.liveness !== undefined, startup: probes.startup !== undefined },
     overrides: spec.overrides,
+    initContainers: initContainers.map(({ name, maxSeconds }) => ({ name, maxSeconds })),
+    sidecars: sidecars.map(({ name, startSeconds, probes: sidecarProbes, stopSeconds }) => ({
+      name,
+      startSeconds,
+      readiness: sidecarProbes.readiness !== undefined,
+      stopSeconds,
+    })),
+    mesh: spec.mesh,
   });
   const { timings } = derivation;
-  const invariants = checkInvariants(factsOf(timings, probes, replicas), {
-    startupMaxSeconds: timings.startupMaxSeconds,
-    propagationSeconds: timings.propagationSeconds,
-    drainSeconds: timings.drainSeconds,
-  });
+  const invariants = checkInvariants(factsOf(timings, probes, replicas), declaredTimesOf(timings));
   for (const result of invariants) {
     if (result.status !== 'violated') continue;
     if (isAcknowledgeable(result.id) && acknowledged(result.id)) continue;
@@ -131,20 +142,36 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     probes,
     replicas,
     resources,
+    initContainers,
+    sidecars,
     acknowledgements: (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort().map((id) => ({ id, reason: spec.acknowledge[id]! })),
     invariants,
-    notes: notesOn(declaration, timings),
+    notes: notesOn(declaration, timings, spec),
   };
 }
 
-function notesOn(declaration: unknown, timings: Timings): string[] {
+function notesOn(declaration: unknown, timings: Timings, spec: EffectiveSpec): string[] {
   const notes: string[] = [];
+  const { sidecarMode, sidecars, initContainers } = timings.containers;
   const declaredVersion = (declaration as { kubernetesVersion?: unknown }).kubernetesVersion !== undefined;
   if (!declaredVersion && timings.preStop.mechanism === 'exec') {
     notes.push(
       `kubernetesVersion is not declared, so 1.28 is assumed and the preStop delay runs "sleep ${timings.preStop.seconds}" inside the container. ` +
         'In an image without a sleep binary that hook fails silently and Kubernetes sends SIGTERM at once. ' +
         'Declare kubernetesVersion: from "1.30" on the sleep action needs no binary; or set distroless: true to be offered the alternatives.',
+    );
+  }
+  if (sidecarMode === 'ordinary') {
+    notes.push(
+      `On Kubernetes ${spec.kubernetesVersion} the sidecars (${sidecars.map(({ name }) => name).join(', ')}) are ordinary containers: Kubernetes starts them together with the application, ` +
+        'so the start order cannot be guaranteed and the application must retry what it does through them until they are up. ' +
+        `From kubernetesVersion "1.${NATIVE_SIDECAR_MINOR}" they run as native sidecars, which start before the application and stop after it.`,
+    );
+  }
+  if (spec.mesh !== undefined && initContainers.length > 0) {
+    notes.push(
+      `Init containers (${initContainers.map(({ name }) => name).join(', ')}) run before the ${spec.mesh} proxy when the mesh injects it as an ordinary container: ` +
+        'if the mesh redirects their traffic through the proxy, they cannot reach the network. Run the mesh with native sidecars, or exclude their traffic from redirection.',
     );
   }
   return notes;

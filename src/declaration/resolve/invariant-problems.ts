@@ -1,6 +1,6 @@
 import type { InvariantResult } from '../../invariants/check';
-import type { WorkloadFacts } from '../../invariants/facts';
-import type { ProbeTimings, Timings } from '../../timing/types';
+import type { ContainerTimes, DeclaredTimes, WorkloadFacts } from '../../invariants/facts';
+import type { ContainerTimings, ProbeTimings, Timings } from '../../timing/types';
 import type { Problem } from '../errors';
 import { ACKNOWLEDGEABLE_INVARIANTS, type InvariantId } from '../ids';
 import type { EffectiveSpec } from '../presets';
@@ -44,6 +44,50 @@ export function factsOf(timings: Timings, probes: ResolvedWorkload['probes'], re
     minReadySeconds: timings.rollout.minReadySeconds,
     progressDeadlineSeconds: timings.rollout.progressDeadlineSeconds,
     podDisruptionBudget: count >= 2 ? { maxUnavailable: 1 } : undefined,
+    ...containerFacts(timings.containers),
+  };
+}
+
+/** Init phase, sidecars and mesh proxy, straight from the derivation. */
+function containerFacts({ initContainers, sidecarMode, sidecars, mesh }: ContainerTimings): Partial<WorkloadFacts> {
+  const gating = sidecarMode === 'native' ? sidecars.filter((sidecar) => sidecar.startup) : [];
+  return {
+    ...(initContainers.length > 0 || gating.length > 0
+      ? {
+          initPhase: {
+            initContainers: initContainers.map(({ name }) => name),
+            sidecarWindowSeconds: gating.reduce((sum, sidecar) => sum + sidecar.startup!.windowSeconds, 0),
+          },
+        }
+      : {}),
+    ...(sidecars.length > 0
+      ? {
+          sidecars: sidecars.map(({ name, preStopSeconds }) => ({
+            name,
+            native: sidecarMode === 'native',
+            ...(preStopSeconds !== undefined ? { preStopSeconds } : {}),
+          })),
+        }
+      : {}),
+    ...(mesh ? { meshProxy: { mesh: mesh.name, drainSeconds: mesh.drainSeconds } } : {}),
+  };
+}
+
+/**
+ * The declared times the invariants compare against, as the `declared` annotation records them
+ * for `check`: the workload's, and its other containers' by name.
+ */
+export function declaredTimesOf(timings: Timings): DeclaredTimes {
+  const { initContainers, sidecars } = timings.containers;
+  const containers: Record<string, ContainerTimes> = {};
+  for (const { name, maxSeconds } of initContainers) containers[name] = { maxSeconds };
+  for (const { name, startSeconds, stopSeconds } of sidecars)
+    containers[name] = { ...(startSeconds !== undefined ? { startSeconds } : {}), stopSeconds };
+  return {
+    startupMaxSeconds: timings.startupMaxSeconds,
+    propagationSeconds: timings.propagationSeconds,
+    drainSeconds: timings.drainSeconds,
+    ...(Object.keys(containers).length > 0 ? { containers } : {}),
   };
 }
 
@@ -73,6 +117,7 @@ const INVARIANT_FIELDS: Record<InvariantId, readonly string[]> = {
   progressDeadline: ['overrides.progressDeadlineSeconds', 'overrides.minReadySeconds', 'startup.maxSeconds'],
   pdbAllowsDisruption: ['replicas'],
   graceLimit: ['overrides.terminationGracePeriodSeconds', 'drainSeconds'],
+  sidecarsOutliveDrain: ['overrides.terminationGracePeriodSeconds', 'sidecars', 'mesh'],
 };
 
 function valueAtPath(spec: EffectiveSpec, path: string): unknown {

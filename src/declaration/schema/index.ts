@@ -7,6 +7,8 @@ import { networkPolicy } from './network-policy';
 import { overrides } from './overrides';
 import { DNS_1035_LABEL, LABEL_VALUE, PATH, portNumber, seconds, wholeNumber } from './primitives';
 import { health } from './probes';
+import { initContainers } from './init-containers';
+import { mesh, sidecars } from './sidecars';
 
 /**
  * The workload declaration: the single source of truth for the TypeScript types (`WorkloadSpec`
@@ -169,6 +171,9 @@ export const workloadSchema = z
     resources,
     env,
     args,
+    initContainers,
+    sidecars,
+    mesh,
     labels: z
       .record(
         z.string(),

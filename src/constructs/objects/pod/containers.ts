@@ -1,6 +1,8 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../../kubernetes-json';
 import type { ResolvedWorkload } from '../../../declaration/resolve';
+import type { ResolvedInitContainer, ResolvedSidecar } from '../../../declaration/resolve/containers';
+import type { SidecarMode, SidecarTimings } from '../../../timing/types';
 import { envVars } from './env';
 import { preStopHandler } from './lifecycle';
 import { probe } from './probes';
@@ -14,6 +16,7 @@ export const SERVING_PORT_NAME = 'http';
 export interface ContainerSource {
   readonly name: string;
   readonly image: string;
+  readonly command?: readonly string[];
   readonly args?: readonly string[];
   readonly env: Readonly<Record<string, string>>;
   readonly resources: { readonly cpu: string; readonly memory: string; readonly cpuLimit?: string };
@@ -38,6 +41,7 @@ export function containerBase(source: ContainerSource): PodContainer {
     name: source.name,
     image: source.image,
     imagePullPolicy: 'IfNotPresent',
+    ...(source.command ? { command: [...source.command] } : {}),
     ...(source.args ? { args: [...source.args] } : {}),
     ...(env.length > 0 ? { env } : {}),
     resources: resources(source.resources),
@@ -57,6 +61,31 @@ export function mainContainer(workload: ResolvedWorkload): PodContainer {
     readinessProbe: probe(probes.readiness, timings.readiness),
     livenessProbe: probe(probes.liveness, timings.liveness),
     startupProbe: probe(probes.startup, timings.startup),
+    ...(preStop ? { lifecycle: { preStop } } : {}),
+  };
+}
+
+/** An init container: the base fields only; it runs to completion before the application starts. */
+export function initContainer(container: ResolvedInitContainer): PodContainer {
+  return containerBase(container);
+}
+
+/**
+ * A sidecar. Native (Kubernetes 1.29+): an init container with restartPolicy Always, which the
+ * kubelet starts before the application (after its startup probe passes) and stops after it, so it
+ * needs no hook. Ordinary (1.28): a container beside the application, kept serving by a preStop
+ * delay until the application has drained.
+ * https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/
+ */
+export function sidecarContainer(sidecar: ResolvedSidecar, timings: SidecarTimings, mode: SidecarMode): PodContainer {
+  const preStop =
+    timings.preStopSeconds !== undefined ? preStopHandler({ mechanism: 'exec', seconds: timings.preStopSeconds }, {}) : undefined;
+  return {
+    ...containerBase(sidecar),
+    ...(mode === 'native' ? { restartPolicy: 'Always' } : {}),
+    ...(sidecar.ports.length > 0 ? { ports: sidecar.ports.map(({ name, port }) => ({ name, containerPort: port, protocol: 'TCP' })) } : {}),
+    ...(sidecar.probes.startup && timings.startup ? { startupProbe: probe(sidecar.probes.startup, timings.startup) } : {}),
+    ...(sidecar.probes.readiness && timings.readiness ? { readinessProbe: probe(sidecar.probes.readiness, timings.readiness) } : {}),
     ...(preStop ? { lifecycle: { preStop } } : {}),
   };
 }
