@@ -5,12 +5,15 @@ Containers, mirroring src/constructs/objects/pod/containers.ts.
 {{/*
 The fields every container gets, hardened alike: image, arguments, environment, resources, the
 restricted security context and the writable /tmp.
-Input: (dict "name" "image" "args" (optional) "env" "resources").
+Input: (dict "name" "image" "command" (optional) "args" (optional) "env" "resources").
 */}}
 {{- define "hw.containers.base" -}}
 name: {{ .name | quote }}
 image: {{ .image | quote }}
 imagePullPolicy: IfNotPresent
+{{- if hasKey . "command" }}
+command: {{ include "hw.quotedList" .command }}
+{{- end }}
 {{- if hasKey . "args" }}
 args: {{ include "hw.quotedList" .args }}
 {{- end }}
@@ -63,5 +66,45 @@ startupProbe:
 lifecycle:
   preStop:
     {{- . | nindent 4 }}
+{{- end }}
+{{- end -}}
+
+{{/* An init container: the base fields only. Input: the resolved init container. */}}
+{{- define "hw.containers.init" -}}
+{{- include "hw.containers.base" . -}}
+{{- end -}}
+
+{{/*
+A sidecar: native (restartPolicy Always, no hook) or ordinary (a preStop delay until the
+application has drained), with its ports and probes.
+Input: (dict "sidecar" resolvedSidecar "timings" sidecarTimings "mode" "native"|"ordinary").
+*/}}
+{{- define "hw.containers.sidecar" -}}
+{{- $sidecar := .sidecar -}}
+{{- $t := .timings -}}
+{{- include "hw.containers.base" $sidecar }}
+{{- if eq .mode "native" }}
+restartPolicy: Always
+{{- end }}
+{{- with $sidecar.ports }}
+ports:
+  {{- range $port := . }}
+  - name: {{ $port.name | quote }}
+    containerPort: {{ $port.port | int }}
+    protocol: TCP
+  {{- end }}
+{{- end }}
+{{- if and (hasKey $sidecar.probes "startup") (hasKey $t "startup") }}
+startupProbe:
+  {{- include "hw.probe" (dict "probe" $sidecar.probes.startup "timings" $t.startup "restarting" true) | nindent 2 }}
+{{- end }}
+{{- if and (hasKey $sidecar.probes "readiness") (hasKey $t "readiness") }}
+readinessProbe:
+  {{- include "hw.probe" (dict "probe" $sidecar.probes.readiness "timings" $t.readiness "restarting" false) | nindent 2 }}
+{{- end }}
+{{- if hasKey $t "preStopSeconds" }}
+lifecycle:
+  preStop:
+    {{- include "hw.lifecycle.handler" (dict "mechanism" "exec" "seconds" $t.preStopSeconds) | nindent 4 }}
 {{- end }}
 {{- end -}}

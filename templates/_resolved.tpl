@@ -11,21 +11,33 @@ TypeScript face's words — never a partial render.
 {{- $spec := include "hw.spec" . | fromJson -}}
 {{- $subject := $spec.name | toJson -}}
 
-{{- /* The one shape rule JSON Schema cannot state in RE2: the tag must not be latest. */ -}}
+{{- /* The one shape rule JSON Schema cannot state in RE2: no image may have the tag latest. */ -}}
 {{- $image := include "hw.image" $spec.image | fromJson -}}
-{{- if and (not $image.digest) (eq (lower $image.tag) "latest") -}}
-{{- include "hw.fail" (dict "subject" $subject "problems" (list (dict "path" "image" "value" $spec.image "rule" "the image must not use the tag \"latest\": every restart could run different code" "fix" (include "hw.pinImageFix" $image)))) -}}
+{{- $images := list (list "image" $spec.image) -}}
+{{- range $index, $container := $spec.initContainers | default list }}{{ $images = append $images (list (printf "initContainers[%d].image" $index) $container.image) }}{{ end -}}
+{{- range $index, $container := $spec.sidecars | default list }}{{ $images = append $images (list (printf "sidecars[%d].image" $index) $container.image) }}{{ end -}}
+{{- $latest := list -}}
+{{- range $entry := $images -}}
+{{- $parts := include "hw.image" (index $entry 1) | fromJson -}}
+{{- if and (not $parts.digest) (eq (lower $parts.tag) "latest") -}}
+{{- $latest = append $latest (dict "path" (index $entry 0) "value" (index $entry 1) "rule" "the image must not use the tag \"latest\": every restart could run different code" "fix" (include "hw.pinImageFix" $parts)) -}}
+{{- end -}}
+{{- end -}}
+{{- if $latest -}}
+{{- include "hw.fail" (dict "subject" $subject "problems" $latest) -}}
 {{- end -}}
 
 {{- $relations := include "hw.relations" $spec | fromJson -}}
-{{- if $relations.problems -}}
-{{- include "hw.fail" (dict "subject" $subject "problems" $relations.problems) -}}
+{{- $containers := include "hw.extraContainers.resolve" (dict "spec" $spec "resources" $relations.resources) | fromJson -}}
+{{- $relationProblems := concat ($relations.problems | default list) ($containers.problems | default list) -}}
+{{- if $relationProblems -}}
+{{- include "hw.fail" (dict "subject" $subject "problems" $relationProblems) -}}
 {{- end -}}
 
-{{- $timings := include "hw.timings" (dict "spec" $spec "probes" $relations.probes) | fromJson -}}
+{{- $timings := include "hw.timings" (dict "spec" $spec "probes" $relations.probes "initContainers" $containers.initContainers "sidecars" $containers.sidecars) | fromJson -}}
 {{- $invariants := include "hw.invariants" (dict "spec" $spec "timings" $timings "probes" $relations.probes "replicas" $relations.replicas) | fromJson -}}
 {{- $problems := $invariants.problems | default list -}}
-{{- $used := concat ($relations.used | default list) ($invariants.used | default list) -}}
+{{- $used := concat ($relations.used | default list) ($containers.used | default list) ($invariants.used | default list) -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
 {{- range $id := keys $acknowledge | sortAlpha -}}
 {{- if not (has $id $used) -}}
@@ -44,6 +56,8 @@ TypeScript face's words — never a partial render.
   "probes" $relations.probes
   "replicas" $relations.replicas
   "resources" $relations.resources
+  "initContainers" $containers.initContainers
+  "sidecars" $containers.sidecars
   "timings" $timings
   "acknowledgements" $acknowledgements
   "namespace" .Release.Namespace
