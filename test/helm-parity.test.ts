@@ -131,9 +131,9 @@ helmDescribe('random declarations (seeded)', () => {
     for (const { declaration, helm: rendered, typescript } of outcomes) {
       expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
     }
-    // Both outcomes must be exercised, or this test proves less than it says.
+    // Both outcomes must be exercised, or this test proves less than it says (about 3 in 10 are accepted).
     const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
-    expect(accepted).toBeGreaterThan(75);
+    expect(accepted).toBeGreaterThan(60);
     expect(outcomes.length - accepted).toBeGreaterThan(75);
   });
 

@@ -16,6 +16,11 @@ const reason = fc.constantFrom(
   'vendor image, cannot change',
 );
 
+/** No entries in three draws of four, else one or two. */
+function mostlyNone<T>(entry: fc.Arbitrary<T>): fc.Arbitrary<T[]> {
+  return fc.oneof({ weight: 3, arbitrary: fc.array(entry, { maxLength: 0 }) }, { weight: 1, arbitrary: fc.array(entry, { minLength: 1, maxLength: 2 }) });
+}
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
 type Declaration = Mutable<WorkloadSpec> & Record<string, unknown>;
 
@@ -68,6 +73,17 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     memory: fc.constantFrom('128Mi', '1Gi'),
     egress: fc.boolean(),
     ingressFrom: fc.boolean(),
+    initContainers: mostlyNone(fc.record({ maxSeconds: fc.integer({ min: 1, max: 600 }), command: fc.boolean() })),
+    sidecars: mostlyNone(
+      fc.record({
+        health: fc.constantFrom('none', 'startup', 'readiness', 'both', 'exec'),
+        startSeconds: fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }),
+        stopSeconds: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+        ownResources: fc.boolean(),
+        distroless: fc.boolean(),
+      }),
+    ),
+    mesh: fc.constantFrom(undefined, undefined, undefined, 'istio', 'linkerd'),
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -127,6 +143,41 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       ...(draw.ingressFrom ? { ingressFrom: [{ podLabels: { role: 'frontend' } }] } : {}),
     };
 
+    // Init containers and sidecars, named apart from the workload and each other, ports apart from the serving port.
+    const minor = Number((draw.kubernetesVersion ?? '1.28').split('.')[1]);
+    if (draw.initContainers.length > 0) {
+      declaration.initContainers = draw.initContainers.map((init, index) => ({
+        name: `${draw.name}-init-${index}`,
+        image: `registry.example.com/team/${draw.name}:1.${draw.port % 10}.0`,
+        ...(init.command ? { command: ['/app/migrate', '--wait'] } : {}),
+        maxSeconds: init.maxSeconds,
+      }));
+    }
+    if (draw.sidecars.length > 0) {
+      declaration.sidecars = draw.sidecars.map((sidecar, index) => {
+        const port = draw.port === 9090 + index ? 9190 + index : 9090 + index;
+        const target = sidecar.health === 'exec' ? { exec: ['/bin/up'] } : { path: '/ready' };
+        const health =
+          sidecar.health === 'none'
+            ? undefined
+            : sidecar.health === 'both'
+              ? { startup: { path: '/startup' }, readiness: target }
+              : { [sidecar.health === 'readiness' ? 'readiness' : 'startup']: target };
+        return {
+          name: `${draw.name}-side-${index}`,
+          image: `registry.example.com/team/proxy:2.${index}.0`,
+          ports: [{ name: `side-${index}`, port }],
+          ...(health ? { health } : {}),
+          ...(health && sidecar.startSeconds !== undefined ? { startSeconds: sidecar.startSeconds } : {}),
+          ...(sidecar.stopSeconds !== undefined ? { stopSeconds: sidecar.stopSeconds } : {}),
+          ...(sidecar.ownResources ? { resources: { cpu: '50m', memory: '64Mi' } } : {}),
+          // Only native sidecars (1.29+) may lack a sleep binary.
+          ...(sidecar.distroless && minor >= 29 ? { distroless: true } : {}),
+        };
+      });
+    }
+    if (draw.mesh) declaration.mesh = draw.mesh;
+
     const { timings } = deriveTimings({
       kind: draw.kind,
       startupMaxSeconds: draw.startupMax,
@@ -140,6 +191,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       // Only the grace period is read here, and it does not depend on the probes.
       probes: { readiness: true, liveness: true, startup: true },
       overrides: {},
+      sidecars: draw.sidecars.map((sidecar, index) => ({ name: `side-${index}`, readiness: false, stopSeconds: sidecar.stopSeconds ?? 5 })),
     });
     if (timings.terminationGracePeriodSeconds > 600) acknowledge.graceLimit = 'batch export needs the full window';
     return declaration as WorkloadSpec;

@@ -110,6 +110,45 @@ const sometimes = <T>(arbitrary: fc.Arbitrary<T>) => withShare(0.4, arbitrary);
 const overrideSeconds = (min: number) => withShare(0.1, whole(min, 400));
 const budget = fc.oneof(whole(0, 3), fc.constantFrom('0%', '1%', '25%', '100%', '007%'));
 
+const containerName = fc.oneof(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?$/), fc.constantFrom('migrate', 'proxy'));
+const extraResources = fc.record(
+  { cpu, memory: fc.constantFrom('64Mi', '128Mi'), cpuLimit: fc.oneof(cpu, fc.constant(false as const)) },
+  { requiredKeys: [] },
+);
+
+/** What init containers and sidecars declare alike; text from all of Unicode where it is free. */
+const extraContainer = fc.record(
+  {
+    name: containerName,
+    image,
+    command: fc.array(text, { maxLength: 3 }),
+    args: fc.array(text, { maxLength: 2 }),
+    env: fc.dictionary(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/), text, { maxKeys: 2 }),
+    resources: extraResources,
+    maxSeconds: whole(1, 900),
+  },
+  { requiredKeys: ['name', 'image', 'maxSeconds'] },
+);
+
+const sidecar = fc.record(
+  {
+    name: containerName,
+    image,
+    distroless: fc.boolean(),
+    command: fc.array(text, { maxLength: 2 }),
+    args: fc.array(text, { maxLength: 2 }),
+    env: fc.dictionary(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/), text, { maxKeys: 2 }),
+    resources: extraResources,
+    ports: fc.array(fc.record({ name: fc.stringMatching(/^[a-z](-?[a-z0-9]){0,6}$/), port }), { maxLength: 2 }),
+    startup: probeTarget,
+    readiness: probeTarget,
+    startSeconds: whole(1, 300),
+    stopSeconds: whole(0, 120),
+  },
+  { requiredKeys: ['name', 'image'] },
+);
+type DrawnSidecar = typeof sidecar extends fc.Arbitrary<infer T> ? T : never;
+
 export const wideDeclaration: fc.Arbitrary<Json> = fc
   .record({
     coherent: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
@@ -206,6 +245,9 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         maxUnavailable: withShare(0.1, budget),
       }),
     ),
+    initContainers: withShare(0.25, fc.array(extraContainer, { minLength: 1, maxLength: 2 })),
+    sidecars: withShare(0.3, fc.array(sidecar, { minLength: 1, maxLength: 2 })),
+    mesh: withShare(0.2, fc.constantFrom('istio', 'linkerd')),
     acknowledged: fc.oneof(
       { weight: 4, arbitrary: fc.constant<string[]>([]) },
       { weight: 1, arbitrary: fc.subarray<string>([...ACKNOWLEDGEMENT_IDS], { maxLength: 2 }) },
@@ -282,6 +324,53 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     optional('labels', draw.labels);
     optional('networkPolicy', draw.networkPolicy);
     optional('overrides', draw.overrides);
+    optional('mesh', draw.mesh);
+
+    // Coherent draws name every container apart, keep ports apart, give every probe a port, size a
+    // start only with a health check, and use no distroless sidecar where it would be ordinary.
+    const minor = Number((draw.kubernetesVersion ?? '1.28').split('.')[1]);
+    const usedPorts = new Set<number>(workloadPort !== undefined ? [workloadPort] : []);
+    const withinLimit = (resources: { cpu?: string; cpuLimit?: string | false } | undefined) => {
+      if (!resources || !coherent) return resources;
+      const tooLow = typeof resources.cpuLimit === 'string' && cpuMillicores(resources.cpuLimit) < cpuMillicores(resources.cpu ?? '250m');
+      const { cpuLimit: _, ...rest } = resources;
+      return tooLow ? rest : resources;
+    };
+    if (draw.initContainers) {
+      declaration.initContainers = draw.initContainers.map((init, index) => ({
+        ...init,
+        ...(coherent ? { name: `${init.name}-i${index}` } : {}),
+        ...(init.resources ? { resources: withinLimit(init.resources) } : {}),
+      }));
+    }
+    if (draw.sidecars) {
+      declaration.sidecars = draw.sidecars.map((drawn: DrawnSidecar, index) => {
+        const { startup, readiness, ports = [], distroless, ...rest } = drawn;
+        const sidecarPorts = coherent
+          ? ports
+              .map((entry, portIndex) => ({ name: `${entry.name.slice(0, 6).replace(/-$/, "")}-${index}${portIndex}`, port: entry.port }))
+              .filter((entry) => !usedPorts.has(entry.port) && usedPorts.add(entry.port))
+          : ports;
+        const health: Json = {};
+        const portless = (drawnTarget: DrawnTarget) =>
+          coherent && sidecarPorts.length === 0 && drawnTarget.form !== 'exec' ? { ...drawnTarget, port: drawnTarget.port ?? 9000 } : drawnTarget;
+        if (startup) health.startup = target(portless(startup));
+        if (readiness) health.readiness = target(portless(readiness));
+        const hasHealth = Object.keys(health).length > 0;
+        const result: Json = {
+          ...rest,
+          ...(coherent ? { name: `${drawn.name}-s${index}` } : {}),
+          ...(sidecarPorts.length > 0 ? { ports: sidecarPorts } : {}),
+          ...(hasHealth ? { health } : {}),
+          ...(rest.resources ? { resources: withinLimit(rest.resources) } : {}),
+        };
+        if (coherent && !hasHealth) delete result.startSeconds;
+        const knownDistroless = isKnownDistroless(drawn.image);
+        if (!coherent || minor >= 29) result.distroless = distroless;
+        else if (knownDistroless) result.distroless = false;
+        return result;
+      });
+    }
 
     // The waivers the declaration needs, when it is meant to be coherent, and a few others.
     const acknowledge: Json = Object.fromEntries(draw.acknowledged.map((id) => [id, draw.reason]));
@@ -290,7 +379,9 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       const needed: Record<(typeof WAIVER_IDS)[number], boolean> = {
         singleReplica: fewest < 2,
         noLiveness: draw.liveness === false,
-        noCpuLimit: draw.resources?.cpuLimit === false,
+        noCpuLimit: [draw.resources, ...(draw.initContainers ?? []).map((init) => init.resources), ...(draw.sidecars ?? []).map((each) => each.resources)].some(
+          (resources) => resources?.cpuLimit === false,
+        ),
       };
       for (const id of WAIVER_IDS) {
         if (needed[id]) acknowledge[id] = draw.reason;
