@@ -150,7 +150,7 @@ function startSection(workload: ResolvedWorkload): TimelineSection {
     events: chronological(events),
     notes: [
       `rollout: ${pods} pods, ${surge} at a time (maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}): ` +
-        `about ${batches} x ${available}s = ${batches * available}s when starts are typical`,
+        `about ${batches} x ${available}s = ${batches * available}s when starts are typical${init.length > 0 ? ' and the init phase at its worst' : ''}`,
       `a rollout that makes no progress for ${rollout.progressDeadlineSeconds}s is marked failed (progressDeadlineSeconds)`,
     ],
   };

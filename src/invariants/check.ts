@@ -283,12 +283,16 @@ function sidecarsOutliveDrain(facts: WorkloadFacts, { drainSeconds: D, container
       `native sidecars stop one by one after the application: grace ${G} s vs preStop ${shown(preStop)} + drain ${shown(D)} + stops (${stops.map(shown).join(' + ')}) + 5 = ${known ? needed : '?'} s`,
     );
   }
+  // How long past deletion something must keep serving: known, or at least the application's preStop delay.
+  const until = drainEnd !== undefined ? `${drainEnd}` : `the application's preStop delay (${shown(preStop)} s) plus its drain time`;
   for (const sidecar of sidecars.filter((each) => !each.native)) {
     onItsOwn(
       `sidecar ${sidecar.name}`,
       sidecar.preStopSeconds,
       containers[sidecar.name]?.stopSeconds,
-      `delay SIGTERM to sidecar ${sidecar.name} by at least ${shown(drainEnd ?? preStop)} s in its preStop hook`,
+      drainEnd !== undefined
+        ? `delay SIGTERM to sidecar ${sidecar.name} by at least ${drainEnd} s in its preStop hook`
+        : `delay SIGTERM to sidecar ${sidecar.name} in its preStop hook by ${until}`,
     );
   }
   if (meshProxy) {
@@ -297,8 +301,8 @@ function sidecarsOutliveDrain(facts: WorkloadFacts, { drainSeconds: D, container
       meshProxy.drainSeconds,
       0,
       meshProxy.mesh === 'istio'
-        ? `set terminationDrainDuration in the proxy.istio.io/config annotation to at least ${shown(drainEnd ?? preStop)}s`
-        : `set the config.alpha.linkerd.io/proxy-wait-before-exit-seconds annotation to at least ${shown(drainEnd ?? preStop)}`,
+        ? `set terminationDrainDuration in the proxy.istio.io/config annotation to ${drainEnd !== undefined ? `at least ${drainEnd}s` : until}`
+        : `set the config.alpha.linkerd.io/proxy-wait-before-exit-seconds annotation to ${drainEnd !== undefined ? `at least ${drainEnd}` : until}`,
     );
   }
   const detail = parts.join('; ');

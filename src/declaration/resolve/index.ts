@@ -167,6 +167,11 @@ function notesOn(declaration: unknown, timings: Timings, spec: EffectiveSpec): s
         'so the start order cannot be guaranteed and the application must retry what it does through them until they are up. ' +
         `From kubernetesVersion "1.${NATIVE_SIDECAR_MINOR}" they run as native sidecars, which start before the application and stop after it.`,
     );
+    if (initContainers.length > 0) {
+      notes.push(
+        `The init containers (${initContainers.map(({ name }) => name).join(', ')}) run before the ordinary sidecars start, so they cannot use them (a migration cannot reach the database through a proxy sidecar) before Kubernetes 1.${NATIVE_SIDECAR_MINOR}.`,
+      );
+    }
   }
   if (spec.mesh !== undefined && initContainers.length > 0) {
     notes.push(
