@@ -40,6 +40,64 @@ describe('the timeline model of the reference case', () => {
   });
 });
 
+describe('init containers, sidecars and a mesh proxy', () => {
+  const proxy = {
+    name: 'proxy',
+    image: 'ghcr.io/acme/proxy:2.0.0',
+    ports: [{ name: 'proxy', port: 9090 }],
+    health: { startup: { path: '/startup' } },
+    startSeconds: 20,
+    stopSeconds: 10,
+  };
+  const migrate = { name: 'migrate', image: 'ghcr.io/acme/checkout:1.4.2', maxSeconds: 300 };
+  const native = timeline(resolveWorkload(checkoutWith({ kubernetesVersion: '1.29', initContainers: [migrate], sidecars: [proxy] })));
+  const ordinary = timeline(
+    resolveWorkload(
+      checkoutWith({
+        sidecars: [proxy, { ...proxy, name: 'agent', ports: [], health: undefined, startSeconds: undefined, stopSeconds: 5 }],
+        mesh: 'istio',
+      }),
+    ),
+  );
+
+  test('start: the init phase (the native sidecar until its startup window ends, then the migration) comes before the container', () => {
+    expect(section('start', native).origin).toBe('the pod starts (init phase at its worst case)');
+    expect(section('start', native).lanes[0]).toEqual({
+      name: 'init phase',
+      segments: [
+        { from: 0, to: 30, label: 'proxy', tone: 'waiting' },
+        { from: 30, to: 330, label: 'migrate', tone: 'waiting' },
+      ],
+    });
+    // Everything of the application's own is shifted by I = 330 s: the container starts, its typical start ends at 350 s.
+    expect(section('start', native).events.map((event) => event.at)).toEqual([0, 330, 350, 365, 420, 465]);
+  });
+  test('deletion: native sidecars get SIGTERM once the application has drained, and stop inside the grace period', () => {
+    expect(section('shutdown', native).lanes.find((lane) => lane.name === 'proxy')!.segments).toEqual([
+      { from: 0, to: 40, label: 'serving', tone: 'serving' },
+      { from: 40, to: 50, label: 'stop', tone: 'draining' },
+    ]);
+    expect(section('shutdown', native).events.at(-1)).toEqual({
+      at: 55,
+      label: 'SIGKILL at the grace deadline (terminationGracePeriodSeconds 55)',
+    });
+  });
+  test('deletion: ordinary sidecars wait out their preStop delay beside the application, then stop side by side; the mesh proxy serves until the drain ends', () => {
+    const lanes = section('shutdown', ordinary).lanes;
+    expect(lanes.map((lane) => lane.name)).toEqual(['traffic', 'pod', 'proxy', 'agent', 'istio proxy']);
+    expect(lanes.find((lane) => lane.name === 'agent')!.segments).toEqual([
+      { from: 0, to: 40, label: 'preStop', tone: 'waiting' },
+      { from: 40, to: 45, label: 'stop', tone: 'draining' },
+    ]);
+    expect(section('shutdown', ordinary).events.find((event) => event.at === 40)!.label).toBe(
+      'drain done (30s); SIGTERM to sidecar proxy (stops within 10s); SIGTERM to sidecar agent (stops within 5s); the istio proxy stops serving',
+    );
+  });
+  test('a workload without init containers keeps the container start as its origin', () => {
+    expect(section('start', ordinary).origin).toBe('the container starts');
+  });
+});
+
 describe('variants', () => {
   test('a drain longer than an acknowledged short grace is drawn as cut off', () => {
     const model = timeline(
