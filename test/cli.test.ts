@@ -25,7 +25,7 @@ describe('help and usage (exit 0 and 2)', () => {
     const result = cli(['rules']);
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[0]).toMatch(/^startupWindow +error +The startup window covers 1\.5 × the slowest start/);
-    expect(result.stdout.trim().split('\n')).toHaveLength(39);
+    expect(result.stdout.trim().split('\n')).toHaveLength(40);
   });
   test('--version prints the package version', () => {
     const result = cli(['--version']);

@@ -357,7 +357,8 @@ describe('sidecars: native from Kubernetes 1.29 (G = preStop + D + Σ stop + M),
   });
   test("a sidecar's startup probe covers 1.5 × its slowest start, with a 2 s timeout", () => {
     // S_c 45: p_c = max(clamp(ceil(4.5), 1, 10), 3) = 5, f_c = max(3, ceil(67.5 / 5)) = 14, W_c 70.
-    const [sidecar] = derive({ kubernetesVersion: '1.29', sidecars: [{ ...proxy, startSeconds: 45, readiness: true }] }).containers.sidecars;
+    const [sidecar] = derive({ kubernetesVersion: '1.29', sidecars: [{ ...proxy, startSeconds: 45, readiness: true }] }).containers
+      .sidecars;
     expect(sidecar!.startup).toEqual({
       periodSeconds: 5,
       timeoutSeconds: 2,
@@ -366,7 +367,13 @@ describe('sidecars: native from Kubernetes 1.29 (G = preStop + D + Σ stop + M),
       windowSeconds: 70,
       terminationGracePeriodSeconds: 10,
     });
-    expect(sidecar!.readiness).toEqual({ periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3, successThreshold: 1, windowSeconds: 15 });
+    expect(sidecar!.readiness).toEqual({
+      periodSeconds: 5,
+      timeoutSeconds: 2,
+      failureThreshold: 3,
+      successThreshold: 1,
+      windowSeconds: 15,
+    });
   });
   test('without sidecars the margin and grace rules are exactly the plain ones', () => {
     const { explanations, timings } = deriveTimings(REFERENCE);

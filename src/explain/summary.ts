@@ -1,7 +1,7 @@
 import type { ResolvedWorkload } from '../declaration/resolve';
 import { effectiveInterval } from '../timing/derive';
 import type { ContainerTimings, ProbeTimings } from '../timing/types';
-import { declaredTimesOf } from '../declaration/resolve/invariant-problems';
+import { declaredTimesOf } from '../invariants/declared-times';
 
 /**
  * The derivation in five short lines (and one each for init containers, sidecars and a mesh proxy), for the Deployment's annotation: a reviewer sees a timing

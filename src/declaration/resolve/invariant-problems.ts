@@ -1,5 +1,5 @@
 import type { InvariantResult } from '../../invariants/check';
-import type { ContainerTimes, DeclaredTimes, WorkloadFacts } from '../../invariants/facts';
+import type { WorkloadFacts } from '../../invariants/facts';
 import type { ContainerTimings, ProbeTimings, Timings } from '../../timing/types';
 import type { Problem } from '../errors';
 import { ACKNOWLEDGEABLE_INVARIANTS, type InvariantId } from '../ids';
@@ -70,24 +70,6 @@ function containerFacts({ initContainers, sidecarMode, sidecars, mesh }: Contain
         }
       : {}),
     ...(mesh ? { meshProxy: { mesh: mesh.name, drainSeconds: mesh.drainSeconds } } : {}),
-  };
-}
-
-/**
- * The declared times the invariants compare against, as the `declared` annotation records them
- * for `check`: the workload's, and its other containers' by name.
- */
-export function declaredTimesOf(timings: Timings): DeclaredTimes {
-  const { initContainers, sidecars } = timings.containers;
-  const containers: Record<string, ContainerTimes> = {};
-  for (const { name, maxSeconds } of initContainers) containers[name] = { maxSeconds };
-  for (const { name, startSeconds, stopSeconds } of sidecars)
-    containers[name] = { ...(startSeconds !== undefined ? { startSeconds } : {}), stopSeconds };
-  return {
-    startupMaxSeconds: timings.startupMaxSeconds,
-    propagationSeconds: timings.propagationSeconds,
-    drainSeconds: timings.drainSeconds,
-    ...(Object.keys(containers).length > 0 ? { containers } : {}),
   };
 }
 
