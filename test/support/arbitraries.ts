@@ -18,7 +18,10 @@ const reason = fc.constantFrom(
 
 /** No entries in three draws of four, else one or two. */
 function mostlyNone<T>(entry: fc.Arbitrary<T>): fc.Arbitrary<T[]> {
-  return fc.oneof({ weight: 3, arbitrary: fc.array(entry, { maxLength: 0 }) }, { weight: 1, arbitrary: fc.array(entry, { minLength: 1, maxLength: 2 }) });
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.array(entry, { maxLength: 0 }) },
+    { weight: 1, arbitrary: fc.array(entry, { minLength: 1, maxLength: 2 }) },
+  );
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };

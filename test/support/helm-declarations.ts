@@ -348,12 +348,14 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         const { startup, readiness, ports = [], distroless, ...rest } = drawn;
         const sidecarPorts = coherent
           ? ports
-              .map((entry, portIndex) => ({ name: `${entry.name.slice(0, 6).replace(/-$/, "")}-${index}${portIndex}`, port: entry.port }))
+              .map((entry, portIndex) => ({ name: `${entry.name.slice(0, 6).replace(/-$/, '')}-${index}${portIndex}`, port: entry.port }))
               .filter((entry) => !usedPorts.has(entry.port) && usedPorts.add(entry.port))
           : ports;
         const health: Json = {};
         const portless = (drawnTarget: DrawnTarget) =>
-          coherent && sidecarPorts.length === 0 && drawnTarget.form !== 'exec' ? { ...drawnTarget, port: drawnTarget.port ?? 9000 } : drawnTarget;
+          coherent && sidecarPorts.length === 0 && drawnTarget.form !== 'exec'
+            ? { ...drawnTarget, port: drawnTarget.port ?? 9000 }
+            : drawnTarget;
         if (startup) health.startup = target(portless(startup));
         if (readiness) health.readiness = target(portless(readiness));
         const hasHealth = Object.keys(health).length > 0;
@@ -379,9 +381,11 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       const needed: Record<(typeof WAIVER_IDS)[number], boolean> = {
         singleReplica: fewest < 2,
         noLiveness: draw.liveness === false,
-        noCpuLimit: [draw.resources, ...(draw.initContainers ?? []).map((init) => init.resources), ...(draw.sidecars ?? []).map((each) => each.resources)].some(
-          (resources) => resources?.cpuLimit === false,
-        ),
+        noCpuLimit: [
+          draw.resources,
+          ...(draw.initContainers ?? []).map((init) => init.resources),
+          ...(draw.sidecars ?? []).map((each) => each.resources),
+        ].some((resources) => resources?.cpuLimit === false),
       };
       for (const id of WAIVER_IDS) {
         if (needed[id]) acknowledge[id] = draw.reason;
