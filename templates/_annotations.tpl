@@ -34,9 +34,13 @@ src/explain/summary.ts and deploymentAnnotations in src/constructs/metadata.ts w
 {{- if ne $c.sidecarMode "none" -}}
 {{- $parts := list -}}
 {{- range $sidecar := $c.sidecars -}}
-{{- if hasKey $sidecar "preStopSeconds" }}{{ $parts = append $parts (printf "%s preStop %ds + stop %ds" $sidecar.name ($sidecar.preStopSeconds | int) ($sidecar.stopSeconds | int)) }}{{ else }}{{ $parts = append $parts (printf "%s stop %ds" $sidecar.name ($sidecar.stopSeconds | int)) }}{{ end -}}
+{{- $each := list -}}
+{{- with $sidecar.startup }}{{ $each = append $each (printf "startup window %ds (%ds x %d)" (.windowSeconds | int) (.periodSeconds | int) (.failureThreshold | int)) }}{{ end -}}
+{{- $stop := printf "stop %ds" ($sidecar.stopSeconds | int) -}}
+{{- if hasKey $sidecar "preStopSeconds" }}{{ $stop = printf "preStop %ds + %s" ($sidecar.preStopSeconds | int) $stop }}{{ end -}}
+{{- $parts = append $parts (printf "%s: %s" $sidecar.name (append $each $stop | join ", ")) -}}
 {{- end -}}
-{{- $lines = append $lines (printf "sidecars (%s): %s" $c.sidecarMode (join ", " $parts)) -}}
+{{- $lines = append $lines (printf "sidecars (%s): %s" $c.sidecarMode (join "; " $parts)) -}}
 {{- end -}}
 {{- with $c.mesh }}{{ $lines = append $lines (printf "mesh: %s proxy serves %ds after deletion" .name (.drainSeconds | int)) }}{{ end -}}
 {{- $lines = append $lines (printf "rollout: maxSurge %s, maxUnavailable %s, minReadySeconds %d, progressDeadlineSeconds %d" (include "hw.budgetText" $t.rollout.maxSurge) (include "hw.budgetText" $t.rollout.maxUnavailable) ($t.rollout.minReadySeconds | int) ($t.rollout.progressDeadlineSeconds | int)) -}}

@@ -102,6 +102,20 @@ const EDGES: Array<[string, Record<string, unknown>]> = [
   ['empty args', { args: [] }],
   ['an empty gRPC service name', { health: { readiness: { grpc: { service: '' } } } }],
   ['environment values with quotes, newlines, & < > and line separators', { env: { A: 'a "b"\n c', B: '<&>', C: 'x\u2028y\u0085z' } }],
+  [
+    'container names a JavaScript object would order as numbers, in declared order everywhere',
+    {
+      kubernetesVersion: '1.29',
+      initContainers: [
+        { name: '6', image: 'ghcr.io/acme/checkout:1.4.2', maxSeconds: 60 },
+        { name: '3', image: 'ghcr.io/acme/checkout:1.4.2', maxSeconds: 30 },
+      ],
+      sidecars: [
+        { name: '10', image: 'ghcr.io/acme/proxy:2.0.0', health: { startup: { exec: ['/bin/up'] } } },
+        { name: '2', image: 'ghcr.io/acme/agent:1.0.0' },
+      ],
+    },
+  ],
 ];
 
 helmTest.each(EDGES)('edge: %s', async (_, changes) => {

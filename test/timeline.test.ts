@@ -93,6 +93,10 @@ describe('init containers, sidecars and a mesh proxy', () => {
       'drain done (30s); SIGTERM to sidecar proxy (stops within 10s); SIGTERM to sidecar agent (stops within 5s); the istio proxy stops serving',
     );
   });
+  test('the picture draws the init phase and the sidecar lanes', () => {
+    const svg = timelineSvg(native);
+    for (const text of ['init phase', 'migrate', 'proxy', '330s']) expect(svg).toContain(`>${text}`);
+  });
   test('a workload without init containers keeps the container start as its origin', () => {
     expect(section('start', ordinary).origin).toBe('the container starts');
   });

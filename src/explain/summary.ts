@@ -1,7 +1,6 @@
 import type { ResolvedWorkload } from '../declaration/resolve';
 import { effectiveInterval } from '../timing/derive';
 import type { ContainerTimings, ProbeTimings } from '../timing/types';
-import { declaredTimesOf } from '../invariants/declared-times';
 
 /**
  * The derivation in five short lines (and one each for init containers, sidecars and a mesh proxy), for the Deployment's annotation: a reviewer sees a timing
@@ -42,12 +41,12 @@ function containerLines({ initContainers, initSeconds, sidecarMode: mode, sideca
     lines.push(`init: ${parts.join(' + ')} = ${initSeconds}s before the app starts`);
   }
   if (mode !== 'none') {
-    const parts = sidecars.map((sidecar) =>
-      sidecar.preStopSeconds !== undefined
-        ? `${sidecar.name} preStop ${sidecar.preStopSeconds}s + stop ${sidecar.stopSeconds}s`
-        : `${sidecar.name} stop ${sidecar.stopSeconds}s`,
-    );
-    lines.push(`sidecars (${mode}): ${parts.join(', ')}`);
+    const parts = sidecars.map(({ name, startup, preStopSeconds, stopSeconds }) => {
+      const stop = `${preStopSeconds !== undefined ? `preStop ${preStopSeconds}s + ` : ''}stop ${stopSeconds}s`;
+      const window = startup ? `startup window ${startup.windowSeconds}s (${startup.periodSeconds}s x ${startup.failureThreshold}), ` : '';
+      return `${name}: ${window}${stop}`;
+    });
+    lines.push(`sidecars (${mode}): ${parts.join('; ')}`);
   }
   if (mesh) lines.push(`mesh: ${mesh.name} proxy serves ${mesh.drainSeconds}s after deletion`);
   return lines;
@@ -61,13 +60,18 @@ function containerLines({ initContainers, initSeconds, sidecarMode: mode, sideca
 export function declaredTimes(workload: ResolvedWorkload): string {
   const { timings } = workload;
   const hidden = timings.preStop.mechanism === 'http' || timings.preStop.mechanism === 'app';
-  const { containers = {} } = declaredTimesOf(timings);
+  const { initContainers, sidecars } = timings.containers;
   return [
     `startupMaxSeconds=${timings.startupMaxSeconds}`,
     `drainSeconds=${timings.drainSeconds}`,
     `propagationSeconds=${timings.propagationSeconds}`,
     ...(hidden ? [`preStopSeconds=${timings.preStop.seconds}`] : []),
-    // The other containers' times, as `<container>.<key>=seconds` (parseDeclaredTimes reads them back).
-    ...Object.entries(containers).flatMap(([name, times]) => Object.entries(times).map(([key, seconds]) => `${name}.${key}=${seconds}`)),
+    // The other containers' times, as `<container>.<key>=seconds` (parseDeclaredTimes reads them back),
+    // in declaration order: a record would put names such as "3" first.
+    ...initContainers.map(({ name, maxSeconds }) => `${name}.maxSeconds=${maxSeconds}`),
+    ...sidecars.flatMap(({ name, startSeconds, stopSeconds }) => [
+      ...(startSeconds !== undefined ? [`${name}.startSeconds=${startSeconds}`] : []),
+      `${name}.stopSeconds=${stopSeconds}`,
+    ]),
   ].join(' ');
 }
