@@ -1,6 +1,6 @@
 import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { HardenedWebService, HardenedWorker, HardenedWorkload, validateDeclarations, type WorkloadSpec } from '../src';
-import { CHECKOUT, checkoutWith } from './support/declarations';
+import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 import type { KubernetesObject } from '../src/manifests/facts';
 import { mainContainer, objectsOfKind, theOnly } from './support/manifests';
 
@@ -241,16 +241,8 @@ describe('the construct family and escape hatches', () => {
 });
 
 describe('init containers, sidecars and a mesh proxy', () => {
-  const migrate = { name: 'migrate', image: 'ghcr.io/acme/checkout:1.4.2', command: ['/app/migrate'], maxSeconds: 300 };
-  const proxy = {
-    name: 'cloud-sql-proxy',
-    image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14.1-alpine',
-    args: ['--health-check'],
-    ports: [{ name: 'proxy-health', port: 9090 }],
-    health: { startup: { path: '/startup' } },
-    stopSeconds: 10,
-    resources: { cpu: '100m', memory: '128Mi' },
-  };
+  const migrate = MIGRATE;
+  const proxy = { ...CLOUD_SQL_PROXY, args: ['--health-check'], resources: { cpu: '100m', memory: '128Mi' } };
   const podOf = (changes: Record<string, unknown>) => theOnly(synth(checkoutWith(changes)), 'Deployment').spec.template;
 
   test('from Kubernetes 1.29 a sidecar is a native sidecar listed before the init containers, with a startup probe and no hook', () => {

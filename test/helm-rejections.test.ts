@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
-import { CHECKOUT, checkoutWith } from './support/declarations';
+import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 import { helmFace, isSchemaRejection, ROOT, typescriptFace, helmDescribe, helmTest } from './support/helm';
 
 /**
@@ -13,14 +13,7 @@ import { helmFace, isSchemaRejection, ROOT, typescriptFace, helmDescribe, helmTe
 
 type Rejection = [description: string, declaration: unknown, fields: string[]];
 
-const MIGRATE = { name: 'migrate', image: 'ghcr.io/acme/checkout:1.4.2', maxSeconds: 300 };
-const SIDECAR = {
-  name: 'cloud-sql-proxy',
-  image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14.1-alpine',
-  ports: [{ name: 'proxy-health', port: 9090 }],
-  health: { startup: { path: '/startup' } },
-  stopSeconds: 10,
-};
+const SIDECAR = CLOUD_SQL_PROXY;
 
 const SCHEMA_REJECTIONS: Rejection[] = [
   ['a string where seconds belong', checkoutWith({ drainSeconds: '30s' }), ['drainSeconds']],

@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { type DeclarationError, HardenedWorkload, isDeclarationError, type Problem, resolveWorkload } from '../src';
-import { CHECKOUT, checkoutWith } from './support/declarations';
+import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 
 function problemsOf(declaration: unknown): readonly Problem[] {
   try {
@@ -12,15 +12,7 @@ function problemsOf(declaration: unknown): readonly Problem[] {
   throw new Error('the declaration was accepted');
 }
 
-const MIGRATE = { name: 'migrate', image: 'ghcr.io/acme/checkout:1.4.2', command: ['/app/migrate'], maxSeconds: 300 };
-const SIDECAR = {
-  name: 'cloud-sql-proxy',
-  image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14.1-alpine',
-  ports: [{ name: 'proxy-health', port: 9090 }],
-  health: { startup: { path: '/startup' } },
-  startSeconds: 20,
-  stopSeconds: 10,
-};
+const SIDECAR = { ...CLOUD_SQL_PROXY, startSeconds: 20 };
 
 /** Each row: what is wrong, the declaration, and the field, rule and fix the message must give. */
 const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: RegExp; value?: unknown }]> = [

@@ -5,7 +5,7 @@ import { readDeclarations, resolveWorkload, synthesizeObjects } from '../src';
 import { timelineSvg } from '../src/explain/svg';
 import { timelineText } from '../src/explain/text';
 import { timeline } from '../src/explain/timeline';
-import { CHECKOUT, CHECKOUT_ANNOTATIONS, checkoutWith } from './support/declarations';
+import { CHECKOUT, CHECKOUT_ANNOTATIONS, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 
 const reference = timeline(resolveWorkload(CHECKOUT));
 const section = (id: string, model = reference) => model.sections.find((candidate) => candidate.id === id)!;
@@ -41,15 +41,8 @@ describe('the timeline model of the reference case', () => {
 });
 
 describe('init containers, sidecars and a mesh proxy', () => {
-  const proxy = {
-    name: 'proxy',
-    image: 'ghcr.io/acme/proxy:2.0.0',
-    ports: [{ name: 'proxy', port: 9090 }],
-    health: { startup: { path: '/startup' } },
-    startSeconds: 20,
-    stopSeconds: 10,
-  };
-  const migrate = { name: 'migrate', image: 'ghcr.io/acme/checkout:1.4.2', maxSeconds: 300 };
+  const proxy = { ...CLOUD_SQL_PROXY, name: 'proxy', startSeconds: 20 };
+  const migrate = MIGRATE;
   const native = timeline(resolveWorkload(checkoutWith({ kubernetesVersion: '1.29', initContainers: [migrate], sidecars: [proxy] })));
   const ordinary = timeline(
     resolveWorkload(

@@ -74,8 +74,14 @@ export function sidecarTimings(
   sidecars: readonly SidecarInput[],
   shutdown: { preStopSeconds: number; drainSeconds: number; graceSeconds: number },
 ): SidecarTimings[] {
-  const T_c = SIDECAR_PROBE_TIMEOUT_SECONDS;
   const G = shutdown.graceSeconds;
+  const localTimeout = (key: string) =>
+    record.decide(key, undefined, {
+      formula: 'T_c = 2',
+      inputs: {},
+      reason: 'A local health endpoint that answers at once: the shortest timeout that is never the 1 s default.',
+      compute: () => SIDECAR_PROBE_TIMEOUT_SECONDS,
+    });
   return sidecars.map((sidecar): SidecarTimings => {
     const key = (field: string) => `sidecars.${sidecar.name}.${field}`;
     let startup: RestartingProbeTimings | undefined;
@@ -85,12 +91,7 @@ export function sidecarTimings(
         sidecar.startSeconds,
         'The slowest acceptable start of the sidecar, as declared (default 30 s).',
       );
-      const timeoutSeconds = record.decide(key('startup.timeoutSeconds'), undefined, {
-        formula: 'T_c = 2',
-        inputs: {},
-        reason: 'A local health endpoint that answers at once: the shortest timeout that is never the 1 s default.',
-        compute: () => T_c,
-      });
+      const timeoutSeconds = localTimeout(key('startup.timeoutSeconds'));
       const periodSeconds = record.decide(key('startup.periodSeconds'), undefined, {
         formula: 'p_c = max(clamp(ceil(S_c / 10), 1, 10), T_c + 1)',
         inputs: { S_c, T_c: timeoutSeconds },
@@ -120,12 +121,7 @@ export function sidecarTimings(
     }
     let readiness: ProbeTimings | undefined;
     if (sidecar.readiness) {
-      const timeoutSeconds = record.decide(key('readiness.timeoutSeconds'), undefined, {
-        formula: 'T_c = 2',
-        inputs: {},
-        reason: 'A local health endpoint that answers at once: the shortest timeout that is never the 1 s default.',
-        compute: () => T_c,
-      });
+      const timeoutSeconds = localTimeout(key('readiness.timeoutSeconds'));
       const periodSeconds = record.decide(key('readiness.periodSeconds'), undefined, {
         formula: 'max(5, T_c + 1)',
         inputs: { T_c: timeoutSeconds },

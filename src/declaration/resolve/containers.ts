@@ -1,6 +1,7 @@
 import { NATIVE_SIDECAR_MINOR } from '../../timing/containers';
 import { kubernetesMinor } from '../../timing/derive';
 import { isKnownDistroless } from '../image';
+import type { Problem } from '../errors';
 import type { EffectiveSpec } from '../presets';
 import { probeForm, type ResolvedProbe, resolveProbe } from '../probes';
 import type { ProbeTarget } from '../schema';
@@ -130,21 +131,24 @@ export function resolveContainers(
   }));
   const sidecars = (spec.sidecars ?? []).map((fields, index) => resolveSidecar(fields, `sidecars[${index}]`, spec, main, resolution));
 
+  // Each name, port name and port number is claimed by the first to use it; a later use is a problem.
+  const claim = <Key>(taken: Map<Key, string>, key: Key, path: string, problem: (holder: string) => Problem) => {
+    const holder = taken.get(key);
+    if (holder === undefined) taken.set(key, path);
+    else problems.push(problem(holder));
+  };
   const names = new Map<string, string>([[spec.name, 'the main container (named after the workload)']]);
   const named = [
     ...initContainers.map((container, index) => [container.name, `initContainers[${index}]`] as const),
     ...sidecars.map((container, index) => [container.name, `sidecars[${index}]`] as const),
   ];
   for (const [name, path] of named) {
-    const taken = names.get(name);
-    if (taken !== undefined) {
-      problems.push({
-        path: `${path}.name`,
-        value: name,
-        rule: `container names must be unique in the pod, and ${taken} is already called "${name}"`,
-        fix: `rename ${path}`,
-      });
-    } else names.set(name, path);
+    claim(names, name, path, (holder) => ({
+      path: `${path}.name`,
+      value: name,
+      rule: `container names must be unique in the pod, and ${holder} is already called "${name}"`,
+      fix: `rename ${path}`,
+    }));
   }
 
   const portNames = new Map<string, string>(spec.port !== undefined ? [['http', 'the serving port']] : []);
@@ -152,24 +156,18 @@ export function resolveContainers(
   sidecars.forEach((sidecar, index) =>
     sidecar.ports.forEach(({ name, port }, portIndex) => {
       const path = `sidecars[${index}].ports[${portIndex}]`;
-      const takenName = portNames.get(name);
-      if (takenName !== undefined) {
-        problems.push({
-          path: `${path}.name`,
-          value: name,
-          rule: `port names must be unique in the pod, and ${takenName} is already called "${name}"`,
-          fix: `rename ${path}`,
-        });
-      } else portNames.set(name, path);
-      const takenNumber = portNumbers.get(port);
-      if (takenNumber !== undefined) {
-        problems.push({
-          path: `${path}.port`,
-          value: port,
-          rule: `the containers of a pod share one network, and ${takenNumber} already listens on ${port}`,
-          fix: `give ${path} another port`,
-        });
-      } else portNumbers.set(port, path);
+      claim(portNames, name, path, (holder) => ({
+        path: `${path}.name`,
+        value: name,
+        rule: `port names must be unique in the pod, and ${holder} is already called "${name}"`,
+        fix: `rename ${path}`,
+      }));
+      claim(portNumbers, port, path, (holder) => ({
+        path: `${path}.port`,
+        value: port,
+        rule: `the containers of a pod share one network, and ${holder} already listens on ${port}`,
+        fix: `give ${path} another port`,
+      }));
     }),
   );
   return { initContainers, sidecars };

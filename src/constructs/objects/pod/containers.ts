@@ -1,7 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../../kubernetes-json';
 import type { ResolvedWorkload } from '../../../declaration/resolve';
-import type { ResolvedInitContainer, ResolvedSidecar } from '../../../declaration/resolve/containers';
+import type { ResolvedExtraContainer, ResolvedInitContainer, ResolvedSidecar } from '../../../declaration/resolve/containers';
 import type { SidecarMode, SidecarTimings } from '../../../timing/types';
 import { envVars } from './env';
 import { preStopHandler } from './lifecycle';
@@ -12,15 +12,8 @@ import { containerMounts } from './volumes';
 
 export const SERVING_PORT_NAME = 'http';
 
-/** What every container of the pod declares alike, whatever its role. */
-export interface ContainerSource {
-  readonly name: string;
-  readonly image: string;
-  readonly command?: readonly string[];
-  readonly args?: readonly string[];
-  readonly env: Readonly<Record<string, string>>;
-  readonly resources: { readonly cpu: string; readonly memory: string; readonly cpuLimit?: string };
-}
+/** What every container of the pod declares alike, whatever its role: the main one passes its own fields too. */
+export type ContainerSource = ResolvedExtraContainer;
 
 /** Requests always; the memory limit equals the request; the CPU limit only when there is one. */
 function resources({ cpu, memory, cpuLimit }: ContainerSource['resources']): Json<k8s.ResourceRequirements> {
