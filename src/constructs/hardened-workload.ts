@@ -14,6 +14,13 @@ import { selectorLabels } from './metadata';
 import { manifest } from './kubernetes-json';
 
 /**
+ * The instances of the workloads in each chart, numbered in the order they were created: a
+ * collision is found without walking the chart's whole tree for every new workload, which made
+ * synthesizing N workloads take time quadratic in N.
+ */
+const WORKLOADS_BY_CHART = new WeakMap<Chart, Map<string, number>>();
+
+/**
  * Props of `HardenedWorkload`: exactly the workload declaration, the same document a Helm user
  * writes as values. Every field documents its unit and default; docs/derivation.md says how the
  * timings are derived from them.
@@ -61,12 +68,12 @@ export class HardenedWorkload extends Construct {
 
   constructor(scope: Construct, id: string, props: HardenedWorkloadProps) {
     const resolved = resolveWorkload(props);
-    const earlier = Chart.of(scope)
-      .node.findAll()
-      .filter((construct): construct is HardenedWorkload => construct instanceof HardenedWorkload);
-    const first = earlier.findIndex((workload) => workload.resolved.instance === resolved.instance);
-    if (first >= 0) throw instanceCollision(props, resolved.instance, earlier.length, first);
+    const chart = Chart.of(scope);
+    const earlier = WORKLOADS_BY_CHART.get(chart) ?? new Map<string, number>();
+    const first = earlier.get(resolved.instance);
+    if (first !== undefined) throw instanceCollision(props, resolved.instance, earlier.size, first);
     super(scope, id);
+    WORKLOADS_BY_CHART.set(chart, earlier.set(resolved.instance, earlier.size));
     this.resolved = resolved;
     this.selector = selectorLabels(resolved);
     const { spec, replicas } = resolved;
