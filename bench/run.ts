@@ -37,8 +37,16 @@ import { AS_HELM_READS_IT } from '../src/files/yaml';
 
 const ROOT = join(__dirname, '..');
 const SIZES = [100, 1000] as const;
-// The Django pair brings init containers, native and ordinary sidecars and a mesh into the mix.
-const EXAMPLES = ['spring-boot-alb', 'fastapi-uvicorn', 'phoenix-bandit', 'queue-worker', 'django-gunicorn', 'django-gunicorn-on-1-28'];
+// The Django pair brings init containers, native and ordinary sidecars and a mesh into the mix; grpc-nlb a load balancer.
+const EXAMPLES = [
+  'spring-boot-alb',
+  'fastapi-uvicorn',
+  'phoenix-bandit',
+  'queue-worker',
+  'grpc-nlb',
+  'django-gunicorn',
+  'django-gunicorn-on-1-28',
+];
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same workloads. */
 function random(seed: number): () => number {
@@ -51,7 +59,11 @@ function random(seed: number): () => number {
   };
 }
 
-/** A realistic mix: the examples in turn, each with its own name and varied numbers. */
+/**
+ * A realistic mix: the examples in turn, each with its own name and varied numbers. Their
+ * configuration comes along: Secret and ConfigMap variables, files, a config file (its content
+ * varied, so that every workload hashes its own), scratch folders and annotations.
+ */
 function workloads(count: number): WorkloadSpec[] {
   const bases = EXAMPLES.map((name) => readDeclarations(join(ROOT, 'examples', `${name}.yaml`))[0] as WorkloadSpec);
   const next = random(count);
@@ -66,6 +78,13 @@ function workloads(count: number): WorkloadSpec[] {
       drainSeconds: between(5, 90),
       probeLatencyMs: between(100, 2000),
       ...(base.autoscaling ? {} : { replicas: between(2, 8) }),
+      ...(base.configFiles
+        ? {
+            configFiles: Object.fromEntries(
+              Object.entries(base.configFiles).map(([key, file]) => [key, { ...file, content: `${file.content}# workload ${index}\n` }]),
+            ),
+          }
+        : {}),
     };
   });
 }

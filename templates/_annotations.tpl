@@ -44,6 +44,11 @@ src/explain/summary.ts and deploymentAnnotations in src/constructs/metadata.ts w
 {{- end -}}
 {{- with $c.mesh }}{{ $lines = append $lines (printf "mesh: %s proxy serves %ds after deletion" .name (.drainSeconds | int)) }}{{ end -}}
 {{- $lines = append $lines (printf "rollout: maxSurge %s, maxUnavailable %s, minReadySeconds %d, progressDeadlineSeconds %d" (include "hw.budgetText" $t.rollout.maxSurge) (include "hw.budgetText" $t.rollout.maxUnavailable) ($t.rollout.minReadySeconds | int) ($t.rollout.progressDeadlineSeconds | int)) -}}
+{{- if hasKey $t "loadBalancer" -}}
+{{- $lb := $t.loadBalancer -}}
+{{- $check := $lb.healthCheck -}}
+{{- $lines = append $lines (printf "load balancer (%s): health check window %ds (%ds x %d), timeout %ds, healthy after %d; deregistration delay %ds" $lb.kind ($check.windowSeconds | int) ($check.intervalSeconds | int) ($check.unhealthyThresholdCount | int) ($check.timeoutSeconds | int) ($check.healthyThresholdCount | int) ($lb.deregistrationDelaySeconds | int)) -}}
+{{- end -}}
 {{- join "\n" $lines -}}
 {{- end -}}
 

@@ -4,8 +4,10 @@ Containers, mirroring src/constructs/objects/pod/containers.ts.
 
 {{/*
 The fields every container gets, hardened alike: image, arguments, environment, resources, the
-restricted security context and the writable /tmp.
-Input: (dict "name" "image" "command" (optional) "args" (optional) "env" "resources").
+restricted security context, the writable /tmp and the container's own files.
+Input: (dict "name" "image" "command" (optional) "args" (optional) "env" (resolved entries)
+"envFrom" (optional) "files" (optional) "resources" "extraMounts" (optional: the mounts a role
+adds, as YAML)).
 */}}
 {{- define "hw.containers.base" -}}
 name: {{ .name | quote }}
@@ -21,6 +23,10 @@ args: {{ include "hw.quotedList" .args }}
 env:
   {{- . | nindent 2 }}
 {{- end }}
+{{- with include "hw.env.from" .envFrom }}
+envFrom:
+  {{- . | nindent 2 }}
+{{- end }}
 resources:
   requests:
     cpu: {{ .resources.cpu | quote }}
@@ -33,15 +39,22 @@ resources:
 securityContext:
   {{- include "hw.security.container" . | nindent 2 }}
 volumeMounts:
-  {{- include "hw.volumes.containerMounts" . | nindent 2 }}
+  {{- include "hw.volumes.containerMounts" .files | nindent 2 }}
+  {{- with .extraMounts }}
+  {{- . | nindent 2 }}
+  {{- end }}
 {{- end -}}
 
-{{/* The application's container: its serving port, the derived probes and the preStop delay. */}}
+{{/*
+The application's container: its serving port, the derived probes, the preStop delay, and all
+of the pod's scratch folders and config files.
+*/}}
 {{- define "hw.containers.main" -}}
 {{- $w := . -}}
 {{- $spec := $w.spec -}}
 {{- $t := $w.timings -}}
-{{- $source := dict "name" $spec.name "image" $spec.image "env" $spec.env "resources" $w.resources -}}
+{{- $shared := dict "spec" $spec "scratch" (keys ($spec.scratch | default dict)) "configFiles" (keys ($spec.configFiles | default dict)) -}}
+{{- $source := dict "name" $spec.name "image" $spec.image "env" $w.env "envFrom" $spec.envFrom "files" $spec.files "resources" $w.resources "extraMounts" (include "hw.volumes.sharedMounts" $shared) -}}
 {{- if hasKey $spec "args" }}{{ $_ := set $source "args" $spec.args }}{{ end -}}
 {{- include "hw.containers.base" $source }}
 {{- if hasKey $spec "port" }}
@@ -69,20 +82,30 @@ lifecycle:
 {{- end }}
 {{- end -}}
 
-{{/* An init container: the base fields only. Input: the resolved init container. */}}
+{{/*
+The base fields of a container beside the application's, with the scratch folders and config
+files it lists. Input: (dict "container" resolvedContainer "spec").
+*/}}
+{{- define "hw.containers.extraBase" -}}
+{{- $container := .container -}}
+{{- $shared := dict "spec" .spec "scratch" $container.scratch "configFiles" $container.configFiles -}}
+{{- include "hw.containers.base" (merge (dict "extraMounts" (include "hw.volumes.sharedMounts" $shared)) $container) -}}
+{{- end -}}
+
+{{/* An init container: the base fields and what it mounts. Input: (dict "container" resolvedInitContainer "spec"). */}}
 {{- define "hw.containers.init" -}}
-{{- include "hw.containers.base" . -}}
+{{- include "hw.containers.extraBase" . -}}
 {{- end -}}
 
 {{/*
 A sidecar: native (restartPolicy Always, no hook) or ordinary (a preStop delay until the
 application has drained), with its ports and probes.
-Input: (dict "sidecar" resolvedSidecar "timings" sidecarTimings "mode" "native"|"ordinary").
+Input: (dict "sidecar" resolvedSidecar "timings" sidecarTimings "mode" "native"|"ordinary" "spec").
 */}}
 {{- define "hw.containers.sidecar" -}}
 {{- $sidecar := .sidecar -}}
 {{- $t := .timings -}}
-{{- include "hw.containers.base" $sidecar }}
+{{- include "hw.containers.extraBase" (dict "container" $sidecar "spec" .spec) }}
 {{- if eq .mode "native" }}
 restartPolicy: Always
 {{- end }}

@@ -1,11 +1,56 @@
 {{/*
-Environment variables, mirroring src/constructs/objects/pod/env.ts: by name, in name order.
-Input: the map of names to values. Renders nothing for an empty map.
+Environment variables, mirroring src/constructs/objects/pod/env.ts: in the order hw.resolveEnv
+decided. Input: the resolved entries. Renders nothing for none.
 */}}
 {{- define "hw.env.list" -}}
-{{- $env := . -}}
-{{- range $name := keys $env | sortAlpha }}
-- name: {{ $name | quote }}
-  value: {{ index $env $name | quote }}
+{{- /* POD_FIELD_PATHS in src/declaration/env.ts: the pod facts the downward API gives variables. */ -}}
+{{- $fieldPaths := dict "name" "metadata.name" "namespace" "metadata.namespace" "uid" "metadata.uid" "serviceAccountName" "spec.serviceAccountName" "nodeName" "spec.nodeName" "hostIP" "status.hostIP" "podIP" "status.podIP" "podIPs" "status.podIPs" -}}
+{{- range $entry := . }}
+- name: {{ $entry.name | quote }}
+{{- if hasKey $entry "value" }}
+  value: {{ $entry.value | quote }}
+{{- else if hasKey $entry "secret" }}
+  valueFrom:
+    secretKeyRef:
+      {{- include "hw.env.keyReference" $entry.secret | nindent 6 }}
+{{- else if hasKey $entry "configMap" }}
+  valueFrom:
+    configMapKeyRef:
+      {{- include "hw.env.keyReference" $entry.configMap | nindent 6 }}
+{{- else if hasKey $entry "pod" }}
+  valueFrom:
+    fieldRef:
+      fieldPath: {{ index $fieldPaths $entry.pod }}
+{{- else }}
+  valueFrom:
+    resourceFieldRef:
+      resource: {{ $entry.resource.field }}
+      {{- if hasKey $entry.resource "divisor" }}
+      divisor: {{ $entry.resource.divisor | quote }}
+      {{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{- define "hw.env.keyReference" -}}
+name: {{ .name | quote }}
+key: {{ .key | quote }}
+{{- if hasKey . "optional" }}
+optional: {{ .optional }}
+{{- end }}
+{{- end -}}
+
+{{/* Whole Secrets and ConfigMaps as variables, in the order declared. Input: the envFrom list. */}}
+{{- define "hw.env.from" -}}
+{{- range $source := . }}
+-
+  {{- if hasKey $source "prefix" }}
+  prefix: {{ $source.prefix | quote }}
+  {{- end }}
+  {{ hasKey $source "secret" | ternary "secretRef" "configMapRef" }}:
+    name: {{ hasKey $source "secret" | ternary $source.secret $source.configMap | quote }}
+    {{- if hasKey $source "optional" }}
+    optional: {{ $source.optional }}
+    {{- end }}
 {{- end }}
 {{- end -}}

@@ -16,7 +16,7 @@ and with the same messages. Input: (dict "spec" "resources" mainResources). Outp
 {{- $sidecars := list -}}
 
 {{- range $index, $fields := $spec.initContainers | default list -}}
-{{- $base := include "hw.extraContainers.base" (dict "fields" $fields "path" (printf "initContainers[%d]" $index) "main" $main "acknowledge" $acknowledge) | fromJson -}}
+{{- $base := include "hw.extraContainers.base" (dict "fields" $fields "path" (printf "initContainers[%d]" $index) "spec" $spec "main" $main "acknowledge" $acknowledge) | fromJson -}}
 {{- $problems = concat $problems ($base.problems | default list) | default list -}}
 {{- $used = concat $used ($base.used | default list) | default list -}}
 {{- $inits = append $inits (merge (dict "maxSeconds" ($fields.maxSeconds | int)) $base.container) -}}
@@ -24,7 +24,7 @@ and with the same messages. Input: (dict "spec" "resources" mainResources). Outp
 
 {{- range $index, $fields := $spec.sidecars | default list -}}
 {{- $path := printf "sidecars[%d]" $index -}}
-{{- $base := include "hw.extraContainers.base" (dict "fields" $fields "path" $path "main" $main "acknowledge" $acknowledge) | fromJson -}}
+{{- $base := include "hw.extraContainers.base" (dict "fields" $fields "path" $path "spec" $spec "main" $main "acknowledge" $acknowledge) | fromJson -}}
 {{- $problems = concat $problems ($base.problems | default list) | default list -}}
 {{- $used = concat $used ($base.used | default list) | default list -}}
 {{- $sidecar := $base.container -}}
@@ -107,26 +107,104 @@ and with the same messages. Input: (dict "spec" "resources" mainResources). Outp
 {{- end -}}
 {{- end -}}
 {{- end -}}
-{{- dict "problems" $problems "used" $used "initContainers" $inits "sidecars" $sidecars | toJson -}}
+
+{{- /* Every container's files.<key> is the pod's one volume files-<key>: the same source, or a problem. */ -}}
+{{- $files := dict -}}
+{{- $declaredFiles := dict -}}
+{{- $containerFiles := list (list "" $spec.files) -}}
+{{- range $index, $init := $inits }}{{ $containerFiles = append $containerFiles (list (printf "initContainers[%d]." $index) $init.files) }}{{ end -}}
+{{- range $index, $sidecar := $sidecars }}{{ $containerFiles = append $containerFiles (list (printf "sidecars[%d]." $index) $sidecar.files) }}{{ end -}}
+{{- range $entry := $containerFiles -}}
+{{- $declared := index $entry 1 | default dict -}}
+{{- range $key := keys $declared | sortAlpha -}}
+{{- $at := printf "%sfiles.%s" (index $entry 0) $key -}}
+{{- $source := index $declared $key -}}
+{{- $volume := merge (dict "mode" ((hasKey $source "mode") | ternary $source.mode 288)) (omit $source "path" "mode") | toJson -}}
+{{- if not (hasKey $declaredFiles $key) -}}
+{{- $_ := set $declaredFiles $key (dict "at" $at "volume" $volume) -}}
+{{- $_ := set $files $key $source -}}
+{{- else if ne (index $declaredFiles $key).volume $volume -}}
+{{- $holder := (index $declaredFiles $key).at -}}
+{{- $problems = append $problems (dict "path" $at "value" $source "rule" (printf "the files of every container under the name %s are the pod's one volume files-%s, and %s declares it from another source" $key $key $holder) "fix" (printf "choose another name, or declare the same source as %s (secret or configMap, items, mode, optional; the path may differ)" $holder)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- dict "problems" $problems "used" $used "initContainers" $inits "sidecars" $sidecars "files" $files | toJson -}}
 {{- end -}}
 
 {{/*
-The fields every added container resolves alike, mirroring resolveExtraContainer:
-(dict "fields" "path" "main" "acknowledge"). Left out, the resources are the main container's.
-Output: JSON with `problems`, `used` and `container`.
+The fields every added container resolves alike, mirroring resolveExtraContainer, through the
+same steps as the main container's: its environment (hw.resolveEnv), its files (hw.checkFiles),
+the scratch folders and config files it lists, its mounts (hw.checkMounts), its resources and the
+memory its folders in memory take. (dict "fields" "path" "spec" "main" "acknowledge"). Left out,
+the resources are the main container's. Output: JSON with `problems`, `used` and `container`.
 */}}
 {{- define "hw.extraContainers.base" -}}
 {{- $fields := .fields -}}
-{{- $container := dict "name" $fields.name "image" $fields.image "env" ($fields.env | default dict) "resources" .main -}}
-{{- if hasKey $fields "command" }}{{ $_ := set $container "command" $fields.command }}{{ end -}}
-{{- if hasKey $fields "args" }}{{ $_ := set $container "args" $fields.args }}{{ end -}}
-{{- $problems := list -}}
+{{- $path := .path -}}
+{{- $spec := .spec -}}
+{{- $env := include "hw.resolveEnv" (dict "env" ($fields.env | default dict) "envFrom" $fields.envFrom "path" (printf "%s.env" $path)) | fromJson -}}
+{{- $container := dict "name" $fields.name "image" $fields.image "env" ($env.entries | default list) "resources" .main -}}
+{{- range $field := list "command" "args" "envFrom" "files" }}{{ if hasKey $fields $field }}{{ $_ := set $container $field (index $fields $field) }}{{ end }}{{ end -}}
+{{- $problems := $env.problems | default list -}}
 {{- $used := list -}}
+{{- $files := include "hw.checkFiles" (dict "files" $fields.files "path" (printf "%s.files" $path)) | fromJson -}}
+{{- $problems = concat $problems ($files.problems | default list) -}}
+{{- $mounts := prepend ($files.mounts | default list) (dict "field" "tmp" "path" "/tmp" "readOnly" false "file" false) -}}
+{{- $inMemory := list -}}
+{{- if eq $spec.tmp.medium "memory" }}{{ $inMemory = append $inMemory (dict "field" "tmp" "size" $spec.tmp.sizeLimit) }}{{ end -}}
+{{- $scratch := include "hw.extraContainers.sharedKeys" (dict "spec" $spec "listed" $fields.scratch "field" "scratch" "path" $path) | fromJson -}}
+{{- $problems = concat $problems ($scratch.problems | default list) -}}
+{{- range $item := $scratch.keys | default list -}}
+{{- $folder := index $spec.scratch $item.key -}}
+{{- $mounts = append $mounts (dict "field" $item.at "path" $folder.path "readOnly" false "file" false) -}}
+{{- if and (eq ($folder.medium | default "disk") "memory") (hasKey $folder "sizeLimit") }}{{ $inMemory = append $inMemory (dict "field" (printf "scratch.%s" $item.key) "size" $folder.sizeLimit) }}{{ end -}}
+{{- end -}}
+{{- $configFiles := include "hw.extraContainers.sharedKeys" (dict "spec" $spec "listed" $fields.configFiles "field" "configFiles" "path" $path) | fromJson -}}
+{{- $problems = concat $problems ($configFiles.problems | default list) -}}
+{{- range $item := $configFiles.keys | default list -}}
+{{- $mounts = append $mounts (dict "field" $item.at "path" (index $spec.configFiles $item.key).path "readOnly" true "file" true) -}}
+{{- end -}}
+{{- $problems = concat $problems (include "hw.checkMounts" $mounts | fromJsonArray) -}}
+{{- $keys := dict "scratch" list "configFiles" list -}}
+{{- range $item := $scratch.keys | default list }}{{ $_ := set $keys "scratch" (append $keys.scratch $item.key) }}{{ end -}}
+{{- range $item := $configFiles.keys | default list }}{{ $_ := set $keys "configFiles" (append $keys.configFiles $item.key) }}{{ end -}}
+{{- $_ := set $container "scratch" $keys.scratch -}}
+{{- $_ := set $container "configFiles" $keys.configFiles -}}
 {{- if hasKey $fields "resources" -}}
-{{- $resolved := include "hw.relations.resources" (dict "resources" $fields.resources "path" (printf "%s.resources" .path) "acknowledge" .acknowledge) | fromJson -}}
-{{- $problems = $resolved.problems -}}
-{{- $used = $resolved.used -}}
+{{- $resolved := include "hw.relations.resources" (dict "resources" $fields.resources "path" (printf "%s.resources" $path) "acknowledge" .acknowledge) | fromJson -}}
+{{- $problems = concat $problems ($resolved.problems | default list) -}}
+{{- $used = $resolved.used | default list -}}
 {{- $_ := set $container "resources" $resolved.resources -}}
+{{- /* Left out, the resources are the main container's, whose check covers every folder. */ -}}
+{{- $problems = concat $problems (include "hw.checkMemory" (dict "inMemory" $inMemory "memory" $resolved.resources.memory "path" (printf "%s.resources.memory" $path)) | fromJsonArray) -}}
 {{- end -}}
 {{- dict "problems" $problems "used" $used "container" $container | toJson -}}
+{{- end -}}
+
+{{/*
+The keys of the pod's own storage (the workload's scratch or configFiles) that one container lists
+to mount, mirroring sharedKeys in src/declaration/resolve/containers.ts: each once and in key
+order, with where it is listed; a key the workload does not declare, or one listed twice, is a
+problem. (dict "spec" "listed" "field" "path"). Output: JSON with `problems` and `keys` ({key, at}).
+*/}}
+{{- define "hw.extraContainers.sharedKeys" -}}
+{{- $field := .field -}}
+{{- $path := .path -}}
+{{- $declared := keys (index .spec $field | default dict) | sortAlpha -}}
+{{- $problems := list -}}
+{{- $firstAt := dict -}}
+{{- range $index, $key := .listed | default list -}}
+{{- $at := printf "%s.%s[%d]" $path $field $index -}}
+{{- if hasKey $firstAt $key -}}
+{{- $problems = append $problems (dict "path" $at "value" $key "rule" (printf "\"%s\" is already listed at %s" $key (index $firstAt $key)) "fix" "remove one of them") -}}
+{{- else if not (has $key $declared) -}}
+{{- $problems = append $problems (dict "path" $at "value" $key "rule" (printf "the workload's %s has no \"%s\" (%s)" $field $key ((gt (len $declared) 0) | ternary (printf "it has %s" (join ", " $declared)) "it has none")) "fix" (printf "declare %s.%s with its path, or list a key the workload declares" $field $key)) -}}
+{{- else -}}
+{{- $_ := set $firstAt $key $at -}}
+{{- end -}}
+{{- end -}}
+{{- $keys := list -}}
+{{- range $key := keys $firstAt | sortAlpha }}{{ $keys = append $keys (dict "key" $key "at" (index $firstAt $key)) }}{{ end -}}
+{{- dict "problems" $problems "keys" $keys | toJson -}}
 {{- end -}}

@@ -31,6 +31,21 @@ face to the second.
 {{- if eq (mod $millicores 1000) 0 }}{{ div $millicores 1000 }}{{ else }}{{ $millicores }}m{{ end -}}
 {{- end -}}
 
+{{/*
+A memory quantity ("256Mi", "1G", "1000") in bytes, capped at 2^52 as memoryBytes in
+src/declaration/quantities.ts caps it, so that sums stay exact in both faces.
+*/}}
+{{- define "hw.memoryBytes" -}}
+{{- $cap := 4503599627370496 -}}
+{{- $digits := regexFind "^[0-9]+" . -}}
+{{- $multiplier := get (dict "" 1 "k" 1000 "M" 1000000 "G" 1000000000 "T" 1000000000000 "Ki" 1024 "Mi" 1048576 "Gi" 1073741824 "Ti" 1099511627776) (trimPrefix $digits .) | int64 -}}
+{{- if or (gt (len $digits) 12) (gt (atoi $digits | int64) (div $cap $multiplier)) -}}
+{{- $cap -}}
+{{- else -}}
+{{- mul (atoi $digits) $multiplier -}}
+{{- end -}}
+{{- end -}}
+
 {{/* The parts of an image reference: repository, tag and digest (absent ones empty). */}}
 {{- define "hw.image" -}}
 {{- $withoutDigest := first (splitList "@" .) -}}

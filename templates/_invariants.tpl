@@ -3,14 +3,16 @@ The invariants of docs/derivation.md on the derived timings, mirroring src/invar
 invariantProblem in src/declaration/resolve.ts: a violation is a problem unless the invariant may
 be acknowledged and is. Invariants 2 (successThreshold) and 11 (the PDB's maxUnavailable 1) hold
 by construction here, because neither can be overridden.
-Input: (dict "spec" "timings" "probes" "replicas"). Output: JSON with `problems` and `used`.
+Whether the load balancer's health check calls the readiness endpoint (part of invariant 15) also
+holds by construction: the health check is derived from the readiness probe.
+Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON with `problems` and `used`.
 */}}
 {{- define "hw.invariants" -}}
 {{- $spec := .spec -}}
 {{- $t := .timings -}}
 {{- $probes := .probes -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
-{{- $ackable := list "startupWindow" "livenessAfterReadiness" "readinessTimeout" "preStopCoversPropagation" "graceCoversShutdown" "progressDeadline" "graceLimit" "sidecarsOutliveDrain" -}}
+{{- $ackable := list "startupWindow" "livenessAfterReadiness" "readinessTimeout" "preStopCoversPropagation" "graceCoversShutdown" "progressDeadline" "graceLimit" "sidecarsOutliveDrain" "deregistrationDelay" "loadBalancerHealthCheck" -}}
 {{- $statements := dict
   "startupWindow" "The startup window covers 1.5 × the slowest start, and liveness is gated by the startup probe."
   "livenessAfterReadiness" "Liveness fires only after readiness has taken the pod out of rotation: W_l ≥ max(2 × W_r, W_r + P), liveness timeout ≥ readiness timeout."
@@ -23,8 +25,10 @@ Input: (dict "spec" "timings" "probes" "replicas"). Output: JSON with `problems`
   "progressDeadline" "progressDeadlineSeconds > minReadySeconds and covers one worst-case pod start."
   "graceLimit" "G ≤ 600 s: cluster autoscalers and spot interruption notices do not wait longer."
   "sidecarsOutliveDrain" "Every sidecar outlives the application's drain, and the grace period covers the sidecars' own stop."
+  "deregistrationDelay" "The load balancer's deregistration delay lets in-flight requests finish and ends within the grace period: P + D ≤ deregistration delay ≤ G."
+  "loadBalancerHealthCheck" "The load balancer's health check is never stricter than readiness and notices a hung pod before liveness restarts it: it checks the readiness endpoint, its timeout ≥ the readiness timeout, and W_r ≤ interval × unhealthy threshold ≤ W_l."
 -}}
-{{- $numbers := dict "startupWindow" 1 "livenessAfterReadiness" 3 "distinctProbes" 4 "readinessTimeout" 5 "preStopCoversPropagation" 6 "graceCoversShutdown" 7 "probeGrace" 8 "surgeWhenNoUnavailable" 9 "progressDeadline" 10 "graceLimit" 12 "sidecarsOutliveDrain" 13 -}}
+{{- $numbers := dict "startupWindow" 1 "livenessAfterReadiness" 3 "distinctProbes" 4 "readinessTimeout" 5 "preStopCoversPropagation" 6 "graceCoversShutdown" 7 "probeGrace" 8 "surgeWhenNoUnavailable" 9 "progressDeadline" 10 "graceLimit" 12 "sidecarsOutliveDrain" 13 "deregistrationDelay" 14 "loadBalancerHealthCheck" 15 -}}
 {{- $fields := dict
   "startupWindow" (list "overrides.startup.failureThreshold" "overrides.startup.periodSeconds" "startup.maxSeconds")
   "livenessAfterReadiness" (list "overrides.liveness.failureThreshold" "overrides.liveness.periodSeconds" "overrides.liveness.timeoutSeconds" "overrides.readiness.failureThreshold" "overrides.readiness.periodSeconds" "overrides.readiness.timeoutSeconds" "traffic.propagationSeconds")
@@ -37,6 +41,8 @@ Input: (dict "spec" "timings" "probes" "replicas"). Output: JSON with `problems`
   "progressDeadline" (list "overrides.progressDeadlineSeconds" "overrides.minReadySeconds" "startup.maxSeconds")
   "graceLimit" (list "overrides.terminationGracePeriodSeconds" "drainSeconds")
   "sidecarsOutliveDrain" (list "overrides.terminationGracePeriodSeconds" "sidecars" "mesh")
+  "deregistrationDelay" (list "overrides.loadBalancer.deregistrationDelaySeconds" "overrides.terminationGracePeriodSeconds" "overrides.preStopSeconds" "drainSeconds")
+  "loadBalancerHealthCheck" (list "overrides.loadBalancer.unhealthyThresholdCount" "overrides.loadBalancer.healthCheckIntervalSeconds" "overrides.loadBalancer.healthCheckTimeoutSeconds" "overrides.readiness.timeoutSeconds" "overrides.readiness.periodSeconds" "overrides.readiness.failureThreshold" "overrides.liveness.failureThreshold" "overrides.liveness.periodSeconds" "health.readiness")
 -}}
 
 {{- /* Each violation as (dict "id" "detail" "fix"), in the order of docs/derivation.md. */ -}}
@@ -166,6 +172,41 @@ sidecars and the mesh proxy get SIGTERM at preStop + D, by derivation (G ≥ tha
 {{- end -}}
 {{- if lt $g $graceNeeded -}}
 {{- $violations = append $violations (dict "id" "sidecarsOutliveDrain" "detail" (join "; " $parts) "fix" (printf "raise terminationGracePeriodSeconds to at least %d" $graceNeeded)) -}}
+{{- end -}}
+{{- end -}}
+{{- if and .loadBalancer (hasKey $t "loadBalancer") -}}
+{{- $lb := $t.loadBalancer -}}
+{{- $name := (eq $lb.kind "aws-alb") | ternary "ALB" "NLB" -}}
+{{- $delay := $lb.deregistrationDelaySeconds | int -}}
+{{- $needed := add $p $d | int -}}
+{{- $range := (le $needed $g) | ternary (printf "between %d and %d s" $needed $g) "" -}}
+{{- $detail := printf "%s: deregistration delay %d s vs propagation %d + drain %d = %d s, grace %d s" $name $delay $p $d $needed $g -}}
+{{- if gt $delay $g -}}
+{{- $violations = append $violations (dict "id" "deregistrationDelay" "detail" $detail "fix" (printf "set the deregistration delay %s" ($range | default (printf "at most %d s" $g)))) -}}
+{{- else if lt $delay $needed -}}
+{{- $violations = append $violations (dict "id" "deregistrationDelay" "detail" $detail "fix" (printf "set the deregistration delay %s" ($range | default (printf "at least %d s" $needed)))) -}}
+{{- end -}}
+{{- if hasKey $probes "readiness" -}}
+{{- $check := .loadBalancer.healthCheck -}}
+{{- $endpoint := printf "%s %s" $check.protocol ($check.path | default "/") -}}
+{{- if $check.grpc }}{{ $endpoint = "the gRPC health service" }}{{ else if eq $check.protocol "TCP" }}{{ $endpoint = "a TCP connection" }}{{ end -}}
+{{- $interval := $lb.healthCheck.intervalSeconds | int -}}
+{{- $lbTimeout := $lb.healthCheck.timeoutSeconds | int -}}
+{{- $unhealthy := $lb.healthCheck.unhealthyThresholdCount | int -}}
+{{- $window := mul $interval $unhealthy | int -}}
+{{- $livenessText := (hasKey $probes "liveness") | ternary (printf ", liveness window %d s" $wL) "" -}}
+{{- $detail := printf "%s checks %s every %d s, timeout %d s, out after %d failures: window %d s vs readiness window %d s%s; timeout vs readiness timeout %d s" $name $endpoint $interval $lbTimeout $unhealthy $window $wR $livenessText $rTimeout -}}
+{{- if lt $lbTimeout $rTimeout -}}
+{{- $violations = append $violations (dict "id" "loadBalancerHealthCheck" "detail" $detail "fix" (printf "raise the health check timeout to at least %d s" $rTimeout)) -}}
+{{- else if lt $window $wR -}}
+{{- $threshold := include "hw.ceilDiv" (list $wR $interval) | int -}}
+{{- $fix := (le $threshold 10) | ternary (printf "raise the unhealthy threshold to at least %d" $threshold) (printf "raise the health check interval to at least %s s" (include "hw.ceilDiv" (list $wR 10))) -}}
+{{- $violations = append $violations (dict "id" "loadBalancerHealthCheck" "detail" $detail "fix" $fix) -}}
+{{- else if and (hasKey $probes "liveness") (gt $window $wL) -}}
+{{- $threshold := div $wL $interval | int -}}
+{{- $fix := (ge $threshold 2) | ternary (printf "lower the unhealthy threshold to at most %d" $threshold) (printf "lower the health check interval to at most %d s" (div $wL 2)) -}}
+{{- $violations = append $violations (dict "id" "loadBalancerHealthCheck" "detail" $detail "fix" $fix) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 

@@ -5,38 +5,49 @@ Native sidecars come first among the init containers, so that a proxy is already
 */}}
 {{- define "hw.pod.template" -}}
 {{- $w := . -}}
+{{- $spec := $w.spec -}}
 {{- $c := $w.timings.containers -}}
 {{- $native := eq $c.sidecarMode "native" -}}
+{{- /* The declared annotations and the mesh's derived ones (hw.checkPod refuses a key in both). */ -}}
+{{- $annotations := merge (include "hw.mesh.annotations" $w | fromJson) ($spec.podAnnotations | default dict) -}}
 metadata:
   labels:
     {{- include "hw.labels" $w | nindent 4 }}
-  {{- with include "hw.mesh.annotations" $w }}
+  {{- with $annotations }}
   annotations:
-    {{- . | nindent 4 }}
+    {{- include "hw.quotedLines" . | nindent 4 }}
   {{- end }}
 spec:
-  serviceAccountName: {{ $w.spec.instance | quote }}
-  automountServiceAccountToken: false
+  serviceAccountName: {{ $spec.instance | quote }}
+  {{- /* Only a workload that declares it calls the Kubernetes API, with a reason, gets a token. */}}
+  automountServiceAccountToken: {{ and (hasKey ($spec.serviceAccount | default dict) "mountApiToken") ($spec.serviceAccount | default dict).mountApiToken | toString }}
+  {{- if hasKey $spec "imagePullSecrets" }}
+  imagePullSecrets:
+    {{- range $name := $spec.imagePullSecrets }}
+    - name: {{ $name | quote }}
+    {{- else }} []
+    {{- end }}
+  {{- end }}
   terminationGracePeriodSeconds: {{ $w.timings.terminationGracePeriodSeconds | int }}
   securityContext:
     {{- include "hw.security.pod" $w | nindent 4 }}
-  {{- include "hw.scheduling.spread" $w | nindent 2 }}
+  {{- include "hw.scheduling.pod" $w | nindent 2 }}
   {{- if or (and $native $w.sidecars) $w.initContainers }}
   initContainers:
     {{- if $native }}
     {{- range $index, $sidecar := $w.sidecars }}
-    - {{- include "hw.containers.sidecar" (dict "sidecar" $sidecar "timings" (index $c.sidecars $index) "mode" $c.sidecarMode) | nindent 6 }}
+    - {{- include "hw.containers.sidecar" (dict "sidecar" $sidecar "timings" (index $c.sidecars $index) "mode" $c.sidecarMode "spec" $spec) | nindent 6 }}
     {{- end }}
     {{- end }}
     {{- range $init := $w.initContainers }}
-    - {{- include "hw.containers.init" $init | nindent 6 }}
+    - {{- include "hw.containers.init" (dict "container" $init "spec" $spec) | nindent 6 }}
     {{- end }}
   {{- end }}
   containers:
     - {{- include "hw.containers.main" $w | nindent 6 }}
     {{- if not $native }}
     {{- range $index, $sidecar := $w.sidecars }}
-    - {{- include "hw.containers.sidecar" (dict "sidecar" $sidecar "timings" (index $c.sidecars $index) "mode" $c.sidecarMode) | nindent 6 }}
+    - {{- include "hw.containers.sidecar" (dict "sidecar" $sidecar "timings" (index $c.sidecars $index) "mode" $c.sidecarMode "spec" $spec) | nindent 6 }}
     {{- end }}
     {{- end }}
   volumes:

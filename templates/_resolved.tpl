@@ -1,6 +1,8 @@
 {{/*
 Everything the object templates need, decided once: the effective spec, the probes, replica
-mode, resources, timings and acknowledgements. Validation happens in the stages of
+mode, resources, the main container's environment, the init containers and sidecars, the file
+volumes of every container, the config files' ConfigMap name, the load balancer, timings and
+acknowledgements. Validation happens in the stages of
 resolveWorkload (src/declaration/resolve.ts): values.schema.json checks shape and types before any
 template runs; then the nulls Helm hid from the schema, the image tag, the relations between
 fields, and the invariants of the derived timings. Any problem stops the release with a `fail` listing every problem of its stage, in the
@@ -28,16 +30,22 @@ TypeScript face's words — never a partial render.
 {{- end -}}
 
 {{- $relations := include "hw.relations" $spec | fromJson -}}
+{{- $routes := include "hw.routes.resolve" (dict "spec" $spec "probes" $relations.probes) | fromJson -}}
+{{- $env := include "hw.resolveEnv" (dict "env" $spec.env "envFrom" $spec.envFrom "path" "env") | fromJson -}}
+{{- $volumes := include "hw.resolveVolumes" (dict "spec" $spec) | fromJson -}}
 {{- $containers := include "hw.extraContainers.resolve" (dict "spec" $spec "resources" $relations.resources) | fromJson -}}
-{{- $relationProblems := concat ($relations.problems | default list) ($containers.problems | default list) -}}
-{{- if $relationProblems -}}
-{{- include "hw.fail" (dict "subject" $subject "problems" $relationProblems) -}}
+{{- $pod := include "hw.checkPod" $spec | fromJson -}}
+{{- $stage := concat ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) -}}
+{{- if $stage -}}
+{{- include "hw.fail" (dict "subject" $subject "problems" $stage) -}}
 {{- end -}}
 
-{{- $timings := include "hw.timings" (dict "spec" $spec "probes" $relations.probes "initContainers" $containers.initContainers "sidecars" $containers.sidecars) | fromJson -}}
-{{- $invariants := include "hw.invariants" (dict "spec" $spec "timings" $timings "probes" $relations.probes "replicas" $relations.replicas) | fromJson -}}
+{{- $timings := include "hw.timings" (dict "spec" $spec "probes" $relations.probes "initContainers" $containers.initContainers "sidecars" $containers.sidecars "loadBalancer" $routes.loadBalancer) | fromJson -}}
+{{- $invariants := include "hw.invariants" (dict "spec" $spec "timings" $timings "probes" $relations.probes "replicas" $relations.replicas "loadBalancer" $routes.loadBalancer) | fromJson -}}
 {{- $problems := $invariants.problems | default list -}}
-{{- $used := concat ($relations.used | default list) ($containers.used | default list) ($invariants.used | default list) -}}
+{{- $targetGroup := include "hw.loadBalancer.targetGroupProblem" (dict "spec" $spec "timings" $timings) | fromJson -}}
+{{- if $targetGroup }}{{ $problems = append $problems $targetGroup }}{{ end -}}
+{{- $used := concat ($relations.used | default list) ($containers.used | default list) ($pod.used | default list) ($invariants.used | default list) -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
 {{- range $id := keys $acknowledge | sortAlpha -}}
 {{- if not (has $id $used) -}}
@@ -50,7 +58,7 @@ TypeScript face's words — never a partial render.
 
 {{- $acknowledgements := list -}}
 {{- range $id := keys $acknowledge | sortAlpha }}{{ $acknowledgements = append $acknowledgements (dict "id" $id "reason" (index $acknowledge $id)) }}{{ end -}}
-{{- dict
+{{- $resolved := dict
   "spec" $spec
   "image" $image
   "probes" $relations.probes
@@ -58,10 +66,15 @@ TypeScript face's words — never a partial render.
   "resources" $relations.resources
   "initContainers" $containers.initContainers
   "sidecars" $containers.sidecars
+  "podFiles" ($containers.files | default dict)
+  "env" ($env.entries | default list)
+  "configMapName" ($volumes.configMapName | default "")
   "timings" $timings
   "acknowledgements" $acknowledgements
   "namespace" .Release.Namespace
-  | toJson -}}
+-}}
+{{- if hasKey $routes "loadBalancer" }}{{ $_ := set $resolved "loadBalancer" $routes.loadBalancer }}{{ end -}}
+{{- toJson $resolved -}}
 {{- end -}}
 
 {{/* Stops the render with every problem, formatted as formatProblems in src/declaration/errors.ts. */}}
@@ -99,7 +112,10 @@ null there (a test keeps this list and values.yaml in step). A missing parent hi
   (list "resources" $object "{\"cpu\":\"500m\"}")
   (list "resources.cpu" $string "\"500m\"")
   (list "resources.memory" $string "\"1Gi\"")
-  (list "env" $record "{\"LOG_LEVEL\":\"info\"}")
+  (list "env" (list "a map of names to values, or a list of { name, ... } entries" "write env: { LOG_LEVEL: info } or env: [{ name: LOG_LEVEL, value: info }]") "")
+  (list "tmp" $object "{\"sizeLimit\":\"4Gi\"}")
+  (list "tmp.sizeLimit" $string "\"4Gi\"")
+  (list "tmp.medium" (list "must be one of \"disk\", \"memory\"" "pick one of \"disk\", \"memory\"") "")
   (list "labels" $record "{\"team\":\"payments\"}")
   (list "networkPolicy" $object "{\"egressTo\":[{\"cidr\":\"10.0.0.0/8\"}]}")
   (list "overrides" $object "{\"terminationGracePeriodSeconds\":60}")

@@ -1,8 +1,11 @@
 {{/*
 Scheduling, mirroring src/constructs/objects/pod/scheduling.ts: spread over zones, then nodes,
-never refusing to schedule; pod-template-hash keeps the spread per revision.
+never refusing to schedule; pod-template-hash keeps the spread per revision. The declared node
+labels, tolerations, priority and node affinity come on top; the spread stays as it is.
+Input: the resolved workload.
 */}}
-{{- define "hw.scheduling.spread" -}}
+{{- define "hw.scheduling.pod" -}}
+{{- $scheduling := .spec.scheduling | default dict -}}
 topologySpreadConstraints:
   {{- range $key := list "topology.kubernetes.io/zone" "kubernetes.io/hostname" }}
   - maxSkew: 1
@@ -14,6 +17,26 @@ topologySpreadConstraints:
     matchLabelKeys: ["pod-template-hash"]
   {{- end }}
 affinity:
+  {{- with $scheduling.nodeAffinity }}
+  nodeAffinity:
+    {{- if hasKey . "required" }}
+    requiredDuringSchedulingIgnoredDuringExecution:
+      nodeSelectorTerms:
+        {{- range $term := .required }}
+        - matchExpressions:
+            {{- include "hw.scheduling.expressions" $term.matchExpressions | nindent 12 }}
+        {{- end }}
+    {{- end }}
+    {{- if hasKey . "preferred" }}
+    preferredDuringSchedulingIgnoredDuringExecution:
+      {{- range $term := .preferred }}
+      - weight: {{ $term.weight | int }}
+        preference:
+          matchExpressions:
+            {{- include "hw.scheduling.expressions" $term.matchExpressions | nindent 12 }}
+      {{- end }}
+    {{- end }}
+  {{- end }}
   podAntiAffinity:
     preferredDuringSchedulingIgnoredDuringExecution:
       - weight: 100
@@ -22,4 +45,36 @@ affinity:
           labelSelector:
             matchLabels:
               {{- include "hw.selectorLabels" . | nindent 14 }}
+{{- if hasKey $scheduling "nodeSelector" }}
+nodeSelector: {{ include "hw.quotedMap" $scheduling.nodeSelector }}
+{{- end }}
+{{- if hasKey $scheduling "tolerations" }}
+tolerations:
+  {{- range $toleration := $scheduling.tolerations }}
+  -
+    {{- range $field := list "key" "operator" "value" "effect" }}
+    {{- if hasKey $toleration $field }}
+    {{ $field }}: {{ index $toleration $field | quote }}
+    {{- end }}
+    {{- end }}
+    {{- if hasKey $toleration "tolerationSeconds" }}
+    tolerationSeconds: {{ $toleration.tolerationSeconds | int64 }}
+    {{- end }}
+  {{- else }} []
+  {{- end }}
+{{- end }}
+{{- if hasKey $scheduling "priorityClassName" }}
+priorityClassName: {{ $scheduling.priorityClassName | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* Node selector requirements as declared. Input: the list. */}}
+{{- define "hw.scheduling.expressions" -}}
+{{- range $expression := . }}
+- key: {{ $expression.key | quote }}
+  operator: {{ $expression.operator }}
+  {{- if hasKey $expression "values" }}
+  values: {{ include "hw.quotedList" $expression.values }}
+  {{- end }}
+{{- end }}
 {{- end -}}

@@ -22,7 +22,13 @@ is not part of the declaration. Input: the root context. Output: JSON.
   "nodejs" (dict "probeLatencyMs" 300 "env" dict)
 -}}
 {{- $health := $spec.health | default dict -}}
-{{- $env := $spec.env | default dict -}}
+{{- $env := $spec.env -}}
+{{- $declaredEnv := list -}}
+{{- if kindIs "slice" $env -}}
+{{- range $entry := $env }}{{ $declaredEnv = append $declaredEnv $entry.name }}{{ end -}}
+{{- else -}}
+{{- $declaredEnv = keys $env -}}
+{{- end -}}
 {{- $presetFields := list -}}
 {{- if $spec.preset -}}
 {{- $preset := index $presets $spec.preset -}}
@@ -38,9 +44,14 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- $_ := set $spec "probeLatencyMs" $preset.probeLatencyMs -}}
 {{- $presetFields = append $presetFields "probeLatencyMs" -}}
 {{- end -}}
+{{- /* A list keeps the declared entries where they are (problems name them by index); the preset's follow. */ -}}
 {{- range $name := keys $preset.env | sortAlpha -}}
-{{- if not (hasKey $env $name) -}}
+{{- if not (has $name $declaredEnv) -}}
+{{- if kindIs "slice" $env -}}
+{{- $env = append $env (dict "name" $name "value" (index $preset.env $name)) -}}
+{{- else -}}
 {{- $_ := set $env $name (index $preset.env $name) -}}
+{{- end -}}
 {{- $presetFields = append $presetFields (printf "env.%s" $name) -}}
 {{- end -}}
 {{- end -}}
@@ -57,6 +68,13 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- if $spec.autoscaling -}}
 {{- $_ := set $spec.autoscaling "minReplicas" ($spec.autoscaling.minReplicas | default 2) -}}
 {{- $_ := set $spec.autoscaling "targetCPUUtilizationPercentage" ($spec.autoscaling.targetCPUUtilizationPercentage | default 70) -}}
+{{- end -}}
+{{- /* The ways in, with the defaults the schema gives when they are declared. */ -}}
+{{- if hasKey $spec "ingress" }}{{ $_ := set $spec.ingress "annotations" ($spec.ingress.annotations | default dict) }}{{ end -}}
+{{- if hasKey $spec "route" }}{{ $_ := set $spec.route "kind" ($spec.route.kind | default "HTTPRoute") }}{{ end -}}
+{{- if hasKey $spec "service" -}}
+{{- $_ := set $spec.service "type" ($spec.service.type | default "ClusterIP") -}}
+{{- $_ := set $spec.service "annotations" ($spec.service.annotations | default dict) -}}
 {{- end -}}
 {{- toJson $spec -}}
 {{- end -}}

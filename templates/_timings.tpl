@@ -2,8 +2,9 @@
 The timing rules of docs/derivation.md, in integer arithmetic, mirroring deriveTimings in
 src/timing/derive.ts: every override replaces its value, and everything downstream reads the
 replaced value; and the rules of init containers, sidecars and the mesh proxy, mirroring
-src/timing/containers.ts. Input: (dict "spec" effectiveSpec "probes" resolvedProbes
-"initContainers" "sidecars" (resolved)). Output: JSON.
+src/timing/containers.ts, and of the load balancer, mirroring src/timing/load-balancer.ts.
+Input: (dict "spec" effectiveSpec "probes" resolvedProbes "initContainers" "sidecars" (resolved)
+"loadBalancer" resolvedLoadBalancer-or-nil). Output: JSON.
 */}}
 {{- define "hw.timings" -}}
 {{- $spec := .spec -}}
@@ -134,7 +135,7 @@ its preStop delay preStop + D.
 {{- $deadline := max 600 (include "hw.ceilDiv" (list (mul 3 (add 120 $i $wS $minReady)) 2) | int) | int -}}
 {{- if hasKey $o "progressDeadlineSeconds" }}{{ $deadline = $o.progressDeadlineSeconds | int }}{{ end -}}
 
-{{- dict
+{{- $timings := dict
   "kind" $spec.kind
   "startupTypicalSeconds" $sTyp
   "startupMaxSeconds" $sMax
@@ -148,5 +149,11 @@ its preStop delay preStop + D.
   "terminationGracePeriodSeconds" $g
   "rollout" (dict "maxSurge" $maxSurge "maxUnavailable" $maxUnavailable "minReadySeconds" $minReady "progressDeadlineSeconds" $deadline)
   "containers" $containers
-  | toJson -}}
+-}}
+{{- /* The load balancer's target group settings (src/timing/load-balancer.ts), when one is configured. */ -}}
+{{- if .loadBalancer -}}
+{{- $readiness := dict "timeoutSeconds" $t "periodSeconds" $rPeriod "windowSeconds" $wR -}}
+{{- $_ := set $timings "loadBalancer" (include "hw.loadBalancer.timings" (dict "kind" .loadBalancer.kind "preStop" $preStop "drain" $d "readiness" $readiness "overrides" $o.loadBalancer) | fromJson) -}}
+{{- end -}}
+{{- toJson $timings -}}
 {{- end -}}

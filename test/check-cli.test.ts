@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { RULE_IDS } from '../src';
-import { cli } from './support/cli';
+import { ALIAS_BOMB, cli } from './support/cli';
 import { HELM_BINARY } from './support/helm-binary';
 import { helmDescribe } from './support/helm';
 import { sarifValidationProblems } from './support/sarif';
@@ -47,7 +47,9 @@ describe('exit codes', () => {
   test('0: our own synthesized manifests pass', () => {
     const result = cli(['check', synthesized()]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^1 workload\(s\) checked with 40 rules; no findings; 1 object\(s\) not checked\. Passed\.$/m);
+    expect(result.stdout).toMatch(
+      new RegExp(`^1 workload\\(s\\) checked with ${RULE_IDS.length} rules; no findings; 2 object\\(s\\) not checked\\. Passed\\.$`, 'm'),
+    );
   });
 
   test('1: findings at or above the chosen severity, each at file:line with its rule and fix', () => {
@@ -92,6 +94,11 @@ describe('exit codes', () => {
       /queue-worker\.yaml:8:1: document 1 is not a Kubernetes object: it has no apiVersion \(its fields: name, kind, image/,
     ],
     ['a missing file', 'nope.yaml', /^nope\.yaml: cannot be read: ENOENT/],
+    [
+      'a YAML alias bomb',
+      file(ALIAS_BOMB, 'alias-bomb.yaml'),
+      /alias-bomb\.yaml:1:1: invalid YAML: Excessive alias count indicates a resource exhaustion attack/,
+    ],
   ])('2: %s is an input error naming the file and position', (_, path, message) => {
     const result = cli(['check', path]);
     expect(result.status).toBe(2);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { type CheckReport, checkManifests, DEFAULT_CONFIG, failure, type InputText, InputError, synthesizeYaml } from '../src';
+import { type CheckReport, checkManifests, DEFAULT_CONFIG, failure, type InputText, InputError, RULE_IDS, synthesizeYaml } from '../src';
 import { buildApp } from '../examples/main';
 import { SEED, validDeclaration } from './support/arbitraries';
 
@@ -344,7 +344,7 @@ describe('configuration', () => {
     const report = check(legacy, { config: { ...DEFAULT_CONFIG, rules: { noLiveness: 'off', noCpuLimit: 'note' } } });
     expect(ids(report)).not.toContain('noLiveness');
     expect(report.findings.find((finding) => finding.ruleId === 'noCpuLimit')?.severity).toBe('note');
-    expect(report.rules).toHaveLength(39);
+    expect(report.rules).toHaveLength(RULE_IDS.length - 1);
   });
 
   test('failOn decides which severities fail the run', () => {
@@ -371,12 +371,12 @@ describe('our own output', () => {
   buildApp(folder).synth();
   const inputs = readdirSync(folder).map((file) => ({ name: file, text: readFileSync(join(folder, file), 'utf8') }));
 
-  test('every example checks clean: every rule decided, no finding, only NetworkPolicies and an Ingress not checked', () => {
+  test('every example checks clean: every rule decided, no finding, only NetworkPolicies and ConfigMaps not checked', () => {
     const report = checkManifests(inputs);
     expect(report.workloads.length).toBeGreaterThanOrEqual(5);
     expect(report.findings).toEqual([]);
     expect(report.workloads.flatMap((workload) => workload.undecided)).toEqual([]);
-    expect(new Set(report.skipped.map((entry) => entry.object.kind))).toEqual(new Set(['NetworkPolicy', 'Ingress']));
+    expect(new Set(report.skipped.map((entry) => entry.object.kind))).toEqual(new Set(['NetworkPolicy', 'ConfigMap']));
   });
 
   test('any accepted declaration synthesizes to manifests with no finding that is not acknowledged', () => {
@@ -389,5 +389,177 @@ describe('our own output', () => {
       }),
       { seed: SEED, numRuns: 150 },
     );
+  });
+});
+
+describe('load balancers in front of a workload (AWS Load Balancer Controller, IP targets)', () => {
+  const DEPLOYMENT = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name: 'web',
+      namespace: 'shop',
+      annotations: { 'hardened-workloads.io/declared': 'drainSeconds=25 propagationSeconds=10' },
+    },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: {
+          terminationGracePeriodSeconds: 45,
+          containers: [
+            container('app', {
+              ports: [{ name: 'http', containerPort: 8080 }],
+              readinessProbe: { httpGet: { path: '/readyz', port: 'http' }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3 },
+            }),
+          ],
+        },
+      },
+    },
+  };
+  const service = (annotations: Record<string, string> = {}, spec: Record<string, unknown> = {}) => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'web', namespace: 'shop', annotations },
+    spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }], ...spec },
+  });
+  const ingress = (annotations: Record<string, string>, className = 'alb', backend = 'web') => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'web', namespace: 'shop', annotations },
+    spec: {
+      ingressClassName: className,
+      rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: backend, port: { name: 'http' } } } }] } }],
+    },
+  });
+  const ALB_GOOD = {
+    'alb.ingress.kubernetes.io/target-type': 'ip',
+    'alb.ingress.kubernetes.io/healthcheck-path': '/readyz',
+    'alb.ingress.kubernetes.io/target-group-attributes': 'deregistration_delay.timeout_seconds=40',
+  };
+  const run = (...objects: object[]) => check(objects.map((object) => stringify(object)).join('---\n'));
+  const findings = (report: CheckReport, id: string) =>
+    report.findings
+      .filter((finding) => finding.ruleId === id)
+      .map(({ object, fieldPath, message }) => ({ object: `${object.kind}/${object.name}`, fieldPath, message }));
+
+  test('an ALB Ingress with the controller defaults: a 300 s delay past the grace period, and a health check of /', () => {
+    const report = run(DEPLOYMENT, service(), ingress({ 'alb.ingress.kubernetes.io/target-type': 'ip' }));
+    expect(findings(report, 'deregistrationDelay')).toEqual([
+      {
+        object: 'Ingress/web',
+        fieldPath: 'metadata.annotations[alb.ingress.kubernetes.io/target-group-attributes]',
+        message: 'Ingress/shop/web (ALB): deregistration delay 300 s vs propagation 10 + drain 25 = 35 s, grace 45 s',
+      },
+    ]);
+    expect(findings(report, 'loadBalancerHealthCheck')).toEqual([
+      {
+        object: 'Ingress/web',
+        fieldPath: 'metadata.annotations[alb.ingress.kubernetes.io/healthcheck-path]',
+        message: 'Ingress/shop/web (ALB) checks HTTP /, readiness checks httpGet HTTP :8080/readyz',
+      },
+    ]);
+  });
+
+  test('settings that fit the pod pass', () => {
+    const report = run(DEPLOYMENT, service(), ingress(ALB_GOOD));
+    expect([...findings(report, 'deregistrationDelay'), ...findings(report, 'loadBalancerHealthCheck')]).toEqual([]);
+  });
+
+  test("an annotation on the Service wins over the Ingress's, and the finding points at the Service", () => {
+    const report = run(
+      DEPLOYMENT,
+      service({ 'alb.ingress.kubernetes.io/target-group-attributes': 'deregistration_delay.timeout_seconds=90' }),
+      ingress(ALB_GOOD),
+    );
+    expect(findings(report, 'deregistrationDelay').map(({ object }) => object)).toEqual(['Service/web']);
+  });
+
+  test('an Ingress of another class is an ALB Ingress when an IngressClass of the controller names it', () => {
+    const ipOnService = service({ 'alb.ingress.kubernetes.io/target-type': 'ip' });
+    const ingressClass = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
+      metadata: { name: 'public' },
+      spec: { controller: 'ingress.k8s.aws/alb' },
+    };
+    expect(findings(run(DEPLOYMENT, ipOnService, ingress({}, 'public')), 'deregistrationDelay')).toEqual([]);
+    expect(findings(run(DEPLOYMENT, ipOnService, ingress({}, 'public'), ingressClass), 'deregistrationDelay')).toHaveLength(1);
+  });
+
+  test('instance targets, another class, or an Ingress to another Service configure nothing for the pods', () => {
+    for (const other of [
+      ingress({ 'alb.ingress.kubernetes.io/target-type': 'instance' }),
+      ingress({}, 'nginx'),
+      ingress({ 'alb.ingress.kubernetes.io/target-type': 'ip' }, 'alb', 'other'),
+    ]) {
+      expect(findings(run(DEPLOYMENT, service(), other), 'deregistrationDelay')).toEqual([]);
+    }
+  });
+
+  test('an NLB Service with IP targets is read from its own annotations (defaults: TCP check every 10 s)', () => {
+    const nlb = service(
+      {
+        'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+        'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+      },
+      { type: 'LoadBalancer' },
+    );
+    const report = run(DEPLOYMENT, nlb);
+    expect(findings(report, 'deregistrationDelay').map(({ message }) => message)).toEqual([
+      'Service/shop/web (NLB): deregistration delay 300 s vs propagation 10 + drain 25 = 35 s, grace 45 s',
+    ]);
+    expect(findings(report, 'loadBalancerHealthCheck')).toEqual([]);
+  });
+
+  test('a setting that is no number leaves the invariant undecided, never passed', () => {
+    const report = run(DEPLOYMENT, service(), ingress({ ...ALB_GOOD, 'alb.ingress.kubernetes.io/healthcheck-interval-seconds': 'often' }));
+    expect(report.workloads[0]!.undecided.map(({ ruleId }) => ruleId)).toContain('loadBalancerHealthCheck');
+    expect(report.findings.filter((finding) => finding.ruleId === 'loadBalancerHealthCheck')).toEqual([]);
+  });
+
+  test('the readiness-gate label is reported on the Namespace, when the Namespace is in the input', () => {
+    const namespace = (labels: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels } });
+    expect(findings(run(DEPLOYMENT, service(), ingress(ALB_GOOD)), 'podReadinessGate')).toEqual([]);
+    expect(findings(run(namespace({ team: 'shop' }), DEPLOYMENT, service(), ingress(ALB_GOOD)), 'podReadinessGate')).toEqual([
+      {
+        object: 'Namespace/shop',
+        fieldPath: 'metadata.labels',
+        message:
+          'namespace shop is not labelled elbv2.k8s.aws/pod-readiness-gate-inject=enabled: no pod readiness gates, so a rollout may stop old pods before Ingress/shop/web (ALB) sends requests to new ones',
+      },
+    ]);
+    expect(
+      findings(
+        run(namespace({ 'elbv2.k8s.aws/pod-readiness-gate-inject': 'enabled' }), DEPLOYMENT, service(), ingress(ALB_GOOD)),
+        'podReadinessGate',
+      ),
+    ).toEqual([]);
+  });
+
+  test('Ingresses, routes, IngressClasses and Namespaces are read, not listed as unchecked', () => {
+    const route = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: { parentRefs: [{ name: 'public' }], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] },
+    };
+    const report = run(DEPLOYMENT, service(), ingress(ALB_GOOD), route, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'shop' },
+    });
+    expect(report.skipped).toEqual([]);
+  });
+
+  test('a route or Ingress field of the wrong type is an input error', () => {
+    const route = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'GRPCRoute',
+      metadata: { name: 'web' },
+      spec: { rules: [{ backendRefs: [{ name: 'web', port: '80' }] }] },
+    };
+    expect(() => run(DEPLOYMENT, route)).toThrow('GRPCRoute/web: spec.rules[0].backendRefs[0].port must be a whole number, not "80"');
   });
 });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { stringify } from 'yaml';
-import { readDeclarations, synthesizeYaml, type WorkloadSpec } from '../src';
+import { readDeclarations, RULE_IDS, synthesizeYaml, type WorkloadSpec } from '../src';
 import { CHECKOUT, checkoutWith } from './support/declarations';
-import { cli } from './support/cli';
+import { ALIAS_BOMB, cli } from './support/cli';
 
 const EXAMPLE = 'examples/spring-boot-alb.yaml';
 const scratch = () => mkdtempSync(join(tmpdir(), 'hardened-cli-'));
@@ -25,7 +25,7 @@ describe('help and usage (exit 0 and 2)', () => {
     const result = cli(['rules']);
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[0]).toMatch(/^startupWindow +error +The startup window covers 1\.5 × the slowest start/);
-    expect(result.stdout.trim().split('\n')).toHaveLength(40);
+    expect(result.stdout.trim().split('\n')).toHaveLength(RULE_IDS.length);
   });
   test('--version prints the package version', () => {
     const result = cli(['--version']);
@@ -110,6 +110,21 @@ describe('a declaration file with no workload fails instead of doing nothing', (
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`hardened-workloads: no workload declared in ${path} (the file is empty or holds only comments)\n`);
   });
+});
+
+test('a YAML alias bomb is refused naming the file, without a stack trace', () => {
+  const path = file(ALIAS_BOMB, 'alias-bomb.yaml');
+  const result = cli(['synth', path]);
+  expect(result.status).toBe(1);
+  expect(result.stderr).toBe(
+    [
+      `Invalid workload declaration in ${path} (1 problem):`,
+      '- (syntax): "document 1"',
+      `    rule: ${path} must be valid YAML or JSON: Excessive alias count indicates a resource exhaustion attack (its aliases expand into too many nodes)`,
+      '    fix:  write the repeated parts out, or use fewer aliases (*name) of large anchors',
+      '',
+    ].join('\n'),
+  );
 });
 
 describe('explain', () => {

@@ -291,3 +291,88 @@ describe('init containers, sidecars and a mesh proxy', () => {
     );
   });
 });
+
+describe('the ways in', () => {
+  const serviceOf = (declaration: WorkloadSpec) => theOnly(synth(declaration), 'Service');
+
+  test('an upgrade to traffic.platform aws-nlb alone keeps the ClusterIP Service as it was: no NLB without service.type', () => {
+    expect(serviceOf(checkoutWith({ traffic: { platform: 'aws-nlb' } }))).toEqual(serviceOf(CHECKOUT));
+  });
+
+  test('service.type LoadBalancer changes the type in place: the same name, selector and port, no node ports', () => {
+    const before = serviceOf(CHECKOUT);
+    const after = serviceOf(checkoutWith({ traffic: { platform: 'aws-nlb' }, service: { type: 'LoadBalancer' } }));
+    expect([after.metadata?.name, after.spec.selector, after.spec.ports]).toEqual([
+      before.metadata?.name,
+      before.spec.selector,
+      before.spec.ports,
+    ]);
+    expect(after.spec).toMatchObject({ type: 'LoadBalancer', allocateLoadBalancerNodePorts: false });
+    expect(after.metadata?.annotations).toMatchObject({
+      'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+      'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+      'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'deregistration_delay.timeout_seconds=150',
+    });
+  });
+
+  test('an Ingress and a route are named after the instance and reach the Service by its port', () => {
+    const chart = Testing.chart();
+    const workload = new HardenedWorkload(
+      chart,
+      'workload',
+      checkoutWith({ ingress: { hosts: ['shop.example.com'] }, route: { parentRefs: [{ name: 'public' }] } }),
+    );
+    expect([workload.ingress?.name, workload.route?.name, workload.route?.kind]).toEqual(['checkout', 'checkout', 'HTTPRoute']);
+    const objects = Testing.synth(chart) as KubernetesObject[];
+    expect(theOnly(objects, 'Ingress').spec.rules).toEqual([
+      {
+        host: 'shop.example.com',
+        http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'checkout', port: { name: 'http' } } } }] },
+      },
+    ]);
+    expect(theOnly(objects, 'HTTPRoute').spec.rules[0].backendRefs).toEqual([{ name: 'checkout', port: 8080 }]);
+  });
+
+  test('an ALB Ingress carries the derived target group settings and keeps the declared attributes', () => {
+    const ingress = theOnly(
+      synth(
+        checkoutWith({
+          traffic: { platform: 'aws-alb' },
+          ingress: { annotations: { 'alb.ingress.kubernetes.io/target-group-attributes': 'slow_start.duration_seconds=30' } },
+        }),
+      ),
+      'Ingress',
+    );
+    expect(ingress.spec.ingressClassName).toBe('alb');
+    expect(ingress.metadata?.annotations).toEqual({
+      'alb.ingress.kubernetes.io/target-type': 'ip',
+      'alb.ingress.kubernetes.io/healthcheck-protocol': 'HTTP',
+      'alb.ingress.kubernetes.io/healthcheck-port': 'traffic-port',
+      'alb.ingress.kubernetes.io/healthcheck-path': '/readyz',
+      'alb.ingress.kubernetes.io/healthcheck-interval-seconds': '5',
+      'alb.ingress.kubernetes.io/healthcheck-timeout-seconds': '2',
+      'alb.ingress.kubernetes.io/healthy-threshold-count': '2',
+      'alb.ingress.kubernetes.io/unhealthy-threshold-count': '3',
+      'alb.ingress.kubernetes.io/success-codes': '200-399',
+      'alb.ingress.kubernetes.io/target-group-attributes': 'slow_start.duration_seconds=30,deregistration_delay.timeout_seconds=60',
+    });
+  });
+
+  test('the NetworkPolicy admits the peers declared anywhere, in order; none declared, anyone', () => {
+    const policy = (declaration: WorkloadSpec) => theOnly(synth(declaration), 'NetworkPolicy').spec.ingress[0];
+    expect(policy(checkoutWith({ ingress: {} })).from).toBeUndefined();
+    expect(
+      policy(
+        checkoutWith({
+          networkPolicy: { ingressFrom: [{ podLabels: { role: 'frontend' } }] },
+          ingress: { from: [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }] },
+          route: { parentRefs: [{ name: 'public' }], from: [{ cidr: '10.0.0.0/16' }] },
+        }),
+      ).from,
+    ).toEqual([
+      { podSelector: { matchLabels: { role: 'frontend' } } },
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
+      { ipBlock: { cidr: '10.0.0.0/16' } },
+    ]);
+  });
+});

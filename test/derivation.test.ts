@@ -390,3 +390,87 @@ describe('mesh proxies: they serve until preStop + D', () => {
     expect(timings.terminationGracePeriodSeconds).toBe(66);
   });
 });
+
+describe('load balancer (docs/derivation.md, "Load balancer"): settings from the same timings', () => {
+  /** The reference case behind an ALB: P = 30 s from the platform, so preStop 30 s and G = 66 s. */
+  const alb = (changes: Partial<TimingInput> = {}) =>
+    derive({ platform: 'aws-alb', propagationSeconds: undefined, loadBalancer: 'aws-alb', ...changes });
+
+  test('without a load balancer there is nothing to derive or explain', () => {
+    expect(derive().loadBalancer).toBeUndefined();
+    expect(deriveTimings(REFERENCE).explanations.filter(({ key }) => key.startsWith('loadBalancer.'))).toEqual([]);
+  });
+
+  test('deregistration delay = preStop + D: 30 + 30 = 60 s, between P + D = 60 s and G = 66 s', () => {
+    const timings = alb();
+    expect([timings.preStop.seconds, timings.terminationGracePeriodSeconds]).toEqual([30, 66]);
+    expect(timings.loadBalancer?.deregistrationDelaySeconds).toBe(60);
+  });
+
+  test('behind an NLB (P = 120 s) the delay is 120 + 30 = 150 s, still inside G = 165 s', () => {
+    const timings = derive({ platform: 'aws-nlb', propagationSeconds: undefined, loadBalancer: 'aws-nlb' });
+    expect(timings.loadBalancer).toMatchObject({ kind: 'aws-nlb', deregistrationDelaySeconds: 150 });
+    expect(timings.terminationGracePeriodSeconds).toBe(165);
+  });
+
+  test('the delay stops at the 3600 s a target group accepts', () => {
+    expect(alb({ drainSeconds: 3700 }).loadBalancer?.deregistrationDelaySeconds).toBe(3600);
+  });
+
+  test('health check of the reference readiness probe (timeout 2, period 5, window 15): every 5 s, timeout 2 s, out after 3, in after 2', () => {
+    expect(alb().loadBalancer?.healthCheck).toEqual({
+      intervalSeconds: 5,
+      timeoutSeconds: 2,
+      healthyThresholdCount: 2,
+      unhealthyThresholdCount: 3,
+      windowSeconds: 15,
+    });
+  });
+
+  test.each([
+    [
+      'a slow endpoint (L 5000 ms: T_r 15, p_r 16, W_r 48)',
+      { probeLatencyMs: 5000 },
+      { timeoutSeconds: 15, intervalSeconds: 16, unhealthyThresholdCount: 3, windowSeconds: 48 },
+    ],
+    [
+      'a long readiness window (40 failures, W_r 200): the interval grows so that 10 checks span it',
+      { overrides: { readiness: { failureThreshold: 40 } } },
+      { timeoutSeconds: 2, intervalSeconds: 20, unhealthyThresholdCount: 10, windowSeconds: 200 },
+    ],
+    [
+      'a readiness timeout above the 120 s a target group accepts',
+      { overrides: { readiness: { timeoutSeconds: 150, periodSeconds: 160 } } },
+      { timeoutSeconds: 120, intervalSeconds: 160, unhealthyThresholdCount: 3, windowSeconds: 480 },
+    ],
+    [
+      'a one-failure readiness probe: at least the 2 failures a target group counts',
+      { overrides: { readiness: { failureThreshold: 1 } } },
+      { timeoutSeconds: 2, intervalSeconds: 5, unhealthyThresholdCount: 2, windowSeconds: 10 },
+    ],
+  ])('%s', (_, changes, expected) => {
+    expect(alb(changes as Partial<TimingInput>).loadBalancer?.healthCheck).toMatchObject(expected);
+  });
+
+  test('an override replaces its value, and the settings downstream read it', () => {
+    const timings = alb({ overrides: { loadBalancer: { healthCheckTimeoutSeconds: 9 } } });
+    expect(timings.loadBalancer?.healthCheck).toMatchObject({ timeoutSeconds: 9, intervalSeconds: 10, unhealthyThresholdCount: 2 });
+    const explained = deriveTimings({
+      ...REFERENCE,
+      loadBalancer: 'aws-alb',
+      overrides: { loadBalancer: { healthCheckTimeoutSeconds: 9 } },
+    });
+    expect(explained.explanations.find(({ key }) => key === 'loadBalancer.healthCheck.timeoutSeconds')).toMatchObject({
+      source: 'override',
+      formula: 'overrides.loadBalancer.healthCheckTimeoutSeconds',
+    });
+    expect(explained.explanations.find(({ key }) => key === 'loadBalancer.healthCheck.intervalSeconds')).toMatchObject({
+      source: 'derived',
+      inputs: { p_r: 5, T_lb: 9, W_r: 15 },
+    });
+  });
+
+  test('the delay follows an overridden preStop delay', () => {
+    expect(alb({ overrides: { preStopSeconds: 45 } }).loadBalancer?.deregistrationDelaySeconds).toBe(75);
+  });
+});

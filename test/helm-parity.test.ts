@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { readDeclarations } from '../src';
 import { exampleFiles } from '../examples/main';
-import { clean, overrides, SEED, validDeclaration } from './support/arbitraries';
+import { clean, overrides, SEED, validDeclaration, withOverrides } from './support/arbitraries';
 import { CHECKOUT_ANNOTATIONS, checkoutWith } from './support/declarations';
 import { wideDeclaration } from './support/helm-declarations';
 import {
@@ -51,7 +51,7 @@ helmDescribe('every example renders the objects the constructs synthesize', () =
 });
 
 helmTest('a declaration file means the same to both faces, read as YAML 1.1 as Helm reads it', () => {
-  // 010 is octal 8 and `yes` is true in YAML 1.1; 1:30 and a date stay strings in Helm's parser.
+  // 010 and a file mode 0440 are octal (8, 288) and `yes` is true in YAML 1.1; 1:30 and a date stay strings in Helm's parser.
   const text = [
     'name: checkout',
     'image: ghcr.io/acme/checkout:1.4.2',
@@ -62,11 +62,17 @@ helmTest('a declaration file means the same to both faces, read as YAML 1.1 as H
     'drainSeconds: 30',
     'env: { WINDOW: 1:30, RELEASED: 2001-12-14 }',
     'distroless: no',
+    'files: { tls: { path: /etc/tls, secret: db-tls, mode: 0440 } }',
   ].join('\n');
   const path = join(mkdtempSync(join(tmpdir(), 'hardened-yaml11-')), 'values.yaml');
   writeFileSync(path, text);
   const [declaration] = readDeclarations(path);
-  expect(declaration).toMatchObject({ replicas: 8, distroless: false, env: { WINDOW: '1:30', RELEASED: '2001-12-14' } });
+  expect(declaration).toMatchObject({
+    replicas: 8,
+    distroless: false,
+    env: { WINDOW: '1:30', RELEASED: '2001-12-14' },
+    files: { tls: { mode: 288 } },
+  });
   const result = helm(helmTemplateArgs(path));
   expect(result.stderr).toBe('');
   expect(byKindAndName(renderedObjects(result))).toEqual(typescriptFace(declaration).objects);
@@ -116,6 +122,113 @@ const EDGES: Array<[string, Record<string, unknown>]> = [
       ],
     },
   ],
+  [
+    'config files with NUL, CRLF, emoji, combining marks and line separators, under keys YAML reads as other types',
+    {
+      configFiles: {
+        '010': { path: '/etc/app/a.conf', content: 'a\r\nnul \u0000 🚀 e\u0301 \u2028\n' },
+        true: { path: '/etc/app/b.conf', content: '\u0085\ufeff"q" \\ <&>' },
+        '.env': { path: '/app/.env', content: '' },
+      },
+    },
+  ],
+  [
+    'annotations with YAML-ambiguous keys and values',
+    { podAnnotations: { true: 'on', null: '~', 'example.com/x': '010' }, serviceAccount: { annotations: { '1e3': 'no' } } },
+  ],
+  [
+    'every environment source, in a list that refers back',
+    {
+      env: [
+        { name: 'POD', pod: 'name' },
+        { name: 'HEAP', resource: { field: 'limits.memory', divisor: '1Mi' } },
+        { name: 'PASS', secret: { name: 'db', key: 'password', optional: false } },
+        { name: 'FLAGS', configMap: { name: 'flags', key: 'on', optional: true } },
+        { name: 'URL', value: 'http://$(POD):$(HEAP)/$$(PASS)' },
+      ],
+      envFrom: [{ secret: 'db', prefix: 'DB_', optional: false }, { configMap: 'settings' }],
+    },
+  ],
+  [
+    'empty lists and maps of every new field',
+    {
+      env: [],
+      envFrom: [],
+      files: { a: { path: '/etc/a', secret: 's', items: {} } },
+      configFiles: {},
+      scratch: {},
+      imagePullSecrets: [],
+      podAnnotations: {},
+      serviceAccount: { annotations: {} },
+      scheduling: { nodeSelector: {}, tolerations: [], nodeAffinity: {} },
+    },
+  ],
+  ['an Ingress for every host and path, without a class', { ingress: {} }],
+  [
+    'an ALB Ingress with wildcard and punycode hosts, TLS, declared target group attributes and any text in annotations',
+    {
+      traffic: { platform: 'aws-alb' },
+      ingress: {
+        hosts: ['*.example.com', 'xn--bcher-kva.example'],
+        paths: ['/', "/a-b_c~d/!$&'()*+,;=:@"],
+        tlsSecretName: 'wildcard.example.com',
+        annotations: {
+          'alb.ingress.kubernetes.io/target-group-attributes': 'stickiness.enabled=true',
+          'example.com/note': 'x\u2028y "z" \u00e9',
+        },
+      },
+    },
+  ],
+  [
+    'attributes that only look like the deregistration delay are kept',
+    {
+      traffic: { platform: 'aws-alb' },
+      ingress: { annotations: { 'alb.ingress.kubernetes.io/target-group-attributes': '\u00a0deregistration_delay.timeout_seconds=1' } },
+    },
+  ],
+  [
+    'an ALB gRPC health check on its own port',
+    { traffic: { platform: 'aws-alb' }, health: { readiness: { grpc: { service: 'x' }, port: 9000 } }, ingress: {} },
+  ],
+  [
+    'an NLB checking a TCP connection',
+    { traffic: { platform: 'aws-nlb' }, health: { readiness: { exec: ['/ready'] } }, service: { type: 'LoadBalancer' } },
+  ],
+  [
+    'an NLB checking HTTPS on the readiness port',
+    {
+      traffic: { platform: 'aws-nlb' },
+      health: { readiness: { path: '/readyz', port: 8443, scheme: 'HTTPS' } },
+      service: { type: 'LoadBalancer', from: [{ cidr: 'fd00::/8' }] },
+    },
+  ],
+  [
+    'load-balancer overrides that break both invariants, acknowledged',
+    {
+      traffic: { platform: 'aws-nlb' },
+      service: { type: 'LoadBalancer' },
+      overrides: { loadBalancer: { deregistrationDelaySeconds: 3600, unhealthyThresholdCount: 2, healthCheckIntervalSeconds: 5 } },
+      acknowledge: {
+        deregistrationDelay: 'the NLB drains long-lived streams',
+        loadBalancerHealthCheck: 'measured: the endpoint answers fast',
+      },
+    },
+  ],
+  ['a GRPCRoute to every service', { route: { kind: 'GRPCRoute', parentRefs: [{ name: 'gw', sectionName: 'grpc' }] } }],
+  [
+    'peers from every way in: pods and networks, in order',
+    {
+      traffic: { platform: 'aws-nlb' },
+      networkPolicy: { ingressFrom: [{ podLabels: { role: 'frontend' } }] },
+      ingress: { className: 'nginx', from: [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }, {}] },
+      route: { parentRefs: [{ name: 'gw' }], hostnames: ['shop.example.com'], paths: ['/api'], from: [{ cidr: '10.0.0.0/16' }] },
+      service: {
+        type: 'LoadBalancer',
+        annotations: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal' },
+        from: [{ cidr: '0.0.0.0/0' }],
+      },
+    },
+  ],
 ];
 
 helmTest.each(EDGES)('edge: %s', async (_, changes) => {
@@ -134,13 +247,9 @@ helmDescribe('random declarations (seeded)', () => {
   });
 
   test('250 declarations with random overrides and acknowledgements: the same objects, or the same rejection word for word', async () => {
-    const declarations = fc.sample(fc.tuple(validDeclaration, overrides), { seed: SEED + 1, numRuns: 250 }).map(([declaration, extra]) =>
-      clean({
-        ...declaration,
-        overrides: extra.overrides,
-        acknowledge: { ...declaration.acknowledge, ...Object.fromEntries(extra.acknowledge.map((id) => [id, extra.reason])) },
-      }),
-    );
+    const declarations = fc
+      .sample(fc.tuple(validDeclaration, overrides), { seed: SEED + 1, numRuns: 250 })
+      .map(([declaration, extra]) => withOverrides(declaration, extra));
     const outcomes = await bothFaces(declarations);
     for (const { declaration, helm: rendered, typescript } of outcomes) {
       expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
+import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 import { helmFace, isSchemaRejection, ROOT, typescriptFace, helmDescribe, helmTest } from './support/helm';
 
@@ -60,6 +61,23 @@ const SCHEMA_REJECTIONS: Rejection[] = [
     ['sidecars', 'name'],
   ],
   ['an unknown mesh', checkoutWith({ mesh: 'consul' }), ['mesh']],
+  ['a Unicode host name (it is written in its xn-- form)', checkoutWith({ ingress: { hosts: ['bücher.example'] } }), ['ingress.hosts']],
+  ['an IP address as a host', checkoutWith({ route: { parentRefs: [{ name: 'gw' }], hostnames: ['10.0.0.1'] } }), ['route.hostnames']],
+  ['a path with "/../"', checkoutWith({ ingress: { paths: ['/a/../b'] } }), ['ingress.paths']],
+  ['a route without a Gateway', checkoutWith({ route: { parentRefs: [] } }), ['route.parentRefs']],
+  ['an Ingress with an empty list of hosts (it would have no rule)', checkoutWith({ ingress: { hosts: [] } }), ['ingress.hosts']],
+  [
+    'a peer network that is no CIDR',
+    checkoutWith({ networkPolicy: { ingressFrom: [{ cidr: '10.0.0.0' }] } }),
+    ['networkPolicy.ingressFrom', 'cidr'],
+  ],
+  ['an annotation key with spaces', checkoutWith({ ingress: { annotations: { 'my key': 'x' } } }), ['ingress.annotations', 'my key']],
+  [
+    'a health check interval out of range',
+    checkoutWith({ overrides: { loadBalancer: { healthCheckIntervalSeconds: 3 } } }),
+    ['overrides.loadBalancer.healthCheckIntervalSeconds'],
+  ],
+  ['an unknown route kind', checkoutWith({ route: { kind: 'TCPRoute', parentRefs: [{ name: 'gw' }] } }), ['route.kind']],
 ];
 
 const TEMPLATE_REJECTIONS: Rejection[] = [
@@ -183,7 +201,90 @@ const TEMPLATE_REJECTIONS: Rejection[] = [
     checkoutWith({ initContainers: [MIGRATE], overrides: { progressDeadlineSeconds: 400 } }),
     ['overrides.progressDeadlineSeconds', 'init 300'],
   ],
+  [
+    'an ALB whose declared annotations set derived settings and the deregistration delay',
+    checkoutWith({
+      traffic: { platform: 'aws-alb' },
+      ingress: {
+        annotations: {
+          'alb.ingress.kubernetes.io/target-type': 'instance',
+          'alb.ingress.kubernetes.io/target-group-attributes': 'slow_start.duration_seconds=30, deregistration_delay.timeout_seconds =5',
+        },
+      },
+    }),
+    ['ingress.annotations.alb.ingress.kubernetes.io/target-type', 'ingress.annotations.alb.ingress.kubernetes.io/target-group-attributes'],
+  ],
+  [
+    'an ALB with a TCP readiness check, which it cannot make',
+    checkoutWith({ traffic: { platform: 'aws-alb' }, health: { readiness: { tcp: true, port: 9000 } }, ingress: {} }),
+    ['health.readiness'],
+  ],
+  ['an Ingress of class alb on another platform', checkoutWith({ ingress: { className: 'alb' } }), ['traffic.platform']],
+  ['a LoadBalancer Service without aws-nlb', checkoutWith({ service: { type: 'LoadBalancer' } }), ['service.type']],
+  ['a worker with a way in', checkoutWith({ kind: 'worker', route: { parentRefs: [{ name: 'gw' }] } }), ['route']],
+  [
+    'a health check interval no longer than its timeout',
+    checkoutWith({
+      traffic: { platform: 'aws-alb' },
+      ingress: {},
+      overrides: { loadBalancer: { healthCheckIntervalSeconds: 5, healthCheckTimeoutSeconds: 9 } },
+    }),
+    ['overrides.loadBalancer.healthCheckIntervalSeconds'],
+  ],
+  [
+    'a deregistration delay past the grace period',
+    checkoutWith({
+      traffic: { platform: 'aws-nlb' },
+      service: { type: 'LoadBalancer' },
+      overrides: { loadBalancer: { deregistrationDelaySeconds: 300 } },
+    }),
+    ['overrides.loadBalancer.deregistrationDelaySeconds'],
+  ],
+  [
+    'a load balancer that gives up sooner than readiness',
+    checkoutWith({ traffic: { platform: 'aws-alb' }, ingress: {}, overrides: { loadBalancer: { unhealthyThresholdCount: 2 } } }),
+    ['overrides.loadBalancer.unhealthyThresholdCount'],
+  ],
+  [
+    'routes to one Gateway: listeners named twice, or not at all',
+    checkoutWith({
+      route: {
+        parentRefs: [
+          { name: 'gw' },
+          { name: 'gw', sectionName: 'a' },
+          { name: 'gw', namespace: 'x', sectionName: 'a' },
+          { name: 'gw', namespace: 'x', sectionName: 'a' },
+        ],
+      },
+    }),
+    ['route.parentRefs[0]', 'route.parentRefs[2]', 'route.parentRefs[3]'],
+  ],
+  ['services on an HTTPRoute', checkoutWith({ route: { parentRefs: [{ name: 'gw' }], services: ['a.B'] } }), ['route.services']],
+  [
+    'a way in that names no peers while others do, and a peer that is both pods and a network',
+    checkoutWith({
+      networkPolicy: { ingressFrom: [{ cidr: '10.0.0.0/16', podLabels: {} }] },
+      ingress: {},
+      route: { parentRefs: [{ name: 'gw' }] },
+    }),
+    ['networkPolicy.ingressFrom[0].cidr', 'ingress.from', 'route.from'],
+  ],
+  [
+    'load-balancer overrides without a load balancer',
+    checkoutWith({ overrides: { loadBalancer: { deregistrationDelaySeconds: 30 } } }),
+    ['overrides.loadBalancer'],
+  ],
 ];
+
+// The configuration rows (test/support/configuration-rejections.ts), named by their path's fields.
+const named = (face: 'schema' | 'templates'): Rejection[] =>
+  CONFIGURATION_REJECTIONS.filter(([, row]) => row.helm === face).map(([description, row]) => [
+    description,
+    row.declaration,
+    face === 'templates' ? [row.path] : row.path.split(/[.[\]]+/).filter((segment) => segment !== '' && !/^\d+$/.test(segment)),
+  ]);
+SCHEMA_REJECTIONS.push(...named('schema'));
+TEMPLATE_REJECTIONS.push(...named('templates'));
 
 helmDescribe('both faces reject, and each message names the field', () => {
   test.each([...SCHEMA_REJECTIONS, ...TEMPLATE_REJECTIONS])('%s', async (_, declaration, fields) => {

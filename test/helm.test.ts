@@ -51,7 +51,8 @@ helmTest('helm package makes a small archive of the chart files only', () => {
       .map((file) => `hardened-workloads/${file}`)
       .sort(),
   );
-  expect(statSync(archive).size).toBeLessThan(64 * 1024);
+  // The chart files compress to about 70 kB; a stray folder (node_modules, lib, test) would add megabytes.
+  expect(statSync(archive).size).toBeLessThan(128 * 1024);
 });
 
 helmTest('as a dependency of another chart, which hands it global values, it renders the same objects', () => {
@@ -108,7 +109,8 @@ helmDescribe("the README's parent chart, built with helm dependency build from a
   test('--set makes 3 a number, which the schema refuses for an environment value', () => {
     const result = helm(['template', 'shop', join(parent, 'shop'), '--set', 'checkout.env.RETRIES=3']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('env.RETRIES: Invalid type. Expected: string, given: integer');
+    // An environment value is a string or a source object; helm names the value and what it got.
+    expect(result.stderr).toMatch(/env\.RETRIES: .*given: integer/);
   });
 });
 

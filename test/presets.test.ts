@@ -52,7 +52,7 @@ test('the declaration wins over the preset, field by field', () => {
   expect(workload.spec.probeLatencyMs).toBe(200);
   expect(workload.probes.readiness).toMatchObject({ path: '/ready' });
   expect(workload.probes.liveness).toMatchObject({ path: '/actuator/health/liveness' });
-  expect(workload.spec.env.SERVER_SHUTDOWN).toBe('immediate');
+  expect(workload.env).toContainEqual({ name: 'SERVER_SHUTDOWN', value: 'immediate' });
   expect(workload.preset).toEqual({
     preset: 'spring-boot',
     fields: ['health.liveness', 'env.MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED', 'env.SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE'],

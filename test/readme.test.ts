@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { declarationJsonSchema } from '../src';
+import { declarationJsonSchema, parseDeclarations, synthesizeObjects } from '../src';
+import type { KubernetesObject } from '../src/manifests/facts';
+import { CHECKOUT } from './support/declarations';
+import { mainContainer } from './support/manifests';
 import { isAbsentKey, type JsonSchemaNode } from '../src/declaration/json-schema';
 
 const ROOT = join(__dirname, '..');
@@ -29,6 +32,26 @@ test('the README field table names every nested field too', () => {
   const named = new Set(TABLE_ROWS.flatMap((line) => (line.match(/`[^`]*`/g) ?? []).flatMap((code) => code.match(/[A-Za-z]+/g) ?? [])));
   const nested = Object.values(declarationJsonSchema().properties ?? {}).flatMap(nestedFieldNames);
   expect([...new Set(nested)].filter((name) => !named.has(name))).toEqual([]);
+});
+
+test('the configuration example is a valid declaration, and renders every part it shows', () => {
+  const block = README.split('<!-- configuration:example -->\n```yaml\n')[1]!.split('```')[0]!;
+  const objects = synthesizeObjects([{ ...CHECKOUT, ...(parseDeclarations(block, 'README.md')[0] as object) }]) as KubernetesObject[];
+  const container = mainContainer(objects);
+  expect(container.env.map((entry: { name: string }) => entry.name)).toEqual([
+    'DB_HOST',
+    'DB_PASSWORD',
+    'DATABASE_URL',
+    'POD_NAME',
+    'HEAP_MB',
+  ]);
+  expect(container.volumeMounts.map((mount: { mountPath: string }) => mount.mountPath)).toEqual([
+    '/tmp',
+    '/etc/orders/tls',
+    '/var/cache/orders',
+    '/config/application.yaml',
+  ]);
+  expect(objects.map((object) => object.kind)).toContain('ConfigMap');
 });
 
 test('the README gives the two set-up commands', () => {

@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { type DeclarationError, HardenedWorkload, isDeclarationError, type Problem, resolveWorkload } from '../src';
+import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 
 function problemsOf(declaration: unknown): readonly Problem[] {
@@ -396,6 +397,155 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     checkoutWith({ mesh: 'consul' }),
     { path: 'mesh', value: 'consul', rule: /one of "istio", "linkerd"/, fix: /pick one/ },
   ],
+  [
+    'a Unicode host name',
+    checkoutWith({ ingress: { hosts: ['bücher.example'] } }),
+    {
+      path: 'ingress.hosts[0]',
+      value: 'bücher.example',
+      rule: /not an IP address; internationalized names in their xn-- form/,
+      fix: /shop.example.com/,
+    },
+  ],
+  [
+    'an IP address as a route host name',
+    checkoutWith({ route: { parentRefs: [{ name: 'gw' }], hostnames: ['10.0.0.1'] } }),
+    { path: 'route.hostnames[0]', value: '10.0.0.1', rule: /not an IP address/, fix: /shop.example.com/ },
+  ],
+  [
+    'a path with "//"',
+    checkoutWith({ route: { parentRefs: [{ name: 'gw' }], paths: ['/a//b'] } }),
+    { path: 'route.paths[0]', value: '/a//b', rule: /without "\/\/"/, fix: /\/api\/v1/ },
+  ],
+  [
+    'a peer network that is no CIDR',
+    checkoutWith({ networkPolicy: { ingressFrom: [{ cidr: '10.0.0.0' }] } }),
+    { path: 'networkPolicy.ingressFrom[0].cidr', value: '10.0.0.0', rule: /an IPv4 or IPv6 CIDR/, fix: /10.0.0.0\/16/ },
+  ],
+  [
+    'a peer that is both pods and a network',
+    checkoutWith({ ingress: { from: [{ cidr: '10.0.0.0/16', namespaceLabels: { team: 'edge' } }] } }),
+    { path: 'ingress.from[0].cidr', value: '10.0.0.0/16', rule: /either pods .* or a network/, fix: /split it into two peers/ },
+  ],
+  [
+    'a way in that names no peers when others are declared',
+    checkoutWith({ networkPolicy: { ingressFrom: [{ podLabels: { role: 'frontend' } }] }, ingress: {} }),
+    {
+      path: 'ingress.from',
+      rule: /the NetworkPolicy admits only them.*the ingress's traffic.*dropped/,
+      fix: /add ingress.from with the ingress controller's pods/,
+    },
+  ],
+  [
+    'a LoadBalancer Service on the kube-proxy platform',
+    checkoutWith({ service: { type: 'LoadBalancer' } }),
+    {
+      path: 'service.type',
+      value: 'LoadBalancer',
+      rule: /Network Load Balancer.*traffic.platform is kube-proxy/,
+      fix: /traffic.platform: aws-nlb/,
+    },
+  ],
+  [
+    'an ALB annotation on another platform',
+    checkoutWith({ ingress: { annotations: { 'alb.ingress.kubernetes.io/scheme': 'internal' } } }),
+    { path: 'traffic.platform', value: 'kube-proxy', rule: /for the AWS Load Balancer Controller/, fix: /aws-alb/ },
+  ],
+  [
+    'an ALB without an HTTP or gRPC readiness check',
+    checkoutWith({ traffic: { platform: 'aws-alb' }, health: { readiness: { exec: ['/ready'] } }, ingress: {} }),
+    { path: 'health.readiness', rule: /over HTTP or gRPC, and cannot repeat a readiness check by exec/, fix: /HTTP path/ },
+  ],
+  [
+    'a derived annotation declared by hand',
+    checkoutWith({ traffic: { platform: 'aws-alb' }, ingress: { annotations: { 'alb.ingress.kubernetes.io/healthcheck-path': '/' } } }),
+    {
+      path: 'ingress.annotations.alb.ingress.kubernetes.io/healthcheck-path',
+      value: '/',
+      rule: /is derived for the ALB with IP targets/,
+      fix: /overrides.loadBalancer/,
+    },
+  ],
+  [
+    'a deregistration delay declared in the target group attributes',
+    checkoutWith({
+      traffic: { platform: 'aws-nlb' },
+      service: {
+        type: 'LoadBalancer',
+        annotations: { 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'deregistration_delay.timeout_seconds=300' },
+      },
+    }),
+    {
+      path: 'service.annotations.service.beta.kubernetes.io/aws-load-balancer-target-group-attributes',
+      rule: /the deregistration delay is derived from the preStop delay and the drain/,
+      fix: /overrides.loadBalancer.deregistrationDelaySeconds/,
+    },
+  ],
+  [
+    'a deregistration delay past the grace period (invariant 14)',
+    checkoutWith({
+      traffic: { platform: 'aws-nlb' },
+      service: { type: 'LoadBalancer' },
+      overrides: { loadBalancer: { deregistrationDelaySeconds: 300 } },
+    }),
+    {
+      path: 'overrides.loadBalancer.deregistrationDelaySeconds',
+      value: 300,
+      rule: /invariant 14 \(deregistrationDelay\).*NLB: deregistration delay 300 s vs propagation 120 \+ drain 30 = 150 s, grace 165 s/,
+      fix: /between 150 and 165 s.*acknowledge.deregistrationDelay/,
+    },
+  ],
+  [
+    'a load balancer that gives up sooner than readiness (invariant 15)',
+    checkoutWith({ traffic: { platform: 'aws-alb' }, ingress: {}, overrides: { loadBalancer: { unhealthyThresholdCount: 2 } } }),
+    {
+      path: 'overrides.loadBalancer.unhealthyThresholdCount',
+      value: 2,
+      rule: /invariant 15 \(loadBalancerHealthCheck\).*window 10 s vs readiness window 15 s/,
+      fix: /at least 3.*acknowledge.loadBalancerHealthCheck/,
+    },
+  ],
+  [
+    'a health check interval no longer than its timeout',
+    checkoutWith({
+      traffic: { platform: 'aws-alb' },
+      ingress: {},
+      overrides: { loadBalancer: { healthCheckIntervalSeconds: 5, healthCheckTimeoutSeconds: 9 } },
+    }),
+    {
+      path: 'overrides.loadBalancer.healthCheckIntervalSeconds',
+      value: 5,
+      rule: /timeout must be shorter than its interval \(timeout 9 s, interval 5 s\)/,
+      fix: /below 5 s/,
+    },
+  ],
+  [
+    'Gateway references that attach twice to one listener',
+    checkoutWith({
+      route: {
+        parentRefs: [
+          { name: 'gw', sectionName: 'https' },
+          { name: 'gw', sectionName: 'https' },
+        ],
+      },
+    }),
+    { path: 'route.parentRefs[1]', rule: /each listener of a Gateway once/, fix: /different sectionName/ },
+  ],
+  [
+    'paths on a GRPCRoute',
+    checkoutWith({ route: { kind: 'GRPCRoute', parentRefs: [{ name: 'gw' }], paths: ['/'] } }),
+    { path: 'route.paths', rule: /a GRPCRoute selects gRPC services/, fix: /route.services/ },
+  ],
+  [
+    'a way in for a worker',
+    checkoutWith({ kind: 'worker', ingress: {} }),
+    { path: 'ingress', rule: /a worker receives no traffic/, fix: /remove ingress, or make the workload kind: web/ },
+  ],
+  [
+    'load-balancer overrides without a load balancer',
+    checkoutWith({ overrides: { loadBalancer: { healthyThresholdCount: 3 } } }),
+    { path: 'overrides.loadBalancer', rule: /apply to a configured load balancer/, fix: /remove overrides.loadBalancer/ },
+  ],
 ];
 
 describe('invalid declarations are rejected with field, value, rule and fix', () => {
@@ -406,6 +556,17 @@ describe('invalid declarations are rejected with field, value, rule and fix', ()
     expect(problem!.rule).toMatch(expected.rule);
     expect(problem!.fix).toMatch(expected.fix);
     if ('value' in expected) expect(problem!.value).toEqual(expected.value);
+  });
+});
+
+describe('invalid configuration, secrets, files, storage, identity and scheduling are rejected with field, value, rule and fix', () => {
+  test.each(CONFIGURATION_REJECTIONS)('%s', (_, expected) => {
+    const problems = problemsOf(expected.declaration);
+    expect(problems.map((candidate) => candidate.path)).toContain(expected.path);
+    const problem = problems.find((candidate) => candidate.path === expected.path)!;
+    expect(problem.rule).toMatch(expected.rule);
+    expect(problem.fix).toMatch(expected.fix);
+    if ('value' in expected) expect(problem.value).toEqual(expected.value);
   });
 });
 
@@ -436,7 +597,8 @@ describe('how problems are reported', () => {
         '    rule: unknown field',
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
           'port, replicas, autoscaling, health, startup, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
-          'env, args, initContainers, sidecars, mesh, labels, networkPolicy, overrides, acknowledge',
+          'env, envFrom, args, files, configFiles, scratch, tmp, imagePullSecrets, podAnnotations, serviceAccount, scheduling, initContainers, ' +
+          'sidecars, mesh, labels, networkPolicy, service, ingress, route, overrides, acknowledge',
       ].join('\n'),
     );
     expect(message).not.toMatch(/\n\s+at /);

@@ -43,12 +43,13 @@ describe.each(RULE_IDS)('%s', (id) => {
     expect(findingsOf(id, join(FIXTURES, id, name)).findings).toEqual([]);
   });
 
-  test('has a title, a rationale and a fix, each a sentence', () => {
+  test('has a title, a rationale and a fix, each a sentence, and cites the documentation of the setting', () => {
     const meta = RULES[id];
     expect(meta.title).toMatch(/^[A-Z0-9a-z].*\.$/);
     expect(meta.rationale).toMatch(/\.$/);
     expect(meta.fix).toMatch(/\.$/);
-    expect(meta.reference).toMatch(/^https:\/\/kubernetes\.io\/docs\//);
+    // Kubernetes', or the AWS Load Balancer Controller's (a Kubernetes SIG project) for the annotations it reads.
+    expect(meta.reference).toMatch(/^https:\/\/(kubernetes\.io\/docs|kubernetes-sigs\.github\.io\/aws-load-balancer-controller\/latest)\//);
   });
 });
 

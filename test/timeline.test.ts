@@ -224,3 +224,34 @@ test('the picture in docs/ is the current rendering of the Phoenix example (npm 
   const committed = readFileSync(join(__dirname, '..', 'docs', 'phoenix-bandit-timeline.svg'), 'utf8');
   expect(committed).toBe(timelineSvg(timeline(resolveWorkload(declaration))));
 });
+
+describe('behind a load balancer', () => {
+  const alb = resolveWorkload(checkoutWith({ traffic: { platform: 'aws-alb' }, ingress: {} }));
+  const model = timeline(alb);
+
+  test("hung process: the ALB's health check takes the pod out with readiness (15 s), before liveness restarts it", () => {
+    expect(section('hung', model).events.find((event) => event.at === 15)?.label).toBe(
+      'readiness fails 5s x 3: removed from endpoints; ALB health check fails 5s x 3: taken out of its target group',
+    );
+  });
+  test('deletion: the deregistration delay ends after the drain (60 s) and before SIGKILL (66 s)', () => {
+    expect(
+      section('shutdown', model)
+        .events.map((event) => [event.at, event.label])
+        .slice(-2),
+    ).toEqual([
+      [60, 'drain done (30s); ALB deregistration delay ends (60s): it closes what is left'],
+      [66, 'SIGKILL at the grace deadline (terminationGracePeriodSeconds 66)'],
+    ]);
+  });
+  test('explain says that pod readiness gates need a namespace label the workload cannot set', () => {
+    expect(alb.notes.join('\n')).toMatch(
+      /namespaces labelled elbv2\.k8s\.aws\/pod-readiness-gate-inject=enabled, which a workload cannot set/,
+    );
+  });
+  test('explain says who may connect while no way in names its peers', () => {
+    expect(alb.notes).toContain(
+      'The NetworkPolicy admits anyone to port 8080: name where the traffic comes from with ingress.from (and networkPolicy.ingressFrom for clients in the cluster) to admit only them.',
+    );
+  });
+});

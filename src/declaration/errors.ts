@@ -39,22 +39,28 @@ export function isDeclarationError(error: unknown): error is DeclarationError {
  */
 export function showValue(value: unknown): string {
   if (value === undefined) return '(missing)';
-  const text = JSON.stringify(withSortedKeys(value)).replace(
-    /[\u2028\u2029]/g,
-    (separator) => `\\u${separator.charCodeAt(0).toString(16)}`,
-  );
+  const text = sortedJson(value).replace(/[\u2028\u2029]/g, (separator) => `\\u${separator.charCodeAt(0).toString(16)}`);
   const characters = Array.from(text);
   return characters.length > 80 ? `${characters.slice(0, 77).join('')}...` : text;
 }
 
-function withSortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withSortedKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, withSortedKeys((value as Record<string, unknown>)[key])]),
-  );
+/** Keys in the order of their UTF-8 bytes, the order Go (and so Helm) writes a map's keys in. */
+function byUtf8(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * JSON with every map's keys sorted. Written out key by key because a JavaScript object always
+ * lists integer-like keys ("60") first, whatever order they were added in.
+ */
+export function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : sortedJson(item))).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort(byUtf8);
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${sortedJson(record[key])}`).join(',')}}`;
 }
 
 export function formatProblem(problem: Problem): string {

@@ -5,7 +5,7 @@
  * the keys `acknowledge` accepts, the checks report violations under these names.
  */
 
-/** The thirteen invariants of docs/derivation.md, in its order. */
+/** The invariants of docs/derivation.md, in its order. */
 export const INVARIANT_IDS = [
   'startupWindow',
   'probeSuccessThreshold',
@@ -20,6 +20,8 @@ export const INVARIANT_IDS = [
   'pdbAllowsDisruption',
   'graceLimit',
   'sidecarsOutliveDrain',
+  'deregistrationDelay',
+  'loadBalancerHealthCheck',
 ] as const;
 export type InvariantId = (typeof INVARIANT_IDS)[number];
 
@@ -38,10 +40,12 @@ export const ACKNOWLEDGEABLE_INVARIANTS = [
   // Like graceCoversShutdown: only a grace override can break it, and a platform that caps the
   // grace period may knowingly cut a sidecar's last flush short.
   'sidecarsOutliveDrain',
+  'deregistrationDelay',
+  'loadBalancerHealthCheck',
 ] as const satisfies readonly InvariantId[];
 
 /** Hardening defaults that may be waived, each only with a written reason. */
-export const WAIVER_IDS = ['singleReplica', 'noLiveness', 'noCpuLimit'] as const;
+export const WAIVER_IDS = ['singleReplica', 'noLiveness', 'noCpuLimit', 'automountServiceAccountToken'] as const;
 
 export const ACKNOWLEDGEMENT_IDS = [...ACKNOWLEDGEABLE_INVARIANTS, ...WAIVER_IDS] as const;
 export type AcknowledgementId = (typeof ACKNOWLEDGEMENT_IDS)[number];

@@ -91,8 +91,17 @@ export function applyPreset(spec: ParsedSpec): { spec: EffectiveSpec; effect?: P
   const liveness = fill('health.liveness', spec.health.liveness, preset.liveness);
   const probeLatencyMs = fill('probeLatencyMs', spec.probeLatencyMs, preset.probeLatencyMs)!;
   const presetEnvironment = preset.shutdownEnvironment(spec.drainSeconds);
-  const env: Record<string, string> = { ...spec.env };
-  for (const [name, value] of Object.entries(presetEnvironment)) env[name] = fill(`env.${name}`, spec.env[name], value)!;
+  const declared = new Set(Array.isArray(spec.env) ? spec.env.map((entry) => entry.name) : Object.keys(spec.env));
+  const filled: Record<string, string> = {};
+  for (const name of Object.keys(presetEnvironment).sort()) {
+    if (declared.has(name)) continue;
+    fields.push(`env.${name}`);
+    filled[name] = presetEnvironment[name]!;
+  }
+  // A list keeps the declared entries where they are (problems name them by index); the preset's follow.
+  const env: ParsedSpec['env'] = Array.isArray(spec.env)
+    ? [...spec.env, ...Object.entries(filled).map(([name, value]) => ({ name, value }))]
+    : { ...spec.env, ...filled };
   return {
     spec: {
       ...spec,

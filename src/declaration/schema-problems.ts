@@ -137,7 +137,10 @@ function unionProblems(issue: z.core.$ZodIssueInvalidUnion, input: unknown): Pro
     if (unknown.length > 0) return unknownFieldProblems({ path: issue.path, keys: unknown }, input);
   }
   if (isObject(value)) {
-    const forms = [...new Set(membersOf(node).flatMap((member) => member.required ?? []))].filter((form) => form in value);
+    // A form is a key some members require and others do not (a key every member requires, such as a file's path, is no form).
+    const members = membersOf(node);
+    const shared = (key: string) => members.every((member) => (member.required ?? []).includes(key));
+    const forms = [...new Set(members.flatMap((member) => member.required ?? []))].filter((form) => form in value && !shared(form));
     found = ` (found ${forms.length === 0 ? 'none' : forms.join(' and ')})`;
   }
   return [
@@ -228,8 +231,9 @@ export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[
         node?.['x-format'] === 'image' && typeof value === 'string' ? pinImageFix(value) : (node?.['x-fix'] ?? 'correct the format'),
       );
     case 'invalid_key': {
-      // The path ends at the offending key; its rule lives on the record's propertyNames.
-      const keys = schemaAt(issue.path.slice(0, -1))?.propertyNames as JsonSchemaNode | undefined;
+      // The path ends at the offending key; its rule lives on the record's propertyNames (in a union, the record member's).
+      const keys = membersOf(schemaAt(issue.path.slice(0, -1))).find((member) => member.propertyNames)?.propertyNames as
+        JsonSchemaNode | undefined;
       return problem(
         `the key ${JSON.stringify(issue.path[issue.path.length - 1])} is not allowed: ${keys?.['x-rule'] ?? 'see the field reference'}`,
         keys?.['x-fix'] ?? 'rename it',

@@ -6,6 +6,10 @@
  */
 
 export type ProbeTarget = HttpGetProbe | TcpSocketProbe | GrpcProbe | ExecProbe;
+export type EnvSource = EnvValueSource | EnvSecretSource | EnvConfigMapSource | EnvPodSource | EnvResourceSource;
+export type EnvEntry = EnvValueEntry | EnvSecretEntry | EnvConfigMapEntry | EnvPodEntry | EnvResourceEntry;
+export type EnvFromSource = EnvFromSecret | EnvFromConfigMap;
+export type FilesSource = SecretFiles | ConfigMapFiles;
 
 /**
  * One hardened workload: the declaration both faces read (docs/derivation.md).
@@ -135,14 +139,23 @@ export interface WorkloadSpec {
    */
   resources?: Resources;
   /**
-   * Environment variables of the container, by name; values are strings.
+   * Environment variables of the container: a map of names to values (set in name order), or a list of { name, ... } that keeps its order. A value is a string, or comes from a Secret key, a ConfigMap key, the pod (downward API) or the container resources.
    *
    * @default {}
-   * @example {"LOG_LEVEL":"info"}
+   * @example {"LOG_LEVEL":"info","DB_PASSWORD":{"secret":{"name":"db-credentials","key":"password"}}}
    */
-  env?: {
-    [k: string]: string;
-  };
+  env?:
+    | {
+        [k: string]: string | EnvSource;
+      }
+    | EnvEntry[];
+  /**
+   * Whole Secrets or ConfigMaps as environment variables, one per key (set before env, which wins on a name both give).
+   *
+   * @default - none
+   * @example [{"secret":"db-credentials","prefix":"DB_"}]
+   */
+  envFrom?: EnvFromSource[];
   /**
    * Container args.
    *
@@ -150,6 +163,70 @@ export interface WorkloadSpec {
    * @example ["--port","8080"]
    */
   args?: string[];
+  /**
+   * Files from existing Secrets and ConfigMaps, by a name of your choice: each mounted read-only at its path (volume files-<name>).
+   *
+   * @default - none
+   * @example {"db-tls":{"path":"/etc/db/tls","secret":"db-tls","items":{"ca.crt":"ca.pem"}}}
+   */
+  files?: {
+    [k: string]: FilesSource;
+  };
+  /**
+   * Files written in the declaration, by ConfigMap key. They become one immutable ConfigMap, <instance>-config-<hash of the files>, so that a change rolls the pods and an older ReplicaSet keeps its own files; each file is mounted read-only at its path.
+   *
+   * @default - none
+   * @example {"settings.py":{"path":"/app/settings.py","content":"DEBUG = False\n"}}
+   */
+  configFiles?: {
+    [k: string]: ConfigFile;
+  };
+  /**
+   * Writable folders besides /tmp, by a name of your choice (volume scratch-<name>), for images that write a cache or run folder: the root filesystem is read-only.
+   *
+   * @default - none
+   * @example {"cache":{"path":"/var/cache/app","sizeLimit":"2Gi"}}
+   */
+  scratch?: {
+    [k: string]: ScratchFolder;
+  };
+  /**
+   * The writable /tmp every container gets.
+   *
+   * @default {}
+   * @example {"sizeLimit":"4Gi"}
+   */
+  tmp?: Tmp;
+  /**
+   * Secrets (of type kubernetes.io/dockerconfigjson) with the credentials to pull the images, by name.
+   *
+   * @default - none: the node's own credentials
+   * @example ["registry-credentials"]
+   */
+  imagePullSecrets?: string[];
+  /**
+   * Annotations of the pods, e.g. for a log shipper or a metrics scraper. Keys under hardened-workloads.io/ are reserved for this project, and AppArmor annotations may only name runtime/default or localhost/ profiles.
+   *
+   * @default - none
+   * @example {"prometheus.io/scrape":"true"}
+   */
+  podAnnotations?: {
+    [k: string]: string;
+  };
+  /**
+   * The workload's own ServiceAccount: its annotations, and whether the pods get an API token.
+   *
+   * @default - no annotations, no token
+   * @example {"annotations":{"iam.gke.io/gcp-service-account":"orders@acme.iam.gserviceaccount.com"}}
+   */
+  serviceAccount?: ServiceAccount;
+  /**
+   * Where the pods run: node labels, tolerations, priority and node affinity. The spread over zones and nodes and the pod anti-affinity stay as they are.
+   *
+   * @default - any node, default priority
+   * @example {"nodeSelector":{"kubernetes.io/arch":"arm64"},"priorityClassName":"business-critical"}
+   */
+  scheduling?: Scheduling;
   /**
    * Init containers, run in this order before the application (migrations, waiting for a dependency, fetching assets). Hardened like the main container.
    *
@@ -187,6 +264,27 @@ export interface WorkloadSpec {
    * @example {"egressTo":[{"cidr":"10.0.0.0/8"}]}
    */
   networkPolicy?: NetworkPolicy;
+  /**
+   * The Service in front of the pods (web workloads).
+   *
+   * @default - a ClusterIP Service on `port`
+   * @example {"type":"LoadBalancer"}
+   */
+  service?: ServiceSettings;
+  /**
+   * An Ingress (networking.k8s.io/v1) to the Service, named like every object.
+   *
+   * @default - none
+   * @example {"hosts":["shop.example.com"]}
+   */
+  ingress?: IngressSettings;
+  /**
+   * A Gateway API route to the Service, named like every object.
+   *
+   * @default - none
+   * @example {"parentRefs":[{"name":"public-gateway"}]}
+   */
+  route?: GatewayRouteSettings;
   /**
    * Explicit values that replace derived ones. An override that breaks an invariant is rejected unless `acknowledge` gives a reason.
    *
@@ -480,6 +578,737 @@ export interface Resources {
   cpuLimit?: false | string;
 }
 /**
+ * A value written out.
+ */
+export interface EnvValueSource {
+  /**
+   * The value. $(NAME) is replaced by the value of a variable defined earlier; $$ writes a literal $.
+   *
+   * @example "jdbc:postgresql://$(DB_HOST)/orders"
+   */
+  value: string;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+}
+export interface SecretKey {
+  /**
+   * Name of the Secret.
+   *
+   * @example "db-credentials"
+   */
+  name: string;
+  /**
+   * Key in the Secret.
+   *
+   * @example "password"
+   */
+  key: string;
+  /**
+   * true: the container starts even when the Secret or its key is missing.
+   *
+   * @default - false: the container does not start without it
+   * @example true
+   */
+  optional?: boolean;
+}
+/**
+ * The value of a key of an existing Secret.
+ */
+export interface EnvSecretSource {
+  /**
+   * The value of a key of an existing Secret.
+   *
+   * @example {"name":"db-credentials","key":"password"}
+   */
+  secret: SecretKey;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+}
+export interface ConfigMapKey {
+  /**
+   * Name of the ConfigMap.
+   *
+   * @example "app-settings"
+   */
+  name: string;
+  /**
+   * Key in the ConfigMap.
+   *
+   * @example "log-level"
+   */
+  key: string;
+  /**
+   * true: the container starts even when the ConfigMap or its key is missing.
+   *
+   * @default - false: the container does not start without it
+   * @example true
+   */
+  optional?: boolean;
+}
+/**
+ * The value of a key of an existing ConfigMap.
+ */
+export interface EnvConfigMapSource {
+  /**
+   * The value of a key of an existing ConfigMap.
+   *
+   * @example {"name":"app-settings","key":"log-level"}
+   */
+  configMap: ConfigMapKey;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+}
+/**
+ * A fact of the pod.
+ */
+export interface EnvPodSource {
+  /**
+   * A fact of the pod (downward API): name, namespace, uid, serviceAccountName, nodeName, hostIP, podIP or podIPs (comma-separated, dual-stack).
+   *
+   * @example "name"
+   */
+  pod: 'name' | 'namespace' | 'uid' | 'serviceAccountName' | 'nodeName' | 'hostIP' | 'podIP' | 'podIPs';
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+}
+export interface ResourceField {
+  /**
+   * The container's own request or limit: requests.cpu, requests.memory, limits.cpu or limits.memory.
+   *
+   * @example "limits.memory"
+   */
+  field: 'requests.cpu' | 'requests.memory' | 'limits.cpu' | 'limits.memory';
+  /**
+   * Unit of the value, which is the quantity divided by it and rounded up: 1 or 1m for CPU; 1, 1k, 1Ki, 1M, 1Mi, 1G, 1Gi, 1T or 1Ti for memory.
+   *
+   * @default - 1 (cores for CPU, bytes for memory)
+   * @example "1Mi"
+   */
+  divisor?: '1' | '1m' | '1k' | '1Ki' | '1M' | '1Mi' | '1G' | '1Gi' | '1T' | '1Ti';
+}
+/**
+ * A request or limit of the container.
+ */
+export interface EnvResourceSource {
+  /**
+   * A request or limit of the container itself (resourceFieldRef), e.g. to size a JVM or Go heap from the memory limit.
+   *
+   * @example {"field":"limits.memory","divisor":"1Mi"}
+   */
+  resource: ResourceField;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+}
+/**
+ * A variable set to a value written out.
+ */
+export interface EnvValueEntry {
+  /**
+   * The value. $(NAME) is replaced by the value of a variable defined earlier; $$ writes a literal $.
+   *
+   * @example "jdbc:postgresql://$(DB_HOST)/orders"
+   */
+  value: string;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+  /**
+   * Name of the variable.
+   *
+   * @example "DATABASE_URL"
+   */
+  name: string;
+}
+/**
+ * A variable set to the value of a key of an existing Secret.
+ */
+export interface EnvSecretEntry {
+  /**
+   * The value of a key of an existing Secret.
+   *
+   * @example {"name":"db-credentials","key":"password"}
+   */
+  secret: SecretKey;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+  /**
+   * Name of the variable.
+   *
+   * @example "DATABASE_URL"
+   */
+  name: string;
+}
+/**
+ * A variable set to the value of a key of an existing ConfigMap.
+ */
+export interface EnvConfigMapEntry {
+  /**
+   * The value of a key of an existing ConfigMap.
+   *
+   * @example {"name":"app-settings","key":"log-level"}
+   */
+  configMap: ConfigMapKey;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+  /**
+   * Name of the variable.
+   *
+   * @example "DATABASE_URL"
+   */
+  name: string;
+}
+/**
+ * A variable set to a fact of the pod.
+ */
+export interface EnvPodEntry {
+  /**
+   * A fact of the pod (downward API): name, namespace, uid, serviceAccountName, nodeName, hostIP, podIP or podIPs (comma-separated, dual-stack).
+   *
+   * @example "name"
+   */
+  pod: 'name' | 'namespace' | 'uid' | 'serviceAccountName' | 'nodeName' | 'hostIP' | 'podIP' | 'podIPs';
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  resource?: never;
+  /**
+   * Name of the variable.
+   *
+   * @example "DATABASE_URL"
+   */
+  name: string;
+}
+/**
+ * A variable set to a request or limit of the container.
+ */
+export interface EnvResourceEntry {
+  /**
+   * A request or limit of the container itself (resourceFieldRef), e.g. to size a JVM or Go heap from the memory limit.
+   *
+   * @example {"field":"limits.memory","divisor":"1Mi"}
+   */
+  resource: ResourceField;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  value?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  pod?: never;
+  /**
+   * Name of the variable.
+   *
+   * @example "DATABASE_URL"
+   */
+  name: string;
+}
+/**
+ * Every key of an existing Secret as a variable.
+ */
+export interface EnvFromSecret {
+  /**
+   * Name of the Secret.
+   *
+   * @example "db-credentials"
+   */
+  secret: string;
+  /**
+   * Text put before every key to make the variable name.
+   *
+   * @default - none: the keys are the names
+   * @example "DB_"
+   */
+  prefix?: string;
+  /**
+   * true: the container starts even when the Secret or its keys is missing.
+   *
+   * @default - false: the container does not start without it
+   * @example true
+   */
+  optional?: boolean;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+}
+/**
+ * Every key of an existing ConfigMap as a variable.
+ */
+export interface EnvFromConfigMap {
+  /**
+   * Name of the ConfigMap.
+   *
+   * @example "app-settings"
+   */
+  configMap: string;
+  /**
+   * Text put before every key to make the variable name.
+   *
+   * @default - none: the keys are the names
+   * @example "DB_"
+   */
+  prefix?: string;
+  /**
+   * true: the container starts even when the ConfigMap or its keys is missing.
+   *
+   * @default - false: the container does not start without it
+   * @example true
+   */
+  optional?: boolean;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+}
+/**
+ * The keys of an existing Secret as files.
+ */
+export interface SecretFiles {
+  /**
+   * Name of the Secret.
+   *
+   * @example "db-credentials"
+   */
+  secret: string;
+  /**
+   * Folder the files appear in, read-only.
+   *
+   * @example "/etc/db"
+   */
+  path: string;
+  /**
+   * Only these keys, each as the file name given (a path relative to `path`).
+   *
+   * @default - every key, as a file of the same name
+   * @example {"ca.crt":"ca.pem"}
+   */
+  items?: {
+    [k: string]: string;
+  };
+  /**
+   * true: the container starts even when the object (or a listed key) is missing, with the folder empty.
+   *
+   * @default - false: the container does not start without it
+   * @example true
+   */
+  optional?: boolean;
+  /**
+   * Permission bits of the files, as a number: 288 is octal 0440 (owner and group read). In YAML 1.1, as Helm and our CLI read declaration files, 0440 written with a leading zero is octal too; JSON and TypeScript need 288 (or 0o440). The group (the pod fsGroup 65532) must be able to read.
+   *
+   * Unit: permission bits.
+   *
+   * @default - 288 (0440: owner and group read)
+   * @example 288
+   */
+  mode?: number;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  configMap?: never;
+}
+/**
+ * The keys of an existing ConfigMap as files.
+ */
+export interface ConfigMapFiles {
+  /**
+   * Name of the ConfigMap.
+   *
+   * @example "app-settings"
+   */
+  configMap: string;
+  /**
+   * Folder the files appear in, read-only.
+   *
+   * @example "/etc/db"
+   */
+  path: string;
+  /**
+   * Only these keys, each as the file name given (a path relative to `path`).
+   *
+   * @default - every key, as a file of the same name
+   * @example {"ca.crt":"ca.pem"}
+   */
+  items?: {
+    [k: string]: string;
+  };
+  /**
+   * true: the container starts even when the object (or a listed key) is missing, with the folder empty.
+   *
+   * @default - false: the container does not start without it
+   * @example true
+   */
+  optional?: boolean;
+  /**
+   * Permission bits of the files, as a number: 288 is octal 0440 (owner and group read). In YAML 1.1, as Helm and our CLI read declaration files, 0440 written with a leading zero is octal too; JSON and TypeScript need 288 (or 0o440). The group (the pod fsGroup 65532) must be able to read.
+   *
+   * Unit: permission bits.
+   *
+   * @default - 288 (0440: owner and group read)
+   * @example 288
+   */
+  mode?: number;
+  /**
+   * Belongs to another form: leave it out.
+   */
+  secret?: never;
+}
+/**
+ * A file written in the declaration.
+ */
+export interface ConfigFile {
+  /**
+   * Where the file appears in the container, read-only.
+   *
+   * @example "/app/settings.py"
+   */
+  path: string;
+  /**
+   * The text of the file.
+   *
+   * @example "DEBUG = False\n"
+   */
+  content: string;
+}
+/**
+ * A writable folder, emptied when the pod goes (an emptyDir).
+ */
+export interface ScratchFolder {
+  /**
+   * The writable folder.
+   *
+   * @example "/var/cache/app"
+   */
+  path: string;
+  /**
+   * Most bytes the folder may hold; beyond it the pod is evicted.
+   *
+   * Unit: bytes, usually with a suffix such as Mi or Gi.
+   *
+   * @default - 1Gi on disk; required in memory
+   * @example "2Gi"
+   */
+  sizeLimit?: string;
+  /**
+   * Where the files live: disk (the node's ephemeral storage) or memory (tmpfs, fast, and counted against the container's memory limit).
+   *
+   * @default - disk
+   * @example "memory"
+   */
+  medium?: 'disk' | 'memory';
+}
+export interface Tmp {
+  /**
+   * Most bytes /tmp may hold; beyond it the pod is evicted.
+   *
+   * Unit: bytes, usually with a suffix such as Mi or Gi.
+   *
+   * @default "1Gi"
+   * @example "4Gi"
+   */
+  sizeLimit?: string;
+  /**
+   * Where the files live: disk (the node's ephemeral storage) or memory (tmpfs, fast, and counted against the container's memory limit).
+   *
+   * @default "disk"
+   * @example "memory"
+   */
+  medium?: 'disk' | 'memory';
+}
+export interface ServiceAccount {
+  /**
+   * Annotations of the ServiceAccount, e.g. a cloud workload identity (eks.amazonaws.com/role-arn, iam.gke.io/gcp-service-account).
+   *
+   * @default - none
+   * @example {"eks.amazonaws.com/role-arn":"arn:aws:iam::123456789012:role/orders"}
+   */
+  annotations?: {
+    [k: string]: string;
+  };
+  /**
+   * true mounts a Kubernetes API token into the pods, for workloads that call the Kubernetes API; needs acknowledge.automountServiceAccountToken with the reason.
+   *
+   * @default - false: no token
+   * @example true
+   */
+  mountApiToken?: boolean;
+}
+/**
+ * A node taint the pods accept.
+ */
+export interface Toleration {
+  /**
+   * Taint key tolerated.
+   *
+   * @default - none: every taint, which needs operator Exists
+   * @example "dedicated"
+   */
+  key?: string;
+  /**
+   * Equal: the taint has this value. Exists: any value.
+   *
+   * @default - Equal
+   * @example "Exists"
+   */
+  operator?: 'Equal' | 'Exists';
+  /**
+   * Taint value tolerated (operator Equal).
+   *
+   * @default - none: the empty value
+   * @example "payments"
+   */
+  value?: string;
+  /**
+   * Taint effect tolerated.
+   *
+   * @default - none: every effect
+   * @example "NoSchedule"
+   */
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  /**
+   * How long a pod stays on a node after a NoExecute taint appears (effect NoExecute).
+   *
+   * Unit: seconds.
+   *
+   * @default - none: for ever
+   * @example 300
+   */
+  tolerationSeconds?: number;
+}
+/**
+ * A condition on one node label.
+ */
+export interface NodeExpression {
+  /**
+   * Node label key.
+   *
+   * @example "node.kubernetes.io/instance-type"
+   */
+  key: string;
+  /**
+   * In, NotIn: the label has (not) one of the values. Exists, DoesNotExist: the label is (not) there. Gt, Lt: the label is a number greater or less than the one value.
+   *
+   * @example "In"
+   */
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  /**
+   * Values compared with the label.
+   *
+   * @default - none; at least one for In and NotIn, exactly one integer for Gt and Lt, none for Exists and DoesNotExist
+   * @example ["m6i.large","m7i.large"]
+   */
+  values?: string[];
+}
+/**
+ * Conditions a node meets all of.
+ */
+export interface NodeTerm {
+  /**
+   * Conditions a node meets all of.
+   *
+   * @example [{"key":"kubernetes.io/arch","operator":"In","values":["arm64"]}]
+   */
+  matchExpressions: NodeExpression[];
+}
+/**
+ * Conditions a node should meet all of, with a weight.
+ */
+export interface WeightedNodeTerm {
+  /**
+   * How much meeting this term counts, from 1 to 100.
+   *
+   * Unit: points.
+   *
+   * @example 50
+   */
+  weight: number;
+  /**
+   * Conditions a node meets all of.
+   *
+   * @example [{"key":"kubernetes.io/arch","operator":"In","values":["arm64"]}]
+   */
+  matchExpressions: NodeExpression[];
+}
+export interface SchedulingNodeAffinity {
+  /**
+   * A node must meet one of these terms.
+   *
+   * @default - none
+   * @example [{"matchExpressions":[{"key":"kubernetes.io/arch","operator":"In","values":["arm64"]}]}]
+   */
+  required?: NodeTerm[];
+  /**
+   * Terms the scheduler prefers nodes by, adding up the weights of the terms a node meets.
+   *
+   * @default - none
+   * @example [{"weight":50,"matchExpressions":[{"key":"node-pool","operator":"In","values":["spot"]}]}]
+   */
+  preferred?: WeightedNodeTerm[];
+}
+export interface Scheduling {
+  /**
+   * Node labels a node must have, each with the value given.
+   *
+   * @default - none: any node
+   * @example {"kubernetes.io/arch":"arm64"}
+   */
+  nodeSelector?: {
+    [k: string]: string;
+  };
+  /**
+   * Node taints the pods tolerate.
+   *
+   * @default - none
+   * @example [{"key":"dedicated","value":"payments","effect":"NoSchedule"}]
+   */
+  tolerations?: Toleration[];
+  /**
+   * PriorityClass of the pods: who is preempted first when the cluster is full.
+   *
+   * @default - none: the cluster's default priority
+   * @example "business-critical"
+   */
+  priorityClassName?: string;
+  /**
+   * Node affinity, besides the spread over zones and nodes.
+   *
+   * @default - none
+   * @example {"required":[{"matchExpressions":[{"key":"kubernetes.io/arch","operator":"In","values":["arm64"]}]}]}
+   */
+  nodeAffinity?: SchedulingNodeAffinity;
+}
+/**
  * A container that runs to completion before the application starts.
  */
 export interface InitContainer {
@@ -510,14 +1339,46 @@ export interface InitContainer {
    */
   args?: string[];
   /**
-   * Environment variables of the container, by name; values are strings.
+   * Environment variables of the container: a map of names to values (set in name order), or a list of { name, ... } that keeps its order. A value is a string, or comes from a Secret key, a ConfigMap key, the pod (downward API) or the container resources.
    *
    * @default {}
-   * @example {"LOG_LEVEL":"info"}
+   * @example {"LOG_LEVEL":"info","DB_PASSWORD":{"secret":{"name":"db-credentials","key":"password"}}}
    */
-  env?: {
-    [k: string]: string;
+  env?:
+    | {
+        [k: string]: string | EnvSource;
+      }
+    | EnvEntry[];
+  /**
+   * Whole Secrets or ConfigMaps as environment variables, one per key (set before env, which wins on a name both give).
+   *
+   * @default - none
+   * @example [{"secret":"db-credentials","prefix":"DB_"}]
+   */
+  envFrom?: EnvFromSource[];
+  /**
+   * Files from existing Secrets and ConfigMaps, by a name of your choice: each mounted read-only at its path (volume files-<name>).
+   *
+   * @default - none
+   * @example {"db-tls":{"path":"/etc/db/tls","secret":"db-tls","items":{"ca.crt":"ca.pem"}}}
+   */
+  files?: {
+    [k: string]: FilesSource;
   };
+  /**
+   * Keys of the workload's configFiles to mount into this container too, each read-only at the path declared there (a migration reads the same settings file as the application).
+   *
+   * @default - none
+   * @example ["settings.py"]
+   */
+  configFiles?: string[];
+  /**
+   * Names of the workload's scratch folders to mount into this container too, at the paths declared there: the containers share the folder (an init container fetches assets that the application serves).
+   *
+   * @default - none
+   * @example ["assets"]
+   */
+  scratch?: string[];
   /**
    * Resources of this container: requests always, memory limit = memory request. Given, each field defaults as the main container's does (250m, 256Mi, 4 x the CPU request).
    *
@@ -600,14 +1461,46 @@ export interface Sidecar {
    */
   args?: string[];
   /**
-   * Environment variables of the container, by name; values are strings.
+   * Environment variables of the container: a map of names to values (set in name order), or a list of { name, ... } that keeps its order. A value is a string, or comes from a Secret key, a ConfigMap key, the pod (downward API) or the container resources.
    *
    * @default {}
-   * @example {"LOG_LEVEL":"info"}
+   * @example {"LOG_LEVEL":"info","DB_PASSWORD":{"secret":{"name":"db-credentials","key":"password"}}}
    */
-  env?: {
-    [k: string]: string;
+  env?:
+    | {
+        [k: string]: string | EnvSource;
+      }
+    | EnvEntry[];
+  /**
+   * Whole Secrets or ConfigMaps as environment variables, one per key (set before env, which wins on a name both give).
+   *
+   * @default - none
+   * @example [{"secret":"db-credentials","prefix":"DB_"}]
+   */
+  envFrom?: EnvFromSource[];
+  /**
+   * Files from existing Secrets and ConfigMaps, by a name of your choice: each mounted read-only at its path (volume files-<name>).
+   *
+   * @default - none
+   * @example {"db-tls":{"path":"/etc/db/tls","secret":"db-tls","items":{"ca.crt":"ca.pem"}}}
+   */
+  files?: {
+    [k: string]: FilesSource;
   };
+  /**
+   * Keys of the workload's configFiles to mount into this container too, each read-only at the path declared there (a migration reads the same settings file as the application).
+   *
+   * @default - none
+   * @example ["settings.py"]
+   */
+  configFiles?: string[];
+  /**
+   * Names of the workload's scratch folders to mount into this container too, at the paths declared there: the containers share the folder (an init container fetches assets that the application serves).
+   *
+   * @default - none
+   * @example ["assets"]
+   */
+  scratch?: string[];
   /**
    * Resources of this container: requests always, memory limit = memory request. Given, each field defaults as the main container's does (250m, 256Mi, 4 x the CPU request).
    *
@@ -656,7 +1549,7 @@ export interface Sidecar {
   stopSeconds?: number;
 }
 /**
- * Pods allowed to connect: by namespace labels, pod labels or both.
+ * Who may connect: pods by namespace labels, pod labels or both; or a network by its cidr.
  */
 export interface IngressPeer {
   /**
@@ -677,6 +1570,13 @@ export interface IngressPeer {
   podLabels?: {
     [k: string]: string;
   };
+  /**
+   * Addresses in this range, e.g. the subnets of a load balancer that sends traffic from its own addresses; instead of labels.
+   *
+   * @default - none: pods by their labels
+   * @example "10.0.0.0/16"
+   */
+  cidr?: string;
 }
 /**
  * A network the pods may connect to.
@@ -698,9 +1598,9 @@ export interface EgressDestination {
 }
 export interface NetworkPolicy {
   /**
-   * Who may connect to `port`.
+   * Who may connect to `port`, besides the peers the ways in declare (ingress.from, route.from, service.from).
    *
-   * @default - anyone
+   * @default - none; with no peers declared anywhere, anyone may connect
    * @example [{"podLabels":{"role":"frontend"}}]
    */
   ingressFrom?: IngressPeer[];
@@ -711,6 +1611,145 @@ export interface NetworkPolicy {
    * @example [{"cidr":"10.0.0.0/8","ports":[5432]}]
    */
   egressTo?: EgressDestination[];
+}
+export interface ServiceSettings {
+  /**
+   * ClusterIP, or LoadBalancer for an AWS Network Load Balancer with IP targets (traffic.platform aws-nlb): the same Service, name, selector and port.
+   *
+   * @default "ClusterIP"
+   * @example "LoadBalancer"
+   */
+  type?: 'ClusterIP' | 'LoadBalancer';
+  /**
+   * Extra annotations of the Service. Those the derivation sets are refused; service.beta.kubernetes.io/aws-load-balancer-target-group-attributes is joined with the derived deregistration delay.
+   *
+   * @default {}
+   * @example {"service.beta.kubernetes.io/aws-load-balancer-scheme":"internet-facing"}
+   */
+  annotations?: {
+    [k: string]: string;
+  };
+  /**
+   * Who this traffic comes from (LoadBalancer only: the subnets of the load balancer, or the clients when it preserves their addresses); the NetworkPolicy admits them to `port`.
+   *
+   * @default - none; with no peers declared anywhere, anyone may connect
+   * @example [{"cidr":"10.0.0.0/16"}]
+   */
+  from?: IngressPeer[];
+}
+export interface IngressSettings {
+  /**
+   * IngressClass of the Ingress (spec.ingressClassName).
+   *
+   * @default - alb with traffic.platform aws-alb, else none: the cluster's default IngressClass
+   * @example "nginx"
+   */
+  className?: string;
+  /**
+   * Host names the Ingress serves, one rule each; "*.example.com" matches every subdomain.
+   *
+   * @default - none: one rule for every host
+   * @example ["shop.example.com"]
+   */
+  hosts?: string[];
+  /**
+   * Path prefixes routed to the workload (pathType Prefix).
+   *
+   * @default - ["/"]
+   * @example ["/api"]
+   */
+  paths?: string[];
+  /**
+   * Secret holding the TLS certificate of the hosts (spec.tls). An ALB takes its certificate from ACM instead.
+   *
+   * @default - none: no TLS section
+   * @example "shop-example-com-tls"
+   */
+  tlsSecretName?: string;
+  /**
+   * Extra annotations of the Ingress. Those the derivation sets are refused; alb.ingress.kubernetes.io/target-group-attributes is joined with the derived deregistration delay.
+   *
+   * @default {}
+   * @example {"alb.ingress.kubernetes.io/scheme":"internet-facing"}
+   */
+  annotations?: {
+    [k: string]: string;
+  };
+  /**
+   * Who this traffic comes from (the ingress controller's pods, or with aws-alb the subnets of the load balancer); the NetworkPolicy admits them to `port`.
+   *
+   * @default - none; with no peers declared anywhere, anyone may connect
+   * @example [{"namespaceLabels":{"kubernetes.io/metadata.name":"ingress-nginx"}}]
+   */
+  from?: IngressPeer[];
+}
+/**
+ * A Gateway the route attaches to (a parentRef).
+ */
+export interface GatewayReference {
+  /**
+   * Name of the Gateway.
+   *
+   * @example "public-gateway"
+   */
+  name: string;
+  /**
+   * Namespace of the Gateway.
+   *
+   * @default - the route's own namespace
+   * @example "gateways"
+   */
+  namespace?: string;
+  /**
+   * Listener of the Gateway to attach to.
+   *
+   * @default - none: every listener that allows the route
+   * @example "https"
+   */
+  sectionName?: string;
+}
+export interface GatewayRouteSettings {
+  /**
+   * HTTPRoute, or GRPCRoute for a gRPC service (Gateway API v1).
+   *
+   * @default "HTTPRoute"
+   * @example "GRPCRoute"
+   */
+  kind?: 'HTTPRoute' | 'GRPCRoute';
+  /**
+   * Gateways the route attaches to.
+   *
+   * @example [{"name":"public-gateway","namespace":"gateways"}]
+   */
+  parentRefs: GatewayReference[];
+  /**
+   * Host names the route serves; "*.example.com" matches every subdomain.
+   *
+   * @default - none: the Gateway listener's host names
+   * @example ["shop.example.com"]
+   */
+  hostnames?: string[];
+  /**
+   * Path prefixes routed to the workload (HTTPRoute only; PathPrefix matches).
+   *
+   * @default - ["/"]
+   * @example ["/api"]
+   */
+  paths?: string[];
+  /**
+   * gRPC services routed to the workload (GRPCRoute only).
+   *
+   * @default - none: every service
+   * @example ["checkout.v1.Checkout"]
+   */
+  services?: string[];
+  /**
+   * Who this traffic comes from (the Gateway's pods); the NetworkPolicy admits them to `port`.
+   *
+   * @default - none; with no peers declared anywhere, anyone may connect
+   * @example [{"namespaceLabels":{"kubernetes.io/metadata.name":"gateways"}}]
+   */
+  from?: IngressPeer[];
 }
 export interface ProbeTimingOverrides {
   /**
@@ -778,6 +1817,53 @@ export interface RestartingProbeTimingOverrides {
    * @example 10
    */
   terminationGracePeriodSeconds?: number;
+}
+export interface LoadBalancerOverrides {
+  /**
+   * How long the load balancer lets a deregistering pod finish its requests.
+   *
+   * Unit: seconds.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example 60
+   */
+  deregistrationDelaySeconds?: number;
+  /**
+   * Time between health checks.
+   *
+   * Unit: seconds.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example 10
+   */
+  healthCheckIntervalSeconds?: number;
+  /**
+   * Time before one health check counts as failed; below the interval.
+   *
+   * Unit: seconds.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example 5
+   */
+  healthCheckTimeoutSeconds?: number;
+  /**
+   * Successful checks before a pod takes traffic.
+   *
+   * Unit: health checks.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example 3
+   */
+  healthyThresholdCount?: number;
+  /**
+   * Failed checks before the load balancer takes a pod out.
+   *
+   * Unit: health checks.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example 3
+   */
+  unhealthyThresholdCount?: number;
 }
 export interface TimingOverrides {
   /**
@@ -855,6 +1941,13 @@ export interface TimingOverrides {
    * @example "10%"
    */
   maxUnavailable?: number | string;
+  /**
+   * Target group settings of the configured load balancer (an aws-alb Ingress or an aws-nlb LoadBalancer Service) that replace the derived ones.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example {"deregistrationDelaySeconds":60}
+   */
+  loadBalancer?: LoadBalancerOverrides;
 }
 export interface Acknowledgements {
   /**
@@ -919,6 +2012,20 @@ export interface Acknowledgements {
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
+  deregistrationDelay?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  loadBalancerHealthCheck?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
   singleReplica?: string;
   /**
    * Why this departure is deliberate; recorded in an annotation.
@@ -934,4 +2041,11 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   noCpuLimit?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  automountServiceAccountToken?: string;
 }

@@ -3,7 +3,7 @@ import { effectiveInterval } from '../timing/derive';
 import type { ContainerTimings, ProbeTimings } from '../timing/types';
 
 /**
- * The derivation in five short lines (and one each for init containers, sidecars and a mesh proxy), for the Deployment's annotation: a reviewer sees a timing
+ * The derivation in five short lines (one more each for init containers, sidecars, a mesh proxy and a load balancer), for the Deployment's annotation: a reviewer sees a timing
  * change and its cause in the same diff. Wording stays neutral (no "covers"), because an
  * acknowledged override may make a comparison fail on purpose. The Helm templates render the
  * same text (`templates/_annotations.tpl`).
@@ -19,6 +19,8 @@ export function timingSummary(workload: ResolvedWorkload): string {
   const margin = grace - preStop.seconds - drainSeconds - sidecarStop;
   const sidecarPart =
     mode === 'none' ? '' : ` + sidecars ${sidecarStop}s (${mode === 'native' ? 'native, one by one' : 'ordinary, longest'})`;
+  const loadBalancer = timings.loadBalancer;
+  const healthCheck = loadBalancer?.healthCheck;
   return [
     `${window('startup', probes.startup !== undefined, timings.startup)}, max start ${timings.startupMaxSeconds}s`,
     window('readiness', probes.readiness !== undefined, timings.readiness),
@@ -26,6 +28,11 @@ export function timingSummary(workload: ResolvedWorkload): string {
     `shutdown: preStop ${preStop.seconds}s (${preStop.mechanism}) + drain ${drainSeconds}s${sidecarPart} + margin ${margin}s = grace ${grace}s`,
     ...containerLines(containers),
     `rollout: maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}, minReadySeconds ${rollout.minReadySeconds}, progressDeadlineSeconds ${rollout.progressDeadlineSeconds}`,
+    ...(loadBalancer && healthCheck
+      ? [
+          `load balancer (${loadBalancer.kind}): health check window ${healthCheck.windowSeconds}s (${healthCheck.intervalSeconds}s x ${healthCheck.unhealthyThresholdCount}), timeout ${healthCheck.timeoutSeconds}s, healthy after ${healthCheck.healthyThresholdCount}; deregistration delay ${loadBalancer.deregistrationDelaySeconds}s`,
+        ]
+      : []),
   ].join('\n');
 }
 

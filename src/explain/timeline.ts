@@ -54,6 +54,10 @@ function interval(probe: ProbeTimings): number {
   return effectiveInterval(probe.periodSeconds, probe.timeoutSeconds);
 }
 
+function loadBalancerName(kind: 'aws-alb' | 'aws-nlb'): string {
+  return kind === 'aws-alb' ? 'ALB' : 'NLB';
+}
+
 /** Events in time order, those at the same moment joined into one line. */
 function chronological(events: readonly TimelineEvent[]): TimelineEvent[] {
   const merged = new Map<number, string[]>();
@@ -177,6 +181,14 @@ function hungSection(workload: ResolvedWorkload): TimelineSection {
     events.push({ at: W_r, label: `readiness fails ${interval(readiness)}s x ${readiness.failureThreshold}: removed from endpoints` });
     if (P > 0) events.push({ at: W_r + P, label: `routers have caught up (${P}s propagation): no more requests` });
   }
+  const loadBalancer = timings.loadBalancer;
+  if (loadBalancer) {
+    const { intervalSeconds, unhealthyThresholdCount, windowSeconds } = loadBalancer.healthCheck;
+    events.push({
+      at: windowSeconds,
+      label: `${loadBalancerName(loadBalancer.kind)} health check fails ${intervalSeconds}s x ${unhealthyThresholdCount}: taken out of its target group`,
+    });
+  }
   if (probes.liveness) {
     lanes.push({
       name: 'liveness',
@@ -236,6 +248,12 @@ function shutdownSection(workload: ResolvedWorkload): TimelineSection {
     { at: G, label: `SIGKILL at the grace deadline (terminationGracePeriodSeconds ${G})` },
   ];
   if (preStop.mechanism === 'app') events.push({ at: drainStart, label: 'the app stops accepting requests and drains' });
+  if (timings.loadBalancer) {
+    events.push({
+      at: timings.loadBalancer.deregistrationDelaySeconds,
+      label: `${loadBalancerName(timings.loadBalancer.kind)} deregistration delay ends (${timings.loadBalancer.deregistrationDelaySeconds}s): it closes what is left`,
+    });
+  }
   const others = besideTheApp(workload, drainEnd, events);
   return {
     id: 'shutdown',

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } fro
 import type { KubernetesObject } from '../manifests/objects';
 import type { InputProblem } from './input-error';
 import type { InputText } from './inputs';
-import { AS_HELM_READS_IT, parseYamlDocuments, readYamlFile } from './yaml';
+import { AS_HELM_READS_IT, documentValue, parseYamlDocuments, readYamlFile } from './yaml';
 
 /**
  * Kubernetes manifests: multi-document YAML or JSON, including `kind: List` wrappers as
@@ -76,7 +76,12 @@ export function parseSourcedManifests({ name, text }: InputText): ParsedManifest
       continue;
     }
     const root = document.contents;
-    const value: unknown = document.toJS();
+    const parsed = documentValue(document);
+    if ('error' in parsed) {
+      problems.push({ file: name, ...(root ? at(root.range[0]) : {}), message: `invalid YAML: ${parsed.error}` });
+      continue;
+    }
+    const { value } = parsed;
     if (value === null || value === undefined || root === null) continue;
     const documentStart = at(root.range[0]);
     const add = (object: unknown, node: Node, where: string) => {

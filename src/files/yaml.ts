@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseAllDocuments, type SchemaOptions } from 'yaml';
+import { type Document, parseAllDocuments, type SchemaOptions } from 'yaml';
 import { DeclarationError } from '../declaration/errors';
 
 /**
@@ -15,13 +15,27 @@ export const AS_HELM_READS_IT = {
 type Tags = Parameters<Extract<NonNullable<SchemaOptions['customTags']>, (tags: never) => unknown>>[0];
 
 /**
+ * A parsed document as a plain value. The YAML library refuses to expand aliases into more nodes
+ * than the document holds (a "billion laughs" document would exhaust memory) by throwing; that
+ * refusal comes back as an error message, so that the caller names the file.
+ */
+export function documentValue(document: Document.Parsed): { value: unknown } | { error: string } {
+  try {
+    return { value: document.toJS() as unknown };
+  } catch (error) {
+    if (error instanceof ReferenceError) return { error: `${error.message} (its aliases expand into too many nodes)` };
+    throw error;
+  }
+}
+
+/**
  * Every document of a YAML (or JSON) text as plain values, empty documents dropped. A syntax
  * error becomes a problem naming the line and column, never a stack trace.
  */
 export function parseYamlDocuments(text: string, source: string): unknown[] {
   const documents = parseAllDocuments(text, AS_HELM_READS_IT);
   const list = Array.isArray(documents) ? documents : [documents];
-  const problems = list.flatMap((document) =>
+  const syntaxProblems = list.flatMap((document) =>
     document.errors.map((error) => ({
       path: '(syntax)',
       value: error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : source,
@@ -29,8 +43,22 @@ export function parseYamlDocuments(text: string, source: string): unknown[] {
       fix: 'correct the syntax at that position',
     })),
   );
-  if (problems.length > 0) throw new DeclarationError(`in ${source}`, problems);
-  return list.map((document) => document.toJS() as unknown).filter((value) => value !== null && value !== undefined);
+  if (syntaxProblems.length > 0) throw new DeclarationError(`in ${source}`, syntaxProblems);
+  const values = list.map(documentValue);
+  const refused = values.flatMap((result, index) =>
+    'error' in result
+      ? [
+          {
+            path: '(syntax)',
+            value: `document ${index + 1}`,
+            rule: `${source} must be valid YAML or JSON: ${result.error}`,
+            fix: 'write the repeated parts out, or use fewer aliases (*name) of large anchors',
+          },
+        ]
+      : [],
+  );
+  if (refused.length > 0) throw new DeclarationError(`in ${source}`, refused);
+  return values.map((result) => (result as { value: unknown }).value).filter((value) => value !== null && value !== undefined);
 }
 
 export function readYamlFile(file: string, what: string): unknown[] {

@@ -1,6 +1,6 @@
 import { effectiveInterval } from '../timing/derive';
 import { INVARIANT_IDS, type InvariantId } from '../declaration/ids';
-import { type DeclaredTimes, probeWindow, resolveBudget, type WorkloadFacts } from './facts';
+import { type DeclaredTimes, endpointOf, type LoadBalancerFacts, probeWindow, resolveBudget, type WorkloadFacts } from './facts';
 
 export type InvariantStatus = 'holds' | 'violated' | 'unknown';
 
@@ -16,12 +16,17 @@ export interface InvariantResult {
   readonly fix?: string;
   /** The probe a violation is about, when it is about one. */
   readonly probe?: ProbeName;
+  /** The load balancer (its index in the facts) and the setting a violation is about, when it is about one. */
+  readonly loadBalancer?: { readonly index: number; readonly setting: LoadBalancerSetting };
 }
+
+/** The target group settings an invariant may find wrong. */
+export type LoadBalancerSetting = 'deregistrationDelay' | 'path' | 'timeout' | 'interval' | 'unhealthyThreshold';
 
 type ProbeName = 'readiness' | 'liveness' | 'startup';
 const PROBE_NAMES: readonly ProbeName[] = ['readiness', 'liveness', 'startup'];
 
-type Outcome = Pick<InvariantResult, 'status' | 'detail' | 'fix' | 'probe'>;
+type Outcome = Pick<InvariantResult, 'status' | 'detail' | 'fix' | 'probe' | 'loadBalancer'>;
 
 interface Invariant {
   readonly statement: string;
@@ -39,6 +44,33 @@ function coversOneAndAHalf(window: number, seconds: number): boolean {
 
 function isZero(budget: number | string): boolean {
   return budget === 0 || budget === '0%';
+}
+
+/** A bound in a fix: "between a and b" when the range is not empty, else the one side asked for. */
+function between(low: number | undefined, high: number, side: 'low' | 'high'): string {
+  if (low !== undefined && low <= high) return `between ${low} and ${high} s`;
+  return side === 'high' ? `at most ${high} s` : `at least ${low} s`;
+}
+
+/** What a load balancer's health check calls, for messages. */
+function checkedEndpoint(healthCheck: LoadBalancerFacts['healthCheck']): string {
+  if (healthCheck.protocol === 'TCP') return 'a TCP connection';
+  if (healthCheck.protocol === 'GRPC') return 'the gRPC health service';
+  return `${healthCheck.protocol} ${healthCheck.path ?? '/'}`;
+}
+
+/** The first load balancer the check finds wrong or cannot decide, else the details of all. */
+function eachLoadBalancer(
+  loadBalancers: readonly LoadBalancerFacts[] | undefined,
+  check: (loadBalancer: LoadBalancerFacts, index: number) => Outcome,
+): Outcome {
+  if (!loadBalancers || loadBalancers.length === 0) return holds('no load balancer with IP targets');
+  const outcomes = loadBalancers.map(check);
+  return (
+    outcomes.find(({ status }) => status === 'violated') ??
+    outcomes.find(({ status }) => status === 'unknown') ??
+    holds(outcomes.map(({ detail }) => detail).join('; '))
+  );
 }
 
 const INVARIANTS: Record<InvariantId, Invariant> = {
@@ -232,6 +264,84 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
   sidecarsOutliveDrain: {
     statement: "Every sidecar outlives the application's drain, and the grace period covers the sidecars' own stop.",
     check: sidecarsOutliveDrain,
+  },
+  deregistrationDelay: {
+    statement:
+      "The load balancer's deregistration delay lets in-flight requests finish and ends within the grace period: P + D ≤ deregistration delay ≤ G.",
+    check({ loadBalancers, terminationGracePeriodSeconds: G }, { propagationSeconds: P, drainSeconds: D }) {
+      return eachLoadBalancer(loadBalancers, (loadBalancer, index) => {
+        const delay = loadBalancer.deregistrationDelaySeconds;
+        const at = { index, setting: 'deregistrationDelay' as const };
+        if (delay === undefined) return unknown(`${loadBalancer.subject}: the deregistration delay is no whole number of seconds`);
+        const needed = P !== undefined && D !== undefined ? P + D : undefined;
+        const detail =
+          needed === undefined
+            ? `${loadBalancer.subject}: deregistration delay ${delay} s, grace ${G} s; propagation or drain time not known`
+            : `${loadBalancer.subject}: deregistration delay ${delay} s vs propagation ${P} + drain ${D} = ${needed} s, grace ${G} s`;
+        if (delay > G) return { ...violated(detail, `set the deregistration delay ${between(needed, G, 'high')}`), loadBalancer: at };
+        if (needed === undefined) return unknown(detail);
+        if (delay < needed) return { ...violated(detail, `set the deregistration delay ${between(needed, G, 'low')}`), loadBalancer: at };
+        return holds(detail);
+      });
+    },
+  },
+  loadBalancerHealthCheck: {
+    statement:
+      "The load balancer's health check is never stricter than readiness and notices a hung pod before liveness restarts it: it checks the readiness endpoint, its timeout ≥ the readiness timeout, and W_r ≤ interval × unhealthy threshold ≤ W_l.",
+    check({ loadBalancers, readiness, liveness }) {
+      if (!readiness) return holds('no readiness probe to compare with');
+      return eachLoadBalancer(loadBalancers, (loadBalancer, index) => {
+        const { healthCheck, subject } = loadBalancer;
+        const at = (setting: LoadBalancerSetting) => ({ index, setting });
+        if (healthCheck.protocol !== 'TCP') {
+          const endpoint = endpointOf(readiness.handler);
+          const same =
+            endpoint !== undefined &&
+            endpoint.protocol === healthCheck.protocol &&
+            (endpoint.protocol === 'GRPC' || endpoint.path === healthCheck.path);
+          if (!same) {
+            return {
+              ...violated(
+                `${subject} checks ${checkedEndpoint(healthCheck)}, readiness checks ${readiness.handler}`,
+                endpoint === undefined || endpoint.protocol === 'GRPC'
+                  ? 'check the same endpoint in the readiness probe and the health check'
+                  : `point the health check at the readiness endpoint (${endpoint.protocol} ${endpoint.path})`,
+              ),
+              loadBalancer: at('path'),
+            };
+          }
+        }
+        const { intervalSeconds: I, timeoutSeconds: T, unhealthyThresholdCount: U } = healthCheck;
+        if (I === undefined || T === undefined || U === undefined) {
+          return unknown(`${subject}: the health check interval, timeout or unhealthy threshold is no whole number`);
+        }
+        const W_r = probeWindow(readiness);
+        const W_l = liveness ? probeWindow(liveness) : undefined;
+        const window = I * U;
+        const detail =
+          `${subject} checks ${checkedEndpoint(healthCheck)} every ${I} s, timeout ${T} s, out after ${U} failures: window ${window} s vs readiness window ${W_r} s` +
+          `${W_l !== undefined ? `, liveness window ${W_l} s` : ''}; timeout vs readiness timeout ${readiness.timeoutSeconds} s`;
+        if (T < readiness.timeoutSeconds) {
+          return {
+            ...violated(detail, `raise the health check timeout to at least ${readiness.timeoutSeconds} s`),
+            loadBalancer: at('timeout'),
+          };
+        }
+        if (window < W_r) {
+          const threshold = Math.ceil(W_r / I);
+          return threshold <= 10
+            ? { ...violated(detail, `raise the unhealthy threshold to at least ${threshold}`), loadBalancer: at('unhealthyThreshold') }
+            : { ...violated(detail, `raise the health check interval to at least ${Math.ceil(W_r / 10)} s`), loadBalancer: at('interval') };
+        }
+        if (W_l !== undefined && window > W_l) {
+          const threshold = Math.floor(W_l / I);
+          return threshold >= 2
+            ? { ...violated(detail, `lower the unhealthy threshold to at most ${threshold}`), loadBalancer: at('unhealthyThreshold') }
+            : { ...violated(detail, `lower the health check interval to at most ${Math.floor(W_l / 2)} s`), loadBalancer: at('interval') };
+        }
+        return holds(detail);
+      });
+    },
   },
 };
 

@@ -1,5 +1,5 @@
 import { effectiveInterval } from '../timing/derive';
-import type { PodBudget } from '../timing/types';
+import type { LoadBalancerKind, PodBudget } from '../timing/types';
 
 /**
  * What the invariants look at, independent of where it came from: a derivation (before any
@@ -45,6 +45,25 @@ export interface MeshProxyFacts {
   readonly drainSeconds: number;
 }
 
+/**
+ * A load balancer with IP targets in front of the pods: its target group settings as it will run
+ * them. A setting that cannot be read (an annotation that is no number) is undefined.
+ */
+export interface LoadBalancerFacts {
+  /** Name used in messages, e.g. `ALB` or `Ingress/orders (ALB)`. */
+  readonly subject: string;
+  readonly kind: LoadBalancerKind;
+  readonly deregistrationDelaySeconds?: number;
+  readonly healthCheck: {
+    /** HTTP, HTTPS, TCP, or GRPC for an ALB calling the gRPC health checking protocol. */
+    readonly protocol: string;
+    readonly path?: string;
+    readonly intervalSeconds?: number;
+    readonly timeoutSeconds?: number;
+    readonly unhealthyThresholdCount?: number;
+  };
+}
+
 export interface WorkloadFacts {
   /** Name used in messages, e.g. `Deployment/checkout`. */
   readonly subject: string;
@@ -68,6 +87,8 @@ export interface WorkloadFacts {
   /** Absent or empty without sidecars. */
   readonly sidecars?: readonly SidecarFacts[];
   readonly meshProxy?: MeshProxyFacts;
+  /** Load balancers with IP targets that send traffic to the pods. */
+  readonly loadBalancers?: readonly LoadBalancerFacts[];
 }
 
 /**
@@ -121,4 +142,14 @@ export function resolveBudget(budget: PodBudget, pods: number, round: 'up' | 'do
   const percent = Number(budget.replace('%', ''));
   const exact = (percent * pods) / 100;
   return round === 'up' ? Math.ceil(exact) : Math.floor(exact);
+}
+
+/**
+ * What an httpGet or grpc readiness handler (as `describeHandler` writes it) calls, in the terms a
+ * load balancer's health check uses: protocol and path.
+ */
+export function endpointOf(handler: string): { protocol: string; path?: string } | undefined {
+  const http = /^httpGet (HTTPS?) :[^/]*(\/.*)$/.exec(handler);
+  if (http) return { protocol: http[1]!, path: http[2]! };
+  return handler.startsWith('grpc ') ? { protocol: 'GRPC' } : undefined;
 }

@@ -5,6 +5,7 @@ import { servingContainers } from './roles';
 import type { SourcedObject } from '../files/manifests';
 import { API_DEFAULTS, type DeclaredTimes, type ProbeFacts, probeWindow, type WorkloadFacts } from '../invariants/facts';
 import type { PodBudget } from '../timing/types';
+import { loadBalancersOf } from './load-balancers';
 import type { KubernetesObject, Node } from './objects';
 import type { ContainerView } from './pod-templates';
 import { shapeProblems } from './shapes';
@@ -112,7 +113,7 @@ export function containerFacts(workload: Workload, view: ContainerView): Workloa
  * The facts of the whole workload, for the invariants about the pod rather than one container:
  * the probes of the first main container, but the longest preStop delay of all main containers
  * (the grace period must cover the slowest to stop) and the longest startup window (a rollout
- * waits for the slowest to start).
+ * waits for the slowest to start); and the load balancers in front of it.
  */
 export function workloadFacts(workload: Workload): WorkloadFacts {
   const mains = workload.pod.containers.filter((view) => view.role === 'main');
@@ -127,6 +128,7 @@ export function workloadFacts(workload: Workload): WorkloadFacts {
       (longest, probe) => (!longest || probeWindow(probe) > probeWindow(longest) ? probe : longest),
       undefined,
     ),
+    loadBalancers: loadBalancersOf(workload).map((loadBalancer) => loadBalancer.facts),
     ...sidecarFacts(workload),
   };
 }

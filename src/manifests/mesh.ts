@@ -1,20 +1,18 @@
 import { parse } from 'yaml';
 import type { MeshProxyFacts } from '../invariants/facts';
+import {
+  ISTIO_DEFAULT_DRAIN_SECONDS,
+  ISTIO_INJECT,
+  ISTIO_PROXY_CONFIG as ISTIO_CONFIG,
+  LINKERD_INJECT,
+  LINKERD_WAIT_BEFORE_EXIT as LINKERD_WAIT,
+} from '../meshes/annotations';
 import type { Node } from './objects';
 
 /**
  * The mesh proxy a pod's annotations ask a webhook to inject, and how long after deletion it keeps
  * serving. Only what the pod itself says is seen: a namespace-wide injection is not.
  */
-
-// https://istio.io/latest/docs/reference/config/annotations/ (sidecar.istio.io/inject, proxy.istio.io/config)
-const ISTIO_INJECT = 'sidecar.istio.io/inject';
-const ISTIO_CONFIG = 'proxy.istio.io/config';
-/** ProxyConfig.terminationDrainDuration when the pod does not set it. */
-const ISTIO_DEFAULT_DRAIN_SECONDS = 5;
-// https://linkerd.io/2/reference/proxy-configuration/
-const LINKERD_INJECT = 'linkerd.io/inject';
-const LINKERD_WAIT = 'config.alpha.linkerd.io/proxy-wait-before-exit-seconds';
 
 const DURATION_UNITS: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, µs: 1e-6, ns: 1e-9 };
 

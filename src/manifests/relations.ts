@@ -4,8 +4,9 @@ import type { PodTemplateView } from './pod-templates';
 
 /**
  * Finds the objects that act on a workload's pods: Services and PodDisruptionBudgets by label
- * selector, HorizontalPodAutoscalers by their target, the ServiceAccount by name — always in the
- * same namespace. Everything is indexed once, so checking grows linearly with the input (ten
+ * selector, HorizontalPodAutoscalers by their target, the ServiceAccount by name, the Ingresses and
+ * Gateway API routes that send requests to its Services, its Namespace by name — always in the
+ * same namespace (a route may name a Service in another). Everything is indexed once, so checking grows linearly with the input (ten
  * thousand Services are not compared with ten thousand Deployments pair by pair).
  */
 export interface Related {
@@ -13,6 +14,14 @@ export interface Related {
   readonly podDisruptionBudgets: readonly SourcedObject[];
   readonly autoscaler?: SourcedObject;
   readonly serviceAccount?: SourcedObject;
+  /** Ingresses with a backend that is one of `services`. */
+  readonly ingresses: readonly SourcedObject[];
+  /** HTTPRoutes and GRPCRoutes with a backendRef to one of `services`. */
+  readonly routes: readonly SourcedObject[];
+  /** The workload's Namespace, when it is in the input. */
+  readonly namespace?: SourcedObject;
+  /** The controller of each IngressClass in the input, by class name. */
+  readonly ingressClasses: ReadonlyMap<string, string>;
 }
 
 type Labels = Readonly<Record<string, string>>;
@@ -116,17 +125,51 @@ export function indexRelations(objects: readonly SourcedObject[]): RelationIndex
   const serviceAccounts = new Map(
     ofKind('ServiceAccount').map((source) => [`${namespaceOf(source)}\u0000${source.object.metadata?.name}`, source]),
   );
+  const byBackend = new Map<string, SourcedObject[]>();
+  for (const source of ofKind('Ingress')) {
+    const spec: Node = source.object.spec ?? {};
+    const backends: Node[] = [
+      spec.defaultBackend,
+      ...((spec.rules as Node[] | undefined) ?? []).flatMap((rule) => rule?.http?.paths ?? []).map((path: Node) => path?.backend),
+    ];
+    for (const name of new Set(backends.map((backend) => backend?.service?.name).filter((name) => typeof name === 'string'))) {
+      append(byBackend, `Ingress\u0000${namespaceOf(source)}\u0000${name}`, source);
+    }
+  }
+  for (const source of [...ofKind('HTTPRoute'), ...ofKind('GRPCRoute')]) {
+    const references: Node[] = ((source.object.spec?.rules as Node[] | undefined) ?? []).flatMap((rule) => rule?.backendRefs ?? []);
+    const services = references.filter((reference) => (reference.group ?? '') === '' && (reference.kind ?? 'Service') === 'Service');
+    for (const key of new Set(services.map((reference) => `${reference.namespace ?? namespaceOf(source)}\u0000${reference.name}`))) {
+      append(byBackend, `Route\u0000${key}`, source);
+    }
+  }
+  const namespaces = new Map(ofKind('Namespace').map((source) => [source.object.metadata?.name ?? '', source]));
+  const ingressClasses = new Map(
+    ofKind('IngressClass').map((source) => [String(source.object.metadata?.name), String(source.object.spec?.controller ?? '')]),
+  );
+  /** The objects of a kind that name any of the Services, each once, in input order. */
+  const sendingTo = (kind: 'Ingress' | 'Route', services: readonly SourcedObject[]) => {
+    const found = new Set(
+      services.flatMap((service) => byBackend.get(`${kind}\u0000${namespaceOf(service)}\u0000${service.object.metadata?.name}`) ?? []),
+    );
+    return objects.filter((source) => found.has(source));
+  };
 
   return {
     relatedTo(workload, pod) {
       const namespace = namespaceOf(workload);
       const podLabels: Labels = pod.metadata.labels ?? {};
       const accountName = pod.spec.serviceAccountName ?? 'default';
+      const selecting = services.find(namespace, podLabels);
       return {
-        services: services.find(namespace, podLabels),
+        services: selecting,
         podDisruptionBudgets: budgets.find(namespace, podLabels),
         autoscaler: autoscalers.get(`${namespace}\u0000${workload.object.kind}\u0000${workload.object.metadata?.name}`),
         serviceAccount: serviceAccounts.get(`${namespace}\u0000${accountName}`),
+        ingresses: sendingTo('Ingress', selecting),
+        routes: sendingTo('Route', selecting),
+        namespace: namespace === '' ? undefined : namespaces.get(namespace),
+        ingressClasses,
       };
     },
   };

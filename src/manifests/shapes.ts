@@ -118,6 +118,22 @@ const LABEL_SELECTOR: Mapping = {
   },
 };
 
+const INGRESS_BACKEND: Mapping = {
+  fields: { service: { fields: { name: 'string', port: { fields: { name: 'string', number: 'integer' } } } } },
+};
+/** Gateway API routes (HTTPRoute, GRPCRoute): where their rules send requests. */
+const ROUTE_SPEC: Mapping = {
+  fields: {
+    rules: {
+      items: {
+        fields: {
+          backendRefs: { items: { fields: { group: 'string', kind: 'string', name: 'string', namespace: 'string', port: 'integer' } } },
+        },
+      },
+    },
+  },
+};
+
 const CONTROLLER_SPEC: Mapping = {
   required: ['template'],
   fields: { replicas: 'integer', minReadySeconds: 'integer', selector: LABEL_SELECTOR, template: POD_TEMPLATE },
@@ -142,8 +158,23 @@ const SPECS = {
     fields: { jobTemplate: { required: ['spec'], fields: { spec: { required: ['template'], fields: { template: POD_TEMPLATE } } } } },
   },
   Service: {
-    fields: { selector: STRING_MAP, ports: { items: { fields: { name: 'string', port: 'integer', targetPort: 'intOrString' } } } },
+    fields: {
+      type: 'string',
+      loadBalancerClass: 'string',
+      selector: STRING_MAP,
+      ports: { items: { fields: { name: 'string', port: 'integer', targetPort: 'intOrString' } } },
+    },
   },
+  Ingress: {
+    fields: {
+      ingressClassName: 'string',
+      defaultBackend: INGRESS_BACKEND,
+      rules: { items: { fields: { http: { fields: { paths: { items: { fields: { backend: INGRESS_BACKEND } } } } } } } },
+    },
+  },
+  IngressClass: { fields: { controller: 'string' } },
+  HTTPRoute: ROUTE_SPEC,
+  GRPCRoute: ROUTE_SPEC,
   PodDisruptionBudget: {
     fields: { selector: LABEL_SELECTOR, minAvailable: 'intOrString', maxUnavailable: 'intOrString', unhealthyPodEvictionPolicy: 'string' },
   },
@@ -153,15 +184,19 @@ const SPECS = {
 } as const satisfies Record<string, Mapping>;
 
 /** The kinds whose fields `check` reads. */
-export type ReadKind = keyof typeof SPECS | 'ServiceAccount';
+export type ReadKind = keyof typeof SPECS | 'ServiceAccount' | 'Namespace';
+
+/** Kinds whose spec may be left out (an Ingress without one is refused by the API server, not by a linter). */
+const SPEC_OPTIONAL = ['Service', 'PodDisruptionBudget', 'Ingress', 'IngressClass', 'HTTPRoute', 'GRPCRoute'] as const;
 
 const METADATA: Mapping = { fields: { name: 'string', namespace: 'string', labels: STRING_MAP, annotations: STRING_MAP } };
 
 function objectShape(kind: string): Mapping | undefined {
   if (kind === 'ServiceAccount') return { fields: { metadata: METADATA, automountServiceAccountToken: 'boolean' } };
+  if (kind === 'Namespace') return { fields: { metadata: METADATA } };
   if (!(kind in SPECS)) return undefined;
   const spec = SPECS[kind as keyof typeof SPECS];
-  const required = kind === 'Service' || kind === 'PodDisruptionBudget' ? [] : ['spec'];
+  const required = (SPEC_OPTIONAL as readonly string[]).includes(kind) ? [] : ['spec'];
   return { required, fields: { metadata: METADATA, spec } };
 }
 

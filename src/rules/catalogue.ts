@@ -33,7 +33,7 @@ export interface RuleMeta {
   readonly fix: string;
   /** Whether the acknowledgement annotation may silence it (with a reason). */
   readonly acknowledgeable: boolean;
-  /** The Kubernetes documentation for the setting involved. */
+  /** The documentation of the setting involved: Kubernetes', or the controller's that reads it. */
   readonly reference: string;
   /** The invariant's number in the project's derivation rules (README, "The derivation"). */
   readonly invariant?: number;
@@ -53,6 +53,8 @@ const DEPLOYMENT_DOC = 'https://kubernetes.io/docs/concepts/workloads/controller
 const PDB_DOC = 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/';
 const PSS_DOC = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
 const RESOURCES_DOC = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
+/** The AWS Load Balancer Controller's documentation (a Kubernetes SIG project). */
+const LOAD_BALANCER_CONTROLLER_DOC = 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest';
 
 const invariant = (id: InvariantId, meta: Omit<RuleMeta, 'family' | 'severity' | 'acknowledgeable' | 'invariant'>): RuleMeta => ({
   ...meta,
@@ -195,6 +197,24 @@ export const RULES = {
     fix: "Give every ordinary sidecar a preStop delay of at least the application's preStop delay + drain time (mesh proxies: terminationDrainDuration or proxy-wait-before-exit-seconds), or run it as a native sidecar on Kubernetes 1.29+, and raise terminationGracePeriodSeconds to cover the sidecars' stops.",
     reference: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/',
   }),
+  deregistrationDelay: invariant('deregistrationDelay', {
+    title: "The load balancer's deregistration delay covers propagation + drain and ends within the grace period.",
+    kinds: LONG_RUNNING,
+    target: 'workload',
+    rationale:
+      "An AWS load balancer with IP targets keeps a deleted pod's connections for the target group's deregistration delay: 300 s unless set, whatever the pod's grace period. Shorter than the time requests may still arrive (propagation) plus the drain, it cuts requests the pod is still finishing; longer than the grace period, it holds connections to a pod that SIGKILL has already stopped.",
+    fix: 'Set deregistration_delay.timeout_seconds in the target-group-attributes annotation between propagation + drain and terminationGracePeriodSeconds, and declare the propagation and drain times.',
+    reference: `${LOAD_BALANCER_CONTROLLER_DOC}/guide/ingress/annotations/#target-group-attributes`,
+  }),
+  loadBalancerHealthCheck: invariant('loadBalancerHealthCheck', {
+    title: "The load balancer's health check is never stricter than readiness and notices a hung pod before liveness restarts it.",
+    kinds: LONG_RUNNING,
+    target: 'workload',
+    rationale:
+      "The load balancer takes a pod out of its target group when its own health check fails. When it checks another endpoint than readiness (the ALB's default is /), gives up sooner than the readiness timeout, or counts fewer failures than the readiness window, it drops pods Kubernetes still considers ready — under load, all of them at once. When its window outlasts liveness, a hung pod may receive requests while liveness restarts it, unless the controller has deregistered it first.",
+    fix: "Point the health check at the readiness endpoint, with a timeout at least the readiness probe's, and interval × unhealthy threshold between the readiness window and the liveness window.",
+    reference: `${LOAD_BALANCER_CONTROLLER_DOC}/guide/ingress/annotations/#health-check`,
+  }),
 
   // The restricted Pod Security Standard (Kubernetes 1.28 policy, which includes baseline), one rule per control.
   hostNamespaces: podSecurity({
@@ -308,6 +328,16 @@ export const RULES = {
     fix: 'Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the application writes (for example /tmp).',
     reference: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
   }),
+  emptyDirSizeLimit: hardening({
+    title: 'Every emptyDir volume has a size limit.',
+    severity: 'warning',
+    kinds: ALL_KINDS,
+    target: 'workload',
+    rationale:
+      "An emptyDir without a sizeLimit grows without bound on the node's ephemeral storage (or, in memory, into the container's memory limit): one runaway writer fills the node's disk, and the kubelet then evicts pods that did nothing wrong. With a sizeLimit, only the pod that crossed it is evicted.",
+    fix: 'Set emptyDir.sizeLimit on every emptyDir volume, generous for what the application writes; in memory (medium: Memory), below the memory limit.',
+    reference: 'https://kubernetes.io/docs/concepts/storage/volumes/#emptydir',
+  }),
   automountServiceAccountToken: hardening({
     title: 'The pod does not mount a service account token it does not need.',
     severity: 'warning',
@@ -385,6 +415,16 @@ export const RULES = {
       'Without readiness a pod receives traffic as soon as its process starts, before it can serve, and keeps receiving it while it is overloaded.',
     fix: 'Add a readinessProbe that answers whether the container can serve requests now.',
     reference: PROBES_DOC,
+  }),
+  podReadinessGate: hardening({
+    title: 'Pods behind an AWS load balancer with IP targets get pod readiness gates: their namespace is labelled for them.',
+    severity: 'warning',
+    kinds: LONG_RUNNING,
+    target: 'workload',
+    rationale:
+      "With a pod readiness gate, a new pod counts as ready only once the load balancer reports it healthy, so a rollout never removes old pods before the load balancer can send requests to new ones. The AWS Load Balancer Controller injects the gates only into namespaces labelled elbv2.k8s.aws/pod-readiness-gate-inject=enabled, a label the workload's own manifests cannot set. Checked when the Namespace is in the input.",
+    fix: 'Label the namespace elbv2.k8s.aws/pod-readiness-gate-inject=enabled before the pods are created.',
+    reference: `${LOAD_BALANCER_CONTROLLER_DOC}/deploy/pod_readiness_gate/`,
   }),
   noLiveness: hardening({
     title: 'Every long-running container has a liveness probe.',

@@ -56,7 +56,7 @@ export function ruleMarkdown(id: RuleId): string {
     '',
     '## See also',
     '',
-    `- Kubernetes documentation: ${meta.reference}`,
+    `- ${meta.reference.startsWith('https://kubernetes.io/') ? 'Kubernetes documentation' : 'Documentation'}: ${meta.reference}`,
     `- Examples that fire and pass: [test/fixtures/rules/${id}/](../../test/fixtures/rules/${id}/)`,
     '',
   ].join('\n');

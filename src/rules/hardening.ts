@@ -1,6 +1,8 @@
 import { parseImage } from '../declaration/image';
 import { replicasOf } from '../manifests/facts';
 import { servingContainers } from '../manifests/roles';
+import { loadBalancersOf } from '../manifests/load-balancers';
+import { READINESS_GATE_ENABLED, READINESS_GATE_LABEL } from '../load-balancers/aws-load-balancer-controller';
 import type { Node } from '../manifests/objects';
 import type { Check, Outcome, Subject } from './check';
 import { containerOf } from './check';
@@ -64,6 +66,19 @@ export const HARDENING_CHECKS = {
     container.livenessProbe ? undefined : { field: ['livenessProbe'], message: 'no liveness probe' },
   ),
 
+  emptyDirSizeLimit: (subject) => {
+    const volumes: Node[] = subject.workload.pod.spec.volumes ?? [];
+    return volumes.flatMap((volume, index) =>
+      volume.emptyDir && (volume.emptyDir.sizeLimit === undefined || volume.emptyDir.sizeLimit === null)
+        ? [
+            {
+              path: [...subject.workload.pod.path, 'spec', 'volumes', index, 'emptyDir'],
+              message: `emptyDir volume ${volume.name} has no sizeLimit`,
+            },
+          ]
+        : [],
+    );
+  },
   automountServiceAccountToken: (subject) => {
     const { pod, related } = subject.workload;
     const own = pod.spec.automountServiceAccountToken;
@@ -104,6 +119,18 @@ export const HARDENING_CHECKS = {
         path: ['spec', 'unhealthyPodEvictionPolicy'],
         message: `${budget.object.kind}/${budget.object.metadata?.name} uses ${budget.object.spec.unhealthyPodEvictionPolicy ?? 'the default policy (IfHealthyBudget)'}`,
       })),
+  podReadinessGate: ({ workload }) => {
+    const namespace = workload.related.namespace;
+    const [loadBalancer] = loadBalancersOf(workload);
+    if (!namespace || !loadBalancer || namespace.object.metadata?.labels?.[READINESS_GATE_LABEL] === READINESS_GATE_ENABLED) return [];
+    return [
+      {
+        object: namespace,
+        path: ['metadata', 'labels'],
+        message: `namespace ${namespace.object.metadata?.name} is not labelled ${READINESS_GATE_LABEL}=${READINESS_GATE_ENABLED}: no pod readiness gates, so a rollout may stop old pods before ${loadBalancer.facts.subject} sends requests to new ones`,
+      },
+    ];
+  },
   zoneSpread: (subject) => {
     const constraints: Node[] = subject.workload.pod.spec.topologySpreadConstraints ?? [];
     if (replicasOf(subject.workload) < 2 || constraints.some((constraint) => ZONE_KEYS.includes(constraint.topologyKey))) return [];

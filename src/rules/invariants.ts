@@ -3,6 +3,7 @@ import type { InvariantId } from '../declaration/ids';
 import { checkInvariant, type InvariantResult } from '../invariants/check';
 import type { DeclaredTimes, WorkloadFacts } from '../invariants/facts';
 import { containerFacts, workloadFacts } from '../manifests/facts';
+import { loadBalancersOf } from '../manifests/load-balancers';
 import type { Check, Outcome, Subject } from './check';
 import { containerOf } from './check';
 
@@ -62,6 +63,26 @@ function perWorkload(id: InvariantId, where: Where, fromRoot = false): Check {
   };
 }
 
+/**
+ * An invariant about the load balancers in front of the workload: a violation points at the
+ * annotation of the setting it is about, on the Ingress or Service that holds it (or would).
+ */
+function perLoadBalancer(id: InvariantId): Check {
+  return (subject) =>
+    perWorkload(
+      id,
+      () => ['metadata', 'annotations'],
+      true,
+    )(subject).map((outcome) => {
+      if (!('path' in outcome)) return outcome;
+      const result = checkInvariant(id, workloadFacts(subject.workload), subject.declared);
+      const at = result.loadBalancer;
+      if (!at) return outcome;
+      const { object, path } = loadBalancersOf(subject.workload)[at.index]!.where(at.setting);
+      return { ...outcome, object, path };
+    });
+}
+
 export const INVARIANT_CHECKS = {
   startupWindow: perContainer('startupWindow', ({ startup }) => (startup ? ['startupProbe', 'failureThreshold'] : ['livenessProbe'])),
   probeSuccessThreshold: perContainer('probeSuccessThreshold', ({ liveness }) =>
@@ -99,4 +120,6 @@ export const INVARIANT_CHECKS = {
   },
   graceLimit: perWorkload('graceLimit', () => ['terminationGracePeriodSeconds']),
   sidecarsOutliveDrain,
+  deregistrationDelay: perLoadBalancer('deregistrationDelay'),
+  loadBalancerHealthCheck: perLoadBalancer('loadBalancerHealthCheck'),
 } satisfies Record<InvariantId, Check>;

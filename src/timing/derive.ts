@@ -1,4 +1,5 @@
 import { ceilDiv, clamp } from './arithmetic';
+import { deriveLoadBalancer } from './load-balancer';
 import { PROPAGATION_SECONDS } from './platforms';
 import { initSeconds, meshDrainSeconds, sidecarMode, sidecarStopSeconds, sidecarTimings } from './containers';
 import { Recorder, type Rule } from './record';
@@ -234,6 +235,17 @@ export function deriveTimings(input: TimingInput): Derivation {
     'progressDeadlineSeconds',
   );
 
+  const loadBalancer =
+    input.loadBalancer === undefined
+      ? undefined
+      : deriveLoadBalancer(decide, {
+          kind: input.loadBalancer,
+          preStopSeconds,
+          drainSeconds: D,
+          readiness,
+          overrides: overrides.loadBalancer ?? {},
+        });
+
   return {
     // A probe the pod does not have gets no lines: its numbers exist only to keep Timings whole.
     explanations: record.explanations.filter(({ key }) => !PROBE_NAMES.some((name) => !probes[name] && key.startsWith(`${name}.`))),
@@ -258,6 +270,7 @@ export function deriveTimings(input: TimingInput): Derivation {
         sidecarStopSeconds: X,
         ...(mesh ? { mesh } : {}),
       },
+      ...(loadBalancer ? { loadBalancer } : {}),
     },
   };
 

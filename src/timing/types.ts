@@ -24,6 +24,21 @@ export interface TimingOverrides {
   readonly progressDeadlineSeconds?: number;
   readonly maxSurge?: PodBudget;
   readonly maxUnavailable?: PodBudget;
+  readonly loadBalancer?: LoadBalancerOverrides;
+}
+
+/**
+ * A load balancer whose target group this project configures: the AWS Load Balancer Controller's
+ * ALB (for an Ingress) or NLB (for a Service of type LoadBalancer), both with IP targets.
+ */
+export type LoadBalancerKind = 'aws-alb' | 'aws-nlb';
+
+export interface LoadBalancerOverrides {
+  readonly deregistrationDelaySeconds?: number;
+  readonly healthCheckIntervalSeconds?: number;
+  readonly healthCheckTimeoutSeconds?: number;
+  readonly healthyThresholdCount?: number;
+  readonly unhealthyThresholdCount?: number;
 }
 
 /** A service mesh whose webhook injects a proxy into every pod. */
@@ -66,6 +81,8 @@ export interface TimingInput {
   readonly preStopType: PreStopType;
   /** Which probes the pod has: a probe it lacks explains nothing and sizes nothing. */
   readonly probes: { readonly readiness: boolean; readonly liveness: boolean; readonly startup: boolean };
+  /** The load balancer whose target group settings are derived, if the declaration configures one. */
+  readonly loadBalancer?: LoadBalancerKind;
   readonly overrides: TimingOverrides;
   /** In their order; none when left out. */
   readonly initContainers?: readonly InitContainerInput[];
@@ -112,6 +129,8 @@ export interface Timings {
   };
   /** Init containers, sidecars and the mesh proxy. */
   readonly containers: ContainerTimings;
+  /** Present when the declaration configures a load balancer (src/timing/load-balancer.ts). */
+  readonly loadBalancer?: LoadBalancerTimings;
 }
 
 /**
@@ -144,6 +163,21 @@ export interface ContainerTimings {
   readonly sidecarStopSeconds: number;
   /** The injected mesh proxy and how long it stays alive after deletion. */
   readonly mesh?: { readonly name: MeshName; readonly drainSeconds: number };
+}
+
+/** The target group settings of a load balancer, derived from the same timings as the pod. */
+export interface LoadBalancerTimings {
+  readonly kind: LoadBalancerKind;
+  /** How long the load balancer lets a deregistering target finish its requests. */
+  readonly deregistrationDelaySeconds: number;
+  readonly healthCheck: {
+    readonly intervalSeconds: number;
+    readonly timeoutSeconds: number;
+    readonly healthyThresholdCount: number;
+    readonly unhealthyThresholdCount: number;
+    /** intervalSeconds × unhealthyThresholdCount: how long the load balancer tolerates failed checks. */
+    readonly windowSeconds: number;
+  };
 }
 
 /** Why one number is what it is. */

@@ -9,6 +9,60 @@ export const SEED = 20261123;
 
 const dnsLabel = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}[a-z0-9]$/);
 const httpPath = fc.stringMatching(/^\/[a-z0-9/_-]{0,20}$/);
+/** A path prefix an Ingress or a route accepts: segments without "//", "." or "..". */
+const routePath = fc.array(fc.stringMatching(/^[a-z0-9_~-]{1,8}$/), { maxLength: 3 }).map((segments) => `/${segments.join('/')}`);
+const hostname = fc.oneof(
+  fc.constantFrom('shop.example.com', '*.example.com', 'xn--bcher-kva.example', 'localhost'),
+  dnsLabel.map((label) => `${label}.example.org`),
+);
+const peers = fc.constantFrom(
+  [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }],
+  [{ cidr: '10.0.0.0/16' }],
+  [{ podLabels: { app: 'gateway' } }, { cidr: 'fd00::/8' }],
+);
+/** The ways in a web workload may declare, each drawn on its own; the map keeps them coherent. */
+const waysIn = fc.record({
+  ingress: fc.option(
+    fc.record(
+      {
+        className: fc.constantFrom('alb', 'nginx'),
+        hosts: fc.array(hostname, { minLength: 1, maxLength: 3 }),
+        paths: fc.array(routePath, { minLength: 1, maxLength: 2 }),
+        tlsSecretName: fc.constantFrom('shop-tls', 'wildcard.example.com'),
+        annotations: fc.constantFrom(
+          { 'alb.ingress.kubernetes.io/scheme': 'internet-facing' },
+          { 'alb.ingress.kubernetes.io/target-group-attributes': 'slow_start.duration_seconds=30' },
+          { 'nginx.ingress.kubernetes.io/proxy-body-size': '8m' },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+    { nil: undefined },
+  ),
+  route: fc.option(
+    fc.record(
+      {
+        kind: fc.constantFrom('HTTPRoute', 'GRPCRoute'),
+        parentRefs: fc.constantFrom(
+          [{ name: 'public' }],
+          [{ name: 'public', namespace: 'gateways', sectionName: 'https' }],
+          [
+            { name: 'public', namespace: 'gateways', sectionName: 'https' },
+            { name: 'public', namespace: 'gateways', sectionName: 'http' },
+          ],
+        ),
+        hostnames: fc.array(hostname, { minLength: 1, maxLength: 2 }),
+        paths: fc.array(routePath, { minLength: 1, maxLength: 2 }),
+        services: fc.constantFrom(['checkout.v1.Checkout'], ['a.B', '.c_d.E']),
+      },
+      { requiredKeys: ['kind', 'parentRefs'] },
+    ),
+    { nil: undefined },
+  ),
+  loadBalancerService: fc.boolean(),
+  serviceAnnotations: fc.constantFrom({}, { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal' }),
+  peers: fc.option(peers, { nil: undefined }),
+});
 const version = fc.integer({ min: 28, max: 33 }).map((minor) => `1.${minor}`);
 const reason = fc.constantFrom(
   'preview environment, downtime is acceptable',
@@ -26,6 +80,146 @@ function mostlyNone<T>(entry: fc.Arbitrary<T>): fc.Arbitrary<T[]> {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
 type Declaration = Mutable<WorkloadSpec> & Record<string, unknown>;
+
+/** Text of config files and environment values, with what YAML, JSON and Go quote differently. */
+const fileText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom('server:\n  port: 8080\n', 'a\r\nb', 'nul \u0000 byte', 'e\u0301 ✓ 🚀', 'line\u2028separator', '<&>', ''),
+);
+const envName = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,6}$/);
+const objectName = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/);
+
+/** Environment variables from every source: a map, or a list whose values refer to earlier entries. */
+const environment = fc.oneof(
+  fc.dictionary(
+    envName,
+    fc.oneof(
+      fileText.map((text) => text.replace(/\$/g, '$$$$')),
+      fc.record({ secret: fc.record({ name: objectName, key: fc.constantFrom('password', 'tls.crt'), optional: fc.boolean() }) }),
+      fc.record({ pod: fc.constantFrom('name', 'namespace', 'podIP', 'nodeName') }),
+    ),
+    { maxKeys: 3 },
+  ),
+  fc
+    .uniqueArray(envName, { maxLength: 4 })
+    .map((names) =>
+      names.map((name, index) =>
+        index === 0
+          ? { name, configMap: { name: 'app-settings', key: 'log-level' } }
+          : index % 2 === 1
+            ? { name, value: `x-$(${names[index - 1]})-$$(${name})` }
+            : { name, resource: { field: 'limits.memory', divisor: '1Mi' } },
+      ),
+    ),
+);
+
+const environmentFrom = fc.array(
+  fc.oneof(fc.record({ secret: objectName, prefix: envName }), fc.record({ configMap: objectName, optional: fc.boolean() })),
+  {
+    maxLength: 2,
+  },
+);
+
+const fileSources = fc.dictionary(
+  fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/),
+  fc.record(
+    {
+      secret: objectName,
+      items: fc.dictionary(fc.constantFrom('ca.crt', 'tls.key', 'config'), fc.constantFrom('ca.pem', 'dir/key.pem')),
+      mode: fc.constantFrom(0o440, 0o444, 0o640),
+    },
+    { requiredKeys: ['secret'] },
+  ),
+  { maxKeys: 2 },
+);
+
+/**
+ * What an init container or a sidecar declares like the main container (env, envFrom, files of its
+ * own), and which of the workload's files it shares: the main container's files (the same source
+ * at a path of its own), and by a bit mask the config files and scratch folders it mounts.
+ */
+const containerConfiguration = fc.record(
+  {
+    env: environment,
+    envFrom: environmentFrom,
+    files: fileSources,
+    shareFiles: fc.boolean(),
+    shared: fc.integer({ min: 0, max: 15 }),
+  },
+  { requiredKeys: ['shared'] },
+);
+
+/**
+ * Configuration the library must accept: environment variables from every source (a map, or a list
+ * whose values refer to earlier entries), envFrom, files, config files, scratch folders (some in
+ * memory, within the memory limit), /tmp, pull secrets, annotations, an API token with its reason
+ * and scheduling. Paths are distinct and never nested, so no two mounts conflict.
+ */
+const configuration = fc.record(
+  {
+    env: environment,
+    envFrom: environmentFrom,
+    files: fileSources,
+    configFiles: fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9.]{0,8}$/), fileText, { maxKeys: 2 }),
+    scratch: fc.dictionary(
+      fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/),
+      fc.record(
+        { sizeLimit: fc.constantFrom('16Mi', '2Gi'), medium: fc.constantFrom('disk' as const, 'memory' as const) },
+        { requiredKeys: [] },
+      ),
+      { maxKeys: 2 },
+    ),
+    tmp: fc.record(
+      { sizeLimit: fc.constantFrom('8Mi', '4Gi'), medium: fc.constantFrom('disk' as const, 'memory' as const) },
+      { requiredKeys: [] },
+    ),
+    imagePullSecrets: fc.array(objectName, { maxLength: 2 }),
+    podAnnotations: fc.dictionary(fc.constantFrom('prometheus.io/scrape', 'example.com/owner', 'owner'), fileText, { maxKeys: 2 }),
+    serviceAccount: fc.record(
+      {
+        annotations: fc.dictionary(fc.constantFrom('eks.amazonaws.com/role-arn', 'iam.gke.io/gcp-service-account'), fileText, {
+          maxKeys: 1,
+        }),
+        mountApiToken: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    ),
+    scheduling: fc.record(
+      {
+        nodeSelector: fc.dictionary(fc.constantFrom('kubernetes.io/arch', 'node-pool'), fc.constantFrom('arm64', 'general')),
+        tolerations: fc.array(
+          fc.constantFrom(
+            { key: 'dedicated', value: 'payments', effect: 'NoSchedule' as const },
+            { operator: 'Exists' as const },
+            { key: 'node.kubernetes.io/unreachable', operator: 'Exists' as const, effect: 'NoExecute' as const, tolerationSeconds: 30 },
+          ),
+          { maxLength: 2 },
+        ),
+        priorityClassName: fc.constantFrom('business-critical', 'batch'),
+        nodeAffinity: fc.record(
+          {
+            required: fc.constant([
+              { matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In' as const, values: ['arm64', 'amd64'] }] },
+            ]),
+            preferred: fc.constant([{ weight: 20, matchExpressions: [{ key: 'cores', operator: 'Gt' as const, values: ['4'] }] }]),
+          },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+/** Paths no other mount uses or holds: one folder per kind of mount, one entry per key. */
+function placed<T extends object>(entries: Record<string, T>, folder: string): Record<string, T & { path: string }> {
+  return mapValues(entries, (value, key) => ({ ...value, path: `/${folder}/${key}` }));
+}
+
+function mapValues<T, R>(entries: Record<string, T>, map: (value: T, key: string) => R): Record<string, R> {
+  return Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, map(value, key)]));
+}
 
 /**
  * Declarations the library must accept: every form of probe, preStop, replica mode and platform,
@@ -76,7 +270,11 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     memory: fc.constantFrom('128Mi', '1Gi'),
     egress: fc.boolean(),
     ingressFrom: fc.boolean(),
-    initContainers: mostlyNone(fc.record({ maxSeconds: fc.integer({ min: 1, max: 600 }), command: fc.boolean() })),
+    waysIn,
+    configuration,
+    initContainers: mostlyNone(
+      fc.record({ maxSeconds: fc.integer({ min: 1, max: 600 }), command: fc.boolean(), config: containerConfiguration }),
+    ),
     sidecars: mostlyNone(
       fc.record({
         health: fc.constantFrom('none', 'startup', 'readiness', 'both', 'exec'),
@@ -84,6 +282,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
         stopSeconds: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
         ownResources: fc.boolean(),
         distroless: fc.boolean(),
+        config: containerConfiguration,
       }),
     ),
     mesh: fc.constantFrom(undefined, undefined, undefined, 'istio', 'linkerd'),
@@ -141,10 +340,28 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       ...(draw.cpuLimit !== undefined ? { cpuLimit: draw.cpuLimit } : {}),
     };
     if (draw.cpuLimit === false) acknowledge.noCpuLimit = 'latency-critical, throttling is worse than noise';
+    const { configuration: extra } = draw;
+    Object.assign(declaration, extra);
+    if (extra.files) declaration.files = placed(extra.files, 'files');
+    if (extra.configFiles)
+      declaration.configFiles = placed(
+        mapValues(extra.configFiles, (content) => ({ content })),
+        'config',
+      );
+    if (extra.scratch) {
+      // Kept in memory, a folder counts against the memory limit (128Mi at least): small sizes keep the total below it.
+      declaration.scratch = placed(
+        mapValues(extra.scratch, (folder) => (folder.medium === 'memory' ? { ...folder, sizeLimit: '16Mi' } : folder)),
+        'scratch',
+      );
+    }
+    if (extra.tmp?.medium === 'memory') declaration.tmp = { medium: 'memory', sizeLimit: '8Mi' };
+    if (extra.serviceAccount?.mountApiToken) acknowledge.automountServiceAccountToken = 'reads leases for leader election';
     declaration.networkPolicy = {
       ...(draw.egress ? { egressTo: [{ cidr: '10.0.0.0/8', ports: [5432] }] } : {}),
       ...(draw.ingressFrom ? { ingressFrom: [{ podLabels: { role: 'frontend' } }] } : {}),
     };
+    if (draw.kind === 'web') addWaysIn(declaration, clean(draw.waysIn), draw.platform ?? 'kube-proxy', draw.ingressFrom);
 
     // Init containers and sidecars, named apart from the workload and each other, ports apart from the serving port.
     const minor = Number((draw.kubernetesVersion ?? '1.28').split('.')[1]);
@@ -153,6 +370,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
         name: `${draw.name}-init-${index}`,
         image: `registry.example.com/team/${draw.name}:1.${draw.port % 10}.0`,
         ...(init.command ? { command: ['/app/migrate', '--wait'] } : {}),
+        ...addedConfiguration(init.config, `i${index}`, declaration),
         maxSeconds: init.maxSeconds,
       }));
     }
@@ -173,6 +391,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
           ...(health ? { health } : {}),
           ...(health && sidecar.startSeconds !== undefined ? { startSeconds: sidecar.startSeconds } : {}),
           ...(sidecar.stopSeconds !== undefined ? { stopSeconds: sidecar.stopSeconds } : {}),
+          ...addedConfiguration(sidecar.config, `s${index}`, declaration),
           ...(sidecar.ownResources ? { resources: { cpu: '50m', memory: '64Mi' } } : {}),
           // Only native sidecars (1.29+) may lack a sleep binary.
           ...(sidecar.distroless && minor >= 29 ? { distroless: true } : {}),
@@ -200,6 +419,63 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     return declaration as WorkloadSpec;
   });
 
+type WaysIn = typeof waysIn extends fc.Arbitrary<infer T> ? T : never;
+type ContainerConfiguration = typeof containerConfiguration extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * An init container's or a sidecar's configuration, kept apart from every other mount: its own
+ * files under /files/<prefix>-<name> (a name no other container uses), the main container's files
+ * with the same source under /shared, and the config files and scratch folders its bit mask picks.
+ * In memory, the workload's folders stay below the 64Mi a sidecar may declare.
+ */
+function addedConfiguration(config: ContainerConfiguration, prefix: string, declaration: Declaration): Record<string, unknown> {
+  const mainFiles = (declaration.files ?? {}) as Record<string, { path: string }>;
+  const files = {
+    ...placed(Object.fromEntries(Object.entries(config.files ?? {}).map(([key, source]) => [`${prefix}-${key}`, source])), 'files'),
+    ...(config.shareFiles ? mapValues(mainFiles, (source, key) => ({ ...source, path: `/shared/${key}` })) : {}),
+  };
+  const picked = (keys: string[], firstBit: number) => keys.sort().filter((_, index) => (config.shared >> (firstBit + index)) & 1);
+  const configFiles = picked(Object.keys(declaration.configFiles ?? {}), 0);
+  const scratch = picked(Object.keys(declaration.scratch ?? {}), 2);
+  return {
+    ...(config.env !== undefined ? { env: config.env } : {}),
+    ...(config.envFrom !== undefined ? { envFrom: config.envFrom } : {}),
+    ...(Object.keys(files).length > 0 || config.files !== undefined ? { files } : {}),
+    ...(configFiles.length > 0 ? { configFiles } : {}),
+    ...(scratch.length > 0 ? { scratch } : {}),
+  };
+}
+
+/**
+ * The ways in, kept coherent: ALB classes and annotations only with aws-alb, whose health check
+ * needs an HTTP or gRPC readiness check; a LoadBalancer Service only with aws-nlb; paths for an
+ * HTTPRoute, services for a GRPCRoute; and once any peer is declared, every way in names its own.
+ */
+function addWaysIn(declaration: Record<string, unknown>, draw: WaysIn, platform: string, clusterPeers: boolean): void {
+  const health = declaration.health as Record<string, unknown>;
+  if (draw.ingress) {
+    const { className, annotations = {}, ...rest } = draw.ingress;
+    const forAlb = platform === 'aws-alb';
+    const kept = Object.fromEntries(Object.entries(annotations).filter(([key]) => forAlb || !key.startsWith('alb.')));
+    declaration.ingress = { ...rest, ...(className && (forAlb || className !== 'alb') ? { className } : {}), annotations: kept };
+    if (forAlb && 'exec' in (health.readiness as object)) health.readiness = { path: '/ready' };
+  }
+  if (draw.route) {
+    const { paths, services, ...rest } = draw.route;
+    declaration.route = { ...rest, ...(rest.kind === 'HTTPRoute' ? (paths ? { paths } : {}) : services ? { services } : {}) };
+  }
+  if (draw.loadBalancerService && platform === 'aws-nlb') {
+    declaration.service = { type: 'LoadBalancer', annotations: draw.serviceAnnotations };
+  }
+  if (draw.peers || clusterPeers) {
+    const from = draw.peers ?? [{ cidr: '10.0.0.0/16' }];
+    for (const field of ['ingress', 'route', 'service'] as const) {
+      const way = declaration[field] as Record<string, unknown> | undefined;
+      if (way && (field !== 'service' || way.type === 'LoadBalancer')) way.from = from;
+    }
+  }
+}
+
 /** Mostly absent: a declaration overrides a few values, not all of them. */
 function rarely<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
   return fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
@@ -220,12 +496,39 @@ export const overrides = fc.record({
       progressDeadlineSeconds: overrideValue,
       maxSurge: rarely(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('0%', '10%', '50%'))),
       maxUnavailable: rarely(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constantFrom('0%', '25%'))),
+      loadBalancer: fc.record(
+        {
+          deregistrationDelaySeconds: rarely(fc.integer({ min: 0, max: 3600 })),
+          healthCheckIntervalSeconds: rarely(fc.integer({ min: 5, max: 300 })),
+          healthCheckTimeoutSeconds: rarely(fc.integer({ min: 2, max: 120 })),
+          healthyThresholdCount: rarely(fc.integer({ min: 2, max: 10 })),
+          unhealthyThresholdCount: rarely(fc.integer({ min: 2, max: 10 })),
+        },
+        { requiredKeys: [] },
+      ),
     },
     { requiredKeys: [] },
   ),
   acknowledge: fc.subarray([...ACKNOWLEDGEABLE_INVARIANTS], { maxLength: 2 }),
   reason,
 });
+
+/**
+ * A declaration with drawn overrides and acknowledgements added. Load-balancer overrides are kept
+ * only where a load balancer is configured: elsewhere they are refused before any invariant is checked.
+ */
+export function withOverrides(declaration: WorkloadSpec, extra: typeof overrides extends fc.Arbitrary<infer T> ? T : never): WorkloadSpec {
+  const configured =
+    (declaration.traffic?.platform === 'aws-alb' && declaration.ingress !== undefined) ||
+    (declaration.traffic?.platform === 'aws-nlb' && declaration.service?.type === 'LoadBalancer');
+  const { loadBalancer, ...rest } = extra.overrides;
+  const kept = configured && loadBalancer && Object.values(loadBalancer).some((value) => value !== undefined) ? { loadBalancer } : {};
+  return clean({
+    ...declaration,
+    overrides: { ...rest, ...kept },
+    acknowledge: { ...declaration.acknowledge, ...Object.fromEntries(extra.acknowledge.map((id) => [id, extra.reason])) },
+  });
+}
 
 /** Removes undefined leaves so declarations look like parsed YAML. */
 export function clean<T>(value: T): T {

@@ -16,3 +16,9 @@ export function cli(args: readonly string[], cwd = ROOT, input?: string): CliRes
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Aliases that expand six short lines into a million nodes: the YAML library refuses to build them. */
+export const ALIAS_BOMB = [
+  'a: &a [x, x, x, x, x, x, x, x, x, x]',
+  ...'bcdef'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdef'[index]}`).join(', ')}]`),
+].join('\n');

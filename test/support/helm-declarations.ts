@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { ACKNOWLEDGEMENT_IDS, WAIVER_IDS } from '../../src/declaration/ids';
 import { isKnownDistroless } from '../../src/declaration/image';
 import { PRESET_NAMES } from '../../src/declaration/presets';
-import { cpuMillicores } from '../../src/declaration/quantities';
+import { DIVISORS, POD_FIELDS, RESOURCE_FIELDS } from '../../src/declaration/env';
+import { cpuMillicores, memoryBytes } from '../../src/declaration/quantities';
+import { NODE_OPERATORS } from '../../src/declaration/schema/scheduling';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
+import { DERIVED_MESH_ANNOTATION as MESH_ANNOTATIONS } from '../../src/meshes/annotations';
 
 /**
  * Declarations from every corner of the schema, for comparing the two faces. Unlike
@@ -110,11 +113,220 @@ const sometimes = <T>(arbitrary: fc.Arbitrary<T>) => withShare(0.4, arbitrary);
 const overrideSeconds = (min: number) => withShare(0.1, whole(min, 400));
 const budget = fc.oneof(whole(0, 3), fc.constantFrom('0%', '1%', '25%', '100%', '007%'));
 
+/**
+ * The ways in. Host names, paths and names are what the schema accepts (Unicode host names are
+ * not: they are written in their xn-- form), annotation values any text, and annotation keys
+ * include those the derivation sets, which only the incoherent draws keep.
+ */
+const subdomain = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,4}[a-z0-9])?){0,2}$/);
+const hostname = fc.oneof(
+  fc.constantFrom('shop.example.com', '*.example.com', 'xn--bcher-kva.example', 'localhost', '*.xn--p1ai', 'a-1.b2'),
+  fc.stringMatching(/^(\*\.)?([a-z0-9]([-a-z0-9]{0,5}[a-z0-9])?\.){0,2}[a-z]([-a-z0-9]{0,5}[a-z0-9])?$/),
+);
+const routePath = fc.oneof(
+  fc.constantFrom('/', '/api/v1/', "/a-b_c~d/!$&'()*+,;=:@", '/%20x', '/...', '/.well-known/acme'),
+  fc.array(fc.stringMatching(/^[-A-Za-z0-9_~]{1,6}$/), { maxLength: 3 }).map((segments) => `/${segments.join('/')}`),
+);
+const DERIVED_OR_MERGED_KEYS = [
+  'alb.ingress.kubernetes.io/target-type',
+  'alb.ingress.kubernetes.io/healthcheck-path',
+  'alb.ingress.kubernetes.io/backend-protocol-version',
+  'alb.ingress.kubernetes.io/success-codes',
+  'alb.ingress.kubernetes.io/target-group-attributes',
+  'service.beta.kubernetes.io/aws-load-balancer-type',
+  'service.beta.kubernetes.io/aws-load-balancer-healthcheck-timeout',
+  'service.beta.kubernetes.io/aws-load-balancer-healthcheck-path',
+  'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes',
+];
+const annotationKey = fc.oneof(
+  fc.constantFrom(...DERIVED_OR_MERGED_KEYS, 'alb.ingress.kubernetes.io/scheme', 'example.com/owner', 'a', 'A_b.c-1'),
+  fc.stringMatching(/^([a-z0-9]([-a-z0-9]{0,4}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,6}[A-Za-z0-9])?$/),
+);
+const annotationValue = fc.oneof(
+  text,
+  fc.constantFrom(
+    'slow_start.duration_seconds=30',
+    'deregistration_delay.timeout_seconds=5',
+    'stickiness.enabled=true, deregistration_delay.timeout_seconds =1',
+    '\u00a0deregistration_delay.timeout_seconds=1',
+    'xderegistration_delay.timeout_seconds=1',
+  ),
+);
+const annotations = fc.dictionary(annotationKey, annotationValue, { maxKeys: 3 });
+const peer = fc.oneof(
+  fc.record({ namespaceLabels: selector, podLabels: selector }, { requiredKeys: [] }),
+  fc.record({ cidr: fc.constantFrom('10.0.0.0/16', '0.0.0.0/0', 'fd00::/8', '192.168.1.0/24') }),
+  fc.record({ cidr: fc.constantFrom('10.0.0.0/16'), podLabels: selector }),
+);
+const peerList = fc.array(peer, { maxLength: 2 });
+const gatewayReference = fc.record({ name: subdomain, namespace: dnsLabel, sectionName: subdomain }, { requiredKeys: ['name'] });
+const grpcService = fc.oneof(
+  fc.constantFrom('checkout.v1.Checkout', '.a.B', '_x'),
+  fc.stringMatching(/^[A-Za-z_][A-Za-z_0-9]{0,5}(\.[A-Za-z_][A-Za-z_0-9]{0,5}){0,2}$/),
+);
+const ingress = fc.record(
+  {
+    className: fc.oneof(fc.constantFrom('alb', 'nginx'), subdomain),
+    hosts: fc.array(hostname, { minLength: 1, maxLength: 2 }),
+    paths: fc.array(routePath, { minLength: 1, maxLength: 2 }),
+    tlsSecretName: subdomain,
+    annotations,
+    from: peerList,
+  },
+  { requiredKeys: [] },
+);
+const route = fc.record(
+  {
+    kind: fc.constantFrom('HTTPRoute', 'GRPCRoute'),
+    parentRefs: fc.array(gatewayReference, { minLength: 1, maxLength: 3 }),
+    hostnames: fc.array(hostname, { minLength: 1, maxLength: 2 }),
+    paths: fc.array(routePath, { minLength: 1, maxLength: 2 }),
+    services: fc.array(grpcService, { minLength: 1, maxLength: 2 }),
+    from: peerList,
+  },
+  { requiredKeys: ['parentRefs'] },
+);
+const service = fc.record(
+  { type: fc.constantFrom('ClusterIP', 'LoadBalancer', 'LoadBalancer'), annotations, from: peerList },
+  { requiredKeys: [] },
+);
+const loadBalancerOverrides = fc.record(
+  {
+    deregistrationDelaySeconds: whole(0, 3600),
+    healthCheckIntervalSeconds: whole(5, 300),
+    healthCheckTimeoutSeconds: whole(2, 120),
+    healthyThresholdCount: whole(2, 10),
+    unhealthyThresholdCount: whole(2, 10),
+  },
+  { requiredKeys: [] },
+);
+
+/** File contents: any text, and what JSON, YAML and Go quote differently (NUL, CRLF, U+2028, combining marks, emoji). */
+const content = fc.oneof(
+  text,
+  fc.constantFrom('\u0000', 'a\r\nb\r\n', '\u2028\u2029', 'e\u0301\u0308', '👩‍👩‍👧 🚀', '\ufeff#bom', 'key: "quoted"\n', ''),
+);
+/** Values that refer to variables, escape them, or look like references without being any. */
+const envValue = fc.oneof(
+  { weight: 3, arbitrary: text },
+  fc
+    .tuple(text, fc.constantFrom('A', 'B', 'C', 'X', 'KUBERNETES_SERVICE_HOST', 'CHECKOUT_PORT_8080_TCP_ADDR', 'lower'))
+    .map(([prefix, name]) => `${prefix}$(${name})`),
+  fc.constantFrom('$$(A)', '$$$(A)', '$()', '$(a b)', '$(A', 'cost: $5'),
+);
+// Mostly a few names, so that entries collide and refer to each other.
+const envNameDraw = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('A', 'B', 'C', 'X') },
+  { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/) },
+);
+const objectName = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?(\.[a-z0-9]{1,4})?$/);
+const dataKey = fc.stringMatching(/^\.?[-_A-Za-z0-9][-._A-Za-z0-9]{0,8}$/);
+const keyReference = fc.record({ name: objectName, key: dataKey, optional: fc.boolean() }, { requiredKeys: ['name', 'key'] });
+const envSource = fc.oneof(
+  envValue.map((value) => ({ value })),
+  keyReference.map((secret) => ({ secret })),
+  keyReference.map((configMap) => ({ configMap })),
+  fc.constantFrom(...POD_FIELDS).map((pod) => ({ pod })),
+  fc
+    .record({ field: fc.constantFrom(...RESOURCE_FIELDS), divisor: fc.constantFrom(...DIVISORS) }, { requiredKeys: ['field'] })
+    .map((resource) => ({ resource })),
+);
+/** A path: canonical, possibly with any text in a segment, and often one that another mount uses or holds. */
+const mountPath = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('/etc/app', '/etc/app/conf.d', '/etc/app/settings.py', '/var/cache', '/tmp', '/tmp/x', '/data', '/run'),
+  },
+  fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 6 })
+    .filter((segment) => /^[^/.\u0000-\u001f\u007f][^/\u0000-\u001f\u007f]*$/.test(segment))
+    .map((segment) => `/u/${segment}`),
+);
+const size = fc.constantFrom('1Mi', '64Mi', '100M', '2Gi', '1000', '999999999999999Ti');
+const medium = fc.constantFrom('disk', 'memory');
+const qualifiedName = fc.oneof(
+  fc.constantFrom(
+    'kubernetes.io/arch',
+    'node-pool',
+    'example.com/tier',
+    'hardened-workloads.io/x',
+    'container.apparmor.security.beta.kubernetes.io/app',
+    'proxy.istio.io/config',
+    'config.alpha.linkerd.io/proxy-wait-before-exit-seconds',
+  ),
+  fc.stringMatching(/^([a-z0-9]{1,4}\.)?[a-z]{1,5}\/[A-Za-z0-9]([-A-Za-z0-9_.]{0,4}[A-Za-z0-9])?$/),
+);
+const expression = fc.record(
+  {
+    key: qualifiedName,
+    operator: fc.constantFrom(...NODE_OPERATORS),
+    values: fc.array(fc.oneof(labelValue, fc.constantFrom('4', '16')), { maxLength: 2 }),
+  },
+  { requiredKeys: ['key', 'operator'] },
+);
+
+/** Environment variables as a map or a list, with references forward, backward and to nothing. */
+const environment = fc.oneof(
+  fc.dictionary(envNameDraw, fc.oneof(envValue, envSource), { maxKeys: 4 }),
+  fc.array(
+    fc.tuple(envNameDraw, envSource).map(([name, source]) => ({ name, ...source })),
+    { maxLength: 5 },
+  ),
+);
+const environmentFrom = fc.array(
+  fc
+    .record(
+      {
+        secret: objectName,
+        configMap: objectName,
+        prefix: envNameDraw,
+        optional: fc.boolean(),
+        form: fc.constantFrom('secret', 'configMap'),
+      },
+      { requiredKeys: ['form', 'secret', 'configMap'] },
+    )
+    .map(({ form, secret, configMap, ...rest }) => ({ ...rest, [form]: form === 'secret' ? secret : configMap })),
+  { maxLength: 2 },
+);
+const fileSources = fc.dictionary(
+  dnsLabel,
+  fc
+    .record(
+      {
+        path: mountPath,
+        secret: objectName,
+        configMap: objectName,
+        form: fc.constantFrom('secret', 'configMap'),
+        items: fc.dictionary(dataKey, fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,5}(\/[a-z0-9][a-z0-9_-]{0,4})?$/), { maxKeys: 2 }),
+        optional: fc.boolean(),
+        mode: whole(0, 0o777),
+      },
+      { requiredKeys: ['path', 'form', 'secret', 'configMap'] },
+    )
+    .map(({ form, secret, configMap, ...rest }) => ({ ...rest, [form]: form === 'secret' ? secret : configMap })),
+  { maxKeys: 2 },
+);
+
 const containerName = fc.oneof(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?$/), fc.constantFrom('migrate', 'proxy'));
 const extraResources = fc.record(
   { cpu, memory: fc.constantFrom('64Mi', '128Mi'), cpuLimit: fc.oneof(cpu, fc.constant(false as const)) },
   { requiredKeys: [] },
 );
+
+/**
+ * What an init container or a sidecar declares like the main container (env, envFrom, files) and
+ * the workload's config files and scratch folders it mounts: keys the workload may declare, or
+ * not, and listed twice.
+ */
+const containerConfiguration = {
+  env: environment,
+  envFrom: environmentFrom,
+  files: fileSources,
+  configFiles: fc.array(fc.oneof(dataKey, fc.constantFrom('settings.py', 'a')), { maxLength: 2 }),
+  scratch: fc.array(fc.oneof(dnsLabel, fc.constantFrom('cache', 'a')), { maxLength: 2 }),
+  /** Not a field: whether it also declares the main container's files, with their source or another. */
+  shareFiles: fc.constantFrom('none', 'none', 'same', 'other'),
+};
 
 /** What init containers and sidecars declare alike; text from all of Unicode where it is free. */
 const extraContainer = fc.record(
@@ -123,7 +335,7 @@ const extraContainer = fc.record(
     image,
     command: fc.array(text, { maxLength: 3 }),
     args: fc.array(text, { maxLength: 2 }),
-    env: fc.dictionary(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/), text, { maxKeys: 2 }),
+    ...containerConfiguration,
     resources: extraResources,
     maxSeconds: whole(1, 900),
   },
@@ -137,7 +349,7 @@ const sidecar = fc.record(
     distroless: fc.boolean(),
     command: fc.array(text, { maxLength: 2 }),
     args: fc.array(text, { maxLength: 2 }),
-    env: fc.dictionary(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/), text, { maxKeys: 2 }),
+    ...containerConfiguration,
     resources: extraResources,
     ports: fc.array(fc.record({ name: fc.stringMatching(/^[a-z](-?[a-z0-9]){0,6}$/), port }), { maxLength: 2 }),
     startup: probeTarget,
@@ -148,6 +360,138 @@ const sidecar = fc.record(
   { requiredKeys: ['name', 'image'] },
 );
 type DrawnSidecar = typeof sidecar extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * Configuration and secrets, from every corner: env as a map or a list with references forward,
+ * backward and to nothing, envFrom, files with any mode, config files with any content, scratch
+ * folders and /tmp on disk or in memory, mounts at one path or one inside another, annotations in
+ * reserved places, a token with or without its reason, tolerations and node expressions that break
+ * the API's rules. A coherent draw repairs what would be rejected.
+ */
+const configuration = fc.record(
+  {
+    env: environment,
+    envFrom: environmentFrom,
+    files: fileSources,
+    configFiles: fc.dictionary(dataKey, fc.record({ path: mountPath, content }), { maxKeys: 3 }),
+    scratch: fc.dictionary(dnsLabel, fc.record({ path: mountPath, sizeLimit: size, medium }, { requiredKeys: ['path'] }), { maxKeys: 2 }),
+    tmp: fc.record({ sizeLimit: size, medium }, { requiredKeys: [] }),
+    imagePullSecrets: fc.array(objectName, { maxLength: 2 }),
+    podAnnotations: fc.dictionary(qualifiedName, fc.oneof(text, fc.constantFrom('unconfined', 'runtime/default', 'localhost/app')), {
+      maxKeys: 3,
+    }),
+    serviceAccount: fc.record(
+      { annotations: fc.dictionary(qualifiedName, text, { maxKeys: 2 }), mountApiToken: fc.boolean() },
+      { requiredKeys: [] },
+    ),
+    scheduling: fc.record(
+      {
+        nodeSelector: fc.dictionary(qualifiedName, labelValue, { maxKeys: 2 }),
+        tolerations: fc.array(
+          fc.record(
+            {
+              key: qualifiedName,
+              operator: fc.constantFrom('Equal', 'Exists'),
+              value: labelValue,
+              effect: fc.constantFrom('NoSchedule', 'PreferNoSchedule', 'NoExecute'),
+              tolerationSeconds: whole(0, 600),
+            },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 2 },
+        ),
+        priorityClassName: objectName,
+        nodeAffinity: fc.record(
+          {
+            required: fc.array(fc.record({ matchExpressions: fc.array(expression, { minLength: 1, maxLength: 2 }) }), {
+              minLength: 1,
+              maxLength: 2,
+            }),
+            preferred: fc.array(
+              fc.record({ weight: whole(1, 100), matchExpressions: fc.array(expression, { minLength: 1, maxLength: 2 }) }),
+              { minLength: 1, maxLength: 2 },
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+type Configuration = typeof configuration extends fc.Arbitrary<infer T> ? T : never;
+type Entry = { name: string; value?: string; resource?: { field: string; divisor?: string } };
+
+/** A value that refers to no variable: every $ doubled, so Kubernetes writes the text as it is. */
+const literal = (value: string) => value.replace(/\$/g, '$$$$');
+
+/** Repairs what would be rejected, keeping every field: the form a coherent declaration takes. */
+function repaired(drawn: Configuration, memory: string): Configuration {
+  const fixed = structuredClone(drawn);
+  const fixEntry = (entry: Entry) => {
+    if (entry.value !== undefined) entry.value = literal(entry.value);
+    const divisors = entry.resource?.field.endsWith('.cpu') ? ['1', '1m'] : ['1', '1k', '1Ki', '1M', '1Mi', '1G', '1Gi', '1T', '1Ti'];
+    if (entry.resource?.divisor !== undefined && !divisors.includes(entry.resource.divisor)) delete entry.resource.divisor;
+  };
+  if (Array.isArray(fixed.env)) {
+    const seen = new Set<string>();
+    const entries = (fixed.env as Entry[]).filter((entry) => !seen.has(entry.name) && seen.add(entry.name));
+    entries.forEach((entry, index) => {
+      fixEntry(entry);
+      // A reference to the entry before it, which Kubernetes expands.
+      if (index > 0 && entry.value !== undefined) entry.value += `$(${entries[index - 1]!.name})`;
+    });
+    fixed.env = entries as Configuration['env'];
+  } else if (fixed.env) {
+    const env = fixed.env as Record<string, string | Omit<Entry, 'name'>>;
+    for (const [name, value] of Object.entries(env)) {
+      if (typeof value === 'string') env[name] = literal(value);
+      else fixEntry(value as Entry);
+    }
+  }
+  // Paths of their own, none inside another: one folder per kind of mount.
+  for (const [key, file] of Object.entries(fixed.files ?? {})) {
+    file.path = `/files/${key}`;
+    if (file.mode !== undefined) file.mode |= 0o040;
+  }
+  for (const [key, file] of Object.entries(fixed.configFiles ?? {})) file.path = `/config/${key}`;
+  for (const [key, folder] of Object.entries(fixed.scratch ?? {})) folder.path = `/scratch/${key}`;
+  // Memory-backed folders only with a size, and all of them below the memory limit.
+  const inMemory = [
+    ...(fixed.tmp?.medium === 'memory' ? [fixed.tmp.sizeLimit ?? '1Gi'] : []),
+    ...Object.values(fixed.scratch ?? {})
+      .filter((folder) => folder.medium === 'memory')
+      .map((folder) => folder.sizeLimit),
+  ];
+  if (
+    inMemory.some((limit) => limit === undefined) ||
+    inMemory.reduce((total, limit) => total + memoryBytes(limit ?? '1'), 0) >= memoryBytes(memory)
+  ) {
+    if (fixed.tmp) fixed.tmp.medium = 'disk';
+    for (const folder of Object.values(fixed.scratch ?? {})) folder.medium = 'disk';
+  }
+  for (const key of Object.keys(fixed.podAnnotations ?? {})) {
+    if (key.startsWith('hardened-workloads.io/')) delete fixed.podAnnotations![key];
+    else if (key.startsWith('container.apparmor.security.beta.kubernetes.io/')) fixed.podAnnotations![key] = 'runtime/default';
+  }
+  for (const toleration of fixed.scheduling?.tolerations ?? []) {
+    if (toleration.key === undefined) toleration.operator = 'Exists';
+    if (toleration.operator === 'Exists') delete toleration.value;
+    if (toleration.tolerationSeconds !== undefined) toleration.effect = 'NoExecute';
+  }
+  const affinity = fixed.scheduling?.nodeAffinity;
+  for (const term of [...(affinity?.required ?? []), ...(affinity?.preferred ?? [])]) {
+    for (const requirement of term.matchExpressions) {
+      if (requirement.operator === 'In' || requirement.operator === 'NotIn')
+        requirement.values = requirement.values?.length ? requirement.values : ['a'];
+      else if (requirement.operator === 'Gt' || requirement.operator === 'Lt') requirement.values = ['4'];
+      else delete requirement.values;
+    }
+  }
+  return fixed;
+}
 
 export const wideDeclaration: fc.Arbitrary<Json> = fc
   .record({
@@ -171,8 +515,19 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     maxSeconds: whole(1, 600),
     typicalSeconds: sometimes(whole(1, 600)),
     drainSeconds: fc.oneof({ weight: 9, arbitrary: whole(0, 300) }, { weight: 1, arbitrary: whole(300, 700) }),
-    traffic: sometimes(
-      fc.record({ platform: fc.constantFrom(...TRAFFIC_PLATFORMS), propagationSeconds: whole(0, 150) }, { requiredKeys: [] }),
+    // The AWS platforms often, so that their load balancers are configured (and refused) often.
+    traffic: withShare(
+      0.6,
+      fc.record(
+        {
+          platform: fc.oneof(
+            { weight: 1, arbitrary: fc.constantFrom(...TRAFFIC_PLATFORMS) },
+            { weight: 2, arbitrary: fc.constantFrom('aws-alb', 'aws-nlb') },
+          ),
+          propagationSeconds: whole(0, 150),
+        },
+        { requiredKeys: [] },
+      ),
     ),
     preset: sometimes(fc.constantFrom(...PRESET_NAMES)),
     probeLatencyMs: sometimes(whole(1, 6000)),
@@ -202,10 +557,13 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     labels: sometimes(
       fc.dictionary(fc.oneof(text, fc.constantFrom('team', 'example.com/tier', 'app.kubernetes.io/name')), labelValue, { maxKeys: 3 }),
     ),
+    ingress: withShare(0.5, ingress),
+    route: sometimes(route),
+    service: withShare(0.5, service),
     networkPolicy: sometimes(
       fc.record(
         {
-          ingressFrom: fc.array(fc.record({ namespaceLabels: selector, podLabels: selector }, { requiredKeys: [] }), { maxLength: 2 }),
+          ingressFrom: peerList,
           egressTo: fc.array(
             fc.record(
               { cidr: fc.oneof(fc.constantFrom('10.0.0.0/8', '0.0.0.0/0'), text), ports: fc.array(port, { maxLength: 2 }) },
@@ -243,6 +601,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         progressDeadlineSeconds: overrideSeconds(1),
         maxSurge: withShare(0.1, budget),
         maxUnavailable: withShare(0.1, budget),
+        loadBalancer: withShare(0.5, loadBalancerOverrides),
       }),
     ),
     initContainers: withShare(0.25, fc.array(extraContainer, { minLength: 1, maxLength: 2 })),
@@ -253,6 +612,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       { weight: 1, arbitrary: fc.subarray<string>([...ACKNOWLEDGEMENT_IDS], { maxLength: 2 }) },
     ),
     reason: fc.string({ unit: 'grapheme', minLength: 10, maxLength: 30 }),
+    configuration: withShare(0.6, configuration),
   })
   .map((draw): Json => {
     const { coherent } = draw;
@@ -324,7 +684,24 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     optional('labels', draw.labels);
     optional('networkPolicy', draw.networkPolicy);
     optional('overrides', draw.overrides);
+    if (coherent) addCoherentWaysIn(declaration, draw, web);
+    else {
+      optional('ingress', draw.ingress);
+      optional('route', draw.route);
+      optional('service', draw.service);
+    }
+    const memory = (declaration.resources as { memory?: string } | undefined)?.memory ?? '256Mi';
+    const extra = draw.configuration && (coherent ? repaired(draw.configuration, memory) : draw.configuration);
+    if (extra) {
+      // The environment a preset sets is part of the declaration's env; the others are new fields.
+      const { env, ...fields } = extra;
+      if (env !== undefined && draw.env === undefined) declaration.env = env;
+      Object.assign(declaration, fields);
+    }
     optional('mesh', draw.mesh);
+    // The annotation a mesh's drain is derived into is the mesh's, not the declaration's.
+    const podAnnotations = declaration.podAnnotations as Json | undefined;
+    if (coherent && podAnnotations && draw.mesh) delete podAnnotations[MESH_ANNOTATIONS[draw.mesh as 'istio' | 'linkerd']];
 
     // Coherent draws name every container apart, keep ports apart, give every probe a port, size a
     // start only with a health check, and use no distroless sidecar where it would be ordinary.
@@ -336,12 +713,64 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       const { cpuLimit: _, ...rest } = resources;
       return tooLow ? rest : resources;
     };
+    /**
+     * An added container's configuration. Coherent draws give its own files names and paths no
+     * other container uses, declare the main container's files with their source (at paths of
+     * their own), mount only config files and scratch folders the workload declares, each once,
+     * and leave out resources too small for the folders in memory it mounts.
+     */
+    const configured = (drawn: Json, prefix: string): Json => {
+      const { shareFiles, env, envFrom, files, configFiles, scratch, ...rest } = drawn;
+      const mainFiles = (declaration.files ?? {}) as Record<string, Json>;
+      const shared = Object.fromEntries(
+        Object.entries(mainFiles).map(([key, source]) => [
+          key,
+          { ...source, path: `/shared/${key}`, ...(shareFiles === 'other' && !coherent ? { optional: !source.optional } : {}) },
+        ]),
+      );
+      const own = coherent
+        ? Object.fromEntries(Object.entries((files ?? {}) as Json).map(([key, source]) => [`${prefix}-${key}`, source]))
+        : files;
+      const fixed = coherent ? repaired({ env, envFrom, files: own } as Configuration, '1Gi') : { env, envFrom, files: own };
+      const allFiles = shareFiles !== 'none' && Object.keys(shared).length > 0 ? { ...(fixed.files ?? {}), ...shared } : fixed.files;
+      // As many of the workload's keys as were listed, each once.
+      const declared = (field: 'configFiles' | 'scratch', listed: string[]) => {
+        const keys = Object.keys((declaration[field] ?? {}) as Json).sort();
+        return coherent ? [...new Set(keys.length > 0 ? listed.map((_, index) => keys[index % keys.length]!) : [])] : listed;
+      };
+      const result: Json = {
+        ...rest,
+        ...(fixed.env !== undefined ? { env: fixed.env } : {}),
+        ...(fixed.envFrom !== undefined ? { envFrom: fixed.envFrom } : {}),
+        ...(allFiles !== undefined ? { files: allFiles } : {}),
+        ...(configFiles !== undefined ? { configFiles: declared('configFiles', configFiles as string[]) } : {}),
+        ...(scratch !== undefined ? { scratch: declared('scratch', scratch as string[]) } : {}),
+      };
+      const memory = (result.resources as { memory?: string } | undefined)?.memory;
+      if (coherent && memory !== undefined) {
+        const tmp = declaration.tmp as { medium?: string; sizeLimit?: string } | undefined;
+        const folders = (declaration.scratch ?? {}) as Record<string, { medium?: string; sizeLimit?: string }>;
+        const inMemory = [
+          ...(tmp?.medium === 'memory' ? [tmp.sizeLimit ?? '1Gi'] : []),
+          ...((result.scratch ?? []) as string[]).flatMap((key) =>
+            folders[key]?.medium === 'memory' ? [folders[key]!.sizeLimit ?? '1Gi'] : [],
+          ),
+        ];
+        if (inMemory.reduce((total, limit) => total + memoryBytes(limit), 0) >= memoryBytes(memory)) delete result.resources;
+      }
+      return result;
+    };
     if (draw.initContainers) {
-      declaration.initContainers = draw.initContainers.map((init, index) => ({
-        ...init,
-        ...(coherent ? { name: `${init.name}-i${index}` } : {}),
-        ...(init.resources ? { resources: withinLimit(init.resources) } : {}),
-      }));
+      declaration.initContainers = draw.initContainers.map((init, index) =>
+        configured(
+          {
+            ...init,
+            ...(coherent ? { name: `${init.name}-i${index}` } : {}),
+            ...(init.resources ? { resources: withinLimit(init.resources) } : {}),
+          },
+          `i${index}`,
+        ),
+      );
     }
     if (draw.sidecars) {
       declaration.sidecars = draw.sidecars.map((drawn: DrawnSidecar, index) => {
@@ -370,7 +799,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         const knownDistroless = isKnownDistroless(drawn.image);
         if (!coherent || minor >= 29) result.distroless = distroless;
         else if (knownDistroless) result.distroless = false;
-        return result;
+        return configured(result, `s${index}`);
       });
     }
 
@@ -382,10 +811,11 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         singleReplica: fewest < 2,
         noLiveness: draw.liveness === false,
         noCpuLimit: [
-          draw.resources,
-          ...(draw.initContainers ?? []).map((init) => init.resources),
-          ...(draw.sidecars ?? []).map((each) => each.resources),
-        ].some((resources) => resources?.cpuLimit === false),
+          declaration.resources,
+          ...((declaration.initContainers ?? []) as Json[]).map((init) => init.resources),
+          ...((declaration.sidecars ?? []) as Json[]).map((each) => each.resources),
+        ].some((resources) => (resources as { cpuLimit?: unknown } | undefined)?.cpuLimit === false),
+        automountServiceAccountToken: extra?.serviceAccount?.mountApiToken === true,
       };
       for (const id of WAIVER_IDS) {
         if (needed[id]) acknowledge[id] = draw.reason;
@@ -396,3 +826,76 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     // JSON round trip: no undefined leaves, exactly what a values file can hold.
     return JSON.parse(JSON.stringify(declaration)) as Json;
   });
+
+type Draw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a drawn record, reshaped below
+
+/**
+ * The ways in, as a coherent declaration has them: none for a worker; ALB classes and annotations
+ * only with aws-alb, whose health check needs an HTTP or gRPC readiness check; no derived
+ * annotation where a load balancer is configured; a LoadBalancer Service only with aws-nlb; paths
+ * for an HTTPRoute and services for a GRPCRoute; each Gateway once; peers that are pods or a
+ * network; and once any peer is declared, a `from` on every way in. Load-balancer overrides only
+ * where a load balancer is configured.
+ */
+function addCoherentWaysIn(declaration: Json, draw: Draw, web: boolean): void {
+  const overrides = declaration.overrides as Json | undefined;
+  if (!web) {
+    if (overrides) delete overrides.loadBalancer;
+    return;
+  }
+  const platform = (draw.traffic?.platform as string | undefined) ?? 'kube-proxy';
+  const peers = (list: Json[] | undefined) => list?.map(({ cidr, ...labels }) => (cidr !== undefined ? { cidr } : labels));
+  const health = declaration.health as Json;
+  const httpOrGrpc = (target: unknown) => typeof target === 'object' && target !== null && ('path' in target || 'grpc' in target);
+  const ingress: Json | undefined = draw.ingress && { ...draw.ingress };
+  const service: Json | undefined =
+    draw.service && platform === 'aws-nlb' ? { ...draw.service } : draw.service && { ...draw.service, type: 'ClusterIP' };
+  if (service && service.type !== 'LoadBalancer') delete service.from;
+  const alb = platform === 'aws-alb' && ingress !== undefined;
+  const nlb = platform === 'aws-nlb' && service?.type === 'LoadBalancer';
+  if (ingress) {
+    if (!alb && ingress.className === 'alb') delete ingress.className;
+    if (alb && !httpOrGrpc(health.readiness) && draw.preset !== 'spring-boot') health.readiness = { path: '/readyz' };
+  }
+  for (const [way, configured] of [
+    [ingress, alb],
+    [service, nlb],
+  ] as const) {
+    if (!way?.annotations) continue;
+    way.annotations = Object.fromEntries(
+      Object.entries(way.annotations as Json).filter(
+        ([key, value]) =>
+          !(configured ? DERIVED_OR_MERGED_KEYS.filter((derived) => !derived.endsWith('target-group-attributes')) : []).includes(key) &&
+          !(!configured && way === ingress && key.startsWith('alb.')) &&
+          !(
+            configured &&
+            key.endsWith('target-group-attributes') &&
+            /(^|,)[\t\n\f\r ]*deregistration_delay\.timeout_seconds[\t\n\f\r ]*=/.test(String(value))
+          ),
+      ),
+    );
+  }
+  const route: Json | undefined = draw.route && { ...draw.route };
+  if (route) {
+    if ((route.kind ?? 'HTTPRoute') === 'HTTPRoute') delete route.services;
+    else delete route.paths;
+    const seen = new Set<string>();
+    route.parentRefs = (route.parentRefs as Json[]).filter(({ name, namespace }) => {
+      const gateway = `${namespace ?? ''}/${name}`;
+      return !seen.has(gateway) && seen.add(gateway);
+    });
+  }
+  for (const way of [ingress, route, service]) if (way?.from) way.from = peers(way.from as Json[]);
+  const policy = declaration.networkPolicy as Json | undefined;
+  if (policy?.ingressFrom) policy.ingressFrom = peers(policy.ingressFrom as Json[]);
+  const anyPeers = [policy?.ingressFrom, ingress?.from, route?.from, service?.from].some((list) => list !== undefined);
+  if (anyPeers) {
+    if (ingress) ingress.from ??= [{ cidr: '10.0.0.0/16' }];
+    if (route) route.from ??= [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'gateways' } }];
+    if (nlb) service!.from ??= [{ cidr: '10.0.0.0/16' }];
+  }
+  if (ingress) declaration.ingress = ingress;
+  if (route) declaration.route = route;
+  if (service) declaration.service = service;
+  if (overrides && !alb && !nlb) delete overrides.loadBalancer;
+}

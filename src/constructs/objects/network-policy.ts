@@ -11,28 +11,41 @@ const DNS_EGRESS: Json<k8s.NetworkPolicyEgressRule> = {
   ],
 };
 
+type Peer = NonNullable<ResolvedWorkload['spec']['networkPolicy']['ingressFrom']>[number];
+
+function networkPolicyPeer(peer: Peer): Json<k8s.NetworkPolicyPeer> {
+  if (peer.cidr !== undefined) return { ipBlock: { cidr: peer.cidr } };
+  return {
+    ...(peer.namespaceLabels ? { namespaceSelector: { matchLabels: peer.namespaceLabels } } : {}),
+    ...(peer.podLabels ? { podSelector: { matchLabels: peer.podLabels } } : {}),
+  };
+}
+
+/**
+ * The peers declared anywhere, in a fixed order: the in-cluster clients, then what each way in
+ * brings (the ingress controller, the Gateway, the NLB's clients). Undefined when none is declared:
+ * then anyone may connect.
+ */
+export function declaredPeers(spec: ResolvedWorkload['spec']): Peer[] | undefined {
+  const lists = [
+    spec.networkPolicy.ingressFrom,
+    spec.ingress?.from,
+    spec.route?.from,
+    spec.service?.type === 'LoadBalancer' ? spec.service.from : undefined,
+  ];
+  return lists.some((peers) => peers !== undefined) ? lists.flatMap((peers) => peers ?? []) : undefined;
+}
+
 /**
  * Both policy types, so that the policy is explicit in both directions: ingress only to the
- * declared port (nothing at all without one), egress open unless destinations are declared.
+ * declared port (nothing at all without one) from the declared peers, egress open unless
+ * destinations are declared.
  */
 export function networkPolicyProps(workload: ResolvedWorkload): Json<k8s.KubeNetworkPolicyProps> {
   const { port, networkPolicy } = workload.spec;
+  const peers = declaredPeers(workload.spec);
   const ingress: Json<k8s.NetworkPolicyIngressRule>[] =
-    port === undefined
-      ? []
-      : [
-          {
-            ...(networkPolicy.ingressFrom
-              ? {
-                  from: networkPolicy.ingressFrom.map((peer) => ({
-                    ...(peer.namespaceLabels ? { namespaceSelector: { matchLabels: peer.namespaceLabels } } : {}),
-                    ...(peer.podLabels ? { podSelector: { matchLabels: peer.podLabels } } : {}),
-                  })),
-                }
-              : {}),
-            ports: [{ port: port, protocol: 'TCP' }],
-          },
-        ];
+    port === undefined ? [] : [{ ...(peers ? { from: peers.map(networkPolicyPeer) } : {}), ports: [{ port: port, protocol: 'TCP' }] }];
   const egress: Json<k8s.NetworkPolicyEgressRule>[] = networkPolicy.egressTo
     ? [
         DNS_EGRESS,

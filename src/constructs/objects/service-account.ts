@@ -3,7 +3,14 @@ import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import { objectMetadata } from '../metadata';
 
-/** A dedicated identity that mounts no API token: the pods do not talk to the Kubernetes API. */
+/**
+ * A dedicated identity, with the declared annotations (a cloud workload identity). It mounts no
+ * API token unless the workload declares that it calls the Kubernetes API.
+ */
 export function serviceAccountProps(workload: ResolvedWorkload): Json<k8s.KubeServiceAccountProps> {
-  return { metadata: objectMetadata(workload), automountServiceAccountToken: false };
+  const { serviceAccount } = workload.spec;
+  return {
+    metadata: objectMetadata(workload, serviceAccount?.annotations),
+    automountServiceAccountToken: serviceAccount?.mountApiToken === true,
+  };
 }

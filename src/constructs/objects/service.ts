@@ -2,13 +2,23 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import { objectMetadata, selectorLabels } from '../metadata';
+import { annotationsWithLoadBalancer } from './load-balancer-annotations';
 import { SERVING_PORT_NAME } from './pod/containers';
 
+/**
+ * The Service: the same name, selector and port whatever its type, so that a ClusterIP Service
+ * becomes an NLB's in place (Kubernetes allows that change). An NLB with IP targets sends traffic
+ * to the pods directly, so no node port is opened on every node
+ * (https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-nodeport-allocation).
+ */
 export function serviceProps(workload: ResolvedWorkload, port: number): Json<k8s.KubeServiceProps> {
+  const service = workload.spec.service;
+  const loadBalancer = service?.type === 'LoadBalancer';
   return {
-    metadata: objectMetadata(workload),
+    metadata: objectMetadata(workload, annotationsWithLoadBalancer(workload, 'aws-nlb', service?.annotations ?? {})),
     spec: {
-      type: 'ClusterIP',
+      type: loadBalancer ? 'LoadBalancer' : 'ClusterIP',
+      ...(loadBalancer ? { allocateLoadBalancerNodePorts: false } : {}),
       selector: selectorLabels(workload),
       ports: [{ name: SERVING_PORT_NAME, port, targetPort: SERVING_PORT_NAME, protocol: 'TCP' }],
     },

@@ -10,13 +10,20 @@ import { issueProblems } from '../schema-problems';
 import { applyPreset, type EffectiveSpec, type PresetEffect } from '../presets';
 import { workloadSchema } from '../schema';
 import { declaredTimesOf } from '../../invariants/declared-times';
+import type { EnvEntry, FilesSource } from '../workload-spec';
+import { resolveEnv } from './env';
 import { factsOf, invariantProblem, isAcknowledgeable } from './invariant-problems';
+import { checkPod } from './pod';
 import { resolveProbes } from './probes';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
 import type { Resolution } from './resolution';
 import { type ResolvedInitContainer, type ResolvedSidecar, resolveContainers } from './containers';
 import { type ResolvedResources, resolveResources } from './resources';
+import { type ResolvedLoadBalancer, resolveRoutes, routeNotes } from './routes';
+import { targetGroupProblem } from './target-group';
+import { checkScheduling } from './scheduling';
+import { resolveVolumes } from './volumes';
 
 export type Replicas =
   | { readonly mode: 'fixed'; readonly count: number }
@@ -50,6 +57,14 @@ export interface ResolvedWorkload extends Derivation {
   readonly initContainers: readonly ResolvedInitContainer[];
   /** In their order: native from Kubernetes 1.29, else ordinary containers (`timings.containers.sidecarMode`). */
   readonly sidecars: readonly ResolvedSidecar[];
+  /** The load balancer whose target group the declaration configures (an aws-alb Ingress, an aws-nlb Service). */
+  readonly loadBalancer?: ResolvedLoadBalancer;
+  /** The main container's environment variables, in the order Kubernetes sets them. */
+  readonly env: readonly EnvEntry[];
+  /** The files of every container by key, each once: the pod's volumes files-<key>. */
+  readonly podFiles: Readonly<Record<string, FilesSource>>;
+  /** The generated ConfigMap of the inline config files, when there are any. */
+  readonly configMap?: { readonly name: string; readonly data: Readonly<Record<string, string>> };
   /** Acknowledgements in a fixed order, each one used by this declaration. */
   readonly acknowledgements: readonly Acknowledgement[];
   readonly invariants: readonly InvariantResult[];
@@ -89,7 +104,13 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const replicas = resolveReplicas(spec, resolution);
   const resources = resolveResources(spec.resources, 'resources', resolution);
   checkRelations(spec, distroless, problems);
-  const { initContainers, sidecars } = resolveContainers(spec, resources, resolution);
+  const loadBalancer = resolveRoutes(spec, probes, resolution);
+  const env = resolveEnv(spec, 'env', problems);
+  const instance = spec.instance ?? spec.name;
+  const configMap = resolveVolumes(spec, instance, problems);
+  const { initContainers, sidecars, files: podFiles } = resolveContainers(spec, resources, resolution);
+  checkPod(spec, resolution);
+  checkScheduling(spec, problems);
   if (problems.length > 0) throw new DeclarationError(subject, problems);
 
   const derivation = deriveTimings({
@@ -103,6 +124,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     kubernetesVersion: spec.kubernetesVersion,
     preStopType: spec.preStop.type,
     probes: { readiness: probes.readiness !== undefined, liveness: probes.liveness !== undefined, startup: probes.startup !== undefined },
+    loadBalancer: loadBalancer?.kind,
     overrides: spec.overrides,
     initContainers: initContainers.map(({ name, maxSeconds }) => ({ name, maxSeconds })),
     sidecars: sidecars.map(({ name, startSeconds, probes: sidecarProbes, stopSeconds }) => ({
@@ -114,12 +136,14 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     mesh: spec.mesh,
   });
   const { timings } = derivation;
-  const invariants = checkInvariants(factsOf(timings, probes, replicas), declaredTimesOf(timings));
+  const invariants = checkInvariants(factsOf(timings, probes, replicas, loadBalancer), declaredTimesOf(timings));
   for (const result of invariants) {
     if (result.status !== 'violated') continue;
     if (isAcknowledgeable(result.id) && acknowledged(result.id)) continue;
     problems.push(invariantProblem(spec, result));
   }
+  const targetGroup = targetGroupProblem(spec, timings);
+  if (targetGroup) problems.push(targetGroup);
 
   // Sorted, so that the report does not depend on the order the keys were written in.
   for (const id of (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort()) {
@@ -138,13 +162,17 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     ...derivation,
     spec,
     preset,
-    instance: spec.instance ?? spec.name,
+    instance,
     distroless,
     probes,
     replicas,
     resources,
     initContainers,
     sidecars,
+    podFiles,
+    ...(loadBalancer ? { loadBalancer } : {}),
+    env,
+    ...(configMap ? { configMap } : {}),
     acknowledgements: (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort().map((id) => ({ id, reason: spec.acknowledge[id]! })),
     invariants,
     notes: notesOn(declaration, timings, spec),
@@ -180,6 +208,7 @@ function notesOn(declaration: unknown, timings: Timings, spec: EffectiveSpec): s
         'if the mesh redirects their traffic through the proxy, they cannot reach the network. Run the mesh with native sidecars, or exclude their traffic from redirection.',
     );
   }
+  notes.push(...routeNotes(spec, timings));
   return notes;
 }
 

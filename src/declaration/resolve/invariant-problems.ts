@@ -6,6 +6,7 @@ import { ACKNOWLEDGEABLE_INVARIANTS, type InvariantId } from '../ids';
 import type { EffectiveSpec } from '../presets';
 import { describeHandler, type ResolvedProbe } from '../probes';
 import type { Replicas, ResolvedWorkload } from './index';
+import type { ResolvedLoadBalancer } from './routes';
 
 /**
  * The invariants as a declaration sees them: the facts they read, straight from the derivation, and
@@ -28,8 +29,14 @@ function probeFacts(timings: ProbeTimings, probe: ResolvedProbe, grace?: number)
 }
 
 /** The facts the invariants read, straight from the derivation (before any object exists). */
-export function factsOf(timings: Timings, probes: ResolvedWorkload['probes'], replicas: Replicas): WorkloadFacts {
+export function factsOf(
+  timings: Timings,
+  probes: ResolvedWorkload['probes'],
+  replicas: Replicas,
+  loadBalancer?: ResolvedLoadBalancer,
+): WorkloadFacts {
   const count = replicas.mode === 'fixed' ? replicas.count : replicas.min;
+  const derived = timings.loadBalancer;
   return {
     subject: 'declaration',
     servesTraffic: timings.kind === 'web',
@@ -44,6 +51,23 @@ export function factsOf(timings: Timings, probes: ResolvedWorkload['probes'], re
     minReadySeconds: timings.rollout.minReadySeconds,
     progressDeadlineSeconds: timings.rollout.progressDeadlineSeconds,
     podDisruptionBudget: count >= 2 ? { maxUnavailable: 1 } : undefined,
+    loadBalancers:
+      loadBalancer && derived
+        ? [
+            {
+              subject: loadBalancer.kind === 'aws-alb' ? 'ALB' : 'NLB',
+              kind: loadBalancer.kind,
+              deregistrationDelaySeconds: derived.deregistrationDelaySeconds,
+              healthCheck: {
+                protocol: loadBalancer.healthCheck.grpc ? 'GRPC' : loadBalancer.healthCheck.protocol,
+                path: loadBalancer.healthCheck.path,
+                intervalSeconds: derived.healthCheck.intervalSeconds,
+                timeoutSeconds: derived.healthCheck.timeoutSeconds,
+                unhealthyThresholdCount: derived.healthCheck.unhealthyThresholdCount,
+              },
+            },
+          ]
+        : [],
     ...containerFacts(timings.containers),
   };
 }
@@ -100,6 +124,23 @@ const INVARIANT_FIELDS: Record<InvariantId, readonly string[]> = {
   pdbAllowsDisruption: ['replicas'],
   graceLimit: ['overrides.terminationGracePeriodSeconds', 'drainSeconds'],
   sidecarsOutliveDrain: ['overrides.terminationGracePeriodSeconds', 'sidecars', 'mesh'],
+  deregistrationDelay: [
+    'overrides.loadBalancer.deregistrationDelaySeconds',
+    'overrides.terminationGracePeriodSeconds',
+    'overrides.preStopSeconds',
+    'drainSeconds',
+  ],
+  loadBalancerHealthCheck: [
+    'overrides.loadBalancer.unhealthyThresholdCount',
+    'overrides.loadBalancer.healthCheckIntervalSeconds',
+    'overrides.loadBalancer.healthCheckTimeoutSeconds',
+    'overrides.readiness.timeoutSeconds',
+    'overrides.readiness.periodSeconds',
+    'overrides.readiness.failureThreshold',
+    'overrides.liveness.failureThreshold',
+    'overrides.liveness.periodSeconds',
+    'health.readiness',
+  ],
 };
 
 function valueAtPath(spec: EffectiveSpec, path: string): unknown {

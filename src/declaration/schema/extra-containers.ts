@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { args, env, image, resources } from './container';
+import { args, env, envFrom, files, image, resources } from './container';
 
 /**
  * What every container the declaration adds beside the application's declares: init containers
  * and sidecars. The fields every container declares alike come from container.ts, so that these
  * containers are validated, documented and hardened exactly as the main one; only the name, the
- * command and the default of the resources are their own.
+ * command, the default of the resources and the choice of the pod's own storage to mount (the main
+ * container mounts all of it) are their own.
  */
 
 /** Container names are DNS-1123 labels (the API's rule), unique in the pod. */
@@ -32,6 +33,26 @@ export const extraContainerFields = {
     }),
   args,
   env,
+  envFrom,
+  files,
+  configFiles: z
+    .array(z.string())
+    .optional()
+    .meta({
+      description:
+        "Keys of the workload's configFiles to mount into this container too, each read-only at the path declared there (a migration reads the same settings file as the application).",
+      'x-default': 'none',
+      examples: [['settings.py']],
+    }),
+  scratch: z
+    .array(z.string())
+    .optional()
+    .meta({
+      description:
+        "Names of the workload's scratch folders to mount into this container too, at the paths declared there: the containers share the folder (an init container fetches assets that the application serves).",
+      'x-default': 'none',
+      examples: [['assets']],
+    }),
   // Unwrapped from its default: left out, the container takes the main container's resources.
   resources: resources
     .unwrap()

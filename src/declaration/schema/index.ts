@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { ACKNOWLEDGEMENT_IDS } from '../ids';
 import { PRESET_NAMES } from '../presets';
 import { TRAFFIC_PLATFORMS } from '../../timing/platforms';
-import { args, distroless, env, image, resources } from './container';
+import { args, distroless, env, envFrom, files, image, resources } from './container';
 import { networkPolicy } from './network-policy';
 import { overrides } from './overrides';
 import { DNS_1035_LABEL, LABEL_VALUE, PATH, portNumber, seconds, wholeNumber } from './primitives';
+import { imagePullSecrets, podAnnotations, serviceAccount } from './pod';
 import { health } from './probes';
 import { initContainers } from './init-containers';
 import { mesh, sidecars } from './sidecars';
+import { ingress, route, service } from './routes';
+import { scheduling } from './scheduling';
+import { configFiles, scratch, tmp } from './volumes';
 
 /**
  * The workload declaration: the single source of truth for the TypeScript types (`WorkloadSpec`
@@ -170,7 +174,16 @@ export const workloadSchema = z
       }),
     resources,
     env,
+    envFrom,
     args,
+    files,
+    configFiles,
+    scratch,
+    tmp,
+    imagePullSecrets,
+    podAnnotations,
+    serviceAccount,
+    scheduling,
     initContainers,
     sidecars,
     mesh,
@@ -185,6 +198,9 @@ export const workloadSchema = z
       .default({})
       .meta({ description: 'Extra labels for every object and pod (never part of a selector).', examples: [{ team: 'payments' }] }),
     networkPolicy,
+    service: service.optional().meta({ 'x-default': 'a ClusterIP Service on `port`', examples: [{ type: 'LoadBalancer' }] }),
+    ingress: ingress.optional().meta({ 'x-default': 'none', examples: [{ hosts: ['shop.example.com'] }] }),
+    route: route.optional().meta({ 'x-default': 'none', examples: [{ parentRefs: [{ name: 'public-gateway' }] }] }),
     overrides: overrides.prefault({}).meta({ examples: [{ terminationGracePeriodSeconds: 60 }] }),
     acknowledge: z
       .partialRecord(

@@ -1,34 +1,51 @@
 import { z } from 'zod';
-import { portNumber } from './primitives';
+import { CIDR, portNumber } from './primitives';
+
+/**
+ * Who may connect: pods (by the labels of their namespace, their own labels, or both) or a network
+ * (an address range, for load balancers that connect from their own addresses). Kubernetes takes
+ * one or the other in one peer; a peer that names both is refused (src/declaration/resolve/routes.ts).
+ */
+export const ingressPeer = z
+  .strictObject({
+    namespaceLabels: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({
+        description: 'Namespaces with these labels.',
+        'x-default': "none: the workload's own namespace",
+        examples: [{ 'kubernetes.io/metadata.name': 'ingress-nginx' }],
+      }),
+    podLabels: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: 'Pods with these labels.', 'x-default': 'none: every pod', examples: [{ role: 'frontend' }] }),
+    cidr: z
+      .string()
+      .regex(new RegExp(CIDR))
+      .optional()
+      .meta({
+        description:
+          'Addresses in this range, e.g. the subnets of a load balancer that sends traffic from its own addresses; instead of labels.',
+        'x-default': 'none: pods by their labels',
+        examples: ['10.0.0.0/16'],
+        'x-rule': 'an IPv4 or IPv6 CIDR such as 10.0.0.0/16',
+        'x-fix': 'write the network address and prefix length, e.g. 10.0.0.0/16',
+      }),
+  })
+  .meta({ title: 'IngressPeer', description: 'Who may connect: pods by namespace labels, pod labels or both; or a network by its cidr.' });
+
+/** A list of peers, as every way in declares the clients it brings. */
+export const ingressPeers = z.array(ingressPeer);
 
 /** The NetworkPolicy's declared peers and destinations. */
 export const networkPolicy = z
   .strictObject({
-    ingressFrom: z
-      .array(
-        z
-          .strictObject({
-            namespaceLabels: z
-              .record(z.string(), z.string())
-              .optional()
-              .meta({
-                description: 'Namespaces with these labels.',
-                'x-default': "none: the workload's own namespace",
-                examples: [{ 'kubernetes.io/metadata.name': 'ingress-nginx' }],
-              }),
-            podLabels: z
-              .record(z.string(), z.string())
-              .optional()
-              .meta({ description: 'Pods with these labels.', 'x-default': 'none: every pod', examples: [{ role: 'frontend' }] }),
-          })
-          .meta({ title: 'IngressPeer', description: 'Pods allowed to connect: by namespace labels, pod labels or both.' }),
-      )
-      .optional()
-      .meta({
-        description: 'Who may connect to `port`.',
-        'x-default': 'anyone',
-        examples: [[{ podLabels: { role: 'frontend' } }]],
-      }),
+    ingressFrom: ingressPeers.optional().meta({
+      description: 'Who may connect to `port`, besides the peers the ways in declare (ingress.from, route.from, service.from).',
+      'x-default': 'none; with no peers declared anywhere, anyone may connect',
+      examples: [[{ podLabels: { role: 'frontend' } }]],
+    }),
     egressTo: z
       .array(
         z

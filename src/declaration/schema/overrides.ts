@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DERIVED, PERCENT_OR_COUNT, seconds, wholeNumber } from './primitives';
+import { TARGET_GROUP_LIMITS } from '../../timing/load-balancer';
+import { DERIVED, PERCENT_OR_COUNT, seconds, wholeNumber, wholeNumberBetween } from './primitives';
 
 /** Explicit values that replace derived numbers (docs/derivation.md); each one is still held to the invariants. */
 const probeOverride = z
@@ -23,6 +24,50 @@ const restartingProbeOverride = probeOverride
       .meta({ 'x-default': DERIVED, examples: [10] }),
   })
   .meta({ title: 'RestartingProbeTimingOverrides' });
+
+const { intervalSeconds, timeoutSeconds, thresholdCount, deregistrationDelaySeconds } = TARGET_GROUP_LIMITS;
+const derivedFor = (examples: unknown[]) => ({ 'x-default': DERIVED, examples });
+
+/** The load balancer's target group settings, within the ranges its API accepts. */
+const loadBalancerOverride = z
+  .strictObject({
+    deregistrationDelaySeconds: wholeNumberBetween(
+      deregistrationDelaySeconds.min,
+      deregistrationDelaySeconds.max,
+      'seconds',
+      'How long the load balancer lets a deregistering pod finish its requests.',
+    )
+      .optional()
+      .meta(derivedFor([60])),
+    healthCheckIntervalSeconds: wholeNumberBetween(intervalSeconds.min, intervalSeconds.max, 'seconds', 'Time between health checks.')
+      .optional()
+      .meta(derivedFor([10])),
+    healthCheckTimeoutSeconds: wholeNumberBetween(
+      timeoutSeconds.min,
+      timeoutSeconds.max,
+      'seconds',
+      'Time before one health check counts as failed; below the interval.',
+    )
+      .optional()
+      .meta(derivedFor([5])),
+    healthyThresholdCount: wholeNumberBetween(
+      thresholdCount.min,
+      thresholdCount.max,
+      'health checks',
+      'Successful checks before a pod takes traffic.',
+    )
+      .optional()
+      .meta(derivedFor([3])),
+    unhealthyThresholdCount: wholeNumberBetween(
+      thresholdCount.min,
+      thresholdCount.max,
+      'health checks',
+      'Failed checks before the load balancer takes a pod out.',
+    )
+      .optional()
+      .meta(derivedFor([3])),
+  })
+  .meta({ title: 'LoadBalancerOverrides' });
 
 export const overrides = z
   .strictObject({
@@ -75,6 +120,12 @@ export const overrides = z
         'x-rule': 'a pod count (integer) or a percentage such as "25%"',
         'x-fix': 'write 0 or "25%"',
       }),
+    loadBalancer: loadBalancerOverride.optional().meta({
+      description:
+        'Target group settings of the configured load balancer (an aws-alb Ingress or an aws-nlb LoadBalancer Service) that replace the derived ones.',
+      'x-default': DERIVED,
+      examples: [{ deregistrationDelaySeconds: 60 }],
+    }),
   })
   .meta({
     title: 'TimingOverrides',

@@ -1,21 +1,9 @@
 import { z } from 'zod';
-import { PATH, portNumber } from './primitives';
+import { otherFormsAbsent, PATH, portNumber } from './primitives';
 
 /** The forms of a probe target: a probe checks exactly one of them. */
 export const PROBE_FORMS = ['path', 'tcp', 'grpc', 'exec'] as const;
 export type ProbeForm = (typeof PROBE_FORMS)[number];
-
-/**
- * The other forms' keys, declared absent: TypeScript's excess-property check lets one member of a
- * union carry another member's keys, so `{ path, tcp }` only fails to compile when each form says
- * it has no `tcp`. zod and JSON Schema reject them all the same.
- */
-function notTheOtherForms<Form extends ProbeForm>(form: Form) {
-  return Object.fromEntries(PROBE_FORMS.filter((other) => other !== form).map((other) => [other, z.never().optional()])) as Record<
-    Exclude<ProbeForm, Form>,
-    z.ZodOptional<z.ZodNever>
-  >;
-}
 
 const probePort = portNumber.optional().meta({
   description: 'Port the probe checks.',
@@ -39,7 +27,7 @@ const httpGetProbe = z
       .enum(['HTTP', 'HTTPS'])
       .optional()
       .meta({ description: 'Scheme of the httpGet request.', 'x-default': 'HTTP', examples: ['HTTPS'] }),
-    ...notTheOtherForms('path'),
+    ...otherFormsAbsent(PROBE_FORMS, 'path'),
   })
   .meta({ title: 'HttpGetProbe', description: 'An httpGet probe: `path`, and optionally `port` and `scheme`.' });
 
@@ -52,7 +40,7 @@ const tcpSocketProbe = z
       'x-fix': 'write tcp: true, or remove tcp and use path, grpc or exec',
     }),
     port: probePort,
-    ...notTheOtherForms('tcp'),
+    ...otherFormsAbsent(PROBE_FORMS, 'tcp'),
   })
   .meta({ title: 'TcpSocketProbe', description: 'A tcpSocket probe: `tcp: true`, and optionally `port`.' });
 
@@ -71,7 +59,7 @@ const grpcProbe = z
       })
       .meta({ title: 'GrpcHealthCheck', description: 'A gRPC health-checking-protocol request.', examples: [{}] }),
     port: probePort,
-    ...notTheOtherForms('grpc'),
+    ...otherFormsAbsent(PROBE_FORMS, 'grpc'),
   })
   .meta({ title: 'GrpcProbe', description: 'A gRPC probe (the gRPC health checking protocol): `grpc`, and optionally `port`.' });
 
@@ -81,7 +69,7 @@ const execProbe = z
       .array(z.string())
       .min(1)
       .meta({ description: 'A command run in the container; exit code 0 means healthy.', examples: [['/app/healthcheck']] }),
-    ...notTheOtherForms('exec'),
+    ...otherFormsAbsent(PROBE_FORMS, 'exec'),
   })
   .meta({ title: 'ExecProbe', description: 'An exec probe: a command, and no port.' });
 

@@ -1,9 +1,36 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../../kubernetes-json';
+import { POD_FIELD_PATHS } from '../../../declaration/env';
+import type { EnvEntry, EnvFromSource, SecretKey } from '../../../declaration/workload-spec';
 
-/** Environment variables by name, in name order (Helm ranges over maps in key order). */
-export function envVars(env: Readonly<Record<string, string>>): Json<k8s.EnvVar>[] {
-  return Object.keys(env)
-    .sort()
-    .map((name) => ({ name, value: env[name] }));
+/** The variables in the order resolveEnv decided (a map's in name order, a list's as written). */
+export function envVars(entries: readonly EnvEntry[]): Json<k8s.EnvVar>[] {
+  return entries.map((entry) => ({ name: entry.name, ...envValue(entry) }));
+}
+
+function keyReference({ name, key, optional }: SecretKey) {
+  return { name, key, ...(optional !== undefined ? { optional } : {}) };
+}
+
+function envValue(entry: EnvEntry): Pick<Json<k8s.EnvVar>, 'value' | 'valueFrom'> {
+  if (entry.value !== undefined) return { value: entry.value };
+  if (entry.secret !== undefined) return { valueFrom: { secretKeyRef: keyReference(entry.secret) } };
+  if (entry.configMap !== undefined) return { valueFrom: { configMapKeyRef: keyReference(entry.configMap) } };
+  if (entry.pod !== undefined) return { valueFrom: { fieldRef: { fieldPath: POD_FIELD_PATHS[entry.pod] } } };
+  const { field, divisor } = entry.resource!;
+  return { valueFrom: { resourceFieldRef: { resource: field, ...(divisor !== undefined ? { divisor } : {}) } } };
+}
+
+/** Whole Secrets and ConfigMaps as variables, in the order declared. */
+export function envFromSources(sources: readonly EnvFromSource[]): Json<k8s.EnvFromSource>[] {
+  return sources.map((source) => {
+    const reference = {
+      name: (source.secret ?? source.configMap)!,
+      ...(source.optional !== undefined ? { optional: source.optional } : {}),
+    };
+    return {
+      ...(source.prefix !== undefined ? { prefix: source.prefix } : {}),
+      ...(source.secret !== undefined ? { secretRef: reference } : { configMapRef: reference }),
+    };
+  });
 }

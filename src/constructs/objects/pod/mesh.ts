@@ -1,26 +1,22 @@
+import { DERIVED_MESH_ANNOTATION } from '../../../meshes/annotations';
 import type { ContainerTimings } from '../../../timing/types';
 
 /**
  * The pod annotations that tell an injected mesh proxy to outlive the application's drain, set
  * from the derived timings (docs/derivation.md, `mesh.drainSeconds`). The grace period covers them
- * (invariant 13).
+ * (invariant 13). The annotations are cited in src/meshes/annotations.ts.
  */
 export function meshAnnotations(mesh: NonNullable<ContainerTimings['mesh']>): Record<string, string> {
+  const key = DERIVED_MESH_ANNOTATION[mesh.name];
   switch (mesh.name) {
-    // Istio ProxyConfig, settable per pod in the proxy.istio.io/config annotation (YAML):
-    // https://istio.io/latest/docs/reference/config/annotations/#ProxyConfig and
-    // https://istio.io/latest/docs/reference/config/istio.mesh.v1alpha1/#ProxyConfig
-    // terminationDrainDuration: on SIGTERM the agent drains Envoy and keeps it alive this long
-    // (default 5s). holdApplicationUntilProxyStarts: the application container starts only once the
-    // proxy is ready, so its first requests at start do not fail.
+    // Istio ProxyConfig as YAML. terminationDrainDuration: on SIGTERM the agent drains Envoy and
+    // keeps it alive this long (default 5s). holdApplicationUntilProxyStarts: the application
+    // container starts only once the proxy is ready, so its first requests at start do not fail.
     case 'istio':
-      return {
-        'proxy.istio.io/config': `holdApplicationUntilProxyStarts: true\nterminationDrainDuration: ${mesh.drainSeconds}s`,
-      };
-    // Linkerd proxy configuration, https://linkerd.io/2/reference/proxy-configuration/ and
-    // https://linkerd.io/2/tasks/graceful-shutdown/: a preStop delay on the proxy, which stays
-    // alive at least this long after deletion but no longer than terminationGracePeriodSeconds.
+      return { [key]: `holdApplicationUntilProxyStarts: true\nterminationDrainDuration: ${mesh.drainSeconds}s` };
+    // Linkerd: a preStop delay on the proxy, which stays alive at least this long after deletion
+    // but no longer than terminationGracePeriodSeconds.
     case 'linkerd':
-      return { 'config.alpha.linkerd.io/proxy-wait-before-exit-seconds': String(mesh.drainSeconds) };
+      return { [key]: String(mesh.drainSeconds) };
   }
 }

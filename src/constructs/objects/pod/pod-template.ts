@@ -2,7 +2,7 @@ import type { ResolvedWorkload } from '../../../declaration/resolve';
 import { commonLabels, selectorLabels } from '../../metadata';
 import { initContainer, mainContainer, sidecarContainer } from './containers';
 import { meshAnnotations } from './mesh';
-import { spread } from './scheduling';
+import { podScheduling } from './scheduling';
 import { POD_SECURITY_CONTEXT } from './security';
 import type { PodTemplate } from './types';
 import { podVolumes } from './volumes';
@@ -12,25 +12,29 @@ import { podVolumes } from './volumes';
  * containers and volumes. A controller adds only its own fields around it.
  */
 export function podTemplate(workload: ResolvedWorkload): PodTemplate {
+  const { spec } = workload;
   const { containers } = workload.timings;
   const sidecars = workload.sidecars.map((sidecar, index) =>
-    sidecarContainer(sidecar, containers.sidecars[index]!, containers.sidecarMode),
+    sidecarContainer(sidecar, containers.sidecars[index]!, containers.sidecarMode, workload),
   );
   const native = containers.sidecarMode === 'native';
   // Native sidecars come first, so that a proxy is already up for a migration.
-  const initContainers = [...(native ? sidecars : []), ...workload.initContainers.map(initContainer)];
-  const annotations = containers.mesh ? meshAnnotations(containers.mesh) : {};
+  const initContainers = [...(native ? sidecars : []), ...workload.initContainers.map((init) => initContainer(init, workload))];
+  // The declared annotations and the mesh's derived ones: checkPod refuses a key in both.
+  const annotations = { ...(spec.podAnnotations ?? {}), ...(containers.mesh ? meshAnnotations(containers.mesh) : {}) };
   return {
     metadata: { labels: commonLabels(workload), ...(Object.keys(annotations).length > 0 ? { annotations } : {}) },
     spec: {
       serviceAccountName: workload.instance,
-      automountServiceAccountToken: false,
+      // Only a workload that declares it calls the Kubernetes API, with a reason, gets a token.
+      automountServiceAccountToken: spec.serviceAccount?.mountApiToken === true,
+      ...(spec.imagePullSecrets ? { imagePullSecrets: spec.imagePullSecrets.map((name) => ({ name })) } : {}),
       terminationGracePeriodSeconds: workload.timings.terminationGracePeriodSeconds,
       securityContext: POD_SECURITY_CONTEXT,
-      ...spread(selectorLabels(workload)),
+      ...podScheduling(selectorLabels(workload), spec.scheduling),
       ...(initContainers.length > 0 ? { initContainers } : {}),
       containers: [mainContainer(workload), ...(native ? [] : sidecars)],
-      volumes: podVolumes(),
+      volumes: podVolumes(workload),
     },
   };
 }

@@ -1,13 +1,21 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../../kubernetes-json';
+import type { Scheduling } from '../../../declaration/workload-spec';
+
+type PodScheduling = Pick<
+  Json<k8s.PodSpec>,
+  'topologySpreadConstraints' | 'affinity' | 'nodeSelector' | 'tolerations' | 'priorityClassName'
+>;
 
 /**
  * Spread over zones first, then nodes, but never refuse to schedule (ScheduleAnyway): losing a
  * zone or a node should cost a fraction of the pods. `pod-template-hash` keeps the spread
- * computed per revision, so a rollout does not skew it.
+ * computed per revision, so a rollout does not skew it. The declared node labels, tolerations,
+ * priority and node affinity come on top; the spread stays as it is.
  */
-export function spread(selector: Record<string, string>): Pick<Json<k8s.PodSpec>, 'topologySpreadConstraints' | 'affinity'> {
+export function podScheduling(selector: Record<string, string>, declared: Scheduling = {}): PodScheduling {
   const labelSelector = { matchLabels: selector };
+  const { nodeSelector, tolerations, priorityClassName, nodeAffinity } = declared;
   return {
     topologySpreadConstraints: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({
       maxSkew: 1,
@@ -17,11 +25,38 @@ export function spread(selector: Record<string, string>): Pick<Json<k8s.PodSpec>
       matchLabelKeys: ['pod-template-hash'],
     })),
     affinity: {
+      // An empty nodeAffinity says nothing, so none is written.
+      ...(nodeAffinity && (nodeAffinity.required || nodeAffinity.preferred) ? { nodeAffinity: nodeAffinityOf(nodeAffinity) } : {}),
       podAntiAffinity: {
         preferredDuringSchedulingIgnoredDuringExecution: [
           { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector } },
         ],
       },
     },
+    ...(nodeSelector ? { nodeSelector } : {}),
+    ...(tolerations ? { tolerations: tolerations.map((toleration) => ({ ...toleration })) } : {}),
+    ...(priorityClassName !== undefined ? { priorityClassName } : {}),
+  };
+}
+
+function nodeAffinityOf({ required, preferred }: NonNullable<Scheduling['nodeAffinity']>): Json<k8s.NodeAffinity> {
+  return {
+    ...(required
+      ? {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: required.map(({ matchExpressions }) => ({
+              matchExpressions: matchExpressions.map((expression) => ({ ...expression })),
+            })),
+          },
+        }
+      : {}),
+    ...(preferred
+      ? {
+          preferredDuringSchedulingIgnoredDuringExecution: preferred.map(({ weight, matchExpressions }) => ({
+            weight,
+            preference: { matchExpressions: matchExpressions.map((expression) => ({ ...expression })) },
+          })),
+        }
+      : {}),
   };
 }

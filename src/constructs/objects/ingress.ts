@@ -1,0 +1,32 @@
+import type { k8s } from 'cdk8s-plus-28';
+import type { Json } from '../kubernetes-json';
+import type { ResolvedWorkload } from '../../declaration/resolve';
+import type { ParsedSpec } from '../../declaration/schema';
+import { ALB_INGRESS_CLASS } from '../../load-balancers/aws-load-balancer-controller';
+import { objectMetadata } from '../metadata';
+import { annotationsWithLoadBalancer } from './load-balancer-annotations';
+import { SERVING_PORT_NAME } from './pod/containers';
+
+export const DEFAULT_PATHS = ['/'];
+
+/**
+ * An Ingress to the workload's Service by its named port: one rule per host (or one for every
+ * host), a Prefix path each, and with traffic.platform aws-alb the ALB's derived settings in its
+ * annotations and the controller's IngressClass unless another is declared.
+ */
+export function ingressProps(workload: ResolvedWorkload, ingress: NonNullable<ParsedSpec['ingress']>): Json<k8s.KubeIngressProps> {
+  const className = ingress.className ?? (workload.spec.traffic.platform === 'aws-alb' ? ALB_INGRESS_CLASS : undefined);
+  const backend = { service: { name: workload.instance, port: { name: SERVING_PORT_NAME } } };
+  const paths = (ingress.paths ?? DEFAULT_PATHS).map((path) => ({ path, pathType: 'Prefix', backend }));
+  const hosts: ReadonlyArray<string | undefined> = ingress.hosts ?? [undefined];
+  return {
+    metadata: objectMetadata(workload, annotationsWithLoadBalancer(workload, 'aws-alb', ingress.annotations)),
+    spec: {
+      ...(className !== undefined ? { ingressClassName: className } : {}),
+      ...(ingress.tlsSecretName !== undefined
+        ? { tls: [{ ...(ingress.hosts ? { hosts: [...ingress.hosts] } : {}), secretName: ingress.tlsSecretName }] }
+        : {}),
+      rules: hosts.map((host) => ({ ...(host !== undefined ? { host } : {}), http: { paths } })),
+    },
+  };
+}
