@@ -37,7 +37,16 @@ import { AS_HELM_READS_IT } from '../src/files/yaml';
 
 const ROOT = join(__dirname, '..');
 const SIZES = [100, 1000] as const;
-const EXAMPLES = ['spring-boot-alb', 'fastapi-uvicorn', 'phoenix-bandit', 'queue-worker', 'grpc-nlb'];
+// The Django pair brings init containers, native and ordinary sidecars and a mesh into the mix; grpc-nlb a load balancer.
+const EXAMPLES = [
+  'spring-boot-alb',
+  'fastapi-uvicorn',
+  'phoenix-bandit',
+  'queue-worker',
+  'grpc-nlb',
+  'django-gunicorn',
+  'django-gunicorn-on-1-28',
+];
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same workloads. */
 function random(seed: number): () => number {
@@ -216,7 +225,7 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 
 /**
  * N Deployments with their Services, PodDisruptionBudgets (and the worker's autoscaler), as one
- * multi-document YAML text: the objects of our four examples in turn, each renamed (name, labels and selectors), so that every
+ * multi-document YAML text: the objects of our examples in turn, each renamed (name, labels and selectors), so that every
  * Service and budget selects its own Deployment only.
  */
 function manifestsYaml(count: number): string {

@@ -14,15 +14,36 @@ src/explain/summary.ts and deploymentAnnotations in src/constructs/metadata.ts w
 
 {{- define "hw.timingSummary" -}}
 {{- $t := .timings -}}
+{{- $c := $t.containers -}}
 {{- $g := $t.terminationGracePeriodSeconds | int -}}
-{{- $margin := sub $g (add ($t.preStop.seconds | int) ($t.drainSeconds | int)) -}}
+{{- $x := $c.sidecarStopSeconds | int -}}
+{{- $margin := sub $g (add ($t.preStop.seconds | int) ($t.drainSeconds | int) $x) -}}
+{{- $sidecarPart := "" -}}
+{{- if ne $c.sidecarMode "none" }}{{ $sidecarPart = printf " + sidecars %ds (%s)" $x ((eq $c.sidecarMode "native") | ternary "native, one by one" "ordinary, longest") }}{{ end -}}
 {{- $lines := list
   (printf "%s, max start %ds" (include "hw.windowLine" (dict "name" "startup" "present" (hasKey .probes "startup") "timings" $t.startup)) ($t.startupMaxSeconds | int))
   (include "hw.windowLine" (dict "name" "readiness" "present" (hasKey .probes "readiness") "timings" $t.readiness))
   (printf "%s, propagation %ds" (include "hw.windowLine" (dict "name" "liveness" "present" (hasKey .probes "liveness") "timings" $t.liveness)) ($t.propagationSeconds | int))
-  (printf "shutdown: preStop %ds (%s) + drain %ds + margin %ds = grace %ds" ($t.preStop.seconds | int) $t.preStop.mechanism ($t.drainSeconds | int) $margin $g)
-  (printf "rollout: maxSurge %s, maxUnavailable %s, minReadySeconds %d, progressDeadlineSeconds %d" (include "hw.budgetText" $t.rollout.maxSurge) (include "hw.budgetText" $t.rollout.maxUnavailable) ($t.rollout.minReadySeconds | int) ($t.rollout.progressDeadlineSeconds | int))
+  (printf "shutdown: preStop %ds (%s) + drain %ds%s + margin %ds = grace %ds" ($t.preStop.seconds | int) $t.preStop.mechanism ($t.drainSeconds | int) $sidecarPart $margin $g)
 -}}
+{{- /* The init phase, the sidecars and the mesh proxy, a line each, as containerLines in summary.ts. */ -}}
+{{- $init := list -}}
+{{- if eq $c.sidecarMode "native" }}{{ range $sidecar := $c.sidecars }}{{ if hasKey $sidecar "startup" }}{{ $init = append $init (printf "%s %ds" $sidecar.name ($sidecar.startup.windowSeconds | int)) }}{{ end }}{{ end }}{{ end -}}
+{{- range $each := $c.initContainers }}{{ $init = append $init (printf "%s %ds" $each.name ($each.maxSeconds | int)) }}{{ end -}}
+{{- if $init }}{{ $lines = append $lines (printf "init: %s = %ds before the app starts" (join " + " $init) ($c.initSeconds | int)) }}{{ end -}}
+{{- if ne $c.sidecarMode "none" -}}
+{{- $parts := list -}}
+{{- range $sidecar := $c.sidecars -}}
+{{- $each := list -}}
+{{- with $sidecar.startup }}{{ $each = append $each (printf "startup window %ds (%ds x %d)" (.windowSeconds | int) (.periodSeconds | int) (.failureThreshold | int)) }}{{ end -}}
+{{- $stop := printf "stop %ds" ($sidecar.stopSeconds | int) -}}
+{{- if hasKey $sidecar "preStopSeconds" }}{{ $stop = printf "preStop %ds + %s" ($sidecar.preStopSeconds | int) $stop }}{{ end -}}
+{{- $parts = append $parts (printf "%s: %s" $sidecar.name (append $each $stop | join ", ")) -}}
+{{- end -}}
+{{- $lines = append $lines (printf "sidecars (%s): %s" $c.sidecarMode (join "; " $parts)) -}}
+{{- end -}}
+{{- with $c.mesh }}{{ $lines = append $lines (printf "mesh: %s proxy serves %ds after deletion" .name (.drainSeconds | int)) }}{{ end -}}
+{{- $lines = append $lines (printf "rollout: maxSurge %s, maxUnavailable %s, minReadySeconds %d, progressDeadlineSeconds %d" (include "hw.budgetText" $t.rollout.maxSurge) (include "hw.budgetText" $t.rollout.maxUnavailable) ($t.rollout.minReadySeconds | int) ($t.rollout.progressDeadlineSeconds | int)) -}}
 {{- if hasKey $t "loadBalancer" -}}
 {{- $lb := $t.loadBalancer -}}
 {{- $check := $lb.healthCheck -}}
@@ -36,6 +57,9 @@ src/explain/summary.ts and deploymentAnnotations in src/constructs/metadata.ts w
 {{- $t := .timings -}}
 startupMaxSeconds={{ $t.startupMaxSeconds | int }} drainSeconds={{ $t.drainSeconds | int }} propagationSeconds={{ $t.propagationSeconds | int }}
 {{- if has $t.preStop.mechanism (list "http" "app") }} preStopSeconds={{ $t.preStop.seconds | int }}{{ end -}}
+{{- /* The other containers' times, as `<container>.<key>=seconds`. */ -}}
+{{- range $each := $t.containers.initContainers }} {{ $each.name }}.maxSeconds={{ $each.maxSeconds | int }}{{ end -}}
+{{- range $each := $t.containers.sidecars }}{{ if hasKey $each "startSeconds" }} {{ $each.name }}.startSeconds={{ $each.startSeconds | int }}{{ end }} {{ $each.name }}.stopSeconds={{ $each.stopSeconds | int }}{{ end -}}
 {{- end -}}
 
 {{- define "hw.deploymentAnnotations" -}}

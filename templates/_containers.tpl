@@ -5,13 +5,17 @@ Containers, mirroring src/constructs/objects/pod/containers.ts.
 {{/*
 The fields every container gets, hardened alike: image, arguments, environment, resources, the
 restricted security context, the writable /tmp and the container's own files.
-Input: (dict "name" "image" "args" (optional) "env" (resolved entries) "envFrom" (optional)
-"files" (optional) "resources" "extraMounts" (optional: the mounts a role adds, as YAML)).
+Input: (dict "name" "image" "command" (optional) "args" (optional) "env" (resolved entries)
+"envFrom" (optional) "files" (optional) "resources" "extraMounts" (optional: the mounts a role
+adds, as YAML)).
 */}}
 {{- define "hw.containers.base" -}}
 name: {{ .name | quote }}
 image: {{ .image | quote }}
 imagePullPolicy: IfNotPresent
+{{- if hasKey . "command" }}
+command: {{ include "hw.quotedList" .command }}
+{{- end }}
 {{- if hasKey . "args" }}
 args: {{ include "hw.quotedList" .args }}
 {{- end }}
@@ -42,14 +46,15 @@ volumeMounts:
 {{- end -}}
 
 {{/*
-The application's container: its serving port, the derived probes, the preStop delay, and the
-pod's scratch folders and config files.
+The application's container: its serving port, the derived probes, the preStop delay, and all
+of the pod's scratch folders and config files.
 */}}
 {{- define "hw.containers.main" -}}
 {{- $w := . -}}
 {{- $spec := $w.spec -}}
 {{- $t := $w.timings -}}
-{{- $source := dict "name" $spec.name "image" $spec.image "env" $w.env "envFrom" $spec.envFrom "files" $spec.files "resources" $w.resources "extraMounts" (include "hw.volumes.podMounts" $w) -}}
+{{- $shared := dict "spec" $spec "scratch" (keys ($spec.scratch | default dict)) "configFiles" (keys ($spec.configFiles | default dict)) -}}
+{{- $source := dict "name" $spec.name "image" $spec.image "env" $w.env "envFrom" $spec.envFrom "files" $spec.files "resources" $w.resources "extraMounts" (include "hw.volumes.sharedMounts" $shared) -}}
 {{- if hasKey $spec "args" }}{{ $_ := set $source "args" $spec.args }}{{ end -}}
 {{- include "hw.containers.base" $source }}
 {{- if hasKey $spec "port" }}
@@ -74,5 +79,55 @@ startupProbe:
 lifecycle:
   preStop:
     {{- . | nindent 4 }}
+{{- end }}
+{{- end -}}
+
+{{/*
+The base fields of a container beside the application's, with the scratch folders and config
+files it lists. Input: (dict "container" resolvedContainer "spec").
+*/}}
+{{- define "hw.containers.extraBase" -}}
+{{- $container := .container -}}
+{{- $shared := dict "spec" .spec "scratch" $container.scratch "configFiles" $container.configFiles -}}
+{{- include "hw.containers.base" (merge (dict "extraMounts" (include "hw.volumes.sharedMounts" $shared)) $container) -}}
+{{- end -}}
+
+{{/* An init container: the base fields and what it mounts. Input: (dict "container" resolvedInitContainer "spec"). */}}
+{{- define "hw.containers.init" -}}
+{{- include "hw.containers.extraBase" . -}}
+{{- end -}}
+
+{{/*
+A sidecar: native (restartPolicy Always, no hook) or ordinary (a preStop delay until the
+application has drained), with its ports and probes.
+Input: (dict "sidecar" resolvedSidecar "timings" sidecarTimings "mode" "native"|"ordinary" "spec").
+*/}}
+{{- define "hw.containers.sidecar" -}}
+{{- $sidecar := .sidecar -}}
+{{- $t := .timings -}}
+{{- include "hw.containers.extraBase" (dict "container" $sidecar "spec" .spec) }}
+{{- if eq .mode "native" }}
+restartPolicy: Always
+{{- end }}
+{{- with $sidecar.ports }}
+ports:
+  {{- range $port := . }}
+  - name: {{ $port.name | quote }}
+    containerPort: {{ $port.port | int }}
+    protocol: TCP
+  {{- end }}
+{{- end }}
+{{- if and (hasKey $sidecar.probes "startup") (hasKey $t "startup") }}
+startupProbe:
+  {{- include "hw.probe" (dict "probe" $sidecar.probes.startup "timings" $t.startup "restarting" true) | nindent 2 }}
+{{- end }}
+{{- if and (hasKey $sidecar.probes "readiness") (hasKey $t "readiness") }}
+readinessProbe:
+  {{- include "hw.probe" (dict "probe" $sidecar.probes.readiness "timings" $t.readiness "restarting" false) | nindent 2 }}
+{{- end }}
+{{- if hasKey $t "preStopSeconds" }}
+lifecycle:
+  preStop:
+    {{- include "hw.lifecycle.handler" (dict "mechanism" "exec" "seconds" $t.preStopSeconds) | nindent 4 }}
 {{- end }}
 {{- end -}}

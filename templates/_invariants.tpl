@@ -3,7 +3,7 @@ The invariants of docs/derivation.md on the derived timings, mirroring src/invar
 invariantProblem in src/declaration/resolve.ts: a violation is a problem unless the invariant may
 be acknowledged and is. Invariants 2 (successThreshold) and 11 (the PDB's maxUnavailable 1) hold
 by construction here, because neither can be overridden.
-Whether the load balancer's health check calls the readiness endpoint (part of invariant 14) also
+Whether the load balancer's health check calls the readiness endpoint (part of invariant 15) also
 holds by construction: the health check is derived from the readiness probe.
 Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON with `problems` and `used`.
 */}}
@@ -12,7 +12,7 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
 {{- $t := .timings -}}
 {{- $probes := .probes -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
-{{- $ackable := list "startupWindow" "livenessAfterReadiness" "readinessTimeout" "preStopCoversPropagation" "graceCoversShutdown" "progressDeadline" "graceLimit" "deregistrationDelay" "loadBalancerHealthCheck" -}}
+{{- $ackable := list "startupWindow" "livenessAfterReadiness" "readinessTimeout" "preStopCoversPropagation" "graceCoversShutdown" "progressDeadline" "graceLimit" "sidecarsOutliveDrain" "deregistrationDelay" "loadBalancerHealthCheck" -}}
 {{- $statements := dict
   "startupWindow" "The startup window covers 1.5 × the slowest start, and liveness is gated by the startup probe."
   "livenessAfterReadiness" "Liveness fires only after readiness has taken the pod out of rotation: W_l ≥ max(2 × W_r, W_r + P), liveness timeout ≥ readiness timeout."
@@ -24,10 +24,11 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
   "surgeWhenNoUnavailable" "maxSurge ≥ 1 whenever maxUnavailable is 0, or the rollout cannot progress (API rule)."
   "progressDeadline" "progressDeadlineSeconds > minReadySeconds and covers one worst-case pod start."
   "graceLimit" "G ≤ 600 s: cluster autoscalers and spot interruption notices do not wait longer."
+  "sidecarsOutliveDrain" "Every sidecar outlives the application's drain, and the grace period covers the sidecars' own stop."
   "deregistrationDelay" "The load balancer's deregistration delay lets in-flight requests finish and ends within the grace period: P + D ≤ deregistration delay ≤ G."
   "loadBalancerHealthCheck" "The load balancer's health check is never stricter than readiness and notices a hung pod before liveness restarts it: it checks the readiness endpoint, its timeout ≥ the readiness timeout, and W_r ≤ interval × unhealthy threshold ≤ W_l."
 -}}
-{{- $numbers := dict "startupWindow" 1 "livenessAfterReadiness" 3 "distinctProbes" 4 "readinessTimeout" 5 "preStopCoversPropagation" 6 "graceCoversShutdown" 7 "probeGrace" 8 "surgeWhenNoUnavailable" 9 "progressDeadline" 10 "graceLimit" 12 "deregistrationDelay" 13 "loadBalancerHealthCheck" 14 -}}
+{{- $numbers := dict "startupWindow" 1 "livenessAfterReadiness" 3 "distinctProbes" 4 "readinessTimeout" 5 "preStopCoversPropagation" 6 "graceCoversShutdown" 7 "probeGrace" 8 "surgeWhenNoUnavailable" 9 "progressDeadline" 10 "graceLimit" 12 "sidecarsOutliveDrain" 13 "deregistrationDelay" 14 "loadBalancerHealthCheck" 15 -}}
 {{- $fields := dict
   "startupWindow" (list "overrides.startup.failureThreshold" "overrides.startup.periodSeconds" "startup.maxSeconds")
   "livenessAfterReadiness" (list "overrides.liveness.failureThreshold" "overrides.liveness.periodSeconds" "overrides.liveness.timeoutSeconds" "overrides.readiness.failureThreshold" "overrides.readiness.periodSeconds" "overrides.readiness.timeoutSeconds" "traffic.propagationSeconds")
@@ -39,6 +40,7 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
   "surgeWhenNoUnavailable" (list "overrides.maxSurge" "overrides.maxUnavailable")
   "progressDeadline" (list "overrides.progressDeadlineSeconds" "overrides.minReadySeconds" "startup.maxSeconds")
   "graceLimit" (list "overrides.terminationGracePeriodSeconds" "drainSeconds")
+  "sidecarsOutliveDrain" (list "overrides.terminationGracePeriodSeconds" "sidecars" "mesh")
   "deregistrationDelay" (list "overrides.loadBalancer.deregistrationDelaySeconds" "overrides.terminationGracePeriodSeconds" "overrides.preStopSeconds" "drainSeconds")
   "loadBalancerHealthCheck" (list "overrides.loadBalancer.unhealthyThresholdCount" "overrides.loadBalancer.healthCheckIntervalSeconds" "overrides.loadBalancer.healthCheckTimeoutSeconds" "overrides.readiness.timeoutSeconds" "overrides.readiness.periodSeconds" "overrides.readiness.failureThreshold" "overrides.liveness.failureThreshold" "overrides.liveness.periodSeconds" "health.readiness")
 -}}
@@ -124,13 +126,53 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
 {{- $deadline := $t.rollout.progressDeadlineSeconds | int -}}
 {{- $minReady := $t.rollout.minReadySeconds | int -}}
 {{- $worstStart := (hasKey $probes "startup") | ternary $wS $sMax | int -}}
+{{- /* Init containers and gating native sidecars run before the application starts. */ -}}
+{{- $c := $t.containers -}}
+{{- $native := eq $c.sidecarMode "native" -}}
+{{- $initPhase := gt (len $c.initContainers) 0 -}}
+{{- if $native }}{{ range $sidecar := $c.sidecars }}{{ if hasKey $sidecar "startup" }}{{ $initPhase = true }}{{ end }}{{ end }}{{ end -}}
+{{- $init := $c.initSeconds | int -}}
+{{- $needed := add $init $worstStart $minReady | int -}}
 {{- if le $deadline $minReady -}}
 {{- $violations = append $violations (dict "id" "progressDeadline" "detail" (printf "progressDeadlineSeconds %d ≤ minReadySeconds %d" $deadline $minReady) "fix" (printf "raise progressDeadlineSeconds above %d" $minReady)) -}}
-{{- else if lt $deadline (add $worstStart $minReady) -}}
-{{- $violations = append $violations (dict "id" "progressDeadline" "detail" (printf "progressDeadlineSeconds %d vs worst start %d + minReady %d = %d s" $deadline $worstStart $minReady (add $worstStart $minReady)) "fix" (printf "raise progressDeadlineSeconds to at least %d" (add $worstStart $minReady))) -}}
+{{- else if lt $deadline $needed -}}
+{{- $detail := printf "progressDeadlineSeconds %d vs worst start %d + minReady %d = %d s" $deadline $worstStart $minReady $needed -}}
+{{- if $initPhase }}{{ $detail = printf "progressDeadlineSeconds %d vs init %d + worst start %d + minReady %d = %d s" $deadline $init $worstStart $minReady $needed }}{{ end -}}
+{{- $violations = append $violations (dict "id" "progressDeadline" "detail" $detail "fix" (printf "raise progressDeadlineSeconds to at least %d" $needed)) -}}
 {{- end -}}
 {{- if gt $g 600 -}}
 {{- $violations = append $violations (dict "id" "graceLimit" "detail" (printf "grace %d s vs 600 s" $g) "fix" "shorten the drain below ten minutes, or acknowledge graceLimit with a reason") -}}
+{{- end -}}
+{{- /*
+13: native sidecars stop one by one after the application (G ≥ preStop + D + Σ stop + 5); ordinary
+sidecars and the mesh proxy get SIGTERM at preStop + D, by derivation (G ≥ that + stop + 5).
+*/ -}}
+{{- if or $c.sidecars $c.mesh -}}
+{{- $drainEnd := add $preStop $d | int -}}
+{{- $parts := list -}}
+{{- $graceNeeded := 0 -}}
+{{- if $native -}}
+{{- $stops := list -}}
+{{- $sum := 0 -}}
+{{- range $sidecar := $c.sidecars }}{{ $stops = append $stops (toString ($sidecar.stopSeconds | int)) }}{{ $sum = add $sum ($sidecar.stopSeconds | int) | int }}{{ end -}}
+{{- $graceNeeded = add $drainEnd $sum 5 | int -}}
+{{- $parts = append $parts (printf "native sidecars stop one by one after the application: grace %d s vs preStop %d + drain %d + stops (%s) + 5 = %d s" $g $preStop $d (join " + " $stops) $graceNeeded) -}}
+{{- else -}}
+{{- range $sidecar := $c.sidecars -}}
+{{- $sigterm := $sidecar.preStopSeconds | int -}}
+{{- $each := add $sigterm ($sidecar.stopSeconds | int) 5 | int -}}
+{{- $graceNeeded = max $graceNeeded $each | int -}}
+{{- $parts = append $parts (printf "sidecar %s: SIGTERM at %d s vs drain end %d + %d = %d s, grace %d s vs %d + stop %d + 5 = %d s" $sidecar.name $sigterm $preStop $d $drainEnd $g $sigterm ($sidecar.stopSeconds | int) $each) -}}
+{{- end -}}
+{{- end -}}
+{{- with $c.mesh -}}
+{{- $meshNeeded := add (.drainSeconds | int) 5 | int -}}
+{{- $graceNeeded = max $graceNeeded $meshNeeded | int -}}
+{{- $parts = append $parts (printf "%s proxy: SIGTERM at %d s vs drain end %d + %d = %d s, grace %d s vs %d + stop 0 + 5 = %d s" .name (.drainSeconds | int) $preStop $d $drainEnd $g (.drainSeconds | int) $meshNeeded) -}}
+{{- end -}}
+{{- if lt $g $graceNeeded -}}
+{{- $violations = append $violations (dict "id" "sidecarsOutliveDrain" "detail" (join "; " $parts) "fix" (printf "raise terminationGracePeriodSeconds to at least %d" $graceNeeded)) -}}
+{{- end -}}
 {{- end -}}
 {{- if and .loadBalancer (hasKey $t "loadBalancer") -}}
 {{- $lb := $t.loadBalancer -}}

@@ -1,14 +1,19 @@
 {{/*
 The one pod template every controller kind shares, mirroring src/constructs/objects/pod/pod-template.ts:
 identity, grace period, security, scheduling, containers and volumes. Input: the resolved workload.
+Native sidecars come first among the init containers, so that a proxy is already up for a migration.
 */}}
 {{- define "hw.pod.template" -}}
 {{- $w := . -}}
 {{- $spec := $w.spec -}}
+{{- $c := $w.timings.containers -}}
+{{- $native := eq $c.sidecarMode "native" -}}
+{{- /* The declared annotations and the mesh's derived ones (hw.checkPod refuses a key in both). */ -}}
+{{- $annotations := merge (include "hw.mesh.annotations" $w | fromJson) ($spec.podAnnotations | default dict) -}}
 metadata:
   labels:
     {{- include "hw.labels" $w | nindent 4 }}
-  {{- with $spec.podAnnotations }}
+  {{- with $annotations }}
   annotations:
     {{- include "hw.quotedLines" . | nindent 4 }}
   {{- end }}
@@ -27,8 +32,24 @@ spec:
   securityContext:
     {{- include "hw.security.pod" $w | nindent 4 }}
   {{- include "hw.scheduling.pod" $w | nindent 2 }}
+  {{- if or (and $native $w.sidecars) $w.initContainers }}
+  initContainers:
+    {{- if $native }}
+    {{- range $index, $sidecar := $w.sidecars }}
+    - {{- include "hw.containers.sidecar" (dict "sidecar" $sidecar "timings" (index $c.sidecars $index) "mode" $c.sidecarMode "spec" $spec) | nindent 6 }}
+    {{- end }}
+    {{- end }}
+    {{- range $init := $w.initContainers }}
+    - {{- include "hw.containers.init" (dict "container" $init "spec" $spec) | nindent 6 }}
+    {{- end }}
+  {{- end }}
   containers:
     - {{- include "hw.containers.main" $w | nindent 6 }}
+    {{- if not $native }}
+    {{- range $index, $sidecar := $w.sidecars }}
+    - {{- include "hw.containers.sidecar" (dict "sidecar" $sidecar "timings" (index $c.sidecars $index) "mode" $c.sidecarMode "spec" $spec) | nindent 6 }}
+    {{- end }}
+    {{- end }}
   volumes:
     {{- include "hw.volumes.pod" $w | nindent 4 }}
 {{- end -}}

@@ -115,21 +115,10 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- end -}}
 
 {{- /* Resources. */ -}}
-{{- $cpu := $spec.resources.cpu -}}
-{{- $resources := dict "cpu" $cpu "memory" $spec.resources.memory -}}
-{{- $cpuLimit := $spec.resources.cpuLimit -}}
-{{- if kindIs "bool" $cpuLimit -}}
-{{- if hasKey $acknowledge "noCpuLimit" -}}
-{{- $used = append $used "noCpuLimit" -}}
-{{- else -}}
-{{- $problems = append $problems (dict "path" "resources.cpuLimit" "value" false "rule" "removing the CPU limit needs a written reason" "fix" "keep the default (4 x the request) or set a limit, or add acknowledge.noCpuLimit: \"<why>\"") -}}
-{{- end -}}
-{{- else -}}
-{{- if and $cpuLimit (lt (include "hw.cpuMillicores" $cpuLimit | int) (include "hw.cpuMillicores" $cpu | int)) -}}
-{{- $problems = append $problems (dict "path" "resources.cpuLimit" "value" $cpuLimit "rule" (printf "the CPU limit must be at least the CPU request (%s)" $cpu) "fix" (printf "raise resources.cpuLimit to %s or more, or leave it out for the default" $cpu)) -}}
-{{- end -}}
-{{- $_ := set $resources "cpuLimit" ($cpuLimit | default (include "hw.formatCpu" (mul 4 (include "hw.cpuMillicores" $cpu | int)))) -}}
-{{- end -}}
+{{- $resolvedResources := include "hw.relations.resources" (dict "resources" $spec.resources "path" "resources" "acknowledge" $acknowledge) | fromJson -}}
+{{- $problems = concat $problems ($resolvedResources.problems | default list) | default list -}}
+{{- $used = concat $used ($resolvedResources.used | default list) | default list -}}
+{{- $resources := $resolvedResources.resources -}}
 
 {{- /* Relations. */ -}}
 {{- $startup := $spec.startup -}}
@@ -163,4 +152,34 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- end -}}
 {{- end -}}
 {{- dict "problems" $problems "used" $used "probes" $resolved "replicas" $replicas "resources" $resources | toJson -}}
+{{- end -}}
+
+{{/*
+One container's resources with the default CPU limit, mirroring resolveResources in
+src/declaration/resolve/resources.ts: (dict "resources" "path" "acknowledge"), where `path` is where
+they are declared. Fields left out take the schema's defaults (Helm applies none inside lists).
+Output: JSON with `problems`, `used` and `resources`.
+*/}}
+{{- define "hw.relations.resources" -}}
+{{- $declared := .resources | default dict -}}
+{{- $path := .path -}}
+{{- $problems := list -}}
+{{- $used := list -}}
+{{- $cpu := (hasKey $declared "cpu") | ternary $declared.cpu "250m" -}}
+{{- $memory := (hasKey $declared "memory") | ternary $declared.memory "256Mi" -}}
+{{- $resources := dict "cpu" $cpu "memory" $memory -}}
+{{- $cpuLimit := $declared.cpuLimit -}}
+{{- if kindIs "bool" $cpuLimit -}}
+{{- if hasKey .acknowledge "noCpuLimit" -}}
+{{- $used = append $used "noCpuLimit" -}}
+{{- else -}}
+{{- $problems = append $problems (dict "path" (printf "%s.cpuLimit" $path) "value" false "rule" "removing the CPU limit needs a written reason" "fix" "keep the default (4 x the request) or set a limit, or add acknowledge.noCpuLimit: \"<why>\"") -}}
+{{- end -}}
+{{- else -}}
+{{- if and $cpuLimit (lt (include "hw.cpuMillicores" $cpuLimit | int) (include "hw.cpuMillicores" $cpu | int)) -}}
+{{- $problems = append $problems (dict "path" (printf "%s.cpuLimit" $path) "value" $cpuLimit "rule" (printf "the CPU limit must be at least the CPU request (%s)" $cpu) "fix" (printf "raise %s.cpuLimit to %s or more, or leave it out for the default" $path $cpu)) -}}
+{{- end -}}
+{{- $_ := set $resources "cpuLimit" ($cpuLimit | default (include "hw.formatCpu" (mul 4 (include "hw.cpuMillicores" $cpu | int)))) -}}
+{{- end -}}
+{{- dict "problems" $problems "used" $used "resources" $resources | toJson -}}
 {{- end -}}

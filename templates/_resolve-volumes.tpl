@@ -50,6 +50,28 @@ generated ConfigMap (src/declaration/config-files.ts).
 {{- toJson $problems -}}
 {{- end -}}
 
+{{/*
+The files of folders in memory count against the memory limit of the container that writes them,
+mirroring checkMemory: (dict "inMemory" (list (dict "field" "size")) "memory" "path"), `path`
+where the limit is declared. Output: JSON list of problems.
+*/}}
+{{- define "hw.checkMemory" -}}
+{{- $problems := list -}}
+{{- if .inMemory -}}
+{{- $cap := 4503599627370496 -}}
+{{- $total := 0 -}}
+{{- $terms := list -}}
+{{- range $item := .inMemory -}}
+{{- $total = min (add $total (include "hw.memoryBytes" $item.size | int64)) $cap -}}
+{{- $terms = append $terms (printf "%s %s" $item.field $item.size) -}}
+{{- end -}}
+{{- if ge ($total | int64) (include "hw.memoryBytes" .memory | int64) -}}
+{{- $problems = append $problems (dict "path" .path "value" .memory "rule" (printf "the memory limit must be larger than the scratch space kept in memory, whose files count against it (%s)" (join ", " $terms)) "fix" (printf "raise %s, lower those size limits, or keep the folders on disk (medium: disk)" .path)) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $problems -}}
+{{- end -}}
+
 {{/* Input: (dict "spec" spec). Output: JSON with `problems` and, with config files, `configMapName`. */}}
 {{- define "hw.resolveVolumes" -}}
 {{- $spec := .spec -}}
@@ -78,18 +100,7 @@ generated ConfigMap (src/declaration/config-files.ts).
 {{- end -}}
 {{- $problems = concat $problems (include "hw.checkMounts" $mounts | fromJsonArray) -}}
 
-{{- if $inMemory -}}
-{{- $cap := 4503599627370496 -}}
-{{- $total := 0 -}}
-{{- $terms := list -}}
-{{- range $item := $inMemory -}}
-{{- $total = min (add $total (include "hw.memoryBytes" $item.size | int64)) $cap -}}
-{{- $terms = append $terms (printf "%s %s" $item.field $item.size) -}}
-{{- end -}}
-{{- if ge ($total | int64) (include "hw.memoryBytes" $spec.resources.memory | int64) -}}
-{{- $problems = append $problems (dict "path" "resources.memory" "value" $spec.resources.memory "rule" (printf "the memory limit must be larger than the scratch space kept in memory, whose files count against it (%s)" (join ", " $terms)) "fix" "raise resources.memory, lower those size limits, or keep the folders on disk (medium: disk)") -}}
-{{- end -}}
-{{- end -}}
+{{- $problems = concat $problems (include "hw.checkMemory" (dict "inMemory" $inMemory "memory" $spec.resources.memory "path" "resources.memory") | fromJsonArray) -}}
 
 {{- $result := dict "problems" $problems -}}
 {{- if $keys -}}

@@ -1,7 +1,8 @@
 {{/*
 Everything the object templates need, decided once: the effective spec, the probes, replica
-mode, resources, the main container's environment, the config files' ConfigMap name, the load
-balancer, timings and acknowledgements. Validation happens in the stages of
+mode, resources, the main container's environment, the init containers and sidecars, the file
+volumes of every container, the config files' ConfigMap name, the load balancer, timings and
+acknowledgements. Validation happens in the stages of
 resolveWorkload (src/declaration/resolve.ts): values.schema.json checks shape and types before any
 template runs; then the nulls Helm hid from the schema, the image tag, the relations between
 fields, and the invariants of the derived timings. Any problem stops the release with a `fail` listing every problem of its stage, in the
@@ -21,28 +22,39 @@ TypeScript face's words — never a partial render.
 {{- $spec := include "hw.spec" . | fromJson -}}
 {{- $subject := $spec.name | toJson -}}
 
-{{- /* The one shape rule JSON Schema cannot state in RE2: the tag must not be latest. */ -}}
+{{- /* The one shape rule JSON Schema cannot state in RE2: no image may have the tag latest. */ -}}
 {{- $image := include "hw.image" $spec.image | fromJson -}}
-{{- if and (not $image.digest) (eq (lower $image.tag) "latest") -}}
-{{- include "hw.fail" (dict "subject" $subject "problems" (list (dict "path" "image" "value" $spec.image "rule" "the image must not use the tag \"latest\": every restart could run different code" "fix" (include "hw.pinImageFix" $image)))) -}}
+{{- $images := list (list "image" $spec.image) -}}
+{{- range $index, $container := $spec.initContainers | default list }}{{ $images = append $images (list (printf "initContainers[%d].image" $index) $container.image) }}{{ end -}}
+{{- range $index, $container := $spec.sidecars | default list }}{{ $images = append $images (list (printf "sidecars[%d].image" $index) $container.image) }}{{ end -}}
+{{- $latest := list -}}
+{{- range $entry := $images -}}
+{{- $parts := include "hw.image" (index $entry 1) | fromJson -}}
+{{- if and (not $parts.digest) (eq (lower $parts.tag) "latest") -}}
+{{- $latest = append $latest (dict "path" (index $entry 0) "value" (index $entry 1) "rule" "the image must not use the tag \"latest\": every restart could run different code" "fix" (include "hw.pinImageFix" $parts)) -}}
+{{- end -}}
+{{- end -}}
+{{- if $latest -}}
+{{- include "hw.fail" (dict "subject" $subject "problems" $latest) -}}
 {{- end -}}
 
 {{- $relations := include "hw.relations" $spec | fromJson -}}
 {{- $routes := include "hw.routes.resolve" (dict "spec" $spec "probes" $relations.probes) | fromJson -}}
 {{- $env := include "hw.resolveEnv" (dict "env" $spec.env "envFrom" $spec.envFrom "path" "env") | fromJson -}}
 {{- $volumes := include "hw.resolveVolumes" (dict "spec" $spec) | fromJson -}}
+{{- $containers := include "hw.extraContainers.resolve" (dict "spec" $spec "resources" $relations.resources) | fromJson -}}
 {{- $pod := include "hw.checkPod" $spec | fromJson -}}
-{{- $stage := concat (include "hw.kinds.fieldProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) -}}
+{{- $stage := concat (include "hw.kinds.fieldProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) -}}
 {{- if $stage -}}
 {{- include "hw.fail" (dict "subject" $subject "problems" $stage) -}}
 {{- end -}}
 
-{{- $timings := include "hw.timings" (dict "spec" $spec "probes" $relations.probes "loadBalancer" $routes.loadBalancer) | fromJson -}}
+{{- $timings := include "hw.timings" (dict "spec" $spec "probes" $relations.probes "initContainers" $containers.initContainers "sidecars" $containers.sidecars "loadBalancer" $routes.loadBalancer) | fromJson -}}
 {{- $invariants := include "hw.invariants" (dict "spec" $spec "timings" $timings "probes" $relations.probes "replicas" $relations.replicas "loadBalancer" $routes.loadBalancer) | fromJson -}}
 {{- $problems := $invariants.problems | default list -}}
 {{- $targetGroup := include "hw.loadBalancer.targetGroupProblem" (dict "spec" $spec "timings" $timings) | fromJson -}}
 {{- if $targetGroup }}{{ $problems = append $problems $targetGroup }}{{ end -}}
-{{- $used := concat ($relations.used | default list) ($pod.used | default list) ($invariants.used | default list) -}}
+{{- $used := concat ($relations.used | default list) ($containers.used | default list) ($pod.used | default list) ($invariants.used | default list) -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
 {{- range $id := keys $acknowledge | sortAlpha -}}
 {{- if not (has $id $used) -}}
@@ -61,6 +73,9 @@ TypeScript face's words — never a partial render.
   "probes" $relations.probes
   "replicas" $relations.replicas
   "resources" $relations.resources
+  "initContainers" $containers.initContainers
+  "sidecars" $containers.sidecars
+  "podFiles" ($containers.files | default dict)
   "env" ($env.entries | default list)
   "configMapName" ($volumes.configMapName | default "")
   "timings" $timings

@@ -1,8 +1,10 @@
 {{/*
 The timing rules of docs/derivation.md, in integer arithmetic, mirroring deriveTimings in
 src/timing/derive.ts: every override replaces its value, and everything downstream reads the
-replaced value. Input: (dict "spec" effectiveSpec "probes" resolvedProbes "loadBalancer" resolvedLoadBalancer-or-nil).
-Output: JSON.
+replaced value; and the rules of init containers, sidecars and the mesh proxy, mirroring
+src/timing/containers.ts, and of the load balancer, mirroring src/timing/load-balancer.ts.
+Input: (dict "spec" effectiveSpec "probes" resolvedProbes "initContainers" "sidecars" (resolved)
+"loadBalancer" resolvedLoadBalancer-or-nil). Output: JSON.
 */}}
 {{- define "hw.timings" -}}
 {{- $spec := .spec -}}
@@ -65,14 +67,51 @@ Output: JSON.
 {{- $preStop := $web | ternary $p 0 | int -}}
 {{- if hasKey $o "preStopSeconds" }}{{ $preStop = $o.preStopSeconds | int }}{{ end -}}
 
-{{- /* Grace: G = preStop + D + M, M = max(5, ceil((preStop + D)/10)); probe-level grace min(G, 10). */ -}}
-{{- $m := max 5 (include "hw.ceilDiv" (list (add $preStop $d) 10) | int) | int -}}
-{{- $g := add $preStop $d $m | int -}}
+{{- /*
+Sidecars: native from 1.29 (stopped after the app, one by one: X = the sum of their stops), else
+ordinary (stopped together after their preStop delay: X = the longest stop); without any, X = 0.
+*/ -}}
+{{- $sidecars := .sidecars | default list -}}
+{{- $mode := "none" -}}
+{{- if $sidecars }}{{ $mode = (ge (last (splitList "." $spec.kubernetesVersion) | int) 29) | ternary "native" "ordinary" }}{{ end -}}
+{{- $x := 0 -}}
+{{- range $sidecar := $sidecars -}}
+{{- if eq $mode "native" }}{{ $x = add $x ($sidecar.stopSeconds | int) | int }}{{ else }}{{ $x = max $x ($sidecar.stopSeconds | int) | int }}{{ end -}}
+{{- end -}}
+
+{{- /* Grace: G = preStop + D + X + M, M = max(5, ceil((preStop + D + X)/10)); probe-level grace min(G, 10). */ -}}
+{{- $m := max 5 (include "hw.ceilDiv" (list (add $preStop $d $x) 10) | int) | int -}}
+{{- $g := add $preStop $d $x $m | int -}}
 {{- if hasKey $o "terminationGracePeriodSeconds" }}{{ $g = $o.terminationGracePeriodSeconds | int }}{{ end -}}
 {{- $sGrace := min $g 10 | int -}}
 {{- if hasKey $oStartup "terminationGracePeriodSeconds" }}{{ $sGrace = $oStartup.terminationGracePeriodSeconds | int }}{{ end -}}
 {{- $lGrace := min $g 10 | int -}}
 {{- if hasKey $oLiveness "terminationGracePeriodSeconds" }}{{ $lGrace = $oLiveness.terminationGracePeriodSeconds | int }}{{ end -}}
+
+{{- /*
+Each sidecar's probes (timeout T_c = 2; startup p_c = max(clamp(ceil(S_c/10), 1, 10), T_c + 1),
+f_c = max(3, ceil(1.5·S_c/p_c)); readiness every max(5, T_c + 1) s, 3 failures) and, if ordinary,
+its preStop delay preStop + D.
+*/ -}}
+{{- $sidecarTimings := list -}}
+{{- range $sidecar := $sidecars -}}
+{{- $each := dict "name" $sidecar.name "stopSeconds" ($sidecar.stopSeconds | int) -}}
+{{- if hasKey $sidecar "startSeconds" -}}
+{{- $sc := $sidecar.startSeconds | int -}}
+{{- $pc := max (min 10 (max 1 (include "hw.ceilDiv" (list $sc 10) | int))) 3 | int -}}
+{{- $fc := max 3 (include "hw.ceilDiv" (list (mul 3 $sc) (mul 2 $pc)) | int) | int -}}
+{{- $_ := set $each "startSeconds" $sc -}}
+{{- $_ := set $each "startup" (dict "periodSeconds" $pc "timeoutSeconds" 2 "failureThreshold" $fc "windowSeconds" (mul $pc $fc) "terminationGracePeriodSeconds" (min $g 10)) -}}
+{{- end -}}
+{{- if hasKey $sidecar.probes "readiness" -}}
+{{- $_ := set $each "readiness" (dict "periodSeconds" 5 "timeoutSeconds" 2 "failureThreshold" 3 "windowSeconds" 15) -}}
+{{- end -}}
+{{- if eq $mode "ordinary" }}{{ $_ := set $each "preStopSeconds" (add $preStop $d) }}{{ end -}}
+{{- $sidecarTimings = append $sidecarTimings $each -}}
+{{- end -}}
+{{- /* The mesh proxy serves until preStop + D. */ -}}
+{{- $containers := dict "initContainers" (list) "sidecarMode" $mode "sidecars" $sidecarTimings "sidecarStopSeconds" $x -}}
+{{- if $spec.mesh }}{{ $_ := set $containers "mesh" (dict "name" $spec.mesh "drainSeconds" (add $preStop $d)) }}{{ end -}}
 
 {{- /* Rollout: maxUnavailable 0, maxSurge 25%, minReadySeconds W_r, progress deadline. */ -}}
 {{- $maxUnavailable := 0 -}}
@@ -83,7 +122,17 @@ Output: JSON.
 {{- $minReady := $wR -}}
 {{- if not (hasKey $probes "readiness") }}{{ $minReady = (hasKey $probes "liveness") | ternary (mul (max $lPeriod $lTimeout) $lFailures) 0 | int }}{{ end -}}
 {{- if hasKey $o "minReadySeconds" }}{{ $minReady = $o.minReadySeconds | int }}{{ end -}}
-{{- $deadline := max 600 (include "hw.ceilDiv" (list (mul 3 (add 120 $wS $minReady)) 2) | int) | int -}}
+{{- /* I: init containers' maxSeconds and native sidecars' startup windows, before the app starts. */ -}}
+{{- $i := 0 -}}
+{{- $inits := list -}}
+{{- range $init := .initContainers | default list -}}
+{{- $inits = append $inits (dict "name" $init.name "maxSeconds" ($init.maxSeconds | int)) -}}
+{{- $i = add $i ($init.maxSeconds | int) | int -}}
+{{- end -}}
+{{- if eq $mode "native" }}{{ range $each := $sidecarTimings }}{{ if hasKey $each "startup" }}{{ $i = add $i $each.startup.windowSeconds | int }}{{ end }}{{ end }}{{ end -}}
+{{- $_ := set $containers "initContainers" $inits -}}
+{{- $_ := set $containers "initSeconds" $i -}}
+{{- $deadline := max 600 (include "hw.ceilDiv" (list (mul 3 (add 120 $i $wS $minReady)) 2) | int) | int -}}
 {{- if hasKey $o "progressDeadlineSeconds" }}{{ $deadline = $o.progressDeadlineSeconds | int }}{{ end -}}
 
 {{- $timings := dict
@@ -99,6 +148,7 @@ Output: JSON.
   "graceMarginSeconds" $m
   "terminationGracePeriodSeconds" $g
   "rollout" (dict "maxSurge" $maxSurge "maxUnavailable" $maxUnavailable "minReadySeconds" $minReady "progressDeadlineSeconds" $deadline)
+  "containers" $containers
 -}}
 {{- /* The load balancer's target group settings (src/timing/load-balancer.ts), when one is configured. */ -}}
 {{- if .loadBalancer -}}

@@ -1,8 +1,8 @@
 {{/*
 Volumes and mounts, mirroring src/constructs/objects/pod/volumes.ts: the root filesystem is
 read-only, so the writable paths are /tmp (every container) and the scratch folders, each an
-emptyDir with a size limit; files from Secrets and ConfigMaps are read-only folders, the config
-files read-only files of the generated ConfigMap. Volumes come in the order the mounts do: tmp,
+emptyDir with a size limit; files from Secrets and ConfigMaps are read-only folders (the files of
+every container, each volume once), the config files read-only files of the generated ConfigMap. Volumes come in the order the mounts do: tmp,
 files, scratch, config files.
 */}}
 
@@ -45,7 +45,7 @@ medium: Memory
 - name: tmp
   emptyDir:
     {{- include "hw.volumes.emptyDir" $spec.tmp | nindent 4 }}
-{{- include "hw.volumes.files" $spec.files }}
+{{- include "hw.volumes.files" .podFiles }}
 {{- $scratch := $spec.scratch | default dict }}
 {{- range $key := keys $scratch | sortAlpha }}
 {{- $folder := index $scratch $key }}
@@ -72,15 +72,19 @@ medium: Memory
 {{- end }}
 {{- end -}}
 
-{{/* What the application's container mounts besides: the scratch folders and each config file (subPath). Input: the resolved workload. */}}
-{{- define "hw.volumes.podMounts" -}}
+{{/*
+The pod's own storage a container mounts besides: scratch folders and config files (each file by
+subPath), by their keys. The application's container mounts all of them; an init container or a
+sidecar the ones it lists. Input: (dict "spec" "scratch" keys "configFiles" keys).
+*/}}
+{{- define "hw.volumes.sharedMounts" -}}
 {{- $scratch := .spec.scratch | default dict }}
-{{- range $key := keys $scratch | sortAlpha }}
+{{- range $key := .scratch | sortAlpha }}
 - name: {{ printf "scratch-%s" $key | quote }}
   mountPath: {{ (index $scratch $key).path | quote }}
 {{- end }}
 {{- $configFiles := .spec.configFiles | default dict }}
-{{- range $key := keys $configFiles | sortAlpha }}
+{{- range $key := .configFiles | sortAlpha }}
 - name: config-files
   mountPath: {{ (index $configFiles $key).path | quote }}
   subPath: {{ $key | quote }}

@@ -120,6 +120,92 @@ describe('every container, init container and native sidecar', () => {
   });
 });
 
+describe('ordinary sidecars, init phases and mesh proxies', () => {
+  const service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'shop' },
+    spec: { selector: { app: 'shop' }, ports: [{ port: 80, targetPort: 'http' }] },
+  };
+  const deployment = (spec: Record<string, unknown>, annotations: Record<string, string> = {}) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'shop', annotations },
+    spec: { template: template(spec) },
+  });
+  const app = container('app', { ports: [{ name: 'http', containerPort: 8080 }], lifecycle: { preStop: { sleep: { seconds: 10 } } } });
+  const declared = { 'hardened-workloads.io/declared': 'startupMaxSeconds=60 drainSeconds=30 propagationSeconds=10' };
+
+  test('a container the Service sends no traffic to is an ordinary sidecar: it is held to invariant 13, not to the rules of serving', () => {
+    const report = check(
+      [deployment({ containers: [app, container('proxy')] }, declared), service].map((object) => stringify(object)).join('---\n'),
+    );
+    const about = (id: string) => report.findings.filter((finding) => finding.ruleId === id).map((finding) => finding.fieldPath);
+    expect(about('noLiveness')).toEqual(['spec.template.spec.containers[0].livenessProbe']);
+    expect(about('sidecarsOutliveDrain')).toEqual(['spec.template.spec.containers[1].lifecycle.preStop']);
+    expect(report.findings.find((finding) => finding.ruleId === 'sidecarsOutliveDrain')!.fix).toBe(
+      'Delay SIGTERM to sidecar proxy by at least 40 s in its preStop hook.',
+    );
+  });
+  test('without a declared stop time, a sidecar that outlives the drain leaves invariant 13 undecided unless even 0 s is too long', () => {
+    const proxy = container('proxy', { lifecycle: { preStop: { exec: { command: ['sleep', '40'] } } } });
+    const pod = (grace: number, annotations: Record<string, string>) =>
+      [deployment({ containers: [app, proxy], terminationGracePeriodSeconds: grace }, annotations), service]
+        .map((object) => stringify(object))
+        .join('---\n');
+    expect(check(pod(60, declared)).workloads[0]!.undecided.find((entry) => entry.ruleId === 'sidecarsOutliveDrain')?.detail).toBe(
+      'sidecar proxy: SIGTERM at 40 s vs drain end 10 + 30 = 40 s, grace 60 s vs 40 + stop ? + 5 = ? s',
+    );
+    expect(check(pod(30, declared)).findings.find((finding) => finding.ruleId === 'sidecarsOutliveDrain')?.fix).toBe(
+      'Raise terminationGracePeriodSeconds to at least 45.',
+    );
+    // With its stop time declared, the grace of 60 s is too short for it.
+    const annotated = { 'hardened-workloads.io/declared': `${declared['hardened-workloads.io/declared']} proxy.stopSeconds=25` };
+    expect(check(pod(60, annotated)).findings.find((finding) => finding.ruleId === 'sidecarsOutliveDrain')?.message).toBe(
+      'sidecar proxy: SIGTERM at 40 s vs drain end 10 + 30 = 40 s, grace 60 s vs 40 + stop 25 + 5 = 70 s',
+    );
+  });
+  test("an init container's run time comes from the declared annotation; without it the progress deadline is undecided", () => {
+    const pod = { initContainers: [container('migrate')], containers: [app] };
+    const undecided = check(stringify(deployment(pod, declared))).workloads[0]!.undecided.map((entry) => entry.ruleId);
+    expect(undecided).toContain('progressDeadline');
+    const annotated = { 'hardened-workloads.io/declared': `${declared['hardened-workloads.io/declared']} migrate.maxSeconds=900` };
+    const report = check(stringify(deployment(pod, annotated)));
+    expect(report.findings.find((finding) => finding.ruleId === 'progressDeadline')?.message).toBe(
+      'progressDeadlineSeconds 600 vs init 900 + worst start 60 + minReady 0 = 960 s',
+    );
+  });
+  test("a native sidecar's startup window is held to its own declared start, not the application's", () => {
+    const proxy = container('proxy', {
+      restartPolicy: 'Always',
+      startupProbe: { httpGet: { path: '/startup', port: 9090 }, periodSeconds: 3, timeoutSeconds: 2, failureThreshold: 5 },
+    });
+    const annotated = { 'hardened-workloads.io/declared': `${declared['hardened-workloads.io/declared']} proxy.startSeconds=20` };
+    const report = check(stringify(deployment({ initContainers: [proxy], containers: [app] }, annotated)));
+    expect(report.findings.filter((finding) => finding.ruleId === 'startupWindow').map((finding) => finding.message)).toEqual([
+      'container proxy: startup window 3 s × 5 = 15 s vs 1.5 × 20 s',
+    ]);
+  });
+  test.each([
+    [
+      'an Istio proxy configured to drain 40s',
+      { 'proxy.istio.io/config': 'terminationDrainDuration: 40s' },
+      'istio proxy: SIGTERM at 40 s',
+    ],
+    [
+      'an Istio proxy configured in JSON, 1m',
+      { 'proxy.istio.io/config': '{"terminationDrainDuration": "1m"}' },
+      'istio proxy: SIGTERM at 60 s',
+    ],
+    ['a Linkerd proxy waiting 40 s', { 'config.alpha.linkerd.io/proxy-wait-before-exit-seconds': '40' }, 'linkerd proxy: SIGTERM at 40 s'],
+  ])('%s is read from the pod annotations', (_, annotations, detail) => {
+    const pod = deployment({ containers: [app], terminationGracePeriodSeconds: 30 }, declared);
+    (pod.spec.template.metadata as Record<string, unknown>).annotations = annotations;
+    const finding = check(stringify(pod)).findings.find((each) => each.ruleId === 'sidecarsOutliveDrain');
+    expect(finding?.message).toContain(detail);
+  });
+});
+
 describe('related objects', () => {
   const deployment = (namespace: string, replicas = 3) => ({
     apiVersion: 'apps/v1',

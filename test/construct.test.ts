@@ -1,6 +1,6 @@
 import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { HardenedWebService, HardenedWorker, HardenedWorkload, validateDeclarations, type WorkloadSpec } from '../src';
-import { CHECKOUT, checkoutWith } from './support/declarations';
+import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 import type { KubernetesObject } from '../src/manifests/facts';
 import { mainContainer, objectsOfKind, theOnly } from './support/manifests';
 
@@ -236,6 +236,58 @@ describe('the construct family and escape hatches', () => {
     expect(workload.resolved.timings.terminationGracePeriodSeconds).toBe(45);
     expect(workload.resolved.explanations.find((entry) => entry.key === 'terminationGracePeriodSeconds')?.formula).toBe(
       'G = preStop + D + M',
+    );
+  });
+});
+
+describe('init containers, sidecars and a mesh proxy', () => {
+  const migrate = MIGRATE;
+  const proxy = { ...CLOUD_SQL_PROXY, args: ['--health-check'], resources: { cpu: '100m', memory: '128Mi' } };
+  const podOf = (changes: Record<string, unknown>) => theOnly(synth(checkoutWith(changes)), 'Deployment').spec.template;
+
+  test('from Kubernetes 1.29 a sidecar is a native sidecar listed before the init containers, with a startup probe and no hook', () => {
+    const { spec } = podOf({ kubernetesVersion: '1.29', initContainers: [migrate], sidecars: [proxy] });
+    expect(spec.initContainers.map((container: { name: string }) => container.name)).toEqual(['cloud-sql-proxy', 'migrate']);
+    expect(spec.initContainers[0]).toMatchObject({
+      restartPolicy: 'Always',
+      startupProbe: { httpGet: { path: '/startup', port: 9090 }, periodSeconds: 3, timeoutSeconds: 2, failureThreshold: 15 },
+    });
+    expect(spec.initContainers[0].lifecycle).toBeUndefined();
+    expect(spec.containers.map((container: { name: string }) => container.name)).toEqual(['checkout']);
+    expect(spec.terminationGracePeriodSeconds).toBe(55);
+  });
+  test('on 1.28 a sidecar is an ordinary container that sleeps until the application has drained', () => {
+    const { spec } = podOf({ sidecars: [proxy] });
+    expect(spec.initContainers).toBeUndefined();
+    expect(spec.containers[1]).toMatchObject({ name: 'cloud-sql-proxy', lifecycle: { preStop: { exec: { command: ['sleep', '40'] } } } });
+    expect(spec.containers[1].restartPolicy).toBeUndefined();
+  });
+  test('every added container is hardened like the main one, and takes its resources unless it declares its own', () => {
+    const { spec } = podOf({ kubernetesVersion: '1.29', initContainers: [migrate], sidecars: [proxy] });
+    const main = spec.containers[0];
+    for (const container of spec.initContainers) {
+      expect(container.securityContext).toEqual(main.securityContext);
+      expect(container.volumeMounts).toEqual(main.volumeMounts);
+    }
+    expect(spec.initContainers[1]).toMatchObject({ command: ['/app/migrate'], resources: main.resources });
+    expect(spec.initContainers[0].resources).toEqual({
+      requests: { cpu: '100m', memory: '128Mi' },
+      limits: { cpu: '400m', memory: '128Mi' },
+    });
+  });
+  test.each([
+    ['istio', { 'proxy.istio.io/config': 'holdApplicationUntilProxyStarts: true\nterminationDrainDuration: 40s' }],
+    ['linkerd', { 'config.alpha.linkerd.io/proxy-wait-before-exit-seconds': '40' }],
+  ])('a %s mesh proxy is told to serve until preStop + drain (10 + 30 s)', (mesh, annotations) => {
+    expect(podOf({ mesh }).metadata.annotations).toEqual(annotations);
+  });
+  test("the declared annotation carries the added containers' times for check", () => {
+    const deployment = theOnly(
+      synth(checkoutWith({ kubernetesVersion: '1.29', initContainers: [migrate], sidecars: [proxy] })),
+      'Deployment',
+    );
+    expect(deployment.metadata!.annotations!['hardened-workloads.io/declared']).toBe(
+      'startupMaxSeconds=90 drainSeconds=30 propagationSeconds=10 migrate.maxSeconds=300 cloud-sql-proxy.startSeconds=30 cloud-sql-proxy.stopSeconds=10',
     );
   });
 });

@@ -43,6 +43,28 @@ function derivedFormulas(): Array<[string, string]> {
       }
     }
   }
+  // Init containers, native (1.29) and ordinary (1.28) sidecars with both probes, and a mesh proxy.
+  for (const kubernetesVersion of ['1.28', '1.29']) {
+    const { explanations } = deriveTimings({
+      kind: 'web',
+      startupMaxSeconds: 90,
+      drainSeconds: 30,
+      platform: 'kube-proxy',
+      probeLatencyMs: 500,
+      kubernetesVersion,
+      preStopType: 'auto',
+      overrides: {},
+      probes: { readiness: true, liveness: true, startup: true },
+      initContainers: [{ name: 'migrate', maxSeconds: 300 }],
+      sidecars: [{ name: 'proxy', startSeconds: 30, readiness: true, stopSeconds: 10 }],
+      mesh: 'istio',
+    });
+    for (const { key, formula, source } of explanations) {
+      // Sidecars' values are named after the sidecar; the table names them sidecars.<name>.
+      const generic = key.replace(/^sidecars\.proxy\./, 'sidecars.<name>.');
+      if (source === 'derived') found.set(`${generic} ${formula}`, [generic, formula]);
+    }
+  }
   return [...found.values()];
 }
 

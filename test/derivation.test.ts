@@ -287,6 +287,110 @@ describe('pods without a readiness probe (workers)', () => {
   });
 });
 
+describe('init containers: I = Σ init maxSeconds + Σ native sidecar startup windows, in the rollout deadline', () => {
+  test('a 300 s migration lengthens the deadline: max(600, ceil(1.5 × (120 + 300 + 135 + 15))) = 855', () => {
+    const timings = derive({ initContainers: [{ name: 'migrate', maxSeconds: 300 }] });
+    expect(timings.containers.initSeconds).toBe(300);
+    expect(timings.rollout.progressDeadlineSeconds).toBe(855);
+  });
+  test('init containers run one after another: their worst cases add up', () => {
+    const timings = derive({
+      initContainers: [
+        { name: 'wait-for-db', maxSeconds: 60 },
+        { name: 'migrate', maxSeconds: 240 },
+      ],
+    });
+    expect(timings.containers.initSeconds).toBe(300);
+  });
+  test('a native sidecar with a startup probe holds the application back for its startup window', () => {
+    // S_c 20: p_c = max(clamp(2, 1, 10), 3) = 3, f_c = max(3, ceil(30 / 3)) = 10, W_c 30; I = 30 + 300.
+    const timings = derive({
+      kubernetesVersion: '1.29',
+      initContainers: [{ name: 'migrate', maxSeconds: 300 }],
+      sidecars: [{ name: 'proxy', startSeconds: 20, readiness: false, stopSeconds: 10 }],
+    });
+    expect(timings.containers.initSeconds).toBe(330);
+    expect(timings.rollout.progressDeadlineSeconds).toBe(900);
+  });
+  test('an ordinary sidecar (1.28) starts beside the application and adds nothing to the start', () => {
+    const timings = derive({ sidecars: [{ name: 'proxy', startSeconds: 20, readiness: false, stopSeconds: 10 }] });
+    expect(timings.containers.initSeconds).toBe(0);
+    expect(timings.rollout.progressDeadlineSeconds).toBe(600);
+  });
+  test('without init containers the deadline rule and its explanation are the plain ones', () => {
+    const { explanations } = deriveTimings(REFERENCE);
+    expect(explanations.find((entry) => entry.key === 'initSeconds')).toBeUndefined();
+    expect(explanations.find((entry) => entry.key === 'rollout.progressDeadlineSeconds')?.formula).toBe(
+      'max(600, ceil(1.5 × (120 + W_s + minReadySeconds)))',
+    );
+  });
+});
+
+describe('sidecars: native from Kubernetes 1.29 (G = preStop + D + Σ stop + M), ordinary on 1.28 (G = preStop + D + max stop + M)', () => {
+  const proxy = { name: 'proxy', readiness: false, stopSeconds: 10 };
+  const agent = { name: 'agent', readiness: false, stopSeconds: 5 };
+
+  test('native sidecars stop one by one after the application: 10 + 30 + (10 + 5) + max(5, ceil(55 / 10)) = 61', () => {
+    const timings = derive({ kubernetesVersion: '1.29', sidecars: [proxy, agent] });
+    expect(timings.containers.sidecarMode).toBe('native');
+    expect(timings.containers.sidecarStopSeconds).toBe(15);
+    expect(timings.graceMarginSeconds).toBe(6);
+    expect(timings.terminationGracePeriodSeconds).toBe(61);
+  });
+  test('ordinary sidecars stop side by side after their preStop delay: 10 + 30 + max(10, 5) + 5 = 55', () => {
+    const timings = derive({ sidecars: [proxy, agent] });
+    expect(timings.containers.sidecarMode).toBe('ordinary');
+    expect(timings.containers.sidecarStopSeconds).toBe(10);
+    expect(timings.terminationGracePeriodSeconds).toBe(55);
+  });
+  test("an ordinary sidecar's preStop delay lasts until the application's preStop delay and drain are over", () => {
+    const timings = derive({ propagationSeconds: 15, drainSeconds: 45, sidecars: [proxy] });
+    expect(timings.containers.sidecars[0]!.preStopSeconds).toBe(60);
+  });
+  test('native sidecars get no preStop delay', () => {
+    expect(derive({ kubernetesVersion: '1.31', sidecars: [proxy] }).containers.sidecars[0]!.preStopSeconds).toBeUndefined();
+  });
+  test('a worker with an ordinary sidecar keeps it until its drain is over', () => {
+    const timings = derive({ kind: 'worker', drainSeconds: 120, sidecars: [proxy] });
+    expect(timings.containers.sidecars[0]!.preStopSeconds).toBe(120);
+    expect(timings.terminationGracePeriodSeconds).toBe(120 + 10 + 13);
+  });
+  test("a sidecar's startup probe covers 1.5 × its slowest start, with a 2 s timeout", () => {
+    // S_c 45: p_c = max(clamp(ceil(4.5), 1, 10), 3) = 5, f_c = max(3, ceil(67.5 / 5)) = 14, W_c 70.
+    const [sidecar] = derive({ kubernetesVersion: '1.29', sidecars: [{ ...proxy, startSeconds: 45, readiness: true }] }).containers
+      .sidecars;
+    expect(sidecar!.startup).toEqual({
+      periodSeconds: 5,
+      timeoutSeconds: 2,
+      failureThreshold: 14,
+      successThreshold: 1,
+      windowSeconds: 70,
+      terminationGracePeriodSeconds: 10,
+    });
+    expect(sidecar!.readiness).toEqual({
+      periodSeconds: 5,
+      timeoutSeconds: 2,
+      failureThreshold: 3,
+      successThreshold: 1,
+      windowSeconds: 15,
+    });
+  });
+  test('without sidecars the margin and grace rules are exactly the plain ones', () => {
+    const { explanations, timings } = deriveTimings(REFERENCE);
+    expect(timings.terminationGracePeriodSeconds).toBe(45);
+    expect(explanations.find((entry) => entry.key === 'terminationGracePeriodSeconds')?.formula).toBe('G = preStop + D + M');
+    expect(explanations.find((entry) => entry.key === 'sidecarStopSeconds')).toBeUndefined();
+  });
+});
+
+describe('mesh proxies: they serve until preStop + D', () => {
+  test.each(['istio', 'linkerd'] as const)('%s: preStop 30 (aws-alb) + drain 30 = 60 s, inside a grace of 66 s', (mesh) => {
+    const timings = derive({ propagationSeconds: undefined, platform: 'aws-alb', mesh });
+    expect(timings.containers.mesh).toEqual({ name: mesh, drainSeconds: 60 });
+    expect(timings.terminationGracePeriodSeconds).toBe(66);
+  });
+});
+
 describe('load balancer (docs/derivation.md, "Load balancer"): settings from the same timings', () => {
   /** The reference case behind an ALB: P = 30 s from the platform, so preStop 30 s and G = 66 s. */
   const alb = (changes: Partial<TimingInput> = {}) =>

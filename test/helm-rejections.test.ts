@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
 import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
-import { CHECKOUT, checkoutWith } from './support/declarations';
+import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 import { helmFace, isSchemaRejection, ROOT, typescriptFace, helmDescribe, helmTest } from './support/helm';
 
 /**
@@ -13,6 +13,8 @@ import { helmFace, isSchemaRejection, ROOT, typescriptFace, helmDescribe, helmTe
  */
 
 type Rejection = [description: string, declaration: unknown, fields: string[]];
+
+const SIDECAR = CLOUD_SQL_PROXY;
 
 const SCHEMA_REJECTIONS: Rejection[] = [
   ['a string where seconds belong', checkoutWith({ drainSeconds: '30s' }), ['drainSeconds']],
@@ -47,6 +49,18 @@ const SCHEMA_REJECTIONS: Rejection[] = [
   ],
   // Helm's validator reports the member it tried first ("path is required"), so only the probe is named here.
   ['a scheme on a tcpSocket probe', checkoutWith({ health: { readiness: { tcp: true, scheme: 'HTTPS' } } }), ['health.readiness']],
+  [
+    'an init container without maxSeconds',
+    checkoutWith({ initContainers: [{ name: 'migrate', image: 'ghcr.io/acme/checkout:1.4.2' }] }),
+    ['initContainers', 'maxSeconds'],
+  ],
+  ['a container name that is not a DNS label', checkoutWith({ sidecars: [{ ...SIDECAR, name: 'Cloud_SQL' }] }), ['sidecars', 'name']],
+  [
+    'a sidecar port name longer than 15 characters',
+    checkoutWith({ sidecars: [{ ...SIDECAR, ports: [{ name: 'cloud-sql-health-port', port: 9090 }] }] }),
+    ['sidecars', 'name'],
+  ],
+  ['an unknown mesh', checkoutWith({ mesh: 'consul' }), ['mesh']],
   ['a Unicode host name (it is written in its xn-- form)', checkoutWith({ ingress: { hosts: ['bücher.example'] } }), ['ingress.hosts']],
   ['an IP address as a host', checkoutWith({ route: { parentRefs: [{ name: 'gw' }], hostnames: ['10.0.0.1'] } }), ['route.hostnames']],
   ['a path with "/../"', checkoutWith({ ingress: { paths: ['/a/../b'] } }), ['ingress.paths']],
@@ -114,6 +128,78 @@ const TEMPLATE_REJECTIONS: Rejection[] = [
     'an acknowledgement that excuses nothing',
     checkoutWith({ acknowledge: { singleReplica: 'we like to be safe here' } }),
     ['acknowledge.singleReplica'],
+  ],
+  [
+    'the latest tag on an init container and a sidecar',
+    checkoutWith({
+      initContainers: [{ ...MIGRATE, image: 'ghcr.io/acme/checkout:latest' }],
+      sidecars: [{ ...SIDECAR, image: 'ghcr.io/acme/proxy:latest' }],
+    }),
+    ['initContainers[0].image', 'sidecars[0].image'],
+  ],
+  [
+    'two containers with one name',
+    checkoutWith({ initContainers: [MIGRATE], sidecars: [{ ...SIDECAR, name: 'migrate' }] }),
+    ['sidecars[0].name'],
+  ],
+  [
+    'sidecar ports that clash with the serving port and each other',
+    checkoutWith({
+      sidecars: [
+        {
+          ...SIDECAR,
+          ports: [
+            { name: 'http', port: 8080 },
+            { name: 'a', port: 9 },
+            { name: 'a', port: 9 },
+          ],
+        },
+      ],
+    }),
+    ['sidecars[0].ports[0].name', 'sidecars[0].ports[0].port', 'sidecars[0].ports[2].name', 'sidecars[0].ports[2].port'],
+  ],
+  [
+    'a sidecar health check without a port',
+    checkoutWith({ sidecars: [{ ...SIDECAR, ports: undefined }] }),
+    ['sidecars[0].health.startup.port'],
+  ],
+  [
+    'a sidecar start time without a health check',
+    checkoutWith({ sidecars: [{ ...SIDECAR, health: undefined, startSeconds: 20 }] }),
+    ['sidecars[0].startSeconds'],
+  ],
+  [
+    'distroless sidecars on Kubernetes 1.28, declared and detected',
+    checkoutWith({
+      sidecars: [
+        { ...SIDECAR, distroless: true },
+        { name: 'agent', image: 'cgr.dev/chainguard/static:20240101' },
+      ],
+    }),
+    ['sidecars[0].distroless', 'sidecars[1].image'],
+  ],
+  [
+    'CPU limits of added containers: removed without a reason, and below the request',
+    checkoutWith({
+      initContainers: [{ ...MIGRATE, resources: { cpu: '2', cpuLimit: '1' } }],
+      sidecars: [{ ...SIDECAR, resources: { cpuLimit: false } }],
+    }),
+    ['initContainers[0].resources.cpuLimit', 'sidecars[0].resources.cpuLimit'],
+  ],
+  [
+    'a grace override that cuts the native sidecars off',
+    checkoutWith({ kubernetesVersion: '1.29', sidecars: [SIDECAR], overrides: { terminationGracePeriodSeconds: 45 } }),
+    ['overrides.terminationGracePeriodSeconds', 'invariant 13 (sidecarsOutliveDrain)'],
+  ],
+  [
+    'a grace override shorter than an ordinary sidecar and a mesh proxy need',
+    checkoutWith({ sidecars: [SIDECAR], mesh: 'istio', overrides: { terminationGracePeriodSeconds: 50 } }),
+    ['overrides.terminationGracePeriodSeconds', 'sidecar cloud-sql-proxy: SIGTERM at 40 s'],
+  ],
+  [
+    'a progress deadline override that ignores the init phase',
+    checkoutWith({ initContainers: [MIGRATE], overrides: { progressDeadlineSeconds: 400 } }),
+    ['overrides.progressDeadlineSeconds', 'init 300'],
   ],
   [
     'an ALB whose declared annotations set derived settings and the deregistration delay',

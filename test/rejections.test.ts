@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { type DeclarationError, HardenedWorkload, isDeclarationError, type Problem, resolveWorkload } from '../src';
 import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
-import { CHECKOUT, checkoutWith } from './support/declarations';
+import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 
 function problemsOf(declaration: unknown): readonly Problem[] {
   try {
@@ -12,6 +12,8 @@ function problemsOf(declaration: unknown): readonly Problem[] {
   }
   throw new Error('the declaration was accepted');
 }
+
+const SIDECAR = { ...CLOUD_SQL_PROXY, startSeconds: 20 };
 
 /** Each row: what is wrong, the declaration, and the field, rule and fix the message must give. */
 const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: RegExp; value?: unknown }]> = [
@@ -293,6 +295,109 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
   ],
   ['an unknown kind', checkoutWith({ kind: 'cron' }), { path: 'kind', value: 'cron', rule: /one of "web", "worker"/, fix: /pick one/ }],
   [
+    'an init container without its worst-case run time',
+    checkoutWith({ initContainers: [{ name: 'migrate', image: 'ghcr.io/acme/checkout:1.4.2' }] }),
+    { path: 'initContainers[0].maxSeconds', rule: /required field is missing/, fix: /maxSeconds: 300/ },
+  ],
+  [
+    'a sidecar image with the tag latest',
+    checkoutWith({ sidecars: [SIDECAR, { name: 'agent', image: 'ghcr.io/acme/agent:latest' }] }),
+    { path: 'sidecars[1].image', rule: /must not use the tag "latest"/, fix: /ghcr.io\/acme\/agent:<version>/ },
+  ],
+  [
+    'an untagged init container image',
+    checkoutWith({ initContainers: [{ name: 'migrate', image: 'ghcr.io/acme/checkout', maxSeconds: 60 }] }),
+    { path: 'initContainers[0].image', rule: /pinned by a tag or a digest/, fix: /ghcr.io\/acme\/checkout:<version>/ },
+  ],
+  [
+    'a container name that is not a DNS label',
+    checkoutWith({ sidecars: [{ ...SIDECAR, name: 'Cloud_SQL' }] }),
+    { path: 'sidecars[0].name', value: 'Cloud_SQL', rule: /a DNS-1123 label/, fix: /cloud-sql-proxy/ },
+  ],
+  [
+    'a sidecar named like the main container',
+    checkoutWith({ sidecars: [{ ...SIDECAR, name: 'checkout' }] }),
+    {
+      path: 'sidecars[0].name',
+      value: 'checkout',
+      rule: /unique in the pod, and the main container .* is already called "checkout"/,
+      fix: /rename sidecars\[0\]/,
+    },
+  ],
+  [
+    'two init containers with one name',
+    checkoutWith({ initContainers: [MIGRATE, MIGRATE] }),
+    {
+      path: 'initContainers[1].name',
+      value: 'migrate',
+      rule: /initContainers\[0\] is already called "migrate"/,
+      fix: /rename initContainers\[1\]/,
+    },
+  ],
+  [
+    'a sidecar port named http, the serving port',
+    checkoutWith({ sidecars: [{ ...SIDECAR, ports: [{ name: 'http', port: 9091 }] }] }),
+    { path: 'sidecars[0].ports[0].name', value: 'http', rule: /the serving port is already called "http"/, fix: /rename/ },
+  ],
+  [
+    'a sidecar listening on the serving port',
+    checkoutWith({ sidecars: [{ ...SIDECAR, ports: [{ name: 'proxy', port: 8080 }] }] }),
+    {
+      path: 'sidecars[0].ports[0].port',
+      value: 8080,
+      rule: /share one network, and the serving port already listens on 8080/,
+      fix: /another port/,
+    },
+  ],
+  [
+    'a sidecar health check without a port',
+    checkoutWith({ sidecars: [{ ...SIDECAR, ports: undefined }] }),
+    {
+      path: 'sidecars[0].health.startup.port',
+      rule: /a path probe needs a port, and sidecar cloud-sql-proxy declares none/,
+      fix: /sidecars\[0\].ports/,
+    },
+  ],
+  [
+    'a sidecar start time without a health check to size',
+    checkoutWith({ sidecars: [{ ...SIDECAR, health: undefined }] }),
+    { path: 'sidecars[0].startSeconds', value: 20, rule: /sizes the startup probe/, fix: /add sidecars\[0\].health/ },
+  ],
+  [
+    'a distroless sidecar on Kubernetes 1.28, which cannot run the preStop sleep',
+    checkoutWith({ sidecars: [{ ...SIDECAR, image: 'gcr.io/distroless/static-debian12:nonroot' }] }),
+    {
+      path: 'sidecars[0].image',
+      rule: /on Kubernetes 1.28 a sidecar is an ordinary container .* no sleep binary \(the image is from a known distroless registry\)/,
+      fix: /kubernetesVersion: "1.29".*native sidecar.*set distroless: false/,
+    },
+  ],
+  [
+    'a grace override that cuts the native sidecars off',
+    checkoutWith({ kubernetesVersion: '1.29', sidecars: [SIDECAR], overrides: { terminationGracePeriodSeconds: 45 } }),
+    {
+      path: 'overrides.terminationGracePeriodSeconds',
+      value: 45,
+      rule: /invariant 13 \(sidecarsOutliveDrain\).*grace 45 s vs preStop 10 \+ drain 30 \+ stops \(10\) \+ 5 = 55 s/,
+      fix: /at least 55; if this is deliberate, add acknowledge.sidecarsOutliveDrain/,
+    },
+  ],
+  [
+    'a progress deadline override that ignores the init phase',
+    checkoutWith({ initContainers: [MIGRATE], overrides: { progressDeadlineSeconds: 400 } }),
+    {
+      path: 'overrides.progressDeadlineSeconds',
+      value: 400,
+      rule: /invariant 10 \(progressDeadline\).*vs init 300 \+ worst start 135 \+ minReady 15 = 450 s/,
+      fix: /at least 450/,
+    },
+  ],
+  [
+    'an unknown mesh',
+    checkoutWith({ mesh: 'consul' }),
+    { path: 'mesh', value: 'consul', rule: /one of "istio", "linkerd"/, fix: /pick one/ },
+  ],
+  [
     'a Unicode host name',
     checkoutWith({ ingress: { hosts: ['bücher.example'] } }),
     {
@@ -377,7 +482,7 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     },
   ],
   [
-    'a deregistration delay past the grace period (invariant 13)',
+    'a deregistration delay past the grace period (invariant 14)',
     checkoutWith({
       traffic: { platform: 'aws-nlb' },
       service: { type: 'LoadBalancer' },
@@ -386,17 +491,17 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     {
       path: 'overrides.loadBalancer.deregistrationDelaySeconds',
       value: 300,
-      rule: /invariant 13 \(deregistrationDelay\).*NLB: deregistration delay 300 s vs propagation 120 \+ drain 30 = 150 s, grace 165 s/,
+      rule: /invariant 14 \(deregistrationDelay\).*NLB: deregistration delay 300 s vs propagation 120 \+ drain 30 = 150 s, grace 165 s/,
       fix: /between 150 and 165 s.*acknowledge.deregistrationDelay/,
     },
   ],
   [
-    'a load balancer that gives up sooner than readiness (invariant 14)',
+    'a load balancer that gives up sooner than readiness (invariant 15)',
     checkoutWith({ traffic: { platform: 'aws-alb' }, ingress: {}, overrides: { loadBalancer: { unhealthyThresholdCount: 2 } } }),
     {
       path: 'overrides.loadBalancer.unhealthyThresholdCount',
       value: 2,
-      rule: /invariant 14 \(loadBalancerHealthCheck\).*window 10 s vs readiness window 15 s/,
+      rule: /invariant 15 \(loadBalancerHealthCheck\).*window 10 s vs readiness window 15 s/,
       fix: /at least 3.*acknowledge.loadBalancerHealthCheck/,
     },
   ],
@@ -496,8 +601,8 @@ describe('how problems are reported', () => {
         '    rule: unknown field',
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
           'port, replicas, autoscaling, health, startup, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
-          'env, envFrom, args, files, configFiles, scratch, tmp, imagePullSecrets, podAnnotations, serviceAccount, scheduling, labels, ' +
-          'networkPolicy, service, ingress, route, overrides, acknowledge',
+          'env, envFrom, args, files, configFiles, scratch, tmp, imagePullSecrets, podAnnotations, serviceAccount, scheduling, initContainers, ' +
+          'sidecars, mesh, labels, networkPolicy, service, ingress, route, overrides, acknowledge',
       ].join('\n'),
     );
     expect(message).not.toMatch(/\n\s+at /);

@@ -5,7 +5,7 @@ import { readDeclarations, resolveWorkload, synthesizeObjects } from '../src';
 import { timelineSvg } from '../src/explain/svg';
 import { timelineText } from '../src/explain/text';
 import { timeline } from '../src/explain/timeline';
-import { CHECKOUT, CHECKOUT_ANNOTATIONS, checkoutWith } from './support/declarations';
+import { CHECKOUT, CHECKOUT_ANNOTATIONS, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 
 const reference = timeline(resolveWorkload(CHECKOUT));
 const section = (id: string, model = reference) => model.sections.find((candidate) => candidate.id === id)!;
@@ -37,6 +37,61 @@ describe('the timeline model of the reference case', () => {
       ['drain', 10, 40],
       ['margin', 40, 45],
     ]);
+  });
+});
+
+describe('init containers, sidecars and a mesh proxy', () => {
+  const proxy = { ...CLOUD_SQL_PROXY, name: 'proxy', startSeconds: 20 };
+  const migrate = MIGRATE;
+  const native = timeline(resolveWorkload(checkoutWith({ kubernetesVersion: '1.29', initContainers: [migrate], sidecars: [proxy] })));
+  const ordinary = timeline(
+    resolveWorkload(
+      checkoutWith({
+        sidecars: [proxy, { ...proxy, name: 'agent', ports: [], health: undefined, startSeconds: undefined, stopSeconds: 5 }],
+        mesh: 'istio',
+      }),
+    ),
+  );
+
+  test('start: the init phase (the native sidecar until its startup window ends, then the migration) comes before the container', () => {
+    expect(section('start', native).origin).toBe('the pod starts (init phase at its worst case)');
+    expect(section('start', native).lanes[0]).toEqual({
+      name: 'init phase',
+      segments: [
+        { from: 0, to: 30, label: 'proxy', tone: 'waiting' },
+        { from: 30, to: 330, label: 'migrate', tone: 'waiting' },
+      ],
+    });
+    // Everything of the application's own is shifted by I = 330 s: the container starts, its typical start ends at 350 s.
+    expect(section('start', native).events.map((event) => event.at)).toEqual([0, 330, 350, 365, 420, 465]);
+  });
+  test('deletion: native sidecars get SIGTERM once the application has drained, and stop inside the grace period', () => {
+    expect(section('shutdown', native).lanes.find((lane) => lane.name === 'proxy')!.segments).toEqual([
+      { from: 0, to: 40, label: 'serving', tone: 'serving' },
+      { from: 40, to: 50, label: 'stop', tone: 'draining' },
+    ]);
+    expect(section('shutdown', native).events.at(-1)).toEqual({
+      at: 55,
+      label: 'SIGKILL at the grace deadline (terminationGracePeriodSeconds 55)',
+    });
+  });
+  test('deletion: ordinary sidecars wait out their preStop delay beside the application, then stop side by side; the mesh proxy serves until the drain ends', () => {
+    const lanes = section('shutdown', ordinary).lanes;
+    expect(lanes.map((lane) => lane.name)).toEqual(['traffic', 'pod', 'proxy', 'agent', 'istio proxy']);
+    expect(lanes.find((lane) => lane.name === 'agent')!.segments).toEqual([
+      { from: 0, to: 40, label: 'preStop', tone: 'waiting' },
+      { from: 40, to: 45, label: 'stop', tone: 'draining' },
+    ]);
+    expect(section('shutdown', ordinary).events.find((event) => event.at === 40)!.label).toBe(
+      'drain done (30s); SIGTERM to sidecar proxy (stops within 10s); SIGTERM to sidecar agent (stops within 5s); the istio proxy stops serving',
+    );
+  });
+  test('the picture draws the init phase and the sidecar lanes', () => {
+    const svg = timelineSvg(native);
+    for (const text of ['init phase', 'migrate', 'proxy', '330s']) expect(svg).toContain(`>${text}`);
+  });
+  test('a workload without init containers keeps the container start as its origin', () => {
+    expect(section('start', ordinary).origin).toBe('the container starts');
   });
 });
 

@@ -53,7 +53,7 @@ function byUtf8(a: string, b: string): number {
  * JSON with every map's keys sorted. Written out key by key because a JavaScript object always
  * lists integer-like keys ("60") first, whatever order they were added in.
  */
-function sortedJson(value: unknown): string {
+export function sortedJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : sortedJson(item))).join(',')}]`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const record = value as Record<string, unknown>;

@@ -19,6 +19,7 @@ export const INVARIANT_IDS = [
   'progressDeadline',
   'pdbAllowsDisruption',
   'graceLimit',
+  'sidecarsOutliveDrain',
   'deregistrationDelay',
   'loadBalancerHealthCheck',
 ] as const;
@@ -36,6 +37,9 @@ export const ACKNOWLEDGEABLE_INVARIANTS = [
   'graceCoversShutdown',
   'progressDeadline',
   'graceLimit',
+  // Like graceCoversShutdown: only a grace override can break it, and a platform that caps the
+  // grace period may knowingly cut a sidecar's last flush short.
+  'sidecarsOutliveDrain',
   'deregistrationDelay',
   'loadBalancerHealthCheck',
 ] as const satisfies readonly InvariantId[];

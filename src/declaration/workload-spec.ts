@@ -228,6 +228,27 @@ export interface WorkloadSpec {
    */
   scheduling?: Scheduling;
   /**
+   * Init containers, run in this order before the application (migrations, waiting for a dependency, fetching assets). Hardened like the main container.
+   *
+   * @default - none
+   * @example [{"name":"migrate","image":"ghcr.io/acme/checkout:1.4.2","command":["python","manage.py","migrate"],"maxSeconds":300}]
+   */
+  initContainers?: InitContainer[];
+  /**
+   * Sidecars, in start order. From Kubernetes 1.29 native sidecars (init containers with restartPolicy Always, stopped after the application); on 1.28 ordinary containers kept alive by a preStop delay. Hardened like the main container.
+   *
+   * @default - none
+   * @example [{"name":"cloud-sql-proxy","image":"gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14.1","stopSeconds":10}]
+   */
+  sidecars?: Sidecar[];
+  /**
+   * The service mesh whose webhook injects a proxy into the pods: its documented drain annotations are set from the derived timings, so that the proxy outlives the application's drain.
+   *
+   * @default - none
+   * @example "istio"
+   */
+  mesh?: 'istio' | 'linkerd';
+  /**
    * Extra labels for every object and pod (never part of a selector).
    *
    * @default {}
@@ -1288,6 +1309,246 @@ export interface Scheduling {
   nodeAffinity?: SchedulingNodeAffinity;
 }
 /**
+ * A container that runs to completion before the application starts.
+ */
+export interface InitContainer {
+  /**
+   * Container name, unique in the pod (the main container is named after the workload).
+   *
+   * @example "migrate"
+   */
+  name: string;
+  /**
+   * Container image pinned by a tag or a digest; never `latest` and never untagged.
+   *
+   * @example "ghcr.io/acme/checkout:1.4.2"
+   */
+  image: string;
+  /**
+   * Container command (replaces the image ENTRYPOINT).
+   *
+   * @default - the image's ENTRYPOINT
+   * @example ["/app/migrate"]
+   */
+  command?: string[];
+  /**
+   * Container args.
+   *
+   * @default - the image's CMD
+   * @example ["--port","8080"]
+   */
+  args?: string[];
+  /**
+   * Environment variables of the container: a map of names to values (set in name order), or a list of { name, ... } that keeps its order. A value is a string, or comes from a Secret key, a ConfigMap key, the pod (downward API) or the container resources.
+   *
+   * @default {}
+   * @example {"LOG_LEVEL":"info","DB_PASSWORD":{"secret":{"name":"db-credentials","key":"password"}}}
+   */
+  env?:
+    | {
+        [k: string]: string | EnvSource;
+      }
+    | EnvEntry[];
+  /**
+   * Whole Secrets or ConfigMaps as environment variables, one per key (set before env, which wins on a name both give).
+   *
+   * @default - none
+   * @example [{"secret":"db-credentials","prefix":"DB_"}]
+   */
+  envFrom?: EnvFromSource[];
+  /**
+   * Files from existing Secrets and ConfigMaps, by a name of your choice: each mounted read-only at its path (volume files-<name>).
+   *
+   * @default - none
+   * @example {"db-tls":{"path":"/etc/db/tls","secret":"db-tls","items":{"ca.crt":"ca.pem"}}}
+   */
+  files?: {
+    [k: string]: FilesSource;
+  };
+  /**
+   * Keys of the workload's configFiles to mount into this container too, each read-only at the path declared there (a migration reads the same settings file as the application).
+   *
+   * @default - none
+   * @example ["settings.py"]
+   */
+  configFiles?: string[];
+  /**
+   * Names of the workload's scratch folders to mount into this container too, at the paths declared there: the containers share the folder (an init container fetches assets that the application serves).
+   *
+   * @default - none
+   * @example ["assets"]
+   */
+  scratch?: string[];
+  /**
+   * Resources of this container: requests always, memory limit = memory request. Given, each field defaults as the main container's does (250m, 256Mi, 4 x the CPU request).
+   *
+   * @default - the main container's resources
+   * @example {"cpu":"100m","memory":"128Mi"}
+   */
+  resources?: Resources;
+  /**
+   * Time this init container may take at worst (a long migration, a slow dependency).
+   *
+   * Unit: seconds.
+   *
+   * @example 300
+   */
+  maxSeconds: number;
+}
+/**
+ * A port the sidecar listens on.
+ */
+export interface SidecarPort {
+  /**
+   * Port name, unique in the pod (an IANA service name; `http` is the serving port).
+   *
+   * @example "metrics"
+   */
+  name: string;
+  /**
+   * Port number the sidecar listens on.
+   *
+   * Unit: TCP port number.
+   *
+   * @example 9090
+   */
+  port: number;
+}
+export interface SidecarHealth {
+  /**
+   * Startup check: from Kubernetes 1.29 the application starts only once it passes. A probe without a port checks the first of `ports`.
+   *
+   * @default - the readiness target
+   * @example {"path":"/startup"}
+   */
+  startup?: ProbeTarget;
+  /**
+   * Readiness check: while it fails, the pod takes no traffic.
+   *
+   * @default - none
+   * @example {"path":"/readiness"}
+   */
+  readiness?: ProbeTarget;
+}
+/**
+ * A container that runs beside the application, from before it starts until after it stops.
+ */
+export interface Sidecar {
+  /**
+   * Container name, unique in the pod (the main container is named after the workload).
+   *
+   * @example "migrate"
+   */
+  name: string;
+  /**
+   * Container image pinned by a tag or a digest; never `latest` and never untagged.
+   *
+   * @example "ghcr.io/acme/checkout:1.4.2"
+   */
+  image: string;
+  /**
+   * Container command (replaces the image ENTRYPOINT).
+   *
+   * @default - the image's ENTRYPOINT
+   * @example ["/app/migrate"]
+   */
+  command?: string[];
+  /**
+   * Container args.
+   *
+   * @default - the image's CMD
+   * @example ["--port","8080"]
+   */
+  args?: string[];
+  /**
+   * Environment variables of the container: a map of names to values (set in name order), or a list of { name, ... } that keeps its order. A value is a string, or comes from a Secret key, a ConfigMap key, the pod (downward API) or the container resources.
+   *
+   * @default {}
+   * @example {"LOG_LEVEL":"info","DB_PASSWORD":{"secret":{"name":"db-credentials","key":"password"}}}
+   */
+  env?:
+    | {
+        [k: string]: string | EnvSource;
+      }
+    | EnvEntry[];
+  /**
+   * Whole Secrets or ConfigMaps as environment variables, one per key (set before env, which wins on a name both give).
+   *
+   * @default - none
+   * @example [{"secret":"db-credentials","prefix":"DB_"}]
+   */
+  envFrom?: EnvFromSource[];
+  /**
+   * Files from existing Secrets and ConfigMaps, by a name of your choice: each mounted read-only at its path (volume files-<name>).
+   *
+   * @default - none
+   * @example {"db-tls":{"path":"/etc/db/tls","secret":"db-tls","items":{"ca.crt":"ca.pem"}}}
+   */
+  files?: {
+    [k: string]: FilesSource;
+  };
+  /**
+   * Keys of the workload's configFiles to mount into this container too, each read-only at the path declared there (a migration reads the same settings file as the application).
+   *
+   * @default - none
+   * @example ["settings.py"]
+   */
+  configFiles?: string[];
+  /**
+   * Names of the workload's scratch folders to mount into this container too, at the paths declared there: the containers share the folder (an init container fetches assets that the application serves).
+   *
+   * @default - none
+   * @example ["assets"]
+   */
+  scratch?: string[];
+  /**
+   * Resources of this container: requests always, memory limit = memory request. Given, each field defaults as the main container's does (250m, 256Mi, 4 x the CPU request).
+   *
+   * @default - the main container's resources
+   * @example {"cpu":"100m","memory":"128Mi"}
+   */
+  resources?: Resources;
+  /**
+   * true when the image has no shell and no `sleep` binary (distroless, scratch).
+   *
+   * @default - true for well-known distroless registries (gcr.io/distroless, cgr.dev/chainguard) except their debug tags, else false
+   * @example true
+   */
+  distroless?: boolean;
+  /**
+   * Ports the sidecar listens on, inside the pod (the NetworkPolicy admits ingress to the serving port only).
+   *
+   * @default - none
+   * @example [{"name":"metrics","port":9090}]
+   */
+  ports?: SidecarPort[];
+  /**
+   * What the sidecar probes check; their timings are derived from `startSeconds`.
+   *
+   * @default - none: no probes
+   * @example {"startup":{"path":"/startup","port":9090}}
+   */
+  health?: SidecarHealth;
+  /**
+   * Time the slowest acceptable start of the sidecar takes, until its startup check passes.
+   *
+   * Unit: seconds.
+   *
+   * @default - 30; only with a health check
+   * @example 20
+   */
+  startSeconds?: number;
+  /**
+   * Time the sidecar needs after SIGTERM to stop (flush buffers, close connections).
+   *
+   * Unit: seconds.
+   *
+   * @default 5
+   * @example 10
+   */
+  stopSeconds?: number;
+}
+/**
  * Who may connect: pods by namespace labels, pod labels or both; or a network by its cidr.
  */
 export interface IngressPeer {
@@ -1738,6 +1999,13 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   graceLimit?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  sidecarsOutliveDrain?: string;
   /**
    * Why this departure is deliberate; recorded in an annotation.
    *

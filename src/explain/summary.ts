@@ -1,9 +1,9 @@
 import type { ResolvedWorkload } from '../declaration/resolve';
 import { effectiveInterval } from '../timing/derive';
-import type { ProbeTimings } from '../timing/types';
+import type { ContainerTimings, ProbeTimings } from '../timing/types';
 
 /**
- * The derivation in five short lines (six with a load balancer), for the Deployment's annotation: a reviewer sees a timing
+ * The derivation in five short lines (one more each for init containers, sidecars, a mesh proxy and a load balancer), for the Deployment's annotation: a reviewer sees a timing
  * change and its cause in the same diff. Wording stays neutral (no "covers"), because an
  * acknowledged override may make a comparison fail on purpose. The Helm templates render the
  * same text (`templates/_annotations.tpl`).
@@ -14,15 +14,19 @@ export function timingSummary(workload: ResolvedWorkload): string {
     present
       ? `${name}: window ${probe.windowSeconds}s (${effectiveInterval(probe.periodSeconds, probe.timeoutSeconds)}s x ${probe.failureThreshold}), timeout ${probe.timeoutSeconds}s`
       : `${name}: none`;
-  const { preStop, drainSeconds, terminationGracePeriodSeconds: grace, rollout } = timings;
-  const margin = grace - preStop.seconds - drainSeconds;
+  const { preStop, drainSeconds, terminationGracePeriodSeconds: grace, rollout, containers } = timings;
+  const { sidecarMode: mode, sidecarStopSeconds: sidecarStop } = containers;
+  const margin = grace - preStop.seconds - drainSeconds - sidecarStop;
+  const sidecarPart =
+    mode === 'none' ? '' : ` + sidecars ${sidecarStop}s (${mode === 'native' ? 'native, one by one' : 'ordinary, longest'})`;
   const loadBalancer = timings.loadBalancer;
   const healthCheck = loadBalancer?.healthCheck;
   return [
     `${window('startup', probes.startup !== undefined, timings.startup)}, max start ${timings.startupMaxSeconds}s`,
     window('readiness', probes.readiness !== undefined, timings.readiness),
     `${window('liveness', probes.liveness !== undefined, timings.liveness)}, propagation ${timings.propagationSeconds}s`,
-    `shutdown: preStop ${preStop.seconds}s (${preStop.mechanism}) + drain ${drainSeconds}s + margin ${margin}s = grace ${grace}s`,
+    `shutdown: preStop ${preStop.seconds}s (${preStop.mechanism}) + drain ${drainSeconds}s${sidecarPart} + margin ${margin}s = grace ${grace}s`,
+    ...containerLines(containers),
     `rollout: maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}, minReadySeconds ${rollout.minReadySeconds}, progressDeadlineSeconds ${rollout.progressDeadlineSeconds}`,
     ...(loadBalancer && healthCheck
       ? [
@@ -30,6 +34,29 @@ export function timingSummary(workload: ResolvedWorkload): string {
         ]
       : []),
   ].join('\n');
+}
+
+/** The init phase, the sidecars and the mesh proxy, a line each, when the workload has them. */
+function containerLines({ initContainers, initSeconds, sidecarMode: mode, sidecars, mesh }: ContainerTimings): string[] {
+  const lines: string[] = [];
+  const gating = mode === 'native' ? sidecars.filter((sidecar) => sidecar.startup) : [];
+  if (initContainers.length > 0 || gating.length > 0) {
+    const parts = [
+      ...gating.map((sidecar) => `${sidecar.name} ${sidecar.startup!.windowSeconds}s`),
+      ...initContainers.map((init) => `${init.name} ${init.maxSeconds}s`),
+    ];
+    lines.push(`init: ${parts.join(' + ')} = ${initSeconds}s before the app starts`);
+  }
+  if (mode !== 'none') {
+    const parts = sidecars.map(({ name, startup, preStopSeconds, stopSeconds }) => {
+      const stop = `${preStopSeconds !== undefined ? `preStop ${preStopSeconds}s + ` : ''}stop ${stopSeconds}s`;
+      const window = startup ? `startup window ${startup.windowSeconds}s (${startup.periodSeconds}s x ${startup.failureThreshold}), ` : '';
+      return `${name}: ${window}${stop}`;
+    });
+    lines.push(`sidecars (${mode}): ${parts.join('; ')}`);
+  }
+  if (mesh) lines.push(`mesh: ${mesh.name} proxy serves ${mesh.drainSeconds}s after deletion`);
+  return lines;
 }
 
 /**
@@ -40,10 +67,18 @@ export function timingSummary(workload: ResolvedWorkload): string {
 export function declaredTimes(workload: ResolvedWorkload): string {
   const { timings } = workload;
   const hidden = timings.preStop.mechanism === 'http' || timings.preStop.mechanism === 'app';
+  const { initContainers, sidecars } = timings.containers;
   return [
     `startupMaxSeconds=${timings.startupMaxSeconds}`,
     `drainSeconds=${timings.drainSeconds}`,
     `propagationSeconds=${timings.propagationSeconds}`,
     ...(hidden ? [`preStopSeconds=${timings.preStop.seconds}`] : []),
+    // The other containers' times, as `<container>.<key>=seconds` (parseDeclaredTimes reads them back),
+    // in declaration order: a record would put names such as "3" first.
+    ...initContainers.map(({ name, maxSeconds }) => `${name}.maxSeconds=${maxSeconds}`),
+    ...sidecars.flatMap(({ name, startSeconds, stopSeconds }) => [
+      ...(startSeconds !== undefined ? [`${name}.startSeconds=${startSeconds}`] : []),
+      `${name}.stopSeconds=${stopSeconds}`,
+    ]),
   ].join(' ');
 }

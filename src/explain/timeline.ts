@@ -65,21 +65,45 @@ function chronological(events: readonly TimelineEvent[]): TimelineEvent[] {
   return [...merged].map(([at, labels]) => ({ at, label: labels.join('; ') }));
 }
 
+/**
+ * What runs before the application's container, at its worst case: native sidecars until their
+ * startup probe passes (the window), then each init container for its declared maximum.
+ */
+function initPhase(workload: ResolvedWorkload): Segment[] {
+  const { initContainers, sidecarMode, sidecars } = workload.timings.containers;
+  const steps = [
+    ...(sidecarMode === 'native' ? sidecars.filter((sidecar) => sidecar.startup) : []).map((sidecar) => ({
+      name: sidecar.name,
+      seconds: sidecar.startup!.windowSeconds,
+    })),
+    ...initContainers.map((init) => ({ name: init.name, seconds: init.maxSeconds })),
+  ];
+  let at = 0;
+  return steps.map(({ name, seconds }) => {
+    const segment: Segment = { from: at, to: at + seconds, label: name, tone: 'waiting' };
+    at += seconds;
+    return segment;
+  });
+}
+
 function startSection(workload: ResolvedWorkload): TimelineSection {
   const { timings, probes, replicas } = workload;
   const { startup, readiness, rollout } = timings;
-  const S_typ = timings.startupTypicalSeconds;
+  const init = initPhase(workload);
+  // The application's container starts after the init phase: everything of its own is shifted by I.
+  const I = timings.containers.initSeconds;
+  const S_typ = I + timings.startupTypicalSeconds;
   const S_max = timings.startupMaxSeconds;
   const W_s = startup.windowSeconds;
   const available = S_typ + rollout.minReadySeconds;
-  const end = Math.max(W_s, available, S_max);
+  const end = Math.max(I + W_s, available, I + S_max);
   const pods = replicas.mode === 'fixed' ? replicas.count : replicas.min;
   const surge = Math.max(1, resolveBudget(rollout.maxSurge, pods, 'up'));
   const batches = ceilDiv(pods, surge);
 
   const events: TimelineEvent[] = [
     {
-      at: 0,
+      at: I,
       label: probes.startup
         ? `container starts; startup probe every ${startup.periodSeconds}s (timeout ${startup.timeoutSeconds}s)`
         : 'container starts (no startup probe)',
@@ -91,37 +115,46 @@ function startSection(workload: ResolvedWorkload): TimelineSection {
         : 'typical start done (no readiness probe: ready at once)',
     },
     { at: available, label: `minReadySeconds ${rollout.minReadySeconds} elapsed: the pod counts as available` },
-    { at: S_max, label: `slowest declared start (${S_max}s)` },
+    { at: I + S_max, label: `slowest declared start (${S_max}s)` },
   ];
+  if (init.length > 0) {
+    events.push({
+      at: 0,
+      label: `pod starts: ${init.map((step) => `${step.label} (up to ${step.to - step.from}s)`).join(', then ')} before the application`,
+    });
+  }
   if (probes.startup) {
     events.push({
-      at: W_s,
+      at: I + W_s,
       label: `startup window ends (${interval(startup)}s x ${startup.failureThreshold}): a pod still starting is restarted`,
     });
   }
+  const phase: Segment[] = init.length > 0 ? [{ from: 0, to: I, label: 'init', tone: 'waiting' }] : [];
   return {
     id: 'start',
     title: 'Start and rollout',
-    origin: 'the container starts',
+    origin: init.length > 0 ? 'the pod starts (init phase at its worst case)' : 'the container starts',
     end,
     lanes: [
+      ...(init.length > 0 ? [{ name: 'init phase', segments: init }] : []),
       {
         name: 'pod',
         segments: [
-          { from: 0, to: S_typ, label: 'starting', tone: 'starting' },
+          ...phase,
+          { from: I, to: S_typ, label: 'starting', tone: 'starting' },
           { from: S_typ, to: available, label: 'minReady', tone: 'waiting' },
           { from: available, to: end, label: 'available', tone: 'serving', openEnded: true },
         ],
       },
-      { name: 'worst case', segments: [{ from: 0, to: S_max, label: 'slowest start', tone: 'starting' }] },
+      { name: 'worst case', segments: [...phase, { from: I, to: I + S_max, label: 'slowest start', tone: 'starting' }] },
       ...(probes.startup
-        ? [{ name: 'startup probe', segments: [{ from: 0, to: W_s, label: 'startup window', tone: 'probing' as const }] }]
+        ? [{ name: 'startup probe', segments: [{ from: I, to: I + W_s, label: 'startup window', tone: 'probing' as const }] }]
         : []),
     ],
     events: chronological(events),
     notes: [
       `rollout: ${pods} pods, ${surge} at a time (maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}): ` +
-        `about ${batches} x ${available}s = ${batches * available}s when starts are typical`,
+        `about ${batches} x ${available}s = ${batches * available}s when starts are typical${init.length > 0 ? ' and the init phase at its worst' : ''}`,
       `a rollout that makes no progress for ${rollout.progressDeadlineSeconds}s is marked failed (progressDeadlineSeconds)`,
     ],
   };
@@ -221,18 +254,58 @@ function shutdownSection(workload: ResolvedWorkload): TimelineSection {
       label: `${loadBalancerName(timings.loadBalancer.kind)} deregistration delay ends (${timings.loadBalancer.deregistrationDelaySeconds}s): it closes what is left`,
     });
   }
+  const others = besideTheApp(workload, drainEnd, events);
   return {
     id: 'shutdown',
     title: 'Deletion',
     origin: 'the pod is deleted',
-    end,
+    end: Math.max(end, ...others.flatMap((lane) => lane.segments.map((segment) => segment.to))),
     lanes: [
       ...(P > 0 ? [{ name: 'traffic', segments: [{ from: 0, to: P, label: 'still arriving', tone: 'serving' as const }] }] : []),
       { name: 'pod', segments: podSegments },
+      ...others,
     ],
     events: chronological(events),
     notes: [],
   };
+}
+
+/**
+ * The sidecars and the mesh proxy while the pod stops, a lane each, and their SIGTERMs. Native
+ * sidecars get SIGTERM once the application has exited (at the latest when its drain is done), the
+ * last one first; ordinary sidecars when their preStop delay ends; the mesh proxy serves until its
+ * drain ends.
+ */
+function besideTheApp(workload: ResolvedWorkload, drainEnd: number, events: TimelineEvent[]): Lane[] {
+  const { sidecarMode, sidecars, mesh } = workload.timings.containers;
+  const lanes: Lane[] = [];
+  let nativeAt = drainEnd;
+  const stopping = sidecarMode === 'native' ? [...sidecars].reverse() : sidecars;
+  const byName = new Map<string, Lane>();
+  for (const sidecar of stopping) {
+    const sigterm = sidecarMode === 'native' ? nativeAt : sidecar.preStopSeconds!;
+    const done = sigterm + sidecar.stopSeconds;
+    if (sidecarMode === 'native') nativeAt = done;
+    events.push({ at: sigterm, label: `SIGTERM to sidecar ${sidecar.name} (stops within ${sidecar.stopSeconds}s)` });
+    byName.set(sidecar.name, {
+      name: sidecar.name,
+      segments: [
+        {
+          from: 0,
+          to: sigterm,
+          label: sidecarMode === 'native' ? 'serving' : 'preStop',
+          tone: sidecarMode === 'native' ? 'serving' : 'waiting',
+        },
+        { from: sigterm, to: done, label: 'stop', tone: 'draining' },
+      ],
+    });
+  }
+  for (const sidecar of sidecars) lanes.push(byName.get(sidecar.name)!);
+  if (mesh) {
+    events.push({ at: mesh.drainSeconds, label: `the ${mesh.name} proxy stops serving` });
+    lanes.push({ name: `${mesh.name} proxy`, segments: [{ from: 0, to: mesh.drainSeconds, label: 'serving', tone: 'serving' }] });
+  }
+  return lanes;
 }
 
 export function timeline(workload: ResolvedWorkload): Timeline {

@@ -219,7 +219,7 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
   },
   progressDeadline: {
     statement: 'progressDeadlineSeconds > minReadySeconds and covers one worst-case pod start.',
-    check({ progressDeadlineSeconds, minReadySeconds, startup }, { startupMaxSeconds }) {
+    check({ progressDeadlineSeconds, minReadySeconds, startup, initPhase }, { startupMaxSeconds, containers = {} }) {
       const worstStart = startup ? probeWindow(startup) : startupMaxSeconds;
       if (progressDeadlineSeconds <= minReadySeconds) {
         return violated(
@@ -228,9 +228,18 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
         );
       }
       if (worstStart === undefined) return unknown(`progressDeadlineSeconds ${progressDeadlineSeconds}; worst-case start not known`);
-      const needed = worstStart + minReadySeconds;
-      const detail = `progressDeadlineSeconds ${progressDeadlineSeconds} vs worst start ${worstStart} + minReady ${minReadySeconds} = ${needed} s`;
-      return progressDeadlineSeconds >= needed ? holds(detail) : violated(detail, `raise progressDeadlineSeconds to at least ${needed}`);
+      // Init containers and gating sidecars run before the application starts, before any probe.
+      const undeclared = (initPhase?.initContainers ?? []).filter((name) => containers[name]?.maxSeconds === undefined);
+      const init = initPhase
+        ? initPhase.initContainers.reduce((sum, name) => sum + (containers[name]?.maxSeconds ?? 0), initPhase.sidecarWindowSeconds)
+        : 0;
+      const needed = init + worstStart + minReadySeconds;
+      const detail = initPhase
+        ? `progressDeadlineSeconds ${progressDeadlineSeconds} vs init ${init} + worst start ${worstStart} + minReady ${minReadySeconds} = ${needed} s`
+        : `progressDeadlineSeconds ${progressDeadlineSeconds} vs worst start ${worstStart} + minReady ${minReadySeconds} = ${needed} s`;
+      if (progressDeadlineSeconds < needed) return violated(detail, `raise progressDeadlineSeconds to at least ${needed}`);
+      if (undeclared.length > 0) return unknown(`${detail}; no declared maxSeconds for init container ${undeclared.join(', ')}`);
+      return holds(detail);
     },
   },
   pdbAllowsDisruption: {
@@ -251,6 +260,10 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
       const detail = `grace ${G} s vs 600 s`;
       return G <= 600 ? holds(detail) : violated(detail, 'shorten the drain below ten minutes, or acknowledge graceLimit with a reason');
     },
+  },
+  sidecarsOutliveDrain: {
+    statement: "Every sidecar outlives the application's drain, and the grace period covers the sidecars' own stop.",
+    check: sidecarsOutliveDrain,
   },
   deregistrationDelay: {
     statement:
@@ -331,6 +344,82 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
     },
   },
 };
+
+/** A number as the details print it: `?` when a manifest does not show it. */
+const shown = (value: number | undefined) => (value === undefined ? '?' : String(value));
+
+/**
+ * Invariant 13. Native sidecars are stopped after the application, one after another, inside the
+ * one grace period; ordinary sidecars and mesh proxies receive SIGTERM on their own schedule (their
+ * preStop delay, or the proxy's drain), which must last until the application's preStop delay and
+ * drain are over, and end at least 5 s before SIGKILL. An unknown time counts as 0 for a violation
+ * that holds whatever it is, else leaves the invariant unknown.
+ */
+function sidecarsOutliveDrain(facts: WorkloadFacts, { drainSeconds: D, containers = {} }: DeclaredTimes): Outcome {
+  const { sidecars = [], meshProxy, preStopSeconds: preStop, terminationGracePeriodSeconds: G } = facts;
+  if (sidecars.length === 0 && !meshProxy) return holds('no sidecars');
+  const drainEnd = preStop === undefined || D === undefined ? undefined : preStop + D;
+  const drainText = `${shown(preStop)} + ${shown(D)} = ${shown(drainEnd)} s`;
+  const parts: string[] = [];
+  const outliveFixes: string[] = [];
+  let graceNeeded = 0;
+  let uncertain = false;
+
+  /** One sidecar or proxy that receives SIGTERM `sigterm` s after deletion and needs `stop` s more. */
+  const onItsOwn = (label: string, sigterm: number | undefined, stop: number | undefined, fix: string) => {
+    const outlives =
+      sigterm !== undefined && preStop !== undefined && sigterm < preStop
+        ? false
+        : drainEnd === undefined || sigterm === undefined
+          ? undefined
+          : sigterm >= drainEnd;
+    if (outlives === false) outliveFixes.push(fix);
+    const needed = sigterm === undefined ? undefined : sigterm + (stop ?? 0) + 5;
+    if (outlives === undefined || needed === undefined || stop === undefined) uncertain = true;
+    if (needed !== undefined) graceNeeded = Math.max(graceNeeded, needed);
+    parts.push(
+      `${label}: SIGTERM at ${shown(sigterm)} s vs drain end ${drainText}, grace ${G} s vs ${shown(sigterm)} + stop ${shown(stop)} + 5 = ${shown(stop === undefined ? undefined : needed)} s`,
+    );
+  };
+
+  const native = sidecars.filter((sidecar) => sidecar.native);
+  if (native.length > 0) {
+    const stops = native.map((sidecar) => containers[sidecar.name]?.stopSeconds);
+    const known = stops.every((stop) => stop !== undefined) && drainEnd !== undefined;
+    const needed = (preStop ?? 0) + (D ?? 0) + stops.reduce<number>((sum, stop) => sum + (stop ?? 0), 0) + 5;
+    if (!known) uncertain = true;
+    graceNeeded = Math.max(graceNeeded, needed);
+    parts.push(
+      `native sidecars stop one by one after the application: grace ${G} s vs preStop ${shown(preStop)} + drain ${shown(D)} + stops (${stops.map(shown).join(' + ')}) + 5 = ${known ? needed : '?'} s`,
+    );
+  }
+  // How long past deletion something must keep serving: known, or at least the application's preStop delay.
+  const until = drainEnd !== undefined ? `${drainEnd}` : `the application's preStop delay (${shown(preStop)} s) plus its drain time`;
+  for (const sidecar of sidecars.filter((each) => !each.native)) {
+    onItsOwn(
+      `sidecar ${sidecar.name}`,
+      sidecar.preStopSeconds,
+      containers[sidecar.name]?.stopSeconds,
+      drainEnd !== undefined
+        ? `delay SIGTERM to sidecar ${sidecar.name} by at least ${drainEnd} s in its preStop hook`
+        : `delay SIGTERM to sidecar ${sidecar.name} in its preStop hook by ${until}`,
+    );
+  }
+  if (meshProxy) {
+    onItsOwn(
+      `${meshProxy.mesh} proxy`,
+      meshProxy.drainSeconds,
+      0,
+      meshProxy.mesh === 'istio'
+        ? `set terminationDrainDuration in the proxy.istio.io/config annotation to ${drainEnd !== undefined ? `at least ${drainEnd}s` : until}`
+        : `set the config.alpha.linkerd.io/proxy-wait-before-exit-seconds annotation to ${drainEnd !== undefined ? `at least ${drainEnd}` : until}`,
+    );
+  }
+  const detail = parts.join('; ');
+  if (outliveFixes.length > 0) return violated(detail, outliveFixes[0]!);
+  if (G < graceNeeded) return violated(detail, `raise terminationGracePeriodSeconds to at least ${graceNeeded}`);
+  return uncertain ? unknown(detail) : holds(detail);
+}
 
 /** Checks one invariant. */
 export function checkInvariant(id: InvariantId, facts: WorkloadFacts, declared: DeclaredTimes = {}): InvariantResult {

@@ -21,6 +21,30 @@ export interface PodDisruptionBudgetFacts {
   readonly minAvailable?: PodBudget;
 }
 
+/** What starts before the application's container: init containers, and native sidecars that gate it. */
+export interface InitPhaseFacts {
+  /** Init containers in their order; their run times can only be declared. */
+  readonly initContainers: readonly string[];
+  /** Startup windows of the native sidecars that hold the next container back until their startup probe passes. */
+  readonly sidecarWindowSeconds: number;
+}
+
+/** A container that runs beside the application and must outlive its drain. */
+export interface SidecarFacts {
+  readonly name: string;
+  /** Native: an init container with restartPolicy Always, stopped after the application. */
+  readonly native: boolean;
+  /** Ordinary sidecars: seconds from deletion to its SIGTERM (its preStop delay); undefined when the hook cannot be read. */
+  readonly preStopSeconds?: number;
+}
+
+/** The proxy a mesh webhook injects, as its pod annotations configure it. */
+export interface MeshProxyFacts {
+  readonly mesh: 'istio' | 'linkerd';
+  /** Seconds after deletion during which the proxy keeps serving. */
+  readonly drainSeconds: number;
+}
+
 /**
  * A load balancer with IP targets in front of the pods: its target group settings as it will run
  * them. A setting that cannot be read (an annotation that is no number) is undefined.
@@ -58,6 +82,11 @@ export interface WorkloadFacts {
   readonly minReadySeconds: number;
   readonly progressDeadlineSeconds: number;
   readonly podDisruptionBudget?: PodDisruptionBudgetFacts;
+  /** Absent when the application's container starts first. */
+  readonly initPhase?: InitPhaseFacts;
+  /** Absent or empty without sidecars. */
+  readonly sidecars?: readonly SidecarFacts[];
+  readonly meshProxy?: MeshProxyFacts;
   /** Load balancers with IP targets that send traffic to the pods. */
   readonly loadBalancers?: readonly LoadBalancerFacts[];
 }
@@ -70,6 +99,18 @@ export interface DeclaredTimes {
   readonly startupMaxSeconds?: number;
   readonly propagationSeconds?: number;
   readonly drainSeconds?: number;
+  /** Times of the other containers, by container name. */
+  readonly containers?: Readonly<Record<string, ContainerTimes>>;
+}
+
+/** The declared times of an init container or a sidecar. */
+export interface ContainerTimes {
+  /** An init container's worst-case run time. */
+  readonly maxSeconds?: number;
+  /** A sidecar's slowest start (the window its startup probe must cover). */
+  readonly startSeconds?: number;
+  /** A sidecar's time to stop after SIGTERM. */
+  readonly stopSeconds?: number;
 }
 
 /** Defaults of the Kubernetes API for fields a manifest may leave out. */

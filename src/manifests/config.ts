@@ -94,8 +94,11 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const defined = (times: DeclaredTimes): DeclaredTimes =>
-  Object.fromEntries(TIME_KEYS.filter((key) => times[key] !== undefined).map((key) => [key, times[key]]));
+/** The times an entry or annotation gives; the other containers' times come from our annotation only. */
+const defined = (times: DeclaredTimes): DeclaredTimes => ({
+  ...Object.fromEntries(TIME_KEYS.filter((key) => times[key] !== undefined).map((key) => [key, times[key]])),
+  ...(times.containers ? { containers: times.containers } : {}),
+});
 
 /**
  * The declared times of one workload, from the least to the most specific: entries without a

@@ -1,4 +1,7 @@
 import { DECLARED_ANNOTATION } from '../constructs/metadata';
+import { annotatedTimes, parseDeclaredTimes } from './declared-times';
+import { meshProxyFacts } from './mesh';
+import { servingContainers } from './roles';
 import type { SourcedObject } from '../files/manifests';
 import { API_DEFAULTS, type DeclaredTimes, type ProbeFacts, probeWindow, type WorkloadFacts } from '../invariants/facts';
 import type { PodBudget } from '../timing/types';
@@ -57,18 +60,6 @@ function hookSeconds(preStop: Node | undefined): number | undefined {
   return script ? Number(script[1]) : undefined;
 }
 
-export function parseDeclaredTimes(annotation: string | undefined): DeclaredTimes & { preStopSeconds?: number } {
-  const times: Record<string, number> = {};
-  for (const [, key, value] of (annotation ?? '').matchAll(/(\w+)=(\d+)/g)) times[key!] = Number(value);
-  return times;
-}
-
-/** The declared times written on the workload (our `declared` annotation), without the hidden preStop delay. */
-export function annotatedTimes(workload: Workload): DeclaredTimes {
-  const { preStopSeconds: _hidden, ...times } = parseDeclaredTimes(workload.source.object.metadata?.annotations?.[DECLARED_ANNOTATION]);
-  return times;
-}
-
 function preStopSeconds(workload: Workload, container: Node): number | undefined {
   const hook = container.lifecycle?.preStop;
   // A delay the hook cannot show (httpGet, or inside the app) is taken from our annotation.
@@ -81,23 +72,6 @@ function containerPorts(container: Node): Record<string, number> {
   return Object.fromEntries(
     ((container.ports as Node[] | undefined) ?? []).filter((port) => port.name).map((port) => [port.name, port.containerPort]),
   );
-}
-
-/**
- * The main containers a Service sends traffic to: those declaring a port its `targetPort` names
- * or numbers. Declaring ports is optional in Kubernetes, so when none matches, the first main
- * container is taken to be the one serving.
- */
-export function servingContainers(workload: Workload): Set<string> {
-  const mains = workload.pod.containers.filter((view) => view.role === 'main');
-  if (workload.related.services.length === 0) return new Set();
-  const targets = workload.related.services.flatMap((service) =>
-    ((service.object.spec.ports as Node[] | undefined) ?? []).map((port) => port.targetPort ?? port.port),
-  );
-  const serving = mains.filter(({ container }) =>
-    ((container.ports as Node[] | undefined) ?? []).some((port) => targets.includes(port.name) || targets.includes(port.containerPort)),
-  );
-  return new Set((serving.length > 0 ? serving : mains.slice(0, 1)).map((view) => view.name));
 }
 
 function budget(value: PodBudget | undefined, fallback: PodBudget): PodBudget {
@@ -155,6 +129,41 @@ export function workloadFacts(workload: Workload): WorkloadFacts {
       undefined,
     ),
     loadBalancers: loadBalancersOf(workload).map((loadBalancer) => loadBalancer.facts),
+    ...sidecarFacts(workload),
+  };
+}
+
+/**
+ * What runs beside the application: the init phase (init containers, and native sidecars whose
+ * startup probe holds the next container back), the sidecars with the preStop delay of the
+ * ordinary ones, and a mesh proxy the pod's annotations configure.
+ */
+function sidecarFacts(workload: Workload): Pick<WorkloadFacts, 'initPhase' | 'sidecars' | 'meshProxy'> {
+  const { containers, metadata } = workload.pod;
+  const inits = containers.filter((view) => view.role === 'init');
+  const sidecars = containers.filter((view) => view.role === 'sidecar');
+  const native = (view: ContainerView) => view.path.includes('initContainers');
+  const gating = sidecars.filter((view) => native(view) && view.container.startupProbe);
+  const meshProxy = meshProxyFacts(metadata);
+  return {
+    ...(inits.length > 0 || gating.length > 0
+      ? {
+          initPhase: {
+            initContainers: inits.map((view) => view.name),
+            sidecarWindowSeconds: gating.reduce((sum, view) => sum + probeWindow(probeFacts(view.container.startupProbe, {})!), 0),
+          },
+        }
+      : {}),
+    ...(sidecars.length > 0
+      ? {
+          sidecars: sidecars.map((view) => {
+            // An ordinary sidecar's SIGTERM comes when its own preStop hook ends (undefined: an httpGet hook, unreadable).
+            const preStopSeconds = native(view) ? undefined : hookSeconds(view.container.lifecycle?.preStop);
+            return { name: view.name, native: native(view), ...(preStopSeconds !== undefined ? { preStopSeconds } : {}) };
+          }),
+        }
+      : {}),
+    ...(meshProxy ? { meshProxy } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import { isUndecided } from '../rules/check';
 import { RULE_IDS, RULES, type RuleId, type RuleMeta, type Severity } from '../rules/catalogue';
 import { CHECKS } from '../rules/checks';
 import { type CheckConfig, DEFAULT_CONFIG, declaredFor, type FailOn } from './config';
-import { annotatedTimes } from './facts';
+import { annotatedTimes } from './declared-times';
 import { pathText } from './field-paths';
 import { objectName } from './objects';
 import { isWorkloadKind } from './pod-templates';

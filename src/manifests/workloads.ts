@@ -2,6 +2,7 @@ import type { SourcedObject } from '../files/manifests';
 import { objectName } from './objects';
 import { isWorkloadKind, type PodTemplateView, podTemplateOf, type WorkloadKind } from './pod-templates';
 import { indexRelations, type Related } from './relations';
+import { withSidecarRoles } from './roles';
 
 /** An object that runs pods, with its pod template and the objects that act on its pods. */
 export interface Workload {
@@ -19,7 +20,9 @@ export function workloadsOf(objects: readonly SourcedObject[]): Workload[] {
   return objects.flatMap((source) => {
     const { object } = source;
     if (!isWorkloadKind(object.kind)) return [];
-    const pod = podTemplateOf(object as typeof object & { kind: WorkloadKind });
-    return [{ source, kind: object.kind, subject: objectName(object), pod, related: relations.relatedTo(source, pod) }];
+    const template = podTemplateOf(object as typeof object & { kind: WorkloadKind });
+    const related = relations.relatedTo(source, template);
+    const pod = withSidecarRoles({ source, pod: template, related });
+    return [{ source, kind: object.kind, subject: objectName(object), pod, related }];
   });
 }

@@ -188,6 +188,15 @@ export const RULES = {
     fix: 'Shorten the drain below ten minutes, or acknowledge graceLimit with a reason.',
     reference: TERMINATION_DOC,
   }),
+  sidecarsOutliveDrain: invariant('sidecarsOutliveDrain', {
+    title: "Every sidecar outlives the application's drain, and the grace period covers the sidecars' own stop.",
+    kinds: LONG_RUNNING,
+    target: 'workload',
+    rationale:
+      'A proxy that exits on SIGTERM while the application is still draining drops the requests in flight (Envoy, Linkerd and database proxies exit within seconds). Native sidecars (init containers with restartPolicy Always, Kubernetes 1.29+) are stopped after the application, one by one, inside the same grace period, which must also cover their own stops; ordinary sidecars and injected mesh proxies are stopped with the application and need a preStop delay (or a drain setting) lasting until its preStop delay and drain are over, and the grace period must cover that delay plus their stop. Stop times and init container run times are read from the hardened-workloads.io/declared annotation (`<container>.stopSeconds=N`).',
+    fix: "Give every ordinary sidecar a preStop delay of at least the application's preStop delay + drain time (mesh proxies: terminationDrainDuration or proxy-wait-before-exit-seconds), or run it as a native sidecar on Kubernetes 1.29+, and raise terminationGracePeriodSeconds to cover the sidecars' stops.",
+    reference: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/',
+  }),
   deregistrationDelay: invariant('deregistrationDelay', {
     title: "The load balancer's deregistration delay covers propagation + drain and ends within the grace period.",
     kinds: LONG_RUNNING,

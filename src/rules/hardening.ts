@@ -1,5 +1,6 @@
 import { parseImage } from '../declaration/image';
-import { replicasOf, servingContainers } from '../manifests/facts';
+import { replicasOf } from '../manifests/facts';
+import { servingContainers } from '../manifests/roles';
 import { loadBalancersOf } from '../manifests/load-balancers';
 import { READINESS_GATE_ENABLED, READINESS_GATE_LABEL } from '../load-balancers/aws-load-balancer-controller';
 import type { Node } from '../manifests/objects';

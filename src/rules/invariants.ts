@@ -1,7 +1,7 @@
 import type { FieldPath } from '../files/manifests';
 import type { InvariantId } from '../declaration/ids';
 import { checkInvariant, type InvariantResult } from '../invariants/check';
-import type { WorkloadFacts } from '../invariants/facts';
+import type { DeclaredTimes, WorkloadFacts } from '../invariants/facts';
 import { containerFacts, workloadFacts } from '../manifests/facts';
 import { loadBalancersOf } from '../manifests/load-balancers';
 import type { Check, Outcome, Subject } from './check';
@@ -26,9 +26,34 @@ function outcomes(id: InvariantId, subject: Subject, facts: WorkloadFacts, base:
 function perContainer(id: InvariantId, where: Where): Check {
   return (subject) => {
     const view = containerOf(subject);
-    return outcomes(id, subject, containerFacts(subject.workload, view), view.path, where, `container ${view.name}: `);
+    // A sidecar's startup window covers its own slowest start, not the application's.
+    const declared: DeclaredTimes =
+      view.role === 'sidecar'
+        ? { ...subject.declared, startupMaxSeconds: subject.declared.containers?.[view.name]?.startSeconds }
+        : subject.declared;
+    return outcomes(id, { ...subject, declared }, containerFacts(subject.workload, view), view.path, where, `container ${view.name}: `);
   };
 }
+
+/**
+ * Invariant 13 points where the fix goes: the grace period, the preStop hook of an ordinary sidecar
+ * that stops too early, or the pod annotation of a mesh proxy that does.
+ */
+const sidecarsOutliveDrain: Check = (subject) => {
+  const { workload } = subject;
+  const facts = workloadFacts(workload);
+  const result = checkInvariant('sidecarsOutliveDrain', facts, subject.declared);
+  if (result.status === 'holds') return [];
+  if (result.status === 'unknown') return [{ undecided: result.detail }];
+  const fix = result.fix ?? '';
+  const early = workload.pod.containers.find((view) => view.role === 'sidecar' && fix.includes(`sidecar ${view.name} `));
+  const path: FieldPath = early
+    ? [...early.path, 'lifecycle', 'preStop']
+    : fix.includes('annotation')
+      ? [...workload.pod.path, 'metadata', 'annotations']
+      : [...workload.pod.path, 'spec', 'terminationGracePeriodSeconds'];
+  return [{ path, message: result.detail, fix }];
+};
 
 /** An invariant about the whole workload; `where` is relative to the pod spec or, with `fromRoot`, the object. */
 function perWorkload(id: InvariantId, where: Where, fromRoot = false): Check {
@@ -94,6 +119,7 @@ export const INVARIANT_CHECKS = {
     );
   },
   graceLimit: perWorkload('graceLimit', () => ['terminationGracePeriodSeconds']),
+  sidecarsOutliveDrain,
   deregistrationDelay: perLoadBalancer('deregistrationDelay'),
   loadBalancerHealthCheck: perLoadBalancer('loadBalancerHealthCheck'),
 } satisfies Record<InvariantId, Check>;

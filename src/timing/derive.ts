@@ -1,7 +1,9 @@
 import { ceilDiv, clamp } from './arithmetic';
 import { deriveLoadBalancer } from './load-balancer';
 import { PROPAGATION_SECONDS } from './platforms';
-import type { Derivation, Explanation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, TimingInput } from './types';
+import { initSeconds, meshDrainSeconds, sidecarMode, sidecarStopSeconds, sidecarTimings } from './containers';
+import { Recorder, type Rule } from './record';
+import type { Derivation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, TimingInput } from './types';
 
 /**
  * The timing rules of docs/derivation.md as one pure function: the same input always gives the same numbers
@@ -13,35 +15,10 @@ import type { Derivation, Explanation, PodBudget, PreStopMechanism, ProbeTimingO
  * still satisfies the invariants is checked elsewhere (`checkInvariants`).
  */
 export function deriveTimings(input: TimingInput): Derivation {
-  const explanations: Explanation[] = [];
+  const record = new Recorder();
+  const decide = record.decide.bind(record) as Recorder['decide'];
+  const declared = record.declared.bind(record);
   const overrides = input.overrides;
-
-  /**
-   * Takes the override when there is one, else computes the rule, and records which it was.
-   * `overrideField` names the field under `overrides` when it differs from the key.
-   */
-  function decide<T extends number | string>(
-    key: string,
-    override: T | undefined,
-    rule: { formula: string; inputs: Record<string, number | string>; reason: string; compute: () => T },
-    overrideField: string = key,
-  ): T {
-    const value = override ?? rule.compute();
-    explanations.push({
-      key,
-      value,
-      source: override === undefined ? 'derived' : 'override',
-      formula: override === undefined ? rule.formula : `overrides.${overrideField}`,
-      inputs: rule.inputs,
-      reason: rule.reason,
-    });
-    return value;
-  }
-
-  function declared(key: string, value: number, reason: string): number {
-    explanations.push({ key, value, source: 'input', formula: key, inputs: {}, reason });
-    return value;
-  }
 
   const S_max = declared('startupMaxSeconds', input.startupMaxSeconds, 'The slowest acceptable start, as declared.');
   const D = declared('drainSeconds', input.drainSeconds, 'Longest in-flight request plus cleanup after SIGTERM, as declared.');
@@ -132,7 +109,7 @@ export function deriveTimings(input: TimingInput): Derivation {
         'Liveness only needs to catch a wedged process: checking often adds load for nothing. Always longer than the timeout, so attempts never queue.',
       compute: () => Math.max(10, timeout + 1),
     }),
-    failureThreshold: (period): Rule =>
+    failureThreshold: (period): Rule<number> =>
       probes.readiness
         ? {
             formula: 'f_l = max(3, ceil(max(2 × W_r, W_r + P, 30) / p_l))',
@@ -163,18 +140,45 @@ export function deriveTimings(input: TimingInput): Derivation {
     'preStopSeconds',
   );
 
-  const M = decide('graceMarginSeconds', undefined, {
-    formula: 'M = max(5, ceil((preStop + D) / 10))',
-    inputs: { preStop: preStopSeconds, D },
-    reason: 'Slack after the drain, so a slow last request is not cut off by SIGKILL.',
-    compute: () => Math.max(5, ceilDiv(preStopSeconds + D, 10)),
-  });
-  const G = decide('terminationGracePeriodSeconds', overrides.terminationGracePeriodSeconds, {
-    formula: 'G = preStop + D + M',
-    inputs: { preStop: preStopSeconds, D, M },
-    reason: 'The kubelet sends SIGKILL at G: it must come after the preStop delay and the whole drain.',
-    compute: () => preStopSeconds + D + M,
-  });
+  // X: what the sidecars add to the grace period; without sidecars the rules are the plain ones.
+  const sidecarInputs = input.sidecars ?? [];
+  const mode = sidecarMode(kubernetesMinor(input.kubernetesVersion), sidecarInputs);
+  const X = sidecarStopSeconds(record, mode, sidecarInputs);
+  const M = decide(
+    'graceMarginSeconds',
+    undefined,
+    mode === 'none'
+      ? {
+          formula: 'M = max(5, ceil((preStop + D) / 10))',
+          inputs: { preStop: preStopSeconds, D },
+          reason: 'Slack after the drain, so a slow last request is not cut off by SIGKILL.',
+          compute: () => Math.max(5, ceilDiv(preStopSeconds + D, 10)),
+        }
+      : {
+          formula: 'M = max(5, ceil((preStop + D + X) / 10))',
+          inputs: { preStop: preStopSeconds, D, X },
+          reason: "Slack after the drain and the sidecars' stop, so that neither is cut off by SIGKILL.",
+          compute: () => Math.max(5, ceilDiv(preStopSeconds + D + X, 10)),
+        },
+  );
+  const G = decide(
+    'terminationGracePeriodSeconds',
+    overrides.terminationGracePeriodSeconds,
+    mode === 'none'
+      ? {
+          formula: 'G = preStop + D + M',
+          inputs: { preStop: preStopSeconds, D, M },
+          reason: 'The kubelet sends SIGKILL at G: it must come after the preStop delay and the whole drain.',
+          compute: () => preStopSeconds + D + M,
+        }
+      : {
+          formula: 'G = preStop + D + X + M',
+          inputs: { preStop: preStopSeconds, D, X, M },
+          reason:
+            "The kubelet sends SIGKILL to every container at G: it must come after the preStop delay, the whole drain and the sidecars' stop.",
+          compute: () => preStopSeconds + D + X + M,
+        },
+  );
 
   const probeGrace = (name: 'startup' | 'liveness', override: number | undefined) =>
     decide(`${name}.terminationGracePeriodSeconds`, override, {
@@ -185,6 +189,8 @@ export function deriveTimings(input: TimingInput): Derivation {
     });
   const startupGrace = probeGrace('startup', overrides.startup?.terminationGracePeriodSeconds);
   const livenessGrace = probeGrace('liveness', overrides.liveness?.terminationGracePeriodSeconds);
+  const sidecars = sidecarTimings(record, mode, sidecarInputs, { preStopSeconds, drainSeconds: D, graceSeconds: G });
+  const mesh = input.mesh && { name: input.mesh, drainSeconds: meshDrainSeconds(record, input.mesh, preStopSeconds, D) };
 
   const maxUnavailable = decide<PodBudget>(
     'rollout.maxUnavailable',
@@ -209,15 +215,23 @@ export function deriveTimings(input: TimingInput): Derivation {
     'maxSurge',
   );
   const minReadySeconds = decide('rollout.minReadySeconds', overrides.minReadySeconds, minReadyRule(), 'minReadySeconds');
+  const I = initSeconds(record, input.initContainers ?? [], mode, sidecars);
   const progressDeadlineSeconds = decide(
     'rollout.progressDeadlineSeconds',
     overrides.progressDeadlineSeconds,
-    {
-      formula: 'max(600, ceil(1.5 × (120 + W_s + minReadySeconds)))',
-      inputs: { W_s, minReadySeconds },
-      reason: 'Covers scheduling and image pull (120 s), a worst-case start and minReadySeconds, with 50% to spare.',
-      compute: () => Math.max(600, ceilDiv(3 * (120 + W_s + minReadySeconds), 2)),
-    },
+    I === undefined
+      ? {
+          formula: 'max(600, ceil(1.5 × (120 + W_s + minReadySeconds)))',
+          inputs: { W_s, minReadySeconds },
+          reason: 'Covers scheduling and image pull (120 s), a worst-case start and minReadySeconds, with 50% to spare.',
+          compute: () => Math.max(600, ceilDiv(3 * (120 + W_s + minReadySeconds), 2)),
+        }
+      : {
+          formula: 'max(600, ceil(1.5 × (120 + I + W_s + minReadySeconds)))',
+          inputs: { I, W_s, minReadySeconds },
+          reason: 'Covers scheduling and image pull (120 s), the init phase, a worst-case start and minReadySeconds, with 50% to spare.',
+          compute: () => Math.max(600, ceilDiv(3 * (120 + I + W_s + minReadySeconds), 2)),
+        },
     'progressDeadlineSeconds',
   );
 
@@ -234,7 +248,7 @@ export function deriveTimings(input: TimingInput): Derivation {
 
   return {
     // A probe the pod does not have gets no lines: its numbers exist only to keep Timings whole.
-    explanations: explanations.filter(({ key }) => !PROBE_NAMES.some((name) => !probes[name] && key.startsWith(`${name}.`))),
+    explanations: record.explanations.filter(({ key }) => !PROBE_NAMES.some((name) => !probes[name] && key.startsWith(`${name}.`))),
     timings: {
       kind: input.kind,
       startupTypicalSeconds: S_typ,
@@ -248,12 +262,20 @@ export function deriveTimings(input: TimingInput): Derivation {
       graceMarginSeconds: M,
       terminationGracePeriodSeconds: G,
       rollout: { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds },
+      containers: {
+        initContainers: input.initContainers ?? [],
+        initSeconds: I ?? 0,
+        sidecarMode: mode,
+        sidecars,
+        sidecarStopSeconds: X,
+        ...(mesh ? { mesh } : {}),
+      },
       ...(loadBalancer ? { loadBalancer } : {}),
     },
   };
 
   /** What decides when a new pod counts as available: its readiness window, else its liveness window. */
-  function minReadyRule(): Rule {
+  function minReadyRule(): Rule<number> {
     if (probes.readiness) {
       return {
         formula: 'W_r',
@@ -279,7 +301,6 @@ export function deriveTimings(input: TimingInput): Derivation {
     };
   }
 
-  type Rule = Parameters<typeof decide<number>>[2];
   /**
    * One probe's timings: the timeout first, because the period must exceed it. The kubelet runs
    * one attempt at a time and waits for it, so a timeout longer than the period stretches the real
@@ -289,7 +310,7 @@ export function deriveTimings(input: TimingInput): Derivation {
   function probe(
     name: 'readiness' | 'startup' | 'liveness',
     override: ProbeTimingOverride | undefined,
-    rules: { timeoutSeconds: number; period: (timeout: number) => Rule; failureThreshold: (period: number) => Rule },
+    rules: { timeoutSeconds: number; period: (timeout: number) => Rule<number>; failureThreshold: (period: number) => Rule<number> },
   ): ProbeTimings {
     const timeoutSeconds =
       name === 'readiness'

@@ -41,6 +41,27 @@ export interface LoadBalancerOverrides {
   readonly unhealthyThresholdCount?: number;
 }
 
+/** A service mesh whose webhook injects a proxy into every pod. */
+export type MeshName = 'istio' | 'linkerd';
+
+/** An init container: it runs to completion before the application's container starts. */
+export interface InitContainerInput {
+  readonly name: string;
+  /** Its worst-case run time, as declared. */
+  readonly maxSeconds: number;
+}
+
+/** A sidecar as the timing rules see it. */
+export interface SidecarInput {
+  readonly name: string;
+  /** Its slowest start; present exactly when the sidecar has a startup probe. */
+  readonly startSeconds?: number;
+  /** Whether it has a readiness probe. */
+  readonly readiness: boolean;
+  /** Time it needs after SIGTERM. */
+  readonly stopSeconds: number;
+}
+
 /** Everything the timing rules of docs/derivation.md read. */
 export interface TimingInput {
   readonly kind: WorkloadKind;
@@ -63,6 +84,11 @@ export interface TimingInput {
   /** The load balancer whose target group settings are derived, if the declaration configures one. */
   readonly loadBalancer?: LoadBalancerKind;
   readonly overrides: TimingOverrides;
+  /** In their order; none when left out. */
+  readonly initContainers?: readonly InitContainerInput[];
+  /** In their order; none when left out. */
+  readonly sidecars?: readonly SidecarInput[];
+  readonly mesh?: MeshName;
 }
 
 export interface ProbeTimings {
@@ -101,8 +127,42 @@ export interface Timings {
     readonly minReadySeconds: number;
     readonly progressDeadlineSeconds: number;
   };
+  /** Init containers, sidecars and the mesh proxy. */
+  readonly containers: ContainerTimings;
   /** Present when the declaration configures a load balancer (src/timing/load-balancer.ts). */
   readonly loadBalancer?: LoadBalancerTimings;
+}
+
+/**
+ * How the sidecars run: `native` (Kubernetes 1.29+: init containers with restartPolicy Always,
+ * started before the application and stopped after it, one by one in reverse order), `ordinary`
+ * (1.28: containers started and stopped with the application, kept alive by a preStop delay), or
+ * `none` without sidecars.
+ */
+export type SidecarMode = 'native' | 'ordinary' | 'none';
+
+export interface SidecarTimings {
+  readonly name: string;
+  /** Its slowest start, when it has a startup probe. */
+  readonly startSeconds?: number;
+  readonly startup?: RestartingProbeTimings;
+  readonly readiness?: ProbeTimings;
+  /** Ordinary sidecars: the delay before SIGTERM that keeps them serving until the application has drained. */
+  readonly preStopSeconds?: number;
+  readonly stopSeconds: number;
+}
+
+export interface ContainerTimings {
+  /** The init containers with their declared worst-case run times, in order. */
+  readonly initContainers: readonly InitContainerInput[];
+  /** I: worst-case time from the pod's start to the application container's start. */
+  readonly initSeconds: number;
+  readonly sidecarMode: SidecarMode;
+  readonly sidecars: readonly SidecarTimings[];
+  /** X: what the sidecars add to the grace period (the sum of their stops if native, the longest if ordinary). */
+  readonly sidecarStopSeconds: number;
+  /** The injected mesh proxy and how long it stays alive after deletion. */
+  readonly mesh?: { readonly name: MeshName; readonly drainSeconds: number };
 }
 
 /** The target group settings of a load balancer, derived from the same timings as the pod. */

@@ -70,6 +70,14 @@ const reason = fc.constantFrom(
   'vendor image, cannot change',
 );
 
+/** No entries in three draws of four, else one or two. */
+function mostlyNone<T>(entry: fc.Arbitrary<T>): fc.Arbitrary<T[]> {
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.array(entry, { maxLength: 0 }) },
+    { weight: 1, arbitrary: fc.array(entry, { minLength: 1, maxLength: 2 }) },
+  );
+}
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
 type Declaration = Mutable<WorkloadSpec> & Record<string, unknown>;
 
@@ -81,6 +89,66 @@ const fileText = fc.oneof(
 const envName = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,6}$/);
 const objectName = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/);
 
+/** Environment variables from every source: a map, or a list whose values refer to earlier entries. */
+const environment = fc.oneof(
+  fc.dictionary(
+    envName,
+    fc.oneof(
+      fileText.map((text) => text.replace(/\$/g, '$$$$')),
+      fc.record({ secret: fc.record({ name: objectName, key: fc.constantFrom('password', 'tls.crt'), optional: fc.boolean() }) }),
+      fc.record({ pod: fc.constantFrom('name', 'namespace', 'podIP', 'nodeName') }),
+    ),
+    { maxKeys: 3 },
+  ),
+  fc
+    .uniqueArray(envName, { maxLength: 4 })
+    .map((names) =>
+      names.map((name, index) =>
+        index === 0
+          ? { name, configMap: { name: 'app-settings', key: 'log-level' } }
+          : index % 2 === 1
+            ? { name, value: `x-$(${names[index - 1]})-$$(${name})` }
+            : { name, resource: { field: 'limits.memory', divisor: '1Mi' } },
+      ),
+    ),
+);
+
+const environmentFrom = fc.array(
+  fc.oneof(fc.record({ secret: objectName, prefix: envName }), fc.record({ configMap: objectName, optional: fc.boolean() })),
+  {
+    maxLength: 2,
+  },
+);
+
+const fileSources = fc.dictionary(
+  fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/),
+  fc.record(
+    {
+      secret: objectName,
+      items: fc.dictionary(fc.constantFrom('ca.crt', 'tls.key', 'config'), fc.constantFrom('ca.pem', 'dir/key.pem')),
+      mode: fc.constantFrom(0o440, 0o444, 0o640),
+    },
+    { requiredKeys: ['secret'] },
+  ),
+  { maxKeys: 2 },
+);
+
+/**
+ * What an init container or a sidecar declares like the main container (env, envFrom, files of its
+ * own), and which of the workload's files it shares: the main container's files (the same source
+ * at a path of its own), and by a bit mask the config files and scratch folders it mounts.
+ */
+const containerConfiguration = fc.record(
+  {
+    env: environment,
+    envFrom: environmentFrom,
+    files: fileSources,
+    shareFiles: fc.boolean(),
+    shared: fc.integer({ min: 0, max: 15 }),
+  },
+  { requiredKeys: ['shared'] },
+);
+
 /**
  * Configuration the library must accept: environment variables from every source (a map, or a list
  * whose values refer to earlier entries), envFrom, files, config files, scratch folders (some in
@@ -89,46 +157,9 @@ const objectName = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/);
  */
 const configuration = fc.record(
   {
-    env: fc.oneof(
-      fc.dictionary(
-        envName,
-        fc.oneof(
-          fileText.map((text) => text.replace(/\$/g, '$$$$')),
-          fc.record({ secret: fc.record({ name: objectName, key: fc.constantFrom('password', 'tls.crt'), optional: fc.boolean() }) }),
-          fc.record({ pod: fc.constantFrom('name', 'namespace', 'podIP', 'nodeName') }),
-        ),
-        { maxKeys: 3 },
-      ),
-      fc
-        .uniqueArray(envName, { maxLength: 4 })
-        .map((names) =>
-          names.map((name, index) =>
-            index === 0
-              ? { name, configMap: { name: 'app-settings', key: 'log-level' } }
-              : index % 2 === 1
-                ? { name, value: `x-$(${names[index - 1]})-$$(${name})` }
-                : { name, resource: { field: 'limits.memory', divisor: '1Mi' } },
-          ),
-        ),
-    ),
-    envFrom: fc.array(
-      fc.oneof(fc.record({ secret: objectName, prefix: envName }), fc.record({ configMap: objectName, optional: fc.boolean() })),
-      {
-        maxLength: 2,
-      },
-    ),
-    files: fc.dictionary(
-      fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/),
-      fc.record(
-        {
-          secret: objectName,
-          items: fc.dictionary(fc.constantFrom('ca.crt', 'tls.key', 'config'), fc.constantFrom('ca.pem', 'dir/key.pem')),
-          mode: fc.constantFrom(0o440, 0o444, 0o640),
-        },
-        { requiredKeys: ['secret'] },
-      ),
-      { maxKeys: 2 },
-    ),
+    env: environment,
+    envFrom: environmentFrom,
+    files: fileSources,
     configFiles: fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9.]{0,8}$/), fileText, { maxKeys: 2 }),
     scratch: fc.dictionary(
       fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/),
@@ -241,6 +272,20 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     ingressFrom: fc.boolean(),
     waysIn,
     configuration,
+    initContainers: mostlyNone(
+      fc.record({ maxSeconds: fc.integer({ min: 1, max: 600 }), command: fc.boolean(), config: containerConfiguration }),
+    ),
+    sidecars: mostlyNone(
+      fc.record({
+        health: fc.constantFrom('none', 'startup', 'readiness', 'both', 'exec'),
+        startSeconds: fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }),
+        stopSeconds: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+        ownResources: fc.boolean(),
+        distroless: fc.boolean(),
+        config: containerConfiguration,
+      }),
+    ),
+    mesh: fc.constantFrom(undefined, undefined, undefined, 'istio', 'linkerd'),
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -318,6 +363,43 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     };
     if (draw.kind === 'web') addWaysIn(declaration, clean(draw.waysIn), draw.platform ?? 'kube-proxy', draw.ingressFrom);
 
+    // Init containers and sidecars, named apart from the workload and each other, ports apart from the serving port.
+    const minor = Number((draw.kubernetesVersion ?? '1.28').split('.')[1]);
+    if (draw.initContainers.length > 0) {
+      declaration.initContainers = draw.initContainers.map((init, index) => ({
+        name: `${draw.name}-init-${index}`,
+        image: `registry.example.com/team/${draw.name}:1.${draw.port % 10}.0`,
+        ...(init.command ? { command: ['/app/migrate', '--wait'] } : {}),
+        ...addedConfiguration(init.config, `i${index}`, declaration),
+        maxSeconds: init.maxSeconds,
+      }));
+    }
+    if (draw.sidecars.length > 0) {
+      declaration.sidecars = draw.sidecars.map((sidecar, index) => {
+        const port = draw.port === 9090 + index ? 9190 + index : 9090 + index;
+        const target = sidecar.health === 'exec' ? { exec: ['/bin/up'] } : { path: '/ready' };
+        const health =
+          sidecar.health === 'none'
+            ? undefined
+            : sidecar.health === 'both'
+              ? { startup: { path: '/startup' }, readiness: target }
+              : { [sidecar.health === 'readiness' ? 'readiness' : 'startup']: target };
+        return {
+          name: `${draw.name}-side-${index}`,
+          image: `registry.example.com/team/proxy:2.${index}.0`,
+          ports: [{ name: `side-${index}`, port }],
+          ...(health ? { health } : {}),
+          ...(health && sidecar.startSeconds !== undefined ? { startSeconds: sidecar.startSeconds } : {}),
+          ...(sidecar.stopSeconds !== undefined ? { stopSeconds: sidecar.stopSeconds } : {}),
+          ...addedConfiguration(sidecar.config, `s${index}`, declaration),
+          ...(sidecar.ownResources ? { resources: { cpu: '50m', memory: '64Mi' } } : {}),
+          // Only native sidecars (1.29+) may lack a sleep binary.
+          ...(sidecar.distroless && minor >= 29 ? { distroless: true } : {}),
+        };
+      });
+    }
+    if (draw.mesh) declaration.mesh = draw.mesh;
+
     const { timings } = deriveTimings({
       kind: draw.kind,
       startupMaxSeconds: draw.startupMax,
@@ -331,12 +413,38 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       // Only the grace period is read here, and it does not depend on the probes.
       probes: { readiness: true, liveness: true, startup: true },
       overrides: {},
+      sidecars: draw.sidecars.map((sidecar, index) => ({ name: `side-${index}`, readiness: false, stopSeconds: sidecar.stopSeconds ?? 5 })),
     });
     if (timings.terminationGracePeriodSeconds > 600) acknowledge.graceLimit = 'batch export needs the full window';
     return declaration as WorkloadSpec;
   });
 
 type WaysIn = typeof waysIn extends fc.Arbitrary<infer T> ? T : never;
+type ContainerConfiguration = typeof containerConfiguration extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * An init container's or a sidecar's configuration, kept apart from every other mount: its own
+ * files under /files/<prefix>-<name> (a name no other container uses), the main container's files
+ * with the same source under /shared, and the config files and scratch folders its bit mask picks.
+ * In memory, the workload's folders stay below the 64Mi a sidecar may declare.
+ */
+function addedConfiguration(config: ContainerConfiguration, prefix: string, declaration: Declaration): Record<string, unknown> {
+  const mainFiles = (declaration.files ?? {}) as Record<string, { path: string }>;
+  const files = {
+    ...placed(Object.fromEntries(Object.entries(config.files ?? {}).map(([key, source]) => [`${prefix}-${key}`, source])), 'files'),
+    ...(config.shareFiles ? mapValues(mainFiles, (source, key) => ({ ...source, path: `/shared/${key}` })) : {}),
+  };
+  const picked = (keys: string[], firstBit: number) => keys.sort().filter((_, index) => (config.shared >> (firstBit + index)) & 1);
+  const configFiles = picked(Object.keys(declaration.configFiles ?? {}), 0);
+  const scratch = picked(Object.keys(declaration.scratch ?? {}), 2);
+  return {
+    ...(config.env !== undefined ? { env: config.env } : {}),
+    ...(config.envFrom !== undefined ? { envFrom: config.envFrom } : {}),
+    ...(Object.keys(files).length > 0 || config.files !== undefined ? { files } : {}),
+    ...(configFiles.length > 0 ? { configFiles } : {}),
+    ...(scratch.length > 0 ? { scratch } : {}),
+  };
+}
 
 /**
  * The ways in, kept coherent: ALB classes and annotations only with aws-alb, whose health check

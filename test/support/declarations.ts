@@ -12,6 +12,16 @@ export const CHECKOUT: WorkloadSpec = {
   probeLatencyMs: 300,
 };
 
+/** An init container and a sidecar that tests add to CHECKOUT, changing a field or two. */
+export const MIGRATE = { name: 'migrate', image: 'ghcr.io/acme/checkout:1.4.2', command: ['/app/migrate'], maxSeconds: 300 };
+export const CLOUD_SQL_PROXY = {
+  name: 'cloud-sql-proxy',
+  image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14.1-alpine',
+  ports: [{ name: 'proxy-health', port: 9090 }],
+  health: { startup: { path: '/startup' } },
+  stopSeconds: 10,
+};
+
 /** CHECKOUT with some fields replaced (undefined removes a field). */
 export function checkoutWith(changes: Record<string, unknown>): WorkloadSpec {
   const declaration: Record<string, unknown> = { ...CHECKOUT, ...changes };

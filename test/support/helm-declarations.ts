@@ -6,6 +6,7 @@ import { DIVISORS, POD_FIELDS, RESOURCE_FIELDS } from '../../src/declaration/env
 import { cpuMillicores, memoryBytes } from '../../src/declaration/quantities';
 import { NODE_OPERATORS } from '../../src/declaration/schema/scheduling';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
+import { DERIVED_MESH_ANNOTATION as MESH_ANNOTATIONS } from '../../src/meshes/annotations';
 
 /**
  * Declarations from every corner of the schema, for comparing the two faces. Unlike
@@ -250,6 +251,8 @@ const qualifiedName = fc.oneof(
     'example.com/tier',
     'hardened-workloads.io/x',
     'container.apparmor.security.beta.kubernetes.io/app',
+    'proxy.istio.io/config',
+    'config.alpha.linkerd.io/proxy-wait-before-exit-seconds',
   ),
   fc.stringMatching(/^([a-z0-9]{1,4}\.)?[a-z]{1,5}\/[A-Za-z0-9]([-A-Za-z0-9_.]{0,4}[A-Za-z0-9])?$/),
 );
@@ -262,6 +265,102 @@ const expression = fc.record(
   { requiredKeys: ['key', 'operator'] },
 );
 
+/** Environment variables as a map or a list, with references forward, backward and to nothing. */
+const environment = fc.oneof(
+  fc.dictionary(envNameDraw, fc.oneof(envValue, envSource), { maxKeys: 4 }),
+  fc.array(
+    fc.tuple(envNameDraw, envSource).map(([name, source]) => ({ name, ...source })),
+    { maxLength: 5 },
+  ),
+);
+const environmentFrom = fc.array(
+  fc
+    .record(
+      {
+        secret: objectName,
+        configMap: objectName,
+        prefix: envNameDraw,
+        optional: fc.boolean(),
+        form: fc.constantFrom('secret', 'configMap'),
+      },
+      { requiredKeys: ['form', 'secret', 'configMap'] },
+    )
+    .map(({ form, secret, configMap, ...rest }) => ({ ...rest, [form]: form === 'secret' ? secret : configMap })),
+  { maxLength: 2 },
+);
+const fileSources = fc.dictionary(
+  dnsLabel,
+  fc
+    .record(
+      {
+        path: mountPath,
+        secret: objectName,
+        configMap: objectName,
+        form: fc.constantFrom('secret', 'configMap'),
+        items: fc.dictionary(dataKey, fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,5}(\/[a-z0-9][a-z0-9_-]{0,4})?$/), { maxKeys: 2 }),
+        optional: fc.boolean(),
+        mode: whole(0, 0o777),
+      },
+      { requiredKeys: ['path', 'form', 'secret', 'configMap'] },
+    )
+    .map(({ form, secret, configMap, ...rest }) => ({ ...rest, [form]: form === 'secret' ? secret : configMap })),
+  { maxKeys: 2 },
+);
+
+const containerName = fc.oneof(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?$/), fc.constantFrom('migrate', 'proxy'));
+const extraResources = fc.record(
+  { cpu, memory: fc.constantFrom('64Mi', '128Mi'), cpuLimit: fc.oneof(cpu, fc.constant(false as const)) },
+  { requiredKeys: [] },
+);
+
+/**
+ * What an init container or a sidecar declares like the main container (env, envFrom, files) and
+ * the workload's config files and scratch folders it mounts: keys the workload may declare, or
+ * not, and listed twice.
+ */
+const containerConfiguration = {
+  env: environment,
+  envFrom: environmentFrom,
+  files: fileSources,
+  configFiles: fc.array(fc.oneof(dataKey, fc.constantFrom('settings.py', 'a')), { maxLength: 2 }),
+  scratch: fc.array(fc.oneof(dnsLabel, fc.constantFrom('cache', 'a')), { maxLength: 2 }),
+  /** Not a field: whether it also declares the main container's files, with their source or another. */
+  shareFiles: fc.constantFrom('none', 'none', 'same', 'other'),
+};
+
+/** What init containers and sidecars declare alike; text from all of Unicode where it is free. */
+const extraContainer = fc.record(
+  {
+    name: containerName,
+    image,
+    command: fc.array(text, { maxLength: 3 }),
+    args: fc.array(text, { maxLength: 2 }),
+    ...containerConfiguration,
+    resources: extraResources,
+    maxSeconds: whole(1, 900),
+  },
+  { requiredKeys: ['name', 'image', 'maxSeconds'] },
+);
+
+const sidecar = fc.record(
+  {
+    name: containerName,
+    image,
+    distroless: fc.boolean(),
+    command: fc.array(text, { maxLength: 2 }),
+    args: fc.array(text, { maxLength: 2 }),
+    ...containerConfiguration,
+    resources: extraResources,
+    ports: fc.array(fc.record({ name: fc.stringMatching(/^[a-z](-?[a-z0-9]){0,6}$/), port }), { maxLength: 2 }),
+    startup: probeTarget,
+    readiness: probeTarget,
+    startSeconds: whole(1, 300),
+    stopSeconds: whole(0, 120),
+  },
+  { requiredKeys: ['name', 'image'] },
+);
+type DrawnSidecar = typeof sidecar extends fc.Arbitrary<infer T> ? T : never;
+
 /**
  * Configuration and secrets, from every corner: env as a map or a list with references forward,
  * backward and to nothing, envFrom, files with any mode, config files with any content, scratch
@@ -271,46 +370,9 @@ const expression = fc.record(
  */
 const configuration = fc.record(
   {
-    env: fc.oneof(
-      fc.dictionary(envNameDraw, fc.oneof(envValue, envSource), { maxKeys: 4 }),
-      fc.array(
-        fc.tuple(envNameDraw, envSource).map(([name, source]) => ({ name, ...source })),
-        { maxLength: 5 },
-      ),
-    ),
-    envFrom: fc.array(
-      fc
-        .record(
-          {
-            secret: objectName,
-            configMap: objectName,
-            prefix: envNameDraw,
-            optional: fc.boolean(),
-            form: fc.constantFrom('secret', 'configMap'),
-          },
-          { requiredKeys: ['form', 'secret', 'configMap'] },
-        )
-        .map(({ form, secret, configMap, ...rest }) => ({ ...rest, [form]: form === 'secret' ? secret : configMap })),
-      { maxLength: 2 },
-    ),
-    files: fc.dictionary(
-      dnsLabel,
-      fc
-        .record(
-          {
-            path: mountPath,
-            secret: objectName,
-            configMap: objectName,
-            form: fc.constantFrom('secret', 'configMap'),
-            items: fc.dictionary(dataKey, fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,5}(\/[a-z0-9][a-z0-9_-]{0,4})?$/), { maxKeys: 2 }),
-            optional: fc.boolean(),
-            mode: whole(0, 0o777),
-          },
-          { requiredKeys: ['path', 'form', 'secret', 'configMap'] },
-        )
-        .map(({ form, secret, configMap, ...rest }) => ({ ...rest, [form]: form === 'secret' ? secret : configMap })),
-      { maxKeys: 2 },
-    ),
+    env: environment,
+    envFrom: environmentFrom,
+    files: fileSources,
     configFiles: fc.dictionary(dataKey, fc.record({ path: mountPath, content }), { maxKeys: 3 }),
     scratch: fc.dictionary(dnsLabel, fc.record({ path: mountPath, sizeLimit: size, medium }, { requiredKeys: ['path'] }), { maxKeys: 2 }),
     tmp: fc.record({ sizeLimit: size, medium }, { requiredKeys: [] }),
@@ -542,6 +604,9 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         loadBalancer: withShare(0.5, loadBalancerOverrides),
       }),
     ),
+    initContainers: withShare(0.25, fc.array(extraContainer, { minLength: 1, maxLength: 2 })),
+    sidecars: withShare(0.3, fc.array(sidecar, { minLength: 1, maxLength: 2 })),
+    mesh: withShare(0.2, fc.constantFrom('istio', 'linkerd')),
     acknowledged: fc.oneof(
       { weight: 4, arbitrary: fc.constant<string[]>([]) },
       { weight: 1, arbitrary: fc.subarray<string>([...ACKNOWLEDGEMENT_IDS], { maxLength: 2 }) },
@@ -633,6 +698,110 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       if (env !== undefined && draw.env === undefined) declaration.env = env;
       Object.assign(declaration, fields);
     }
+    optional('mesh', draw.mesh);
+    // The annotation a mesh's drain is derived into is the mesh's, not the declaration's.
+    const podAnnotations = declaration.podAnnotations as Json | undefined;
+    if (coherent && podAnnotations && draw.mesh) delete podAnnotations[MESH_ANNOTATIONS[draw.mesh as 'istio' | 'linkerd']];
+
+    // Coherent draws name every container apart, keep ports apart, give every probe a port, size a
+    // start only with a health check, and use no distroless sidecar where it would be ordinary.
+    const minor = Number((draw.kubernetesVersion ?? '1.28').split('.')[1]);
+    const usedPorts = new Set<number>(workloadPort !== undefined ? [workloadPort] : []);
+    const withinLimit = (resources: { cpu?: string; cpuLimit?: string | false } | undefined) => {
+      if (!resources || !coherent) return resources;
+      const tooLow = typeof resources.cpuLimit === 'string' && cpuMillicores(resources.cpuLimit) < cpuMillicores(resources.cpu ?? '250m');
+      const { cpuLimit: _, ...rest } = resources;
+      return tooLow ? rest : resources;
+    };
+    /**
+     * An added container's configuration. Coherent draws give its own files names and paths no
+     * other container uses, declare the main container's files with their source (at paths of
+     * their own), mount only config files and scratch folders the workload declares, each once,
+     * and leave out resources too small for the folders in memory it mounts.
+     */
+    const configured = (drawn: Json, prefix: string): Json => {
+      const { shareFiles, env, envFrom, files, configFiles, scratch, ...rest } = drawn;
+      const mainFiles = (declaration.files ?? {}) as Record<string, Json>;
+      const shared = Object.fromEntries(
+        Object.entries(mainFiles).map(([key, source]) => [
+          key,
+          { ...source, path: `/shared/${key}`, ...(shareFiles === 'other' && !coherent ? { optional: !source.optional } : {}) },
+        ]),
+      );
+      const own = coherent
+        ? Object.fromEntries(Object.entries((files ?? {}) as Json).map(([key, source]) => [`${prefix}-${key}`, source]))
+        : files;
+      const fixed = coherent ? repaired({ env, envFrom, files: own } as Configuration, '1Gi') : { env, envFrom, files: own };
+      const allFiles = shareFiles !== 'none' && Object.keys(shared).length > 0 ? { ...(fixed.files ?? {}), ...shared } : fixed.files;
+      // As many of the workload's keys as were listed, each once.
+      const declared = (field: 'configFiles' | 'scratch', listed: string[]) => {
+        const keys = Object.keys((declaration[field] ?? {}) as Json).sort();
+        return coherent ? [...new Set(keys.length > 0 ? listed.map((_, index) => keys[index % keys.length]!) : [])] : listed;
+      };
+      const result: Json = {
+        ...rest,
+        ...(fixed.env !== undefined ? { env: fixed.env } : {}),
+        ...(fixed.envFrom !== undefined ? { envFrom: fixed.envFrom } : {}),
+        ...(allFiles !== undefined ? { files: allFiles } : {}),
+        ...(configFiles !== undefined ? { configFiles: declared('configFiles', configFiles as string[]) } : {}),
+        ...(scratch !== undefined ? { scratch: declared('scratch', scratch as string[]) } : {}),
+      };
+      const memory = (result.resources as { memory?: string } | undefined)?.memory;
+      if (coherent && memory !== undefined) {
+        const tmp = declaration.tmp as { medium?: string; sizeLimit?: string } | undefined;
+        const folders = (declaration.scratch ?? {}) as Record<string, { medium?: string; sizeLimit?: string }>;
+        const inMemory = [
+          ...(tmp?.medium === 'memory' ? [tmp.sizeLimit ?? '1Gi'] : []),
+          ...((result.scratch ?? []) as string[]).flatMap((key) =>
+            folders[key]?.medium === 'memory' ? [folders[key]!.sizeLimit ?? '1Gi'] : [],
+          ),
+        ];
+        if (inMemory.reduce((total, limit) => total + memoryBytes(limit), 0) >= memoryBytes(memory)) delete result.resources;
+      }
+      return result;
+    };
+    if (draw.initContainers) {
+      declaration.initContainers = draw.initContainers.map((init, index) =>
+        configured(
+          {
+            ...init,
+            ...(coherent ? { name: `${init.name}-i${index}` } : {}),
+            ...(init.resources ? { resources: withinLimit(init.resources) } : {}),
+          },
+          `i${index}`,
+        ),
+      );
+    }
+    if (draw.sidecars) {
+      declaration.sidecars = draw.sidecars.map((drawn: DrawnSidecar, index) => {
+        const { startup, readiness, ports = [], distroless, ...rest } = drawn;
+        const sidecarPorts = coherent
+          ? ports
+              .map((entry, portIndex) => ({ name: `${entry.name.slice(0, 6).replace(/-$/, '')}-${index}${portIndex}`, port: entry.port }))
+              .filter((entry) => !usedPorts.has(entry.port) && usedPorts.add(entry.port))
+          : ports;
+        const health: Json = {};
+        const portless = (drawnTarget: DrawnTarget) =>
+          coherent && sidecarPorts.length === 0 && drawnTarget.form !== 'exec'
+            ? { ...drawnTarget, port: drawnTarget.port ?? 9000 }
+            : drawnTarget;
+        if (startup) health.startup = target(portless(startup));
+        if (readiness) health.readiness = target(portless(readiness));
+        const hasHealth = Object.keys(health).length > 0;
+        const result: Json = {
+          ...rest,
+          ...(coherent ? { name: `${drawn.name}-s${index}` } : {}),
+          ...(sidecarPorts.length > 0 ? { ports: sidecarPorts } : {}),
+          ...(hasHealth ? { health } : {}),
+          ...(rest.resources ? { resources: withinLimit(rest.resources) } : {}),
+        };
+        if (coherent && !hasHealth) delete result.startSeconds;
+        const knownDistroless = isKnownDistroless(drawn.image);
+        if (!coherent || minor >= 29) result.distroless = distroless;
+        else if (knownDistroless) result.distroless = false;
+        return configured(result, `s${index}`);
+      });
+    }
 
     // The waivers the declaration needs, when it is meant to be coherent, and a few others.
     const acknowledge: Json = Object.fromEntries(draw.acknowledged.map((id) => [id, draw.reason]));
@@ -641,7 +810,11 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       const needed: Record<(typeof WAIVER_IDS)[number], boolean> = {
         singleReplica: fewest < 2,
         noLiveness: draw.liveness === false,
-        noCpuLimit: draw.resources?.cpuLimit === false,
+        noCpuLimit: [
+          declaration.resources,
+          ...((declaration.initContainers ?? []) as Json[]).map((init) => init.resources),
+          ...((declaration.sidecars ?? []) as Json[]).map((each) => each.resources),
+        ].some((resources) => (resources as { cpuLimit?: unknown } | undefined)?.cpuLimit === false),
         automountServiceAccountToken: extra?.serviceAccount?.mountApiToken === true,
       };
       for (const id of WAIVER_IDS) {

@@ -1,4 +1,5 @@
 import { checkInvariants, type InvariantResult } from '../../invariants/check';
+import { NATIVE_SIDECAR_MINOR } from '../../timing/containers';
 import { deriveTimings } from '../../timing/derive';
 import type { Derivation, Timings } from '../../timing/types';
 import { DeclarationError, type Problem } from '../errors';
@@ -8,7 +9,8 @@ import type { ResolvedProbe } from '../probes';
 import { issueProblems } from '../schema-problems';
 import { applyPreset, type EffectiveSpec, type PresetEffect } from '../presets';
 import { workloadSchema } from '../schema';
-import type { EnvEntry } from '../workload-spec';
+import { declaredTimesOf } from '../../invariants/declared-times';
+import type { EnvEntry, FilesSource } from '../workload-spec';
 import { resolveEnv } from './env';
 import { factsOf, invariantProblem, isAcknowledgeable } from './invariant-problems';
 import { checkPod } from './pod';
@@ -17,7 +19,8 @@ import { resolveProbes } from './probes';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
 import type { Resolution } from './resolution';
-import { resolveResources } from './resources';
+import { type ResolvedInitContainer, type ResolvedSidecar, resolveContainers } from './containers';
+import { type ResolvedResources, resolveResources } from './resources';
 import { type ResolvedLoadBalancer, resolveRoutes, routeNotes } from './routes';
 import { targetGroupProblem } from './target-group';
 import { checkScheduling } from './scheduling';
@@ -50,11 +53,17 @@ export interface ResolvedWorkload extends Derivation {
     readonly startup?: ResolvedProbe;
   };
   readonly replicas: Replicas;
-  readonly resources: { readonly cpu: string; readonly memory: string; readonly cpuLimit?: string };
+  readonly resources: ResolvedResources;
+  /** In their order: each runs to completion before the application starts. */
+  readonly initContainers: readonly ResolvedInitContainer[];
+  /** In their order: native from Kubernetes 1.29, else ordinary containers (`timings.containers.sidecarMode`). */
+  readonly sidecars: readonly ResolvedSidecar[];
   /** The load balancer whose target group the declaration configures (an aws-alb Ingress, an aws-nlb Service). */
   readonly loadBalancer?: ResolvedLoadBalancer;
   /** The main container's environment variables, in the order Kubernetes sets them. */
   readonly env: readonly EnvEntry[];
+  /** The files of every container by key, each once: the pod's volumes files-<key>. */
+  readonly podFiles: Readonly<Record<string, FilesSource>>;
   /** The generated ConfigMap of the inline config files, when there are any. */
   readonly configMap?: { readonly name: string; readonly data: Readonly<Record<string, string>> };
   /** Acknowledgements in a fixed order, each one used by this declaration. */
@@ -95,12 +104,13 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   checkKindFields(spec, resolution);
   const probes = resolveProbes(spec, resolution);
   const replicas = resolveReplicas(spec, resolution);
-  const resources = resolveResources(spec, resolution);
+  const resources = resolveResources(spec.resources, 'resources', resolution);
   checkRelations(spec, distroless, problems);
   const loadBalancer = resolveRoutes(spec, probes, resolution);
   const env = resolveEnv(spec, 'env', problems);
   const instance = spec.instance ?? spec.name;
   const configMap = resolveVolumes(spec, instance, problems);
+  const { initContainers, sidecars, files: podFiles } = resolveContainers(spec, resources, resolution);
   checkPod(spec, resolution);
   checkScheduling(spec, problems);
   if (problems.length > 0) throw new DeclarationError(subject, problems);
@@ -118,13 +128,17 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     probes: { readiness: probes.readiness !== undefined, liveness: probes.liveness !== undefined, startup: probes.startup !== undefined },
     loadBalancer: loadBalancer?.kind,
     overrides: spec.overrides,
+    initContainers: initContainers.map(({ name, maxSeconds }) => ({ name, maxSeconds })),
+    sidecars: sidecars.map(({ name, startSeconds, probes: sidecarProbes, stopSeconds }) => ({
+      name,
+      startSeconds,
+      readiness: sidecarProbes.readiness !== undefined,
+      stopSeconds,
+    })),
+    mesh: spec.mesh,
   });
   const { timings } = derivation;
-  const invariants = checkInvariants(factsOf(timings, probes, replicas, loadBalancer), {
-    startupMaxSeconds: timings.startupMaxSeconds,
-    propagationSeconds: timings.propagationSeconds,
-    drainSeconds: timings.drainSeconds,
-  });
+  const invariants = checkInvariants(factsOf(timings, probes, replicas, loadBalancer), declaredTimesOf(timings));
   for (const result of invariants) {
     if (result.status !== 'violated') continue;
     if (isAcknowledgeable(result.id) && acknowledged(result.id)) continue;
@@ -155,23 +169,45 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     probes,
     replicas,
     resources,
+    initContainers,
+    sidecars,
+    podFiles,
     ...(loadBalancer ? { loadBalancer } : {}),
     env,
     ...(configMap ? { configMap } : {}),
     acknowledgements: (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort().map((id) => ({ id, reason: spec.acknowledge[id]! })),
     invariants,
-    notes: notesOn(declaration, spec, timings),
+    notes: notesOn(declaration, timings, spec),
   };
 }
 
-function notesOn(declaration: unknown, spec: EffectiveSpec, timings: Timings): string[] {
+function notesOn(declaration: unknown, timings: Timings, spec: EffectiveSpec): string[] {
   const notes: string[] = [];
+  const { sidecarMode, sidecars, initContainers } = timings.containers;
   const declaredVersion = (declaration as { kubernetesVersion?: unknown }).kubernetesVersion !== undefined;
   if (!declaredVersion && timings.preStop.mechanism === 'exec') {
     notes.push(
       `kubernetesVersion is not declared, so 1.28 is assumed and the preStop delay runs "sleep ${timings.preStop.seconds}" inside the container. ` +
         'In an image without a sleep binary that hook fails silently and Kubernetes sends SIGTERM at once. ' +
         'Declare kubernetesVersion: from "1.30" on the sleep action needs no binary; or set distroless: true to be offered the alternatives.',
+    );
+  }
+  if (sidecarMode === 'ordinary') {
+    notes.push(
+      `On Kubernetes ${spec.kubernetesVersion} the sidecars (${sidecars.map(({ name }) => name).join(', ')}) are ordinary containers: Kubernetes starts them together with the application, ` +
+        'so the start order cannot be guaranteed and the application must retry what it does through them until they are up. ' +
+        `From kubernetesVersion "1.${NATIVE_SIDECAR_MINOR}" they run as native sidecars, which start before the application and stop after it.`,
+    );
+    if (initContainers.length > 0) {
+      notes.push(
+        `The init containers (${initContainers.map(({ name }) => name).join(', ')}) run before the ordinary sidecars start, so they cannot use them (a migration cannot reach the database through a proxy sidecar) before Kubernetes 1.${NATIVE_SIDECAR_MINOR}.`,
+      );
+    }
+  }
+  if (spec.mesh !== undefined && initContainers.length > 0) {
+    notes.push(
+      `Init containers (${initContainers.map(({ name }) => name).join(', ')}) run before the ${spec.mesh} proxy when the mesh injects it as an ordinary container: ` +
+        'if the mesh redirects their traffic through the proxy, they cannot reach the network. Run the mesh with native sidecars, or exclude their traffic from redirection.',
     );
   }
   notes.push(...routeNotes(spec, timings));

@@ -1,6 +1,6 @@
 import type { InvariantResult } from '../../invariants/check';
 import type { WorkloadFacts } from '../../invariants/facts';
-import type { ProbeTimings, Timings } from '../../timing/types';
+import type { ContainerTimings, ProbeTimings, Timings } from '../../timing/types';
 import type { Problem } from '../errors';
 import { ACKNOWLEDGEABLE_INVARIANTS, type InvariantId } from '../ids';
 import type { EffectiveSpec } from '../presets';
@@ -68,6 +68,32 @@ export function factsOf(
             },
           ]
         : [],
+    ...containerFacts(timings.containers),
+  };
+}
+
+/** Init phase, sidecars and mesh proxy, straight from the derivation. */
+function containerFacts({ initContainers, sidecarMode, sidecars, mesh }: ContainerTimings): Partial<WorkloadFacts> {
+  const gating = sidecarMode === 'native' ? sidecars.filter((sidecar) => sidecar.startup) : [];
+  return {
+    ...(initContainers.length > 0 || gating.length > 0
+      ? {
+          initPhase: {
+            initContainers: initContainers.map(({ name }) => name),
+            sidecarWindowSeconds: gating.reduce((sum, sidecar) => sum + sidecar.startup!.windowSeconds, 0),
+          },
+        }
+      : {}),
+    ...(sidecars.length > 0
+      ? {
+          sidecars: sidecars.map(({ name, preStopSeconds }) => ({
+            name,
+            native: sidecarMode === 'native',
+            ...(preStopSeconds !== undefined ? { preStopSeconds } : {}),
+          })),
+        }
+      : {}),
+    ...(mesh ? { meshProxy: { mesh: mesh.name, drainSeconds: mesh.drainSeconds } } : {}),
   };
 }
 
@@ -97,6 +123,7 @@ const INVARIANT_FIELDS: Record<InvariantId, readonly string[]> = {
   progressDeadline: ['overrides.progressDeadlineSeconds', 'overrides.minReadySeconds', 'startup.maxSeconds'],
   pdbAllowsDisruption: ['replicas'],
   graceLimit: ['overrides.terminationGracePeriodSeconds', 'drainSeconds'],
+  sidecarsOutliveDrain: ['overrides.terminationGracePeriodSeconds', 'sidecars', 'mesh'],
   deregistrationDelay: [
     'overrides.loadBalancer.deregistrationDelaySeconds',
     'overrides.terminationGracePeriodSeconds',

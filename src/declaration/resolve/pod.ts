@@ -1,3 +1,4 @@
+import { DERIVED_MESH_ANNOTATION } from '../../meshes/annotations';
 import type { EffectiveSpec } from '../presets';
 import type { Resolution } from './resolution';
 
@@ -10,10 +11,12 @@ const ALLOWED_APPARMOR = /^(runtime\/default|localhost\/.+)$/;
 
 /**
  * The pod's annotations and identity: our own annotation keys stay ours, AppArmor annotations stay
- * within the restricted Pod Security Standard, and an API token is mounted only with a reason.
+ * within the restricted Pod Security Standard, the annotation a mesh's drain is derived into is not
+ * declared as well, and an API token is mounted only with a reason.
  */
 export function checkPod(spec: EffectiveSpec, { problems, acknowledged }: Resolution): void {
   const annotations = spec.podAnnotations ?? {};
+  const meshAnnotation = spec.mesh && DERIVED_MESH_ANNOTATION[spec.mesh];
   for (const key of Object.keys(annotations).sort()) {
     if (key.startsWith(`${ANNOTATION_PREFIX}/`)) {
       problems.push({
@@ -28,6 +31,13 @@ export function checkPod(spec: EffectiveSpec, { problems, acknowledged }: Resolu
         value: annotations[key],
         rule: 'the restricted Pod Security Standard allows only the AppArmor profiles runtime/default and localhost/<profile>',
         fix: 'set runtime/default or localhost/<profile>, or remove the annotation',
+      });
+    } else if (key === meshAnnotation) {
+      problems.push({
+        path: `podAnnotations.${key}`,
+        value: annotations[key],
+        rule: `mesh: ${spec.mesh} derives this annotation from the timings, so that the proxy serves until the application has drained, and a declared one would replace it`,
+        fix: `remove podAnnotations.${key}, or remove mesh to set the proxy's drain yourself`,
       });
     }
   }

@@ -37,6 +37,27 @@ export function checkFiles(files: EffectiveSpec['files'], path: string, problems
 
 const octal = (mode: number) => mode.toString(8).padStart(4, '0');
 
+/** A folder kept in memory that a container mounts, by the field that declares it (`tmp`, `scratch.cache`). */
+export interface InMemoryFolder {
+  readonly field: string;
+  readonly size: string;
+}
+
+/**
+ * The files of folders in memory count against the memory limit of the container that writes them,
+ * so a container's limit (declared at `path`) must be larger than the folders it mounts can hold.
+ */
+export function checkMemory(inMemory: readonly InMemoryFolder[], memory: string, path: string, problems: Problem[]): void {
+  const inMemoryBytes = inMemory.reduce((total, { size }) => Math.min(total + memoryBytes(size), BYTES_CAP), 0);
+  if (inMemory.length === 0 || inMemoryBytes < memoryBytes(memory)) return;
+  problems.push({
+    path,
+    value: memory,
+    rule: `the memory limit must be larger than the scratch space kept in memory, whose files count against it (${inMemory.map(({ field, size }) => `${field} ${size}`).join(', ')})`,
+    fix: `raise ${path}, lower those size limits, or keep the folders on disk (medium: disk)`,
+  });
+}
+
 /**
  * Two mounts at one path, or a mount inside a read-only one (where its mount point cannot be
  * created), in the order the container mounts them. Each problem is reported at the later mount.
@@ -84,7 +105,7 @@ function mountConflict(mount: Mount, earlier: Mount): Pick<Problem, 'rule' | 'fi
 export function resolveVolumes(spec: EffectiveSpec, instance: string, problems: Problem[]): ResolvedWorkload['configMap'] {
   const { tmp, scratch = {}, configFiles = {} } = spec;
   const mounts: Mount[] = [{ field: 'tmp', path: '/tmp', readOnly: false, file: false }, ...checkFiles(spec.files, 'files', problems)];
-  const inMemory: Array<{ field: string; size: string }> = tmp.medium === 'memory' ? [{ field: 'tmp', size: tmp.sizeLimit }] : [];
+  const inMemory: InMemoryFolder[] = tmp.medium === 'memory' ? [{ field: 'tmp', size: tmp.sizeLimit }] : [];
   for (const key of Object.keys(scratch).sort()) {
     const folder = scratch[key]!;
     mounts.push({ field: `scratch.${key}.path`, path: folder.path, readOnly: false, file: false });
@@ -104,15 +125,7 @@ export function resolveVolumes(spec: EffectiveSpec, instance: string, problems: 
   for (const key of keys) mounts.push({ field: `configFiles.${key}.path`, path: configFiles[key]!.path, readOnly: true, file: true });
   checkMounts(mounts, problems);
 
-  const inMemoryBytes = inMemory.reduce((total, { size }) => Math.min(total + memoryBytes(size), BYTES_CAP), 0);
-  if (inMemory.length > 0 && inMemoryBytes >= memoryBytes(spec.resources.memory)) {
-    problems.push({
-      path: 'resources.memory',
-      value: spec.resources.memory,
-      rule: `the memory limit must be larger than the scratch space kept in memory, whose files count against it (${inMemory.map(({ field, size }) => `${field} ${size}`).join(', ')})`,
-      fix: 'raise resources.memory, lower those size limits, or keep the folders on disk (medium: disk)',
-    });
-  }
+  checkMemory(inMemory, spec.resources.memory, 'resources.memory', problems);
 
   if (keys.length === 0) return undefined;
   const bytes = keys.reduce((total, key) => total + Buffer.byteLength(configFiles[key]!.content, 'utf8'), 0);

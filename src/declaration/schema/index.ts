@@ -8,6 +8,8 @@ import { overrides } from './overrides';
 import { DNS_1035_LABEL, LABEL_VALUE, PATH, portNumber, seconds, wholeNumber } from './primitives';
 import { imagePullSecrets, podAnnotations, serviceAccount } from './pod';
 import { health } from './probes';
+import { initContainers } from './init-containers';
+import { mesh, sidecars } from './sidecars';
 import { ingress, route, service } from './routes';
 import { scheduling } from './scheduling';
 import { configFiles, scratch, tmp } from './volumes';
@@ -182,6 +184,9 @@ export const workloadSchema = z
     podAnnotations,
     serviceAccount,
     scheduling,
+    initContainers,
+    sidecars,
+    mesh,
     labels: z
       .record(
         z.string(),

@@ -1,6 +1,7 @@
 import type { ResolvedWorkload } from '../../../declaration/resolve';
 import { commonLabels, selectorLabels } from '../../metadata';
-import { mainContainer } from './containers';
+import { initContainer, mainContainer, sidecarContainer } from './containers';
+import { meshAnnotations } from './mesh';
 import { podScheduling } from './scheduling';
 import { POD_SECURITY_CONTEXT } from './security';
 import type { PodTemplate } from './types';
@@ -12,7 +13,15 @@ import { podVolumes } from './volumes';
  */
 export function podTemplate(workload: ResolvedWorkload): PodTemplate {
   const { spec } = workload;
-  const annotations = spec.podAnnotations ?? {};
+  const { containers } = workload.timings;
+  const sidecars = workload.sidecars.map((sidecar, index) =>
+    sidecarContainer(sidecar, containers.sidecars[index]!, containers.sidecarMode, workload),
+  );
+  const native = containers.sidecarMode === 'native';
+  // Native sidecars come first, so that a proxy is already up for a migration.
+  const initContainers = [...(native ? sidecars : []), ...workload.initContainers.map((init) => initContainer(init, workload))];
+  // The declared annotations and the mesh's derived ones: checkPod refuses a key in both.
+  const annotations = { ...(spec.podAnnotations ?? {}), ...(containers.mesh ? meshAnnotations(containers.mesh) : {}) };
   return {
     metadata: { labels: commonLabels(workload), ...(Object.keys(annotations).length > 0 ? { annotations } : {}) },
     spec: {
@@ -23,7 +32,8 @@ export function podTemplate(workload: ResolvedWorkload): PodTemplate {
       terminationGracePeriodSeconds: workload.timings.terminationGracePeriodSeconds,
       securityContext: POD_SECURITY_CONTEXT,
       ...podScheduling(selectorLabels(workload), spec.scheduling),
-      containers: [mainContainer(workload)],
+      ...(initContainers.length > 0 ? { initContainers } : {}),
+      containers: [mainContainer(workload), ...(native ? [] : sidecars)],
       volumes: podVolumes(workload),
     },
   };

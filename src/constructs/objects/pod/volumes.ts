@@ -8,8 +8,9 @@ import type { FilesSource } from '../../../declaration/workload-spec';
 /**
  * Volumes and mounts. The root filesystem is read-only, so the writable paths are /tmp (every
  * container) and the declared scratch folders, each an emptyDir with a size limit; files from
- * Secrets and ConfigMaps are read-only folders, and the config files read-only files of the
- * generated ConfigMap. Volumes come in the order the mounts do: tmp, files, scratch, config files.
+ * Secrets and ConfigMaps are read-only folders (the files of every container, each volume once),
+ * and the config files read-only files of the generated ConfigMap. Volumes come in the order the
+ * mounts do: tmp, files, scratch, config files.
  */
 export const TMP_VOLUME = 'tmp';
 export const CONFIG_FILES_VOLUME = 'config-files';
@@ -43,7 +44,7 @@ export function podVolumes(workload: ResolvedWorkload): Json<k8s.Volume>[] {
   const { tmp, scratch = {} } = workload.spec;
   return [
     { name: TMP_VOLUME, emptyDir: emptyDir(tmp.sizeLimit, tmp.medium) },
-    ...fileVolumes(workload.spec.files),
+    ...fileVolumes(workload.podFiles),
     ...sortedKeys(scratch).map((key) => {
       const { sizeLimit = SCRATCH_SIZE_DEFAULT, medium } = scratch[key]!;
       return { name: scratchVolume(key), emptyDir: emptyDir(sizeLimit, medium) };
@@ -60,12 +61,19 @@ export function containerMounts(files: Files | undefined): Json<k8s.VolumeMount>
   ];
 }
 
-/** What the application's container mounts besides: the scratch folders and each config file (subPath). */
-export function podMounts(workload: ResolvedWorkload): Json<k8s.VolumeMount>[] {
-  const { scratch = {}, configFiles = {} } = workload.spec;
+/**
+ * The pod's own storage a container mounts besides: scratch folders and config files (each file by
+ * subPath), by their keys in the workload's `scratch` and `configFiles`. The application's
+ * container mounts all of them; an init container or a sidecar the ones it lists.
+ */
+export function sharedMounts(
+  spec: ResolvedWorkload['spec'],
+  keys: { readonly scratch: readonly string[]; readonly configFiles: readonly string[] },
+): Json<k8s.VolumeMount>[] {
+  const { scratch = {}, configFiles = {} } = spec;
   return [
-    ...sortedKeys(scratch).map((key) => ({ name: scratchVolume(key), mountPath: scratch[key]!.path })),
-    ...sortedKeys(configFiles).map((key) => ({
+    ...[...keys.scratch].sort().map((key) => ({ name: scratchVolume(key), mountPath: scratch[key]!.path })),
+    ...[...keys.configFiles].sort().map((key) => ({
       name: CONFIG_FILES_VOLUME,
       mountPath: configFiles[key]!.path,
       subPath: key,

@@ -1,0 +1,24 @@
+import { DECLARED_ANNOTATION } from '../constructs/metadata';
+import type { ContainerTimes, DeclaredTimes } from '../invariants/facts';
+import type { Node } from './objects';
+
+/**
+ * Our `declared` annotation: `key=seconds` pairs, the workload's own (`drainSeconds=30`) and those
+ * of its other containers, prefixed with the container's name (`migrate.maxSeconds=300`,
+ * `cloud-sql-proxy.stopSeconds=10`). Container names are DNS labels, so the dot is unambiguous.
+ */
+export function parseDeclaredTimes(annotation: string | undefined): DeclaredTimes & { preStopSeconds?: number } {
+  const times: Record<string, number> = {};
+  const containers: Record<string, Record<string, number>> = {};
+  for (const [, container, key, value] of (annotation ?? '').matchAll(/(?:^|\s)(?:([a-z0-9][-a-z0-9]*)\.)?(\w+)=(\d+)/g)) {
+    if (container !== undefined) (containers[container] ??= {})[key!] = Number(value);
+    else times[key!] = Number(value);
+  }
+  return Object.keys(containers).length > 0 ? { ...times, containers: containers as Record<string, ContainerTimes> } : times;
+}
+
+/** The declared times written on the workload (our `declared` annotation), without the hidden preStop delay. */
+export function annotatedTimes(workload: { readonly source: { readonly object: Node } }): DeclaredTimes {
+  const { preStopSeconds: _hidden, ...times } = parseDeclaredTimes(workload.source.object.metadata?.annotations?.[DECLARED_ANNOTATION]);
+  return times;
+}
