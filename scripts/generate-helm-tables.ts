@@ -3,7 +3,8 @@
  * TypeScript source so that a rule is written once. Each table is a define returning JSON, read
  * with `fromJson` / `fromJsonArray`.
  */
-import { KIND_FIELDS, KINDS, WORKLOAD_KINDS } from '../src/kinds/table';
+import { BATCH_CONTROLLERS, KIND_FIELDS, KINDS, WORKLOAD_KINDS } from '../src/kinds/table';
+import { BACKOFF_BASE_SECONDS, BACKOFF_CAP_SECONDS, JOB_TTL_SECONDS, POD_START_SECONDS } from '../src/timing/kinds/job';
 
 export const HELM_TABLES_FILE = 'templates/_generated.tpl';
 
@@ -15,6 +16,17 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
     value: Object.fromEntries(WORKLOAD_KINDS.map((kind) => [kind, { controller: KINDS[kind].controller, objects: KINDS[kind].objects }])),
   },
   { name: 'kindFields', source: 'KIND_FIELDS in src/kinds/table.ts', value: KIND_FIELDS },
+  { name: 'batchControllers', source: 'BATCH_CONTROLLERS in src/kinds/table.ts', value: BATCH_CONTROLLERS },
+  {
+    name: 'jobConstants',
+    source: 'src/timing/kinds/job.ts',
+    value: {
+      podStartSeconds: POD_START_SECONDS,
+      backoffBaseSeconds: BACKOFF_BASE_SECONDS,
+      backoffCapSeconds: BACKOFF_CAP_SECONDS,
+      ttlSeconds: JOB_TTL_SECONDS,
+    },
+  },
 ];
 
 export function helmTables(): string {

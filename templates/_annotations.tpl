@@ -12,21 +12,21 @@ src/explain/summary.ts and deploymentAnnotations in src/constructs/metadata.ts w
 {{- end -}}
 {{- end -}}
 
-{{- define "hw.timingSummary" -}}
-{{- $t := .timings -}}
-{{- $c := $t.containers -}}
-{{- $g := $t.terminationGracePeriodSeconds | int -}}
+{{/* The stop: preStop delay, drain, the sidecars' stops and the margin that make up the grace period (shutdownLine in summary.ts). */}}
+{{- define "hw.shutdownLine" -}}
+{{- $c := .containers -}}
+{{- $g := .terminationGracePeriodSeconds | int -}}
 {{- $x := $c.sidecarStopSeconds | int -}}
-{{- $margin := sub $g (add ($t.preStop.seconds | int) ($t.drainSeconds | int) $x) -}}
+{{- $margin := sub $g (add (.preStop.seconds | int) (.drainSeconds | int) $x) -}}
 {{- $sidecarPart := "" -}}
 {{- if ne $c.sidecarMode "none" }}{{ $sidecarPart = printf " + sidecars %ds (%s)" $x ((eq $c.sidecarMode "native") | ternary "native, one by one" "ordinary, longest") }}{{ end -}}
-{{- $lines := list
-  (printf "%s, max start %ds" (include "hw.windowLine" (dict "name" "startup" "present" (hasKey .probes "startup") "timings" $t.startup)) ($t.startupMaxSeconds | int))
-  (include "hw.windowLine" (dict "name" "readiness" "present" (hasKey .probes "readiness") "timings" $t.readiness))
-  (printf "%s, propagation %ds" (include "hw.windowLine" (dict "name" "liveness" "present" (hasKey .probes "liveness") "timings" $t.liveness)) ($t.propagationSeconds | int))
-  (printf "shutdown: preStop %ds (%s) + drain %ds%s + margin %ds = grace %ds" ($t.preStop.seconds | int) $t.preStop.mechanism ($t.drainSeconds | int) $sidecarPart $margin $g)
--}}
-{{- /* The init phase, the sidecars and the mesh proxy, a line each, as containerLines in summary.ts. */ -}}
+shutdown: preStop {{ .preStop.seconds | int }}s ({{ .preStop.mechanism }}) + drain {{ .drainSeconds | int }}s{{ $sidecarPart }} + margin {{ $margin }}s = grace {{ $g }}s
+{{- end -}}
+
+{{/* The init phase, the sidecars and the mesh proxy, a JSON list of lines (containerLines in summary.ts). Input: the container timings. */}}
+{{- define "hw.containerLines" -}}
+{{- $c := . -}}
+{{- $lines := list -}}
 {{- $init := list -}}
 {{- if eq $c.sidecarMode "native" }}{{ range $sidecar := $c.sidecars }}{{ if hasKey $sidecar "startup" }}{{ $init = append $init (printf "%s %ds" $sidecar.name ($sidecar.startup.windowSeconds | int)) }}{{ end }}{{ end }}{{ end -}}
 {{- range $each := $c.initContainers }}{{ $init = append $init (printf "%s %ds" $each.name ($each.maxSeconds | int)) }}{{ end -}}
@@ -43,6 +43,38 @@ src/explain/summary.ts and deploymentAnnotations in src/constructs/metadata.ts w
 {{- $lines = append $lines (printf "sidecars (%s): %s" $c.sidecarMode (join "; " $parts)) -}}
 {{- end -}}
 {{- with $c.mesh }}{{ $lines = append $lines (printf "mesh: %s proxy serves %ds after deletion" .name (.drainSeconds | int)) }}{{ end -}}
+{{- toJson $lines -}}
+{{- end -}}
+
+{{/* A Job's lines: its run, deadline, failure policy, shutdown and clean-up (jobSummary in summary.ts). */}}
+{{- define "hw.jobSummary" -}}
+{{- $t := .timings -}}
+{{- $job := $t.job -}}
+{{- $codes := list -}}
+{{- range $code := $job.nonRetryableExitCodes }}{{ $codes = append $codes ($code | int | toString) }}{{ end -}}
+{{- $lines := list
+  (printf "run: max %ds (typical %ds), %d attempts (backoffLimit %d), back-off %ds" ($job.runMaxSeconds | int) ($job.runTypicalSeconds | int) ($job.attempts | int) ($job.backoffLimit | int) ($job.backoffSeconds | int))
+  (printf "deadline: activeDeadlineSeconds %d = %d x (120 + init %d + run %d) + back-off %d" ($job.activeDeadlineSeconds | int) ($job.attempts | int) ($t.containers.initSeconds | int) ($job.runMaxSeconds | int) ($job.backoffSeconds | int))
+  (printf "failure policy: DisruptionTarget ignored%s" (ternary (printf "; exit codes %s fail the Job" (join ", " $codes)) "" (not (empty $codes))))
+  (include "hw.shutdownLine" $t)
+-}}
+{{- $lines = concat $lines (include "hw.containerLines" $t.containers | fromJsonArray) -}}
+{{- $lines = append $lines (printf "clean-up: ttlSecondsAfterFinished %d" ($job.ttlSecondsAfterFinished | int)) -}}
+{{- join "\n" $lines -}}
+{{- end -}}
+
+{{- define "hw.timingSummary" -}}
+{{- $t := .timings -}}
+{{- if hasKey $t "job" -}}
+{{- include "hw.jobSummary" . -}}
+{{- else -}}
+{{- $lines := list
+  (printf "%s, max start %ds" (include "hw.windowLine" (dict "name" "startup" "present" (hasKey .probes "startup") "timings" $t.startup)) ($t.startupMaxSeconds | int))
+  (include "hw.windowLine" (dict "name" "readiness" "present" (hasKey .probes "readiness") "timings" $t.readiness))
+  (printf "%s, propagation %ds" (include "hw.windowLine" (dict "name" "liveness" "present" (hasKey .probes "liveness") "timings" $t.liveness)) ($t.propagationSeconds | int))
+  (include "hw.shutdownLine" $t)
+-}}
+{{- $lines = concat $lines (include "hw.containerLines" $t.containers | fromJsonArray) -}}
 {{- $lines = append $lines (printf "rollout: maxSurge %s, maxUnavailable %s, minReadySeconds %d, progressDeadlineSeconds %d" (include "hw.budgetText" $t.rollout.maxSurge) (include "hw.budgetText" $t.rollout.maxUnavailable) ($t.rollout.minReadySeconds | int) ($t.rollout.progressDeadlineSeconds | int)) -}}
 {{- if hasKey $t "loadBalancer" -}}
 {{- $lb := $t.loadBalancer -}}
@@ -51,11 +83,12 @@ src/explain/summary.ts and deploymentAnnotations in src/constructs/metadata.ts w
 {{- end -}}
 {{- join "\n" $lines -}}
 {{- end -}}
+{{- end -}}
 
 {{/* The declared times `check` compares against; preStopSeconds only when no hook shows it. */}}
 {{- define "hw.declaredTimes" -}}
 {{- $t := .timings -}}
-startupMaxSeconds={{ $t.startupMaxSeconds | int }} drainSeconds={{ $t.drainSeconds | int }} propagationSeconds={{ $t.propagationSeconds | int }}
+{{- if hasKey $t "job" }}runMaxSeconds={{ $t.job.runMaxSeconds | int }}{{ else }}startupMaxSeconds={{ $t.startupMaxSeconds | int }}{{ end }} drainSeconds={{ $t.drainSeconds | int }} propagationSeconds={{ $t.propagationSeconds | int }}
 {{- if has $t.preStop.mechanism (list "http" "app") }} preStopSeconds={{ $t.preStop.seconds | int }}{{ end -}}
 {{- /* The other containers' times, as `<container>.<key>=seconds`. */ -}}
 {{- range $each := $t.containers.initContainers }} {{ $each.name }}.maxSeconds={{ $each.maxSeconds | int }}{{ end -}}

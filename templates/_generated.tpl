@@ -2,15 +2,25 @@
 
 {{/* WORKLOAD_KINDS in src/kinds/table.ts */}}
 {{- define "hw.table.kindNames" -}}
-["web","worker"]
+["web","worker","job"]
 {{- end -}}
 
 {{/* KINDS in src/kinds/table.ts */}}
 {{- define "hw.table.kinds" -}}
-{"web":{"controller":"Deployment","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"worker":{"controller":"Deployment","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]}}
+{"web":{"controller":"Deployment","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"worker":{"controller":"Deployment","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"job":{"controller":"Job","objects":["ServiceAccount","ConfigMap","Job","NetworkPolicy"]}}
 {{- end -}}
 
 {{/* KIND_FIELDS in src/kinds/table.ts */}}
 {{- define "hw.table.kindFields" -}}
-{"ingress":["web"],"route":["web"],"service":["web"]}
+{"ingress":["web"],"route":["web"],"service":["web"],"startup":["web","worker"],"replicas":["web","worker"],"autoscaling":["web","worker"],"run":["job"]}
+{{- end -}}
+
+{{/* BATCH_CONTROLLERS in src/kinds/table.ts */}}
+{{- define "hw.table.batchControllers" -}}
+["Job"]
+{{- end -}}
+
+{{/* src/timing/kinds/job.ts */}}
+{{- define "hw.table.jobConstants" -}}
+{"podStartSeconds":120,"backoffBaseSeconds":10,"backoffCapSeconds":360,"ttlSeconds":604800}
 {{- end -}}

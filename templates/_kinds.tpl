@@ -28,3 +28,9 @@ src/declaration/resolve/kind-fields.ts.
 {{- end -}}
 {{- toJson $problems -}}
 {{- end -}}
+
+{{/* "true" when a kind's pods run to completion (a Job's) rather than until deleted; mirrors runsToCompletion in src/kinds/table.ts. Input: the kind. */}}
+{{- define "hw.kinds.runsToCompletion" -}}
+{{- $kinds := include "hw.table.kinds" . | fromJson -}}
+{{- if has (index $kinds .).controller (include "hw.table.batchControllers" . | fromJsonArray) }}true{{ end -}}
+{{- end -}}

@@ -28,6 +28,10 @@ spec:
     {{- else }} []
     {{- end }}
   {{- end }}
+  {{- /* A Job's failed pod is replaced by a new one (counted by backoffLimit and the pod failure policy, which requires Never) rather than restarted in place. */}}
+  {{- if include "hw.kinds.runsToCompletion" $spec.kind }}
+  restartPolicy: Never
+  {{- end }}
   terminationGracePeriodSeconds: {{ $w.timings.terminationGracePeriodSeconds | int }}
   securityContext:
     {{- include "hw.security.pod" $w | nindent 4 }}

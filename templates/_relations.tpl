@@ -44,7 +44,8 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- $health := $spec.health -}}
 {{- $resolved := dict -}}
 
-{{- /* Probes. */ -}}
+{{- /* Probes; pods that run to completion have none (hw.run.problems refuses declared ones). */ -}}
+{{- $batch := include "hw.kinds.runsToCompletion" $spec.kind -}}
 {{- if eq $spec.kind "web" -}}
 {{- if not (hasKey $spec "port") -}}
 {{- $problems = append $problems (dict "path" "port" "rule" "a web workload needs its serving port" "fix" "add port, e.g. port: 8080") -}}
@@ -57,6 +58,7 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- if hasKey $health "readiness" }}{{ $_ := set $targets "readiness" $health.readiness }}{{ end -}}
 {{- if and (hasKey $health "liveness") (not (kindIs "bool" $health.liveness)) }}{{ $_ := set $targets "liveness" $health.liveness }}{{ end -}}
 {{- if hasKey $health "startup" }}{{ $_ := set $targets "startup" $health.startup }}{{ end -}}
+{{- if not $batch -}}
 {{- range $name := list "readiness" "liveness" "startup" -}}
 {{- if hasKey $targets $name -}}
 {{- $target := index $targets $name -}}
@@ -88,6 +90,7 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- if not (hasKey $health "startup") -}}
 {{- if hasKey $resolved "liveness" }}{{ $_ := set $resolved "startup" $resolved.liveness }}{{ else if hasKey $resolved "readiness" }}{{ $_ := set $resolved "startup" $resolved.readiness }}{{ end -}}
 {{- end -}}
+{{- end -}}
 
 {{- /* Replicas. */ -}}
 {{- $count := (hasKey $spec "replicas") | ternary $spec.replicas 2 | int -}}
@@ -106,7 +109,9 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- $problems = append $problems (dict "path" "autoscaling.maxReplicas" "value" $scaling.maxReplicas "rule" (printf "maxReplicas must be at least minReplicas (%d)" ($scaling.minReplicas | int)) "fix" (printf "raise autoscaling.maxReplicas to %d or more" ($scaling.minReplicas | int))) -}}
 {{- end -}}
 {{- end -}}
-{{- if lt $fewest 2 -}}
+{{- /* A Job runs one pod at a time (parallelism 1): replicas and autoscaling are not its fields. */ -}}
+{{- if $batch }}{{ $replicas = dict "mode" "fixed" "count" 1 }}{{ end -}}
+{{- if and (lt $fewest 2) (not $batch) -}}
 {{- if hasKey $acknowledge "singleReplica" -}}
 {{- $used = append $used "singleReplica" -}}
 {{- else -}}
@@ -121,7 +126,7 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- $resources := $resolvedResources.resources -}}
 
 {{- /* Relations. */ -}}
-{{- $startup := $spec.startup -}}
+{{- $startup := $spec.startup | default dict -}}
 {{- if and (hasKey $startup "typicalSeconds") (gt ($startup.typicalSeconds | int) ($startup.maxSeconds | int)) -}}
 {{- $problems = append $problems (dict "path" "startup.typicalSeconds" "value" $startup.typicalSeconds "rule" (printf "a typical start cannot take longer than the slowest one (startup.maxSeconds = %d)" ($startup.maxSeconds | int)) "fix" (printf "lower startup.typicalSeconds to at most %d, or raise startup.maxSeconds" ($startup.maxSeconds | int))) -}}
 {{- end -}}
@@ -129,6 +134,10 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- if eq $spec.kind "worker" -}}
 {{- if ne $preStop.type "auto" -}}
 {{- $problems = append $problems (dict "path" "preStop.type" "value" $preStop.type "rule" "workers receive no Service traffic and get no preStop hook" "fix" "remove preStop, or make the workload kind: web") -}}
+{{- end -}}
+{{- else if $batch -}}
+{{- if ne $preStop.type "auto" -}}
+{{- $problems = append $problems (dict "path" "preStop.type" "value" $preStop.type "rule" (printf "a %s's pods receive no Service traffic and get no preStop hook" $spec.kind) "fix" "remove preStop") -}}
 {{- end -}}
 {{- else -}}
 {{- $minor := last (splitList "." $spec.kubernetesVersion) | int -}}

@@ -44,7 +44,7 @@ TypeScript face's words — never a partial render.
 {{- $volumes := include "hw.resolveVolumes" (dict "spec" $spec) | fromJson -}}
 {{- $containers := include "hw.extraContainers.resolve" (dict "spec" $spec "resources" $relations.resources) | fromJson -}}
 {{- $pod := include "hw.checkPod" $spec | fromJson -}}
-{{- $stage := concat (include "hw.kinds.fieldProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) -}}
+{{- $stage := concat (include "hw.kinds.fieldProblems" $spec | fromJsonArray) (include "hw.run.problems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) -}}
 {{- if $stage -}}
 {{- include "hw.fail" (dict "subject" $subject "problems" $stage) -}}
 {{- end -}}

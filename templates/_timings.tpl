@@ -15,9 +15,12 @@ Input: (dict "spec" effectiveSpec "probes" resolvedProbes "initContainers" "side
 {{- $oStartup := $o.startup | default dict -}}
 {{- $web := eq $spec.kind "web" -}}
 
-{{- $sMax := $spec.startup.maxSeconds | int -}}
+{{- /* Pods that run to completion have no startup probe: their start numbers only keep the probe rules whole and are left out. */ -}}
+{{- $batch := include "hw.kinds.runsToCompletion" $spec.kind -}}
+{{- $startupTimes := $spec.startup | default dict -}}
+{{- $sMax := $startupTimes.maxSeconds | default 0 | int -}}
 {{- $sTyp := include "hw.ceilDiv" (list $sMax 3) | int -}}
-{{- if hasKey $spec.startup "typicalSeconds" }}{{ $sTyp = $spec.startup.typicalSeconds | int }}{{ end -}}
+{{- if hasKey $startupTimes "typicalSeconds" }}{{ $sTyp = $startupTimes.typicalSeconds | int }}{{ end -}}
 {{- $d := $spec.drainSeconds | int -}}
 {{- $l := $spec.probeLatencyMs | int -}}
 {{- $platforms := dict "kube-proxy" 10 "aws-alb" 30 "aws-nlb" 120 -}}
@@ -137,8 +140,6 @@ its preStop delay preStop + D.
 
 {{- $timings := dict
   "kind" $spec.kind
-  "startupTypicalSeconds" $sTyp
-  "startupMaxSeconds" $sMax
   "drainSeconds" $d
   "propagationSeconds" $p
   "readiness" (dict "periodSeconds" $rPeriod "timeoutSeconds" $t "failureThreshold" $rFailures "windowSeconds" $wR)
@@ -150,6 +151,8 @@ its preStop delay preStop + D.
   "rollout" (dict "maxSurge" $maxSurge "maxUnavailable" $maxUnavailable "minReadySeconds" $minReady "progressDeadlineSeconds" $deadline)
   "containers" $containers
 -}}
+{{- if not $batch }}{{ $_ := set $timings "startupTypicalSeconds" $sTyp }}{{ $_ := set $timings "startupMaxSeconds" $sMax }}{{ end -}}
+{{- if hasKey $spec "run" }}{{ $_ := set $timings "job" (include "hw.job.timings" (dict "run" $spec.run "init" $i) | fromJson) }}{{ end -}}
 {{- /* The load balancer's target group settings (src/timing/load-balancer.ts), when one is configured. */ -}}
 {{- if .loadBalancer -}}
 {{- $readiness := dict "timeoutSeconds" $t "periodSeconds" $rPeriod "windowSeconds" $wR -}}

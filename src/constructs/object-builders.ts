@@ -8,6 +8,7 @@ import { deploymentProps } from './objects/deployment';
 import { gatewayRoute } from './objects/gateway-route';
 import { horizontalPodAutoscalerProps } from './objects/horizontal-pod-autoscaler';
 import { ingressProps } from './objects/ingress';
+import { jobProps } from './objects/job';
 import { networkPolicyProps } from './objects/network-policy';
 import { podDisruptionBudgetProps } from './objects/pod-disruption-budget';
 import { serviceProps } from './objects/service';
@@ -43,6 +44,7 @@ export const OBJECT_BUILDERS: Readonly<Record<ObjectRole, (workload: ResolvedWor
     workload.replicas.mode === 'autoscaled'
       ? manifest(k8s.KubeHorizontalPodAutoscalerV2.GVK, horizontalPodAutoscalerProps(workload, workload.replicas))
       : undefined,
+  Job: (workload) => ({ ...k8s.KubeJob.GVK, ...jobProps(workload) }),
 };
 
 /** The construct id of each role's object, as the workload constructs have always named them. */
@@ -56,4 +58,5 @@ export const OBJECT_IDS: Readonly<Record<ObjectRole, string>> = {
   PodDisruptionBudget: 'pod-disruption-budget',
   NetworkPolicy: 'network-policy',
   HorizontalPodAutoscaler: 'horizontal-pod-autoscaler',
+  Job: 'job',
 };

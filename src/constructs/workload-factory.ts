@@ -2,11 +2,13 @@ import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../declaration/schema';
 import { WORKLOAD_KINDS, type WorkloadKind } from '../kinds/table';
 import { HardenedWorkload, type HardenedWorkloadBase } from './hardened-workload';
+import { HardenedJob } from './kinds/hardened-job';
 
 /** The construct class that makes each kind. */
 const CONSTRUCT_OF_KIND: Readonly<Record<WorkloadKind, new (scope: Construct, id: string, props: WorkloadSpec) => HardenedWorkloadBase>> = {
   web: HardenedWorkload,
   worker: HardenedWorkload,
+  job: HardenedJob as new (scope: Construct, id: string, props: WorkloadSpec) => HardenedWorkloadBase,
 };
 
 /**

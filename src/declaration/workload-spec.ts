@@ -42,12 +42,12 @@ export interface WorkloadSpec {
    */
   distroless?: boolean;
   /**
-   * web: serves traffic through a Service. worker: no Service, no preStop hook.
+   * web: serves traffic through a Service. worker: no Service, no preStop hook. job: runs to completion once (a Job), timed by `run`.
    *
    * @default "web"
    * @example "worker"
    */
-  kind?: 'web' | 'worker';
+  kind?: 'web' | 'worker' | 'job';
   /**
    * Serving port of the container (required for web workloads).
    *
@@ -81,11 +81,19 @@ export interface WorkloadSpec {
    */
   health?: Health;
   /**
-   * How long the application takes to start.
+   * How long the application takes to start (kinds web and worker; required there).
    *
+   * @default - none; required for kinds web and worker
    * @example {"maxSeconds":90}
    */
-  startup: StartupTimes;
+  startup?: StartupTimes;
+  /**
+   * How long one run takes and how often it is tried (kind job; required there). The Job's deadline, retry budget and failure policy are derived from it.
+   *
+   * @default - none; required for kind job
+   * @example {"maxSeconds":1800}
+   */
+  run?: RunTimes;
   /**
    * Time the application needs after SIGTERM: the longest in-flight request plus cleanup.
    *
@@ -504,6 +512,43 @@ export interface StartupTimes {
    * @example 90
    */
   maxSeconds: number;
+}
+export interface RunTimes {
+  /**
+   * Time the slowest acceptable run takes, from the start of the main container to its exit.
+   *
+   * Unit: seconds.
+   *
+   * @example 1800
+   */
+  maxSeconds: number;
+  /**
+   * Time a run usually takes; shown in the timeline of `explain`.
+   *
+   * Unit: seconds.
+   *
+   * @default - ceil(maxSeconds / 3)
+   * @example 600
+   */
+  typicalSeconds?: number;
+  /**
+   * How many times a run is tried before the Job fails (backoffLimit = attempts - 1). Pods lost to disruptions (eviction, preemption, node drain) do not count: the pod failure policy ignores them. Kubernetes' own default is 7 attempts.
+   *
+   * Unit: attempts.
+   *
+   * @default 3
+   * @example 5
+   */
+  attempts?: number;
+  /**
+   * Exit codes of the main container that mean a permanent error (bad input, a failed precondition): the pod failure policy fails the Job at once instead of retrying. In increasing order, without repeats.
+   *
+   * Unit: exit codes.
+   *
+   * @default - none: every failure is retried until attempts run out
+   * @example [2,64]
+   */
+  nonRetryableExitCodes?: number[];
 }
 export interface Traffic {
   /**

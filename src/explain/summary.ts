@@ -1,6 +1,7 @@
 import type { ResolvedWorkload } from '../declaration/resolve';
 import { effectiveInterval } from '../timing/derive';
-import type { ContainerTimings, ProbeTimings } from '../timing/types';
+import type { JobTimings } from '../timing/kinds/job';
+import type { ContainerTimings, ProbeTimings, Timings } from '../timing/types';
 
 /**
  * The derivation in five short lines (one more each for init containers, sidecars, a mesh proxy and a load balancer), for the Deployment's annotation: a reviewer sees a timing
@@ -10,22 +11,19 @@ import type { ContainerTimings, ProbeTimings } from '../timing/types';
  */
 export function timingSummary(workload: ResolvedWorkload): string {
   const { timings, probes } = workload;
+  if (timings.job) return jobSummary(timings.job, timings);
   const window = (name: string, present: boolean, probe: ProbeTimings) =>
     present
       ? `${name}: window ${probe.windowSeconds}s (${effectiveInterval(probe.periodSeconds, probe.timeoutSeconds)}s x ${probe.failureThreshold}), timeout ${probe.timeoutSeconds}s`
       : `${name}: none`;
-  const { preStop, drainSeconds, terminationGracePeriodSeconds: grace, rollout, containers } = timings;
-  const { sidecarMode: mode, sidecarStopSeconds: sidecarStop } = containers;
-  const margin = grace - preStop.seconds - drainSeconds - sidecarStop;
-  const sidecarPart =
-    mode === 'none' ? '' : ` + sidecars ${sidecarStop}s (${mode === 'native' ? 'native, one by one' : 'ordinary, longest'})`;
+  const { rollout, containers } = timings;
   const loadBalancer = timings.loadBalancer;
   const healthCheck = loadBalancer?.healthCheck;
   return [
     `${window('startup', probes.startup !== undefined, timings.startup)}, max start ${timings.startupMaxSeconds}s`,
     window('readiness', probes.readiness !== undefined, timings.readiness),
     `${window('liveness', probes.liveness !== undefined, timings.liveness)}, propagation ${timings.propagationSeconds}s`,
-    `shutdown: preStop ${preStop.seconds}s (${preStop.mechanism}) + drain ${drainSeconds}s${sidecarPart} + margin ${margin}s = grace ${grace}s`,
+    shutdownLine(timings),
     ...containerLines(containers),
     `rollout: maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}, minReadySeconds ${rollout.minReadySeconds}, progressDeadlineSeconds ${rollout.progressDeadlineSeconds}`,
     ...(loadBalancer && healthCheck
@@ -33,6 +31,28 @@ export function timingSummary(workload: ResolvedWorkload): string {
           `load balancer (${loadBalancer.kind}): health check window ${healthCheck.windowSeconds}s (${healthCheck.intervalSeconds}s x ${healthCheck.unhealthyThresholdCount}), timeout ${healthCheck.timeoutSeconds}s, healthy after ${healthCheck.healthyThresholdCount}; deregistration delay ${loadBalancer.deregistrationDelaySeconds}s`,
         ]
       : []),
+  ].join('\n');
+}
+
+/** The stop: preStop delay, drain, the sidecars' stops and the margin that make up the grace period. */
+function shutdownLine({ preStop, drainSeconds, terminationGracePeriodSeconds: grace, containers }: Timings): string {
+  const { sidecarMode: mode, sidecarStopSeconds: sidecarStop } = containers;
+  const margin = grace - preStop.seconds - drainSeconds - sidecarStop;
+  const sidecarPart =
+    mode === 'none' ? '' : ` + sidecars ${sidecarStop}s (${mode === 'native' ? 'native, one by one' : 'ordinary, longest'})`;
+  return `shutdown: preStop ${preStop.seconds}s (${preStop.mechanism}) + drain ${drainSeconds}s${sidecarPart} + margin ${margin}s = grace ${grace}s`;
+}
+
+/** A Job's lines: its run, deadline, failure policy, shutdown and clean-up (templates/_annotations.tpl renders the same). */
+function jobSummary(job: JobTimings, timings: Timings): string {
+  const codes = job.nonRetryableExitCodes;
+  return [
+    `run: max ${job.runMaxSeconds}s (typical ${job.runTypicalSeconds}s), ${job.attempts} attempts (backoffLimit ${job.backoffLimit}), back-off ${job.backoffSeconds}s`,
+    `deadline: activeDeadlineSeconds ${job.activeDeadlineSeconds} = ${job.attempts} x (120 + init ${timings.containers.initSeconds} + run ${job.runMaxSeconds}) + back-off ${job.backoffSeconds}`,
+    `failure policy: DisruptionTarget ignored${codes.length > 0 ? `; exit codes ${codes.join(', ')} fail the Job` : ''}`,
+    shutdownLine(timings),
+    ...containerLines(timings.containers),
+    `clean-up: ttlSecondsAfterFinished ${job.ttlSecondsAfterFinished}`,
   ].join('\n');
 }
 
@@ -69,7 +89,7 @@ export function declaredTimes(workload: ResolvedWorkload): string {
   const hidden = timings.preStop.mechanism === 'http' || timings.preStop.mechanism === 'app';
   const { initContainers, sidecars } = timings.containers;
   return [
-    `startupMaxSeconds=${timings.startupMaxSeconds}`,
+    ...(timings.job ? [`runMaxSeconds=${timings.job.runMaxSeconds}`] : [`startupMaxSeconds=${timings.startupMaxSeconds}`]),
     `drainSeconds=${timings.drainSeconds}`,
     `propagationSeconds=${timings.propagationSeconds}`,
     ...(hidden ? [`preStopSeconds=${timings.preStop.seconds}`] : []),

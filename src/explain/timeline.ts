@@ -2,6 +2,7 @@ import type { ResolvedWorkload } from '../declaration/resolve';
 import { resolveBudget } from '../invariants/facts';
 import { ceilDiv } from '../timing/arithmetic';
 import { effectiveInterval } from '../timing/derive';
+import { backoffSeconds, POD_START_SECONDS } from '../timing/kinds/job';
 import type { ProbeTimings } from '../timing/types';
 
 /**
@@ -31,7 +32,7 @@ export interface TimelineEvent {
 }
 
 export interface TimelineSection {
-  readonly id: 'start' | 'hung' | 'shutdown';
+  readonly id: 'start' | 'hung' | 'run' | 'shutdown';
   readonly title: string;
   /** What t = 0 is. */
   readonly origin: string;
@@ -92,8 +93,9 @@ function startSection(workload: ResolvedWorkload): TimelineSection {
   const init = initPhase(workload);
   // The application's container starts after the init phase: everything of its own is shifted by I.
   const I = timings.containers.initSeconds;
-  const S_typ = I + timings.startupTypicalSeconds;
-  const S_max = timings.startupMaxSeconds;
+  // Only pods that run until deleted have this section, and they always have start times.
+  const S_typ = I + timings.startupTypicalSeconds!;
+  const S_max = timings.startupMaxSeconds!;
   const W_s = startup.windowSeconds;
   const available = S_typ + rollout.minReadySeconds;
   const end = Math.max(I + W_s, available, I + S_max);
@@ -308,6 +310,64 @@ function besideTheApp(workload: ResolvedWorkload, drainEnd: number, events: Time
   return lanes;
 }
 
+/**
+ * A Job's runs: a typical one, and the worst case the deadline covers — every attempt with its pod
+ * start, init phase and slowest run, and the controller's back-off between them.
+ */
+function runSection(workload: ResolvedWorkload): TimelineSection {
+  const job = workload.timings.job!;
+  const I = workload.timings.containers.initSeconds;
+  const init = initPhase(workload);
+  const A = job.activeDeadlineSeconds;
+  const typicalEnd = I + job.runTypicalSeconds;
+  const worst: Segment[] = [];
+  const events: TimelineEvent[] = [
+    { at: 0, label: `the Job starts: up to ${POD_START_SECONDS}s for scheduling and image pull are allowed per attempt` },
+    { at: typicalEnd, label: `a typical run is done (${job.runTypicalSeconds}s after the container starts, if the pod starts at once)` },
+  ];
+  let at = 0;
+  for (let attempt = 1; attempt <= job.attempts; attempt++) {
+    worst.push({ from: at, to: at + POD_START_SECONDS, label: 'pod start', tone: 'waiting' });
+    at += POD_START_SECONDS;
+    if (I > 0) worst.push({ from: at, to: at + I, label: 'init', tone: 'waiting' });
+    at += I;
+    worst.push({ from: at, to: at + job.runMaxSeconds, label: `attempt ${attempt}`, tone: 'starting' });
+    at += job.runMaxSeconds;
+    if (attempt < job.attempts) {
+      const backoff = backoffSeconds(attempt) - backoffSeconds(attempt - 1);
+      events.push({ at, label: `attempt ${attempt} fails at its slowest: back-off ${backoff}s before the next pod` });
+      worst.push({ from: at, to: at + backoff, label: 'back-off', tone: 'margin' });
+      at += backoff;
+    }
+  }
+  events.push({ at: A, label: `activeDeadlineSeconds ${A}: the Job is failed and a pod still running is stopped` });
+  const codes = job.nonRetryableExitCodes;
+  return {
+    id: 'run',
+    title: 'Runs',
+    origin: 'the Job starts',
+    end: A,
+    lanes: [
+      {
+        name: 'typical run',
+        segments: [...(init.length > 0 ? [{ from: 0, to: I, label: 'init', tone: 'waiting' as const }] : []), { from: I, to: typicalEnd, label: 'run', tone: 'serving' }],
+      },
+      { name: `worst case (${job.attempts} attempts)`, segments: worst },
+    ],
+    events: chronological(events),
+    notes: [
+      `backoffLimit ${job.backoffLimit}: ${job.attempts} attempts; pods lost to evictions, preemption or node drains (DisruptionTarget) are retried without counting`,
+      codes.length > 0
+        ? `exit code ${codes.join(', ')} of the main container fails the Job at once (podFailurePolicy FailJob)`
+        : 'every failure is retried until the attempts run out (no non-retryable exit codes declared)',
+      `a finished Job and its pods are deleted ${job.ttlSecondsAfterFinished}s after it ends (ttlSecondsAfterFinished)`,
+    ],
+  };
+}
+
 export function timeline(workload: ResolvedWorkload): Timeline {
-  return { workload: workload.instance, sections: [startSection(workload), hungSection(workload), shutdownSection(workload)] };
+  const sections = workload.timings.job
+    ? [runSection(workload), shutdownSection(workload)]
+    : [startSection(workload), hungSection(workload), shutdownSection(workload)];
+  return { workload: workload.instance, sections };
 }

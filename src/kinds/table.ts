@@ -5,7 +5,11 @@
  * templates/_generated.tpl (written by `npm run generate`), so no face keeps a second `if kind` list.
  */
 
-export const WORKLOAD_KINDS = ['web', 'worker'] as const;
+export const WORKLOAD_KINDS = [
+  'web',
+  'worker',
+  'job',
+] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 /**
@@ -23,14 +27,21 @@ export const OBJECT_ROLES = [
   'PodDisruptionBudget',
   'NetworkPolicy',
   'HorizontalPodAutoscaler',
+  'Job',
 ] as const;
 export type ObjectRole = (typeof OBJECT_ROLES)[number];
+
+/** The Kubernetes controllers that run a kind's pods. */
+export type Controller = 'Deployment' | BatchController;
+/** Controllers whose pods run to completion (restartPolicy Never) instead of until deleted. */
+export const BATCH_CONTROLLERS = ['Job'] as const;
+export type BatchController = (typeof BATCH_CONTROLLERS)[number];
 
 export interface KindEntry {
   /** What the kind is for, in the words of the field documentation. */
   readonly summary: string;
   /** The Kubernetes controller that runs the pods. */
-  readonly controller: 'Deployment';
+  readonly controller: Controller;
   /** The objects the kind may make, in the order they are created. */
   readonly objects: readonly ObjectRole[];
 }
@@ -56,6 +67,11 @@ export const KINDS: Readonly<Record<WorkloadKind, KindEntry>> = {
     controller: 'Deployment',
     objects: ['ServiceAccount', 'ConfigMap', 'Deployment', 'PodDisruptionBudget', 'NetworkPolicy', 'HorizontalPodAutoscaler'],
   },
+  job: {
+    summary: 'runs to completion once, e.g. a data migration (a Job): no Service, no PodDisruptionBudget, no probes',
+    controller: 'Job',
+    objects: ['ServiceAccount', 'ConfigMap', 'Job', 'NetworkPolicy'],
+  },
 };
 
 /**
@@ -67,7 +83,18 @@ export const KIND_FIELDS: Readonly<Record<string, readonly WorkloadKind[]>> = {
   ingress: ['web'],
   route: ['web'],
   service: ['web'],
+  // Pods that run until deleted: how long they take to start, how many run at once.
+  startup: ['web', 'worker'],
+  replicas: ['web', 'worker'],
+  autoscaling: ['web', 'worker'],
+  // Pods that run to completion: how long a run takes, how often it is tried.
+  run: ['job'],
 };
+
+/** Whether a kind's pods run to completion (a Job's, a CronJob's) rather than until deleted. */
+export function runsToCompletion(kind: WorkloadKind): boolean {
+  return (BATCH_CONTROLLERS as readonly string[]).includes(KINDS[kind].controller);
+}
 
 /** Whether a kind makes an object of this role (subject to the object's own conditions). */
 export function makes(kind: WorkloadKind, role: ObjectRole): boolean {

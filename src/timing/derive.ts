@@ -3,6 +3,8 @@ import { deriveLoadBalancer } from './load-balancer';
 import { PROPAGATION_SECONDS } from './platforms';
 import { initSeconds, meshDrainSeconds, sidecarMode, sidecarStopSeconds, sidecarTimings } from './containers';
 import { Recorder, type Rule } from './record';
+import { deriveJob } from './kinds/job';
+import { runsToCompletion } from '../kinds/table';
 import type { Derivation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, TimingInput } from './types';
 
 /**
@@ -20,7 +22,10 @@ export function deriveTimings(input: TimingInput): Derivation {
   const declared = record.declared.bind(record);
   const overrides = input.overrides;
 
-  const S_max = declared('startupMaxSeconds', input.startupMaxSeconds, 'The slowest acceptable start, as declared.');
+  // Pods that run to completion have no probes and no rollout: their start numbers only keep the
+  // probe rules whole and are dropped from the result, explanations included.
+  const batch = runsToCompletion(input.kind);
+  const S_max = declared('startupMaxSeconds', input.startupMaxSeconds ?? 0, 'The slowest acceptable start, as declared.');
   const D = declared('drainSeconds', input.drainSeconds, 'Longest in-flight request plus cleanup after SIGTERM, as declared.');
   const L = input.probeLatencyMs;
   const S_typ =
@@ -33,8 +38,14 @@ export function deriveTimings(input: TimingInput): Derivation {
         })
       : declared('startupTypicalSeconds', input.startupTypicalSeconds, 'A typical start, as declared.');
 
-  const P =
-    input.kind === 'worker'
+  const P = batch
+    ? decide('propagationSeconds', undefined, {
+        formula: '0',
+        inputs: {},
+        reason: 'Pods that run to completion receive no Service traffic, so there is nothing to wait for before SIGTERM.',
+        compute: () => 0,
+      })
+    : input.kind === 'worker'
       ? decide('propagationSeconds', undefined, {
           formula: '0',
           inputs: {},
@@ -130,7 +141,14 @@ export function deriveTimings(input: TimingInput): Derivation {
     'preStop.seconds',
     overrides.preStopSeconds,
     mechanism === 'none'
-      ? { formula: '0', inputs: {}, reason: 'Workers receive no Service traffic: nothing to wait for.', compute: () => 0 }
+      ? {
+          formula: '0',
+          inputs: {},
+          reason: batch
+            ? 'Pods that run to completion receive no Service traffic: nothing to wait for.'
+            : 'Workers receive no Service traffic: nothing to wait for.',
+          compute: () => 0,
+        }
       : {
           formula: 'P',
           inputs: { P },
@@ -235,6 +253,8 @@ export function deriveTimings(input: TimingInput): Derivation {
     'progressDeadlineSeconds',
   );
 
+  const job = input.run && deriveJob(record, input.run, I ?? 0);
+
   const loadBalancer =
     input.loadBalancer === undefined
       ? undefined
@@ -248,11 +268,14 @@ export function deriveTimings(input: TimingInput): Derivation {
 
   return {
     // A probe the pod does not have gets no lines: its numbers exist only to keep Timings whole.
-    explanations: record.explanations.filter(({ key }) => !PROBE_NAMES.some((name) => !probes[name] && key.startsWith(`${name}.`))),
+    explanations: record.explanations.filter(
+      ({ key }) =>
+        !PROBE_NAMES.some((name) => !probes[name] && key.startsWith(`${name}.`)) &&
+        !(batch && (BATCH_UNUSED.includes(key) || key.startsWith('rollout.'))),
+    ),
     timings: {
       kind: input.kind,
-      startupTypicalSeconds: S_typ,
-      startupMaxSeconds: S_max,
+      ...(batch ? {} : { startupTypicalSeconds: S_typ, startupMaxSeconds: S_max }),
       drainSeconds: D,
       propagationSeconds: P,
       readiness,
@@ -271,6 +294,7 @@ export function deriveTimings(input: TimingInput): Derivation {
         ...(mesh ? { mesh } : {}),
       },
       ...(loadBalancer ? { loadBalancer } : {}),
+      ...(job ? { job } : {}),
     },
   };
 
@@ -334,6 +358,8 @@ export function deriveTimings(input: TimingInput): Derivation {
 }
 
 const PROBE_NAMES = ['readiness', 'liveness', 'startup'] as const;
+/** Start times that pods running to completion do not have (they have no startup probe). */
+const BATCH_UNUSED = ['startupMaxSeconds', 'startupTypicalSeconds'];
 
 /**
  * Seconds between the starts of two probe attempts when every attempt times out: the kubelet
@@ -352,7 +378,7 @@ export function kubernetesMinor(version: string): number {
 export const SLEEP_ACTION_MINOR = 30;
 
 export function preStopMechanism(input: Pick<TimingInput, 'kind' | 'preStopType' | 'kubernetesVersion'>): PreStopMechanism {
-  if (input.kind === 'worker') return 'none';
+  if (input.kind === 'worker' || runsToCompletion(input.kind)) return 'none';
   if (input.preStopType !== 'auto') return input.preStopType;
   return kubernetesMinor(input.kubernetesVersion) >= SLEEP_ACTION_MINOR ? 'sleep' : 'exec';
 }

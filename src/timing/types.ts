@@ -1,6 +1,8 @@
 import type { TrafficPlatform } from './platforms';
 
-export type WorkloadKind = 'web' | 'worker';
+import type { JobTimings, RunInput } from './kinds/job';
+export type { WorkloadKind } from '../kinds/table';
+import type { WorkloadKind } from '../kinds/table';
 export type PreStopType = 'auto' | 'sleep' | 'exec' | 'http' | 'app';
 /** How the delay before SIGTERM is carried out; `none` for workers, which receive no traffic. */
 export type PreStopMechanism = 'sleep' | 'exec' | 'http' | 'app' | 'none';
@@ -65,8 +67,8 @@ export interface SidecarInput {
 /** Everything the timing rules of docs/derivation.md read. */
 export interface TimingInput {
   readonly kind: WorkloadKind;
-  /** S_max. */
-  readonly startupMaxSeconds: number;
+  /** S_max; absent for pods that run to completion, which have no startup probe. */
+  readonly startupMaxSeconds?: number;
   /** S_typ; default ceil(S_max / 3). */
   readonly startupTypicalSeconds?: number;
   /** D. */
@@ -89,6 +91,8 @@ export interface TimingInput {
   /** In their order; none when left out. */
   readonly sidecars?: readonly SidecarInput[];
   readonly mesh?: MeshName;
+  /** How one run of a Job's pod is timed and tried (kind job). */
+  readonly run?: RunInput;
 }
 
 export interface ProbeTimings {
@@ -108,8 +112,9 @@ export interface RestartingProbeTimings extends ProbeTimings {
 
 export interface Timings {
   readonly kind: WorkloadKind;
-  readonly startupTypicalSeconds: number;
-  readonly startupMaxSeconds: number;
+  /** Absent for pods that run to completion (no startup probe). */
+  readonly startupTypicalSeconds?: number;
+  readonly startupMaxSeconds?: number;
   readonly drainSeconds: number;
   /** 0 for workers. */
   readonly propagationSeconds: number;
@@ -131,6 +136,8 @@ export interface Timings {
   readonly containers: ContainerTimings;
   /** Present when the declaration configures a load balancer (src/timing/load-balancer.ts). */
   readonly loadBalancer?: LoadBalancerTimings;
+  /** Present for pods that run to completion: the Job's deadline, retries and clean-up (src/timing/kinds/job.ts). */
+  readonly job?: JobTimings;
 }
 
 /**

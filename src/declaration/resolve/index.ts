@@ -15,6 +15,7 @@ import { resolveEnv } from './env';
 import { factsOf, invariantProblem, isAcknowledgeable } from './invariant-problems';
 import { checkPod } from './pod';
 import { checkKindFields } from './kind-fields';
+import { checkTimes } from './run';
 import { resolveProbes } from './probes';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
@@ -102,6 +103,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const resolution: Resolution = { problems, acknowledged };
   const distroless = spec.distroless ?? isKnownDistroless(spec.image);
   checkKindFields(spec, resolution);
+  checkTimes(spec, resolution);
   const probes = resolveProbes(spec, resolution);
   const replicas = resolveReplicas(spec, resolution);
   const resources = resolveResources(spec.resources, 'resources', resolution);
@@ -117,8 +119,9 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
 
   const derivation = deriveTimings({
     kind: spec.kind,
-    startupMaxSeconds: spec.startup.maxSeconds,
-    startupTypicalSeconds: spec.startup.typicalSeconds,
+    startupMaxSeconds: spec.startup?.maxSeconds,
+    startupTypicalSeconds: spec.startup?.typicalSeconds,
+    run: spec.run,
     drainSeconds: spec.drainSeconds,
     platform: spec.traffic.platform,
     propagationSeconds: spec.traffic.propagationSeconds,

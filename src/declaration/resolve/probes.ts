@@ -1,3 +1,4 @@
+import { runsToCompletion } from '../../kinds/table';
 import type { EffectiveSpec } from '../presets';
 import { probeForm, type ResolvedProbe, resolveProbe } from '../probes';
 import type { ProbeTarget } from '../schema';
@@ -5,6 +6,8 @@ import type { ResolvedWorkload } from './index';
 import type { Resolution } from './resolution';
 
 export function resolveProbes(spec: EffectiveSpec, { problems, acknowledged }: Resolution): ResolvedWorkload['probes'] {
+  // Pods that run to completion have no probes (checkTimes refuses declared ones).
+  if (runsToCompletion(spec.kind)) return {};
   const resolve = (name: 'readiness' | 'liveness' | 'startup', target: ProbeTarget): ResolvedProbe | undefined => {
     const path = `health.${name}`;
     const resolved = resolveProbe(target, spec.port);

@@ -1,10 +1,11 @@
 import { kubernetesMinor, SLEEP_ACTION_MINOR } from '../../timing/derive';
 import type { Problem } from '../errors';
 import type { EffectiveSpec } from '../presets';
+import { runsToCompletion } from '../../kinds/table';
 
 export function checkRelations(spec: EffectiveSpec, distroless: boolean, problems: Problem[]): void {
   const { startup, preStop } = spec;
-  if (startup.typicalSeconds !== undefined && startup.typicalSeconds > startup.maxSeconds) {
+  if (startup?.typicalSeconds !== undefined && startup.typicalSeconds > startup.maxSeconds) {
     problems.push({
       path: 'startup.typicalSeconds',
       value: startup.typicalSeconds,
@@ -19,6 +20,17 @@ export function checkRelations(spec: EffectiveSpec, distroless: boolean, problem
         value: preStop.type,
         rule: 'workers receive no Service traffic and get no preStop hook',
         fix: 'remove preStop, or make the workload kind: web',
+      });
+    }
+    return;
+  }
+  if (runsToCompletion(spec.kind)) {
+    if (preStop.type !== 'auto') {
+      problems.push({
+        path: 'preStop.type',
+        value: preStop.type,
+        rule: `a ${spec.kind}'s pods receive no Service traffic and get no preStop hook`,
+        fix: 'remove preStop',
       });
     }
     return;

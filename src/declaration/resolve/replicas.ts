@@ -1,3 +1,4 @@
+import { runsToCompletion } from '../../kinds/table';
 import type { EffectiveSpec } from '../presets';
 import type { Replicas } from './index';
 import type { Resolution } from './resolution';
@@ -6,6 +7,8 @@ import type { Resolution } from './resolution';
 const DEFAULT_REPLICAS = 2;
 
 export function resolveReplicas(spec: EffectiveSpec, { problems, acknowledged }: Resolution): Replicas {
+  // A Job runs one pod at a time (parallelism 1): replicas and autoscaling are not its fields.
+  if (runsToCompletion(spec.kind)) return { mode: 'fixed', count: 1 };
   const { autoscaling } = spec;
   const replicas: Replicas = autoscaling
     ? {

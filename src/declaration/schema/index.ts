@@ -13,6 +13,8 @@ import { mesh, sidecars } from './sidecars';
 import { ingress, route, service } from './routes';
 import { scheduling } from './scheduling';
 import { configFiles, scratch, tmp } from './volumes';
+import { run } from './run';
+import { WORKLOAD_KINDS } from '../../kinds/table';
 
 /**
  * The workload declaration: the single source of truth for the TypeScript types (`WorkloadSpec`
@@ -59,9 +61,13 @@ export const workloadSchema = z
     image,
     distroless,
     kind: z
-      .enum(['web', 'worker'])
+      .enum(WORKLOAD_KINDS)
       .default('web')
-      .meta({ description: 'web: serves traffic through a Service. worker: no Service, no preStop hook.', examples: ['worker'] }),
+      .meta({
+        description:
+          'web: serves traffic through a Service. worker: no Service, no preStop hook. job: runs to completion once (a Job), timed by `run`.',
+        examples: ['worker'],
+      }),
     port: portNumber.optional().meta({
       description: 'Serving port of the container (required for web workloads).',
       'x-default': 'none: a worker without a port admits no ingress',
@@ -98,7 +104,14 @@ export const workloadSchema = z
           .meta({ 'x-default': 'ceil(maxSeconds / 3)', examples: [20] }),
         maxSeconds: seconds(1, 'Time the slowest acceptable start takes (cold caches, busy node).').meta({ examples: [90] }),
       })
-      .meta({ title: 'StartupTimes', description: 'How long the application takes to start.', examples: [{ maxSeconds: 90 }] }),
+      .optional()
+      .meta({
+        title: 'StartupTimes',
+        description: 'How long the application takes to start (kinds web and worker; required there).',
+        'x-default': 'none; required for kinds web and worker',
+        examples: [{ maxSeconds: 90 }],
+      }),
+    run: run.optional().meta({ 'x-default': 'none; required for kind job', examples: [{ maxSeconds: 1800 }] }),
     drainSeconds: seconds(0, 'Time the application needs after SIGTERM: the longest in-flight request plus cleanup.').meta({
       examples: [30],
     }),

@@ -1,4 +1,5 @@
 import type { ResolvedWorkload } from '../../../declaration/resolve';
+import { runsToCompletion } from '../../../kinds/table';
 import { commonLabels, selectorLabels } from '../../metadata';
 import { initContainer, mainContainer, sidecarContainer } from './containers';
 import { meshAnnotations } from './mesh';
@@ -29,6 +30,9 @@ export function podTemplate(workload: ResolvedWorkload): PodTemplate {
       // Only a workload that declares it calls the Kubernetes API, with a reason, gets a token.
       automountServiceAccountToken: spec.serviceAccount?.mountApiToken === true,
       ...(spec.imagePullSecrets ? { imagePullSecrets: spec.imagePullSecrets.map((name) => ({ name })) } : {}),
+      // A Job's failed pod is replaced by a new one (counted by backoffLimit and the pod failure policy,
+      // which requires Never) rather than restarted in place.
+      ...(runsToCompletion(spec.kind) ? { restartPolicy: 'Never' } : {}),
       terminationGracePeriodSeconds: workload.timings.terminationGracePeriodSeconds,
       securityContext: POD_SECURITY_CONTEXT,
       ...podScheduling(selectorLabels(workload), spec.scheduling),

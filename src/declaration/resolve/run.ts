@@ -1,0 +1,62 @@
+import { runsToCompletion } from '../../kinds/table';
+import type { EffectiveSpec } from '../presets';
+import type { Resolution } from './resolution';
+
+/**
+ * The times each kind cannot do without: how long a start takes for pods that run until deleted,
+ * how long a run takes for pods that run to completion (the kinds table says which field belongs
+ * to which kind; a foreign one is reported by checkKindFields). Mirrored by `hw.run.problems` in
+ * templates/_job.tpl.
+ */
+export function checkTimes(spec: EffectiveSpec, { problems }: Resolution): void {
+  if (!runsToCompletion(spec.kind)) {
+    if (spec.startup === undefined) {
+      problems.push({
+        path: 'startup',
+        value: undefined,
+        rule: `a ${spec.kind} workload needs its startup time: the probes and the rollout are derived from it`,
+        fix: 'add startup, e.g. startup: { maxSeconds: 90 } (the slowest acceptable start)',
+      });
+    }
+    return;
+  }
+  const { run, health } = spec;
+  if (run === undefined) {
+    problems.push({
+      path: 'run',
+      value: undefined,
+      rule: `a ${spec.kind} needs its run time: its deadline and retries are derived from it`,
+      fix: 'add run, e.g. run: { maxSeconds: 1800 } (the slowest acceptable run)',
+    });
+  } else {
+    if (run.typicalSeconds !== undefined && run.typicalSeconds > run.maxSeconds) {
+      problems.push({
+        path: 'run.typicalSeconds',
+        value: run.typicalSeconds,
+        rule: `a typical run cannot take longer than the slowest one (run.maxSeconds = ${run.maxSeconds})`,
+        fix: `lower run.typicalSeconds to at most ${run.maxSeconds}, or raise run.maxSeconds`,
+      });
+    }
+    const codes = run.nonRetryableExitCodes ?? [];
+    const unordered = codes.findIndex((code, index) => index > 0 && code <= codes[index - 1]!);
+    if (unordered > 0) {
+      // The API requires the list ordered and without repeats (Job podFailurePolicy onExitCodes.values).
+      problems.push({
+        path: `run.nonRetryableExitCodes[${unordered}]`,
+        value: codes[unordered],
+        rule: 'exit codes are listed in increasing order without repeats, as the Job API requires',
+        fix: `write them sorted without repeats: [${[...new Set(codes)].sort((a, b) => a - b).join(', ')}]`,
+      });
+    }
+  }
+  // A batch pod that wedges is ended by its deadline; with restartPolicy Never a probe could only fail the attempt.
+  for (const probe of ['readiness', 'liveness', 'startup'] as const) {
+    if (health[probe] === undefined) continue;
+    problems.push({
+      path: `health.${probe}`,
+      value: health[probe],
+      rule: `a ${spec.kind}'s pods have no probes: no Service sends them traffic, and a run that hangs is ended by the Job's activeDeadlineSeconds`,
+      fix: `remove health.${probe}`,
+    });
+  }
+}

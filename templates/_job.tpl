@@ -1,0 +1,112 @@
+{{/*
+Kind job, mirroring src/timing/kinds/job.ts (the timing rules), src/declaration/resolve/run.ts
+(the run and start checks) and src/constructs/objects/job.ts (the Job spec, which a CronJob's
+jobTemplate reuses). The constants come from templates/_generated.tpl.
+*/}}
+
+{{/*
+The Job's timings: (dict "run" declaredRun "init" I). R_typ = ceil(R_max/3) unless declared;
+backoffLimit = n - 1; B = Σ_{k=1}^{n-1} min(10·2^(k-1), 360); A = n·(120 + I + R_max) + B;
+ttlSecondsAfterFinished a week. Output: JSON.
+*/}}
+{{- define "hw.job.timings" -}}
+{{- $c := include "hw.table.jobConstants" . | fromJson -}}
+{{- $run := .run -}}
+{{- $rMax := $run.maxSeconds | int -}}
+{{- $rTyp := include "hw.ceilDiv" (list $rMax 3) | int -}}
+{{- if hasKey $run "typicalSeconds" }}{{ $rTyp = $run.typicalSeconds | int }}{{ end -}}
+{{- $n := $run.attempts | int -}}
+{{- $b := 0 -}}
+{{- $step := $c.backoffBaseSeconds | int -}}
+{{- range $k := until (sub $n 1 | int) -}}
+{{- $b = add $b (min $step ($c.backoffCapSeconds | int)) | int -}}
+{{- $step = mul $step 2 | int -}}
+{{- end -}}
+{{- $deadline := add (mul $n (add ($c.podStartSeconds | int) (.init | int) $rMax)) $b | int -}}
+{{- $codes := list -}}
+{{- range $code := $run.nonRetryableExitCodes | default list }}{{ $codes = append $codes ($code | int) }}{{ end -}}
+{{- dict
+  "runMaxSeconds" $rMax
+  "runTypicalSeconds" $rTyp
+  "attempts" $n
+  "backoffLimit" (sub $n 1 | int)
+  "backoffSeconds" $b
+  "activeDeadlineSeconds" $deadline
+  "ttlSecondsAfterFinished" ($c.ttlSeconds | int)
+  "nonRetryableExitCodes" $codes
+  | toJson -}}
+{{- end -}}
+
+{{/* The times each kind cannot do without, and what pods that run to completion refuse: JSON list of problems. Input: the effective spec. */}}
+{{- define "hw.run.problems" -}}
+{{- $spec := . -}}
+{{- $problems := list -}}
+{{- if not (include "hw.kinds.runsToCompletion" $spec.kind) -}}
+{{- if not (hasKey $spec "startup") -}}
+{{- $problems = append $problems (dict "path" "startup" "rule" (printf "a %s workload needs its startup time: the probes and the rollout are derived from it" $spec.kind) "fix" "add startup, e.g. startup: { maxSeconds: 90 } (the slowest acceptable start)") -}}
+{{- end -}}
+{{- else -}}
+{{- if not (hasKey $spec "run") -}}
+{{- $problems = append $problems (dict "path" "run" "rule" (printf "a %s needs its run time: its deadline and retries are derived from it" $spec.kind) "fix" "add run, e.g. run: { maxSeconds: 1800 } (the slowest acceptable run)") -}}
+{{- else -}}
+{{- $run := $spec.run -}}
+{{- if and (hasKey $run "typicalSeconds") (gt ($run.typicalSeconds | int) ($run.maxSeconds | int)) -}}
+{{- $problems = append $problems (dict "path" "run.typicalSeconds" "value" $run.typicalSeconds "rule" (printf "a typical run cannot take longer than the slowest one (run.maxSeconds = %d)" ($run.maxSeconds | int)) "fix" (printf "lower run.typicalSeconds to at most %d, or raise run.maxSeconds" ($run.maxSeconds | int))) -}}
+{{- end -}}
+{{- /* The API requires the list ordered and without repeats (Job podFailurePolicy onExitCodes.values). */ -}}
+{{- $codes := $run.nonRetryableExitCodes | default list -}}
+{{- $unordered := 0 -}}
+{{- range $index, $code := $codes -}}
+{{- if and (gt $index 0) (eq $unordered 0) (le ($code | int) (index $codes (sub $index 1 | int) | int)) }}{{ $unordered = $index }}{{ end -}}
+{{- end -}}
+{{- if gt $unordered 0 -}}
+{{- /* Zero-padded, so that sorting the text sorts the numbers. */ -}}
+{{- $sorted := list -}}
+{{- range $code := $codes }}{{ $sorted = append $sorted (printf "%05d" ($code | int)) }}{{ end -}}
+{{- $shown := list -}}
+{{- range $code := $sorted | uniq | sortAlpha }}{{ $shown = append $shown (atoi $code | toString) }}{{ end -}}
+{{- $problems = append $problems (dict "path" (printf "run.nonRetryableExitCodes[%d]" $unordered) "value" (index $codes $unordered) "rule" "exit codes are listed in increasing order without repeats, as the Job API requires" "fix" (printf "write them sorted without repeats: [%s]" (join ", " $shown))) -}}
+{{- end -}}
+{{- end -}}
+{{- /* A batch pod that wedges is ended by its deadline; with restartPolicy Never a probe could only fail the attempt. */ -}}
+{{- range $probe := list "readiness" "liveness" "startup" -}}
+{{- if hasKey $spec.health $probe -}}
+{{- $problems = append $problems (dict "path" (printf "health.%s" $probe) "value" (index $spec.health $probe) "rule" (printf "a %s's pods have no probes: no Service sends them traffic, and a run that hangs is ended by the Job's activeDeadlineSeconds" $spec.kind) "fix" (printf "remove health.%s" $probe)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $problems -}}
+{{- end -}}
+
+{{/*
+A Job's spec: deadline, retries, failure policy, clean-up and the shared pod template. No
+selector: the Job controller generates a unique one. Input: the resolved workload.
+*/}}
+{{- define "hw.job.spec" -}}
+{{- $w := . -}}
+{{- $job := $w.timings.job -}}
+backoffLimit: {{ $job.backoffLimit | int }}
+activeDeadlineSeconds: {{ $job.activeDeadlineSeconds | int }}
+ttlSecondsAfterFinished: {{ $job.ttlSecondsAfterFinished | int }}
+podFailurePolicy:
+  rules:
+    {{- /* First, so that a pod stopped by an eviction, a preemption or a node drain is retried without spending the retry budget, whatever exit code its checkpointing left behind. */}}
+    - action: Ignore
+      onPodConditions:
+        - type: DisruptionTarget
+          status: "True"
+    {{- if $job.nonRetryableExitCodes }}
+    {{- /* The 1.28 API marks onPodConditions required in every rule; an empty list is valid beside onExitCodes. */}}
+    - action: FailJob
+      onPodConditions: []
+      onExitCodes:
+        containerName: {{ $w.spec.name | quote }}
+        operator: In
+        values:
+          {{- range $code := $job.nonRetryableExitCodes }}
+          - {{ $code | int }}
+          {{- end }}
+    {{- end }}
+template:
+  {{- include "hw.pod.template" $w | nindent 2 }}
+{{- end -}}
