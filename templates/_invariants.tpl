@@ -4,7 +4,9 @@ invariantProblem in src/declaration/resolve.ts: a violation is a problem unless 
 be acknowledged and is. Invariants 2 (successThreshold) and 11 (the PDB's maxUnavailable 1) hold
 by construction here, because neither can be overridden.
 Whether the load balancer's health check calls the readiness endpoint (part of invariant 15) also
-holds by construction: the health check is derived from the readiness probe.
+holds by construction: the health check is derived from the readiness probe. So does invariant 16
+(deadlineCoversAttempts): no declaration overrides a Job's deadline or retries, and the derived
+deadline n·(120 + I + R_max) + B exceeds the n·(I + R_max) + B it must cover (hw.job.timings).
 Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON with `problems` and `used`.
 */}}
 {{- define "hw.invariants" -}}

@@ -65,6 +65,22 @@ function derivedFormulas(): Array<[string, string]> {
       if (source === 'derived') found.set(`${generic} ${formula}`, [generic, formula]);
     }
   }
+  // A Job: its own rules, with an init phase and the default and a declared typical run.
+  for (const typicalSeconds of [undefined, 600]) {
+    const { explanations } = deriveTimings({
+      kind: 'job',
+      drainSeconds: 20,
+      platform: 'kube-proxy',
+      probeLatencyMs: 500,
+      kubernetesVersion: '1.28',
+      preStopType: 'auto',
+      overrides: {},
+      probes: { readiness: false, liveness: false, startup: false },
+      initContainers: [{ name: 'wait', maxSeconds: 60 }],
+      run: { maxSeconds: 1800, typicalSeconds, attempts: 3 },
+    });
+    for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
+  }
   return [...found.values()];
 }
 

@@ -50,6 +50,7 @@ describe('checking a manifest this project did not make', () => {
   test('finds every flaw the seeds describe, and says which checks need declared times', () => {
     expect(status(checkInvariants(workload!.facts, workload!.declared))).toEqual({
       startupWindow: 'violated', // liveness without a startup probe
+      deadlineCoversAttempts: 'holds', // not a Job
       sidecarsOutliveDrain: 'holds', // no sidecars
       probeSuccessThreshold: 'holds',
       livenessAfterReadiness: 'violated', // both windows 30 s

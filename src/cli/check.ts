@@ -17,6 +17,7 @@ export interface CheckFlags {
   readonly rule: readonly string[];
   readonly output?: string;
   readonly startupMaxSeconds?: number;
+  readonly runMaxSeconds?: number;
   readonly propagationSeconds?: number;
   readonly drainSeconds?: number;
 }
@@ -56,6 +57,7 @@ export function runCheck(inputs: readonly string[], flags: CheckFlags, io: Io): 
   const config: CheckConfig = { ...base, failOn: flags.failOn ?? base.failOn, rules: { ...base.rules, ...ruleFlags(flags.rule) } };
   const declared = {
     startupMaxSeconds: flags.startupMaxSeconds,
+    runMaxSeconds: flags.runMaxSeconds,
     propagationSeconds: flags.propagationSeconds,
     drainSeconds: flags.drainSeconds,
   };

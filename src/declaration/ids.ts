@@ -22,6 +22,7 @@ export const INVARIANT_IDS = [
   'sidecarsOutliveDrain',
   'deregistrationDelay',
   'loadBalancerHealthCheck',
+  'deadlineCoversAttempts',
 ] as const;
 export type InvariantId = (typeof INVARIANT_IDS)[number];
 
@@ -42,6 +43,8 @@ export const ACKNOWLEDGEABLE_INVARIANTS = [
   'sidecarsOutliveDrain',
   'deregistrationDelay',
   'loadBalancerHealthCheck',
+  // A Job whose deadline is deliberately one attempt long (a retry would come too late to matter).
+  'deadlineCoversAttempts',
 ] as const satisfies readonly InvariantId[];
 
 /** Hardening defaults that may be waived, each only with a written reason. */

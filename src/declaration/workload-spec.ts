@@ -2071,6 +2071,13 @@ export interface Acknowledgements {
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
+  deadlineCoversAttempts?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
   singleReplica?: string;
   /**
    * Why this departure is deliberate; recorded in an annotation.

@@ -1,5 +1,6 @@
 import { effectiveInterval } from '../timing/derive';
 import { INVARIANT_IDS, type InvariantId } from '../declaration/ids';
+import { backoffSeconds } from '../timing/kinds/job';
 import { type DeclaredTimes, endpointOf, type LoadBalancerFacts, probeWindow, resolveBudget, type WorkloadFacts } from './facts';
 
 export type InvariantStatus = 'holds' | 'violated' | 'unknown';
@@ -341,6 +342,36 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
         }
         return holds(detail);
       });
+    },
+  },
+  deadlineCoversAttempts: {
+    statement:
+      "A Job's activeDeadlineSeconds is set and covers every attempt backoffLimit allows: (backoffLimit + 1) × (init phase + slowest run) + the back-off between attempts.",
+    check({ job, initPhase }, { runMaxSeconds, containers = {} }) {
+      if (!job) return holds('not a Job');
+      const attempts = job.backoffLimit + 1;
+      const init = initPhase
+        ? initPhase.initContainers.reduce((sum, name) => sum + (containers[name]?.maxSeconds ?? 0), initPhase.sidecarWindowSeconds)
+        : 0;
+      const undeclared = (initPhase?.initContainers ?? []).filter((name) => containers[name]?.maxSeconds === undefined);
+      const B = backoffSeconds(job.backoffLimit);
+      const needed = runMaxSeconds === undefined ? undefined : attempts * (init + runMaxSeconds) + B;
+      const formula = `${attempts} × (init ${init} + run ${shown(runMaxSeconds)}) + back-off ${B} = ${shown(needed)} s`;
+      if (job.activeDeadlineSeconds === undefined) {
+        return violated(
+          `no activeDeadlineSeconds: a run that hangs is never ended (needed ${formula})`,
+          needed === undefined
+            ? 'set activeDeadlineSeconds to cover every attempt of the slowest run'
+            : `set activeDeadlineSeconds to at least ${needed}`,
+        );
+      }
+      if (needed === undefined) return unknown(`activeDeadlineSeconds ${job.activeDeadlineSeconds}; the slowest run is not known`);
+      const detail = `activeDeadlineSeconds ${job.activeDeadlineSeconds} vs ${formula}`;
+      if (job.activeDeadlineSeconds < needed) {
+        return violated(detail, `raise activeDeadlineSeconds to at least ${needed}, or lower backoffLimit`);
+      }
+      if (undeclared.length > 0) return unknown(`${detail}; no declared maxSeconds for init container ${undeclared.join(', ')}`);
+      return holds(detail);
     },
   },
 };

@@ -12,7 +12,8 @@ export function declaredTimesOf(timings: Timings): DeclaredTimes {
   for (const { name, startSeconds, stopSeconds } of sidecars)
     containers[name] = { ...(startSeconds !== undefined ? { startSeconds } : {}), stopSeconds };
   return {
-    startupMaxSeconds: timings.startupMaxSeconds,
+    ...(timings.startupMaxSeconds !== undefined ? { startupMaxSeconds: timings.startupMaxSeconds } : {}),
+    ...(timings.job ? { runMaxSeconds: timings.job.runMaxSeconds } : {}),
     propagationSeconds: timings.propagationSeconds,
     drainSeconds: timings.drainSeconds,
     ...(Object.keys(containers).length > 0 ? { containers } : {}),

@@ -89,6 +89,14 @@ export interface WorkloadFacts {
   readonly meshProxy?: MeshProxyFacts;
   /** Load balancers with IP targets that send traffic to the pods. */
   readonly loadBalancers?: readonly LoadBalancerFacts[];
+  /** A Job's (or a CronJob's job template's) deadline and retry budget; absent for pods that run until deleted. */
+  readonly job?: JobFacts;
+}
+
+export interface JobFacts {
+  /** Absent when the Job has no deadline. */
+  readonly activeDeadlineSeconds?: number;
+  readonly backoffLimit: number;
 }
 
 /**
@@ -97,6 +105,8 @@ export interface WorkloadFacts {
  */
 export interface DeclaredTimes {
   readonly startupMaxSeconds?: number;
+  /** A Job's slowest acceptable run. */
+  readonly runMaxSeconds?: number;
   readonly propagationSeconds?: number;
   readonly drainSeconds?: number;
   /** Times of the other containers, by container name. */
@@ -122,6 +132,7 @@ export const API_DEFAULTS = {
   maxUnavailable: '25%',
   minReadySeconds: 0,
   progressDeadlineSeconds: 600,
+  backoffLimit: 6,
 } as const;
 
 /**

@@ -26,7 +26,7 @@ export interface CheckConfig {
 
 export const DEFAULT_CONFIG: CheckConfig = { failOn: 'warning', rules: {}, declared: [] };
 
-const TIME_KEYS = ['startupMaxSeconds', 'propagationSeconds', 'drainSeconds'] as const;
+const TIME_KEYS = ['startupMaxSeconds', 'runMaxSeconds', 'propagationSeconds', 'drainSeconds'] as const;
 const MATCH_KEYS = ['kind', 'name', 'namespace'] as const;
 
 /** Validates a parsed configuration file; every problem names its key. */

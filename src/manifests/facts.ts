@@ -106,7 +106,16 @@ export function containerFacts(workload: Workload, view: ContainerView): Workloa
     minReadySeconds: spec.minReadySeconds ?? API_DEFAULTS.minReadySeconds,
     progressDeadlineSeconds: spec.progressDeadlineSeconds ?? API_DEFAULTS.progressDeadlineSeconds,
     podDisruptionBudget: pdb ? { maxUnavailable: pdb.maxUnavailable, minAvailable: pdb.minAvailable } : undefined,
+    ...jobFacts(workload),
   };
+}
+
+/** A Job's, or a CronJob's job template's, deadline and retry budget. */
+function jobFacts(workload: Workload): Pick<WorkloadFacts, 'job'> {
+  const { kind, source } = workload;
+  if (kind !== 'Job' && kind !== 'CronJob') return {};
+  const spec: Node = (kind === 'Job' ? source.object.spec : source.object.spec?.jobTemplate?.spec) ?? {};
+  return { job: { activeDeadlineSeconds: spec.activeDeadlineSeconds, backoffLimit: spec.backoffLimit ?? API_DEFAULTS.backoffLimit } };
 }
 
 /**

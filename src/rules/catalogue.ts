@@ -44,12 +44,15 @@ const ALL_KINDS = WORKLOAD_KINDS;
 const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod'] as const;
 /** Controllers with a replica count that PodDisruptionBudgets and zone spread are about. */
 const REPLICATED = ['Deployment', 'StatefulSet', 'ReplicaSet'] as const;
+/** Controllers whose pods run to completion, and a bare Pod that does (run.ts). */
+const RUN_TO_COMPLETION = ['Job', 'CronJob'] as const;
 const PROBED = { containers: ['main', 'sidecar'] } as const;
 const RUNNING = { containers: ['main', 'init', 'sidecar'] } as const;
 
 const PROBES_DOC = 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/';
 const TERMINATION_DOC = 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination';
 const DEPLOYMENT_DOC = 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/';
+const JOB_DOC = 'https://kubernetes.io/docs/concepts/workloads/controllers/job/';
 const PDB_DOC = 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/';
 const PSS_DOC = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
 const RESOURCES_DOC = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
@@ -214,6 +217,15 @@ export const RULES = {
       "The load balancer takes a pod out of its target group when its own health check fails. When it checks another endpoint than readiness (the ALB's default is /), gives up sooner than the readiness timeout, or counts fewer failures than the readiness window, it drops pods Kubernetes still considers ready — under load, all of them at once. When its window outlasts liveness, a hung pod may receive requests while liveness restarts it, unless the controller has deregistered it first.",
     fix: "Point the health check at the readiness endpoint, with a timeout at least the readiness probe's, and interval × unhealthy threshold between the readiness window and the liveness window.",
     reference: `${LOAD_BALANCER_CONTROLLER_DOC}/guide/ingress/annotations/#health-check`,
+  }),
+  deadlineCoversAttempts: invariant('deadlineCoversAttempts', {
+    title: "A Job's activeDeadlineSeconds is set and covers every attempt its backoffLimit allows.",
+    kinds: RUN_TO_COMPLETION,
+    target: 'workload',
+    rationale:
+      'A pod that runs to completion has no liveness probe to end a hung run: its deadline does. Kubernetes applies activeDeadlineSeconds to the whole Job, every attempt included, and it wins over backoffLimit: a deadline sized for one run cuts off the retries backoffLimit promises, while no deadline lets a hung run hold its node and block the next scheduled run forever.',
+    fix: 'Set activeDeadlineSeconds to at least (backoffLimit + 1) × (init phase + slowest run) + the back-off between attempts (10 s, doubling, at most 6 min each); declare the slowest run with runMaxSeconds.',
+    reference: `${JOB_DOC}#job-termination-and-cleanup`,
   }),
 
   // The restricted Pod Security Standard (Kubernetes 1.28 policy, which includes baseline), one rule per control.

@@ -122,4 +122,11 @@ export const INVARIANT_CHECKS = {
   sidecarsOutliveDrain,
   deregistrationDelay: perLoadBalancer('deregistrationDelay'),
   loadBalancerHealthCheck: perLoadBalancer('loadBalancerHealthCheck'),
+  deadlineCoversAttempts: (subject) =>
+    perWorkload(
+      'deadlineCoversAttempts',
+      () =>
+        subject.workload.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'activeDeadlineSeconds'] : ['spec', 'activeDeadlineSeconds'],
+      true,
+    )(subject),
 } satisfies Record<InvariantId, Check>;

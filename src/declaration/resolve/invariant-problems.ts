@@ -69,6 +69,9 @@ export function factsOf(
           ]
         : [],
     ...containerFacts(timings.containers),
+    ...(timings.job
+      ? { job: { activeDeadlineSeconds: timings.job.activeDeadlineSeconds, backoffLimit: timings.job.backoffLimit } }
+      : {}),
   };
 }
 
@@ -141,6 +144,7 @@ const INVARIANT_FIELDS: Record<InvariantId, readonly string[]> = {
     'overrides.liveness.periodSeconds',
     'health.readiness',
   ],
+  deadlineCoversAttempts: ['run.maxSeconds'],
 };
 
 function valueAtPath(spec: EffectiveSpec, path: string): unknown {
