@@ -68,6 +68,13 @@ ttlSecondsAfterFinished a week. Output: JSON.
 {{- $problems = append $problems (dict "path" (printf "run.nonRetryableExitCodes[%d]" $unordered) "value" (index $codes $unordered) "rule" "exit codes are listed in increasing order without repeats, as the Job API requires" "fix" (printf "write them sorted without repeats: [%s]" (join ", " $shown))) -}}
 {{- end -}}
 {{- end -}}
+{{- /* Only the grace period applies: the other derived numbers are of probes, preStop hooks, rollouts and load balancers. */ -}}
+{{- $overrides := $spec.overrides | default dict -}}
+{{- range $key := keys $overrides | sortAlpha -}}
+{{- if ne $key "terminationGracePeriodSeconds" -}}
+{{- $problems = append $problems (dict "path" (printf "overrides.%s" $key) "value" (index $overrides $key) "rule" (printf "overrides.%s does not apply to a %s: its pods have no probes, no preStop hook, no rollout and no load balancer" $key $spec.kind) "fix" (printf "remove overrides.%s; only overrides.terminationGracePeriodSeconds applies to a %s" $key $spec.kind)) -}}
+{{- end -}}
+{{- end -}}
 {{- /* A batch pod that wedges is ended by its deadline; with restartPolicy Never a probe could only fail the attempt. */ -}}
 {{- range $probe := list "readiness" "liveness" "startup" -}}
 {{- if hasKey $spec.health $probe -}}

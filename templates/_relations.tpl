@@ -97,7 +97,7 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- $replicas := dict "mode" "fixed" "count" $count -}}
 {{- $fewest := $count -}}
 {{- $replicasPath := "replicas" -}}
-{{- if $spec.autoscaling -}}
+{{- if and $spec.autoscaling (not $batch) -}}
 {{- $scaling := $spec.autoscaling -}}
 {{- $replicas = dict "mode" "autoscaled" "min" ($scaling.minReplicas | int) "max" ($scaling.maxReplicas | int) "targetCPUUtilizationPercentage" ($scaling.targetCPUUtilizationPercentage | int) -}}
 {{- $fewest = $scaling.minReplicas | int -}}

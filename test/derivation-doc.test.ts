@@ -6,7 +6,7 @@ import { ACKNOWLEDGEABLE_INVARIANTS } from '../src/declaration/ids';
 import type { WorkloadFacts } from '../src/invariants/facts';
 import type { KubernetesObject } from '../src/manifests/facts';
 import { synthesizeObjects } from '../src/synth';
-import { CHECKOUT } from './support/declarations';
+import { CHECKOUT, jobTimingInput } from './support/declarations';
 import { mainContainer, theOnly } from './support/manifests';
 
 /**
@@ -67,18 +67,7 @@ function derivedFormulas(): Array<[string, string]> {
   }
   // A Job: its own rules, with an init phase and the default and a declared typical run.
   for (const typicalSeconds of [undefined, 600]) {
-    const { explanations } = deriveTimings({
-      kind: 'job',
-      drainSeconds: 20,
-      platform: 'kube-proxy',
-      probeLatencyMs: 500,
-      kubernetesVersion: '1.28',
-      preStopType: 'auto',
-      overrides: {},
-      probes: { readiness: false, liveness: false, startup: false },
-      initContainers: [{ name: 'wait', maxSeconds: 60 }],
-      run: { maxSeconds: 1800, typicalSeconds, attempts: 3 },
-    });
+    const { explanations } = deriveTimings(jobTimingInput({ maxSeconds: 1800, typicalSeconds, attempts: 3 }, 60));
     for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
   }
   return [...found.values()];

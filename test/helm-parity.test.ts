@@ -4,9 +4,9 @@ import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { readDeclarations } from '../src';
 import { exampleFiles } from '../examples/main';
-import { clean, overrides, SEED, validDeclaration, withOverrides } from './support/arbitraries';
+import { clean, overrides, SEED, validDeclaration, validJobDeclaration, withOverrides } from './support/arbitraries';
 import { CHECKOUT_ANNOTATIONS, checkoutWith } from './support/declarations';
-import { wideDeclaration } from './support/helm-declarations';
+import { wideDeclaration, wideJobDeclaration } from './support/helm-declarations';
 import {
   byKindAndName,
   helm,
@@ -270,5 +270,25 @@ helmDescribe('random declarations (seeded)', () => {
     const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
     expect(accepted).toBeGreaterThan(100);
     expect(outcomes.length - accepted).toBeGreaterThan(100);
+  });
+});
+
+helmDescribe('random jobs (seeded)', () => {
+  test('100 valid jobs give deep-equal objects', async () => {
+    const declarations = fc.sample(validJobDeclaration, { seed: SEED + 3, numRuns: 100 }).map(clean);
+    for (const { declaration, helm: rendered, typescript } of await bothFaces(declarations)) {
+      expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
+    }
+  });
+
+  test('150 jobs using every optional field and any text: the same objects, or the same rejection word for word', async () => {
+    const outcomes = await bothFaces(fc.sample(wideJobDeclaration, { seed: SEED + 4, numRuns: 150 }));
+    for (const { declaration, helm: rendered, typescript } of outcomes) {
+      expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
+    }
+    expect(outcomes.filter(({ helm: rendered }) => isSchemaRejection(rendered))).toEqual([]);
+    const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
+    expect(accepted).toBeGreaterThan(30);
+    expect(outcomes.length - accepted).toBeGreaterThan(30);
   });
 });

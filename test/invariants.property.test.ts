@@ -1,18 +1,21 @@
 import fc from 'fast-check';
-import { checkInvariants, isDeclarationError, synthesizeObjects } from '../src';
+import { checkInvariants, isDeclarationError, RULES, synthesizeObjects } from '../src';
 import { ACKNOWLEDGED_ANNOTATION } from '../src/constructs/metadata';
 import { type KubernetesObject, workloadsFromManifests } from '../src/manifests/facts';
 import { restrictedPodFindings } from '../src/manifests/pod-security';
-import { overrides, SEED, validDeclaration, withOverrides } from './support/arbitraries';
+import { overrides, SEED, validDeclaration, validJobDeclaration, withOverrides } from './support/arbitraries';
 import { objectSchemaErrors } from './support/gateway-api-schema';
 
 /**
  * The invariants of docs/derivation.md, checked on the synthesized objects (read back as manifests, as `check`
  * reads anyone's YAML) rather than on the derivation's return value.
  */
+/** The object that runs the pods, and carries the annotations. */
+const CONTROLLERS = ['Deployment', 'Job'];
+
 function acknowledgedIds(objects: readonly KubernetesObject[]): string[] {
-  const deployment = objects.find((object) => object.kind === 'Deployment')!;
-  const text = deployment.metadata?.annotations?.[ACKNOWLEDGED_ANNOTATION] ?? '';
+  const controller = objects.find((object) => CONTROLLERS.includes(object.kind!))!;
+  const text = controller.metadata?.annotations?.[ACKNOWLEDGED_ANNOTATION] ?? '';
   return text
     .split('\n')
     .filter(Boolean)
@@ -80,5 +83,29 @@ describe('every accepted declaration synthesizes to objects that satisfy the inv
     // The generator must exercise both outcomes, or this test proves nothing.
     expect(accepted).toBeGreaterThan(200);
     expect(rejected).toBeGreaterThan(200);
+  });
+});
+
+describe('every accepted job synthesizes to objects that satisfy the invariants', () => {
+  test('every invariant `check` applies to a Job holds (or is acknowledged) over 500 random jobs, and every object is valid and restricted', () => {
+    fc.assert(
+      fc.property(validJobDeclaration, (declaration) => {
+        const objects = synthesizeObjects([declaration]) as KubernetesObject[];
+        const acknowledged = acknowledgedIds(objects);
+        const failing = invariantsNotHolding(objects)
+          .filter((result) => (RULES[result.id].kinds as readonly string[]).includes('Job'))
+          .filter((result) => !acknowledged.includes(result.id));
+        expect(failing).toEqual([]);
+        for (const object of objects)
+          expect({ kind: object.kind, errors: objectSchemaErrors(object) }).toEqual({ kind: object.kind, errors: [] });
+        const job = objects.find((object) => object.kind === 'Job')!;
+        expect(job.spec.template.spec.restartPolicy).toBe('Never');
+        expect(restrictedPodFindings(job.spec.template.spec, job.spec.template.metadata.annotations)).toEqual([]);
+        expect(objects.filter((object) => ['Service', 'PodDisruptionBudget', 'HorizontalPodAutoscaler'].includes(object.kind!))).toEqual(
+          [],
+        );
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
   });
 });

@@ -142,7 +142,11 @@ export function buildProgram(io: Io): Command {
     .option('-c, --config <file>', 'configuration file (YAML or JSON): failOn, rules, declared times per workload')
     .option('--rule <id=severity>', 'set a rule to error, warning or note, or turn it off with id=off (repeatable)', collect, [])
     .option('--startup-max-seconds <seconds>', 'slowest acceptable start, for workloads that do not declare it', wholeSeconds)
-    .option('--run-max-seconds <seconds>', "slowest acceptable run of a Job's pod, for Jobs and CronJobs that do not declare it", wholeSeconds)
+    .option(
+      '--run-max-seconds <seconds>',
+      "slowest acceptable run of a Job's pod, for Jobs and CronJobs that do not declare it",
+      wholeSeconds,
+    )
     .option('--propagation-seconds <seconds>', 'time until routers stop sending requests to a terminating pod', wholeSeconds)
     .option('--drain-seconds <seconds>', 'time the application needs after SIGTERM', wholeSeconds)
     .action((inputs: string[], flags: CheckFlags) => {

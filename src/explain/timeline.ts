@@ -350,7 +350,10 @@ function runSection(workload: ResolvedWorkload): TimelineSection {
     lanes: [
       {
         name: 'typical run',
-        segments: [...(init.length > 0 ? [{ from: 0, to: I, label: 'init', tone: 'waiting' as const }] : []), { from: I, to: typicalEnd, label: 'run', tone: 'serving' }],
+        segments: [
+          ...(init.length > 0 ? [{ from: 0, to: I, label: 'init', tone: 'waiting' as const }] : []),
+          { from: I, to: typicalEnd, label: 'run', tone: 'serving' },
+        ],
       },
       { name: `worst case (${job.attempts} attempts)`, segments: worst },
     ],

@@ -5,11 +5,7 @@
  * templates/_generated.tpl (written by `npm run generate`), so no face keeps a second `if kind` list.
  */
 
-export const WORKLOAD_KINDS = [
-  'web',
-  'worker',
-  'job',
-] as const;
+export const WORKLOAD_KINDS = ['web', 'worker', 'job'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 /**

@@ -140,7 +140,8 @@ export const RULES = {
   }),
   graceCoversShutdown: invariant('graceCoversShutdown', {
     title: 'The grace period covers preStop + drain + 5 s, and preStop fits inside it.',
-    kinds: LONG_RUNNING,
+    // A Job's pod is evicted or deleted mid-run too, and needs its checkpoint time.
+    kinds: ALL_KINDS,
     target: 'workload',
     rationale:
       'terminationGracePeriodSeconds counts from deletion and includes the preStop hook. When it is shorter than the preStop delay plus the time the application needs to finish in-flight work, the kubelet sends SIGKILL mid-request.',
@@ -193,7 +194,7 @@ export const RULES = {
   }),
   sidecarsOutliveDrain: invariant('sidecarsOutliveDrain', {
     title: "Every sidecar outlives the application's drain, and the grace period covers the sidecars' own stop.",
-    kinds: LONG_RUNNING,
+    kinds: ALL_KINDS,
     target: 'workload',
     rationale:
       'A proxy that exits on SIGTERM while the application is still draining drops the requests in flight (Envoy, Linkerd and database proxies exit within seconds). Native sidecars (init containers with restartPolicy Always, Kubernetes 1.29+) are stopped after the application, one by one, inside the same grace period, which must also cover their own stops; ordinary sidecars and injected mesh proxies are stopped with the application and need a preStop delay (or a drain setting) lasting until its preStop delay and drain are over, and the grace period must cover that delay plus their stop. Stop times and init container run times are read from the hardened-workloads.io/declared annotation (`<container>.stopSeconds=N`).',

@@ -358,8 +358,8 @@ export function deriveTimings(input: TimingInput): Derivation {
 }
 
 const PROBE_NAMES = ['readiness', 'liveness', 'startup'] as const;
-/** Start times that pods running to completion do not have (they have no startup probe). */
-const BATCH_UNUSED = ['startupMaxSeconds', 'startupTypicalSeconds'];
+/** Numbers that pods running to completion do not have: start times and a probe timeout (they have no probes). */
+const BATCH_UNUSED = ['startupMaxSeconds', 'startupTypicalSeconds', 'probeTimeoutSeconds'];
 
 /**
  * Seconds between the starts of two probe attempts when every attempt times out: the kubelet

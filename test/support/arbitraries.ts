@@ -534,3 +534,60 @@ export function withOverrides(declaration: WorkloadSpec, extra: typeof overrides
 export function clean<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/**
+ * Job declarations the library must accept: a valid declaration of any kind (with its containers,
+ * configuration and network policy) made a job — without the fields of pods that run until deleted
+ * — with a random run: slowest and typical run, attempts, and permanent exit codes in increasing order.
+ */
+export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
+  .tuple(
+    validDeclaration,
+    fc.record({
+      maxSeconds: fc.integer({ min: 1, max: 86400 }),
+      typicalShare: fc.option(fc.double({ min: 0.01, max: 1, noNaN: true }), { nil: undefined }),
+      attempts: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+      nonRetryableExitCodes: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 255 }), { minLength: 1, maxLength: 4 }), {
+        nil: undefined,
+      }),
+    }),
+  )
+  .map(([base, draw]) => {
+    const {
+      startup: _startup,
+      replicas: _replicas,
+      autoscaling: _autoscaling,
+      health: _health,
+      traffic: _traffic,
+      preStop: _preStop,
+      service: _service,
+      ingress: _ingress,
+      route: _route,
+      acknowledge = {},
+      ...rest
+    } = base;
+    const run = {
+      maxSeconds: draw.maxSeconds,
+      ...(draw.typicalShare !== undefined ? { typicalSeconds: Math.max(1, Math.floor(draw.maxSeconds * draw.typicalShare)) } : {}),
+      ...(draw.attempts !== undefined ? { attempts: draw.attempts } : {}),
+      ...(draw.nonRetryableExitCodes ? { nonRetryableExitCodes: [...draw.nonRetryableExitCodes].sort((a, b) => a - b) } : {}),
+    };
+    // Only the acknowledgements a job can use: a long grace, an API token, no CPU limit.
+    const { timings } = deriveTimings({
+      kind: 'job',
+      drainSeconds: base.drainSeconds,
+      platform: 'kube-proxy',
+      probeLatencyMs: 500,
+      kubernetesVersion: base.kubernetesVersion ?? '1.28',
+      preStopType: 'auto',
+      probes: { readiness: false, liveness: false, startup: false },
+      overrides: {},
+      sidecars: (base.sidecars ?? []).map((sidecar) => ({ name: sidecar.name, readiness: false, stopSeconds: sidecar.stopSeconds ?? 5 })),
+      run: { maxSeconds: draw.maxSeconds, attempts: draw.attempts ?? 3 },
+    });
+    const kept = Object.fromEntries(
+      Object.entries(acknowledge).filter(([id]) => ['noCpuLimit', 'automountServiceAccountToken'].includes(id)),
+    ) as Record<string, string>;
+    if (timings.terminationGracePeriodSeconds > 600) kept.graceLimit = 'the checkpoint of a large batch takes that long';
+    return { ...rest, kind: 'job', run, acknowledge: kept } as WorkloadSpec;
+  });

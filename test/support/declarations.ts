@@ -1,4 +1,4 @@
-import type { WorkloadSpec } from '../../src';
+import type { RunInput, TimingInput, WorkloadSpec } from '../../src';
 
 /** A small valid web declaration that tests change one field at a time. */
 export const CHECKOUT: WorkloadSpec = {
@@ -40,3 +40,35 @@ export const CHECKOUT_ANNOTATIONS = {
     'rollout: maxSurge 25%, maxUnavailable 0, minReadySeconds 15, progressDeadlineSeconds 600',
   ].join('\n'),
 };
+
+/** A small valid job declaration that tests change one field at a time. */
+export const MIGRATION: WorkloadSpec = {
+  name: 'orders-migrate',
+  kind: 'job',
+  image: 'ghcr.io/acme/orders-migrate:2.3.0',
+  run: { maxSeconds: 1800 },
+  drainSeconds: 20,
+};
+
+/** MIGRATION with some fields replaced (undefined removes a field). */
+export function migrationWith(changes: Record<string, unknown>): WorkloadSpec {
+  const declaration: Record<string, unknown> = { ...MIGRATION, ...changes };
+  for (const key of Object.keys(declaration)) if (declaration[key] === undefined) delete declaration[key];
+  return declaration as unknown as WorkloadSpec;
+}
+
+/** The timing input of a job draining for 20 s, with this run and optionally a 'wait' init container. */
+export function jobTimingInput(run: RunInput, initMaxSeconds?: number): TimingInput {
+  return {
+    kind: 'job',
+    drainSeconds: 20,
+    platform: 'kube-proxy',
+    probeLatencyMs: 500,
+    kubernetesVersion: '1.28',
+    preStopType: 'auto',
+    overrides: {},
+    probes: { readiness: false, liveness: false, startup: false },
+    ...(initMaxSeconds !== undefined ? { initContainers: [{ name: 'wait', maxSeconds: initMaxSeconds }] } : {}),
+    run,
+  };
+}

@@ -899,3 +899,45 @@ function addCoherentWaysIn(declaration: Json, draw: Draw, web: boolean): void {
   if (service) declaration.service = service;
   if (overrides && !alb && !nlb) delete overrides.loadBalancer;
 }
+
+/**
+ * Jobs using every optional field: a wide declaration made kind job with a random run. Coherent
+ * draws (three in four) drop what a job refuses (start times, replicas, probes, preStop, the ways
+ * in, every override but the grace period) and list exit codes in order; the others keep some of
+ * it, so that each job rejection is exercised too.
+ */
+export const wideJobDeclaration: fc.Arbitrary<Json> = fc
+  .record({
+    base: wideDeclaration,
+    coherent: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    run: fc.record(
+      {
+        maxSeconds: whole(1, 86400),
+        typicalSeconds: whole(1, 86400),
+        attempts: whole(1, 20),
+        nonRetryableExitCodes: fc.array(whole(1, 255), { minLength: 1, maxLength: 4 }),
+      },
+      { requiredKeys: ['maxSeconds'] },
+    ),
+  })
+  .map(({ base, coherent, run }): Json => {
+    const declaration: Json = { ...base, kind: 'job' };
+    if (!coherent) return { ...declaration, run };
+    for (const key of ['startup', 'replicas', 'autoscaling', 'health', 'traffic', 'preStop', 'service', 'ingress', 'route', 'preset']) {
+      delete declaration[key];
+    }
+    const overrides = declaration.overrides as Json | undefined;
+    if (overrides) {
+      if (overrides.terminationGracePeriodSeconds === undefined) delete declaration.overrides;
+      else declaration.overrides = { terminationGracePeriodSeconds: overrides.terminationGracePeriodSeconds };
+    }
+    const codes = run.nonRetryableExitCodes && [...new Set(run.nonRetryableExitCodes)].sort((a, b) => a - b);
+    return {
+      ...declaration,
+      run: {
+        ...run,
+        ...(run.typicalSeconds !== undefined ? { typicalSeconds: Math.min(run.typicalSeconds, run.maxSeconds) } : {}),
+        ...(codes ? { nonRetryableExitCodes: codes } : {}),
+      },
+    };
+  });

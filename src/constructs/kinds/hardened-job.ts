@@ -8,11 +8,10 @@ import { HardenedWorkloadBase } from '../hardened-workload';
  * Props of `HardenedJob`: the declaration without `kind`, and without the fields of pods that run
  * until deleted (startup, replicas, autoscaling, probes, preStop, traffic and the ways in).
  */
-export interface HardenedJobProps
-  extends Omit<
-    WorkloadSpec,
-    'kind' | 'startup' | 'replicas' | 'autoscaling' | 'health' | 'preStop' | 'traffic' | 'service' | 'ingress' | 'route'
-  > {
+export interface HardenedJobProps extends Omit<
+  WorkloadSpec,
+  'kind' | 'startup' | 'replicas' | 'autoscaling' | 'health' | 'preStop' | 'traffic' | 'service' | 'ingress' | 'route'
+> {
   /**
    * How long one run takes and how often it is tried: the Job's activeDeadlineSeconds,
    * backoffLimit and podFailurePolicy are derived from it (docs/derivation.md, "Kind job").

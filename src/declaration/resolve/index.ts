@@ -1,4 +1,6 @@
 import { checkInvariants, type InvariantResult } from '../../invariants/check';
+import { KINDS } from '../../kinds/table';
+import { RULES } from '../../rules/catalogue';
 import { NATIVE_SIDECAR_MINOR } from '../../timing/containers';
 import { deriveTimings } from '../../timing/derive';
 import type { Derivation, Timings } from '../../timing/types';
@@ -141,7 +143,11 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     mesh: spec.mesh,
   });
   const { timings } = derivation;
-  const invariants = checkInvariants(factsOf(timings, probes, replicas, loadBalancer), declaredTimesOf(timings));
+  // Only the invariants that `check` applies to the kind's controller: a Job has no rollout to check.
+  const controller = KINDS[spec.kind].controller;
+  const invariants = checkInvariants(factsOf(timings, probes, replicas, loadBalancer), declaredTimesOf(timings)).filter((result) =>
+    (RULES[result.id].kinds as readonly string[]).includes(controller),
+  );
   for (const result of invariants) {
     if (result.status !== 'violated') continue;
     if (isAcknowledgeable(result.id) && acknowledged(result.id)) continue;

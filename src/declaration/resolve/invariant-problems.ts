@@ -69,9 +69,7 @@ export function factsOf(
           ]
         : [],
     ...containerFacts(timings.containers),
-    ...(timings.job
-      ? { job: { activeDeadlineSeconds: timings.job.activeDeadlineSeconds, backoffLimit: timings.job.backoffLimit } }
-      : {}),
+    ...(timings.job ? { job: { activeDeadlineSeconds: timings.job.activeDeadlineSeconds, backoffLimit: timings.job.backoffLimit } } : {}),
   };
 }
 

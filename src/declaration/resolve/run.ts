@@ -8,6 +8,9 @@ import type { Resolution } from './resolution';
  * to which kind; a foreign one is reported by checkKindFields). Mirrored by `hw.run.problems` in
  * templates/_job.tpl.
  */
+/** The overrides that mean something for pods that run to completion. */
+const BATCH_OVERRIDES = ['terminationGracePeriodSeconds'];
+
 export function checkTimes(spec: EffectiveSpec, { problems }: Resolution): void {
   if (!runsToCompletion(spec.kind)) {
     if (spec.startup === undefined) {
@@ -48,6 +51,16 @@ export function checkTimes(spec: EffectiveSpec, { problems }: Resolution): void 
         fix: `write them sorted without repeats: [${[...new Set(codes)].sort((a, b) => a - b).join(', ')}]`,
       });
     }
+  }
+  // Only the grace period applies: the other derived numbers are of probes, preStop hooks, rollouts and load balancers.
+  for (const key of Object.keys(spec.overrides).sort()) {
+    if (BATCH_OVERRIDES.includes(key)) continue;
+    problems.push({
+      path: `overrides.${key}`,
+      value: (spec.overrides as Record<string, unknown>)[key],
+      rule: `overrides.${key} does not apply to a ${spec.kind}: its pods have no probes, no preStop hook, no rollout and no load balancer`,
+      fix: `remove overrides.${key}; only overrides.terminationGracePeriodSeconds applies to a ${spec.kind}`,
+    });
   }
   // A batch pod that wedges is ended by its deadline; with restartPolicy Never a probe could only fail the attempt.
   for (const probe of ['readiness', 'liveness', 'startup'] as const) {

@@ -24,14 +24,10 @@ export const run = z
       .meta({ examples: [5] }),
     nonRetryableExitCodes: z
       .array(
-        z
-          .int()
-          .min(1)
-          .max(255)
-          .meta({
-            'x-rule': 'an exit code from 1 to 255 (0 means success and cannot fail a Job)',
-            'x-fix': 'use the code your program exits with on a permanent error, e.g. 2',
-          }),
+        z.int().min(1).max(255).meta({
+          'x-rule': 'an exit code from 1 to 255 (0 means success and cannot fail a Job)',
+          'x-fix': 'use the code your program exits with on a permanent error, e.g. 2',
+        }),
       )
       .min(1)
       .max(255)
@@ -47,6 +43,6 @@ export const run = z
   .meta({
     title: 'RunTimes',
     description:
-      'How long one run takes and how often it is tried (kind job; required there). The Job\'s deadline, retry budget and failure policy are derived from it.',
+      "How long one run takes and how often it is tried (kind job; required there). The Job's deadline, retry budget and failure policy are derived from it.",
     examples: [{ maxSeconds: 1800 }],
   });

@@ -89,7 +89,7 @@ export function deriveJob(record: Recorder, run: RunInput, I: number): JobTiming
     formula: 'A = n × (120 + I + R_max) + B',
     inputs: { n, I, R_max, B },
     reason:
-      'Kubernetes applies activeDeadlineSeconds to the whole Job, every attempt included: it covers each attempt\'s scheduling and image pull (120 s), init phase and slowest run, and the back-off between attempts, so a deadline never cuts off a retry that backoffLimit allows, and a run that hangs is still ended.',
+      "Kubernetes applies activeDeadlineSeconds to the whole Job, every attempt included: it covers each attempt's scheduling and image pull (120 s), init phase and slowest run, and the back-off between attempts, so a deadline never cuts off a retry that backoffLimit allows, and a run that hangs is still ended.",
     compute: () => n * (POD_START_SECONDS + I + R_max) + B,
   });
   const ttlSecondsAfterFinished = decide('job.ttlSecondsAfterFinished', undefined, {

@@ -1,0 +1,213 @@
+import { Testing } from 'cdk8s';
+import {
+  checkInvariants,
+  checkManifests,
+  deriveTimings,
+  INVARIANT_IDS,
+  RULES,
+  synthesizeYaml,
+  HardenedJob,
+  hardenedWorkload,
+  HardenedWorker,
+  HardenedWorkload,
+  isDeclarationError,
+  resolveWorkload,
+  type RunInput,
+  type WorkloadSpec,
+} from '../src';
+import { backoffSeconds } from '../src/timing/kinds/job';
+import { type KubernetesObject, workloadsFromManifests } from '../src/manifests/facts';
+import { restrictedPodFindings } from '../src/manifests/pod-security';
+import { objectSchemaErrors } from './support/gateway-api-schema';
+import { jobTimingInput, MIGRATION, migrationWith } from './support/declarations';
+import { theOnly } from './support/manifests';
+
+/** Kind job: its own derivation (src/timing/kinds/job.ts) and its Job object. */
+
+function synth(declaration: WorkloadSpec): KubernetesObject[] {
+  const chart = Testing.chart();
+  hardenedWorkload(chart, 'workload', declaration);
+  return Testing.synth(chart) as KubernetesObject[];
+}
+
+function jobTimings(run: RunInput, initMaxSeconds?: number) {
+  return deriveTimings(jobTimingInput(run, initMaxSeconds)).timings;
+}
+
+describe('worked numbers', () => {
+  test('backoffLimit is attempts - 1', () => {
+    expect(jobTimings({ maxSeconds: 600, attempts: 1 }).job!.backoffLimit).toBe(0);
+    expect(jobTimings({ maxSeconds: 600, attempts: 5 }).job!.backoffLimit).toBe(4);
+  });
+
+  test('the back-off doubles from 10 s and is capped at 6 minutes per wait', () => {
+    expect([1, 2, 3, 7, 10].map((attempts) => backoffSeconds(attempts - 1))).toEqual([
+      0,
+      10,
+      10 + 20,
+      10 + 20 + 40 + 80 + 160 + 320,
+      10 + 20 + 40 + 80 + 160 + 320 + 360 + 360 + 360,
+    ]);
+  });
+
+  test('activeDeadlineSeconds covers every attempt: 3 × (120 + 0 + 1800) + 30 = 5790', () => {
+    expect(jobTimings({ maxSeconds: 1800, attempts: 3 }).job!.activeDeadlineSeconds).toBe(5790);
+  });
+
+  test('activeDeadlineSeconds counts the init phase in every attempt: 3 × (120 + 60 + 2400) + 30 = 7770', () => {
+    expect(jobTimings({ maxSeconds: 2400, attempts: 3 }, 60).job!.activeDeadlineSeconds).toBe(7770);
+  });
+
+  test('a typical run is a third of the slowest unless declared', () => {
+    expect(jobTimings({ maxSeconds: 1000, attempts: 3 }).job!.runTypicalSeconds).toBe(334);
+    expect(jobTimings({ maxSeconds: 1000, attempts: 3, typicalSeconds: 100 }).job!.runTypicalSeconds).toBe(100);
+  });
+
+  test('finished Jobs are kept a week', () => {
+    expect(jobTimings({ maxSeconds: 60, attempts: 3 }).job!.ttlSecondsAfterFinished).toBe(604800);
+  });
+
+  test('grace is drain + margin, without a preStop delay: 20 + 5 = 25', () => {
+    const timings = jobTimings({ maxSeconds: 60, attempts: 3 });
+    expect([timings.propagationSeconds, timings.preStop, timings.terminationGracePeriodSeconds]).toEqual([
+      0,
+      { mechanism: 'none', seconds: 0 },
+      25,
+    ]);
+  });
+
+  test('attempts default to 3', () => {
+    expect(resolveWorkload(MIGRATION).timings.job).toMatchObject({ attempts: 3, backoffLimit: 2, activeDeadlineSeconds: 5790 });
+  });
+
+  test('explain lists no start, probe or rollout numbers for a job', () => {
+    const keys = resolveWorkload(MIGRATION).explanations.map(({ key }) => key);
+    expect(keys.filter((key) => /^(startup|readiness|liveness|rollout|probeTimeout)/.test(key))).toEqual([]);
+    expect(keys).toEqual(expect.arrayContaining(['job.backoffLimit', 'job.activeDeadlineSeconds', 'job.ttlSecondsAfterFinished']));
+  });
+});
+
+describe('the objects of a job', () => {
+  const objects = synth(migrationWith({ run: { maxSeconds: 1800, nonRetryableExitCodes: [2, 64] } }));
+  const job = theOnly(objects, 'Job');
+  const pod = job.spec.template.spec;
+
+  test('ServiceAccount, Job and NetworkPolicy: no Service, no PodDisruptionBudget, no autoscaler', () => {
+    expect(objects.map((object) => [object.kind, object.metadata?.name])).toEqual([
+      ['ServiceAccount', 'orders-migrate'],
+      ['Job', 'orders-migrate'],
+      ['NetworkPolicy', 'orders-migrate'],
+    ]);
+  });
+
+  test('the Job carries the derived deadline, retries and clean-up, and no selector', () => {
+    expect(job.spec).toMatchObject({ backoffLimit: 2, activeDeadlineSeconds: 5790, ttlSecondsAfterFinished: 604800 });
+    expect(job.spec.selector).toBeUndefined();
+  });
+
+  test('disruptions are ignored first, then the declared exit codes of the main container fail the Job', () => {
+    expect(job.spec.podFailurePolicy.rules).toEqual([
+      { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] },
+      { action: 'FailJob', onPodConditions: [], onExitCodes: { containerName: 'orders-migrate', operator: 'In', values: [2, 64] } },
+    ]);
+  });
+
+  test('without declared exit codes every failure is retried', () => {
+    expect(theOnly(synth(MIGRATION), 'Job').spec.podFailurePolicy.rules).toEqual([
+      { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] },
+    ]);
+  });
+
+  test('the pod is never restarted in place, has no probes and no preStop hook, and a grace of drain + margin', () => {
+    expect(pod.restartPolicy).toBe('Never');
+    expect(pod.terminationGracePeriodSeconds).toBe(25);
+    const [container] = pod.containers;
+    expect([container.readinessProbe, container.livenessProbe, container.startupProbe, container.lifecycle]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  test('the annotation records the derivation for review, and the run time for check', () => {
+    expect(job.metadata!.annotations).toEqual({
+      'hardened-workloads.io/declared': 'runMaxSeconds=1800 drainSeconds=20 propagationSeconds=0',
+      'hardened-workloads.io/timings': [
+        'run: max 1800s (typical 600s), 3 attempts (backoffLimit 2), back-off 30s',
+        'deadline: activeDeadlineSeconds 5790 = 3 x (120 + init 0 + run 1800) + back-off 30',
+        'failure policy: DisruptionTarget ignored; exit codes 2, 64 fail the Job',
+        'shutdown: preStop 0s (none) + drain 20s + margin 5s = grace 25s',
+        'clean-up: ttlSecondsAfterFinished 604800',
+      ].join('\n'),
+    });
+  });
+
+  test('every object is valid against the Kubernetes 1.28 API schema, and the pod is "restricted"', () => {
+    for (const object of objects)
+      expect({ kind: object.kind, errors: objectSchemaErrors(object) }).toEqual({ kind: object.kind, errors: [] });
+    expect(restrictedPodFindings(pod, job.spec.template.metadata.annotations)).toEqual([]);
+  });
+
+  test('check finds nothing to report on it, and decides every rule it applies', () => {
+    const report = checkManifests([{ name: 'job.yaml', text: synthesizeYaml([MIGRATION]) }]);
+    expect(report.findings).toEqual([]);
+    expect(report.workloads.map(({ undecided }) => undecided)).toEqual([[]]);
+  });
+
+  test('check applies the deadline invariant to it, and none of the rollout or disruption budget rules', () => {
+    const [workload] = workloadsFromManifests(objects);
+    const applied = INVARIANT_IDS.filter((id) => (RULES[id].kinds as readonly string[]).includes('Job'));
+    expect(applied).toContain('deadlineCoversAttempts');
+    expect(applied.filter((id) => ['surgeWhenNoUnavailable', 'progressDeadline', 'pdbAllowsDisruption'].includes(id))).toEqual([]);
+    expect(checkInvariants(workload!.facts, workload!.declared).find(({ id }) => id === 'deadlineCoversAttempts')!.status).toBe('holds');
+  });
+});
+
+describe('the construct class', () => {
+  test('HardenedJob makes a job from typed props without kind', () => {
+    const chart = Testing.chart();
+    const job = new HardenedJob(chart, 'migrate', {
+      name: 'orders-migrate',
+      image: 'ghcr.io/acme/orders-migrate:2.3.0',
+      run: { maxSeconds: 600 },
+      drainSeconds: 10,
+    });
+    expect(job.job.kind).toBe('Job');
+    expect(job.resolved.spec.kind).toBe('job');
+    expect(Object.keys(job.objects)).toEqual(['ServiceAccount', 'Job', 'NetworkPolicy']);
+  });
+
+  test('hardenedWorkload() picks HardenedJob for kind job', () => {
+    expect(hardenedWorkload(Testing.chart(), 'migrate', MIGRATION)).toBeInstanceOf(HardenedJob);
+  });
+
+  test('HardenedWorkload (web and worker) refuses a job and names the class that makes it', () => {
+    let caught: unknown;
+    try {
+      new HardenedWorkload(Testing.chart(), 'migrate', MIGRATION);
+    } catch (error) {
+      caught = error;
+    }
+    expect(isDeclarationError(caught)).toBe(true);
+    expect((caught as Error).message).toContain('HardenedWorkload makes workloads of kind web or worker');
+    expect((caught as Error).message).toContain('use HardenedJob for kind job, or hardenedWorkload()');
+  });
+
+  test('a chart keeps nothing of a refused job', () => {
+    const chart = Testing.chart();
+    expect(() => new HardenedWorkload(chart, 'migrate', MIGRATION)).toThrow();
+    expect(Testing.synth(chart)).toEqual([]);
+  });
+
+  test('a worker class stays a worker', () => {
+    const worker = new HardenedWorker(Testing.chart(), 'mailer', {
+      name: 'mailer',
+      image: 'ghcr.io/acme/mailer:2.0.0',
+      health: { liveness: { exec: ['/bin/alive'] } },
+      startup: { maxSeconds: 30 },
+      drainSeconds: 60,
+    });
+    expect(worker.resolved.spec.kind).toBe('worker');
+  });
+});
