@@ -4,6 +4,9 @@
  * with `fromJson` / `fromJsonArray`.
  */
 import { BATCH_CONTROLLERS, KIND_FIELDS, KINDS, WORKLOAD_KINDS } from '../src/kinds/table';
+import { CRON_RULE } from '../src/timing/cron';
+import { CRON_FIX } from '../src/declaration/resolve/schedule';
+import { CONTROLLER_CHECK_SECONDS, DST_SHIFT_SECONDS } from '../src/timing/kinds/cronjob';
 import { BACKOFF_BASE_SECONDS, BACKOFF_CAP_SECONDS, JOB_TTL_SECONDS, POD_START_SECONDS } from '../src/timing/kinds/job';
 
 export const HELM_TABLES_FILE = 'templates/_generated.tpl';
@@ -26,6 +29,11 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
       backoffCapSeconds: BACKOFF_CAP_SECONDS,
       ttlSeconds: JOB_TTL_SECONDS,
     },
+  },
+  {
+    name: 'cronJobConstants',
+    source: 'src/timing/kinds/cronjob.ts, CRON_RULE in src/timing/cron.ts and CRON_FIX in src/declaration/resolve/schedule.ts',
+    value: { controllerCheckSeconds: CONTROLLER_CHECK_SECONDS, dstShiftSeconds: DST_SHIFT_SECONDS, rule: CRON_RULE, fix: CRON_FIX },
   },
 ];
 

@@ -2,6 +2,8 @@ export { HardenedWorkload, HardenedWorkloadBase, HardenedWebService, HardenedWor
 export { hardenedWorkload } from './constructs/workload-factory';
 export { HardenedJob } from './constructs/kinds/hardened-job';
 export type { HardenedJobProps } from './constructs/kinds/hardened-job';
+export { HardenedCronJob } from './constructs/kinds/hardened-cron-job';
+export type { HardenedCronJobProps } from './constructs/kinds/hardened-cron-job';
 export { KINDS, KIND_FIELDS, OBJECT_ROLES, WORKLOAD_KINDS } from './kinds/table';
 export type { KindEntry, ObjectRole, WorkloadKind } from './kinds/table';
 export type { HardenedWorkloadProps, HardenedWebServiceProps, HardenedWorkerProps } from './constructs/hardened-workload';
@@ -22,6 +24,7 @@ export { declarationJsonSchema } from './declaration/json-schema';
 export { deriveTimings } from './timing/derive';
 export type { Derivation, Explanation, Timings, TimingInput, ProbeTimings, LoadBalancerKind, LoadBalancerTimings } from './timing/types';
 export type { JobTimings, RunInput } from './timing/kinds/job';
+export type { CronJobTimings, ScheduleInput } from './timing/kinds/cronjob';
 export { PROPAGATION_SECONDS, TRAFFIC_PLATFORMS } from './timing/platforms';
 export { checkInvariants } from './invariants/check';
 export type { InvariantResult, InvariantStatus } from './invariants/check';

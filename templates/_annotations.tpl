@@ -52,14 +52,23 @@ shutdown: preStop {{ .preStop.seconds | int }}s ({{ .preStop.mechanism }}) + dra
 {{- $job := $t.job -}}
 {{- $codes := list -}}
 {{- range $code := $job.nonRetryableExitCodes }}{{ $codes = append $codes ($code | int | toString) }}{{ end -}}
-{{- $lines := list
+{{- $lines := list -}}
+{{- with $t.cronJob -}}
+{{- $zone := (hasKey . "timeZone") | ternary (printf " (%s)" .timeZone) "" -}}
+{{- $lines = append $lines (printf "schedule: %s%s, shortest interval %ds, %s, startingDeadlineSeconds %d" .cron $zone (.shortestIntervalSeconds | int) .concurrencyPolicy (.startingDeadlineSeconds | int)) -}}
+{{- end -}}
+{{- $lines = concat $lines (list
   (printf "run: max %ds (typical %ds), %d attempts (backoffLimit %d), back-off %ds" ($job.runMaxSeconds | int) ($job.runTypicalSeconds | int) ($job.attempts | int) ($job.backoffLimit | int) ($job.backoffSeconds | int))
   (printf "deadline: activeDeadlineSeconds %d = %d x (120 + init %d + run %d) + back-off %d" ($job.activeDeadlineSeconds | int) ($job.attempts | int) ($t.containers.initSeconds | int) ($job.runMaxSeconds | int) ($job.backoffSeconds | int))
   (printf "failure policy: DisruptionTarget ignored%s" (ternary (printf "; exit codes %s fail the Job" (join ", " $codes)) "" (not (empty $codes))))
   (include "hw.shutdownLine" $t)
--}}
+) -}}
 {{- $lines = concat $lines (include "hw.containerLines" $t.containers | fromJsonArray) -}}
+{{- if hasKey $t "cronJob" -}}
+{{- $lines = append $lines (printf "clean-up: history %d succeeded, %d failed" ($t.cronJob.successfulJobsHistoryLimit | int) ($t.cronJob.failedJobsHistoryLimit | int)) -}}
+{{- else -}}
 {{- $lines = append $lines (printf "clean-up: ttlSecondsAfterFinished %d" ($job.ttlSecondsAfterFinished | int)) -}}
+{{- end -}}
 {{- join "\n" $lines -}}
 {{- end -}}
 

@@ -2,25 +2,30 @@
 
 {{/* WORKLOAD_KINDS in src/kinds/table.ts */}}
 {{- define "hw.table.kindNames" -}}
-["web","worker","job"]
+["web","worker","job","cronjob"]
 {{- end -}}
 
 {{/* KINDS in src/kinds/table.ts */}}
 {{- define "hw.table.kinds" -}}
-{"web":{"controller":"Deployment","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"worker":{"controller":"Deployment","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"job":{"controller":"Job","objects":["ServiceAccount","ConfigMap","Job","NetworkPolicy"]}}
+{"web":{"controller":"Deployment","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"worker":{"controller":"Deployment","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"job":{"controller":"Job","objects":["ServiceAccount","ConfigMap","Job","NetworkPolicy"]},"cronjob":{"controller":"CronJob","objects":["ServiceAccount","ConfigMap","CronJob","NetworkPolicy"]}}
 {{- end -}}
 
 {{/* KIND_FIELDS in src/kinds/table.ts */}}
 {{- define "hw.table.kindFields" -}}
-{"ingress":["web"],"route":["web"],"service":["web"],"startup":["web","worker"],"replicas":["web","worker"],"autoscaling":["web","worker"],"run":["job"]}
+{"ingress":["web"],"route":["web"],"service":["web"],"startup":["web","worker"],"replicas":["web","worker"],"autoscaling":["web","worker"],"run":["job","cronjob"],"schedule":["cronjob"]}
 {{- end -}}
 
 {{/* BATCH_CONTROLLERS in src/kinds/table.ts */}}
 {{- define "hw.table.batchControllers" -}}
-["Job"]
+["Job","CronJob"]
 {{- end -}}
 
 {{/* src/timing/kinds/job.ts */}}
 {{- define "hw.table.jobConstants" -}}
 {"podStartSeconds":120,"backoffBaseSeconds":10,"backoffCapSeconds":360,"ttlSeconds":604800}
+{{- end -}}
+
+{{/* src/timing/kinds/cronjob.ts, CRON_RULE in src/timing/cron.ts and CRON_FIX in src/declaration/resolve/schedule.ts */}}
+{{- define "hw.table.cronJobConstants" -}}
+{"controllerCheckSeconds":10,"dstShiftSeconds":3600,"rule":"a cron schedule as Kubernetes reads it: five fields (minute 0-59, hour 0-23, day of month 1-31, month 1-12 or JAN-DEC, day of week 0-6 or SUN-SAT), each *, ?, a value, a range a-b or a list of them, optionally with /step; or @hourly, @daily, @weekly, @monthly or @yearly","fix":"write it like \"0 2 * * *\" (every day at 02:00) or \"*/15 * * * *\" (every 15 minutes)"}
 {{- end -}}

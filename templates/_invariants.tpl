@@ -14,7 +14,7 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
 {{- $t := .timings -}}
 {{- $probes := .probes -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
-{{- $ackable := list "startupWindow" "livenessAfterReadiness" "readinessTimeout" "preStopCoversPropagation" "graceCoversShutdown" "progressDeadline" "graceLimit" "sidecarsOutliveDrain" "deregistrationDelay" "loadBalancerHealthCheck" -}}
+{{- $ackable := list "startupWindow" "livenessAfterReadiness" "readinessTimeout" "preStopCoversPropagation" "graceCoversShutdown" "progressDeadline" "graceLimit" "sidecarsOutliveDrain" "deregistrationDelay" "loadBalancerHealthCheck" "deadlineCoversAttempts" "runFitsSchedule" -}}
 {{- $statements := dict
   "startupWindow" "The startup window covers 1.5 × the slowest start, and liveness is gated by the startup probe."
   "livenessAfterReadiness" "Liveness fires only after readiness has taken the pod out of rotation: W_l ≥ max(2 × W_r, W_r + P), liveness timeout ≥ readiness timeout."
@@ -29,8 +29,9 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
   "sidecarsOutliveDrain" "Every sidecar outlives the application's drain, and the grace period covers the sidecars' own stop."
   "deregistrationDelay" "The load balancer's deregistration delay lets in-flight requests finish and ends within the grace period: P + D ≤ deregistration delay ≤ G."
   "loadBalancerHealthCheck" "The load balancer's health check is never stricter than readiness and notices a hung pod before liveness restarts it: it checks the readiness endpoint, its timeout ≥ the readiness timeout, and W_r ≤ interval × unhealthy threshold ≤ W_l."
+  "runFitsSchedule" "When runs must not overlap (concurrencyPolicy Forbid or Replace), a late start plus the run fits between two scheduled runs: startingDeadlineSeconds + activeDeadlineSeconds ≤ the shortest interval of the schedule."
 -}}
-{{- $numbers := dict "startupWindow" 1 "livenessAfterReadiness" 3 "distinctProbes" 4 "readinessTimeout" 5 "preStopCoversPropagation" 6 "graceCoversShutdown" 7 "probeGrace" 8 "surgeWhenNoUnavailable" 9 "progressDeadline" 10 "graceLimit" 12 "sidecarsOutliveDrain" 13 "deregistrationDelay" 14 "loadBalancerHealthCheck" 15 -}}
+{{- $numbers := dict "startupWindow" 1 "livenessAfterReadiness" 3 "distinctProbes" 4 "readinessTimeout" 5 "preStopCoversPropagation" 6 "graceCoversShutdown" 7 "probeGrace" 8 "surgeWhenNoUnavailable" 9 "progressDeadline" 10 "graceLimit" 12 "sidecarsOutliveDrain" 13 "deregistrationDelay" 14 "loadBalancerHealthCheck" 15 "runFitsSchedule" 17 -}}
 {{- $fields := dict
   "startupWindow" (list "overrides.startup.failureThreshold" "overrides.startup.periodSeconds" "startup.maxSeconds")
   "livenessAfterReadiness" (list "overrides.liveness.failureThreshold" "overrides.liveness.periodSeconds" "overrides.liveness.timeoutSeconds" "overrides.readiness.failureThreshold" "overrides.readiness.periodSeconds" "overrides.readiness.timeoutSeconds" "traffic.propagationSeconds")
@@ -44,6 +45,7 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
   "graceLimit" (list "overrides.terminationGracePeriodSeconds" "drainSeconds")
   "sidecarsOutliveDrain" (list "overrides.terminationGracePeriodSeconds" "sidecars" "mesh")
   "deregistrationDelay" (list "overrides.loadBalancer.deregistrationDelaySeconds" "overrides.terminationGracePeriodSeconds" "overrides.preStopSeconds" "drainSeconds")
+  "runFitsSchedule" (list "run.maxSeconds")
   "loadBalancerHealthCheck" (list "overrides.loadBalancer.unhealthyThresholdCount" "overrides.loadBalancer.healthCheckIntervalSeconds" "overrides.loadBalancer.healthCheckTimeoutSeconds" "overrides.readiness.timeoutSeconds" "overrides.readiness.periodSeconds" "overrides.readiness.failureThreshold" "overrides.liveness.failureThreshold" "overrides.liveness.periodSeconds" "health.readiness")
 -}}
 
@@ -208,6 +210,22 @@ sidecars and the mesh proxy get SIGTERM at preStop + D, by derivation (G ≥ tha
 {{- $threshold := div $wL $interval | int -}}
 {{- $fix := (ge $threshold 2) | ternary (printf "lower the unhealthy threshold to at most %d" $threshold) (printf "lower the health check interval to at most %d s" (div $wL 2)) -}}
 {{- $violations = append $violations (dict "id" "loadBalancerHealthCheck" "detail" $detail "fix" $fix) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- /* Invariant 17: a late start plus the run fits between two runs that must not overlap (src/invariants/check.ts). */ -}}
+{{- with $t.cronJob -}}
+{{- if ne .concurrencyPolicy "Allow" -}}
+{{- $interval := .shortestIntervalSeconds | int -}}
+{{- $deadline := $t.job.activeDeadlineSeconds | int -}}
+{{- $starting := .startingDeadlineSeconds | int -}}
+{{- if gt (add $starting $deadline) $interval -}}
+{{- $zone := (hasKey . "timeZone") | ternary (printf " (%s)" .timeZone) "" -}}
+{{- $detail := printf "startingDeadlineSeconds %d + activeDeadlineSeconds %d = %d s vs shortest interval %d s (\"%s\"%s, %s)" $starting $deadline (add $starting $deadline) $interval .cron $zone .concurrencyPolicy -}}
+{{- $fix := printf "shorten the run (activeDeadlineSeconds) to at most %d s, schedule runs further apart, or let runs overlap (concurrencyPolicy Allow)" (sub $interval 10) -}}
+{{- if ge (sub $interval $deadline) 10 }}{{ $fix = printf "lower startingDeadlineSeconds to at most %d" (sub $interval $deadline) }}{{ end -}}
+{{- $violations = append $violations (dict "id" "runFitsSchedule" "detail" $detail "fix" $fix) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

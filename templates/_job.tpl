@@ -10,6 +10,7 @@ backoffLimit = n - 1; B = Σ_{k=1}^{n-1} min(10·2^(k-1), 360); A = n·(120 + I 
 ttlSecondsAfterFinished a week. Output: JSON.
 */}}
 {{- define "hw.job.timings" -}}
+{{- /* (dict "run" "init" "scheduled"): a CronJob's Jobs get no TTL, its history limits keep and delete them. */ -}}
 {{- $c := include "hw.table.jobConstants" . | fromJson -}}
 {{- $run := .run -}}
 {{- $rMax := $run.maxSeconds | int -}}
@@ -25,16 +26,17 @@ ttlSecondsAfterFinished a week. Output: JSON.
 {{- $deadline := add (mul $n (add ($c.podStartSeconds | int) (.init | int) $rMax)) $b | int -}}
 {{- $codes := list -}}
 {{- range $code := $run.nonRetryableExitCodes | default list }}{{ $codes = append $codes ($code | int) }}{{ end -}}
-{{- dict
+{{- $timings := dict
   "runMaxSeconds" $rMax
   "runTypicalSeconds" $rTyp
   "attempts" $n
   "backoffLimit" (sub $n 1 | int)
   "backoffSeconds" $b
   "activeDeadlineSeconds" $deadline
-  "ttlSecondsAfterFinished" ($c.ttlSeconds | int)
   "nonRetryableExitCodes" $codes
-  | toJson -}}
+-}}
+{{- if not .scheduled }}{{ $_ := set $timings "ttlSecondsAfterFinished" ($c.ttlSeconds | int) }}{{ end -}}
+{{- toJson $timings -}}
 {{- end -}}
 
 {{/* The times each kind cannot do without, and what pods that run to completion refuse: JSON list of problems. Input: the effective spec. */}}
@@ -94,7 +96,9 @@ selector: the Job controller generates a unique one. Input: the resolved workloa
 {{- $job := $w.timings.job -}}
 backoffLimit: {{ $job.backoffLimit | int }}
 activeDeadlineSeconds: {{ $job.activeDeadlineSeconds | int }}
+{{- if hasKey $job "ttlSecondsAfterFinished" }}
 ttlSecondsAfterFinished: {{ $job.ttlSecondsAfterFinished | int }}
+{{- end }}
 podFailurePolicy:
   rules:
     {{- /* First, so that a pod stopped by an eviction, a preemption or a node drain is retried without spending the retry budget, whatever exit code its checkpointing left behind. */}}

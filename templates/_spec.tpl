@@ -70,6 +70,10 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- $_ := set $spec.autoscaling "targetCPUUtilizationPercentage" ($spec.autoscaling.targetCPUUtilizationPercentage | default 70) -}}
 {{- end -}}
 {{- if hasKey $spec "run" }}{{ $_ := set $spec.run "attempts" ($spec.run.attempts | default 3) }}{{ end -}}
+{{- if hasKey $spec "schedule" -}}
+{{- $_ := set $spec.schedule "concurrencyPolicy" ($spec.schedule.concurrencyPolicy | default "Forbid") -}}
+{{- range $limit := list "successfulJobsHistoryLimit" "failedJobsHistoryLimit" }}{{ if not (hasKey $spec.schedule $limit) }}{{ $_ := set $spec.schedule $limit 3 }}{{ end }}{{ end -}}
+{{- end -}}
 {{- /* The ways in, with the defaults the schema gives when they are declared. */ -}}
 {{- if hasKey $spec "ingress" }}{{ $_ := set $spec.ingress "annotations" ($spec.ingress.annotations | default dict) }}{{ end -}}
 {{- if hasKey $spec "route" }}{{ $_ := set $spec.route "kind" ($spec.route.kind | default "HTTPRoute") }}{{ end -}}

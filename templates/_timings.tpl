@@ -152,7 +152,11 @@ its preStop delay preStop + D.
   "containers" $containers
 -}}
 {{- if not $batch }}{{ $_ := set $timings "startupTypicalSeconds" $sTyp }}{{ $_ := set $timings "startupMaxSeconds" $sMax }}{{ end -}}
-{{- if hasKey $spec "run" }}{{ $_ := set $timings "job" (include "hw.job.timings" (dict "run" $spec.run "init" $i) | fromJson) }}{{ end -}}
+{{- if hasKey $spec "run" -}}
+{{- $job := include "hw.job.timings" (dict "run" $spec.run "init" $i "scheduled" (not (empty .schedule))) | fromJson -}}
+{{- $_ := set $timings "job" $job -}}
+{{- if .schedule }}{{ $_ := set $timings "cronJob" (include "hw.cronJob.timings" (dict "schedule" .schedule "deadline" $job.activeDeadlineSeconds) | fromJson) }}{{ end -}}
+{{- end -}}
 {{- /* The load balancer's target group settings (src/timing/load-balancer.ts), when one is configured. */ -}}
 {{- if .loadBalancer -}}
 {{- $readiness := dict "timeoutSeconds" $t "periodSeconds" $rPeriod "windowSeconds" $wR -}}

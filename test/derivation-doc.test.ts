@@ -70,6 +70,25 @@ function derivedFormulas(): Array<[string, string]> {
     const { explanations } = deriveTimings(jobTimingInput({ maxSeconds: 1800, typicalSeconds, attempts: 3 }, 60));
     for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
   }
+  // A CronJob: each concurrency policy, with and without a zone that has daylight saving time.
+  for (const [concurrencyPolicy, timeZone] of [
+    ['Forbid', undefined],
+    ['Allow', 'Europe/Berlin'],
+  ] as const) {
+    const { explanations } = deriveTimings({
+      ...jobTimingInput({ maxSeconds: 600, attempts: 3 }),
+      kind: 'cronjob',
+      schedule: {
+        cron: '0 2 * * *',
+        timeZone,
+        concurrencyPolicy,
+        successfulJobsHistoryLimit: 3,
+        failedJobsHistoryLimit: 3,
+        shortestIntervalMinutes: 1440,
+      },
+    });
+    for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
+  }
   return [...found.values()];
 }
 

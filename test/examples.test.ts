@@ -45,9 +45,13 @@ describe.each(expectedFiles)('%s', (file) => {
   });
 
   test('every pod template meets the restricted Pod Security Standard', () => {
-    const templates = objects
-      .filter((object) => ['Deployment', 'Job'].includes(object.kind!))
-      .map((controller) => controller.spec.template);
+    const templates = objects.flatMap((object) =>
+      object.kind === 'CronJob'
+        ? [object.spec.jobTemplate.spec.template]
+        : ['Deployment', 'Job'].includes(object.kind!)
+          ? [object.spec.template]
+          : [],
+    );
     expect(templates.length).toBeGreaterThan(0);
     for (const template of templates) expect(restrictedPodFindings(template.spec, template.metadata?.annotations)).toEqual([]);
   });

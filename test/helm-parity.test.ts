@@ -4,7 +4,15 @@ import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { readDeclarations } from '../src';
 import { exampleFiles } from '../examples/main';
-import { clean, overrides, SEED, validDeclaration, validJobDeclaration, withOverrides } from './support/arbitraries';
+import {
+  clean,
+  overrides,
+  SEED,
+  validCronJobDeclaration,
+  validDeclaration,
+  validJobDeclaration,
+  withOverrides,
+} from './support/arbitraries';
 import { CHECKOUT_ANNOTATIONS, checkoutWith } from './support/declarations';
 import { wideDeclaration, wideJobDeclaration } from './support/helm-declarations';
 import {
@@ -281,14 +289,22 @@ helmDescribe('random jobs (seeded)', () => {
     }
   });
 
-  test('150 jobs using every optional field and any text: the same objects, or the same rejection word for word', async () => {
+  test('60 valid cronjobs, random schedules and time zones included, give deep-equal objects', async () => {
+    const declarations = fc.sample(validCronJobDeclaration, { seed: SEED + 5, numRuns: 60 }).map(clean);
+    for (const { declaration, helm: rendered, typescript } of await bothFaces(declarations)) {
+      expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
+    }
+  });
+
+  test('150 jobs and cronjobs using every optional field and any text: the same objects, or the same rejection word for word', async () => {
     const outcomes = await bothFaces(fc.sample(wideJobDeclaration, { seed: SEED + 4, numRuns: 150 }));
     for (const { declaration, helm: rendered, typescript } of outcomes) {
       expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
     }
     expect(outcomes.filter(({ helm: rendered }) => isSchemaRejection(rendered))).toEqual([]);
     const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
-    expect(accepted).toBeGreaterThan(30);
+    // About one in five is accepted: the wide base is often refused for reasons of its own.
+    expect(accepted).toBeGreaterThan(20);
     expect(outcomes.length - accepted).toBeGreaterThan(30);
   });
 });

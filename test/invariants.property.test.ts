@@ -3,7 +3,7 @@ import { checkInvariants, isDeclarationError, RULES, synthesizeObjects } from '.
 import { ACKNOWLEDGED_ANNOTATION } from '../src/constructs/metadata';
 import { type KubernetesObject, workloadsFromManifests } from '../src/manifests/facts';
 import { restrictedPodFindings } from '../src/manifests/pod-security';
-import { overrides, SEED, validDeclaration, validJobDeclaration, withOverrides } from './support/arbitraries';
+import { overrides, SEED, validCronJobDeclaration, validDeclaration, validJobDeclaration, withOverrides } from './support/arbitraries';
 import { objectSchemaErrors } from './support/gateway-api-schema';
 
 /**
@@ -11,7 +11,7 @@ import { objectSchemaErrors } from './support/gateway-api-schema';
  * reads anyone's YAML) rather than on the derivation's return value.
  */
 /** The object that runs the pods, and carries the annotations. */
-const CONTROLLERS = ['Deployment', 'Job'];
+const CONTROLLERS = ['Deployment', 'Job', 'CronJob'];
 
 function acknowledgedIds(objects: readonly KubernetesObject[]): string[] {
   const controller = objects.find((object) => CONTROLLERS.includes(object.kind!))!;
@@ -106,6 +106,29 @@ describe('every accepted job synthesizes to objects that satisfy the invariants'
         );
       }),
       { seed: SEED, numRuns: 500 },
+    );
+  });
+});
+
+describe('every accepted cronjob synthesizes to objects that satisfy the invariants', () => {
+  test('every invariant `check` applies to a CronJob holds (or is acknowledged) over 300 random cronjobs, and every object is valid and restricted', () => {
+    fc.assert(
+      fc.property(validCronJobDeclaration, (declaration) => {
+        const objects = synthesizeObjects([declaration]) as KubernetesObject[];
+        const acknowledged = acknowledgedIds(objects);
+        const failing = invariantsNotHolding(objects)
+          .filter((result) => (RULES[result.id].kinds as readonly string[]).includes('CronJob'))
+          .filter((result) => !acknowledged.includes(result.id));
+        expect(failing).toEqual([]);
+        for (const object of objects)
+          expect({ kind: object.kind, errors: objectSchemaErrors(object) }).toEqual({ kind: object.kind, errors: [] });
+        const cronJob = objects.find((object) => object.kind === 'CronJob')!;
+        const pod = cronJob.spec.jobTemplate.spec.template;
+        expect(pod.spec.restartPolicy).toBe('Never');
+        expect(cronJob.spec.startingDeadlineSeconds).toBeGreaterThanOrEqual(10);
+        expect(restrictedPodFindings(pod.spec, pod.metadata.annotations)).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 300 },
     );
   });
 });

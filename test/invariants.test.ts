@@ -51,6 +51,7 @@ describe('checking a manifest this project did not make', () => {
     expect(status(checkInvariants(workload!.facts, workload!.declared))).toEqual({
       startupWindow: 'violated', // liveness without a startup probe
       deadlineCoversAttempts: 'holds', // not a Job
+      runFitsSchedule: 'holds', // not a CronJob
       sidecarsOutliveDrain: 'holds', // no sidecars
       probeSuccessThreshold: 'holds',
       livenessAfterReadiness: 'violated', // both windows 30 s

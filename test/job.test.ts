@@ -13,22 +13,17 @@ import {
   isDeclarationError,
   resolveWorkload,
   type RunInput,
-  type WorkloadSpec,
 } from '../src';
 import { backoffSeconds } from '../src/timing/kinds/job';
-import { type KubernetesObject, workloadsFromManifests } from '../src/manifests/facts';
+import { workloadsFromManifests } from '../src/manifests/facts';
 import { restrictedPodFindings } from '../src/manifests/pod-security';
 import { objectSchemaErrors } from './support/gateway-api-schema';
 import { jobTimingInput, MIGRATION, migrationWith } from './support/declarations';
-import { theOnly } from './support/manifests';
+import { synthesizedByKind, theOnly } from './support/manifests';
 
 /** Kind job: its own derivation (src/timing/kinds/job.ts) and its Job object. */
 
-function synth(declaration: WorkloadSpec): KubernetesObject[] {
-  const chart = Testing.chart();
-  hardenedWorkload(chart, 'workload', declaration);
-  return Testing.synth(chart) as KubernetesObject[];
-}
+const synth = synthesizedByKind;
 
 function jobTimings(run: RunInput, initMaxSeconds?: number) {
   return deriveTimings(jobTimingInput(run, initMaxSeconds)).timings;

@@ -601,7 +601,7 @@ describe('how problems are reported', () => {
         '- replicaz: 3',
         '    rule: unknown field',
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
-          'port, replicas, autoscaling, health, startup, run, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
+          'port, replicas, autoscaling, health, startup, run, schedule, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
           'env, envFrom, args, files, configFiles, scratch, tmp, imagePullSecrets, podAnnotations, serviceAccount, scheduling, initContainers, ' +
           'sidecars, mesh, labels, networkPolicy, service, ingress, route, overrides, acknowledge',
       ].join('\n'),

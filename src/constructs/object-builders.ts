@@ -9,6 +9,7 @@ import { gatewayRoute } from './objects/gateway-route';
 import { horizontalPodAutoscalerProps } from './objects/horizontal-pod-autoscaler';
 import { ingressProps } from './objects/ingress';
 import { jobProps } from './objects/job';
+import { cronJobProps } from './objects/cron-job';
 import { networkPolicyProps } from './objects/network-policy';
 import { podDisruptionBudgetProps } from './objects/pod-disruption-budget';
 import { serviceProps } from './objects/service';
@@ -45,6 +46,7 @@ export const OBJECT_BUILDERS: Readonly<Record<ObjectRole, (workload: ResolvedWor
       ? manifest(k8s.KubeHorizontalPodAutoscalerV2.GVK, horizontalPodAutoscalerProps(workload, workload.replicas))
       : undefined,
   Job: (workload) => ({ ...k8s.KubeJob.GVK, ...jobProps(workload) }),
+  CronJob: (workload) => ({ ...k8s.KubeCronJob.GVK, ...cronJobProps(workload) }),
 };
 
 /** The construct id of each role's object, as the workload constructs have always named them. */
@@ -59,4 +61,5 @@ export const OBJECT_IDS: Readonly<Record<ObjectRole, string>> = {
   NetworkPolicy: 'network-policy',
   HorizontalPodAutoscaler: 'horizontal-pod-autoscaler',
   Job: 'job',
+  CronJob: 'cron-job',
 };

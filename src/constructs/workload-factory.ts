@@ -3,12 +3,14 @@ import type { WorkloadSpec } from '../declaration/schema';
 import { WORKLOAD_KINDS, type WorkloadKind } from '../kinds/table';
 import { HardenedWorkload, type HardenedWorkloadBase } from './hardened-workload';
 import { HardenedJob } from './kinds/hardened-job';
+import { HardenedCronJob } from './kinds/hardened-cron-job';
 
 /** The construct class that makes each kind. */
 const CONSTRUCT_OF_KIND: Readonly<Record<WorkloadKind, new (scope: Construct, id: string, props: WorkloadSpec) => HardenedWorkloadBase>> = {
   web: HardenedWorkload,
   worker: HardenedWorkload,
   job: HardenedJob as new (scope: Construct, id: string, props: WorkloadSpec) => HardenedWorkloadBase,
+  cronjob: HardenedCronJob as new (scope: Construct, id: string, props: WorkloadSpec) => HardenedWorkloadBase,
 };
 
 /**

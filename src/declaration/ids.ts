@@ -23,6 +23,7 @@ export const INVARIANT_IDS = [
   'deregistrationDelay',
   'loadBalancerHealthCheck',
   'deadlineCoversAttempts',
+  'runFitsSchedule',
 ] as const;
 export type InvariantId = (typeof INVARIANT_IDS)[number];
 
@@ -45,6 +46,8 @@ export const ACKNOWLEDGEABLE_INVARIANTS = [
   'loadBalancerHealthCheck',
   // A Job whose deadline is deliberately one attempt long (a retry would come too late to matter).
   'deadlineCoversAttempts',
+  // A run that may, now and then, delay or stop the next one (Forbid skips it, Replace stops the late run).
+  'runFitsSchedule',
 ] as const satisfies readonly InvariantId[];
 
 /** Hardening defaults that may be waived, each only with a written reason. */

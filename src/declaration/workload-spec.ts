@@ -42,12 +42,12 @@ export interface WorkloadSpec {
    */
   distroless?: boolean;
   /**
-   * web: serves traffic through a Service. worker: no Service, no preStop hook. job: runs to completion once (a Job), timed by `run`.
+   * web: serves traffic through a Service. worker: no Service, no preStop hook. job: runs to completion once (a Job), timed by `run`. cronjob: runs to completion on a `schedule` (a CronJob), timed by `run`.
    *
    * @default "web"
    * @example "worker"
    */
-  kind?: 'web' | 'worker' | 'job';
+  kind?: 'web' | 'worker' | 'job' | 'cronjob';
   /**
    * Serving port of the container (required for web workloads).
    *
@@ -88,12 +88,19 @@ export interface WorkloadSpec {
    */
   startup?: StartupTimes;
   /**
-   * How long one run takes and how often it is tried (kind job; required there). The Job's deadline, retry budget and failure policy are derived from it.
+   * How long one run takes and how often it is tried (kinds job and cronjob; required there). The Job's deadline, retry budget and failure policy are derived from it.
    *
-   * @default - none; required for kind job
+   * @default - none; required for kinds job and cronjob
    * @example {"maxSeconds":1800}
    */
   run?: RunTimes;
+  /**
+   * When the CronJob runs (kind cronjob; required there). Its starting deadline is derived from the shortest interval between two runs.
+   *
+   * @default - none; required for kind cronjob
+   * @example {"cron":"0 2 * * *"}
+   */
+  schedule?: Schedule;
   /**
    * Time the application needs after SIGTERM: the longest in-flight request plus cleanup.
    *
@@ -549,6 +556,46 @@ export interface RunTimes {
    * @example [2,64]
    */
   nonRetryableExitCodes?: number[];
+}
+export interface Schedule {
+  /**
+   * The schedule in cron format, as Kubernetes reads it (five fields, or a macro such as @daily).
+   *
+   * @example "0 2 * * *"
+   */
+  cron: string;
+  /**
+   * IANA time zone the schedule is read in. Only the name's shape is checked here; the API server refuses a zone its time zone database does not know.
+   *
+   * @default - the kube-controller-manager's time zone (usually UTC)
+   * @example "Europe/Berlin"
+   */
+  timeZone?: string;
+  /**
+   * What happens when a run is due while the last one still runs. Forbid: skip the new run. Replace: stop the old one. Allow: run both (the run must tolerate a second copy).
+   *
+   * @default "Forbid"
+   * @example "Replace"
+   */
+  concurrencyPolicy?: 'Forbid' | 'Replace' | 'Allow';
+  /**
+   * Finished Jobs that succeeded to keep, with their pods and logs.
+   *
+   * Unit: Jobs.
+   *
+   * @default 3
+   * @example 1
+   */
+  successfulJobsHistoryLimit?: number;
+  /**
+   * Finished Jobs that failed to keep, with their pods and logs.
+   *
+   * Unit: Jobs.
+   *
+   * @default 3
+   * @example 5
+   */
+  failedJobsHistoryLimit?: number;
 }
 export interface Traffic {
   /**
@@ -2072,6 +2119,13 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   deadlineCoversAttempts?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  runFitsSchedule?: string;
   /**
    * Why this departure is deliberate; recorded in an annotation.
    *

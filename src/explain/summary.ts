@@ -46,13 +46,21 @@ function shutdownLine({ preStop, drainSeconds, terminationGracePeriodSeconds: gr
 /** A Job's lines: its run, deadline, failure policy, shutdown and clean-up (templates/_annotations.tpl renders the same). */
 function jobSummary(job: JobTimings, timings: Timings): string {
   const codes = job.nonRetryableExitCodes;
+  const { cronJob } = timings;
   return [
+    ...(cronJob
+      ? [
+          `schedule: ${cronJob.cron}${cronJob.timeZone !== undefined ? ` (${cronJob.timeZone})` : ''}, shortest interval ${cronJob.shortestIntervalSeconds}s, ${cronJob.concurrencyPolicy}, startingDeadlineSeconds ${cronJob.startingDeadlineSeconds}`,
+        ]
+      : []),
     `run: max ${job.runMaxSeconds}s (typical ${job.runTypicalSeconds}s), ${job.attempts} attempts (backoffLimit ${job.backoffLimit}), back-off ${job.backoffSeconds}s`,
     `deadline: activeDeadlineSeconds ${job.activeDeadlineSeconds} = ${job.attempts} x (120 + init ${timings.containers.initSeconds} + run ${job.runMaxSeconds}) + back-off ${job.backoffSeconds}`,
     `failure policy: DisruptionTarget ignored${codes.length > 0 ? `; exit codes ${codes.join(', ')} fail the Job` : ''}`,
     shutdownLine(timings),
     ...containerLines(timings.containers),
-    `clean-up: ttlSecondsAfterFinished ${job.ttlSecondsAfterFinished}`,
+    cronJob
+      ? `clean-up: history ${cronJob.successfulJobsHistoryLimit} succeeded, ${cronJob.failedJobsHistoryLimit} failed`
+      : `clean-up: ttlSecondsAfterFinished ${job.ttlSecondsAfterFinished}`,
   ].join('\n');
 }
 

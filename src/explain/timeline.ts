@@ -315,7 +315,8 @@ function besideTheApp(workload: ResolvedWorkload, drainEnd: number, events: Time
  * start, init phase and slowest run, and the controller's back-off between them.
  */
 function runSection(workload: ResolvedWorkload): TimelineSection {
-  const job = workload.timings.job!;
+  const { job: scheduledOrNot, cronJob } = workload.timings;
+  const job = scheduledOrNot!;
   const I = workload.timings.containers.initSeconds;
   const init = initPhase(workload);
   const A = job.activeDeadlineSeconds;
@@ -345,7 +346,7 @@ function runSection(workload: ResolvedWorkload): TimelineSection {
   return {
     id: 'run',
     title: 'Runs',
-    origin: 'the Job starts',
+    origin: cronJob ? 'a scheduled run starts its Job' : 'the Job starts',
     end: A,
     lanes: [
       {
@@ -363,7 +364,16 @@ function runSection(workload: ResolvedWorkload): TimelineSection {
       codes.length > 0
         ? `exit code ${codes.join(', ')} of the main container fails the Job at once (podFailurePolicy FailJob)`
         : 'every failure is retried until the attempts run out (no non-retryable exit codes declared)',
-      `a finished Job and its pods are deleted ${job.ttlSecondsAfterFinished}s after it ends (ttlSecondsAfterFinished)`,
+      cronJob
+        ? `the last ${cronJob.successfulJobsHistoryLimit} succeeded and ${cronJob.failedJobsHistoryLimit} failed Jobs are kept with their pods (history limits)`
+        : `a finished Job and its pods are deleted ${job.ttlSecondsAfterFinished}s after it ends (ttlSecondsAfterFinished)`,
+      ...(cronJob
+        ? [
+            `schedule ${cronJob.cron}${cronJob.timeZone !== undefined ? ` (${cronJob.timeZone})` : ''}: the next run is due ${cronJob.shortestIntervalSeconds}s after a run at the soonest; ` +
+              `a missed run may start up to ${cronJob.startingDeadlineSeconds}s late (startingDeadlineSeconds)` +
+              `; concurrencyPolicy ${cronJob.concurrencyPolicy}`,
+          ]
+        : []),
     ],
   };
 }

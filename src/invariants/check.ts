@@ -1,6 +1,8 @@
 import { effectiveInterval } from '../timing/derive';
 import { INVARIANT_IDS, type InvariantId } from '../declaration/ids';
 import { backoffSeconds } from '../timing/kinds/job';
+import { CONTROLLER_CHECK_SECONDS, shortestIntervalSeconds } from '../timing/kinds/cronjob';
+import { cronCadence, parseCron } from '../timing/cron';
 import { type DeclaredTimes, endpointOf, type LoadBalancerFacts, probeWindow, resolveBudget, type WorkloadFacts } from './facts';
 
 export type InvariantStatus = 'holds' | 'violated' | 'unknown';
@@ -372,6 +374,35 @@ const INVARIANTS: Record<InvariantId, Invariant> = {
       }
       if (undeclared.length > 0) return unknown(`${detail}; no declared maxSeconds for init container ${undeclared.join(', ')}`);
       return holds(detail);
+    },
+  },
+  runFitsSchedule: {
+    statement:
+      'When runs must not overlap (concurrencyPolicy Forbid or Replace), a late start plus the run fits between two scheduled runs: startingDeadlineSeconds + activeDeadlineSeconds ≤ the shortest interval of the schedule.',
+    check({ cronJob, job }) {
+      if (!cronJob) return holds('not a CronJob');
+      const { cron, timeZone, concurrencyPolicy: policy, startingDeadlineSeconds: S } = cronJob;
+      if (policy !== 'Forbid' && policy !== 'Replace') return holds(`concurrencyPolicy ${policy}: runs may overlap`);
+      const fields = parseCron(cron);
+      const cadence = fields && cronCadence(fields);
+      if (!cadence) return unknown(`the schedule "${cron}" cannot be read`);
+      if (cadence.runs !== 'repeatedly') return holds(`the schedule "${cron}" does not repeat`);
+      const C = shortestIntervalSeconds(cadence.shortestIntervalMinutes, timeZone);
+      const A = job?.activeDeadlineSeconds;
+      const schedule = `"${cron}"${timeZone !== undefined ? ` (${timeZone})` : ''}, ${policy}`;
+      const shorten = `shorten the run (activeDeadlineSeconds) to at most ${C - CONTROLLER_CHECK_SECONDS} s, schedule runs further apart, or let runs overlap (concurrencyPolicy Allow)`;
+      if (A === undefined) {
+        return violated(`no activeDeadlineSeconds: a run may last into the next, shortest interval ${C} s (${schedule})`, shorten);
+      }
+      if (S === undefined) {
+        return violated(
+          `no startingDeadlineSeconds: a missed run starts whenever the controller catches up, into the next, shortest interval ${C} s (${schedule})`,
+          C - A >= CONTROLLER_CHECK_SECONDS ? `set startingDeadlineSeconds to at most ${C - A}` : shorten,
+        );
+      }
+      const detail = `startingDeadlineSeconds ${S} + activeDeadlineSeconds ${A} = ${S + A} s vs shortest interval ${C} s (${schedule})`;
+      if (S + A <= C) return holds(detail);
+      return violated(detail, C - A >= CONTROLLER_CHECK_SECONDS ? `lower startingDeadlineSeconds to at most ${C - A}` : shorten);
     },
   },
 };

@@ -91,6 +91,17 @@ export interface WorkloadFacts {
   readonly loadBalancers?: readonly LoadBalancerFacts[];
   /** A Job's (or a CronJob's job template's) deadline and retry budget; absent for pods that run until deleted. */
   readonly job?: JobFacts;
+  /** A CronJob's schedule and starting deadline; absent for other kinds. */
+  readonly cronJob?: CronJobFacts;
+}
+
+export interface CronJobFacts {
+  readonly cron: string;
+  readonly timeZone?: string;
+  /** Forbid, Replace or Allow (the API's default). */
+  readonly concurrencyPolicy: string;
+  /** Absent when the CronJob does not bound how late a missed run may start. */
+  readonly startingDeadlineSeconds?: number;
 }
 
 export interface JobFacts {
@@ -133,6 +144,7 @@ export const API_DEFAULTS = {
   minReadySeconds: 0,
   progressDeadlineSeconds: 600,
   backoffLimit: 6,
+  concurrencyPolicy: 'Allow',
 } as const;
 
 /**

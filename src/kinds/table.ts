@@ -5,7 +5,14 @@
  * templates/_generated.tpl (written by `npm run generate`), so no face keeps a second `if kind` list.
  */
 
-export const WORKLOAD_KINDS = ['web', 'worker', 'job'] as const;
+// One kind a line, so that kinds added on different branches merge.
+// prettier-ignore
+export const WORKLOAD_KINDS = [
+  'web',
+  'worker',
+  'job',
+  'cronjob',
+] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 /**
@@ -24,13 +31,14 @@ export const OBJECT_ROLES = [
   'NetworkPolicy',
   'HorizontalPodAutoscaler',
   'Job',
+  'CronJob',
 ] as const;
 export type ObjectRole = (typeof OBJECT_ROLES)[number];
 
 /** The Kubernetes controllers that run a kind's pods. */
 export type Controller = 'Deployment' | BatchController;
 /** Controllers whose pods run to completion (restartPolicy Never) instead of until deleted. */
-export const BATCH_CONTROLLERS = ['Job'] as const;
+export const BATCH_CONTROLLERS = ['Job', 'CronJob'] as const;
 export type BatchController = (typeof BATCH_CONTROLLERS)[number];
 
 export interface KindEntry {
@@ -68,6 +76,11 @@ export const KINDS: Readonly<Record<WorkloadKind, KindEntry>> = {
     controller: 'Job',
     objects: ['ServiceAccount', 'ConfigMap', 'Job', 'NetworkPolicy'],
   },
+  cronjob: {
+    summary: 'runs to completion on a schedule, e.g. a nightly report (a CronJob): no Service, no PodDisruptionBudget, no probes',
+    controller: 'CronJob',
+    objects: ['ServiceAccount', 'ConfigMap', 'CronJob', 'NetworkPolicy'],
+  },
 };
 
 /**
@@ -84,7 +97,8 @@ export const KIND_FIELDS: Readonly<Record<string, readonly WorkloadKind[]>> = {
   replicas: ['web', 'worker'],
   autoscaling: ['web', 'worker'],
   // Pods that run to completion: how long a run takes, how often it is tried.
-  run: ['job'],
+  run: ['job', 'cronjob'],
+  schedule: ['cronjob'],
 };
 
 /** Whether a kind's pods run to completion (a Job's, a CronJob's) rather than until deleted. */

@@ -111,11 +111,22 @@ export function containerFacts(workload: Workload, view: ContainerView): Workloa
 }
 
 /** A Job's, or a CronJob's job template's, deadline and retry budget. */
-function jobFacts(workload: Workload): Pick<WorkloadFacts, 'job'> {
+function jobFacts(workload: Workload): Pick<WorkloadFacts, 'job' | 'cronJob'> {
   const { kind, source } = workload;
   if (kind !== 'Job' && kind !== 'CronJob') return {};
   const spec: Node = (kind === 'Job' ? source.object.spec : source.object.spec?.jobTemplate?.spec) ?? {};
-  return { job: { activeDeadlineSeconds: spec.activeDeadlineSeconds, backoffLimit: spec.backoffLimit ?? API_DEFAULTS.backoffLimit } };
+  const job = { activeDeadlineSeconds: spec.activeDeadlineSeconds, backoffLimit: spec.backoffLimit ?? API_DEFAULTS.backoffLimit };
+  if (kind === 'Job') return { job };
+  const cron: Node = source.object.spec;
+  return {
+    job,
+    cronJob: {
+      cron: String(cron.schedule),
+      ...(cron.timeZone !== undefined ? { timeZone: cron.timeZone } : {}),
+      concurrencyPolicy: cron.concurrencyPolicy ?? API_DEFAULTS.concurrencyPolicy,
+      startingDeadlineSeconds: cron.startingDeadlineSeconds,
+    },
+  };
 }
 
 /**

@@ -228,6 +228,15 @@ export const RULES = {
     fix: 'Set activeDeadlineSeconds to at least (backoffLimit + 1) × (init phase + slowest run) + the back-off between attempts (10 s, doubling, at most 6 min each); declare the slowest run with runMaxSeconds.',
     reference: `${JOB_DOC}#job-termination-and-cleanup`,
   }),
+  runFitsSchedule: invariant('runFitsSchedule', {
+    title: "When a CronJob's runs must not overlap, a late start plus the run fits between two scheduled runs.",
+    kinds: ['CronJob'],
+    target: 'workload',
+    rationale:
+      'With concurrencyPolicy Forbid the controller skips a run while the last one still runs; with Replace it stops the last one. A run that can outlast the shortest interval of its schedule — because its deadline is longer, or because a missed run may start late (no startingDeadlineSeconds, or a long one) — therefore silently skips the next run, or is killed by it. The shortest interval is found by walking the schedule over 28 years of calendar, an hour shorter in a time zone with daylight saving time.',
+    fix: 'Keep startingDeadlineSeconds + activeDeadlineSeconds within the shortest interval between two runs: lower the starting deadline, shorten the run, schedule runs further apart, or use concurrencyPolicy Allow if two runs may overlap.',
+    reference: 'https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#concurrency-policy',
+  }),
 
   // The restricted Pod Security Standard (Kubernetes 1.28 policy, which includes baseline), one rule per control.
   hostNamespaces: podSecurity({

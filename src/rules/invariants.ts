@@ -129,4 +129,12 @@ export const INVARIANT_CHECKS = {
         subject.workload.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'activeDeadlineSeconds'] : ['spec', 'activeDeadlineSeconds'],
       true,
     )(subject),
+  // The fix goes where the excess is: the starting deadline, or the run itself when no starting deadline could fit.
+  runFitsSchedule: (subject) => {
+    const fix = checkInvariant('runFitsSchedule', workloadFacts(subject.workload)).fix ?? '';
+    const at: FieldPath = fix.includes('startingDeadlineSeconds')
+      ? ['spec', 'startingDeadlineSeconds']
+      : ['spec', 'jobTemplate', 'spec', 'activeDeadlineSeconds'];
+    return perWorkload('runFitsSchedule', () => at, true)(subject);
+  },
 } satisfies Record<InvariantId, Check>;

@@ -4,6 +4,7 @@ import { PROPAGATION_SECONDS } from './platforms';
 import { initSeconds, meshDrainSeconds, sidecarMode, sidecarStopSeconds, sidecarTimings } from './containers';
 import { Recorder, type Rule } from './record';
 import { deriveJob } from './kinds/job';
+import { deriveCronJob } from './kinds/cronjob';
 import { runsToCompletion } from '../kinds/table';
 import type { Derivation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, TimingInput } from './types';
 
@@ -253,7 +254,8 @@ export function deriveTimings(input: TimingInput): Derivation {
     'progressDeadlineSeconds',
   );
 
-  const job = input.run && deriveJob(record, input.run, I ?? 0);
+  const job = input.run && deriveJob(record, input.run, I ?? 0, input.schedule !== undefined);
+  const cronJob = job && input.schedule && deriveCronJob(record, input.schedule, job.activeDeadlineSeconds);
 
   const loadBalancer =
     input.loadBalancer === undefined
@@ -295,6 +297,7 @@ export function deriveTimings(input: TimingInput): Derivation {
       },
       ...(loadBalancer ? { loadBalancer } : {}),
       ...(job ? { job } : {}),
+      ...(cronJob ? { cronJob } : {}),
     },
   };
 

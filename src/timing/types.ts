@@ -1,6 +1,7 @@
 import type { TrafficPlatform } from './platforms';
 
 import type { JobTimings, RunInput } from './kinds/job';
+import type { CronJobTimings, ScheduleInput } from './kinds/cronjob';
 export type { WorkloadKind } from '../kinds/table';
 import type { WorkloadKind } from '../kinds/table';
 export type PreStopType = 'auto' | 'sleep' | 'exec' | 'http' | 'app';
@@ -93,6 +94,8 @@ export interface TimingInput {
   readonly mesh?: MeshName;
   /** How one run of a Job's pod is timed and tried (kind job). */
   readonly run?: RunInput;
+  /** When a CronJob runs (kind cronjob). */
+  readonly schedule?: ScheduleInput;
 }
 
 export interface ProbeTimings {
@@ -138,6 +141,8 @@ export interface Timings {
   readonly loadBalancer?: LoadBalancerTimings;
   /** Present for pods that run to completion: the Job's deadline, retries and clean-up (src/timing/kinds/job.ts). */
   readonly job?: JobTimings;
+  /** Present for kind cronjob: its schedule and starting deadline (src/timing/kinds/cronjob.ts). */
+  readonly cronJob?: CronJobTimings;
 }
 
 /**

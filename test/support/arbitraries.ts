@@ -3,6 +3,7 @@ import type { WorkloadSpec } from '../../src';
 import { deriveTimings } from '../../src/timing/derive';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
 import { ACKNOWLEDGEABLE_INVARIANTS } from '../../src/declaration/ids';
+import { isDeclarationError, resolveWorkload } from '../../src';
 
 /** One seed for every property, so a failure reproduces on any machine. */
 export const SEED = 20261123;
@@ -590,4 +591,51 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     ) as Record<string, string>;
     if (timings.terminationGracePeriodSeconds > 600) kept.graceLimit = 'the checkpoint of a large batch takes that long';
     return { ...rest, kind: 'job', run, acknowledge: kept } as WorkloadSpec;
+  });
+
+/** Schedules people write, and random daily ones. */
+const cronSchedule = fc.oneof(
+  fc.constantFrom(
+    '*/5 * * * *',
+    '0 * * * *',
+    '0 2 * * *',
+    '30 3 * * 1-5',
+    '0 0 1 * *',
+    '@weekly',
+    '15 4 * * SUN',
+    '0 */6 * * *',
+    '@monthly',
+  ),
+  fc.tuple(fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 23 })).map(([minute, hour]) => `${minute} ${hour} * * *`),
+);
+
+/**
+ * CronJob declarations the library must accept: a valid job with a random schedule, time zone,
+ * concurrency policy and history, and the acknowledgement of invariant 17 when its run is too long
+ * for the schedule.
+ */
+export const validCronJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
+  .tuple(
+    validJobDeclaration,
+    fc.record(
+      {
+        cron: cronSchedule,
+        timeZone: fc.constantFrom('UTC', 'Europe/Berlin', 'America/Argentina/Buenos_Aires', 'Etc/GMT+5'),
+        concurrencyPolicy: fc.constantFrom('Forbid' as const, 'Replace' as const, 'Allow' as const),
+        successfulJobsHistoryLimit: fc.integer({ min: 0, max: 10 }),
+        failedJobsHistoryLimit: fc.integer({ min: 0, max: 10 }),
+      },
+      { requiredKeys: ['cron'] },
+    ),
+  )
+  .map(([job, schedule]) => {
+    const declaration = { ...job, kind: 'cronjob', schedule } as WorkloadSpec;
+    // Whether the run is too long for the schedule depends on the init phase too: ask the library.
+    try {
+      resolveWorkload(declaration);
+    } catch (error) {
+      if (isDeclarationError(error) && error.problems.some((problem) => problem.rule.includes('(runFitsSchedule)')))
+        (declaration.acknowledge as Record<string, string>).runFitsSchedule = 'a late run may skip the next one';
+    }
+    return declaration;
   });

@@ -1,5 +1,5 @@
 import type { ConfigurationRejection } from './configuration-rejections';
-import { checkoutWith, migrationWith } from './declarations';
+import { checkoutWith, migrationWith, nightlyWith } from './declarations';
 
 /**
  * Invalid declarations of the kinds that run to completion, and the times each kind needs: one
@@ -52,8 +52,8 @@ export const BATCH_REJECTIONS: Array<[string, ConfigurationRejection]> = [
     {
       declaration: checkoutWith({ run: { maxSeconds: 60 } }),
       path: 'run',
-      rule: /run applies to kind job only \(this workload is kind web\)/,
-      fix: /remove run, or make the workload kind job/,
+      rule: /run applies to kind job or cronjob only \(this workload is kind web\)/,
+      fix: /remove run, or make the workload kind job or cronjob/,
       helm: 'templates',
     },
   ],
@@ -130,6 +130,80 @@ export const BATCH_REJECTIONS: Array<[string, ConfigurationRejection]> = [
       rule: /at most 20|20/,
       fix: /./,
       helm: 'schema',
+    },
+  ],
+  [
+    'a cronjob without its schedule',
+    {
+      declaration: nightlyWith({ schedule: undefined }),
+      path: 'schedule',
+      rule: /a cronjob needs its schedule/,
+      fix: /add schedule, e\.g\. schedule: \{ cron: "0 2 \* \* \*" \}/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a schedule on a job',
+    {
+      declaration: migrationWith({ schedule: { cron: '0 2 * * *' } }),
+      path: 'schedule',
+      rule: /schedule applies to kind cronjob only \(this workload is kind job\)/,
+      fix: /remove schedule, or make the workload kind cronjob/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a minute past the hour that does not exist',
+    {
+      declaration: nightlyWith({ schedule: { cron: '61 2 * * *' } }),
+      path: 'schedule.cron',
+      value: '61 2 * * *',
+      rule: /a cron schedule as Kubernetes reads it: five fields/,
+      fix: /write it like "0 2 \* \* \*"/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a schedule that never runs',
+    {
+      declaration: nightlyWith({ schedule: { cron: '0 0 30 2 *' } }),
+      path: 'schedule.cron',
+      value: '0 0 30 2 *',
+      rule: /the schedule never runs: no day of 28 years of calendar matches it/,
+      fix: /pick days that exist/,
+      helm: 'templates',
+    },
+  ],
+  [
+    "a schedule in the controller's local time",
+    {
+      declaration: nightlyWith({ schedule: { cron: '0 2 * * *', timeZone: 'Local' } }),
+      path: 'schedule.timeZone',
+      value: 'Local',
+      rule: /timeZone must name a zone: Local would be whatever the controller runs in/,
+      fix: /write a zone such as Europe\/Berlin or UTC/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a time zone that is no IANA name',
+    {
+      declaration: nightlyWith({ schedule: { cron: '0 2 * * *', timeZone: 'Europe Berlin' } }),
+      path: 'schedule.timeZone',
+      rule: /an IANA time zone name/,
+      fix: /Europe\/Berlin/,
+      helm: 'schema',
+    },
+  ],
+  [
+    'a run too long for an hourly schedule that forbids overlap',
+    {
+      declaration: nightlyWith({ schedule: { cron: '0 * * * *' }, run: { maxSeconds: 1200 } }),
+      path: 'run.maxSeconds',
+      value: 1200,
+      rule: /invariant 17 \(runFitsSchedule\).*startingDeadlineSeconds 10 \+ activeDeadlineSeconds 3990 = 4000 s vs shortest interval 3600 s \("0 \* \* \* \*", Forbid\)/,
+      fix: /shorten the run \(activeDeadlineSeconds\) to at most 3590 s.*acknowledge\.runFitsSchedule/,
+      helm: 'templates',
     },
   ],
 ];

@@ -50,11 +50,30 @@ export const MIGRATION: WorkloadSpec = {
   drainSeconds: 20,
 };
 
-/** MIGRATION with some fields replaced (undefined removes a field). */
-export function migrationWith(changes: Record<string, unknown>): WorkloadSpec {
-  const declaration: Record<string, unknown> = { ...MIGRATION, ...changes };
+/** A small valid cronjob declaration: the migration's image, run nightly. */
+export const NIGHTLY: WorkloadSpec = {
+  name: 'nightly-report',
+  kind: 'cronjob',
+  image: 'ghcr.io/acme/sales-report:4.1.0',
+  schedule: { cron: '0 2 * * *' },
+  run: { maxSeconds: 3600 },
+  drainSeconds: 30,
+};
+
+/** NIGHTLY with some fields replaced (undefined removes a field). */
+export function nightlyWith(changes: Record<string, unknown>): WorkloadSpec {
+  return withChanges(NIGHTLY, changes);
+}
+
+function withChanges(base: WorkloadSpec, changes: Record<string, unknown>): WorkloadSpec {
+  const declaration: Record<string, unknown> = { ...base, ...changes };
   for (const key of Object.keys(declaration)) if (declaration[key] === undefined) delete declaration[key];
   return declaration as unknown as WorkloadSpec;
+}
+
+/** MIGRATION with some fields replaced (undefined removes a field). */
+export function migrationWith(changes: Record<string, unknown>): WorkloadSpec {
+  return withChanges(MIGRATION, changes);
 }
 
 /** The timing input of a job draining for 20 s, with this run and optionally a 'wait' init container. */

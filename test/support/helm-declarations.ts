@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { cronCadence, parseCron } from '../../src/timing/cron';
 import { ACKNOWLEDGEMENT_IDS, WAIVER_IDS } from '../../src/declaration/ids';
 import { isKnownDistroless } from '../../src/declaration/image';
 import { PRESET_NAMES } from '../../src/declaration/presets';
@@ -919,9 +920,24 @@ export const wideJobDeclaration: fc.Arbitrary<Json> = fc
       },
       { requiredKeys: ['maxSeconds'] },
     ),
+    scheduled: fc.boolean(),
+    // Schedules of the cron grammar's characters: some never run, some are refused.
+    schedule: fc.record(
+      {
+        cron: fc.oneof(
+          fc.constantFrom('0 2 * * *', '*/7 * * * *', '0 0 30 2 *', '61 * * * *', '@hourly', '5 4 * * MON-FRI', '0 9-17/2 1,15 * *'),
+          fc.stringMatching(/^[0-9*\/,-]{1,5} [0-9*\/,-]{1,5} [0-9*?\/,-]{1,4} [0-9*\/,-]{1,3} [0-6*?\/,-]{1,3}$/),
+        ),
+        timeZone: fc.constantFrom('UTC', 'Europe/Berlin', 'Local', 'Etc/GMT-14', 'Asia/Kolkata'),
+        concurrencyPolicy: fc.constantFrom('Forbid', 'Replace', 'Allow'),
+        successfulJobsHistoryLimit: whole(0, 100),
+        failedJobsHistoryLimit: whole(0, 100),
+      },
+      { requiredKeys: ['cron'] },
+    ),
   })
-  .map(({ base, coherent, run }): Json => {
-    const declaration: Json = { ...base, kind: 'job' };
+  .map(({ base, coherent, run, scheduled, schedule }): Json => {
+    const declaration: Json = { ...base, kind: scheduled ? 'cronjob' : 'job', ...(scheduled ? { schedule } : {}) };
     if (!coherent) return { ...declaration, run };
     for (const key of ['startup', 'replicas', 'autoscaling', 'health', 'traffic', 'preStop', 'service', 'ingress', 'route', 'preset']) {
       delete declaration[key];
@@ -932,6 +948,16 @@ export const wideJobDeclaration: fc.Arbitrary<Json> = fc
       else declaration.overrides = { terminationGracePeriodSeconds: overrides.terminationGracePeriodSeconds };
     }
     const codes = run.nonRetryableExitCodes && [...new Set(run.nonRetryableExitCodes)].sort((a, b) => a - b);
+    if (scheduled) {
+      // Coherent draws keep a schedule that runs, in a zone the API takes.
+      const cronJobCadence = parseCron(schedule.cron) && cronCadence(parseCron(schedule.cron)!);
+      const { timeZone, ...rest } = schedule;
+      declaration.schedule = {
+        ...rest,
+        ...(timeZone !== 'Local' ? { timeZone } : {}),
+        cron: cronJobCadence?.runs === 'repeatedly' ? schedule.cron : '0 2 * * *',
+      };
+    }
     return {
       ...declaration,
       run: {

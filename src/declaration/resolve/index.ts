@@ -18,6 +18,7 @@ import { factsOf, invariantProblem, isAcknowledgeable } from './invariant-proble
 import { checkPod } from './pod';
 import { checkKindFields } from './kind-fields';
 import { checkTimes } from './run';
+import { resolveSchedule } from './schedule';
 import { resolveProbes } from './probes';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
@@ -106,6 +107,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const distroless = spec.distroless ?? isKnownDistroless(spec.image);
   checkKindFields(spec, resolution);
   checkTimes(spec, resolution);
+  const schedule = resolveSchedule(spec, resolution);
   const probes = resolveProbes(spec, resolution);
   const replicas = resolveReplicas(spec, resolution);
   const resources = resolveResources(spec.resources, 'resources', resolution);
@@ -124,6 +126,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     startupMaxSeconds: spec.startup?.maxSeconds,
     startupTypicalSeconds: spec.startup?.typicalSeconds,
     run: spec.run,
+    schedule,
     drainSeconds: spec.drainSeconds,
     platform: spec.traffic.platform,
     propagationSeconds: spec.traffic.propagationSeconds,

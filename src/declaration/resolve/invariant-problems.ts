@@ -70,6 +70,16 @@ export function factsOf(
         : [],
     ...containerFacts(timings.containers),
     ...(timings.job ? { job: { activeDeadlineSeconds: timings.job.activeDeadlineSeconds, backoffLimit: timings.job.backoffLimit } } : {}),
+    ...(timings.cronJob
+      ? {
+          cronJob: {
+            cron: timings.cronJob.cron,
+            ...(timings.cronJob.timeZone !== undefined ? { timeZone: timings.cronJob.timeZone } : {}),
+            concurrencyPolicy: timings.cronJob.concurrencyPolicy,
+            startingDeadlineSeconds: timings.cronJob.startingDeadlineSeconds,
+          },
+        }
+      : {}),
   };
 }
 
@@ -143,6 +153,7 @@ const INVARIANT_FIELDS: Record<InvariantId, readonly string[]> = {
     'health.readiness',
   ],
   deadlineCoversAttempts: ['run.maxSeconds'],
+  runFitsSchedule: ['run.maxSeconds'],
 };
 
 function valueAtPath(spec: EffectiveSpec, path: string): unknown {

@@ -14,6 +14,7 @@ import { ingress, route, service } from './routes';
 import { scheduling } from './scheduling';
 import { configFiles, scratch, tmp } from './volumes';
 import { run } from './run';
+import { schedule } from './schedule';
 import { WORKLOAD_KINDS } from '../../kinds/table';
 
 /**
@@ -65,7 +66,7 @@ export const workloadSchema = z
       .default('web')
       .meta({
         description:
-          'web: serves traffic through a Service. worker: no Service, no preStop hook. job: runs to completion once (a Job), timed by `run`.',
+          'web: serves traffic through a Service. worker: no Service, no preStop hook. job: runs to completion once (a Job), timed by `run`. cronjob: runs to completion on a `schedule` (a CronJob), timed by `run`.',
         examples: ['worker'],
       }),
     port: portNumber.optional().meta({
@@ -111,7 +112,8 @@ export const workloadSchema = z
         'x-default': 'none; required for kinds web and worker',
         examples: [{ maxSeconds: 90 }],
       }),
-    run: run.optional().meta({ 'x-default': 'none; required for kind job', examples: [{ maxSeconds: 1800 }] }),
+    run: run.optional().meta({ 'x-default': 'none; required for kinds job and cronjob', examples: [{ maxSeconds: 1800 }] }),
+    schedule: schedule.optional().meta({ 'x-default': 'none; required for kind cronjob', examples: [{ cron: '0 2 * * *' }] }),
     drainSeconds: seconds(0, 'Time the application needs after SIGTERM: the longest in-flight request plus cleanup.').meta({
       examples: [30],
     }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { seconds, wholeNumberBetween } from './primitives';
 
 /**
- * How a run-to-completion workload (kind job) runs: how long one run takes and how often it is
+ * How a run-to-completion workload (kinds job and cronjob) runs: how long one run takes and how often it is
  * tried. Its Job's activeDeadlineSeconds, backoffLimit and podFailurePolicy are derived from it
  * (src/timing/kinds/job.ts, docs/derivation.md).
  */
@@ -43,6 +43,6 @@ export const run = z
   .meta({
     title: 'RunTimes',
     description:
-      "How long one run takes and how often it is tried (kind job; required there). The Job's deadline, retry budget and failure policy are derived from it.",
+      "How long one run takes and how often it is tried (kinds job and cronjob; required there). The Job's deadline, retry budget and failure policy are derived from it.",
     examples: [{ maxSeconds: 1800 }],
   });

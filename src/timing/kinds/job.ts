@@ -29,8 +29,11 @@ export interface JobTimings {
   readonly backoffSeconds: number;
   /** A: how long the whole Job, every attempt included, may run before it is failed. */
   readonly activeDeadlineSeconds: number;
-  /** How long a finished Job and its pods are kept before the TTL controller deletes them. */
-  readonly ttlSecondsAfterFinished: number;
+  /**
+   * How long a finished Job and its pods are kept before the TTL controller deletes them; absent
+   * for a CronJob's Jobs, which its history limits keep and delete.
+   */
+  readonly ttlSecondsAfterFinished?: number;
   /** Exit codes that fail the Job at once; empty when every failure is retried. */
   readonly nonRetryableExitCodes: readonly number[];
 }
@@ -59,7 +62,7 @@ export function backoffSeconds(retries: number): number {
 }
 
 /** The rules of a Job: `I` is the init phase the pod core derived (init containers, gating native sidecars). */
-export function deriveJob(record: Recorder, run: RunInput, I: number): JobTimings {
+export function deriveJob(record: Recorder, run: RunInput, I: number, scheduled: boolean): JobTimings {
   const decide = record.decide.bind(record) as Recorder['decide'];
   const R_max = record.declared('run.maxSeconds', run.maxSeconds, 'The slowest acceptable run, as declared.');
   const R_typ =
@@ -92,13 +95,17 @@ export function deriveJob(record: Recorder, run: RunInput, I: number): JobTiming
       "Kubernetes applies activeDeadlineSeconds to the whole Job, every attempt included: it covers each attempt's scheduling and image pull (120 s), init phase and slowest run, and the back-off between attempts, so a deadline never cuts off a retry that backoffLimit allows, and a run that hangs is still ended.",
     compute: () => n * (POD_START_SECONDS + I + R_max) + B,
   });
-  const ttlSecondsAfterFinished = decide('job.ttlSecondsAfterFinished', undefined, {
-    formula: '604800 (7 days)',
-    inputs: {},
-    reason:
-      'A finished Job and its pods (logs, exit codes, events) stay a week, so a failure on a Friday night can be read on Monday; then the TTL controller deletes them, so finished Jobs do not pile up.',
-    compute: () => JOB_TTL_SECONDS,
-  });
+  // A CronJob keeps its last Jobs by its history limits; a TTL would delete a monthly run's Job
+  // long before the next one replaces it in the history.
+  const ttlSecondsAfterFinished = scheduled
+    ? undefined
+    : decide('job.ttlSecondsAfterFinished', undefined, {
+        formula: '604800 (7 days)',
+        inputs: {},
+        reason:
+          'A finished Job and its pods (logs, exit codes, events) stay a week, so a failure on a Friday night can be read on Monday; then the TTL controller deletes them, so finished Jobs do not pile up.',
+        compute: () => JOB_TTL_SECONDS,
+      });
   return {
     runMaxSeconds: R_max,
     runTypicalSeconds: R_typ,
@@ -106,7 +113,7 @@ export function deriveJob(record: Recorder, run: RunInput, I: number): JobTiming
     backoffLimit,
     backoffSeconds: B,
     activeDeadlineSeconds,
-    ttlSecondsAfterFinished,
+    ...(ttlSecondsAfterFinished !== undefined ? { ttlSecondsAfterFinished } : {}),
     nonRetryableExitCodes: run.nonRetryableExitCodes ?? [],
   };
 }
