@@ -148,3 +148,34 @@ describe('the construct class', () => {
     expect(hardenedWorkload(Testing.chart(), 'report', NIGHTLY)).toBeInstanceOf(HardenedCronJob);
   });
 });
+
+test("check reports on anyone's CronJob the batch rules and none of those of pods that run until deleted", () => {
+  const text = [
+    'apiVersion: batch/v1',
+    'kind: CronJob',
+    'metadata: { name: sync }',
+    'spec:',
+    '  schedule: "*/10 * * * *"',
+    '  concurrencyPolicy: Forbid',
+    '  jobTemplate:',
+    '    spec:',
+    '      template:',
+    '        spec:',
+    '          restartPolicy: Never',
+    '          containers: [{ name: sync, image: "registry.example/sync:1.0.0" }]',
+  ].join('\n');
+  const ids = new Set(checkManifests([{ name: 'sync.yaml', text }]).findings.map(({ ruleId }) => ruleId));
+  expect(['deadlineCoversAttempts', 'runFitsSchedule', 'runAsNonRoot', 'resourceRequests'].filter((id) => !ids.has(id as never))).toEqual(
+    [],
+  );
+  const longRunning = [
+    'podDisruptionBudget',
+    'singleReplica',
+    'zoneSpread',
+    'readinessProbe',
+    'noLiveness',
+    'progressDeadline',
+    'rolloutMaxUnavailable',
+  ];
+  expect(longRunning.filter((id) => ids.has(id as never))).toEqual([]);
+});

@@ -15,6 +15,7 @@ import {
   type RunInput,
 } from '../src';
 import { backoffSeconds } from '../src/timing/kinds/job';
+import { explainText } from '../src/explain/text';
 import { workloadsFromManifests } from '../src/manifests/facts';
 import { restrictedPodFindings } from '../src/manifests/pod-security';
 import { objectSchemaErrors } from './support/gateway-api-schema';
@@ -205,4 +206,17 @@ describe('the construct class', () => {
     });
     expect(worker.resolved.spec.kind).toBe('worker');
   });
+});
+
+test('explain tells the story of the runs: every attempt at its slowest, the back-off between them, then the deadline', () => {
+  const text = explainText(resolveWorkload(migrationWith({ run: { maxSeconds: 1800, nonRetryableExitCodes: [2] } })));
+  expect(text).toContain('Runs (t = 0: the Job starts)');
+  for (const line of [
+    ' 1920s  attempt 1 fails at its slowest: back-off 10s before the next pod',
+    ' 3850s  attempt 2 fails at its slowest: back-off 20s before the next pod',
+    ' 5790s  activeDeadlineSeconds 5790: the Job is failed and a pod still running is stopped',
+    'exit code 2 of the main container fails the Job at once (podFailurePolicy FailJob)',
+  ])
+    expect(text).toContain(line);
+  expect(text).not.toContain('Start and rollout');
 });
