@@ -1,9 +1,19 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import type { z } from 'zod';
-import type { ExecProbe, HardenedWebServiceProps, HardenedWorkerProps, HardenedWorkloadProps, ProbeTarget, WorkloadSpec } from '../src';
+import type {
+  ExecProbe,
+  HardenedCronJobProps,
+  HardenedJobProps,
+  HardenedWebServiceProps,
+  HardenedWorkerProps,
+  HardenedWorkloadProps,
+  ProbeTarget,
+  WorkloadSpec,
+} from '../src';
 import { declarationJsonSchema, isAbsentKey, type JsonSchemaNode } from '../src/declaration/json-schema';
 import { type probeTarget, workloadSchema } from '../src/declaration/schema';
+import { resolveWorkload } from '../src';
 
 const ROOT = join(__dirname, '..');
 
@@ -23,6 +33,15 @@ const propsAreTheDeclaration: Equals<HardenedWorkloadProps, WorkloadSpec> = true
 const servicePropsLeaveOutKind: Equals<HardenedWebServiceProps, Omit<WorkloadSpec, 'kind'>> = true;
 const workerPropsLeaveOutKind: Equals<HardenedWorkerProps, Omit<WorkloadSpec, 'kind'>> = true;
 
+// A job's props take its run and none of the fields of pods that run until deleted.
+const JOB_PROPS: HardenedJobProps = { name: 'migrate', image: 'ghcr.io/acme/migrate:1.0.0', run: { maxSeconds: 60 }, drainSeconds: 5 };
+// @ts-expect-error a job has no replicas
+const jobWithReplicas: HardenedJobProps = { ...JOB_PROPS, replicas: 2 };
+// @ts-expect-error a job is run once: a schedule makes a HardenedCronJob
+const jobWithSchedule: HardenedJobProps = { ...JOB_PROPS, schedule: { cron: '@daily' } };
+// @ts-expect-error a cronjob needs its schedule
+const cronJobWithoutSchedule: HardenedCronJobProps = JOB_PROPS;
+
 // @ts-expect-error a probe checks exactly one thing: an empty target checks nothing
 const checksNothing: ProbeTarget = {};
 // @ts-expect-error a probe checks exactly one thing: path and tcp are two
@@ -39,6 +58,10 @@ test('the generated types are the schema input type, and reject probes of no or 
     workerPropsLeaveOutKind,
   ]).toEqual([true, true, true, true, true]);
   // The same targets fail at run time too.
+  // The batch props the compiler refuses are refused at run time too.
+  for (const props of [jobWithReplicas, jobWithSchedule])
+    expect(() => resolveWorkload({ ...props, kind: 'job' })).toThrow(/applies to kind/);
+  expect(() => resolveWorkload({ ...cronJobWithoutSchedule, kind: 'cronjob' })).toThrow(/a cronjob needs its schedule/);
   for (const target of [checksNothing, checksTwoThings, execWithPort]) {
     expect(workloadSchema.shape.health.safeParse({ readiness: target }).success).toBe(false);
   }

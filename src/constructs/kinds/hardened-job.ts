@@ -5,12 +5,13 @@ import type { RunTimes } from '../../declaration/workload-spec';
 import { HardenedWorkloadBase } from '../hardened-workload';
 
 /**
- * Props of `HardenedJob`: the declaration without `kind`, and without the fields of pods that run
- * until deleted (startup, replicas, autoscaling, probes, preStop, traffic and the ways in).
+ * Props of `HardenedJob`: the declaration without `kind`, without the fields of pods that run
+ * until deleted (startup, replicas, autoscaling, probes, preStop, traffic and the ways in), and
+ * without a schedule (that is `HardenedCronJob`).
  */
 export interface HardenedJobProps extends Omit<
   WorkloadSpec,
-  'kind' | 'startup' | 'replicas' | 'autoscaling' | 'health' | 'preStop' | 'traffic' | 'service' | 'ingress' | 'route'
+  'kind' | 'startup' | 'replicas' | 'autoscaling' | 'health' | 'preStop' | 'traffic' | 'service' | 'ingress' | 'route' | 'schedule'
 > {
   /**
    * How long one run takes and how often it is tried: the Job's activeDeadlineSeconds,
