@@ -3,7 +3,9 @@
  * TypeScript source so that a rule is written once. Each table is a define returning JSON, read
  * with `fromJson` / `fromJsonArray`.
  */
-import { KIND_FIELDS, KINDS, WORKLOAD_KINDS } from '../src/kinds/table';
+import { INVARIANT_IDS } from '../src/declaration/ids';
+import { KIND_FIELDS, KINDS, REVISION_LABEL, WORKLOAD_KINDS } from '../src/kinds/table';
+import { RULES } from '../src/rules/catalogue';
 
 export const HELM_TABLES_FILE = 'templates/_generated.tpl';
 
@@ -12,9 +14,20 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
   {
     name: 'kinds',
     source: 'KINDS in src/kinds/table.ts',
-    value: Object.fromEntries(WORKLOAD_KINDS.map((kind) => [kind, { controller: KINDS[kind].controller, objects: KINDS[kind].objects }])),
+    value: Object.fromEntries(
+      WORKLOAD_KINDS.map((kind) => [
+        kind,
+        { controller: KINDS[kind].controller, traffic: KINDS[kind].traffic, objects: KINDS[kind].objects },
+      ]),
+    ),
   },
   { name: 'kindFields', source: 'KIND_FIELDS in src/kinds/table.ts', value: KIND_FIELDS },
+  { name: 'revisionLabels', source: 'REVISION_LABEL in src/kinds/table.ts', value: REVISION_LABEL },
+  {
+    name: 'invariantControllers',
+    source: 'the kinds of each invariant in RULES, src/rules/catalogue.ts',
+    value: Object.fromEntries(INVARIANT_IDS.map((id) => [id, RULES[id].kinds])),
+  },
 ];
 
 export function helmTables(): string {

@@ -43,7 +43,13 @@ src/explain/summary.ts and deploymentAnnotations in src/constructs/metadata.ts w
 {{- $lines = append $lines (printf "sidecars (%s): %s" $c.sidecarMode (join "; " $parts)) -}}
 {{- end -}}
 {{- with $c.mesh }}{{ $lines = append $lines (printf "mesh: %s proxy serves %ds after deletion" .name (.drainSeconds | int)) }}{{ end -}}
-{{- $lines = append $lines (printf "rollout: maxSurge %s, maxUnavailable %s, minReadySeconds %d, progressDeadlineSeconds %d" (include "hw.budgetText" $t.rollout.maxSurge) (include "hw.budgetText" $t.rollout.maxUnavailable) ($t.rollout.minReadySeconds | int) ($t.rollout.progressDeadlineSeconds | int)) -}}
+{{- $r := $t.rollout -}}
+{{- if eq $r.controller "Deployment" -}}
+{{- $lines = append $lines (printf "rollout: maxSurge %s, maxUnavailable %s, minReadySeconds %d, progressDeadlineSeconds %d" (include "hw.budgetText" $r.maxSurge) (include "hw.budgetText" $r.maxUnavailable) ($r.minReadySeconds | int) ($r.progressDeadlineSeconds | int)) -}}
+{{- else -}}
+{{- $window := hasKey $r "maintenanceWindowSeconds" | ternary (printf ", maintenance window %ds" ($r.maintenanceWindowSeconds | int)) "" -}}
+{{- $lines = append $lines (printf "rollout: %s, partition %d, minReadySeconds %d, worst case %d x %ds = %ds%s" $r.podManagementPolicy ($r.partition | int) ($r.minReadySeconds | int) ($r.updatedPods | int) ($r.podSeconds | int) ($r.worstCaseSeconds | int) $window) -}}
+{{- end -}}
 {{- if hasKey $t "loadBalancer" -}}
 {{- $lb := $t.loadBalancer -}}
 {{- $check := $lb.healthCheck -}}

@@ -2,15 +2,25 @@
 
 {{/* WORKLOAD_KINDS in src/kinds/table.ts */}}
 {{- define "hw.table.kindNames" -}}
-["web","worker"]
+["web","worker","stateful"]
 {{- end -}}
 
 {{/* KINDS in src/kinds/table.ts */}}
 {{- define "hw.table.kinds" -}}
-{"web":{"controller":"Deployment","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"worker":{"controller":"Deployment","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]}}
+{"web":{"controller":"Deployment","traffic":"always","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"worker":{"controller":"Deployment","traffic":"never","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"stateful":{"controller":"StatefulSet","traffic":"with-port","objects":["ServiceAccount","ConfigMap","StatefulSet","HeadlessService","Service","PodDisruptionBudget","NetworkPolicy"]}}
 {{- end -}}
 
 {{/* KIND_FIELDS in src/kinds/table.ts */}}
 {{- define "hw.table.kindFields" -}}
-{"ingress":["web"],"route":["web"],"service":["web"]}
+{"ingress":["web"],"route":["web"],"service":["web"],"autoscaling":["web","worker"],"stateful":["stateful"]}
+{{- end -}}
+
+{{/* REVISION_LABEL in src/kinds/table.ts */}}
+{{- define "hw.table.revisionLabels" -}}
+{"Deployment":"pod-template-hash","StatefulSet":"controller-revision-hash"}
+{{- end -}}
+
+{{/* the kinds of each invariant in RULES, src/rules/catalogue.ts */}}
+{{- define "hw.table.invariantControllers" -}}
+{"startupWindow":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"probeSuccessThreshold":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"livenessAfterReadiness":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"distinctProbes":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"readinessTimeout":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"preStopCoversPropagation":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"graceCoversShutdown":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"probeGrace":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"surgeWhenNoUnavailable":["Deployment"],"progressDeadline":["Deployment"],"pdbAllowsDisruption":["Deployment","StatefulSet","ReplicaSet"],"graceLimit":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"sidecarsOutliveDrain":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"deregistrationDelay":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"loadBalancerHealthCheck":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"]}
 {{- end -}}

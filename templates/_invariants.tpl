@@ -102,7 +102,7 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
 {{- end -}}
 {{- if $timeoutViolation }}{{ $violations = append $violations $timeoutViolation }}{{ end -}}
 {{- end -}}
-{{- if and (eq $spec.kind "web") (lt $preStop $p) -}}
+{{- if and $t.servesTraffic (lt $preStop $p) -}}
 {{- $violations = append $violations (dict "id" "preStopCoversPropagation" "detail" (printf "preStop %d s vs propagation %d s" $preStop $p) "fix" (printf "delay SIGTERM by at least %d s in the preStop hook" $p)) -}}
 {{- end -}}
 {{- if gt $preStop $g -}}
@@ -116,6 +116,12 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
 {{- if $over -}}
 {{- $violations = append $violations (dict "id" "probeGrace" "detail" (join ", " $over) "fix" (printf "lower the probe terminationGracePeriodSeconds to at most %d" $g)) -}}
 {{- end -}}
+{{- /* Invariants 9 and 10 are a Deployment's (a StatefulSet has no surge and no progress deadline): the check catalogue's kinds decide. */ -}}
+{{- $applies := include "hw.table.invariantControllers" . | fromJson -}}
+{{- $c := $t.containers -}}
+{{- $native := eq $c.sidecarMode "native" -}}
+{{- $controller := $t.rollout.controller -}}
+{{- if has $controller (index $applies "surgeWhenNoUnavailable") -}}
 {{- $maxUnavailable := $t.rollout.maxUnavailable -}}
 {{- $maxSurge := $t.rollout.maxSurge -}}
 {{- $pods := eq .replicas.mode "fixed" | ternary .replicas.count .replicas.min | int -}}
@@ -123,12 +129,12 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
 {{- if and $noUnavailable (lt (include "hw.budgetUp" (list $maxSurge $pods) | int) 1) -}}
 {{- $violations = append $violations (dict "id" "surgeWhenNoUnavailable" "detail" (printf "maxUnavailable %v, maxSurge %v" (include "hw.budgetText" $maxUnavailable) (include "hw.budgetText" $maxSurge)) "fix" "set maxSurge to at least 1 (or \"25%\")") -}}
 {{- end -}}
+{{- end -}}
+{{- if has $controller (index $applies "progressDeadline") -}}
 {{- $deadline := $t.rollout.progressDeadlineSeconds | int -}}
 {{- $minReady := $t.rollout.minReadySeconds | int -}}
 {{- $worstStart := (hasKey $probes "startup") | ternary $wS $sMax | int -}}
 {{- /* Init containers and gating native sidecars run before the application starts. */ -}}
-{{- $c := $t.containers -}}
-{{- $native := eq $c.sidecarMode "native" -}}
 {{- $initPhase := gt (len $c.initContainers) 0 -}}
 {{- if $native }}{{ range $sidecar := $c.sidecars }}{{ if hasKey $sidecar "startup" }}{{ $initPhase = true }}{{ end }}{{ end }}{{ end -}}
 {{- $init := $c.initSeconds | int -}}
@@ -139,6 +145,7 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
 {{- $detail := printf "progressDeadlineSeconds %d vs worst start %d + minReady %d = %d s" $deadline $worstStart $minReady $needed -}}
 {{- if $initPhase }}{{ $detail = printf "progressDeadlineSeconds %d vs init %d + worst start %d + minReady %d = %d s" $deadline $init $worstStart $minReady $needed }}{{ end -}}
 {{- $violations = append $violations (dict "id" "progressDeadline" "detail" $detail "fix" (printf "raise progressDeadlineSeconds to at least %d" $needed)) -}}
+{{- end -}}
 {{- end -}}
 {{- if gt $g 600 -}}
 {{- $violations = append $violations (dict "id" "graceLimit" "detail" (printf "grace %d s vs 600 s" $g) "fix" "shorten the drain below ten minutes, or acknowledge graceLimit with a reason") -}}

@@ -28,3 +28,17 @@ src/declaration/resolve/kind-fields.ts.
 {{- end -}}
 {{- toJson $problems -}}
 {{- end -}}
+
+{{/* The controller of a kind: Deployment or StatefulSet. Input: the kind. */}}
+{{- define "hw.kinds.controller" -}}
+{{- (index (include "hw.table.kinds" . | fromJson) .).controller -}}
+{{- end -}}
+
+{{/*
+"true" when a Service sends the pods traffic, mirroring servesTraffic in src/kinds/table.ts:
+kinds that always serve, and kinds that serve when they have a port. Input: the effective spec.
+*/}}
+{{- define "hw.kinds.servesTraffic" -}}
+{{- $traffic := (index (include "hw.table.kinds" . | fromJson) .kind).traffic -}}
+{{- if or (eq $traffic "always") (and (eq $traffic "with-port") (hasKey . "port")) }}true{{ end -}}
+{{- end -}}

@@ -94,6 +94,11 @@ where the limit is declared. Output: JSON list of problems.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- /* A stateful workload's own volumes, writable folders like scratch. */ -}}
+{{- $claims := ($spec.stateful | default dict).volumeClaims | default dict -}}
+{{- range $key := keys $claims | sortAlpha -}}
+{{- $mounts = append $mounts (dict "field" (printf "stateful.volumeClaims.%s.mountPath" $key) "path" (index $claims $key).mountPath "readOnly" false "file" false) -}}
+{{- end -}}
 {{- $keys := keys $configFiles | sortAlpha -}}
 {{- range $key := $keys -}}
 {{- $mounts = append $mounts (dict "field" (printf "configFiles.%s.path" $key) "path" (index $configFiles $key).path "readOnly" true "file" true) -}}

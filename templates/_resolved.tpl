@@ -44,17 +44,18 @@ TypeScript face's words — never a partial render.
 {{- $volumes := include "hw.resolveVolumes" (dict "spec" $spec) | fromJson -}}
 {{- $containers := include "hw.extraContainers.resolve" (dict "spec" $spec "resources" $relations.resources) | fromJson -}}
 {{- $pod := include "hw.checkPod" $spec | fromJson -}}
-{{- $stage := concat (include "hw.kinds.fieldProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) -}}
+{{- $stateful := include "hw.statefulSet.problems" (dict "spec" $spec "replicas" $relations.replicas) | fromJson -}}
+{{- $stage := concat (include "hw.kinds.fieldProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) ($stateful.problems | default list) -}}
 {{- if $stage -}}
 {{- include "hw.fail" (dict "subject" $subject "problems" $stage) -}}
 {{- end -}}
 
-{{- $timings := include "hw.timings" (dict "spec" $spec "probes" $relations.probes "initContainers" $containers.initContainers "sidecars" $containers.sidecars "loadBalancer" $routes.loadBalancer) | fromJson -}}
+{{- $timings := include "hw.timings" (dict "spec" $spec "replicas" $relations.replicas "probes" $relations.probes "initContainers" $containers.initContainers "sidecars" $containers.sidecars "loadBalancer" $routes.loadBalancer) | fromJson -}}
 {{- $invariants := include "hw.invariants" (dict "spec" $spec "timings" $timings "probes" $relations.probes "replicas" $relations.replicas "loadBalancer" $routes.loadBalancer) | fromJson -}}
 {{- $problems := $invariants.problems | default list -}}
 {{- $targetGroup := include "hw.loadBalancer.targetGroupProblem" (dict "spec" $spec "timings" $timings) | fromJson -}}
 {{- if $targetGroup }}{{ $problems = append $problems $targetGroup }}{{ end -}}
-{{- $used := concat ($relations.used | default list) ($containers.used | default list) ($pod.used | default list) ($invariants.used | default list) -}}
+{{- $used := concat ($relations.used | default list) ($containers.used | default list) ($pod.used | default list) ($stateful.used | default list) ($invariants.used | default list) -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
 {{- range $id := keys $acknowledge | sortAlpha -}}
 {{- if not (has $id $used) -}}

@@ -1,11 +1,13 @@
 {{/*
 Scheduling, mirroring src/constructs/objects/pod/scheduling.ts: spread over zones, then nodes,
-never refusing to schedule; pod-template-hash keeps the spread per revision. The declared node
+never refusing to schedule; the controller's revision label keeps the spread per revision. The declared node
 labels, tolerations, priority and node affinity come on top; the spread stays as it is.
 Input: the resolved workload.
 */}}
 {{- define "hw.scheduling.pod" -}}
 {{- $scheduling := .spec.scheduling | default dict -}}
+{{- $controller := (index (include "hw.table.kinds" . | fromJson) .spec.kind).controller -}}
+{{- $revisionLabel := index (include "hw.table.revisionLabels" . | fromJson) $controller -}}
 topologySpreadConstraints:
   {{- range $key := list "topology.kubernetes.io/zone" "kubernetes.io/hostname" }}
   - maxSkew: 1
@@ -14,7 +16,7 @@ topologySpreadConstraints:
     labelSelector:
       matchLabels:
         {{- include "hw.selectorLabels" $ | nindent 8 }}
-    matchLabelKeys: ["pod-template-hash"]
+    matchLabelKeys: [{{ $revisionLabel | quote }}]
   {{- end }}
 affinity:
   {{- with $scheduling.nodeAffinity }}

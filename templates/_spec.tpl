@@ -69,6 +69,8 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- $_ := set $spec.autoscaling "minReplicas" ($spec.autoscaling.minReplicas | default 2) -}}
 {{- $_ := set $spec.autoscaling "targetCPUUtilizationPercentage" ($spec.autoscaling.targetCPUUtilizationPercentage | default 70) -}}
 {{- end -}}
+{{- /* A stateful workload's settings, with the defaults the schema gives when they are declared. */ -}}
+{{- if hasKey $spec "stateful" }}{{ $_ := set $spec "stateful" (include "hw.statefulSet.settings" $spec | fromJson) }}{{ end -}}
 {{- /* The ways in, with the defaults the schema gives when they are declared. */ -}}
 {{- if hasKey $spec "ingress" }}{{ $_ := set $spec.ingress "annotations" ($spec.ingress.annotations | default dict) }}{{ end -}}
 {{- if hasKey $spec "route" }}{{ $_ := set $spec.route "kind" ($spec.route.kind | default "HTTPRoute") }}{{ end -}}

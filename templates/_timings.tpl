@@ -13,7 +13,7 @@ Input: (dict "spec" effectiveSpec "probes" resolvedProbes "initContainers" "side
 {{- $oReadiness := $o.readiness | default dict -}}
 {{- $oLiveness := $o.liveness | default dict -}}
 {{- $oStartup := $o.startup | default dict -}}
-{{- $web := eq $spec.kind "web" -}}
+{{- $web := eq (include "hw.kinds.servesTraffic" $spec) "true" -}}
 
 {{- $sMax := $spec.startup.maxSeconds | int -}}
 {{- $sTyp := include "hw.ceilDiv" (list $sMax 3) | int -}}
@@ -113,7 +113,8 @@ its preStop delay preStop + D.
 {{- $containers := dict "initContainers" (list) "sidecarMode" $mode "sidecars" $sidecarTimings "sidecarStopSeconds" $x -}}
 {{- if $spec.mesh }}{{ $_ := set $containers "mesh" (dict "name" $spec.mesh "drainSeconds" (add $preStop $d)) }}{{ end -}}
 
-{{- /* Rollout: maxUnavailable 0, maxSurge 25%, minReadySeconds W_r, progress deadline. */ -}}
+{{- /* Rollout: a Deployment's maxUnavailable 0, maxSurge 25%, minReadySeconds W_r, progress deadline; a StatefulSet's in _stateful-set.tpl. */ -}}
+{{- $controller := include "hw.kinds.controller" $spec.kind -}}
 {{- $maxUnavailable := 0 -}}
 {{- if hasKey $o "maxUnavailable" }}{{ $maxUnavailable = $o.maxUnavailable }}{{ end -}}
 {{- $maxSurge := "25%" -}}
@@ -135,8 +136,13 @@ its preStop delay preStop + D.
 {{- $deadline := max 600 (include "hw.ceilDiv" (list (mul 3 (add 120 $i $wS $minReady)) 2) | int) | int -}}
 {{- if hasKey $o "progressDeadlineSeconds" }}{{ $deadline = $o.progressDeadlineSeconds | int }}{{ end -}}
 
+{{- $rollout := dict "controller" "Deployment" "maxSurge" $maxSurge "maxUnavailable" $maxUnavailable "minReadySeconds" $minReady "progressDeadlineSeconds" $deadline -}}
+{{- if eq $controller "StatefulSet" -}}
+{{- $rollout = include "hw.statefulSet.rollout" (dict "spec" $spec "replicas" .replicas "grace" $g "init" $i "startupWindow" $wS "minReady" $minReady) | fromJson -}}
+{{- end -}}
 {{- $timings := dict
   "kind" $spec.kind
+  "servesTraffic" $web
   "startupTypicalSeconds" $sTyp
   "startupMaxSeconds" $sMax
   "drainSeconds" $d
@@ -147,7 +153,7 @@ its preStop delay preStop + D.
   "preStop" (dict "mechanism" $mechanism "seconds" $preStop)
   "graceMarginSeconds" $m
   "terminationGracePeriodSeconds" $g
-  "rollout" (dict "maxSurge" $maxSurge "maxUnavailable" $maxUnavailable "minReadySeconds" $minReady "progressDeadlineSeconds" $deadline)
+  "rollout" $rollout
   "containers" $containers
 -}}
 {{- /* The load balancer's target group settings (src/timing/load-balancer.ts), when one is configured. */ -}}

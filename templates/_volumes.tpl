@@ -91,3 +91,12 @@ sidecar the ones it lists. Input: (dict "spec" "scratch" keys "configFiles" keys
   readOnly: true
 {{- end }}
 {{- end -}}
+
+{{/* The application's mounts of a stateful workload's own volumes, mirroring claimMounts in src/constructs/objects/pod/volumes.ts. Input: the spec. */}}
+{{- define "hw.volumes.claimMounts" -}}
+{{- $claims := (.stateful | default dict).volumeClaims | default dict }}
+{{- range $name := keys $claims | sortAlpha }}
+- name: {{ $name | quote }}
+  mountPath: {{ (index $claims $name).mountPath | quote }}
+{{- end }}
+{{- end -}}

@@ -65,6 +65,20 @@ function derivedFormulas(): Array<[string, string]> {
       if (source === 'derived') found.set(`${generic} ${formula}`, [generic, formula]);
     }
   }
+  // A StatefulSet's rollout (kind stateful).
+  const { explanations } = deriveTimings({
+    kind: 'stateful',
+    startupMaxSeconds: 90,
+    drainSeconds: 30,
+    platform: 'kube-proxy',
+    probeLatencyMs: 500,
+    kubernetesVersion: '1.28',
+    preStopType: 'auto',
+    overrides: {},
+    probes: { readiness: true, liveness: true, startup: true },
+    statefulSet: { replicas: 3, partition: 0, podManagementPolicy: 'OrderedReady' },
+  });
+  for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
   return [...found.values()];
 }
 

@@ -1,5 +1,5 @@
 import { deriveTimings } from '../src/timing/derive';
-import type { TimingInput } from '../src/timing/types';
+import type { DeploymentRollout, TimingInput, Timings } from '../src/timing/types';
 
 /** The reference case of the core issue: typical 20 s, max 90 s, drain 30 s, propagation 10 s, latency 300 ms. */
 const REFERENCE: TimingInput = {
@@ -17,6 +17,12 @@ const REFERENCE: TimingInput = {
 };
 
 const derive = (changes: Partial<TimingInput> = {}) => deriveTimings({ ...REFERENCE, ...changes }).timings;
+
+/** The rollout of a web or worker workload, which a Deployment runs. */
+function deploymentRollout(timings: Timings): DeploymentRollout {
+  if (timings.rollout.controller !== 'Deployment') throw new Error(`expected a Deployment's rollout, got ${timings.rollout.controller}`);
+  return timings.rollout;
+}
 
 describe('the reference case', () => {
   const timings = derive();
@@ -48,7 +54,13 @@ describe('the reference case', () => {
     expect(timings.terminationGracePeriodSeconds).toBe(45);
   });
   test('minReadySeconds 15, progressDeadlineSeconds 600, RollingUpdate 25% / 0', () => {
-    expect(timings.rollout).toEqual({ maxSurge: '25%', maxUnavailable: 0, minReadySeconds: 15, progressDeadlineSeconds: 600 });
+    expect(timings.rollout).toEqual({
+      controller: 'Deployment',
+      maxSurge: '25%',
+      maxUnavailable: 0,
+      minReadySeconds: 15,
+      progressDeadlineSeconds: 600,
+    });
   });
 });
 
@@ -192,7 +204,7 @@ describe('rollout rule: progressDeadlineSeconds = max(600, ceil(1.5·(120 + W_s 
     // S_max 400, S_typ 134 → p_s 10, f_s 60, W_s 600; 1.5 × (120 + 600 + 15) = 1102.5 → 1103.
     const timings = derive({ startupTypicalSeconds: undefined, startupMaxSeconds: 400 });
     expect(timings.startup.windowSeconds).toBe(600);
-    expect(timings.rollout.progressDeadlineSeconds).toBe(1103);
+    expect(deploymentRollout(timings).progressDeadlineSeconds).toBe(1103);
   });
 });
 
@@ -291,7 +303,7 @@ describe('init containers: I = Σ init maxSeconds + Σ native sidecar startup wi
   test('a 300 s migration lengthens the deadline: max(600, ceil(1.5 × (120 + 300 + 135 + 15))) = 855', () => {
     const timings = derive({ initContainers: [{ name: 'migrate', maxSeconds: 300 }] });
     expect(timings.containers.initSeconds).toBe(300);
-    expect(timings.rollout.progressDeadlineSeconds).toBe(855);
+    expect(deploymentRollout(timings).progressDeadlineSeconds).toBe(855);
   });
   test('init containers run one after another: their worst cases add up', () => {
     const timings = derive({
@@ -310,12 +322,12 @@ describe('init containers: I = Σ init maxSeconds + Σ native sidecar startup wi
       sidecars: [{ name: 'proxy', startSeconds: 20, readiness: false, stopSeconds: 10 }],
     });
     expect(timings.containers.initSeconds).toBe(330);
-    expect(timings.rollout.progressDeadlineSeconds).toBe(900);
+    expect(deploymentRollout(timings).progressDeadlineSeconds).toBe(900);
   });
   test('an ordinary sidecar (1.28) starts beside the application and adds nothing to the start', () => {
     const timings = derive({ sidecars: [{ name: 'proxy', startSeconds: 20, readiness: false, stopSeconds: 10 }] });
     expect(timings.containers.initSeconds).toBe(0);
-    expect(timings.rollout.progressDeadlineSeconds).toBe(600);
+    expect(deploymentRollout(timings).progressDeadlineSeconds).toBe(600);
   });
   test('without init containers the deadline rule and its explanation are the plain ones', () => {
     const { explanations } = deriveTimings(REFERENCE);

@@ -72,7 +72,11 @@ export abstract class HardenedWorkloadBase extends Construct {
 }
 
 /** The construct classes of each kind, for the message that names the right one. */
-const CLASS_OF_KIND: Readonly<Record<WorkloadKind, string>> = { web: 'HardenedWebService', worker: 'HardenedWorker' };
+const CLASS_OF_KIND: Readonly<Record<WorkloadKind, string>> = {
+  web: 'HardenedWebService',
+  worker: 'HardenedWorker',
+  stateful: 'HardenedStatefulSet',
+};
 
 function wrongClass(className: string, kinds: readonly WorkloadKind[], kind: WorkloadKind): DeclarationError {
   return new DeclarationError(`(kind ${kind})`, [

@@ -6,6 +6,8 @@ import { manifest } from './kubernetes-json';
 import { configMapProps } from './objects/config-map';
 import { deploymentProps } from './objects/deployment';
 import { gatewayRoute } from './objects/gateway-route';
+import { headlessServiceProps } from './objects/headless-service';
+import { statefulSetProps } from './objects/stateful-set';
 import { horizontalPodAutoscalerProps } from './objects/horizontal-pod-autoscaler';
 import { ingressProps } from './objects/ingress';
 import { networkPolicyProps } from './objects/network-policy';
@@ -23,6 +25,8 @@ export const OBJECT_BUILDERS: Readonly<Record<ObjectRole, (workload: ResolvedWor
   ServiceAccount: (workload) => manifest(k8s.KubeServiceAccount.GVK, serviceAccountProps(workload)),
   ConfigMap: (workload) => workload.configMap && manifest(k8s.KubeConfigMap.GVK, configMapProps(workload, workload.configMap)),
   Deployment: (workload) => ({ ...k8s.KubeDeployment.GVK, ...deploymentProps(workload) }),
+  StatefulSet: (workload) => ({ ...k8s.KubeStatefulSet.GVK, ...statefulSetProps(workload) }),
+  HeadlessService: (workload) => manifest(k8s.KubeService.GVK, headlessServiceProps(workload)),
   Service: (workload) =>
     workload.spec.port === undefined ? undefined : manifest(k8s.KubeService.GVK, serviceProps(workload, workload.spec.port)),
   Ingress: (workload) => {
@@ -50,6 +54,8 @@ export const OBJECT_IDS: Readonly<Record<ObjectRole, string>> = {
   ServiceAccount: 'service-account',
   ConfigMap: 'config-map',
   Deployment: 'deployment',
+  StatefulSet: 'stateful-set',
+  HeadlessService: 'headless-service',
   Service: 'service',
   Ingress: 'ingress',
   Route: 'route',

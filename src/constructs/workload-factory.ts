@@ -1,12 +1,14 @@
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../declaration/schema';
 import { WORKLOAD_KINDS, type WorkloadKind } from '../kinds/table';
+import { HardenedStatefulSet } from './hardened-stateful-set';
 import { HardenedWorkload, type HardenedWorkloadBase } from './hardened-workload';
 
 /** The construct class that makes each kind. */
 const CONSTRUCT_OF_KIND: Readonly<Record<WorkloadKind, new (scope: Construct, id: string, props: WorkloadSpec) => HardenedWorkloadBase>> = {
   web: HardenedWorkload,
   worker: HardenedWorkload,
+  stateful: HardenedStatefulSet,
 };
 
 /**

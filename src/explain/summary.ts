@@ -1,6 +1,6 @@
 import type { ResolvedWorkload } from '../declaration/resolve';
 import { effectiveInterval } from '../timing/derive';
-import type { ContainerTimings, ProbeTimings } from '../timing/types';
+import type { ContainerTimings, ProbeTimings, Rollout } from '../timing/types';
 
 /**
  * The derivation in five short lines (one more each for init containers, sidecars, a mesh proxy and a load balancer), for the Deployment's annotation: a reviewer sees a timing
@@ -27,13 +27,23 @@ export function timingSummary(workload: ResolvedWorkload): string {
     `${window('liveness', probes.liveness !== undefined, timings.liveness)}, propagation ${timings.propagationSeconds}s`,
     `shutdown: preStop ${preStop.seconds}s (${preStop.mechanism}) + drain ${drainSeconds}s${sidecarPart} + margin ${margin}s = grace ${grace}s`,
     ...containerLines(containers),
-    `rollout: maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}, minReadySeconds ${rollout.minReadySeconds}, progressDeadlineSeconds ${rollout.progressDeadlineSeconds}`,
+    rolloutLine(rollout),
     ...(loadBalancer && healthCheck
       ? [
           `load balancer (${loadBalancer.kind}): health check window ${healthCheck.windowSeconds}s (${healthCheck.intervalSeconds}s x ${healthCheck.unhealthyThresholdCount}), timeout ${healthCheck.timeoutSeconds}s, healthy after ${healthCheck.healthyThresholdCount}; deregistration delay ${loadBalancer.deregistrationDelaySeconds}s`,
         ]
       : []),
   ].join('\n');
+}
+
+/** The controller's rollout settings; a StatefulSet's with its worst-case length, as it has no progress deadline. */
+function rolloutLine(rollout: Rollout): string {
+  if (rollout.controller === 'Deployment') {
+    return `rollout: maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}, minReadySeconds ${rollout.minReadySeconds}, progressDeadlineSeconds ${rollout.progressDeadlineSeconds}`;
+  }
+  const { podManagementPolicy, partition, minReadySeconds, updatedPods, podSeconds, worstCaseSeconds, maintenanceWindowSeconds } = rollout;
+  const window = maintenanceWindowSeconds === undefined ? '' : `, maintenance window ${maintenanceWindowSeconds}s`;
+  return `rollout: ${podManagementPolicy}, partition ${partition}, minReadySeconds ${minReadySeconds}, worst case ${updatedPods} x ${podSeconds}s = ${worstCaseSeconds}s${window}`;
 }
 
 /** The init phase, the sidecars and the mesh proxy, a line each, when the workload has them. */

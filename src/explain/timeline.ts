@@ -2,7 +2,7 @@ import type { ResolvedWorkload } from '../declaration/resolve';
 import { resolveBudget } from '../invariants/facts';
 import { ceilDiv } from '../timing/arithmetic';
 import { effectiveInterval } from '../timing/derive';
-import type { ProbeTimings } from '../timing/types';
+import type { ProbeTimings, Rollout } from '../timing/types';
 
 /**
  * A workload's lifecycle as three short stories, in seconds from their own origin: how a pod
@@ -86,6 +86,26 @@ function initPhase(workload: ResolvedWorkload): Segment[] {
   });
 }
 
+/** How the controller rolls the pods out, in the words of its own settings. */
+function rolloutNotes(rollout: Rollout, pods: number, available: number, initNote: string): string[] {
+  if (rollout.controller === 'StatefulSet') {
+    const { updatedPods, podSeconds, worstCaseSeconds, partition, maintenanceWindowSeconds } = rollout;
+    return [
+      `rollout: ${updatedPods} of ${pods} pods (ordinals ${partition} and up, partition ${partition}), one at a time from the highest ordinal, each deleted before its replacement starts: ` +
+        `about ${updatedPods} x (stop + ${available}s) when starts are typical${initNote}`,
+      `worst case ${updatedPods} x ${podSeconds}s = ${worstCaseSeconds}s (grace + init + startup window + minReadySeconds); a StatefulSet has no progress deadline` +
+        (maintenanceWindowSeconds !== undefined ? `; maintenance window ${maintenanceWindowSeconds}s` : ''),
+    ];
+  }
+  const surge = Math.max(1, resolveBudget(rollout.maxSurge, pods, 'up'));
+  const batches = ceilDiv(pods, surge);
+  return [
+    `rollout: ${pods} pods, ${surge} at a time (maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}): ` +
+      `about ${batches} x ${available}s = ${batches * available}s when starts are typical${initNote}`,
+    `a rollout that makes no progress for ${rollout.progressDeadlineSeconds}s is marked failed (progressDeadlineSeconds)`,
+  ];
+}
+
 function startSection(workload: ResolvedWorkload): TimelineSection {
   const { timings, probes, replicas } = workload;
   const { startup, readiness, rollout } = timings;
@@ -98,8 +118,6 @@ function startSection(workload: ResolvedWorkload): TimelineSection {
   const available = S_typ + rollout.minReadySeconds;
   const end = Math.max(I + W_s, available, I + S_max);
   const pods = replicas.mode === 'fixed' ? replicas.count : replicas.min;
-  const surge = Math.max(1, resolveBudget(rollout.maxSurge, pods, 'up'));
-  const batches = ceilDiv(pods, surge);
 
   const events: TimelineEvent[] = [
     {
@@ -152,11 +170,7 @@ function startSection(workload: ResolvedWorkload): TimelineSection {
         : []),
     ],
     events: chronological(events),
-    notes: [
-      `rollout: ${pods} pods, ${surge} at a time (maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}): ` +
-        `about ${batches} x ${available}s = ${batches * available}s when starts are typical${init.length > 0 ? ' and the init phase at its worst' : ''}`,
-      `a rollout that makes no progress for ${rollout.progressDeadlineSeconds}s is marked failed (progressDeadlineSeconds)`,
-    ],
+    notes: rolloutNotes(rollout, pods, available, init.length > 0 ? ' and the init phase at its worst' : ''),
   };
 }
 

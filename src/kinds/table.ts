@@ -5,7 +5,7 @@
  * templates/_generated.tpl (written by `npm run generate`), so no face keeps a second `if kind` list.
  */
 
-export const WORKLOAD_KINDS = ['web', 'worker'] as const;
+export const WORKLOAD_KINDS = ['web', 'worker', 'stateful'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 /**
@@ -17,6 +17,8 @@ export const OBJECT_ROLES = [
   'ServiceAccount',
   'ConfigMap',
   'Deployment',
+  'StatefulSet',
+  'HeadlessService',
   'Service',
   'Ingress',
   'Route',
@@ -26,11 +28,30 @@ export const OBJECT_ROLES = [
 ] as const;
 export type ObjectRole = (typeof OBJECT_ROLES)[number];
 
+/** The controllers the kinds map to (the manifests' kind of the object that runs the pods). */
+export type Controller = 'Deployment' | 'StatefulSet';
+
+/**
+ * The label each controller gives its pods to tell revisions apart, by which the topology spread
+ * is computed per revision (matchLabelKeys), so that a rollout does not skew it:
+ * https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/#spread-constraint-definition.
+ */
+export const REVISION_LABEL: Readonly<Record<Controller, string>> = {
+  Deployment: 'pod-template-hash',
+  StatefulSet: 'controller-revision-hash',
+};
+
 export interface KindEntry {
   /** What the kind is for, in the words of the field documentation. */
   readonly summary: string;
   /** The Kubernetes controller that runs the pods. */
-  readonly controller: 'Deployment';
+  readonly controller: Controller;
+  /**
+   * Whether a Service sends the pods traffic, which decides the propagation time, the preStop
+   * delay and whether a readiness check is required: `always` (a port is required), `never`, or
+   * `with-port` (when the declaration has a port).
+   */
+  readonly traffic: 'always' | 'never' | 'with-port';
   /** The objects the kind may make, in the order they are created. */
   readonly objects: readonly ObjectRole[];
 }
@@ -39,6 +60,7 @@ export const KINDS: Readonly<Record<WorkloadKind, KindEntry>> = {
   web: {
     summary: 'serves traffic through a Service (a Deployment)',
     controller: 'Deployment',
+    traffic: 'always',
     objects: [
       'ServiceAccount',
       'ConfigMap',
@@ -54,7 +76,15 @@ export const KINDS: Readonly<Record<WorkloadKind, KindEntry>> = {
   worker: {
     summary: 'no Service and no preStop hook, e.g. a queue consumer (a Deployment)',
     controller: 'Deployment',
+    traffic: 'never',
     objects: ['ServiceAccount', 'ConfigMap', 'Deployment', 'PodDisruptionBudget', 'NetworkPolicy', 'HorizontalPodAutoscaler'],
+  },
+  stateful: {
+    summary:
+      'stable identity and storage, e.g. a database or a broker (a StatefulSet with a headless Service, and a Service when it has a port)',
+    controller: 'StatefulSet',
+    traffic: 'with-port',
+    objects: ['ServiceAccount', 'ConfigMap', 'StatefulSet', 'HeadlessService', 'Service', 'PodDisruptionBudget', 'NetworkPolicy'],
   },
 };
 
@@ -67,9 +97,18 @@ export const KIND_FIELDS: Readonly<Record<string, readonly WorkloadKind[]>> = {
   ingress: ['web'],
   route: ['web'],
   service: ['web'],
+  // A StatefulSet's members join and leave a cluster: the number of pods is declared, not autoscaled.
+  autoscaling: ['web', 'worker'],
+  stateful: ['stateful'],
 };
 
 /** Whether a kind makes an object of this role (subject to the object's own conditions). */
 export function makes(kind: WorkloadKind, role: ObjectRole): boolean {
   return KINDS[kind].objects.includes(role);
+}
+
+/** Whether a Service sends the workload's pods traffic (see `KindEntry.traffic`). */
+export function servesTraffic(kind: WorkloadKind, port: number | undefined): boolean {
+  const { traffic } = KINDS[kind];
+  return traffic === 'always' || (traffic === 'with-port' && port !== undefined);
 }

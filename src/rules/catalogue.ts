@@ -436,6 +436,16 @@ export const RULES = {
     fix: 'Add a livenessProbe (tcpSocket on the serving port is a safe default), or acknowledge noLiveness with a reason.',
     reference: PROBES_DOC,
   }),
+  deleteVolumeClaims: hardening({
+    title: "A StatefulSet keeps its pods' volumes when it is deleted or scaled down.",
+    severity: 'warning',
+    kinds: ['StatefulSet'],
+    target: 'workload',
+    rationale:
+      "With persistentVolumeClaimRetentionPolicy Delete, deleting the StatefulSet (or scaling it down) deletes the pods' PersistentVolumeClaims, and with the usual reclaim policy their data: an uninstall or a mistaken scale-down loses the database. Retain, the default, keeps the claims for the next pod of the same name; acknowledge deleteVolumeClaims for data that is disposable.",
+    fix: 'Set persistentVolumeClaimRetentionPolicy whenDeleted and whenScaled to Retain (or leave them out), or acknowledge deleteVolumeClaims with a reason.',
+    reference: 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#persistentvolumeclaim-retention',
+  }),
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,6 +1,7 @@
+import type { Controller, WorkloadKind } from '../kinds/table';
 import type { TrafficPlatform } from './platforms';
 
-export type WorkloadKind = 'web' | 'worker';
+export type { WorkloadKind } from '../kinds/table';
 export type PreStopType = 'auto' | 'sleep' | 'exec' | 'http' | 'app';
 /** How the delay before SIGTERM is carried out; `none` for workers, which receive no traffic. */
 export type PreStopMechanism = 'sleep' | 'exec' | 'http' | 'app' | 'none';
@@ -65,6 +66,15 @@ export interface SidecarInput {
 /** Everything the timing rules of docs/derivation.md read. */
 export interface TimingInput {
   readonly kind: WorkloadKind;
+  /** The controller that rolls the pods out: it decides the rollout rules. Default: the kind's (src/kinds/table.ts). */
+  readonly controller?: Controller;
+  /**
+   * Whether a Service sends the pods traffic: decides propagation and the preStop delay. Default:
+   * whether the kind always does (src/kinds/table.ts); a stateful workload does when it has a port.
+   */
+  readonly servesTraffic?: boolean;
+  /** A StatefulSet's declared update settings (kind stateful). */
+  readonly statefulSet?: StatefulSetInput;
   /** S_max. */
   readonly startupMaxSeconds: number;
   /** S_typ; default ceil(S_max / 3). */
@@ -91,6 +101,14 @@ export interface TimingInput {
   readonly mesh?: MeshName;
 }
 
+/** What a StatefulSet's rollout rules read besides the pod's timings. */
+export interface StatefulSetInput {
+  readonly replicas: number;
+  readonly partition: number;
+  readonly podManagementPolicy: 'OrderedReady' | 'Parallel';
+  readonly maintenanceWindowSeconds?: number;
+}
+
 export interface ProbeTimings {
   readonly periodSeconds: number;
   readonly timeoutSeconds: number;
@@ -106,8 +124,39 @@ export interface RestartingProbeTimings extends ProbeTimings {
   readonly terminationGracePeriodSeconds: number;
 }
 
+/** A Deployment's rolling update: surge before removal, and a deadline for progress. */
+export interface DeploymentRollout {
+  readonly controller: 'Deployment';
+  readonly maxSurge: PodBudget;
+  readonly maxUnavailable: PodBudget;
+  readonly minReadySeconds: number;
+  readonly progressDeadlineSeconds: number;
+}
+
+/**
+ * A StatefulSet's rolling update: one pod at a time from the highest ordinal down, each deleted
+ * before its replacement starts; no progress deadline, so its worst-case length is derived instead.
+ */
+export interface StatefulSetRollout {
+  readonly controller: 'StatefulSet';
+  readonly minReadySeconds: number;
+  readonly podManagementPolicy: 'OrderedReady' | 'Parallel';
+  readonly partition: number;
+  /** Pods an update replaces: those with an ordinal at or above the partition. */
+  readonly updatedPods: number;
+  /** One pod's worst case: grace + init + startup window + minReadySeconds. */
+  readonly podSeconds: number;
+  /** updatedPods × podSeconds. */
+  readonly worstCaseSeconds: number;
+  readonly maintenanceWindowSeconds?: number;
+}
+
+export type Rollout = DeploymentRollout | StatefulSetRollout;
+
 export interface Timings {
   readonly kind: WorkloadKind;
+  /** Whether a Service sends the pods traffic. */
+  readonly servesTraffic: boolean;
   readonly startupTypicalSeconds: number;
   readonly startupMaxSeconds: number;
   readonly drainSeconds: number;
@@ -121,12 +170,7 @@ export interface Timings {
   readonly graceMarginSeconds: number;
   /** G: pod-level terminationGracePeriodSeconds. */
   readonly terminationGracePeriodSeconds: number;
-  readonly rollout: {
-    readonly maxSurge: PodBudget;
-    readonly maxUnavailable: PodBudget;
-    readonly minReadySeconds: number;
-    readonly progressDeadlineSeconds: number;
-  };
+  readonly rollout: Rollout;
   /** Init containers, sidecars and the mesh proxy. */
   readonly containers: ContainerTimings;
   /** Present when the declaration configures a load balancer (src/timing/load-balancer.ts). */

@@ -212,6 +212,35 @@ const configuration = fc.record(
   { requiredKeys: [] },
 );
 
+/** What kind stateful declares; the mount paths and the partition are fitted to the declaration. */
+const statefulSettings = fc.record(
+  {
+    volumeClaims: fc.dictionary(
+      fc.constantFrom('data', 'wal', 'index'),
+      fc.record(
+        {
+          size: fc.constantFrom('1Gi', '20Gi', '500Mi'),
+          storageClass: fc.constantFrom('gp3', 'fast-ssd'),
+          accessMode: fc.constantFrom('ReadWriteOnce' as const, 'ReadWriteOncePod' as const),
+        },
+        { requiredKeys: ['size'] },
+      ),
+      { minKeys: 1, maxKeys: 2 },
+    ),
+    podManagementPolicy: fc.constantFrom('OrderedReady' as const, 'Parallel' as const),
+    partition: fc.integer({ min: 0, max: 12 }),
+    claimRetention: fc.record(
+      {
+        whenDeleted: fc.constantFrom('Retain' as const, 'Delete' as const),
+        whenScaled: fc.constantFrom('Retain' as const, 'Delete' as const),
+      },
+      { requiredKeys: [] },
+    ),
+    maintenanceWindowSeconds: fc.integer({ min: 60, max: 7200 }),
+  },
+  { requiredKeys: [] },
+);
+
 /** Paths no other mount uses or holds: one folder per kind of mount, one entry per key. */
 function placed<T extends object>(entries: Record<string, T>, folder: string): Record<string, T & { path: string }> {
   return mapValues(entries, (value, key) => ({ ...value, path: `/${folder}/${key}` }));
@@ -229,7 +258,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
   .record({
     name: dnsLabel,
     instance: fc.option(dnsLabel, { nil: undefined }),
-    kind: fc.constantFrom('web', 'worker'),
+    kind: fc.constantFrom('web', 'worker', 'stateful'),
     port: fc.integer({ min: 1024, max: 65535 }),
     workerHasPort: fc.boolean(),
     replicas: fc.integer({ min: 1, max: 12 }),
@@ -286,6 +315,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       }),
     ),
     mesh: fc.constantFrom(undefined, undefined, undefined, 'istio', 'linkerd'),
+    stateful: fc.option(statefulSettings, { nil: undefined }),
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -306,10 +336,12 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     if (draw.probeLatencyMs) declaration.probeLatencyMs = draw.probeLatencyMs;
     if (draw.distroless !== undefined) declaration.distroless = draw.distroless;
     const hasPort = draw.kind === 'web' || draw.workerHasPort;
+    // A stateful workload with a port is served like a web one (readiness, preStop), without one like a worker.
+    const served = draw.kind === 'web' || (draw.kind === 'stateful' && hasPort);
     if (hasPort) declaration.port = draw.port;
 
     const health = declaration.health as Record<string, unknown>;
-    if (draw.kind === 'web' || hasPort) health.readiness = draw.readiness;
+    if (served || hasPort) health.readiness = draw.readiness;
     let liveness = draw.liveness;
     // Liveness must differ from readiness, and a worker without a port has no default liveness.
     if (liveness === undefined && !hasPort) liveness = { exec: ['/bin/alive'] };
@@ -318,11 +350,23 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     if (liveness === false) acknowledge.noLiveness = 'the process exits by itself when wedged';
     if (draw.startupTarget && hasPort) health.startup = draw.startupTarget;
 
-    if (draw.autoscaling) declaration.autoscaling = draw.autoscaling;
+    // A stateful workload is not autoscaled (src/kinds/table.ts).
+    const autoscaling = draw.kind === 'stateful' ? undefined : draw.autoscaling;
+    if (autoscaling) declaration.autoscaling = autoscaling;
     else declaration.replicas = draw.replicas;
-    if ((draw.autoscaling?.minReplicas ?? draw.replicas) < 2) acknowledge.singleReplica = 'preview environment, downtime is acceptable';
+    if (draw.kind === 'stateful' && draw.stateful) {
+      const { volumeClaims, partition, claimRetention, ...rest } = draw.stateful;
+      declaration.stateful = {
+        ...rest,
+        ...(volumeClaims ? { volumeClaims: mapValues(volumeClaims, (claim, key) => ({ ...claim, mountPath: `/claims/${key}` })) } : {}),
+        ...(partition !== undefined ? { partition: Math.min(partition, draw.replicas) } : {}),
+        ...(claimRetention ? { claimRetention } : {}),
+      };
+      if (claimRetention && Object.values(claimRetention).includes('Delete')) acknowledge.deleteVolumeClaims = 'a cache, refilled on start';
+    }
+    if ((autoscaling?.minReplicas ?? draw.replicas) < 2) acknowledge.singleReplica = 'preview environment, downtime is acceptable';
 
-    if (draw.kind === 'web') {
+    if (served) {
       declaration.traffic = {
         ...(draw.platform ? { platform: draw.platform } : {}),
         ...(draw.propagationSeconds !== undefined ? { propagationSeconds: draw.propagationSeconds } : {}),
@@ -402,6 +446,10 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
 
     const { timings } = deriveTimings({
       kind: draw.kind,
+      servesTraffic: served,
+      ...(draw.kind === 'stateful'
+        ? { statefulSet: { replicas: draw.replicas, partition: 0, podManagementPolicy: 'OrderedReady' as const } }
+        : {}),
       startupMaxSeconds: draw.startupMax,
       startupTypicalSeconds: (declaration.startup as { typicalSeconds?: number }).typicalSeconds,
       drainSeconds: draw.drainSeconds,
@@ -521,7 +569,10 @@ export function withOverrides(declaration: WorkloadSpec, extra: typeof overrides
   const configured =
     (declaration.traffic?.platform === 'aws-alb' && declaration.ingress !== undefined) ||
     (declaration.traffic?.platform === 'aws-nlb' && declaration.service?.type === 'LoadBalancer');
-  const { loadBalancer, ...rest } = extra.overrides;
+  const { loadBalancer, ...all } = extra.overrides;
+  // A StatefulSet has no surge and no progress deadline: those overrides are a Deployment's only.
+  const { maxSurge, maxUnavailable, progressDeadlineSeconds, ...others } = all;
+  const rest = declaration.kind === 'stateful' ? others : all;
   const kept = configured && loadBalancer && Object.values(loadBalancer).some((value) => value !== undefined) ? { loadBalancer } : {};
   return clean({
     ...declaration,

@@ -10,7 +10,7 @@ export function theOnly(objects: readonly KubernetesObject[], kind: string): Kub
   return found[0]!;
 }
 
-/** The first container of the Deployment's pod template. */
-export function mainContainer(objects: readonly KubernetesObject[]) {
-  return theOnly(objects, 'Deployment').spec.template.spec.containers[0];
+/** The first container of the pod template of the workload's controller (a Deployment, or the kind's own). */
+export function mainContainer(objects: readonly KubernetesObject[], controller = 'Deployment') {
+  return theOnly(objects, controller).spec.template.spec.containers[0];
 }

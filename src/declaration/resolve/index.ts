@@ -25,6 +25,9 @@ import { type ResolvedLoadBalancer, resolveRoutes, routeNotes } from './routes';
 import { targetGroupProblem } from './target-group';
 import { checkScheduling } from './scheduling';
 import { resolveVolumes } from './volumes';
+import { checkStatefulSet, statefulSetInput, statefulSetNotes } from './stateful-set';
+import { KINDS, servesTraffic } from '../../kinds/table';
+import { RULES } from '../../rules/catalogue';
 
 export type Replicas =
   | { readonly mode: 'fixed'; readonly count: number }
@@ -113,10 +116,14 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const { initContainers, sidecars, files: podFiles } = resolveContainers(spec, resources, resolution);
   checkPod(spec, resolution);
   checkScheduling(spec, problems);
+  checkStatefulSet(spec, replicas, resolution);
   if (problems.length > 0) throw new DeclarationError(subject, problems);
 
   const derivation = deriveTimings({
     kind: spec.kind,
+    controller: KINDS[spec.kind].controller,
+    servesTraffic: servesTraffic(spec.kind, spec.port),
+    ...(spec.kind === 'stateful' ? { statefulSet: statefulSetInput(spec, replicas) } : {}),
     startupMaxSeconds: spec.startup.maxSeconds,
     startupTypicalSeconds: spec.startup.typicalSeconds,
     drainSeconds: spec.drainSeconds,
@@ -138,7 +145,11 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     mesh: spec.mesh,
   });
   const { timings } = derivation;
-  const invariants = checkInvariants(factsOf(timings, probes, replicas, loadBalancer), declaredTimesOf(timings));
+  // Only the invariants of the kind's controller: a StatefulSet has no surge and no progress deadline.
+  const controller = KINDS[spec.kind].controller;
+  const invariants = checkInvariants(factsOf(timings, probes, replicas, loadBalancer), declaredTimesOf(timings)).filter(({ id }) =>
+    (RULES[id].kinds as readonly string[]).includes(controller),
+  );
   for (const result of invariants) {
     if (result.status !== 'violated') continue;
     if (isAcknowledgeable(result.id) && acknowledged(result.id)) continue;
@@ -211,6 +222,7 @@ function notesOn(declaration: unknown, timings: Timings, spec: EffectiveSpec): s
     );
   }
   notes.push(...routeNotes(spec, timings));
+  notes.push(...statefulSetNotes(timings));
   return notes;
 }
 

@@ -1,6 +1,6 @@
 import type { InvariantResult } from '../../invariants/check';
-import type { WorkloadFacts } from '../../invariants/facts';
-import type { ContainerTimings, ProbeTimings, Timings } from '../../timing/types';
+import { API_DEFAULTS, type WorkloadFacts } from '../../invariants/facts';
+import type { ContainerTimings, ProbeTimings, Rollout, Timings } from '../../timing/types';
 import type { Problem } from '../errors';
 import { ACKNOWLEDGEABLE_INVARIANTS, type InvariantId } from '../ids';
 import type { EffectiveSpec } from '../presets';
@@ -39,17 +39,14 @@ export function factsOf(
   const derived = timings.loadBalancer;
   return {
     subject: 'declaration',
-    servesTraffic: timings.kind === 'web',
+    servesTraffic: timings.servesTraffic,
     readiness: probes.readiness && probeFacts(timings.readiness, probes.readiness),
     liveness: probes.liveness && probeFacts(timings.liveness, probes.liveness, timings.liveness.terminationGracePeriodSeconds),
     startup: probes.startup && probeFacts(timings.startup, probes.startup, timings.startup.terminationGracePeriodSeconds),
     preStopSeconds: timings.preStop.seconds,
     terminationGracePeriodSeconds: timings.terminationGracePeriodSeconds,
     replicas: count,
-    maxSurge: timings.rollout.maxSurge,
-    maxUnavailable: timings.rollout.maxUnavailable,
-    minReadySeconds: timings.rollout.minReadySeconds,
-    progressDeadlineSeconds: timings.rollout.progressDeadlineSeconds,
+    ...rolloutFacts(timings.rollout),
     podDisruptionBudget: count >= 2 ? { maxUnavailable: 1 } : undefined,
     loadBalancers:
       loadBalancer && derived
@@ -69,6 +66,26 @@ export function factsOf(
           ]
         : [],
     ...containerFacts(timings.containers),
+  };
+}
+
+/**
+ * The rollout as the invariants read it. A StatefulSet replaces one pod at a time, removing it first
+ * (maxUnavailable 1, no surge) and has no progress deadline (the API's default stands in); the
+ * invariants about surge and the deadline are a Deployment's only and are not applied to it.
+ */
+function rolloutFacts(
+  rollout: Rollout,
+): Pick<WorkloadFacts, 'maxSurge' | 'maxUnavailable' | 'minReadySeconds' | 'progressDeadlineSeconds'> {
+  if (rollout.controller === 'Deployment') {
+    const { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds } = rollout;
+    return { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds };
+  }
+  return {
+    maxSurge: 0,
+    maxUnavailable: 1,
+    minReadySeconds: rollout.minReadySeconds,
+    progressDeadlineSeconds: API_DEFAULTS.progressDeadlineSeconds,
   };
 }
 

@@ -1,3 +1,4 @@
+import { servesTraffic } from '../../kinds/table';
 import { kubernetesMinor, SLEEP_ACTION_MINOR } from '../../timing/derive';
 import type { Problem } from '../errors';
 import type { EffectiveSpec } from '../presets';
@@ -12,13 +13,16 @@ export function checkRelations(spec: EffectiveSpec, distroless: boolean, problem
       fix: `lower startup.typicalSeconds to at most ${startup.maxSeconds}, or raise startup.maxSeconds`,
     });
   }
-  if (spec.kind === 'worker') {
+  if (!servesTraffic(spec.kind, spec.port)) {
     if (preStop.type !== 'auto') {
       problems.push({
         path: 'preStop.type',
         value: preStop.type,
-        rule: 'workers receive no Service traffic and get no preStop hook',
-        fix: 'remove preStop, or make the workload kind: web',
+        rule:
+          spec.kind === 'worker'
+            ? 'workers receive no Service traffic and get no preStop hook'
+            : `a ${spec.kind} workload without a port receives no Service traffic and gets no preStop hook`,
+        fix: spec.kind === 'worker' ? 'remove preStop, or make the workload kind: web' : 'remove preStop, or declare the port',
       });
     }
     return;

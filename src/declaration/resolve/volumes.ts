@@ -121,6 +121,11 @@ export function resolveVolumes(spec: EffectiveSpec, instance: string, problems: 
       inMemory.push({ field: `scratch.${key}`, size: folder.sizeLimit });
     }
   }
+  // A stateful workload's own volumes, writable folders like scratch.
+  const claims = spec.stateful?.volumeClaims ?? {};
+  for (const key of Object.keys(claims).sort()) {
+    mounts.push({ field: `stateful.volumeClaims.${key}.mountPath`, path: claims[key]!.mountPath, readOnly: false, file: false });
+  }
   const keys = Object.keys(configFiles).sort();
   for (const key of keys) mounts.push({ field: `configFiles.${key}.path`, path: configFiles[key]!.path, readOnly: true, file: true });
   checkMounts(mounts, problems);

@@ -12,6 +12,8 @@ import { initContainers } from './init-containers';
 import { mesh, sidecars } from './sidecars';
 import { ingress, route, service } from './routes';
 import { scheduling } from './scheduling';
+import { stateful } from './stateful';
+import { WORKLOAD_KINDS } from '../../kinds/table';
 import { configFiles, scratch, tmp } from './volumes';
 
 /**
@@ -59,9 +61,13 @@ export const workloadSchema = z
     image,
     distroless,
     kind: z
-      .enum(['web', 'worker'])
+      .enum(WORKLOAD_KINDS)
       .default('web')
-      .meta({ description: 'web: serves traffic through a Service. worker: no Service, no preStop hook.', examples: ['worker'] }),
+      .meta({
+        description:
+          'web: serves traffic through a Service. worker: no Service, no preStop hook. stateful: a StatefulSet with stable identity and its own volumes; with a port it is served like web, without like worker.',
+        examples: ['worker'],
+      }),
     port: portNumber.optional().meta({
       description: 'Serving port of the container (required for web workloads).',
       'x-default': 'none: a worker without a port admits no ingress',
@@ -201,6 +207,7 @@ export const workloadSchema = z
     service: service.optional().meta({ 'x-default': 'a ClusterIP Service on `port`', examples: [{ type: 'LoadBalancer' }] }),
     ingress: ingress.optional().meta({ 'x-default': 'none', examples: [{ hosts: ['shop.example.com'] }] }),
     route: route.optional().meta({ 'x-default': 'none', examples: [{ parentRefs: [{ name: 'public-gateway' }] }] }),
+    stateful,
     overrides: overrides.prefault({}).meta({ examples: [{ terminationGracePeriodSeconds: 60 }] }),
     acknowledge: z
       .partialRecord(

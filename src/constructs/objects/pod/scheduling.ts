@@ -9,11 +9,12 @@ type PodScheduling = Pick<
 
 /**
  * Spread over zones first, then nodes, but never refuse to schedule (ScheduleAnyway): losing a
- * zone or a node should cost a fraction of the pods. `pod-template-hash` keeps the spread
- * computed per revision, so a rollout does not skew it. The declared node labels, tolerations,
+ * zone or a node should cost a fraction of the pods. The controller's revision label
+ * (`pod-template-hash`, `controller-revision-hash`) keeps the spread computed per revision, so a
+ * rollout does not skew it. The declared node labels, tolerations,
  * priority and node affinity come on top; the spread stays as it is.
  */
-export function podScheduling(selector: Record<string, string>, declared: Scheduling = {}): PodScheduling {
+export function podScheduling(selector: Record<string, string>, revisionLabel: string, declared: Scheduling = {}): PodScheduling {
   const labelSelector = { matchLabels: selector };
   const { nodeSelector, tolerations, priorityClassName, nodeAffinity } = declared;
   return {
@@ -22,7 +23,7 @@ export function podScheduling(selector: Record<string, string>, declared: Schedu
       topologyKey,
       whenUnsatisfiable: 'ScheduleAnyway',
       labelSelector,
-      matchLabelKeys: ['pod-template-hash'],
+      matchLabelKeys: [revisionLabel],
     })),
     affinity: {
       // An empty nodeAffinity says nothing, so none is written.

@@ -81,3 +81,12 @@ export function sharedMounts(
     })),
   ];
 }
+
+/**
+ * The application's mounts of a stateful workload's own volumes: each claim template's volume,
+ * named after the claim, writable at its mount path (the StatefulSet adds the volumes).
+ */
+export function claimMounts(spec: ResolvedWorkload['spec']): Json<k8s.VolumeMount>[] {
+  const claims = spec.stateful?.volumeClaims ?? {};
+  return sortedKeys(claims).map((name) => ({ name, mountPath: claims[name]!.mountPath }));
+}
