@@ -4,7 +4,7 @@
  * with `fromJson` / `fromJsonArray`.
  */
 import { INVARIANT_IDS } from '../src/declaration/ids';
-import { KIND_FIELDS, KINDS, REVISION_LABEL, WORKLOAD_KINDS } from '../src/kinds/table';
+import { FOREIGN_ROLLOUT_OVERRIDES, KIND_FIELDS, KINDS, POD_SPREAD, WORKLOAD_KINDS } from '../src/kinds/table';
 import { RULES } from '../src/rules/catalogue';
 
 export const HELM_TABLES_FILE = 'templates/_generated.tpl';
@@ -22,7 +22,8 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
     ),
   },
   { name: 'kindFields', source: 'KIND_FIELDS in src/kinds/table.ts', value: KIND_FIELDS },
-  { name: 'revisionLabels', source: 'REVISION_LABEL in src/kinds/table.ts', value: REVISION_LABEL },
+  { name: 'podSpread', source: 'POD_SPREAD in src/kinds/table.ts', value: POD_SPREAD },
+  { name: 'foreignRolloutOverrides', source: 'FOREIGN_ROLLOUT_OVERRIDES in src/kinds/table.ts', value: FOREIGN_ROLLOUT_OVERRIDES },
   {
     name: 'invariantControllers',
     source: 'the kinds of each invariant in RULES, src/rules/catalogue.ts',

@@ -2,25 +2,30 @@
 
 {{/* WORKLOAD_KINDS in src/kinds/table.ts */}}
 {{- define "hw.table.kindNames" -}}
-["web","worker","stateful"]
+["web","worker","stateful","daemon"]
 {{- end -}}
 
 {{/* KINDS in src/kinds/table.ts */}}
 {{- define "hw.table.kinds" -}}
-{"web":{"controller":"Deployment","traffic":"always","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"worker":{"controller":"Deployment","traffic":"never","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"stateful":{"controller":"StatefulSet","traffic":"with-port","objects":["ServiceAccount","ConfigMap","StatefulSet","HeadlessService","Service","PodDisruptionBudget","NetworkPolicy"]}}
+{"web":{"controller":"Deployment","traffic":"always","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"worker":{"controller":"Deployment","traffic":"never","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"stateful":{"controller":"StatefulSet","traffic":"with-port","objects":["ServiceAccount","ConfigMap","StatefulSet","HeadlessService","Service","PodDisruptionBudget","NetworkPolicy"]},"daemon":{"controller":"DaemonSet","traffic":"never","objects":["ServiceAccount","ConfigMap","DaemonSet","NetworkPolicy"]}}
 {{- end -}}
 
 {{/* KIND_FIELDS in src/kinds/table.ts */}}
 {{- define "hw.table.kindFields" -}}
-{"ingress":["web"],"route":["web"],"service":["web"],"autoscaling":["web","worker"],"stateful":["stateful"]}
+{"ingress":["web"],"route":["web"],"service":["web"],"autoscaling":["web","worker"],"stateful":["stateful"],"replicas":["web","worker","stateful"],"daemon":["daemon"]}
 {{- end -}}
 
-{{/* REVISION_LABEL in src/kinds/table.ts */}}
-{{- define "hw.table.revisionLabels" -}}
-{"Deployment":"pod-template-hash","StatefulSet":"controller-revision-hash"}
+{{/* POD_SPREAD in src/kinds/table.ts */}}
+{{- define "hw.table.podSpread" -}}
+{"Deployment":{"revisionLabel":"pod-template-hash"},"StatefulSet":{"revisionLabel":"controller-revision-hash"}}
+{{- end -}}
+
+{{/* FOREIGN_ROLLOUT_OVERRIDES in src/kinds/table.ts */}}
+{{- define "hw.table.foreignRolloutOverrides" -}}
+{"Deployment":{"fields":[],"why":"","instead":""},"StatefulSet":{"fields":["maxSurge","maxUnavailable","progressDeadlineSeconds"],"why":"a StatefulSet updates one pod at a time and has no progress deadline","instead":"stateful.partition stages an update"},"DaemonSet":{"fields":["progressDeadlineSeconds"],"why":"a DaemonSet has no progress deadline","instead":"explain states the worst case for each node"}}
 {{- end -}}
 
 {{/* the kinds of each invariant in RULES, src/rules/catalogue.ts */}}
 {{- define "hw.table.invariantControllers" -}}
-{"startupWindow":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"probeSuccessThreshold":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"livenessAfterReadiness":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"distinctProbes":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"readinessTimeout":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"preStopCoversPropagation":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"graceCoversShutdown":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"probeGrace":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"surgeWhenNoUnavailable":["Deployment"],"progressDeadline":["Deployment"],"pdbAllowsDisruption":["Deployment","StatefulSet","ReplicaSet"],"graceLimit":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"sidecarsOutliveDrain":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"deregistrationDelay":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"loadBalancerHealthCheck":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"]}
+{"startupWindow":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"probeSuccessThreshold":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"livenessAfterReadiness":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"distinctProbes":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"readinessTimeout":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"preStopCoversPropagation":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"graceCoversShutdown":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"probeGrace":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"surgeWhenNoUnavailable":["Deployment","DaemonSet"],"progressDeadline":["Deployment"],"pdbAllowsDisruption":["Deployment","StatefulSet","ReplicaSet"],"graceLimit":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"],"sidecarsOutliveDrain":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"deregistrationDelay":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"],"loadBalancerHealthCheck":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"]}
 {{- end -}}

@@ -42,3 +42,17 @@ kinds that always serve, and kinds that serve when they have a port. Input: the 
 {{- $traffic := (index (include "hw.table.kinds" . | fromJson) .kind).traffic -}}
 {{- if or (eq $traffic "always") (and (eq $traffic "with-port") (hasKey . "port")) }}true{{ end -}}
 {{- end -}}
+
+{{/* Rollout overrides the kind's controller does not have, mirroring checkControllerOverrides in src/declaration/resolve/kind-fields.ts: JSON list of problems. Input: the effective spec. */}}
+{{- define "hw.kinds.overrideProblems" -}}
+{{- $spec := . -}}
+{{- $problems := list -}}
+{{- $foreign := index (include "hw.table.foreignRolloutOverrides" . | fromJson) (include "hw.kinds.controller" $spec.kind) -}}
+{{- $overrides := $spec.overrides | default dict -}}
+{{- range $field := $foreign.fields -}}
+{{- if hasKey $overrides $field -}}
+{{- $problems = append $problems (dict "path" (printf "overrides.%s" $field) "value" (index $overrides $field) "rule" (printf "%s is a Deployment's setting: %s" $field $foreign.why) "fix" (printf "remove overrides.%s; %s" $field $foreign.instead)) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $problems -}}
+{{- end -}}

@@ -128,8 +128,16 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- $preStop := $spec.preStop -}}
 {{- if not $serves -}}
 {{- if ne $preStop.type "auto" -}}
-{{- $worker := eq $spec.kind "worker" -}}
-{{- $problems = append $problems (dict "path" "preStop.type" "value" $preStop.type "rule" ($worker | ternary "workers receive no Service traffic and get no preStop hook" (printf "a %s workload without a port receives no Service traffic and gets no preStop hook" $spec.kind)) "fix" ($worker | ternary "remove preStop, or make the workload kind: web" "remove preStop, or declare the port")) -}}
+{{- $rule := printf "a %s workload without a port receives no Service traffic and gets no preStop hook" $spec.kind -}}
+{{- $fix := "remove preStop, or declare the port" -}}
+{{- if eq $spec.kind "worker" -}}
+{{- $rule = "workers receive no Service traffic and get no preStop hook" -}}
+{{- $fix = "remove preStop, or make the workload kind: web" -}}
+{{- else if eq $traffic "never" -}}
+{{- $rule = printf "%s workloads receive no Service traffic and get no preStop hook" $spec.kind -}}
+{{- $fix = "remove preStop" -}}
+{{- end -}}
+{{- $problems = append $problems (dict "path" "preStop.type" "value" $preStop.type "rule" $rule "fix" $fix) -}}
 {{- end -}}
 {{- else -}}
 {{- $minor := last (splitList "." $spec.kubernetesVersion) | int -}}

@@ -71,6 +71,7 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- end -}}
 {{- /* A stateful workload's settings, with the defaults the schema gives when they are declared. */ -}}
 {{- if hasKey $spec "stateful" }}{{ $_ := set $spec "stateful" (include "hw.statefulSet.settings" $spec | fromJson) }}{{ end -}}
+{{- if hasKey $spec "daemon" }}{{ $_ := set $spec "daemon" (include "hw.daemonSet.settings" $spec | fromJson) }}{{ end -}}
 {{- /* The ways in, with the defaults the schema gives when they are declared. */ -}}
 {{- if hasKey $spec "ingress" }}{{ $_ := set $spec.ingress "annotations" ($spec.ingress.annotations | default dict) }}{{ end -}}
 {{- if hasKey $spec "route" }}{{ $_ := set $spec.route "kind" ($spec.route.kind | default "HTTPRoute") }}{{ end -}}

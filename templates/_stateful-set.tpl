@@ -38,8 +38,8 @@ Input: (dict "spec" "replicas" "grace" "init" "startupWindow" "minReady"). Outpu
 {{- end -}}
 
 {{/*
-The problems of kind stateful: a Deployment's rollout overrides, a partition beyond the pods, a
-claim named like one of the pod's own volumes, volumes deleted without a written reason.
+The problems of kind stateful: a partition beyond the pods, a claim named like one of the pod's own
+volumes, volumes deleted without a written reason.
 Input: (dict "spec" "replicas"). Output: JSON with `problems` and `used`.
 */}}
 {{- define "hw.statefulSet.problems" -}}
@@ -47,12 +47,6 @@ Input: (dict "spec" "replicas"). Output: JSON with `problems` and `used`.
 {{- $problems := list -}}
 {{- $used := list -}}
 {{- if eq $spec.kind "stateful" -}}
-{{- $overrides := $spec.overrides | default dict -}}
-{{- range $field := list "maxSurge" "maxUnavailable" "progressDeadlineSeconds" -}}
-{{- if hasKey $overrides $field -}}
-{{- $problems = append $problems (dict "path" (printf "overrides.%s" $field) "value" (index $overrides $field) "rule" (printf "%s is a Deployment's setting: a StatefulSet updates one pod at a time and has no progress deadline" $field) "fix" (printf "remove overrides.%s; stateful.partition stages an update" $field)) -}}
-{{- end -}}
-{{- end -}}
 {{- $settings := include "hw.statefulSet.settings" $spec | fromJson -}}
 {{- if and (eq .replicas.mode "fixed") (gt ($settings.partition | int) (.replicas.count | int)) -}}
 {{- $count := .replicas.count | int -}}

@@ -139,6 +139,8 @@ its preStop delay preStop + D.
 {{- $rollout := dict "controller" "Deployment" "maxSurge" $maxSurge "maxUnavailable" $maxUnavailable "minReadySeconds" $minReady "progressDeadlineSeconds" $deadline -}}
 {{- if eq $controller "StatefulSet" -}}
 {{- $rollout = include "hw.statefulSet.rollout" (dict "spec" $spec "replicas" .replicas "grace" $g "init" $i "startupWindow" $wS "minReady" $minReady) | fromJson -}}
+{{- else if eq $controller "DaemonSet" -}}
+{{- $rollout = include "hw.daemonSet.rollout" (dict "spec" $spec "overrides" $o "grace" $g "init" $i "startupWindow" $wS "minReady" $minReady) | fromJson -}}
 {{- end -}}
 {{- $timings := dict
   "kind" $spec.kind

@@ -79,6 +79,22 @@ function derivedFormulas(): Array<[string, string]> {
     statefulSet: { replicas: 3, partition: 0, podManagementPolicy: 'OrderedReady' },
   });
   for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
+  // A DaemonSet's rollout (kind daemon), stopping the old pod first or starting the new one first.
+  for (const surge of [false, true]) {
+    const daemon = deriveTimings({
+      kind: 'daemon',
+      startupMaxSeconds: 90,
+      drainSeconds: 30,
+      platform: 'kube-proxy',
+      probeLatencyMs: 500,
+      kubernetesVersion: '1.28',
+      preStopType: 'auto',
+      overrides: {},
+      probes: { readiness: true, liveness: true, startup: true },
+      daemonSet: { surge },
+    });
+    for (const { key, formula, source } of daemon.explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
+  }
   return [...found.values()];
 }
 

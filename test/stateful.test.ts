@@ -244,7 +244,7 @@ describe('rollout rule: worst case = (replicas − partition) × (G + I + W_s + 
       probes: { readiness: true, liveness: true, startup: true },
       overrides: {},
     };
-    expect(() => deriveTimings(input)).toThrow(/needs the declared update settings/);
+    expect(() => deriveTimings(input)).toThrow(/needs the declared update settings \(TimingInput.statefulSet\)/);
   });
 });
 

@@ -40,7 +40,7 @@ export class HardenedStatefulSet extends HardenedWorkloadBase {
   public readonly podDisruptionBudget?: ApiObject;
 
   constructor(scope: Construct, id: string, props: HardenedStatefulSetProps) {
-    super(scope, id, { ...props, kind: 'stateful' } as WorkloadSpec, ['stateful']);
+    super(scope, id, { ...props, kind: 'stateful' }, ['stateful']);
     const { objects } = this;
     this.statefulSet = objects.StatefulSet!;
     this.headlessService = objects.HeadlessService!;

@@ -76,6 +76,7 @@ const CLASS_OF_KIND: Readonly<Record<WorkloadKind, string>> = {
   web: 'HardenedWebService',
   worker: 'HardenedWorker',
   stateful: 'HardenedStatefulSet',
+  daemon: 'HardenedDaemonSet',
 };
 
 function wrongClass(className: string, kinds: readonly WorkloadKind[], kind: WorkloadKind): DeclarationError {

@@ -5,6 +5,7 @@ import type { ObjectRole } from '../kinds/table';
 import { manifest } from './kubernetes-json';
 import { configMapProps } from './objects/config-map';
 import { deploymentProps } from './objects/deployment';
+import { daemonSetProps } from './objects/daemon-set';
 import { gatewayRoute } from './objects/gateway-route';
 import { headlessServiceProps } from './objects/headless-service';
 import { statefulSetProps } from './objects/stateful-set';
@@ -27,6 +28,7 @@ export const OBJECT_BUILDERS: Readonly<Record<ObjectRole, (workload: ResolvedWor
   Deployment: (workload) => ({ ...k8s.KubeDeployment.GVK, ...deploymentProps(workload) }),
   StatefulSet: (workload) => ({ ...k8s.KubeStatefulSet.GVK, ...statefulSetProps(workload) }),
   HeadlessService: (workload) => manifest(k8s.KubeService.GVK, headlessServiceProps(workload)),
+  DaemonSet: (workload) => ({ ...k8s.KubeDaemonSet.GVK, ...daemonSetProps(workload) }),
   Service: (workload) =>
     workload.spec.port === undefined ? undefined : manifest(k8s.KubeService.GVK, serviceProps(workload, workload.spec.port)),
   Ingress: (workload) => {
@@ -56,6 +58,7 @@ export const OBJECT_IDS: Readonly<Record<ObjectRole, string>> = {
   Deployment: 'deployment',
   StatefulSet: 'stateful-set',
   HeadlessService: 'headless-service',
+  DaemonSet: 'daemon-set',
   Service: 'service',
   Ingress: 'ingress',
   Route: 'route',

@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../declaration/schema';
 import { WORKLOAD_KINDS, type WorkloadKind } from '../kinds/table';
+import { HardenedDaemonSet } from './hardened-daemon-set';
 import { HardenedStatefulSet } from './hardened-stateful-set';
 import { HardenedWorkload, type HardenedWorkloadBase } from './hardened-workload';
 
@@ -9,6 +10,7 @@ const CONSTRUCT_OF_KIND: Readonly<Record<WorkloadKind, new (scope: Construct, id
   web: HardenedWorkload,
   worker: HardenedWorkload,
   stateful: HardenedStatefulSet,
+  daemon: HardenedDaemonSet,
 };
 
 /**

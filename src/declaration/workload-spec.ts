@@ -42,12 +42,12 @@ export interface WorkloadSpec {
    */
   distroless?: boolean;
   /**
-   * web: serves traffic through a Service. worker: no Service, no preStop hook. stateful: a StatefulSet with stable identity and its own volumes; with a port it is served like web, without like worker.
+   * web: serves traffic through a Service. worker: no Service, no preStop hook. stateful: a StatefulSet with stable identity and its own volumes; with a port it is served like web, without like worker. daemon: a DaemonSet, one pod on every node, no Service.
    *
    * @default "web"
    * @example "worker"
    */
-  kind?: 'web' | 'worker' | 'stateful';
+  kind?: 'web' | 'worker' | 'stateful' | 'daemon';
   /**
    * Serving port of the container (required for web workloads).
    *
@@ -292,6 +292,13 @@ export interface WorkloadSpec {
    * @example {"volumeClaims":{"data":{"size":"20Gi","mountPath":"/data"}}}
    */
   stateful?: StatefulSettings;
+  /**
+   * Update and host access settings of a node agent (kind daemon only).
+   *
+   * @default - no host paths; one node at a time without its agent during an update
+   * @example {"hostPaths":{"logs":{"path":"/var/log"}}}
+   */
+  daemon?: DaemonSettings;
   /**
    * Explicit values that replace derived ones. An override that breaks an invariant is rejected unless `acknowledge` gives a reason.
    *
@@ -1850,6 +1857,56 @@ export interface StatefulSettings {
    */
   maintenanceWindowSeconds?: number;
 }
+/**
+ * A folder of the node mounted into the agent: a departure from the restricted Pod Security Standard that needs acknowledge.volumeTypes.
+ */
+export interface HostPath {
+  /**
+   * The folder (or file, or socket) on the node.
+   *
+   * @example "/var/log"
+   */
+  path: string;
+  /**
+   * Where it appears in the application's container.
+   *
+   * @default - `path`
+   * @example "/var/log"
+   */
+  mountPath?: string;
+  /**
+   * Mount it read-only; false lets the agent write to the node, which few agents need.
+   *
+   * @default true
+   * @example false
+   */
+  readOnly?: boolean;
+  /**
+   * What must exist at the path on the node before the pod starts.
+   *
+   * @default "Directory"
+   * @example "Socket"
+   */
+  type?: 'Directory' | 'DirectoryOrCreate' | 'File' | 'Socket';
+}
+export interface DaemonSettings {
+  /**
+   * The node's folders the agent mounts, by name (its volume is host-<name>). Each needs acknowledge.volumeTypes.
+   *
+   * @default {}
+   * @example {"logs":{"path":"/var/log"}}
+   */
+  hostPaths?: {
+    [k: string]: HostPath;
+  };
+  /**
+   * The agent can run two copies on one node (no exclusive host port, lock or device): an update starts the new pod before it stops the old one (maxSurge 1, maxUnavailable 0), so no node is ever without its agent.
+   *
+   * @default false
+   * @example true
+   */
+  surge?: boolean;
+}
 export interface ProbeTimingOverrides {
   /**
    * Time between probe attempts.
@@ -2154,4 +2211,11 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   deleteVolumeClaims?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  volumeTypes?: string;
 }

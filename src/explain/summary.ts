@@ -36,10 +36,14 @@ export function timingSummary(workload: ResolvedWorkload): string {
   ].join('\n');
 }
 
-/** The controller's rollout settings; a StatefulSet's with its worst-case length, as it has no progress deadline. */
+/** The controller's rollout settings; a StatefulSet's and a DaemonSet's with their worst cases, as neither has a progress deadline. */
 function rolloutLine(rollout: Rollout): string {
   if (rollout.controller === 'Deployment') {
     return `rollout: maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}, minReadySeconds ${rollout.minReadySeconds}, progressDeadlineSeconds ${rollout.progressDeadlineSeconds}`;
+  }
+  if (rollout.controller === 'DaemonSet') {
+    const { maxSurge, maxUnavailable, minReadySeconds, nodeSeconds, nodeGapSeconds } = rollout;
+    return `rollout: maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}, minReadySeconds ${minReadySeconds}, worst case per node ${nodeSeconds}s, ${nodeGapSeconds}s of it without an agent`;
   }
   const { podManagementPolicy, partition, minReadySeconds, updatedPods, podSeconds, worstCaseSeconds, maintenanceWindowSeconds } = rollout;
   const window = maintenanceWindowSeconds === undefined ? '' : `, maintenance window ${maintenanceWindowSeconds}s`;

@@ -97,6 +97,15 @@ function rolloutNotes(rollout: Rollout, pods: number, available: number, initNot
         (maintenanceWindowSeconds !== undefined ? `; maintenance window ${maintenanceWindowSeconds}s` : ''),
     ];
   }
+  if (rollout.controller === 'DaemonSet') {
+    const { maxSurge, maxUnavailable, nodeSeconds, nodeGapSeconds } = rollout;
+    return [
+      nodeGapSeconds === 0
+        ? `rollout: node by node, the new pod started beside the old one (maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}): no node is without its agent`
+        : `rollout: node by node, the old pod stopped before the new one starts (maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}): each node is without its agent for about stop + ${available}s when starts are typical${initNote}`,
+      `worst case per node ${nodeSeconds}s${nodeGapSeconds === 0 ? '' : ' (grace + init + startup window + minReadySeconds), all of it without an agent'}; a DaemonSet has no progress deadline`,
+    ];
+  }
   const surge = Math.max(1, resolveBudget(rollout.maxSurge, pods, 'up'));
   const batches = ceilDiv(pods, surge);
   return [

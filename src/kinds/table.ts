@@ -5,7 +5,7 @@
  * templates/_generated.tpl (written by `npm run generate`), so no face keeps a second `if kind` list.
  */
 
-export const WORKLOAD_KINDS = ['web', 'worker', 'stateful'] as const;
+export const WORKLOAD_KINDS = ['web', 'worker', 'stateful', 'daemon'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 /**
@@ -19,6 +19,7 @@ export const OBJECT_ROLES = [
   'Deployment',
   'StatefulSet',
   'HeadlessService',
+  'DaemonSet',
   'Service',
   'Ingress',
   'Route',
@@ -29,16 +30,46 @@ export const OBJECT_ROLES = [
 export type ObjectRole = (typeof OBJECT_ROLES)[number];
 
 /** The controllers the kinds map to (the manifests' kind of the object that runs the pods). */
-export type Controller = 'Deployment' | 'StatefulSet';
+export type Controller = 'Deployment' | 'StatefulSet' | 'DaemonSet';
 
 /**
- * The label each controller gives its pods to tell revisions apart, by which the topology spread
- * is computed per revision (matchLabelKeys), so that a rollout does not skew it:
- * https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/#spread-constraint-definition.
+ * How each controller's pods are spread over zones and nodes: by the label the controller gives its
+ * pods to tell revisions apart, so that the spread is computed per revision (matchLabelKeys) and a
+ * rollout does not skew it
+ * (https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/#spread-constraint-definition);
+ * or not at all, for a DaemonSet, which runs one pod on every node by construction.
  */
-export const REVISION_LABEL: Readonly<Record<Controller, string>> = {
-  Deployment: 'pod-template-hash',
-  StatefulSet: 'controller-revision-hash',
+export const POD_SPREAD: Readonly<Record<Controller, { readonly revisionLabel: string } | undefined>> = {
+  Deployment: { revisionLabel: 'pod-template-hash' },
+  StatefulSet: { revisionLabel: 'controller-revision-hash' },
+  DaemonSet: undefined,
+};
+
+/**
+ * The rollout overrides a controller does not have (they are a Deployment's), why, and what to do
+ * instead: a foreign one is an error.
+ */
+export const FOREIGN_ROLLOUT_OVERRIDES: Readonly<
+  Record<
+    Controller,
+    {
+      readonly fields: readonly ('maxSurge' | 'maxUnavailable' | 'progressDeadlineSeconds')[];
+      readonly why: string;
+      readonly instead: string;
+    }
+  >
+> = {
+  Deployment: { fields: [], why: '', instead: '' },
+  StatefulSet: {
+    fields: ['maxSurge', 'maxUnavailable', 'progressDeadlineSeconds'],
+    why: 'a StatefulSet updates one pod at a time and has no progress deadline',
+    instead: 'stateful.partition stages an update',
+  },
+  DaemonSet: {
+    fields: ['progressDeadlineSeconds'],
+    why: 'a DaemonSet has no progress deadline',
+    instead: 'explain states the worst case for each node',
+  },
 };
 
 export interface KindEntry {
@@ -86,6 +117,13 @@ export const KINDS: Readonly<Record<WorkloadKind, KindEntry>> = {
     traffic: 'with-port',
     objects: ['ServiceAccount', 'ConfigMap', 'StatefulSet', 'HeadlessService', 'Service', 'PodDisruptionBudget', 'NetworkPolicy'],
   },
+  daemon: {
+    summary:
+      'one pod on every node, e.g. a log shipper or a node agent (a DaemonSet); no Service and no PodDisruptionBudget, because node drains do not evict its pods',
+    controller: 'DaemonSet',
+    traffic: 'never',
+    objects: ['ServiceAccount', 'ConfigMap', 'DaemonSet', 'NetworkPolicy'],
+  },
 };
 
 /**
@@ -100,6 +138,9 @@ export const KIND_FIELDS: Readonly<Record<string, readonly WorkloadKind[]>> = {
   // A StatefulSet's members join and leave a cluster: the number of pods is declared, not autoscaled.
   autoscaling: ['web', 'worker'],
   stateful: ['stateful'],
+  // A DaemonSet runs one pod on every node its scheduling allows: there is no number of pods to declare.
+  replicas: ['web', 'worker', 'stateful'],
+  daemon: ['daemon'],
 };
 
 /** Whether a kind makes an object of this role (subject to the object's own conditions). */

@@ -155,10 +155,10 @@ export const RULES = {
   }),
   surgeWhenNoUnavailable: invariant('surgeWhenNoUnavailable', {
     title: 'maxSurge ≥ 1 whenever maxUnavailable is 0.',
-    kinds: ['Deployment'],
+    kinds: ['Deployment', 'DaemonSet'],
     target: 'workload',
     rationale: 'With neither a pod to add nor a pod to remove the rollout cannot progress; the API server rejects it.',
-    fix: 'Set strategy.rollingUpdate.maxSurge to at least 1 (or a percentage such as 25%).',
+    fix: 'Set strategy.rollingUpdate.maxSurge (a DaemonSet: updateStrategy.rollingUpdate.maxSurge) to at least 1 (or a percentage such as 25%).',
     reference: `${DEPLOYMENT_DOC}#max-surge`,
   }),
   progressDeadline: invariant('progressDeadline', {

@@ -4,6 +4,7 @@ import { PROPAGATION_SECONDS } from './platforms';
 import { initSeconds, meshDrainSeconds, sidecarMode, sidecarStopSeconds, sidecarTimings } from './containers';
 import { Recorder, type Rule } from './record';
 import { KINDS } from '../kinds/table';
+import { deriveDaemonSetRollout } from './kinds/daemon-set';
 import { deriveStatefulSetRollout } from './kinds/stateful-set';
 import type { Derivation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, Rollout, TimingInput } from './types';
 
@@ -198,19 +199,16 @@ export function deriveTimings(declared: TimingInput): Derivation {
   const sidecars = sidecarTimings(record, mode, sidecarInputs, { preStopSeconds, drainSeconds: D, graceSeconds: G });
   const mesh = input.mesh && { name: input.mesh, drainSeconds: meshDrainSeconds(record, input.mesh, preStopSeconds, D) };
 
-  // A Deployment's budgets come first, as the rollout reads them; a StatefulSet has none.
+  // A Deployment's budgets come first, as the rollout reads them; a StatefulSet has none, a DaemonSet its own.
   const budgets = input.controller === 'Deployment' ? deploymentBudgets() : undefined;
   const minReadySeconds = decide('rollout.minReadySeconds', overrides.minReadySeconds, minReadyRule(), 'minReadySeconds');
   const I = initSeconds(record, input.initContainers ?? [], mode, sidecars);
+  const own = { graceSeconds: G, initSeconds: I ?? 0, startupWindowSeconds: W_s, minReadySeconds };
   const rollout: Rollout = budgets
     ? { controller: 'Deployment', ...budgets, minReadySeconds, progressDeadlineSeconds: progressDeadline(minReadySeconds, I) }
-    : deriveStatefulSetRollout(decide, {
-        statefulSet: statefulSetInput(input),
-        graceSeconds: G,
-        initSeconds: I ?? 0,
-        startupWindowSeconds: W_s,
-        minReadySeconds,
-      });
+    : input.controller === 'StatefulSet'
+      ? deriveStatefulSetRollout(decide, { ...own, statefulSet: kindInput(input.statefulSet, 'statefulSet') })
+      : deriveDaemonSetRollout(decide, { ...own, daemonSet: kindInput(input.daemonSet, 'daemonSet'), overrides });
 
   const loadBalancer =
     input.loadBalancer === undefined
@@ -370,9 +368,10 @@ export function effectiveInterval(periodSeconds: number, timeoutSeconds: number)
   return Math.max(periodSeconds, timeoutSeconds);
 }
 
-function statefulSetInput(input: TimingInput) {
-  if (!input.statefulSet) throw new Error('a StatefulSet rollout needs the declared update settings (TimingInput.statefulSet)');
-  return input.statefulSet;
+/** A controller's own declared settings, which the declaration always gives for its kind. */
+function kindInput<T>(settings: T | undefined, field: 'statefulSet' | 'daemonSet'): T {
+  if (!settings) throw new Error(`the rollout needs the declared update settings (TimingInput.${field})`);
+  return settings;
 }
 
 /** The Kubernetes minor version of a "1.N" string. */

@@ -75,6 +75,8 @@ export interface TimingInput {
   readonly servesTraffic?: boolean;
   /** A StatefulSet's declared update settings (kind stateful). */
   readonly statefulSet?: StatefulSetInput;
+  /** A DaemonSet's declared update setting (kind daemon). */
+  readonly daemonSet?: DaemonSetInput;
   /** S_max. */
   readonly startupMaxSeconds: number;
   /** S_typ; default ceil(S_max / 3). */
@@ -107,6 +109,12 @@ export interface StatefulSetInput {
   readonly partition: number;
   readonly podManagementPolicy: 'OrderedReady' | 'Parallel';
   readonly maintenanceWindowSeconds?: number;
+}
+
+/** What a DaemonSet's rollout rules read besides the pod's timings. */
+export interface DaemonSetInput {
+  /** Whether the agent can run two copies on one node, so that the new one may start before the old one stops. */
+  readonly surge: boolean;
 }
 
 export interface ProbeTimings {
@@ -151,7 +159,22 @@ export interface StatefulSetRollout {
   readonly maintenanceWindowSeconds?: number;
 }
 
-export type Rollout = DeploymentRollout | StatefulSetRollout;
+/**
+ * A DaemonSet's rolling update: node by node, either stopping the old pod first (maxUnavailable) or
+ * starting the new one first (maxSurge, when two copies may share a node); no progress deadline.
+ */
+export interface DaemonSetRollout {
+  readonly controller: 'DaemonSet';
+  readonly maxSurge: PodBudget;
+  readonly maxUnavailable: PodBudget;
+  readonly minReadySeconds: number;
+  /** Worst case for one node: (G when the old pod stops first) + I + W_s + minReadySeconds. */
+  readonly nodeSeconds: number;
+  /** Worst case a node is without a working agent: nodeSeconds when the old pod stops first, 0 with surge. */
+  readonly nodeGapSeconds: number;
+}
+
+export type Rollout = DeploymentRollout | StatefulSetRollout | DaemonSetRollout;
 
 export interface Timings {
   readonly kind: WorkloadKind;

@@ -212,6 +212,26 @@ const configuration = fc.record(
   { requiredKeys: [] },
 );
 
+/** What kind daemon declares; the mount paths are fitted to the declaration. */
+const daemonSettings = fc.record(
+  {
+    hostPaths: fc.dictionary(
+      fc.constantFrom('logs', 'containers', 'sock'),
+      fc.record(
+        {
+          path: fc.constantFrom('/var/log', '/var/lib/docker/containers', '/run/containerd/containerd.sock'),
+          readOnly: fc.boolean(),
+          type: fc.constantFrom('Directory' as const, 'DirectoryOrCreate' as const, 'Socket' as const),
+        },
+        { requiredKeys: ['path'] },
+      ),
+      { maxKeys: 2 },
+    ),
+    surge: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
 /** What kind stateful declares; the mount paths and the partition are fitted to the declaration. */
 const statefulSettings = fc.record(
   {
@@ -258,7 +278,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
   .record({
     name: dnsLabel,
     instance: fc.option(dnsLabel, { nil: undefined }),
-    kind: fc.constantFrom('web', 'worker', 'stateful'),
+    kind: fc.constantFrom('web', 'worker', 'stateful', 'daemon'),
     port: fc.integer({ min: 1024, max: 65535 }),
     workerHasPort: fc.boolean(),
     replicas: fc.integer({ min: 1, max: 12 }),
@@ -316,6 +336,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     ),
     mesh: fc.constantFrom(undefined, undefined, undefined, 'istio', 'linkerd'),
     stateful: fc.option(statefulSettings, { nil: undefined }),
+    daemon: fc.option(daemonSettings, { nil: undefined }),
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -350,10 +371,19 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     if (liveness === false) acknowledge.noLiveness = 'the process exits by itself when wedged';
     if (draw.startupTarget && hasPort) health.startup = draw.startupTarget;
 
-    // A stateful workload is not autoscaled (src/kinds/table.ts).
-    const autoscaling = draw.kind === 'stateful' ? undefined : draw.autoscaling;
+    // A stateful workload is not autoscaled, a daemon has one pod per node (src/kinds/table.ts).
+    const daemon = draw.kind === 'daemon';
+    const autoscaling = draw.kind === 'stateful' || daemon ? undefined : draw.autoscaling;
     if (autoscaling) declaration.autoscaling = autoscaling;
-    else declaration.replicas = draw.replicas;
+    else if (!daemon) declaration.replicas = draw.replicas;
+    if (daemon && draw.daemon) {
+      const { hostPaths, surge } = draw.daemon;
+      declaration.daemon = {
+        ...(surge !== undefined ? { surge } : {}),
+        ...(hostPaths ? { hostPaths: mapValues(hostPaths, (hostPath, key) => ({ ...hostPath, mountPath: `/host/${key}` })) } : {}),
+      };
+      if (hostPaths && Object.keys(hostPaths).length > 0) acknowledge.volumeTypes = 'reads the logs of its node';
+    }
     if (draw.kind === 'stateful' && draw.stateful) {
       const { volumeClaims, partition, claimRetention, ...rest } = draw.stateful;
       declaration.stateful = {
@@ -364,7 +394,8 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       };
       if (claimRetention && Object.values(claimRetention).includes('Delete')) acknowledge.deleteVolumeClaims = 'a cache, refilled on start';
     }
-    if ((autoscaling?.minReplicas ?? draw.replicas) < 2) acknowledge.singleReplica = 'preview environment, downtime is acceptable';
+    if (!daemon && (autoscaling?.minReplicas ?? draw.replicas) < 2)
+      acknowledge.singleReplica = 'preview environment, downtime is acceptable';
 
     if (served) {
       declaration.traffic = {
@@ -450,6 +481,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       ...(draw.kind === 'stateful'
         ? { statefulSet: { replicas: draw.replicas, partition: 0, podManagementPolicy: 'OrderedReady' as const } }
         : {}),
+      ...(daemon ? { daemonSet: { surge: false } } : {}),
       startupMaxSeconds: draw.startupMax,
       startupTypicalSeconds: (declaration.startup as { typicalSeconds?: number }).typicalSeconds,
       drainSeconds: draw.drainSeconds,
@@ -572,7 +604,7 @@ export function withOverrides(declaration: WorkloadSpec, extra: typeof overrides
   const { loadBalancer, ...all } = extra.overrides;
   // A StatefulSet has no surge and no progress deadline: those overrides are a Deployment's only.
   const { maxSurge, maxUnavailable, progressDeadlineSeconds, ...others } = all;
-  const rest = declaration.kind === 'stateful' ? others : all;
+  const rest = declaration.kind === 'stateful' ? others : declaration.kind === 'daemon' ? { ...others, maxSurge, maxUnavailable } : all;
   const kept = configured && loadBalancer && Object.values(loadBalancer).some((value) => value !== undefined) ? { loadBalancer } : {};
   return clean({
     ...declaration,

@@ -500,7 +500,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     instance: sometimes(dnsLabel),
     image,
     distroless: sometimes(fc.boolean()),
-    kind: fc.constantFrom(undefined, 'web', 'worker', 'stateful'),
+    kind: fc.constantFrom(undefined, 'web', 'worker', 'stateful', 'daemon'),
     port: withShare(0.85, port),
     stateful: sometimes(
       fc.record(
@@ -525,6 +525,27 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
             { requiredKeys: [] },
           ),
           maintenanceWindowSeconds: whole(1, 7200),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    daemon: sometimes(
+      fc.record(
+        {
+          hostPaths: fc.dictionary(
+            fc.constantFrom('logs', 'sock', 'state'),
+            fc.record(
+              {
+                path: fc.constantFrom('/var/log', '/run/containerd/containerd.sock', '/var/lib/agent'),
+                mountPath: fc.constantFrom('/var/log', '/tmp', '/host/logs'),
+                readOnly: fc.boolean(),
+                type: fc.constantFrom('Directory', 'DirectoryOrCreate', 'File', 'Socket'),
+              },
+              { requiredKeys: ['path'] },
+            ),
+            { maxKeys: 2 },
+          ),
+          surge: fc.boolean(),
         },
         { requiredKeys: [] },
       ),
@@ -656,15 +677,18 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     optional('distroless', draw.distroless);
     optional('kind', draw.kind);
     const stateful = draw.kind === 'stateful';
-    const web = draw.kind !== 'worker' && !stateful;
+    const daemon = draw.kind === 'daemon';
+    const web = draw.kind !== 'worker' && !stateful && !daemon;
     const workloadPort = coherent && web ? (draw.port ?? 8080) : draw.port;
     optional('port', workloadPort);
     // A stateful workload with a port is served like a web one (readiness, preStop), without one like a worker.
     const served = web || (stateful && workloadPort !== undefined);
-    // A stateful workload is not autoscaled: a coherent one has none.
-    const autoscaling = coherent && stateful ? undefined : draw.autoscaling;
+    // A stateful workload is not autoscaled, a daemon has one pod per node: a coherent one has neither.
+    const autoscaling = coherent && (stateful || daemon) ? undefined : draw.autoscaling;
     // With an autoscaler, replicas is a contradiction only the incoherent draws keep.
-    optional('replicas', coherent && autoscaling ? undefined : draw.replicas);
+    optional('replicas', coherent && (autoscaling || daemon) ? undefined : draw.replicas);
+    if (coherent && daemon && draw.daemon) declaration.daemon = coherentDaemon(draw.daemon);
+    else if (!coherent) optional('daemon', draw.daemon);
     if (coherent && stateful && draw.stateful) declaration.stateful = coherentStateful(draw.stateful, draw.replicas ?? 2);
     else if (!coherent) optional('stateful', draw.stateful);
     if (autoscaling) {
@@ -718,15 +742,10 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     optional('labels', draw.labels);
     optional('networkPolicy', draw.networkPolicy);
     optional('overrides', draw.overrides);
-    if (coherent && stateful && declaration.overrides) {
-      // A StatefulSet has no surge and no progress deadline: those overrides are a Deployment's only.
-      const {
-        maxSurge: _surge,
-        maxUnavailable: _unavailable,
-        progressDeadlineSeconds: _deadline,
-        ...others
-      } = declaration.overrides as Json;
-      declaration.overrides = others;
+    if (coherent && (stateful || daemon) && declaration.overrides) {
+      // A StatefulSet has no surge and no progress deadline, a DaemonSet no progress deadline: those overrides are a Deployment's only.
+      const { maxSurge, maxUnavailable, progressDeadlineSeconds: _deadline, ...others } = declaration.overrides as Json;
+      declaration.overrides = stateful ? others : JSON.parse(JSON.stringify({ ...others, maxSurge, maxUnavailable }));
     }
     if (coherent) addCoherentWaysIn(declaration, draw, web);
     else {
@@ -853,7 +872,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       const scaling = declaration.autoscaling as { minReplicas?: number } | undefined;
       const fewest = scaling ? (scaling.minReplicas ?? 2) : (draw.replicas ?? 2);
       const needed: Record<(typeof WAIVER_IDS)[number], boolean> = {
-        singleReplica: fewest < 2,
+        singleReplica: !daemon && fewest < 2,
         noLiveness: draw.liveness === false,
         noCpuLimit: [
           declaration.resources,
@@ -861,6 +880,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
           ...((declaration.sidecars ?? []) as Json[]).map((each) => each.resources),
         ].some((resources) => (resources as { cpuLimit?: unknown } | undefined)?.cpuLimit === false),
         automountServiceAccountToken: extra?.serviceAccount?.mountApiToken === true,
+        volumeTypes: Object.keys(((declaration.daemon as Json | undefined)?.hostPaths ?? {}) as Json).length > 0,
         deleteVolumeClaims: Object.values(((declaration.stateful as Json | undefined)?.claimRetention ?? {}) as Json).includes('Delete'),
       };
       for (const id of WAIVER_IDS) {
@@ -883,6 +903,15 @@ type Draw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * network; and once any peer is declared, a `from` on every way in. Load-balancer overrides only
  * where a load balancer is configured.
  */
+/** Kind daemon's settings made valid: host paths at mount paths of their own. */
+function coherentDaemon(drawn: Json): Json {
+  const hostPaths = Object.entries((drawn.hostPaths ?? {}) as Record<string, Json>).map(([name, hostPath]) => [
+    name,
+    { ...hostPath, mountPath: `/host/${name}` },
+  ]);
+  return { ...drawn, hostPaths: Object.fromEntries(hostPaths) };
+}
+
 /** Kind stateful's settings made valid: claims at mount paths of their own, a partition within the pods. */
 function coherentStateful(drawn: Json, replicas: number): Json {
   const claims = Object.entries((drawn.volumeClaims ?? {}) as Record<string, Json>)

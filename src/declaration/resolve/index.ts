@@ -14,7 +14,8 @@ import type { EnvEntry, FilesSource } from '../workload-spec';
 import { resolveEnv } from './env';
 import { factsOf, invariantProblem, isAcknowledgeable } from './invariant-problems';
 import { checkPod } from './pod';
-import { checkKindFields } from './kind-fields';
+import { checkControllerOverrides, checkKindFields } from './kind-fields';
+import { checkDaemonSet, daemonSetInput } from './daemon-set';
 import { resolveProbes } from './probes';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
@@ -105,6 +106,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const resolution: Resolution = { problems, acknowledged };
   const distroless = spec.distroless ?? isKnownDistroless(spec.image);
   checkKindFields(spec, resolution);
+  checkControllerOverrides(spec, resolution);
   const probes = resolveProbes(spec, resolution);
   const replicas = resolveReplicas(spec, resolution);
   const resources = resolveResources(spec.resources, 'resources', resolution);
@@ -117,6 +119,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   checkPod(spec, resolution);
   checkScheduling(spec, problems);
   checkStatefulSet(spec, replicas, resolution);
+  checkDaemonSet(spec, resolution);
   if (problems.length > 0) throw new DeclarationError(subject, problems);
 
   const derivation = deriveTimings({
@@ -124,6 +127,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     controller: KINDS[spec.kind].controller,
     servesTraffic: servesTraffic(spec.kind, spec.port),
     ...(spec.kind === 'stateful' ? { statefulSet: statefulSetInput(spec, replicas) } : {}),
+    ...(spec.kind === 'daemon' ? { daemonSet: daemonSetInput(spec) } : {}),
     startupMaxSeconds: spec.startup.maxSeconds,
     startupTypicalSeconds: spec.startup.typicalSeconds,
     drainSeconds: spec.drainSeconds,

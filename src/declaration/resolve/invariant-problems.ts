@@ -71,8 +71,9 @@ export function factsOf(
 
 /**
  * The rollout as the invariants read it. A StatefulSet replaces one pod at a time, removing it first
- * (maxUnavailable 1, no surge) and has no progress deadline (the API's default stands in); the
- * invariants about surge and the deadline are a Deployment's only and are not applied to it.
+ * (maxUnavailable 1, no surge); neither it nor a DaemonSet has a progress deadline (the API's
+ * default stands in): the invariants that do not apply to a controller are not applied to it
+ * (the check catalogue's kinds).
  */
 function rolloutFacts(
   rollout: Rollout,
@@ -80,6 +81,10 @@ function rolloutFacts(
   if (rollout.controller === 'Deployment') {
     const { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds } = rollout;
     return { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds };
+  }
+  if (rollout.controller === 'DaemonSet') {
+    const { maxSurge, maxUnavailable, minReadySeconds } = rollout;
+    return { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds: API_DEFAULTS.progressDeadlineSeconds };
   }
   return {
     maxSurge: 0,

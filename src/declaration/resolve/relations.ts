@@ -1,4 +1,4 @@
-import { servesTraffic } from '../../kinds/table';
+import { KINDS, servesTraffic, type WorkloadKind } from '../../kinds/table';
 import { kubernetesMinor, SLEEP_ACTION_MINOR } from '../../timing/derive';
 import type { Problem } from '../errors';
 import type { EffectiveSpec } from '../presets';
@@ -14,17 +14,7 @@ export function checkRelations(spec: EffectiveSpec, distroless: boolean, problem
     });
   }
   if (!servesTraffic(spec.kind, spec.port)) {
-    if (preStop.type !== 'auto') {
-      problems.push({
-        path: 'preStop.type',
-        value: preStop.type,
-        rule:
-          spec.kind === 'worker'
-            ? 'workers receive no Service traffic and get no preStop hook'
-            : `a ${spec.kind} workload without a port receives no Service traffic and gets no preStop hook`,
-        fix: spec.kind === 'worker' ? 'remove preStop, or make the workload kind: web' : 'remove preStop, or declare the port',
-      });
-    }
+    if (preStop.type !== 'auto') problems.push({ path: 'preStop.type', value: preStop.type, ...noTrafficNoHook(spec.kind) });
     return;
   }
   const minor = kubernetesMinor(spec.kubernetesVersion);
@@ -68,4 +58,16 @@ export function checkRelations(spec: EffectiveSpec, distroless: boolean, problem
       }
     }
   }
+}
+
+/** Why a workload that receives no Service traffic gets no preStop hook, in the words of its kind. */
+function noTrafficNoHook(kind: WorkloadKind): Pick<Problem, 'rule' | 'fix'> {
+  if (kind === 'worker')
+    return { rule: 'workers receive no Service traffic and get no preStop hook', fix: 'remove preStop, or make the workload kind: web' };
+  if (KINDS[kind].traffic === 'never')
+    return { rule: `${kind} workloads receive no Service traffic and get no preStop hook`, fix: 'remove preStop' };
+  return {
+    rule: `a ${kind} workload without a port receives no Service traffic and gets no preStop hook`,
+    fix: 'remove preStop, or declare the port',
+  };
 }

@@ -10,25 +10,13 @@ export function statefulSettings(spec: EffectiveSpec): NonNullable<EffectiveSpec
   return spec.stateful ?? STATEFUL_DEFAULTS;
 }
 
-/** Rollout settings of a Deployment, which a StatefulSet does not have. */
-const DEPLOYMENT_ONLY_OVERRIDES = ['maxSurge', 'maxUnavailable', 'progressDeadlineSeconds'] as const;
-
 /**
- * What kind `stateful` adds to validation: the Deployment's rollout overrides do not apply, the
- * partition lies within the pods, and volumes are deleted only with a written reason.
+ * What kind `stateful` adds to validation: the partition lies within the pods, claims are not named
+ * like the pod's own volumes, and volumes are deleted only with a written reason.
  * Mirrored by `hw.statefulSet.problems` in templates/_stateful-set.tpl.
  */
 export function checkStatefulSet(spec: EffectiveSpec, replicas: Replicas, { problems, acknowledged }: Resolution): void {
   if (spec.kind !== 'stateful') return;
-  for (const field of DEPLOYMENT_ONLY_OVERRIDES) {
-    if (spec.overrides[field] === undefined) continue;
-    problems.push({
-      path: `overrides.${field}`,
-      value: spec.overrides[field],
-      rule: `${field} is a Deployment's setting: a StatefulSet updates one pod at a time and has no progress deadline`,
-      fix: `remove overrides.${field}; stateful.partition stages an update`,
-    });
-  }
   const settings = statefulSettings(spec);
   if (replicas.mode === 'fixed' && settings.partition > replicas.count) {
     problems.push({

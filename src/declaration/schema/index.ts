@@ -13,6 +13,7 @@ import { mesh, sidecars } from './sidecars';
 import { ingress, route, service } from './routes';
 import { scheduling } from './scheduling';
 import { stateful } from './stateful';
+import { daemon } from './daemon';
 import { WORKLOAD_KINDS } from '../../kinds/table';
 import { configFiles, scratch, tmp } from './volumes';
 
@@ -65,7 +66,7 @@ export const workloadSchema = z
       .default('web')
       .meta({
         description:
-          'web: serves traffic through a Service. worker: no Service, no preStop hook. stateful: a StatefulSet with stable identity and its own volumes; with a port it is served like web, without like worker.',
+          'web: serves traffic through a Service. worker: no Service, no preStop hook. stateful: a StatefulSet with stable identity and its own volumes; with a port it is served like web, without like worker. daemon: a DaemonSet, one pod on every node, no Service.',
         examples: ['worker'],
       }),
     port: portNumber.optional().meta({
@@ -208,6 +209,7 @@ export const workloadSchema = z
     ingress: ingress.optional().meta({ 'x-default': 'none', examples: [{ hosts: ['shop.example.com'] }] }),
     route: route.optional().meta({ 'x-default': 'none', examples: [{ parentRefs: [{ name: 'public-gateway' }] }] }),
     stateful,
+    daemon,
     overrides: overrides.prefault({}).meta({ examples: [{ terminationGracePeriodSeconds: 60 }] }),
     acknowledge: z
       .partialRecord(

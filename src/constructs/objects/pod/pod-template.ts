@@ -1,5 +1,5 @@
 import type { ResolvedWorkload } from '../../../declaration/resolve';
-import { KINDS, REVISION_LABEL } from '../../../kinds/table';
+import { KINDS, POD_SPREAD } from '../../../kinds/table';
 import { commonLabels, selectorLabels } from '../../metadata';
 import { initContainer, mainContainer, sidecarContainer } from './containers';
 import { meshAnnotations } from './mesh';
@@ -32,7 +32,7 @@ export function podTemplate(workload: ResolvedWorkload): PodTemplate {
       ...(spec.imagePullSecrets ? { imagePullSecrets: spec.imagePullSecrets.map((name) => ({ name })) } : {}),
       terminationGracePeriodSeconds: workload.timings.terminationGracePeriodSeconds,
       securityContext: POD_SECURITY_CONTEXT,
-      ...podScheduling(selectorLabels(workload), REVISION_LABEL[KINDS[spec.kind].controller], spec.scheduling),
+      ...podScheduling(selectorLabels(workload), POD_SPREAD[KINDS[spec.kind].controller], spec.scheduling),
       ...(initContainers.length > 0 ? { initContainers } : {}),
       containers: [mainContainer(workload), ...(native ? [] : sidecars)],
       volumes: podVolumes(workload),
