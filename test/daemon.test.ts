@@ -1,21 +1,9 @@
 import { App, Chart } from 'cdk8s';
-import { stringify } from 'yaml';
-import {
-  checkManifests,
-  HardenedDaemonSet,
-  HardenedWorkload,
-  hardenedWorkload,
-  isDeclarationError,
-  resolveWorkload,
-  synthesizeObjects,
-  type WorkloadSpec,
-} from '../src';
+import { checkManifests, HardenedDaemonSet, HardenedWorkload, hardenedWorkload, resolveWorkload, type WorkloadSpec } from '../src';
 import { ACKNOWLEDGED_ANNOTATION, TIMINGS_ANNOTATION } from '../src/constructs/metadata';
-import type { KubernetesObject } from '../src/manifests/facts';
 import { restrictedPodFindings } from '../src/manifests/pod-security';
-import type { DaemonSetRollout } from '../src/timing/types';
 import { objectSchemaErrors } from './support/gateway-api-schema';
-import { mainContainer, theOnly } from './support/manifests';
+import { mainContainer, problemsOf, rolloutOf, synth, theOnly, yamlOf } from './support/manifests';
 
 /**
  * Kind daemon: a DaemonSet, one pod per node, updated node by node; no Service, no
@@ -36,28 +24,6 @@ const SHIPPER: WorkloadSpec = {
 };
 
 const shipperWith = (changes: Record<string, unknown>) => ({ ...SHIPPER, ...changes }) as WorkloadSpec;
-const synth = (declaration: WorkloadSpec) => synthesizeObjects([declaration]) as KubernetesObject[];
-const yamlOf = (declaration: WorkloadSpec) =>
-  synth(declaration)
-    .map((object) => stringify(object))
-    .join('---\n');
-
-function problemsOf(declaration: unknown): Array<{ path: string; rule: string }> {
-  try {
-    resolveWorkload(declaration);
-  } catch (error) {
-    if (isDeclarationError(error)) return error.problems.map(({ path, rule }) => ({ path, rule }));
-    throw error;
-  }
-  return [];
-}
-
-function daemonRollout(declaration: WorkloadSpec): DaemonSetRollout {
-  const { rollout } = resolveWorkload(declaration).timings;
-  if (rollout.controller !== 'DaemonSet') throw new Error(`expected a DaemonSet's rollout, got ${rollout.controller}`);
-  return rollout;
-}
-
 describe('objects', () => {
   const objects = synth(SHIPPER);
   const daemonSet = theOnly(objects, 'DaemonSet');
@@ -160,7 +126,7 @@ describe('constructs', () => {
 
 describe('rollout rules', () => {
   test('maxUnavailable 1, maxSurge 0: the old pod stops first, and a node may go without its agent for G + I + W_s + minReady = 20 + 0 + 30 + 30 = 80 s', () => {
-    expect(daemonRollout(SHIPPER)).toEqual({
+    expect(rolloutOf(SHIPPER, 'DaemonSet')).toEqual({
       controller: 'DaemonSet',
       maxSurge: 0,
       maxUnavailable: 1,
@@ -171,7 +137,7 @@ describe('rollout rules', () => {
   });
 
   test('with surge, maxSurge 1 and maxUnavailable 0: no node is without its agent, and a node takes at most I + W_s + minReady = 60 s', () => {
-    expect(daemonRollout(shipperWith({ daemon: { ...SHIPPER.daemon, surge: true } }))).toEqual({
+    expect(rolloutOf(shipperWith({ daemon: { ...SHIPPER.daemon, surge: true } }), 'DaemonSet')).toEqual({
       controller: 'DaemonSet',
       maxSurge: 1,
       maxUnavailable: 0,
@@ -183,12 +149,12 @@ describe('rollout rules', () => {
 
   test('an init container lengthens every node: I 45 → 125 s', () => {
     const declaration = shipperWith({ initContainers: [{ name: 'prepare', image: SHIPPER.image, maxSeconds: 45 }] });
-    expect(daemonRollout(declaration).nodeSeconds).toBe(125);
+    expect(rolloutOf(declaration, 'DaemonSet').nodeSeconds).toBe(125);
   });
 
   test('overrides replace the budgets, and each rule is explained', () => {
     const declaration = shipperWith({ overrides: { maxUnavailable: '10%' } });
-    expect(daemonRollout(declaration)).toMatchObject({ maxUnavailable: '10%', maxSurge: 0, nodeGapSeconds: 80 });
+    expect(rolloutOf(declaration, 'DaemonSet')).toMatchObject({ maxUnavailable: '10%', maxSurge: 0, nodeGapSeconds: 80 });
     const explained = resolveWorkload(SHIPPER).explanations.filter(({ key }) => key.startsWith('rollout.'));
     expect(explained.map(({ key, formula }) => [key, formula])).toEqual([
       ['rollout.minReadySeconds', 'W_l (no readiness probe)'],

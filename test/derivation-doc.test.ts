@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { checkInvariants, deriveTimings, INVARIANT_IDS, TRAFFIC_PLATFORMS } from '../src';
 import { ACKNOWLEDGEABLE_INVARIANTS } from '../src/declaration/ids';
 import type { WorkloadFacts } from '../src/invariants/facts';
+import type { TimingInput } from '../src/timing/types';
 import type { KubernetesObject } from '../src/manifests/facts';
 import { synthesizeObjects } from '../src/synth';
 import { CHECKOUT } from './support/declarations';
@@ -65,24 +66,15 @@ function derivedFormulas(): Array<[string, string]> {
       if (source === 'derived') found.set(`${generic} ${formula}`, [generic, formula]);
     }
   }
-  // A StatefulSet's rollout (kind stateful).
-  const { explanations } = deriveTimings({
-    kind: 'stateful',
-    startupMaxSeconds: 90,
-    drainSeconds: 30,
-    platform: 'kube-proxy',
-    probeLatencyMs: 500,
-    kubernetesVersion: '1.28',
-    preStopType: 'auto',
-    overrides: {},
-    probes: { readiness: true, liveness: true, startup: true },
-    statefulSet: { replicas: 3, partition: 0, podManagementPolicy: 'OrderedReady' },
-  });
-  for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
-  // A DaemonSet's rollout (kind daemon), stopping the old pod first or starting the new one first.
-  for (const surge of [false, true]) {
-    const daemon = deriveTimings({
-      kind: 'daemon',
+  // The controllers' own rollouts: a StatefulSet's (kind stateful), a DaemonSet's stopping the old pod first or starting the new one first (kind daemon).
+  const controllers: Array<Pick<TimingInput, 'kind' | 'statefulSet' | 'daemonSet'>> = [
+    { kind: 'stateful', statefulSet: { replicas: 3, partition: 0, podManagementPolicy: 'OrderedReady' } },
+    { kind: 'daemon', daemonSet: { surge: false } },
+    { kind: 'daemon', daemonSet: { surge: true } },
+  ];
+  for (const controller of controllers) {
+    const { explanations } = deriveTimings({
+      ...controller,
       startupMaxSeconds: 90,
       drainSeconds: 30,
       platform: 'kube-proxy',
@@ -91,9 +83,8 @@ function derivedFormulas(): Array<[string, string]> {
       preStopType: 'auto',
       overrides: {},
       probes: { readiness: true, liveness: true, startup: true },
-      daemonSet: { surge },
     });
-    for (const { key, formula, source } of daemon.explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
+    for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
   }
   return [...found.values()];
 }

@@ -1,23 +1,19 @@
 import { App, Chart } from 'cdk8s';
-import { stringify } from 'yaml';
 import {
   checkManifests,
   explainText,
   HardenedStatefulSet,
   HardenedWorkload,
   hardenedWorkload,
-  isDeclarationError,
   resolveWorkload,
-  synthesizeObjects,
   type WorkloadSpec,
 } from '../src';
 import { ACKNOWLEDGED_ANNOTATION, TIMINGS_ANNOTATION } from '../src/constructs/metadata';
-import type { KubernetesObject } from '../src/manifests/facts';
 import { restrictedPodFindings } from '../src/manifests/pod-security';
 import { deriveTimings } from '../src/timing/derive';
-import type { StatefulSetRollout, TimingInput } from '../src/timing/types';
+import type { TimingInput } from '../src/timing/types';
 import { objectSchemaErrors } from './support/gateway-api-schema';
-import { mainContainer, theOnly } from './support/manifests';
+import { mainContainer, problemsOf, rolloutOf, synth, theOnly, yamlOf } from './support/manifests';
 
 /**
  * Kind stateful: a StatefulSet with its headless Service, volume claims and claim retention; the
@@ -40,28 +36,6 @@ const STORE: WorkloadSpec = {
 };
 
 const storeWith = (changes: Record<string, unknown>) => ({ ...STORE, ...changes }) as WorkloadSpec;
-const synth = (declaration: WorkloadSpec) => synthesizeObjects([declaration]) as KubernetesObject[];
-const yamlOf = (declaration: WorkloadSpec) =>
-  synth(declaration)
-    .map((object) => stringify(object))
-    .join('---\n');
-
-function problemsOf(declaration: unknown): Array<{ path: string; rule: string }> {
-  try {
-    resolveWorkload(declaration);
-  } catch (error) {
-    if (isDeclarationError(error)) return error.problems.map(({ path, rule }) => ({ path, rule }));
-    throw error;
-  }
-  return [];
-}
-
-function statefulRollout(declaration: WorkloadSpec): StatefulSetRollout {
-  const { rollout } = resolveWorkload(declaration).timings;
-  if (rollout.controller !== 'StatefulSet') throw new Error(`expected a StatefulSet's rollout, got ${rollout.controller}`);
-  return rollout;
-}
-
 describe('objects', () => {
   const objects = synth(STORE);
 
@@ -189,7 +163,7 @@ describe('constructs', () => {
 
 describe('rollout rule: worst case = (replicas − partition) × (G + I + W_s + minReadySeconds)', () => {
   test('three pods of the store: G 35 (preStop 10 + drain 20 + margin 5), W_s 135, minReady 15 → 3 × 185 = 555 s', () => {
-    expect(statefulRollout(STORE)).toEqual({
+    expect(rolloutOf(STORE, 'StatefulSet')).toEqual({
       controller: 'StatefulSet',
       minReadySeconds: 15,
       podManagementPolicy: 'OrderedReady',
@@ -201,16 +175,16 @@ describe('rollout rule: worst case = (replicas − partition) × (G + I + W_s + 
   });
 
   test('pods below the partition are not updated: partition 2 of 3 → 1 × 185 = 185 s', () => {
-    expect(statefulRollout(storeWith({ stateful: { partition: 2 } })).worstCaseSeconds).toBe(185);
+    expect(rolloutOf(storeWith({ stateful: { partition: 2 } }), 'StatefulSet').worstCaseSeconds).toBe(185);
   });
 
   test('the init phase counts in every pod: a 40 s init container → 3 × 225 = 675 s', () => {
     const declaration = storeWith({ initContainers: [{ name: 'restore', image: 'docker.io/valkey/valkey:8.0.1', maxSeconds: 40 }] });
-    expect(statefulRollout(declaration)).toMatchObject({ podSeconds: 225, worstCaseSeconds: 675 });
+    expect(rolloutOf(declaration, 'StatefulSet')).toMatchObject({ podSeconds: 225, worstCaseSeconds: 675 });
   });
 
   test('Parallel pod management does not shorten an update: the controller still replaces one pod at a time', () => {
-    expect(statefulRollout(storeWith({ stateful: { podManagementPolicy: 'Parallel' } })).worstCaseSeconds).toBe(555);
+    expect(rolloutOf(storeWith({ stateful: { podManagementPolicy: 'Parallel' } }), 'StatefulSet').worstCaseSeconds).toBe(555);
   });
 
   test('the rule is explained with its inputs, and the annotation states the worst case', () => {

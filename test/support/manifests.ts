@@ -1,4 +1,7 @@
+import { stringify } from 'yaml';
+import { isDeclarationError, resolveWorkload, synthesizeObjects, type WorkloadSpec } from '../../src';
 import { ACKNOWLEDGED_ANNOTATION } from '../../src/constructs/metadata';
+import type { Rollout } from '../../src/timing/types';
 import type { KubernetesObject } from '../../src/manifests/facts';
 import { type PodSecurityFinding, restrictedPodFindings } from '../../src/manifests/pod-security';
 
@@ -28,4 +31,34 @@ export function unacknowledgedPodFindings(controller: KubernetesObject): PodSecu
   return restrictedPodFindings(template.spec, template.metadata?.annotations).filter(
     (finding) => !(finding.control === 'Volume Types' && acknowledged.includes('volumeTypes')),
   );
+}
+
+/** The objects both faces make of one declaration (the TypeScript face). */
+export function synth(declaration: WorkloadSpec): KubernetesObject[] {
+  return synthesizeObjects([declaration]) as KubernetesObject[];
+}
+
+/** One declaration's objects as a multi-document YAML file, as `check` reads manifests. */
+export function yamlOf(declaration: WorkloadSpec): string {
+  return synth(declaration)
+    .map((object) => stringify(object))
+    .join('---\n');
+}
+
+/** Each problem's field and rule, or none when the declaration is accepted. */
+export function problemsOf(declaration: unknown): Array<{ path: string; rule: string }> {
+  try {
+    resolveWorkload(declaration);
+  } catch (error) {
+    if (isDeclarationError(error)) return error.problems.map(({ path, rule }) => ({ path, rule }));
+    throw error;
+  }
+  return [];
+}
+
+/** The rollout of a declaration whose kind runs it with this controller. */
+export function rolloutOf<C extends Rollout['controller']>(declaration: WorkloadSpec, controller: C): Extract<Rollout, { controller: C }> {
+  const { rollout } = resolveWorkload(declaration).timings;
+  if (rollout.controller !== controller) throw new Error(`expected a ${controller}'s rollout, got ${rollout.controller}'s`);
+  return rollout as Extract<Rollout, { controller: C }>;
 }
