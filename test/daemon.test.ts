@@ -1,5 +1,13 @@
 import { App, Chart } from 'cdk8s';
-import { checkManifests, HardenedDaemonSet, HardenedWorkload, hardenedWorkload, resolveWorkload, type WorkloadSpec } from '../src';
+import {
+  checkManifests,
+  explainText,
+  HardenedDaemonSet,
+  HardenedWorkload,
+  hardenedWorkload,
+  resolveWorkload,
+  type WorkloadSpec,
+} from '../src';
 import { ACKNOWLEDGED_ANNOTATION, TIMINGS_ANNOTATION } from '../src/constructs/metadata';
 import { restrictedPodFindings } from '../src/manifests/pod-security';
 import { objectSchemaErrors } from './support/gateway-api-schema';
@@ -168,6 +176,19 @@ describe('rollout rules', () => {
     expect(theOnly(synth(SHIPPER), 'DaemonSet').metadata?.annotations?.[TIMINGS_ANNOTATION]).toContain(
       'rollout: maxSurge 0, maxUnavailable 1, minReadySeconds 30, worst case per node 80s, 80s of it without an agent',
     );
+  });
+});
+
+describe('timeline', () => {
+  test("the start section states the DaemonSet's update node by node, and how long a node may go without its agent", () => {
+    const text = explainText(resolveWorkload(SHIPPER));
+    expect(text).toContain('rollout: node by node, the old pod stopped before the new one starts (maxSurge 0, maxUnavailable 1)');
+    expect(text).toContain('worst case per node 80s (grace + init + startup window + minReadySeconds), all of it without an agent');
+  });
+
+  test('with surge the timeline says no node is without its agent', () => {
+    const text = explainText(resolveWorkload(shipperWith({ daemon: { ...SHIPPER.daemon, surge: true } })));
+    expect(text).toContain('the new pod started beside the old one (maxSurge 1, maxUnavailable 0): no node is without its agent');
   });
 });
 

@@ -222,6 +222,18 @@ describe('rollout rule: worst case = (replicas − partition) × (G + I + W_s + 
   });
 });
 
+describe('timeline', () => {
+  test("the start section states the StatefulSet's update: one pod at a time, and its worst case", () => {
+    const text = explainText(resolveWorkload(STORE));
+    expect(text).toContain(
+      'rollout: 3 of 3 pods (ordinals 0 and up, partition 0), one at a time from the highest ordinal, each deleted before its replacement starts',
+    );
+    expect(text).toContain(
+      'worst case 3 x 185s = 555s (grace + init + startup window + minReadySeconds); a StatefulSet has no progress deadline',
+    );
+  });
+});
+
 describe('maintenance window: a warning, not an invariant', () => {
   test('explain warns when the worst case exceeds the declared window, and the annotation records the window', () => {
     const declaration = storeWith({ stateful: { ...STORE.stateful, maintenanceWindowSeconds: 300 } });
