@@ -3,7 +3,12 @@
  * TypeScript source so that a rule is written once. Each table is a define returning JSON, read
  * with `fromJson` / `fromJsonArray`.
  */
+import { ACKNOWLEDGEABLE_INVARIANTS, INVARIANT_IDS } from '../src/declaration/ids';
+import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declaration/env';
+import { INVARIANT_FIELDS } from '../src/declaration/resolve/invariant-problems';
+import { INVARIANTS } from '../src/invariants/check';
 import { KIND_FIELDS, KINDS, WORKLOAD_KINDS } from '../src/kinds/table';
+import { PROPAGATION_SECONDS } from '../src/timing/platforms';
 
 export const HELM_TABLES_FILE = 'templates/_generated.tpl';
 
@@ -15,6 +20,29 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
     value: Object.fromEntries(WORKLOAD_KINDS.map((kind) => [kind, { controller: KINDS[kind].controller, objects: KINDS[kind].objects }])),
   },
   { name: 'kindFields', source: 'KIND_FIELDS in src/kinds/table.ts', value: KIND_FIELDS },
+  {
+    name: 'invariants',
+    source:
+      'INVARIANT_IDS and ACKNOWLEDGEABLE_INVARIANTS in src/declaration/ids.ts, INVARIANTS in src/invariants/check.ts, INVARIANT_FIELDS in src/declaration/resolve/invariant-problems.ts',
+    value: Object.fromEntries(
+      INVARIANT_IDS.map((id, index) => [
+        id,
+        {
+          number: index + 1,
+          statement: INVARIANTS[id].statement,
+          acknowledgeable: (ACKNOWLEDGEABLE_INVARIANTS as readonly string[]).includes(id),
+          fields: INVARIANT_FIELDS[id],
+        },
+      ]),
+    ),
+  },
+  { name: 'propagationSeconds', source: 'PROPAGATION_SECONDS in src/timing/platforms.ts', value: PROPAGATION_SECONDS },
+  { name: 'podFieldPaths', source: 'POD_FIELD_PATHS in src/declaration/env.ts', value: POD_FIELD_PATHS },
+  {
+    name: 'divisors',
+    source: 'CPU_DIVISORS and MEMORY_DIVISORS in src/declaration/env.ts',
+    value: { cpu: CPU_DIVISORS, memory: MEMORY_DIVISORS },
+  },
 ];
 
 export function helmTables(): string {
