@@ -4,6 +4,7 @@
  * with `fromJson` / `fromJsonArray`.
  */
 import { ACKNOWLEDGEABLE_INVARIANTS, INVARIANT_IDS } from '../src/declaration/ids';
+import { DISTROLESS_REGISTRIES } from '../src/declaration/image';
 import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declaration/env';
 import { INVARIANT_FIELDS } from '../src/declaration/resolve/invariant-problems';
 import { INVARIANTS } from '../src/invariants/check';
@@ -42,6 +43,11 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
     name: 'divisors',
     source: 'CPU_DIVISORS and MEMORY_DIVISORS in src/declaration/env.ts',
     value: { cpu: CPU_DIVISORS, memory: MEMORY_DIVISORS },
+  },
+  {
+    name: 'distrolessRegistries',
+    source: 'DISTROLESS_REGISTRIES in src/declaration/image.ts',
+    value: DISTROLESS_REGISTRIES.map(({ prefix, shellTag }) => ({ prefix, shellTag: shellTag.source })),
   },
 ];
 

@@ -34,3 +34,8 @@
 {{- define "hw.table.divisors" -}}
 {"cpu":["1","1m"],"memory":["1","1k","1Ki","1M","1Mi","1G","1Gi","1T","1Ti"]}
 {{- end -}}
+
+{{/* DISTROLESS_REGISTRIES in src/declaration/image.ts */}}
+{{- define "hw.table.distrolessRegistries" -}}
+[{"prefix":"gcr.io/distroless/","shellTag":"(^|-)debug(-|$)"},{"prefix":"cgr.dev/chainguard/","shellTag":"-dev$"}]
+{{- end -}}
