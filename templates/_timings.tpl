@@ -20,7 +20,7 @@ Input: (dict "spec" effectiveSpec "probes" resolvedProbes "initContainers" "side
 {{- if hasKey $spec.startup "typicalSeconds" }}{{ $sTyp = $spec.startup.typicalSeconds | int }}{{ end -}}
 {{- $d := $spec.drainSeconds | int -}}
 {{- $l := $spec.probeLatencyMs | int -}}
-{{- $platforms := dict "kube-proxy" 10 "aws-alb" 30 "aws-nlb" 120 -}}
+{{- $platforms := include "hw.table.propagationSeconds" . | fromJson -}}
 {{- $p := 0 -}}
 {{- if $web -}}
 {{- $p = index $platforms $spec.traffic.platform | int -}}

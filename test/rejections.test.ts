@@ -423,6 +423,21 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     { path: 'networkPolicy.ingressFrom[0].cidr', value: '10.0.0.0', rule: /an IPv4 or IPv6 CIDR/, fix: /10.0.0.0\/16/ },
   ],
   [
+    'an empty list of peers (Kubernetes reads an empty from as anyone)',
+    checkoutWith({ networkPolicy: { ingressFrom: [] } }),
+    {
+      path: 'networkPolicy.ingressFrom',
+      value: [],
+      rule: /empty list of peers is ambiguous/,
+      fix: /name at least one peer, or remove the field/,
+    },
+  ],
+  [
+    'an empty list of peers of a way in (it would admit no one)',
+    checkoutWith({ networkPolicy: { ingressFrom: [{ podLabels: { role: 'frontend' } }] }, ingress: { from: [] } }),
+    { path: 'ingress.from', value: [], rule: /empty list of peers is ambiguous/, fix: /name at least one peer/ },
+  ],
+  [
     'a peer that is both pods and a network',
     checkoutWith({ ingress: { from: [{ cidr: '10.0.0.0/16', namespaceLabels: { team: 'edge' } }] } }),
     { path: 'ingress.from[0].cidr', value: '10.0.0.0/16', rule: /either pods .* or a network/, fix: /split it into two peers/ },

@@ -158,7 +158,8 @@ const peer = fc.oneof(
   fc.record({ cidr: fc.constantFrom('10.0.0.0/16', '0.0.0.0/0', 'fd00::/8', '192.168.1.0/24') }),
   fc.record({ cidr: fc.constantFrom('10.0.0.0/16'), podLabels: selector }),
 );
-const peerList = fc.array(peer, { maxLength: 2 });
+// Never empty: the schema refuses an empty list (test/helm-rejections.test.ts), and every draw here reaches the templates.
+const peerList = fc.array(peer, { minLength: 1, maxLength: 2 });
 const gatewayReference = fc.record({ name: subdomain, namespace: dnsLabel, sectionName: subdomain }, { requiredKeys: ['name'] });
 const grpcService = fc.oneof(
   fc.constantFrom('checkout.v1.Checkout', '.a.B', '_x'),

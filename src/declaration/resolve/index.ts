@@ -87,11 +87,14 @@ export interface ResolvedWorkload extends Derivation {
  */
 export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const subject = subjectOf(declaration);
-  const parsed = workloadSchema.safeParse(declaration, { reportInput: true });
+  const parsed = workloadSchema.safeParse(declaration);
   if (!parsed.success) {
+    // The messages quote each offending value: parse again, keeping the inputs (the valid case,
+    // by far the most frequent, does not pay for collecting them).
+    const { error } = workloadSchema.safeParse(declaration, { reportInput: true });
     throw new DeclarationError(
       subject,
-      parsed.error.issues.flatMap((issue) => issueProblems(issue, declaration)),
+      (error ?? parsed.error).issues.flatMap((issue) => issueProblems(issue, declaration)),
     );
   }
   const { spec, effect: preset } = applyPreset(parsed.data);

@@ -120,7 +120,7 @@ function containerFacts({ initContainers, sidecarMode, sidecars, mesh }: Contain
 }
 
 /** The field a violation is reported under: the override that caused it, else the declared input. */
-const INVARIANT_FIELDS: Record<InvariantId, readonly string[]> = {
+export const INVARIANT_FIELDS: Readonly<Record<InvariantId, readonly string[]>> = {
   startupWindow: ['overrides.startup.failureThreshold', 'overrides.startup.periodSeconds', 'startup.maxSeconds'],
   probeSuccessThreshold: ['health'],
   livenessAfterReadiness: [
