@@ -3,7 +3,14 @@
  * TypeScript source so that a rule is written once. Each table is a define returning JSON, read
  * with `fromJson` / `fromJsonArray`.
  */
-import { BATCH_CONTROLLERS, KIND_FIELDS, KINDS, WORKLOAD_KINDS } from '../src/kinds/table';
+import { ACKNOWLEDGEABLE_INVARIANTS, INVARIANT_IDS } from '../src/declaration/ids';
+import { DISTROLESS_REGISTRIES } from '../src/declaration/image';
+import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declaration/env';
+import { INVARIANT_FIELDS } from '../src/declaration/resolve/invariant-problems';
+import { INVARIANTS } from '../src/invariants/check';
+import { BATCH_CONTROLLERS, FOREIGN_ROLLOUT_OVERRIDES, KIND_FIELDS, KINDS, POD_SPREAD, WORKLOAD_KINDS } from '../src/kinds/table';
+import { RULES } from '../src/rules/catalogue';
+import { PROPAGATION_SECONDS } from '../src/timing/platforms';
 import { CRON_RULE } from '../src/timing/cron';
 import { CRON_FIX } from '../src/declaration/resolve/schedule';
 import { CONTROLLER_CHECK_SECONDS, DST_SHIFT_SECONDS } from '../src/timing/kinds/cronjob';
@@ -16,9 +23,45 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
   {
     name: 'kinds',
     source: 'KINDS in src/kinds/table.ts',
-    value: Object.fromEntries(WORKLOAD_KINDS.map((kind) => [kind, { controller: KINDS[kind].controller, objects: KINDS[kind].objects }])),
+    value: Object.fromEntries(
+      WORKLOAD_KINDS.map((kind) => [
+        kind,
+        { controller: KINDS[kind].controller, traffic: KINDS[kind].traffic, objects: KINDS[kind].objects },
+      ]),
+    ),
   },
   { name: 'kindFields', source: 'KIND_FIELDS in src/kinds/table.ts', value: KIND_FIELDS },
+  { name: 'podSpread', source: 'POD_SPREAD in src/kinds/table.ts', value: POD_SPREAD },
+  { name: 'foreignRolloutOverrides', source: 'FOREIGN_ROLLOUT_OVERRIDES in src/kinds/table.ts', value: FOREIGN_ROLLOUT_OVERRIDES },
+  {
+    name: 'invariants',
+    source:
+      'INVARIANT_IDS and ACKNOWLEDGEABLE_INVARIANTS in src/declaration/ids.ts, INVARIANTS in src/invariants/check.ts, INVARIANT_FIELDS in src/declaration/resolve/invariant-problems.ts, the controllers each applies to in RULES (src/rules/catalogue.ts)',
+    value: Object.fromEntries(
+      INVARIANT_IDS.map((id, index) => [
+        id,
+        {
+          number: index + 1,
+          statement: INVARIANTS[id].statement,
+          acknowledgeable: (ACKNOWLEDGEABLE_INVARIANTS as readonly string[]).includes(id),
+          fields: INVARIANT_FIELDS[id],
+          controllers: RULES[id].kinds,
+        },
+      ]),
+    ),
+  },
+  { name: 'propagationSeconds', source: 'PROPAGATION_SECONDS in src/timing/platforms.ts', value: PROPAGATION_SECONDS },
+  { name: 'podFieldPaths', source: 'POD_FIELD_PATHS in src/declaration/env.ts', value: POD_FIELD_PATHS },
+  {
+    name: 'divisors',
+    source: 'CPU_DIVISORS and MEMORY_DIVISORS in src/declaration/env.ts',
+    value: { cpu: CPU_DIVISORS, memory: MEMORY_DIVISORS },
+  },
+  {
+    name: 'distrolessRegistries',
+    source: 'DISTROLESS_REGISTRIES in src/declaration/image.ts',
+    value: DISTROLESS_REGISTRIES.map(({ prefix, shellTag }) => ({ prefix, shellTag: shellTag.source })),
+  },
   { name: 'batchControllers', source: 'BATCH_CONTROLLERS in src/kinds/table.ts', value: BATCH_CONTROLLERS },
   {
     name: 'jobConstants',

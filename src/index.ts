@@ -7,6 +7,10 @@ export type { HardenedCronJobProps } from './constructs/kinds/hardened-cron-job'
 export { KINDS, KIND_FIELDS, OBJECT_ROLES, WORKLOAD_KINDS } from './kinds/table';
 export type { KindEntry, ObjectRole, WorkloadKind } from './kinds/table';
 export type { HardenedWorkloadProps, HardenedWebServiceProps, HardenedWorkerProps } from './constructs/hardened-workload';
+export { HardenedStatefulSet } from './constructs/hardened-stateful-set';
+export type { HardenedStatefulSetProps } from './constructs/hardened-stateful-set';
+export { HardenedDaemonSet } from './constructs/hardened-daemon-set';
+export type { HardenedDaemonSetProps } from './constructs/hardened-daemon-set';
 export { ACKNOWLEDGED_ANNOTATION, DECLARED_ANNOTATION, TIMINGS_ANNOTATION, commonLabels, selectorLabels } from './constructs/metadata';
 export { timingSummary, declaredTimes } from './explain/summary';
 export { DeclarationError, isDeclarationError, formatProblems } from './declaration/errors';

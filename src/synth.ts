@@ -49,9 +49,9 @@ export function validateDeclarations(declarations: readonly unknown[]): Declarat
 }
 
 /** One YAML file per workload, named `<instance>.k8s.yaml`, for writing into a folder. */
-export function synthesizeFiles(workloads: readonly WorkloadSpec[]): Array<{ file: string; yaml: string }> {
+export function synthesizeFiles(workloads: readonly WorkloadSpec[], options: SynthesisOptions = {}): Array<{ file: string; yaml: string }> {
   return workloads.map((workload) => ({
     file: `${workload.instance ?? workload.name}.k8s.yaml`,
-    yaml: synthesizeYaml([workload]),
+    yaml: synthesizeYaml([workload], options),
   }));
 }

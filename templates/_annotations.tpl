@@ -84,7 +84,15 @@ shutdown: preStop {{ .preStop.seconds | int }}s ({{ .preStop.mechanism }}) + dra
   (include "hw.shutdownLine" $t)
 -}}
 {{- $lines = concat $lines (include "hw.containerLines" $t.containers | fromJsonArray) -}}
-{{- $lines = append $lines (printf "rollout: maxSurge %s, maxUnavailable %s, minReadySeconds %d, progressDeadlineSeconds %d" (include "hw.budgetText" $t.rollout.maxSurge) (include "hw.budgetText" $t.rollout.maxUnavailable) ($t.rollout.minReadySeconds | int) ($t.rollout.progressDeadlineSeconds | int)) -}}
+{{- $r := $t.rollout -}}
+{{- if eq $r.controller "Deployment" -}}
+{{- $lines = append $lines (printf "rollout: maxSurge %s, maxUnavailable %s, minReadySeconds %d, progressDeadlineSeconds %d" (include "hw.budgetText" $r.maxSurge) (include "hw.budgetText" $r.maxUnavailable) ($r.minReadySeconds | int) ($r.progressDeadlineSeconds | int)) -}}
+{{- else if eq $r.controller "DaemonSet" -}}
+{{- $lines = append $lines (printf "rollout: maxSurge %s, maxUnavailable %s, minReadySeconds %d, worst case per node %ds, %ds of it without an agent" (include "hw.budgetText" $r.maxSurge) (include "hw.budgetText" $r.maxUnavailable) ($r.minReadySeconds | int) ($r.nodeSeconds | int) ($r.nodeGapSeconds | int)) -}}
+{{- else -}}
+{{- $window := hasKey $r "maintenanceWindowSeconds" | ternary (printf ", maintenance window %ds" ($r.maintenanceWindowSeconds | int)) "" -}}
+{{- $lines = append $lines (printf "rollout: %s, partition %d, minReadySeconds %d, worst case %d x %ds = %ds%s" $r.podManagementPolicy ($r.partition | int) ($r.minReadySeconds | int) ($r.updatedPods | int) ($r.podSeconds | int) ($r.worstCaseSeconds | int) $window) -}}
+{{- end -}}
 {{- if hasKey $t "loadBalancer" -}}
 {{- $lb := $t.loadBalancer -}}
 {{- $check := $lb.healthCheck -}}

@@ -3,8 +3,8 @@ Environment variables, mirroring src/constructs/objects/pod/env.ts: in the order
 decided. Input: the resolved entries. Renders nothing for none.
 */}}
 {{- define "hw.env.list" -}}
-{{- /* POD_FIELD_PATHS in src/declaration/env.ts: the pod facts the downward API gives variables. */ -}}
-{{- $fieldPaths := dict "name" "metadata.name" "namespace" "metadata.namespace" "uid" "metadata.uid" "serviceAccountName" "spec.serviceAccountName" "nodeName" "spec.nodeName" "hostIP" "status.hostIP" "podIP" "status.podIP" "podIPs" "status.podIPs" -}}
+{{- /* The pod facts the downward API gives variables. */ -}}
+{{- $fieldPaths := include "hw.table.podFieldPaths" . | fromJson -}}
 {{- range $entry := . }}
 - name: {{ $entry.name | quote }}
 {{- if hasKey $entry "value" }}

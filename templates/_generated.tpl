@@ -2,17 +2,52 @@
 
 {{/* WORKLOAD_KINDS in src/kinds/table.ts */}}
 {{- define "hw.table.kindNames" -}}
-["web","worker","job","cronjob"]
+["web","worker","stateful","daemon","job","cronjob"]
 {{- end -}}
 
 {{/* KINDS in src/kinds/table.ts */}}
 {{- define "hw.table.kinds" -}}
-{"web":{"controller":"Deployment","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"worker":{"controller":"Deployment","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"job":{"controller":"Job","objects":["ServiceAccount","ConfigMap","Job","NetworkPolicy"]},"cronjob":{"controller":"CronJob","objects":["ServiceAccount","ConfigMap","CronJob","NetworkPolicy"]}}
+{"web":{"controller":"Deployment","traffic":"always","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"worker":{"controller":"Deployment","traffic":"never","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"stateful":{"controller":"StatefulSet","traffic":"with-port","objects":["ServiceAccount","ConfigMap","StatefulSet","HeadlessService","Service","PodDisruptionBudget","NetworkPolicy"]},"daemon":{"controller":"DaemonSet","traffic":"never","objects":["ServiceAccount","ConfigMap","DaemonSet","NetworkPolicy"]},"job":{"controller":"Job","traffic":"never","objects":["ServiceAccount","ConfigMap","Job","NetworkPolicy"]},"cronjob":{"controller":"CronJob","traffic":"never","objects":["ServiceAccount","ConfigMap","CronJob","NetworkPolicy"]}}
 {{- end -}}
 
 {{/* KIND_FIELDS in src/kinds/table.ts */}}
 {{- define "hw.table.kindFields" -}}
-{"ingress":["web"],"route":["web"],"service":["web"],"startup":["web","worker"],"replicas":["web","worker"],"autoscaling":["web","worker"],"run":["job","cronjob"],"schedule":["cronjob"]}
+{"ingress":["web"],"route":["web"],"service":["web"],"startup":["web","worker","stateful","daemon"],"autoscaling":["web","worker"],"stateful":["stateful"],"replicas":["web","worker","stateful"],"daemon":["daemon"],"run":["job","cronjob"],"schedule":["cronjob"]}
+{{- end -}}
+
+{{/* POD_SPREAD in src/kinds/table.ts */}}
+{{- define "hw.table.podSpread" -}}
+{"Deployment":{"revisionLabel":"pod-template-hash"},"StatefulSet":{"revisionLabel":"controller-revision-hash"},"Job":{"revisionLabel":"batch.kubernetes.io/controller-uid"},"CronJob":{"revisionLabel":"batch.kubernetes.io/controller-uid"}}
+{{- end -}}
+
+{{/* FOREIGN_ROLLOUT_OVERRIDES in src/kinds/table.ts */}}
+{{- define "hw.table.foreignRolloutOverrides" -}}
+{"Deployment":{"fields":[],"why":"","instead":""},"StatefulSet":{"fields":["maxSurge","maxUnavailable","progressDeadlineSeconds"],"why":"a StatefulSet updates one pod at a time and has no progress deadline","instead":"stateful.partition stages an update"},"DaemonSet":{"fields":["progressDeadlineSeconds"],"why":"a DaemonSet has no progress deadline","instead":"explain states the worst case for each node"},"Job":{"fields":[],"why":"","instead":""},"CronJob":{"fields":[],"why":"","instead":""}}
+{{- end -}}
+
+{{/* INVARIANT_IDS and ACKNOWLEDGEABLE_INVARIANTS in src/declaration/ids.ts, INVARIANTS in src/invariants/check.ts, INVARIANT_FIELDS in src/declaration/resolve/invariant-problems.ts, the controllers each applies to in RULES (src/rules/catalogue.ts) */}}
+{{- define "hw.table.invariants" -}}
+{"startupWindow":{"number":1,"statement":"The startup window covers 1.5 × the slowest start, and liveness is gated by the startup probe.","acknowledgeable":true,"fields":["overrides.startup.failureThreshold","overrides.startup.periodSeconds","startup.maxSeconds"],"controllers":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"]},"probeSuccessThreshold":{"number":2,"statement":"successThreshold is 1 for liveness and startup probes (API rule).","acknowledgeable":false,"fields":["health"],"controllers":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"]},"livenessAfterReadiness":{"number":3,"statement":"Liveness fires only after readiness has taken the pod out of rotation: W_l ≥ max(2 × W_r, W_r + P), liveness timeout ≥ readiness timeout.","acknowledgeable":true,"fields":["overrides.liveness.failureThreshold","overrides.liveness.periodSeconds","overrides.liveness.timeoutSeconds","overrides.readiness.failureThreshold","overrides.readiness.periodSeconds","overrides.readiness.timeoutSeconds","traffic.propagationSeconds"],"controllers":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"]},"distinctProbes":{"number":4,"statement":"Readiness and liveness are different checks (and neither checks shared dependencies).","acknowledgeable":false,"fields":["health.liveness","health.readiness"],"controllers":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"]},"readinessTimeout":{"number":5,"statement":"2 ≤ timeout < period for every probe: no false failures under load, and windows as long as they say.","acknowledgeable":true,"fields":["overrides.readiness.timeoutSeconds","overrides.readiness.periodSeconds","probeLatencyMs"],"controllers":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"]},"preStopCoversPropagation":{"number":6,"statement":"The preStop delay covers endpoint propagation: no 502s from stale endpoints.","acknowledgeable":true,"fields":["overrides.preStopSeconds","traffic.propagationSeconds"],"controllers":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"]},"graceCoversShutdown":{"number":7,"statement":"G ≥ preStop + drain + 5: no SIGKILL mid-request; and preStop ≤ G (API rule).","acknowledgeable":true,"fields":["overrides.terminationGracePeriodSeconds","overrides.preStopSeconds","drainSeconds"],"controllers":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"]},"probeGrace":{"number":8,"statement":"Probe-level grace ≤ pod grace G.","acknowledgeable":false,"fields":["overrides.liveness.terminationGracePeriodSeconds","overrides.startup.terminationGracePeriodSeconds","overrides.terminationGracePeriodSeconds"],"controllers":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"]},"surgeWhenNoUnavailable":{"number":9,"statement":"maxSurge ≥ 1 whenever maxUnavailable is 0, or the rollout cannot progress (API rule).","acknowledgeable":false,"fields":["overrides.maxSurge","overrides.maxUnavailable"],"controllers":["Deployment","DaemonSet"]},"progressDeadline":{"number":10,"statement":"progressDeadlineSeconds > minReadySeconds and covers one worst-case pod start.","acknowledgeable":true,"fields":["overrides.progressDeadlineSeconds","overrides.minReadySeconds","startup.maxSeconds"],"controllers":["Deployment"]},"pdbAllowsDisruption":{"number":11,"statement":"The PodDisruptionBudget always allows at least one disruption (never blocks node drains).","acknowledgeable":false,"fields":["replicas"],"controllers":["Deployment","StatefulSet","ReplicaSet"]},"graceLimit":{"number":12,"statement":"G ≤ 600 s: cluster autoscalers and spot interruption notices do not wait longer.","acknowledgeable":true,"fields":["overrides.terminationGracePeriodSeconds","drainSeconds"],"controllers":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"]},"sidecarsOutliveDrain":{"number":13,"statement":"Every sidecar outlives the application's drain, and the grace period covers the sidecars' own stop.","acknowledgeable":true,"fields":["overrides.terminationGracePeriodSeconds","sidecars","mesh"],"controllers":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","Pod"]},"deregistrationDelay":{"number":14,"statement":"The load balancer's deregistration delay lets in-flight requests finish and ends within the grace period: P + D ≤ deregistration delay ≤ G.","acknowledgeable":true,"fields":["overrides.loadBalancer.deregistrationDelaySeconds","overrides.terminationGracePeriodSeconds","overrides.preStopSeconds","drainSeconds"],"controllers":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"]},"loadBalancerHealthCheck":{"number":15,"statement":"The load balancer's health check is never stricter than readiness and notices a hung pod before liveness restarts it: it checks the readiness endpoint, its timeout ≥ the readiness timeout, and W_r ≤ interval × unhealthy threshold ≤ W_l.","acknowledgeable":true,"fields":["overrides.loadBalancer.unhealthyThresholdCount","overrides.loadBalancer.healthCheckIntervalSeconds","overrides.loadBalancer.healthCheckTimeoutSeconds","overrides.readiness.timeoutSeconds","overrides.readiness.periodSeconds","overrides.readiness.failureThreshold","overrides.liveness.failureThreshold","overrides.liveness.periodSeconds","health.readiness"],"controllers":["Deployment","StatefulSet","DaemonSet","ReplicaSet","Pod"]},"deadlineCoversAttempts":{"number":16,"statement":"A Job's activeDeadlineSeconds is set and covers every attempt backoffLimit allows: (backoffLimit + 1) × (init phase + slowest run) + the back-off between attempts.","acknowledgeable":true,"fields":["run.maxSeconds"],"controllers":["Job","CronJob"]},"runFitsSchedule":{"number":17,"statement":"When runs must not overlap (concurrencyPolicy Forbid or Replace), a late start plus the run fits between two scheduled runs: startingDeadlineSeconds + activeDeadlineSeconds ≤ the shortest interval of the schedule.","acknowledgeable":true,"fields":["run.maxSeconds"],"controllers":["CronJob"]}}
+{{- end -}}
+
+{{/* PROPAGATION_SECONDS in src/timing/platforms.ts */}}
+{{- define "hw.table.propagationSeconds" -}}
+{"kube-proxy":10,"aws-alb":30,"aws-nlb":120}
+{{- end -}}
+
+{{/* POD_FIELD_PATHS in src/declaration/env.ts */}}
+{{- define "hw.table.podFieldPaths" -}}
+{"name":"metadata.name","namespace":"metadata.namespace","uid":"metadata.uid","serviceAccountName":"spec.serviceAccountName","nodeName":"spec.nodeName","hostIP":"status.hostIP","podIP":"status.podIP","podIPs":"status.podIPs"}
+{{- end -}}
+
+{{/* CPU_DIVISORS and MEMORY_DIVISORS in src/declaration/env.ts */}}
+{{- define "hw.table.divisors" -}}
+{"cpu":["1","1m"],"memory":["1","1k","1Ki","1M","1Mi","1G","1Gi","1T","1Ti"]}
+{{- end -}}
+
+{{/* DISTROLESS_REGISTRIES in src/declaration/image.ts */}}
+{{- define "hw.table.distrolessRegistries" -}}
+[{"prefix":"gcr.io/distroless/","shellTag":"(^|-)debug(-|$)"},{"prefix":"cgr.dev/chainguard/","shellTag":"-dev$"}]
 {{- end -}}
 
 {{/* BATCH_CONTROLLERS in src/kinds/table.ts */}}

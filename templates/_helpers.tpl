@@ -68,11 +68,11 @@ Images from registries that ship no shell or `sleep` binary, except their debug 
 */}}
 {{- define "hw.knownDistroless" -}}
 {{- $image := include "hw.image" . | fromJson -}}
-{{- if and (hasPrefix "gcr.io/distroless/" $image.repository) (not (regexMatch "(^|-)debug(-|$)" $image.tag)) -}}
-true
-{{- else if and (hasPrefix "cgr.dev/chainguard/" $image.repository) (not (regexMatch "-dev$" $image.tag)) -}}
-true
+{{- $known := false -}}
+{{- range $registry := include "hw.table.distrolessRegistries" . | fromJsonArray -}}
+{{- if and (hasPrefix $registry.prefix $image.repository) (not (regexMatch $registry.shellTag ($image.tag | default ""))) }}{{ $known = true }}{{ end -}}
 {{- end -}}
+{{- if $known }}true{{ end -}}
 {{- end -}}
 
 {{/*

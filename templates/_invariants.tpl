@@ -14,40 +14,9 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
 {{- $t := .timings -}}
 {{- $probes := .probes -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
-{{- $ackable := list "startupWindow" "livenessAfterReadiness" "readinessTimeout" "preStopCoversPropagation" "graceCoversShutdown" "progressDeadline" "graceLimit" "sidecarsOutliveDrain" "deregistrationDelay" "loadBalancerHealthCheck" "deadlineCoversAttempts" "runFitsSchedule" -}}
-{{- $statements := dict
-  "startupWindow" "The startup window covers 1.5 × the slowest start, and liveness is gated by the startup probe."
-  "livenessAfterReadiness" "Liveness fires only after readiness has taken the pod out of rotation: W_l ≥ max(2 × W_r, W_r + P), liveness timeout ≥ readiness timeout."
-  "distinctProbes" "Readiness and liveness are different checks (and neither checks shared dependencies)."
-  "readinessTimeout" "2 ≤ timeout < period for every probe: no false failures under load, and windows as long as they say."
-  "preStopCoversPropagation" "The preStop delay covers endpoint propagation: no 502s from stale endpoints."
-  "graceCoversShutdown" "G ≥ preStop + drain + 5: no SIGKILL mid-request; and preStop ≤ G (API rule)."
-  "probeGrace" "Probe-level grace ≤ pod grace G."
-  "surgeWhenNoUnavailable" "maxSurge ≥ 1 whenever maxUnavailable is 0, or the rollout cannot progress (API rule)."
-  "progressDeadline" "progressDeadlineSeconds > minReadySeconds and covers one worst-case pod start."
-  "graceLimit" "G ≤ 600 s: cluster autoscalers and spot interruption notices do not wait longer."
-  "sidecarsOutliveDrain" "Every sidecar outlives the application's drain, and the grace period covers the sidecars' own stop."
-  "deregistrationDelay" "The load balancer's deregistration delay lets in-flight requests finish and ends within the grace period: P + D ≤ deregistration delay ≤ G."
-  "loadBalancerHealthCheck" "The load balancer's health check is never stricter than readiness and notices a hung pod before liveness restarts it: it checks the readiness endpoint, its timeout ≥ the readiness timeout, and W_r ≤ interval × unhealthy threshold ≤ W_l."
-  "runFitsSchedule" "When runs must not overlap (concurrencyPolicy Forbid or Replace), a late start plus the run fits between two scheduled runs: startingDeadlineSeconds + activeDeadlineSeconds ≤ the shortest interval of the schedule."
--}}
-{{- $numbers := dict "startupWindow" 1 "livenessAfterReadiness" 3 "distinctProbes" 4 "readinessTimeout" 5 "preStopCoversPropagation" 6 "graceCoversShutdown" 7 "probeGrace" 8 "surgeWhenNoUnavailable" 9 "progressDeadline" 10 "graceLimit" 12 "sidecarsOutliveDrain" 13 "deregistrationDelay" 14 "loadBalancerHealthCheck" 15 "runFitsSchedule" 17 -}}
-{{- $fields := dict
-  "startupWindow" (list "overrides.startup.failureThreshold" "overrides.startup.periodSeconds" "startup.maxSeconds")
-  "livenessAfterReadiness" (list "overrides.liveness.failureThreshold" "overrides.liveness.periodSeconds" "overrides.liveness.timeoutSeconds" "overrides.readiness.failureThreshold" "overrides.readiness.periodSeconds" "overrides.readiness.timeoutSeconds" "traffic.propagationSeconds")
-  "distinctProbes" (list "health.liveness" "health.readiness")
-  "readinessTimeout" (list "overrides.readiness.timeoutSeconds" "overrides.readiness.periodSeconds" "probeLatencyMs")
-  "preStopCoversPropagation" (list "overrides.preStopSeconds" "traffic.propagationSeconds")
-  "graceCoversShutdown" (list "overrides.terminationGracePeriodSeconds" "overrides.preStopSeconds" "drainSeconds")
-  "probeGrace" (list "overrides.liveness.terminationGracePeriodSeconds" "overrides.startup.terminationGracePeriodSeconds" "overrides.terminationGracePeriodSeconds")
-  "surgeWhenNoUnavailable" (list "overrides.maxSurge" "overrides.maxUnavailable")
-  "progressDeadline" (list "overrides.progressDeadlineSeconds" "overrides.minReadySeconds" "startup.maxSeconds")
-  "graceLimit" (list "overrides.terminationGracePeriodSeconds" "drainSeconds")
-  "sidecarsOutliveDrain" (list "overrides.terminationGracePeriodSeconds" "sidecars" "mesh")
-  "deregistrationDelay" (list "overrides.loadBalancer.deregistrationDelaySeconds" "overrides.terminationGracePeriodSeconds" "overrides.preStopSeconds" "drainSeconds")
-  "runFitsSchedule" (list "run.maxSeconds")
-  "loadBalancerHealthCheck" (list "overrides.loadBalancer.unhealthyThresholdCount" "overrides.loadBalancer.healthCheckIntervalSeconds" "overrides.loadBalancer.healthCheckTimeoutSeconds" "overrides.readiness.timeoutSeconds" "overrides.readiness.periodSeconds" "overrides.readiness.failureThreshold" "overrides.liveness.failureThreshold" "overrides.liveness.periodSeconds" "health.readiness")
--}}
+{{- /* Numbers, statements, whether a reason may acknowledge a violation, and the fields a violation is
+reported under: one table, generated from the TypeScript face into _generated.tpl. */ -}}
+{{- $invariants := include "hw.table.invariants" . | fromJson -}}
 
 {{- /* Each violation as (dict "id" "detail" "fix"), in the order of docs/derivation.md. */ -}}
 {{- $violations := list -}}
@@ -106,7 +75,7 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
 {{- end -}}
 {{- if $timeoutViolation }}{{ $violations = append $violations $timeoutViolation }}{{ end -}}
 {{- end -}}
-{{- if and (eq $spec.kind "web") (lt $preStop $p) -}}
+{{- if and $t.servesTraffic (lt $preStop $p) -}}
 {{- $violations = append $violations (dict "id" "preStopCoversPropagation" "detail" (printf "preStop %d s vs propagation %d s" $preStop $p) "fix" (printf "delay SIGTERM by at least %d s in the preStop hook" $p)) -}}
 {{- end -}}
 {{- if gt $preStop $g -}}
@@ -120,6 +89,11 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
 {{- if $over -}}
 {{- $violations = append $violations (dict "id" "probeGrace" "detail" (join ", " $over) "fix" (printf "lower the probe terminationGracePeriodSeconds to at most %d" $g)) -}}
 {{- end -}}
+{{- /* Invariants 9 and 10 are a Deployment's (a StatefulSet has no surge and no progress deadline): the check catalogue's kinds decide. */ -}}
+{{- $c := $t.containers -}}
+{{- $native := eq $c.sidecarMode "native" -}}
+{{- $controller := $t.rollout.controller -}}
+{{- if has $controller (index $invariants "surgeWhenNoUnavailable").controllers -}}
 {{- $maxUnavailable := $t.rollout.maxUnavailable -}}
 {{- $maxSurge := $t.rollout.maxSurge -}}
 {{- $pods := eq .replicas.mode "fixed" | ternary .replicas.count .replicas.min | int -}}
@@ -127,12 +101,12 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
 {{- if and $noUnavailable (lt (include "hw.budgetUp" (list $maxSurge $pods) | int) 1) -}}
 {{- $violations = append $violations (dict "id" "surgeWhenNoUnavailable" "detail" (printf "maxUnavailable %v, maxSurge %v" (include "hw.budgetText" $maxUnavailable) (include "hw.budgetText" $maxSurge)) "fix" "set maxSurge to at least 1 (or \"25%\")") -}}
 {{- end -}}
+{{- end -}}
+{{- if has $controller (index $invariants "progressDeadline").controllers -}}
 {{- $deadline := $t.rollout.progressDeadlineSeconds | int -}}
 {{- $minReady := $t.rollout.minReadySeconds | int -}}
 {{- $worstStart := (hasKey $probes "startup") | ternary $wS $sMax | int -}}
 {{- /* Init containers and gating native sidecars run before the application starts. */ -}}
-{{- $c := $t.containers -}}
-{{- $native := eq $c.sidecarMode "native" -}}
 {{- $initPhase := gt (len $c.initContainers) 0 -}}
 {{- if $native }}{{ range $sidecar := $c.sidecars }}{{ if hasKey $sidecar "startup" }}{{ $initPhase = true }}{{ end }}{{ end }}{{ end -}}
 {{- $init := $c.initSeconds | int -}}
@@ -143,6 +117,7 @@ Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON 
 {{- $detail := printf "progressDeadlineSeconds %d vs worst start %d + minReady %d = %d s" $deadline $worstStart $minReady $needed -}}
 {{- if $initPhase }}{{ $detail = printf "progressDeadlineSeconds %d vs init %d + worst start %d + minReady %d = %d s" $deadline $init $worstStart $minReady $needed }}{{ end -}}
 {{- $violations = append $violations (dict "id" "progressDeadline" "detail" $detail "fix" (printf "raise progressDeadlineSeconds to at least %d" $needed)) -}}
+{{- end -}}
 {{- end -}}
 {{- if gt $g 600 -}}
 {{- $violations = append $violations (dict "id" "graceLimit" "detail" (printf "grace %d s vs 600 s" $g) "fix" "shorten the drain below ten minutes, or acknowledge graceLimit with a reason") -}}
@@ -235,18 +210,19 @@ sidecars and the mesh proxy get SIGTERM at preStop + D, by derivation (G ≥ tha
 {{- $used := list -}}
 {{- range $violation := $violations -}}
 {{- $id := $violation.id -}}
-{{- $acknowledgeable := has $id $ackable -}}
+{{- $invariant := index $invariants $id -}}
+{{- $acknowledgeable := $invariant.acknowledgeable -}}
 {{- if and $acknowledgeable (hasKey $acknowledge $id) -}}
 {{- $used = append $used $id -}}
 {{- else -}}
-{{- $candidates := index $fields $id -}}
+{{- $candidates := $invariant.fields -}}
 {{- if hasKey $violation "probe" }}{{ $candidates = list (printf "overrides.%s.timeoutSeconds" $violation.probe) (printf "overrides.%s.periodSeconds" $violation.probe) "probeLatencyMs" }}{{ end -}}
 {{- $path := last $candidates -}}
 {{- range $candidate := reverse $candidates -}}
 {{- if not (kindIs "invalid" (include "hw.dig" (dict "spec" $spec "path" $candidate) | fromJson).value) }}{{ $path = $candidate }}{{ end -}}
 {{- end -}}
 {{- $escape := $acknowledgeable | ternary (printf "; if this is deliberate, add acknowledge.%s: \"<reason>\"" $id) " (this invariant cannot be acknowledged)" -}}
-{{- $problem := dict "path" $path "rule" (printf "invariant %d (%s): %s Here: %s" (index $numbers $id) $id (index $statements $id) $violation.detail) "fix" (printf "%s%s" $violation.fix $escape) -}}
+{{- $problem := dict "path" $path "rule" (printf "invariant %d (%s): %s Here: %s" ($invariant.number | int) $id $invariant.statement $violation.detail) "fix" (printf "%s%s" $violation.fix $escape) -}}
 {{- $found := include "hw.dig" (dict "spec" $spec "path" $path) | fromJson -}}
 {{- if hasKey $found "value" }}{{ $_ := set $problem "value" $found.value }}{{ end -}}
 {{- $problems = append $problems $problem -}}

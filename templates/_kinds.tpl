@@ -34,3 +34,31 @@ src/declaration/resolve/kind-fields.ts.
 {{- $kinds := include "hw.table.kinds" . | fromJson -}}
 {{- if has (index $kinds .).controller (include "hw.table.batchControllers" . | fromJsonArray) }}true{{ end -}}
 {{- end -}}
+
+{{/* The controller of a kind (Deployment, StatefulSet, DaemonSet, Job or CronJob). Input: the kind. */}}
+{{- define "hw.kinds.controller" -}}
+{{- (index (include "hw.table.kinds" . | fromJson) .).controller -}}
+{{- end -}}
+
+{{/*
+"true" when a Service sends the pods traffic, mirroring servesTraffic in src/kinds/table.ts:
+kinds that always serve, and kinds that serve when they have a port. Input: the effective spec.
+*/}}
+{{- define "hw.kinds.servesTraffic" -}}
+{{- $traffic := (index (include "hw.table.kinds" . | fromJson) .kind).traffic -}}
+{{- if or (eq $traffic "always") (and (eq $traffic "with-port") (hasKey . "port")) }}true{{ end -}}
+{{- end -}}
+
+{{/* Rollout overrides the kind's controller does not have, mirroring checkControllerOverrides in src/declaration/resolve/kind-fields.ts: JSON list of problems. Input: the effective spec. */}}
+{{- define "hw.kinds.overrideProblems" -}}
+{{- $spec := . -}}
+{{- $problems := list -}}
+{{- $foreign := index (include "hw.table.foreignRolloutOverrides" . | fromJson) (include "hw.kinds.controller" $spec.kind) -}}
+{{- $overrides := $spec.overrides | default dict -}}
+{{- range $field := $foreign.fields -}}
+{{- if hasKey $overrides $field -}}
+{{- $problems = append $problems (dict "path" (printf "overrides.%s" $field) "value" (index $overrides $field) "rule" (printf "%s is a Deployment's setting: %s" $field $foreign.why) "fix" (printf "remove overrides.%s; %s" $field $foreign.instead)) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $problems -}}
+{{- end -}}

@@ -46,13 +46,13 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 
 {{- /* Probes; pods that run to completion have none (hw.run.problems refuses declared ones). */ -}}
 {{- $batch := include "hw.kinds.runsToCompletion" $spec.kind -}}
-{{- if eq $spec.kind "web" -}}
-{{- if not (hasKey $spec "port") -}}
-{{- $problems = append $problems (dict "path" "port" "rule" "a web workload needs its serving port" "fix" "add port, e.g. port: 8080") -}}
+{{- $traffic := (index (include "hw.table.kinds" . | fromJson) $spec.kind).traffic -}}
+{{- $serves := eq (include "hw.kinds.servesTraffic" $spec) "true" -}}
+{{- if and (eq $traffic "always") (not (hasKey $spec "port")) -}}
+{{- $problems = append $problems (dict "path" "port" "rule" (printf "a %s workload needs its serving port" $spec.kind) "fix" "add port, e.g. port: 8080") -}}
 {{- end -}}
-{{- if not (hasKey $health "readiness") -}}
-{{- $problems = append $problems (dict "path" "health.readiness" "rule" "a web workload needs a readiness check, or traffic reaches pods that cannot serve it yet" "fix" "add health.readiness, e.g. health: { readiness: { path: /readyz } }") -}}
-{{- end -}}
+{{- if and (or (eq $traffic "always") $serves) (not (hasKey $health "readiness")) -}}
+{{- $problems = append $problems (dict "path" "health.readiness" "rule" (printf "a %s workload%s needs a readiness check, or traffic reaches pods that cannot serve it yet" $spec.kind (eq $traffic "always" | ternary "" " with a port")) "fix" "add health.readiness, e.g. health: { readiness: { path: /readyz } }") -}}
 {{- end -}}
 {{- $targets := dict -}}
 {{- if hasKey $health "readiness" }}{{ $_ := set $targets "readiness" $health.readiness }}{{ end -}}
@@ -75,8 +75,8 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- if and (eq $name "liveness") (not (hasKey $health "liveness")) -}}
 {{- if hasKey $spec "port" -}}
 {{- $_ := set $resolved "liveness" (dict "type" "tcp" "port" ($port | int)) -}}
-{{- else if eq $spec.kind "worker" -}}
-{{- $problems = append $problems (dict "path" "health.liveness" "rule" "a worker without a port has no default liveness check (the default is tcpSocket on the port)" "fix" "add health.liveness, e.g. { exec: [\"/app/healthcheck\"] }, or liveness: false with acknowledge.noLiveness") -}}
+{{- else if ne $traffic "always" -}}
+{{- $problems = append $problems (dict "path" "health.liveness" "rule" (printf "a %s without a port has no default liveness check (the default is tcpSocket on the port)" (eq $spec.kind "worker" | ternary "worker" (printf "%s workload" $spec.kind))) "fix" "add health.liveness, e.g. { exec: [\"/app/healthcheck\"] }, or liveness: false with acknowledge.noLiveness") -}}
 {{- end -}}
 {{- end -}}
 {{- if and (eq $name "liveness") (kindIs "bool" $health.liveness) -}}
@@ -131,13 +131,22 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- $problems = append $problems (dict "path" "startup.typicalSeconds" "value" $startup.typicalSeconds "rule" (printf "a typical start cannot take longer than the slowest one (startup.maxSeconds = %d)" ($startup.maxSeconds | int)) "fix" (printf "lower startup.typicalSeconds to at most %d, or raise startup.maxSeconds" ($startup.maxSeconds | int))) -}}
 {{- end -}}
 {{- $preStop := $spec.preStop -}}
-{{- if eq $spec.kind "worker" -}}
-{{- if ne $preStop.type "auto" -}}
-{{- $problems = append $problems (dict "path" "preStop.type" "value" $preStop.type "rule" "workers receive no Service traffic and get no preStop hook" "fix" "remove preStop, or make the workload kind: web") -}}
-{{- end -}}
-{{- else if $batch -}}
+{{- if $batch -}}
 {{- if ne $preStop.type "auto" -}}
 {{- $problems = append $problems (dict "path" "preStop.type" "value" $preStop.type "rule" (printf "a %s's pods receive no Service traffic and get no preStop hook" $spec.kind) "fix" "remove preStop") -}}
+{{- end -}}
+{{- else if not $serves -}}
+{{- if ne $preStop.type "auto" -}}
+{{- $rule := printf "a %s workload without a port receives no Service traffic and gets no preStop hook" $spec.kind -}}
+{{- $fix := "remove preStop, or declare the port" -}}
+{{- if eq $spec.kind "worker" -}}
+{{- $rule = "workers receive no Service traffic and get no preStop hook" -}}
+{{- $fix = "remove preStop, or make the workload kind: web" -}}
+{{- else if eq $traffic "never" -}}
+{{- $rule = printf "%s workloads receive no Service traffic and get no preStop hook" $spec.kind -}}
+{{- $fix = "remove preStop" -}}
+{{- end -}}
+{{- $problems = append $problems (dict "path" "preStop.type" "value" $preStop.type "rule" $rule "fix" $fix) -}}
 {{- end -}}
 {{- else -}}
 {{- $minor := last (splitList "." $spec.kubernetesVersion) | int -}}

@@ -65,7 +65,7 @@ Output: JSON with `entries` and `problems`.
 {{- end -}}
 {{- end -}}
 {{- if and (hasKey $entry "resource") (hasKey $entry.resource "divisor") -}}
-{{- $allowed := (hasSuffix ".cpu" $entry.resource.field) | ternary (list "1" "1m") (list "1" "1k" "1Ki" "1M" "1Mi" "1G" "1Gi" "1T" "1Ti") -}}
+{{- $allowed := index (include "hw.table.divisors" . | fromJson) ((hasSuffix ".cpu" $entry.resource.field) | ternary "cpu" "memory") -}}
 {{- if not (has $entry.resource.divisor $allowed) -}}
 {{- $problems = append $problems (dict "path" (printf "%s.resource.divisor" $item.at) "value" $entry.resource.divisor "rule" (printf "%s can only be divided by %s" $entry.resource.field (join ", " $allowed)) "fix" (printf "use one of %s, or leave divisor out" (join ", " $allowed))) -}}
 {{- end -}}

@@ -94,6 +94,18 @@ where the limit is declared. Output: JSON list of problems.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- /* A stateful workload's own volumes, writable folders like scratch. */ -}}
+{{- $claims := ($spec.stateful | default dict).volumeClaims | default dict -}}
+{{- range $key := keys $claims | sortAlpha -}}
+{{- $mounts = append $mounts (dict "field" (printf "stateful.volumeClaims.%s.mountPath" $key) "path" (index $claims $key).mountPath "readOnly" false "file" false) -}}
+{{- end -}}
+{{- /* A node agent's host paths, read-only unless declared otherwise. */ -}}
+{{- $hostPaths := ($spec.daemon | default dict).hostPaths | default dict -}}
+{{- range $key := keys $hostPaths | sortAlpha -}}
+{{- $hostPath := index $hostPaths $key -}}
+{{- $field := printf "daemon.hostPaths.%s.%s" $key (hasKey $hostPath "mountPath" | ternary "mountPath" "path") -}}
+{{- $mounts = append $mounts (dict "field" $field "path" ($hostPath.mountPath | default $hostPath.path) "readOnly" $hostPath.readOnly "file" (or (eq $hostPath.type "File") (eq $hostPath.type "Socket"))) -}}
+{{- end -}}
 {{- $keys := keys $configFiles | sortAlpha -}}
 {{- range $key := $keys -}}
 {{- $mounts = append $mounts (dict "field" (printf "configFiles.%s.path" $key) "path" (index $configFiles $key).path "readOnly" true "file" true) -}}

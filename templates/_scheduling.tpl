@@ -1,11 +1,15 @@
 {{/*
 Scheduling, mirroring src/constructs/objects/pod/scheduling.ts: spread over zones, then nodes,
-never refusing to schedule; pod-template-hash keeps the spread per revision. The declared node
-labels, tolerations, priority and node affinity come on top; the spread stays as it is.
+never refusing to schedule; the controller's revision label keeps the spread per revision; a
+DaemonSet's pods get neither spread nor anti-affinity (POD_SPREAD in src/kinds/table.ts). The
+declared node labels, tolerations, priority and node affinity come on top; the spread stays as it is.
 Input: the resolved workload.
 */}}
 {{- define "hw.scheduling.pod" -}}
 {{- $scheduling := .spec.scheduling | default dict -}}
+{{- $controller := (index (include "hw.table.kinds" . | fromJson) .spec.kind).controller -}}
+{{- $spread := index (include "hw.table.podSpread" . | fromJson) $controller -}}
+{{- if $spread }}
 topologySpreadConstraints:
   {{- range $key := list "topology.kubernetes.io/zone" "kubernetes.io/hostname" }}
   - maxSkew: 1
@@ -14,8 +18,10 @@ topologySpreadConstraints:
     labelSelector:
       matchLabels:
         {{- include "hw.selectorLabels" $ | nindent 8 }}
-    matchLabelKeys: ["pod-template-hash"]
+    matchLabelKeys: [{{ $spread.revisionLabel | quote }}]
   {{- end }}
+{{- end }}
+{{- if or $spread $scheduling.nodeAffinity }}
 affinity:
   {{- with $scheduling.nodeAffinity }}
   nodeAffinity:
@@ -37,6 +43,7 @@ affinity:
       {{- end }}
     {{- end }}
   {{- end }}
+  {{- if $spread }}
   podAntiAffinity:
     preferredDuringSchedulingIgnoredDuringExecution:
       - weight: 100
@@ -45,6 +52,8 @@ affinity:
           labelSelector:
             matchLabels:
               {{- include "hw.selectorLabels" . | nindent 14 }}
+  {{- end }}
+{{- end }}
 {{- if hasKey $scheduling "nodeSelector" }}
 nodeSelector: {{ include "hw.quotedMap" $scheduling.nodeSelector }}
 {{- end }}

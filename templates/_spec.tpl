@@ -69,6 +69,9 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- $_ := set $spec.autoscaling "minReplicas" ($spec.autoscaling.minReplicas | default 2) -}}
 {{- $_ := set $spec.autoscaling "targetCPUUtilizationPercentage" ($spec.autoscaling.targetCPUUtilizationPercentage | default 70) -}}
 {{- end -}}
+{{- /* A stateful workload's settings, with the defaults the schema gives when they are declared. */ -}}
+{{- if hasKey $spec "stateful" }}{{ $_ := set $spec "stateful" (include "hw.statefulSet.settings" $spec | fromJson) }}{{ end -}}
+{{- if hasKey $spec "daemon" }}{{ $_ := set $spec "daemon" (include "hw.daemonSet.settings" $spec | fromJson) }}{{ end -}}
 {{- if hasKey $spec "run" }}{{ $_ := set $spec.run "attempts" ($spec.run.attempts | default 3) }}{{ end -}}
 {{- if hasKey $spec "schedule" -}}
 {{- $_ := set $spec.schedule "concurrencyPolicy" ($spec.schedule.concurrencyPolicy | default "Forbid") -}}

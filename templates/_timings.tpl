@@ -13,7 +13,7 @@ Input: (dict "spec" effectiveSpec "probes" resolvedProbes "initContainers" "side
 {{- $oReadiness := $o.readiness | default dict -}}
 {{- $oLiveness := $o.liveness | default dict -}}
 {{- $oStartup := $o.startup | default dict -}}
-{{- $web := eq $spec.kind "web" -}}
+{{- $web := eq (include "hw.kinds.servesTraffic" $spec) "true" -}}
 
 {{- /* Pods that run to completion have no startup probe: their start numbers only keep the probe rules whole and are left out. */ -}}
 {{- $batch := include "hw.kinds.runsToCompletion" $spec.kind -}}
@@ -23,7 +23,7 @@ Input: (dict "spec" effectiveSpec "probes" resolvedProbes "initContainers" "side
 {{- if hasKey $startupTimes "typicalSeconds" }}{{ $sTyp = $startupTimes.typicalSeconds | int }}{{ end -}}
 {{- $d := $spec.drainSeconds | int -}}
 {{- $l := $spec.probeLatencyMs | int -}}
-{{- $platforms := dict "kube-proxy" 10 "aws-alb" 30 "aws-nlb" 120 -}}
+{{- $platforms := include "hw.table.propagationSeconds" . | fromJson -}}
 {{- $p := 0 -}}
 {{- if $web -}}
 {{- $p = index $platforms $spec.traffic.platform | int -}}
@@ -116,7 +116,8 @@ its preStop delay preStop + D.
 {{- $containers := dict "initContainers" (list) "sidecarMode" $mode "sidecars" $sidecarTimings "sidecarStopSeconds" $x -}}
 {{- if $spec.mesh }}{{ $_ := set $containers "mesh" (dict "name" $spec.mesh "drainSeconds" (add $preStop $d)) }}{{ end -}}
 
-{{- /* Rollout: maxUnavailable 0, maxSurge 25%, minReadySeconds W_r, progress deadline. */ -}}
+{{- /* Rollout: a Deployment's maxUnavailable 0, maxSurge 25%, minReadySeconds W_r, progress deadline; a StatefulSet's in _stateful-set.tpl. */ -}}
+{{- $controller := include "hw.kinds.controller" $spec.kind -}}
 {{- $maxUnavailable := 0 -}}
 {{- if hasKey $o "maxUnavailable" }}{{ $maxUnavailable = $o.maxUnavailable }}{{ end -}}
 {{- $maxSurge := "25%" -}}
@@ -138,8 +139,18 @@ its preStop delay preStop + D.
 {{- $deadline := max 600 (include "hw.ceilDiv" (list (mul 3 (add 120 $i $wS $minReady)) 2) | int) | int -}}
 {{- if hasKey $o "progressDeadlineSeconds" }}{{ $deadline = $o.progressDeadlineSeconds | int }}{{ end -}}
 
+{{- $rollout := dict "controller" "Deployment" "maxSurge" $maxSurge "maxUnavailable" $maxUnavailable "minReadySeconds" $minReady "progressDeadlineSeconds" $deadline -}}
+{{- if eq $controller "StatefulSet" -}}
+{{- $rollout = include "hw.statefulSet.rollout" (dict "spec" $spec "replicas" .replicas "grace" $g "init" $i "startupWindow" $wS "minReady" $minReady) | fromJson -}}
+{{- else if eq $controller "DaemonSet" -}}
+{{- $rollout = include "hw.daemonSet.rollout" (dict "spec" $spec "overrides" $o "grace" $g "init" $i "startupWindow" $wS "minReady" $minReady) | fromJson -}}
+{{- else if $batch -}}
+{{- /* A Job's pods run to completion: nothing is rolled out (its deadline is in .job). */ -}}
+{{- $rollout = dict "controller" $controller -}}
+{{- end -}}
 {{- $timings := dict
   "kind" $spec.kind
+  "servesTraffic" $web
   "drainSeconds" $d
   "propagationSeconds" $p
   "readiness" (dict "periodSeconds" $rPeriod "timeoutSeconds" $t "failureThreshold" $rFailures "windowSeconds" $wR)
@@ -148,7 +159,7 @@ its preStop delay preStop + D.
   "preStop" (dict "mechanism" $mechanism "seconds" $preStop)
   "graceMarginSeconds" $m
   "terminationGracePeriodSeconds" $g
-  "rollout" (dict "maxSurge" $maxSurge "maxUnavailable" $maxUnavailable "minReadySeconds" $minReady "progressDeadlineSeconds" $deadline)
+  "rollout" $rollout
   "containers" $containers
 -}}
 {{- if not $batch }}{{ $_ := set $timings "startupTypicalSeconds" $sTyp }}{{ $_ := set $timings "startupMaxSeconds" $sMax }}{{ end -}}

@@ -58,6 +58,13 @@ medium: Memory
   configMap:
     name: {{ .configMapName | quote }}
 {{- end }}
+{{- $hostPaths := ($spec.daemon | default dict).hostPaths | default dict }}
+{{- range $name := keys $hostPaths | sortAlpha }}
+- name: {{ printf "host-%s" $name | quote }}
+  hostPath:
+    path: {{ (index $hostPaths $name).path | quote }}
+    type: {{ (index $hostPaths $name).type }}
+{{- end }}
 {{- end -}}
 
 {{/* What every container mounts: /tmp, and its own files. Input: the files map. */}}
@@ -89,5 +96,27 @@ sidecar the ones it lists. Input: (dict "spec" "scratch" keys "configFiles" keys
   mountPath: {{ (index $configFiles $key).path | quote }}
   subPath: {{ $key | quote }}
   readOnly: true
+{{- end }}
+{{- end -}}
+
+{{/* The application's mounts of a stateful workload's own volumes, mirroring claimMounts in src/constructs/objects/pod/volumes.ts. Input: the spec. */}}
+{{- define "hw.volumes.claimMounts" -}}
+{{- $claims := (.stateful | default dict).volumeClaims | default dict }}
+{{- range $name := keys $claims | sortAlpha }}
+- name: {{ $name | quote }}
+  mountPath: {{ (index $claims $name).mountPath | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* The application's mounts of a node agent's host paths, mirroring hostPathMounts in src/constructs/objects/pod/volumes.ts. Input: the spec. */}}
+{{- define "hw.volumes.hostPathMounts" -}}
+{{- $hostPaths := (.daemon | default dict).hostPaths | default dict }}
+{{- range $name := keys $hostPaths | sortAlpha }}
+{{- $hostPath := index $hostPaths $name }}
+- name: {{ printf "host-%s" $name | quote }}
+  mountPath: {{ $hostPath.mountPath | default $hostPath.path | quote }}
+  {{- if $hostPath.readOnly }}
+  readOnly: true
+  {{- end }}
 {{- end }}
 {{- end -}}

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { stringify } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import { readDeclarations, RULE_IDS, synthesizeYaml, type WorkloadSpec } from '../src';
 import { CHECKOUT, checkoutWith } from './support/declarations';
 import { ALIAS_BOMB, cli } from './support/cli';
@@ -38,6 +38,7 @@ describe('help and usage (exit 0 and 2)', () => {
     ['a missing file argument', ['synth']],
     ['an unknown option', ['synth', EXAMPLE, '--fast']],
     ['a non-numeric --drain-seconds', ['check', 'dist.yaml', '--drain-seconds', 'thirty']],
+    ['a namespace that is no DNS-1123 label', ['synth', EXAMPLE, '--namespace', 'Shop_Prod']],
   ])('%s exits 2', (_, args) => {
     const result = cli(args);
     expect(result.status).toBe(2);
@@ -69,6 +70,23 @@ describe('synth', () => {
     expect(readFileSync(join(output, 'chat.k8s.yaml'), 'utf8')).toBe(
       synthesizeYaml(readDeclarations('examples/phoenix-bandit.yaml') as WorkloadSpec[]),
     );
+  });
+  test('--namespace puts every object in that namespace, as helm template --namespace does', () => {
+    const result = cli(['synth', EXAMPLE, '--namespace', 'shop']);
+    expect(result.status).toBe(0);
+    const documents = parseAllDocuments(result.stdout).map((document) => document.toJS() as { metadata: { namespace?: string } });
+    expect(documents.length).toBeGreaterThan(3);
+    expect(documents.map((object) => object.metadata.namespace)).toEqual(documents.map(() => 'shop'));
+    expect(result.stdout).toBe(synthesizeYaml(readDeclarations(EXAMPLE) as WorkloadSpec[], { namespace: 'shop' }));
+  });
+  test('--namespace applies to every file --output writes', () => {
+    const output = join(scratch(), 'out');
+    expect(cli(['synth', 'examples/queue-worker.yaml', '--output', output, '-n', 'jobs']).status).toBe(0);
+    expect(readFileSync(join(output, 'invoice-worker.k8s.yaml'), 'utf8')).toMatch(/^ {2}namespace: jobs$/m);
+  });
+  test('an invalid namespace names the rule and an example', () => {
+    const result = cli(['synth', EXAMPLE, '--namespace', 'Shop_Prod']);
+    expect(result.stderr).toMatch(/DNS-1123 label.*e\.g\. shop/);
   });
   test('an invalid declaration exits 1 with field, value, rule and fix, and writes nothing', () => {
     const result = cli(['synth', file(stringify(checkoutWith({ image: 'ghcr.io/acme/checkout:latest' })))]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { checkInvariants, deriveTimings, INVARIANT_IDS, TRAFFIC_PLATFORMS } from '../src';
 import { ACKNOWLEDGEABLE_INVARIANTS } from '../src/declaration/ids';
 import type { WorkloadFacts } from '../src/invariants/facts';
+import type { TimingInput } from '../src/timing/types';
 import type { KubernetesObject } from '../src/manifests/facts';
 import { synthesizeObjects } from '../src/synth';
 import { CHECKOUT, jobTimingInput } from './support/declarations';
@@ -86,6 +87,26 @@ function derivedFormulas(): Array<[string, string]> {
         failedJobsHistoryLimit: 3,
         shortestIntervalMinutes: 1440,
       },
+    });
+    for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
+  }
+  // The controllers' own rollouts: a StatefulSet's (kind stateful), a DaemonSet's stopping the old pod first or starting the new one first (kind daemon).
+  const controllers: Array<Pick<TimingInput, 'kind' | 'statefulSet' | 'daemonSet'>> = [
+    { kind: 'stateful', statefulSet: { replicas: 3, partition: 0, podManagementPolicy: 'OrderedReady' } },
+    { kind: 'daemon', daemonSet: { surge: false } },
+    { kind: 'daemon', daemonSet: { surge: true } },
+  ];
+  for (const controller of controllers) {
+    const { explanations } = deriveTimings({
+      ...controller,
+      startupMaxSeconds: 90,
+      drainSeconds: 30,
+      platform: 'kube-proxy',
+      probeLatencyMs: 500,
+      kubernetesVersion: '1.28',
+      preStopType: 'auto',
+      overrides: {},
+      probes: { readiness: true, liveness: true, startup: true },
     });
     for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
   }

@@ -1,5 +1,12 @@
 import { deriveTimings } from '../src/timing/derive';
-import type { TimingInput } from '../src/timing/types';
+import type { DeploymentRollout, TimingInput, Timings } from '../src/timing/types';
+
+/** minReadySeconds of a rollout that has one (every controller's but a Job's). */
+function minReadyOf(timings: Timings): number {
+  const { rollout } = timings;
+  if (rollout.controller === 'Job' || rollout.controller === 'CronJob') throw new Error('a Job rolls nothing out');
+  return rollout.minReadySeconds;
+}
 
 /** The reference case of the core issue: typical 20 s, max 90 s, drain 30 s, propagation 10 s, latency 300 ms. */
 const REFERENCE: TimingInput = {
@@ -17,6 +24,12 @@ const REFERENCE: TimingInput = {
 };
 
 const derive = (changes: Partial<TimingInput> = {}) => deriveTimings({ ...REFERENCE, ...changes }).timings;
+
+/** The rollout of a web or worker workload, which a Deployment runs. */
+function deploymentRollout(timings: Timings): DeploymentRollout {
+  if (timings.rollout.controller !== 'Deployment') throw new Error(`expected a Deployment's rollout, got ${timings.rollout.controller}`);
+  return timings.rollout;
+}
 
 describe('the reference case', () => {
   const timings = derive();
@@ -48,7 +61,13 @@ describe('the reference case', () => {
     expect(timings.terminationGracePeriodSeconds).toBe(45);
   });
   test('minReadySeconds 15, progressDeadlineSeconds 600, RollingUpdate 25% / 0', () => {
-    expect(timings.rollout).toEqual({ maxSurge: '25%', maxUnavailable: 0, minReadySeconds: 15, progressDeadlineSeconds: 600 });
+    expect(timings.rollout).toEqual({
+      controller: 'Deployment',
+      maxSurge: '25%',
+      maxUnavailable: 0,
+      minReadySeconds: 15,
+      progressDeadlineSeconds: 600,
+    });
   });
 });
 
@@ -192,7 +211,7 @@ describe('rollout rule: progressDeadlineSeconds = max(600, ceil(1.5·(120 + W_s 
     // S_max 400, S_typ 134 → p_s 10, f_s 60, W_s 600; 1.5 × (120 + 600 + 15) = 1102.5 → 1103.
     const timings = derive({ startupTypicalSeconds: undefined, startupMaxSeconds: 400 });
     expect(timings.startup.windowSeconds).toBe(600);
-    expect(timings.rollout.progressDeadlineSeconds).toBe(1103);
+    expect(deploymentRollout(timings).progressDeadlineSeconds).toBe(1103);
   });
 });
 
@@ -200,7 +219,7 @@ describe('overrides', () => {
   test('an override replaces the value and everything downstream reads it', () => {
     const timings = derive({ overrides: { readiness: { periodSeconds: 10 } } });
     expect(timings.readiness.windowSeconds).toBe(30);
-    expect(timings.rollout.minReadySeconds).toBe(30);
+    expect(minReadyOf(timings)).toBe(30);
     expect(timings.liveness.failureThreshold).toBe(6);
   });
   test('a readiness timeout override carries over to liveness and startup timeouts', () => {
@@ -260,10 +279,10 @@ describe('pods without a readiness probe (workers)', () => {
     deriveTimings({ ...REFERENCE, kind: 'worker', probes: { readiness, liveness, startup: readiness || liveness } });
 
   test('minReadySeconds is the liveness window: a pod that wedges at once is restarted before it counts as available', () => {
-    expect(withProbes(false, true).timings.rollout.minReadySeconds).toBe(30);
+    expect(minReadyOf(withProbes(false, true).timings)).toBe(30);
   });
   test('minReadySeconds is 0 with neither probe: nothing could tell a working pod from a wedged one', () => {
-    expect(withProbes(false, false).timings.rollout.minReadySeconds).toBe(0);
+    expect(minReadyOf(withProbes(false, false).timings)).toBe(0);
   });
   test('liveness does not wait for a readiness window it does not have: f_l = max(3, ceil(max(P, 30) / p_l))', () => {
     // Latency 4000 ms: T 12, p_l 13; with readiness f_l would be ceil(78 / 13) = 6, without it ceil(30 / 13) = 3.
@@ -291,7 +310,7 @@ describe('init containers: I = Σ init maxSeconds + Σ native sidecar startup wi
   test('a 300 s migration lengthens the deadline: max(600, ceil(1.5 × (120 + 300 + 135 + 15))) = 855', () => {
     const timings = derive({ initContainers: [{ name: 'migrate', maxSeconds: 300 }] });
     expect(timings.containers.initSeconds).toBe(300);
-    expect(timings.rollout.progressDeadlineSeconds).toBe(855);
+    expect(deploymentRollout(timings).progressDeadlineSeconds).toBe(855);
   });
   test('init containers run one after another: their worst cases add up', () => {
     const timings = derive({
@@ -310,12 +329,12 @@ describe('init containers: I = Σ init maxSeconds + Σ native sidecar startup wi
       sidecars: [{ name: 'proxy', startSeconds: 20, readiness: false, stopSeconds: 10 }],
     });
     expect(timings.containers.initSeconds).toBe(330);
-    expect(timings.rollout.progressDeadlineSeconds).toBe(900);
+    expect(deploymentRollout(timings).progressDeadlineSeconds).toBe(900);
   });
   test('an ordinary sidecar (1.28) starts beside the application and adds nothing to the start', () => {
     const timings = derive({ sidecars: [{ name: 'proxy', startSeconds: 20, readiness: false, stopSeconds: 10 }] });
     expect(timings.containers.initSeconds).toBe(0);
-    expect(timings.rollout.progressDeadlineSeconds).toBe(600);
+    expect(deploymentRollout(timings).progressDeadlineSeconds).toBe(600);
   });
   test('without init containers the deadline rule and its explanation are the plain ones', () => {
     const { explanations } = deriveTimings(REFERENCE);

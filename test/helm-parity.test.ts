@@ -110,7 +110,6 @@ const EDGES: Array<[string, Record<string, unknown>]> = [
   ['label keys YAML would read as numbers, booleans or null', { labels: { '0x10': 'a', true: 'b', null: 'c', '1e3': 'd', '': 'e' } }],
   ['an empty list of egress destinations: DNS only', { networkPolicy: { egressTo: [] } }],
   ['an egress destination with an empty list of ports', { networkPolicy: { egressTo: [{ cidr: '10.0.0.0/8', ports: [] }] } }],
-  ['an empty list of ingress peers', { networkPolicy: { ingressFrom: [] } }],
   ['empty peer selectors, which match everything', { networkPolicy: { ingressFrom: [{}, { namespaceLabels: {} }, { podLabels: {} }] } }],
   ['peer labels with YAML-ambiguous keys and values', { networkPolicy: { ingressFrom: [{ podLabels: { no: 'on', '~': '010' } }] } }],
   ['empty args', { args: [] }],

@@ -72,6 +72,8 @@ const SCHEMA_REJECTIONS: Rejection[] = [
     checkoutWith({ networkPolicy: { ingressFrom: [{ cidr: '10.0.0.0' }] } }),
     ['networkPolicy.ingressFrom', 'cidr'],
   ],
+  ['an empty list of peers', checkoutWith({ networkPolicy: { ingressFrom: [] } }), ['networkPolicy.ingressFrom']],
+  ['an empty list of peers of a way in', checkoutWith({ route: { parentRefs: [{ name: 'gw' }], from: [] } }), ['route.from']],
   ['an annotation key with spaces', checkoutWith({ ingress: { annotations: { 'my key': 'x' } } }), ['ingress.annotations', 'my key']],
   [
     'a health check interval out of range',

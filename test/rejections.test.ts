@@ -424,6 +424,21 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     { path: 'networkPolicy.ingressFrom[0].cidr', value: '10.0.0.0', rule: /an IPv4 or IPv6 CIDR/, fix: /10.0.0.0\/16/ },
   ],
   [
+    'an empty list of peers (Kubernetes reads an empty from as anyone)',
+    checkoutWith({ networkPolicy: { ingressFrom: [] } }),
+    {
+      path: 'networkPolicy.ingressFrom',
+      value: [],
+      rule: /empty list of peers is ambiguous/,
+      fix: /name at least one peer, or remove the field/,
+    },
+  ],
+  [
+    'an empty list of peers of a way in (it would admit no one)',
+    checkoutWith({ networkPolicy: { ingressFrom: [{ podLabels: { role: 'frontend' } }] }, ingress: { from: [] } }),
+    { path: 'ingress.from', value: [], rule: /empty list of peers is ambiguous/, fix: /name at least one peer/ },
+  ],
+  [
     'a peer that is both pods and a network',
     checkoutWith({ ingress: { from: [{ cidr: '10.0.0.0/16', namespaceLabels: { team: 'edge' } }] } }),
     { path: 'ingress.from[0].cidr', value: '10.0.0.0/16', rule: /either pods .* or a network/, fix: /split it into two peers/ },
@@ -603,7 +618,7 @@ describe('how problems are reported', () => {
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
           'port, replicas, autoscaling, health, startup, run, schedule, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
           'env, envFrom, args, files, configFiles, scratch, tmp, imagePullSecrets, podAnnotations, serviceAccount, scheduling, initContainers, ' +
-          'sidecars, mesh, labels, networkPolicy, service, ingress, route, overrides, acknowledge',
+          'sidecars, mesh, labels, networkPolicy, service, ingress, route, stateful, daemon, overrides, acknowledge',
       ].join('\n'),
     );
     expect(message).not.toMatch(/\n\s+at /);

@@ -54,6 +54,16 @@ function wholeSeconds(value: string): number {
   return Number(value);
 }
 
+/** A namespace name is a DNS-1123 label (Kubernetes API conventions, "Namespaces"). */
+function namespaceName(value: string): string {
+  if (value.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value)) {
+    throw new InvalidArgumentError(
+      'a namespace name is a DNS-1123 label: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit, e.g. shop',
+    );
+  }
+  return value;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -90,15 +100,21 @@ export function buildProgram(io: Io): Command {
     .description('Synthesize declaration files (YAML or JSON, one or many workloads) to Kubernetes YAML.')
     .argument('<files...>', 'declaration files')
     .option('-o, --output <dir>', 'write one <instance>.k8s.yaml per workload into this folder instead of stdout')
-    .action((files: string[], options: { output?: string }) => {
+    .option(
+      '-n, --namespace <name>',
+      "set metadata.namespace on every object, as helm template --namespace does (default: none, kubectl's current namespace)",
+      namespaceName,
+    )
+    .action((files: string[], options: { output?: string; namespace?: string }) => {
       const workloads = loadValid(files, io);
       const { synthesizeFiles, synthesizeYaml } = load.synth();
+      const synthesis = { namespace: options.namespace };
       if (options.output === undefined) {
-        io.stdout(synthesizeYaml(workloads));
+        io.stdout(synthesizeYaml(workloads, synthesis));
         return;
       }
       mkdirSync(options.output, { recursive: true });
-      for (const { file, yaml } of synthesizeFiles(workloads)) {
+      for (const { file, yaml } of synthesizeFiles(workloads, synthesis)) {
         writeFileSync(join(options.output, file), yaml);
         io.stdout(`${join(options.output, file)}\n`);
       }

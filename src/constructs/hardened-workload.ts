@@ -75,6 +75,8 @@ export abstract class HardenedWorkloadBase extends Construct {
 const CLASS_OF_KIND: Readonly<Record<WorkloadKind, string>> = {
   web: 'HardenedWebService',
   worker: 'HardenedWorker',
+  stateful: 'HardenedStatefulSet',
+  daemon: 'HardenedDaemonSet',
   job: 'HardenedJob',
   cronjob: 'HardenedCronJob',
 };

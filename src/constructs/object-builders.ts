@@ -5,7 +5,10 @@ import type { ObjectRole } from '../kinds/table';
 import { manifest } from './kubernetes-json';
 import { configMapProps } from './objects/config-map';
 import { deploymentProps } from './objects/deployment';
+import { daemonSetProps } from './objects/daemon-set';
 import { gatewayRoute } from './objects/gateway-route';
+import { headlessServiceProps } from './objects/headless-service';
+import { statefulSetProps } from './objects/stateful-set';
 import { horizontalPodAutoscalerProps } from './objects/horizontal-pod-autoscaler';
 import { ingressProps } from './objects/ingress';
 import { jobProps } from './objects/job';
@@ -25,6 +28,9 @@ export const OBJECT_BUILDERS: Readonly<Record<ObjectRole, (workload: ResolvedWor
   ServiceAccount: (workload) => manifest(k8s.KubeServiceAccount.GVK, serviceAccountProps(workload)),
   ConfigMap: (workload) => workload.configMap && manifest(k8s.KubeConfigMap.GVK, configMapProps(workload, workload.configMap)),
   Deployment: (workload) => ({ ...k8s.KubeDeployment.GVK, ...deploymentProps(workload) }),
+  StatefulSet: (workload) => ({ ...k8s.KubeStatefulSet.GVK, ...statefulSetProps(workload) }),
+  HeadlessService: (workload) => manifest(k8s.KubeService.GVK, headlessServiceProps(workload)),
+  DaemonSet: (workload) => ({ ...k8s.KubeDaemonSet.GVK, ...daemonSetProps(workload) }),
   Service: (workload) =>
     workload.spec.port === undefined ? undefined : manifest(k8s.KubeService.GVK, serviceProps(workload, workload.spec.port)),
   Ingress: (workload) => {
@@ -54,6 +60,9 @@ export const OBJECT_IDS: Readonly<Record<ObjectRole, string>> = {
   ServiceAccount: 'service-account',
   ConfigMap: 'config-map',
   Deployment: 'deployment',
+  StatefulSet: 'stateful-set',
+  HeadlessService: 'headless-service',
+  DaemonSet: 'daemon-set',
   Service: 'service',
   Ingress: 'ingress',
   Route: 'route',

@@ -1,6 +1,8 @@
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../declaration/schema';
 import { WORKLOAD_KINDS, type WorkloadKind } from '../kinds/table';
+import { HardenedDaemonSet } from './hardened-daemon-set';
+import { HardenedStatefulSet } from './hardened-stateful-set';
 import { HardenedWorkload, type HardenedWorkloadBase } from './hardened-workload';
 import { HardenedJob } from './kinds/hardened-job';
 import { HardenedCronJob } from './kinds/hardened-cron-job';
@@ -9,6 +11,8 @@ import { HardenedCronJob } from './kinds/hardened-cron-job';
 const CONSTRUCT_OF_KIND: Readonly<Record<WorkloadKind, new (scope: Construct, id: string, props: WorkloadSpec) => HardenedWorkloadBase>> = {
   web: HardenedWorkload,
   worker: HardenedWorkload,
+  stateful: HardenedStatefulSet,
+  daemon: HardenedDaemonSet,
   job: HardenedJob as new (scope: Construct, id: string, props: WorkloadSpec) => HardenedWorkloadBase,
   cronjob: HardenedCronJob as new (scope: Construct, id: string, props: WorkloadSpec) => HardenedWorkloadBase,
 };

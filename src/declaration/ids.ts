@@ -51,7 +51,16 @@ export const ACKNOWLEDGEABLE_INVARIANTS = [
 ] as const satisfies readonly InvariantId[];
 
 /** Hardening defaults that may be waived, each only with a written reason. */
-export const WAIVER_IDS = ['singleReplica', 'noLiveness', 'noCpuLimit', 'automountServiceAccountToken'] as const;
+export const WAIVER_IDS = [
+  'singleReplica',
+  'noLiveness',
+  'noCpuLimit',
+  'automountServiceAccountToken',
+  // stateful: a claim retention policy that deletes the volumes.
+  'deleteVolumeClaims',
+  // daemon: host paths, which the restricted Pod Security Standard's control "Volume Types" forbids.
+  'volumeTypes',
+] as const;
 
 export const ACKNOWLEDGEMENT_IDS = [...ACKNOWLEDGEABLE_INVARIANTS, ...WAIVER_IDS] as const;
 export type AcknowledgementId = (typeof ACKNOWLEDGEMENT_IDS)[number];

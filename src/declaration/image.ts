@@ -35,9 +35,9 @@ export function isLatestTag(image: string): boolean {
 /**
  * Registries whose images ship without a shell or coreutils, so `exec sleep` in a preStop hook
  * fails — and a failed preStop hook does not stop the kubelet from sending SIGTERM at once.
- * Their debug variants (`:debug`, `-dev`) do have a shell.
+ * Their debug variants (`:debug`, `-dev`) do have a shell. The patterns are RE2 as well, for the Helm face.
  */
-const DISTROLESS_REGISTRIES: ReadonlyArray<{ prefix: string; shellTag: RegExp }> = [
+export const DISTROLESS_REGISTRIES: ReadonlyArray<{ prefix: string; shellTag: RegExp }> = [
   { prefix: 'gcr.io/distroless/', shellTag: /(^|-)debug(-|$)/ },
   { prefix: 'cgr.dev/chainguard/', shellTag: /-dev$/ },
 ];

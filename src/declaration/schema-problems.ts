@@ -217,7 +217,12 @@ export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[
       if (issue.origin === 'string') {
         return problem(node?.['x-rule'] ?? `must have at least ${issue.minimum} characters`, node?.['x-fix'] ?? 'write it out in full');
       }
-      if (issue.origin === 'array') return problem(`must have at least ${issue.minimum} entries`, 'add an entry or remove the field');
+      if (issue.origin === 'array') {
+        return problem(
+          node?.['x-rule'] ?? `must have at least ${issue.minimum} entries`,
+          node?.['x-fix'] ?? 'add an entry or remove the field',
+        );
+      }
       return problem(`must be at least ${issue.minimum}`, `use ${unitOf(issue.path)} ≥ ${issue.minimum}`);
     case 'too_big':
       return problem(`must be at most ${issue.maximum}`, `use a value ≤ ${issue.maximum}`);

@@ -42,12 +42,12 @@ export interface WorkloadSpec {
    */
   distroless?: boolean;
   /**
-   * web: serves traffic through a Service. worker: no Service, no preStop hook. job: runs to completion once (a Job), timed by `run`. cronjob: runs to completion on a `schedule` (a CronJob), timed by `run`.
+   * web: serves traffic through a Service. worker: no Service, no preStop hook. stateful: a StatefulSet with stable identity and its own volumes; with a port it is served like web, without like worker. daemon: a DaemonSet, one pod on every node, no Service. job: runs to completion once (a Job), timed by `run`. cronjob: runs to completion on a `schedule` (a CronJob), timed by `run`.
    *
    * @default "web"
    * @example "worker"
    */
-  kind?: 'web' | 'worker' | 'job' | 'cronjob';
+  kind?: 'web' | 'worker' | 'stateful' | 'daemon' | 'job' | 'cronjob';
   /**
    * Serving port of the container (required for web workloads).
    *
@@ -300,6 +300,20 @@ export interface WorkloadSpec {
    * @example {"parentRefs":[{"name":"public-gateway"}]}
    */
   route?: GatewayRouteSettings;
+  /**
+   * Storage and update settings of a stateful workload (kind stateful only).
+   *
+   * @default - no volumes, OrderedReady, partition 0, volumes retained
+   * @example {"volumeClaims":{"data":{"size":"20Gi","mountPath":"/data"}}}
+   */
+  stateful?: StatefulSettings;
+  /**
+   * Update and host access settings of a node agent (kind daemon only).
+   *
+   * @default - no host paths; one node at a time without its agent during an update
+   * @example {"hostPaths":{"logs":{"path":"/var/log"}}}
+   */
+  daemon?: DaemonSettings;
   /**
    * Explicit values that replace derived ones. An override that breaks an invariant is rejected unless `acknowledge` gives a reason.
    *
@@ -1843,6 +1857,148 @@ export interface GatewayRouteSettings {
    */
   from?: IngressPeer[];
 }
+/**
+ * A volume of each pod's own, kept across restarts and rescheduling (a volume claim template).
+ */
+export interface VolumeClaim {
+  /**
+   * Storage each pod's volume requests.
+   *
+   * Unit: bytes, usually with a suffix such as Gi.
+   *
+   * @example "10Gi"
+   */
+  size: string;
+  /**
+   * Where the volume appears in the application's container, writable.
+   *
+   * @example "/data"
+   */
+  mountPath: string;
+  /**
+   * StorageClass that provisions the volume.
+   *
+   * @default - the cluster's default StorageClass
+   * @example "gp3"
+   */
+  storageClass?: string;
+  /**
+   * How nodes may mount the volume; each pod has its own claim.
+   *
+   * @default "ReadWriteOnce"
+   * @example "ReadWriteOncePod"
+   */
+  accessMode?: 'ReadWriteOnce' | 'ReadWriteOncePod' | 'ReadOnlyMany' | 'ReadWriteMany';
+}
+export interface ClaimRetention {
+  /**
+   * What happens to the volumes when the workload is deleted. Delete needs acknowledge.deleteVolumeClaims.
+   *
+   * @default "Retain"
+   * @example "Delete"
+   */
+  whenDeleted?: 'Retain' | 'Delete';
+  /**
+   * What happens to the volumes of the pods a scale-down removes. Delete needs acknowledge.deleteVolumeClaims.
+   *
+   * @default "Retain"
+   * @example "Delete"
+   */
+  whenScaled?: 'Retain' | 'Delete';
+}
+export interface StatefulSettings {
+  /**
+   * Volumes each pod keeps, by name: the claim of pod <instance>-N is <name>-<instance>-N, and it follows the pod to whichever node it runs on.
+   *
+   * @default {}
+   * @example {"data":{"size":"20Gi","mountPath":"/data"}}
+   */
+  volumeClaims?: {
+    [k: string]: VolumeClaim;
+  };
+  /**
+   * OrderedReady: pods are created one at a time, each after the one before is ready, and removed in reverse order (members that join a cluster one by one). Parallel: all at once. Updates go one pod at a time either way.
+   *
+   * @default "OrderedReady"
+   * @example "Parallel"
+   */
+  podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  /**
+   * Pods with an ordinal below this keep the old revision during an update (a staged rollout).
+   *
+   * Unit: pods.
+   *
+   * @default 0
+   * @example 2
+   */
+  partition?: number;
+  /**
+   * The StatefulSet's persistentVolumeClaimRetentionPolicy: data is kept unless its deletion is acknowledged.
+   *
+   * @default {}
+   * @example {"whenScaled":"Delete"}
+   */
+  claimRetention?: ClaimRetention;
+  /**
+   * Longest an update may take; explain warns when the worst-case rollout is longer.
+   *
+   * Unit: seconds.
+   *
+   * @default - none: no warning
+   * @example 3600
+   */
+  maintenanceWindowSeconds?: number;
+}
+/**
+ * A folder of the node mounted into the agent: a departure from the restricted Pod Security Standard that needs acknowledge.volumeTypes.
+ */
+export interface HostPath {
+  /**
+   * The folder (or file, or socket) on the node.
+   *
+   * @example "/var/log"
+   */
+  path: string;
+  /**
+   * Where it appears in the application's container.
+   *
+   * @default - `path`
+   * @example "/var/log"
+   */
+  mountPath?: string;
+  /**
+   * Mount it read-only; false lets the agent write to the node, which few agents need.
+   *
+   * @default true
+   * @example false
+   */
+  readOnly?: boolean;
+  /**
+   * What must exist at the path on the node before the pod starts.
+   *
+   * @default "Directory"
+   * @example "Socket"
+   */
+  type?: 'Directory' | 'DirectoryOrCreate' | 'File' | 'Socket';
+}
+export interface DaemonSettings {
+  /**
+   * The node's folders the agent mounts, by name (its volume is host-<name>). Each needs acknowledge.volumeTypes.
+   *
+   * @default {}
+   * @example {"logs":{"path":"/var/log"}}
+   */
+  hostPaths?: {
+    [k: string]: HostPath;
+  };
+  /**
+   * The agent can run two copies on one node (no exclusive host port, lock or device): an update starts the new pod before it stops the old one (maxSurge 1, maxUnavailable 0), so no node is ever without its agent.
+   *
+   * @default false
+   * @example true
+   */
+  surge?: boolean;
+}
 export interface ProbeTimingOverrides {
   /**
    * Time between probe attempts.
@@ -2154,4 +2310,18 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   automountServiceAccountToken?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  deleteVolumeClaims?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  volumeTypes?: string;
 }

@@ -1,7 +1,7 @@
 import type { ResolvedWorkload } from '../declaration/resolve';
 import { effectiveInterval } from '../timing/derive';
 import type { JobTimings } from '../timing/kinds/job';
-import type { ContainerTimings, ProbeTimings, Timings } from '../timing/types';
+import type { ContainerTimings, ProbeTimings, Rollout, Timings } from '../timing/types';
 
 /**
  * The derivation in five short lines (one more each for init containers, sidecars, a mesh proxy and a load balancer), for the Deployment's annotation: a reviewer sees a timing
@@ -25,7 +25,7 @@ export function timingSummary(workload: ResolvedWorkload): string {
     `${window('liveness', probes.liveness !== undefined, timings.liveness)}, propagation ${timings.propagationSeconds}s`,
     shutdownLine(timings),
     ...containerLines(containers),
-    `rollout: maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}, minReadySeconds ${rollout.minReadySeconds}, progressDeadlineSeconds ${rollout.progressDeadlineSeconds}`,
+    rolloutLine(rollout),
     ...(loadBalancer && healthCheck
       ? [
           `load balancer (${loadBalancer.kind}): health check window ${healthCheck.windowSeconds}s (${healthCheck.intervalSeconds}s x ${healthCheck.unhealthyThresholdCount}), timeout ${healthCheck.timeoutSeconds}s, healthy after ${healthCheck.healthyThresholdCount}; deregistration delay ${loadBalancer.deregistrationDelaySeconds}s`,
@@ -62,6 +62,21 @@ function jobSummary(job: JobTimings, timings: Timings): string {
       ? `clean-up: history ${cronJob.successfulJobsHistoryLimit} succeeded, ${cronJob.failedJobsHistoryLimit} failed`
       : `clean-up: ttlSecondsAfterFinished ${job.ttlSecondsAfterFinished}`,
   ].join('\n');
+}
+
+/** The controller's rollout settings; a StatefulSet's and a DaemonSet's with their worst cases, as neither has a progress deadline. */
+function rolloutLine(rollout: Rollout): string {
+  if (rollout.controller === 'Deployment') {
+    return `rollout: maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}, minReadySeconds ${rollout.minReadySeconds}, progressDeadlineSeconds ${rollout.progressDeadlineSeconds}`;
+  }
+  if (rollout.controller === 'Job' || rollout.controller === 'CronJob') return 'rollout: none (the pods run to completion)';
+  if (rollout.controller === 'DaemonSet') {
+    const { maxSurge, maxUnavailable, minReadySeconds, nodeSeconds, nodeGapSeconds } = rollout;
+    return `rollout: maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}, minReadySeconds ${minReadySeconds}, worst case per node ${nodeSeconds}s, ${nodeGapSeconds}s of it without an agent`;
+  }
+  const { podManagementPolicy, partition, minReadySeconds, updatedPods, podSeconds, worstCaseSeconds, maintenanceWindowSeconds } = rollout;
+  const window = maintenanceWindowSeconds === undefined ? '' : `, maintenance window ${maintenanceWindowSeconds}s`;
+  return `rollout: ${podManagementPolicy}, partition ${partition}, minReadySeconds ${minReadySeconds}, worst case ${updatedPods} x ${podSeconds}s = ${worstCaseSeconds}s${window}`;
 }
 
 /** The init phase, the sidecars and the mesh proxy, a line each, when the workload has them. */

@@ -3,7 +3,7 @@ import { resolveBudget } from '../invariants/facts';
 import { ceilDiv } from '../timing/arithmetic';
 import { effectiveInterval } from '../timing/derive';
 import { backoffSeconds, POD_START_SECONDS } from '../timing/kinds/job';
-import type { ProbeTimings } from '../timing/types';
+import type { BatchRollout, ProbeTimings, Rollout } from '../timing/types';
 
 /**
  * A workload's lifecycle as three short stories, in seconds from their own origin: how a pod
@@ -87,9 +87,40 @@ function initPhase(workload: ResolvedWorkload): Segment[] {
   });
 }
 
+/** How the controller rolls the pods out, in the words of its own settings. */
+function rolloutNotes(rollout: Exclude<Rollout, BatchRollout>, pods: number, available: number, initNote: string): string[] {
+  if (rollout.controller === 'StatefulSet') {
+    const { updatedPods, podSeconds, worstCaseSeconds, partition, maintenanceWindowSeconds } = rollout;
+    return [
+      `rollout: ${updatedPods} of ${pods} pods (ordinals ${partition} and up, partition ${partition}), one at a time from the highest ordinal, each deleted before its replacement starts: ` +
+        `about ${updatedPods} x (stop + ${available}s) when starts are typical${initNote}`,
+      `worst case ${updatedPods} x ${podSeconds}s = ${worstCaseSeconds}s (grace + init + startup window + minReadySeconds); a StatefulSet has no progress deadline` +
+        (maintenanceWindowSeconds !== undefined ? `; maintenance window ${maintenanceWindowSeconds}s` : ''),
+    ];
+  }
+  if (rollout.controller === 'DaemonSet') {
+    const { maxSurge, maxUnavailable, nodeSeconds, nodeGapSeconds } = rollout;
+    return [
+      nodeGapSeconds === 0
+        ? `rollout: node by node, the new pod started beside the old one (maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}): no node is without its agent`
+        : `rollout: node by node, the old pod stopped before the new one starts (maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}): each node is without its agent for about stop + ${available}s when starts are typical${initNote}`,
+      `worst case per node ${nodeSeconds}s${nodeGapSeconds === 0 ? '' : ' (grace + init + startup window + minReadySeconds), all of it without an agent'}; a DaemonSet has no progress deadline`,
+    ];
+  }
+  const surge = Math.max(1, resolveBudget(rollout.maxSurge, pods, 'up'));
+  const batches = ceilDiv(pods, surge);
+  return [
+    `rollout: ${pods} pods, ${surge} at a time (maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}): ` +
+      `about ${batches} x ${available}s = ${batches * available}s when starts are typical${initNote}`,
+    `a rollout that makes no progress for ${rollout.progressDeadlineSeconds}s is marked failed (progressDeadlineSeconds)`,
+  ];
+}
+
 function startSection(workload: ResolvedWorkload): TimelineSection {
   const { timings, probes, replicas } = workload;
   const { startup, readiness, rollout } = timings;
+  if (rollout.controller === 'Job' || rollout.controller === 'CronJob')
+    throw new Error('pods that run to completion have a run section, not a start section');
   const init = initPhase(workload);
   // The application's container starts after the init phase: everything of its own is shifted by I.
   const I = timings.containers.initSeconds;
@@ -100,8 +131,6 @@ function startSection(workload: ResolvedWorkload): TimelineSection {
   const available = S_typ + rollout.minReadySeconds;
   const end = Math.max(I + W_s, available, I + S_max);
   const pods = replicas.mode === 'fixed' ? replicas.count : replicas.min;
-  const surge = Math.max(1, resolveBudget(rollout.maxSurge, pods, 'up'));
-  const batches = ceilDiv(pods, surge);
 
   const events: TimelineEvent[] = [
     {
@@ -154,11 +183,7 @@ function startSection(workload: ResolvedWorkload): TimelineSection {
         : []),
     ],
     events: chronological(events),
-    notes: [
-      `rollout: ${pods} pods, ${surge} at a time (maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}): ` +
-        `about ${batches} x ${available}s = ${batches * available}s when starts are typical${init.length > 0 ? ' and the init phase at its worst' : ''}`,
-      `a rollout that makes no progress for ${rollout.progressDeadlineSeconds}s is marked failed (progressDeadlineSeconds)`,
-    ],
+    notes: rolloutNotes(rollout, pods, available, init.length > 0 ? ' and the init phase at its worst' : ''),
   };
 }
 

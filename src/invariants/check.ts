@@ -76,7 +76,7 @@ function eachLoadBalancer(
   );
 }
 
-const INVARIANTS: Record<InvariantId, Invariant> = {
+export const INVARIANTS: Readonly<Record<InvariantId, Invariant>> = {
   startupWindow: {
     statement: 'The startup window covers 1.5 × the slowest start, and liveness is gated by the startup probe.',
     check({ liveness, startup }, { startupMaxSeconds }) {

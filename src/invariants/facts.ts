@@ -141,6 +141,8 @@ export const API_DEFAULTS = {
   replicas: 1,
   maxSurge: '25%',
   maxUnavailable: '25%',
+  daemonSetMaxSurge: 0,
+  daemonSetMaxUnavailable: 1,
   minReadySeconds: 0,
   progressDeadlineSeconds: 600,
   backoffLimit: 6,

@@ -78,6 +78,28 @@ function budget(value: PodBudget | undefined, fallback: PodBudget): PodBudget {
   return value ?? fallback;
 }
 
+/**
+ * The rolling update's budgets as the controller applies them: a Deployment's `strategy` (Recreate
+ * removes every pod first), a DaemonSet's `updateStrategy` with the DaemonSet defaults (maxSurge 0,
+ * maxUnavailable 1; OnDelete replaces a pod only when it is deleted, one at a time).
+ */
+function rollingUpdateOf(kind: string, spec: Node): { maxSurge: PodBudget; maxUnavailable: PodBudget } {
+  if (kind === 'DaemonSet') {
+    const strategy: Node = spec.updateStrategy ?? {};
+    const rolling: Node = strategy.type === 'OnDelete' ? {} : (strategy.rollingUpdate ?? {});
+    return {
+      maxSurge: budget(rolling.maxSurge, API_DEFAULTS.daemonSetMaxSurge),
+      maxUnavailable: budget(rolling.maxUnavailable, API_DEFAULTS.daemonSetMaxUnavailable),
+    };
+  }
+  const strategy: Node = spec.strategy ?? {};
+  const rolling: Node = strategy.type === 'Recreate' ? { maxSurge: 0, maxUnavailable: '100%' } : (strategy.rollingUpdate ?? {});
+  return {
+    maxSurge: budget(rolling.maxSurge, API_DEFAULTS.maxSurge),
+    maxUnavailable: budget(rolling.maxUnavailable, API_DEFAULTS.maxUnavailable),
+  };
+}
+
 /** Desired pods: the autoscaler's minimum when one targets the workload. */
 export function replicasOf(workload: Workload): number {
   const autoscaler = workload.related.autoscaler?.object.spec;
@@ -88,8 +110,7 @@ export function replicasOf(workload: Workload): number {
 /** The facts of the workload as seen from one container: its probes and its preStop hook. */
 export function containerFacts(workload: Workload, view: ContainerView): WorkloadFacts {
   const spec: Node = workload.kind === 'Pod' ? {} : workload.source.object.spec;
-  const strategy: Node = spec.strategy ?? {};
-  const rolling: Node = strategy.type === 'Recreate' ? { maxSurge: 0, maxUnavailable: '100%' } : (strategy.rollingUpdate ?? {});
+  const rolling = rollingUpdateOf(workload.kind, spec);
   const pdb = workload.related.podDisruptionBudgets[0]?.object.spec;
   const ports = containerPorts(view.container);
   return {
@@ -101,8 +122,8 @@ export function containerFacts(workload: Workload, view: ContainerView): Workloa
     preStopSeconds: preStopSeconds(workload, view.container),
     terminationGracePeriodSeconds: workload.pod.spec.terminationGracePeriodSeconds ?? API_DEFAULTS.terminationGracePeriodSeconds,
     replicas: replicasOf(workload),
-    maxSurge: budget(rolling.maxSurge, API_DEFAULTS.maxSurge),
-    maxUnavailable: budget(rolling.maxUnavailable, API_DEFAULTS.maxUnavailable),
+    maxSurge: rolling.maxSurge,
+    maxUnavailable: rolling.maxUnavailable,
     minReadySeconds: spec.minReadySeconds ?? API_DEFAULTS.minReadySeconds,
     progressDeadlineSeconds: spec.progressDeadlineSeconds ?? API_DEFAULTS.progressDeadlineSeconds,
     podDisruptionBudget: pdb ? { maxUnavailable: pdb.maxUnavailable, minAvailable: pdb.minAvailable } : undefined,

@@ -13,14 +13,15 @@ interface Subject {
 /**
  * The main containers a Service sends traffic to: those declaring a port its `targetPort` names
  * or numbers. Declaring ports is optional in Kubernetes, so when none matches, the first main
- * container is taken to be the one serving.
+ * container is taken to be the one serving. A Service without ports (a StatefulSet's headless
+ * Service that only gives each pod a DNS name) sends no traffic.
  */
 export function servingContainers(workload: Subject): Set<string> {
   const mains = workload.pod.containers.filter((view) => view.role === 'main');
-  if (workload.related.services.length === 0) return new Set();
   const targets = workload.related.services.flatMap((service) =>
     ((service.object.spec.ports as Node[] | undefined) ?? []).map((port) => port.targetPort ?? port.port),
   );
+  if (targets.length === 0) return new Set();
   const serving = mains.filter(({ container }) =>
     ((container.ports as Node[] | undefined) ?? []).some((port) => targets.includes(port.name) || targets.includes(port.containerPort)),
   );

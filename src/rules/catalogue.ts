@@ -159,10 +159,10 @@ export const RULES = {
   }),
   surgeWhenNoUnavailable: invariant('surgeWhenNoUnavailable', {
     title: 'maxSurge ≥ 1 whenever maxUnavailable is 0.',
-    kinds: ['Deployment'],
+    kinds: ['Deployment', 'DaemonSet'],
     target: 'workload',
     rationale: 'With neither a pod to add nor a pod to remove the rollout cannot progress; the API server rejects it.',
-    fix: 'Set strategy.rollingUpdate.maxSurge to at least 1 (or a percentage such as 25%).',
+    fix: 'Set strategy.rollingUpdate.maxSurge (a DaemonSet: updateStrategy.rollingUpdate.maxSurge) to at least 1 (or a percentage such as 25%).',
     reference: `${DEPLOYMENT_DOC}#max-surge`,
   }),
   progressDeadline: invariant('progressDeadline', {
@@ -457,6 +457,16 @@ export const RULES = {
       'A process that hangs without exiting is never restarted without a liveness probe. Keep it cheap (a TCP check of the port), or acknowledge noLiveness with a reason.',
     fix: 'Add a livenessProbe (tcpSocket on the serving port is a safe default), or acknowledge noLiveness with a reason.',
     reference: PROBES_DOC,
+  }),
+  deleteVolumeClaims: hardening({
+    title: "A StatefulSet keeps its pods' volumes when it is deleted or scaled down.",
+    severity: 'warning',
+    kinds: ['StatefulSet'],
+    target: 'workload',
+    rationale:
+      "With persistentVolumeClaimRetentionPolicy Delete, deleting the StatefulSet (or scaling it down) deletes the pods' PersistentVolumeClaims, and with the usual reclaim policy their data: an uninstall or a mistaken scale-down loses the database. Retain, the default, keeps the claims for the next pod of the same name; acknowledge deleteVolumeClaims for data that is disposable.",
+    fix: 'Set persistentVolumeClaimRetentionPolicy whenDeleted and whenScaled to Retain (or leave them out), or acknowledge deleteVolumeClaims with a reason.',
+    reference: 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#persistentvolumeclaim-retention',
   }),
 } as const satisfies Record<string, RuleMeta>;
 

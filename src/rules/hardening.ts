@@ -136,4 +136,13 @@ export const HARDENING_CHECKS = {
     if (replicasOf(subject.workload) < 2 || constraints.some((constraint) => ZONE_KEYS.includes(constraint.topologyKey))) return [];
     return [{ path: podSpecPath(subject, 'topologySpreadConstraints'), message: 'no topology spread constraint over zones' }];
   },
+  deleteVolumeClaims: ({ workload }) => {
+    const policy: Node = workload.source.object.spec.persistentVolumeClaimRetentionPolicy ?? {};
+    return (['whenDeleted', 'whenScaled'] as const)
+      .filter((when) => policy[when] === 'Delete')
+      .map((when) => ({
+        path: ['spec', 'persistentVolumeClaimRetentionPolicy', when],
+        message: `${when}: Delete removes the pods' volume claims`,
+      }));
+  },
 } satisfies Partial<Record<RuleId, Check>>;

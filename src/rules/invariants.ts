@@ -104,7 +104,13 @@ export const INVARIANT_CHECKS = {
       ? ['livenessProbe', 'terminationGracePeriodSeconds']
       : ['startupProbe', 'terminationGracePeriodSeconds'],
   ),
-  surgeWhenNoUnavailable: perWorkload('surgeWhenNoUnavailable', () => ['spec', 'strategy', 'rollingUpdate', 'maxSurge'], true),
+  // A Deployment's budgets are in its strategy, a DaemonSet's in its updateStrategy.
+  surgeWhenNoUnavailable: (subject) =>
+    perWorkload(
+      'surgeWhenNoUnavailable',
+      () => ['spec', subject.workload.kind === 'DaemonSet' ? 'updateStrategy' : 'strategy', 'rollingUpdate', 'maxSurge'],
+      true,
+    )(subject),
   progressDeadline: perWorkload('progressDeadline', () => ['spec', 'progressDeadlineSeconds'], true),
   pdbAllowsDisruption: (subject) => {
     const [budget] = subject.workload.related.podDisruptionBudgets;

@@ -5,8 +5,10 @@ import { initSeconds, meshDrainSeconds, sidecarMode, sidecarStopSeconds, sidecar
 import { Recorder, type Rule } from './record';
 import { deriveJob } from './kinds/job';
 import { deriveCronJob } from './kinds/cronjob';
-import { runsToCompletion } from '../kinds/table';
-import type { Derivation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, TimingInput } from './types';
+import { KINDS, runsToCompletion } from '../kinds/table';
+import { deriveDaemonSetRollout } from './kinds/daemon-set';
+import { deriveStatefulSetRollout } from './kinds/stateful-set';
+import type { Derivation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, Rollout, TimingInput } from './types';
 
 /**
  * The timing rules of docs/derivation.md as one pure function: the same input always gives the same numbers
@@ -17,17 +19,22 @@ import type { Derivation, PodBudget, PreStopMechanism, ProbeTimingOverride, Prob
  * the readiness period also moves the liveness window and minReadySeconds. Whether the result
  * still satisfies the invariants is checked elsewhere (`checkInvariants`).
  */
-export function deriveTimings(input: TimingInput): Derivation {
+export function deriveTimings(declared: TimingInput): Derivation {
+  const input = {
+    ...declared,
+    controller: declared.controller ?? KINDS[declared.kind].controller,
+    servesTraffic: declared.servesTraffic ?? KINDS[declared.kind].traffic === 'always',
+  };
   const record = new Recorder();
   const decide = record.decide.bind(record) as Recorder['decide'];
-  const declared = record.declared.bind(record);
+  const asDeclared = record.declared.bind(record);
   const overrides = input.overrides;
 
   // Pods that run to completion have no probes and no rollout: their start numbers only keep the
   // probe rules whole and are dropped from the result, explanations included.
   const batch = runsToCompletion(input.kind);
-  const S_max = declared('startupMaxSeconds', input.startupMaxSeconds ?? 0, 'The slowest acceptable start, as declared.');
-  const D = declared('drainSeconds', input.drainSeconds, 'Longest in-flight request plus cleanup after SIGTERM, as declared.');
+  const S_max = asDeclared('startupMaxSeconds', input.startupMaxSeconds ?? 0, 'The slowest acceptable start, as declared.');
+  const D = asDeclared('drainSeconds', input.drainSeconds, 'Longest in-flight request plus cleanup after SIGTERM, as declared.');
   const L = input.probeLatencyMs;
   const S_typ =
     input.startupTypicalSeconds === undefined
@@ -37,30 +44,23 @@ export function deriveTimings(input: TimingInput): Derivation {
           reason: 'A typical start is assumed to take a third of the slowest one.',
           compute: () => ceilDiv(S_max, 3),
         })
-      : declared('startupTypicalSeconds', input.startupTypicalSeconds, 'A typical start, as declared.');
+      : asDeclared('startupTypicalSeconds', input.startupTypicalSeconds, 'A typical start, as declared.');
 
-  const P = batch
+  const P = !input.servesTraffic
     ? decide('propagationSeconds', undefined, {
         formula: '0',
         inputs: {},
-        reason: 'Pods that run to completion receive no Service traffic, so there is nothing to wait for before SIGTERM.',
+        reason: 'No Service sends these pods traffic, so there is nothing to wait for before SIGTERM.',
         compute: () => 0,
       })
-    : input.kind === 'worker'
-      ? decide('propagationSeconds', undefined, {
-          formula: '0',
-          inputs: {},
-          reason: 'Workers receive no Service traffic, so there is nothing to wait for before SIGTERM.',
-          compute: () => 0,
-        })
-      : input.propagationSeconds !== undefined
-        ? declared('propagationSeconds', input.propagationSeconds, 'Time until routers stop sending new requests, as declared.')
-        : decide('propagationSeconds', undefined, {
-            formula: `platform default (${input.platform})`,
-            inputs: { platform: input.platform },
-            reason: 'Time until every router has stopped sending new requests to a terminating pod.',
-            compute: () => PROPAGATION_SECONDS[input.platform],
-          });
+    : input.propagationSeconds !== undefined
+      ? asDeclared('propagationSeconds', input.propagationSeconds, 'Time until routers stop sending new requests, as declared.')
+      : decide('propagationSeconds', undefined, {
+          formula: `platform default (${input.platform})`,
+          inputs: { platform: input.platform },
+          reason: 'Time until every router has stopped sending new requests to a terminating pod.',
+          compute: () => PROPAGATION_SECONDS[input.platform],
+        });
 
   // Every probe tolerates health endpoints that are slow under load (timeouts cause false failures).
   // T is the readiness timeout; a pod without a readiness probe still needs it for its other probes.
@@ -142,14 +142,7 @@ export function deriveTimings(input: TimingInput): Derivation {
     'preStop.seconds',
     overrides.preStopSeconds,
     mechanism === 'none'
-      ? {
-          formula: '0',
-          inputs: {},
-          reason: batch
-            ? 'Pods that run to completion receive no Service traffic: nothing to wait for.'
-            : 'Workers receive no Service traffic: nothing to wait for.',
-          compute: () => 0,
-        }
+      ? { formula: '0', inputs: {}, reason: 'No Service sends these pods traffic: nothing to wait for.', compute: () => 0 }
       : {
           formula: 'P',
           inputs: { P },
@@ -211,48 +204,18 @@ export function deriveTimings(input: TimingInput): Derivation {
   const sidecars = sidecarTimings(record, mode, sidecarInputs, { preStopSeconds, drainSeconds: D, graceSeconds: G });
   const mesh = input.mesh && { name: input.mesh, drainSeconds: meshDrainSeconds(record, input.mesh, preStopSeconds, D) };
 
-  const maxUnavailable = decide<PodBudget>(
-    'rollout.maxUnavailable',
-    overrides.maxUnavailable,
-    {
-      formula: '0',
-      inputs: {},
-      reason: 'Never take a serving pod down before its replacement is available.',
-      compute: () => 0,
-    },
-    'maxUnavailable',
-  );
-  const maxSurge = decide<PodBudget>(
-    'rollout.maxSurge',
-    overrides.maxSurge,
-    {
-      formula: '25%',
-      inputs: {},
-      reason: 'With maxUnavailable 0 the rollout can only progress by adding pods.',
-      compute: () => '25%',
-    },
-    'maxSurge',
-  );
+  // A Deployment's budgets come first, as the rollout reads them; a StatefulSet has none, a DaemonSet its own.
+  const budgets = input.controller === 'Deployment' ? deploymentBudgets() : undefined;
   const minReadySeconds = decide('rollout.minReadySeconds', overrides.minReadySeconds, minReadyRule(), 'minReadySeconds');
   const I = initSeconds(record, input.initContainers ?? [], mode, sidecars);
-  const progressDeadlineSeconds = decide(
-    'rollout.progressDeadlineSeconds',
-    overrides.progressDeadlineSeconds,
-    I === undefined
-      ? {
-          formula: 'max(600, ceil(1.5 × (120 + W_s + minReadySeconds)))',
-          inputs: { W_s, minReadySeconds },
-          reason: 'Covers scheduling and image pull (120 s), a worst-case start and minReadySeconds, with 50% to spare.',
-          compute: () => Math.max(600, ceilDiv(3 * (120 + W_s + minReadySeconds), 2)),
-        }
-      : {
-          formula: 'max(600, ceil(1.5 × (120 + I + W_s + minReadySeconds)))',
-          inputs: { I, W_s, minReadySeconds },
-          reason: 'Covers scheduling and image pull (120 s), the init phase, a worst-case start and minReadySeconds, with 50% to spare.',
-          compute: () => Math.max(600, ceilDiv(3 * (120 + I + W_s + minReadySeconds), 2)),
-        },
-    'progressDeadlineSeconds',
-  );
+  const own = { graceSeconds: G, initSeconds: I ?? 0, startupWindowSeconds: W_s, minReadySeconds };
+  const rollout: Rollout = budgets
+    ? { controller: 'Deployment', ...budgets, minReadySeconds, progressDeadlineSeconds: progressDeadline(minReadySeconds, I) }
+    : input.controller === 'Job' || input.controller === 'CronJob'
+      ? ({ controller: input.controller } as Rollout)
+      : input.controller === 'StatefulSet'
+        ? deriveStatefulSetRollout(decide, { ...own, statefulSet: kindInput(input.statefulSet, 'statefulSet') })
+        : deriveDaemonSetRollout(decide, { ...own, daemonSet: kindInput(input.daemonSet, 'daemonSet'), overrides });
 
   const job = input.run && deriveJob(record, input.run, I ?? 0, input.schedule !== undefined);
   const cronJob = job && input.schedule && deriveCronJob(record, input.schedule, job.activeDeadlineSeconds);
@@ -277,6 +240,7 @@ export function deriveTimings(input: TimingInput): Derivation {
     ),
     timings: {
       kind: input.kind,
+      servesTraffic: input.servesTraffic,
       ...(batch ? {} : { startupTypicalSeconds: S_typ, startupMaxSeconds: S_max }),
       drainSeconds: D,
       propagationSeconds: P,
@@ -286,7 +250,7 @@ export function deriveTimings(input: TimingInput): Derivation {
       preStop: { mechanism, seconds: preStopSeconds },
       graceMarginSeconds: M,
       terminationGracePeriodSeconds: G,
-      rollout: { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds },
+      rollout,
       containers: {
         initContainers: input.initContainers ?? [],
         initSeconds: I ?? 0,
@@ -300,6 +264,55 @@ export function deriveTimings(input: TimingInput): Derivation {
       ...(cronJob ? { cronJob } : {}),
     },
   };
+
+  /** A Deployment's rolling update budgets: never an unavailable pod, so progress comes from surge. */
+  function deploymentBudgets(): { maxSurge: PodBudget; maxUnavailable: PodBudget } {
+    const maxUnavailable = decide<PodBudget>(
+      'rollout.maxUnavailable',
+      overrides.maxUnavailable,
+      {
+        formula: '0',
+        inputs: {},
+        reason: 'Never take a serving pod down before its replacement is available.',
+        compute: () => 0,
+      },
+      'maxUnavailable',
+    );
+    const maxSurge = decide<PodBudget>(
+      'rollout.maxSurge',
+      overrides.maxSurge,
+      {
+        formula: '25%',
+        inputs: {},
+        reason: 'With maxUnavailable 0 the rollout can only progress by adding pods.',
+        compute: () => '25%',
+      },
+      'maxSurge',
+    );
+    return { maxSurge, maxUnavailable };
+  }
+
+  /** A Deployment's deadline for progress: one worst-case pod start with room to spare. */
+  function progressDeadline(minReadySeconds: number, I: number | undefined): number {
+    return decide(
+      'rollout.progressDeadlineSeconds',
+      overrides.progressDeadlineSeconds,
+      I === undefined
+        ? {
+            formula: 'max(600, ceil(1.5 × (120 + W_s + minReadySeconds)))',
+            inputs: { W_s, minReadySeconds },
+            reason: 'Covers scheduling and image pull (120 s), a worst-case start and minReadySeconds, with 50% to spare.',
+            compute: () => Math.max(600, ceilDiv(3 * (120 + W_s + minReadySeconds), 2)),
+          }
+        : {
+            formula: 'max(600, ceil(1.5 × (120 + I + W_s + minReadySeconds)))',
+            inputs: { I, W_s, minReadySeconds },
+            reason: 'Covers scheduling and image pull (120 s), the init phase, a worst-case start and minReadySeconds, with 50% to spare.',
+            compute: () => Math.max(600, ceilDiv(3 * (120 + I + W_s + minReadySeconds), 2)),
+          },
+      'progressDeadlineSeconds',
+    );
+  }
 
   /** What decides when a new pod counts as available: its readiness window, else its liveness window. */
   function minReadyRule(): Rule<number> {
@@ -372,6 +385,12 @@ export function effectiveInterval(periodSeconds: number, timeoutSeconds: number)
   return Math.max(periodSeconds, timeoutSeconds);
 }
 
+/** A controller's own declared settings, which the declaration always gives for its kind. */
+function kindInput<T>(settings: T | undefined, field: 'statefulSet' | 'daemonSet'): T {
+  if (!settings) throw new Error(`the rollout needs the declared update settings (TimingInput.${field})`);
+  return settings;
+}
+
 /** The Kubernetes minor version of a "1.N" string. */
 export function kubernetesMinor(version: string): number {
   return Number(version.split('.')[1]);
@@ -380,8 +399,10 @@ export function kubernetesMinor(version: string): number {
 /** The sleep action exists from Kubernetes 1.30 on (beta, on by default). */
 export const SLEEP_ACTION_MINOR = 30;
 
-export function preStopMechanism(input: Pick<TimingInput, 'kind' | 'preStopType' | 'kubernetesVersion'>): PreStopMechanism {
-  if (input.kind === 'worker' || runsToCompletion(input.kind)) return 'none';
+export function preStopMechanism(
+  input: { servesTraffic: boolean } & Pick<TimingInput, 'preStopType' | 'kubernetesVersion'>,
+): PreStopMechanism {
+  if (!input.servesTraffic) return 'none';
   if (input.preStopType !== 'auto') return input.preStopType;
   return kubernetesMinor(input.kubernetesVersion) >= SLEEP_ACTION_MINOR ? 'sleep' : 'exec';
 }

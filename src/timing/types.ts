@@ -1,9 +1,9 @@
+import type { Controller, WorkloadKind } from '../kinds/table';
 import type { TrafficPlatform } from './platforms';
 
 import type { JobTimings, RunInput } from './kinds/job';
 import type { CronJobTimings, ScheduleInput } from './kinds/cronjob';
 export type { WorkloadKind } from '../kinds/table';
-import type { WorkloadKind } from '../kinds/table';
 export type PreStopType = 'auto' | 'sleep' | 'exec' | 'http' | 'app';
 /** How the delay before SIGTERM is carried out; `none` for workers, which receive no traffic. */
 export type PreStopMechanism = 'sleep' | 'exec' | 'http' | 'app' | 'none';
@@ -68,6 +68,17 @@ export interface SidecarInput {
 /** Everything the timing rules of docs/derivation.md read. */
 export interface TimingInput {
   readonly kind: WorkloadKind;
+  /** The controller that rolls the pods out: it decides the rollout rules. Default: the kind's (src/kinds/table.ts). */
+  readonly controller?: Controller;
+  /**
+   * Whether a Service sends the pods traffic: decides propagation and the preStop delay. Default:
+   * whether the kind always does (src/kinds/table.ts); a stateful workload does when it has a port.
+   */
+  readonly servesTraffic?: boolean;
+  /** A StatefulSet's declared update settings (kind stateful). */
+  readonly statefulSet?: StatefulSetInput;
+  /** A DaemonSet's declared update setting (kind daemon). */
+  readonly daemonSet?: DaemonSetInput;
   /** S_max; absent for pods that run to completion, which have no startup probe. */
   readonly startupMaxSeconds?: number;
   /** S_typ; default ceil(S_max / 3). */
@@ -98,6 +109,20 @@ export interface TimingInput {
   readonly schedule?: ScheduleInput;
 }
 
+/** What a StatefulSet's rollout rules read besides the pod's timings. */
+export interface StatefulSetInput {
+  readonly replicas: number;
+  readonly partition: number;
+  readonly podManagementPolicy: 'OrderedReady' | 'Parallel';
+  readonly maintenanceWindowSeconds?: number;
+}
+
+/** What a DaemonSet's rollout rules read besides the pod's timings. */
+export interface DaemonSetInput {
+  /** Whether the agent can run two copies on one node, so that the new one may start before the old one stops. */
+  readonly surge: boolean;
+}
+
 export interface ProbeTimings {
   readonly periodSeconds: number;
   readonly timeoutSeconds: number;
@@ -113,8 +138,57 @@ export interface RestartingProbeTimings extends ProbeTimings {
   readonly terminationGracePeriodSeconds: number;
 }
 
+/** A Deployment's rolling update: surge before removal, and a deadline for progress. */
+export interface DeploymentRollout {
+  readonly controller: 'Deployment';
+  readonly maxSurge: PodBudget;
+  readonly maxUnavailable: PodBudget;
+  readonly minReadySeconds: number;
+  readonly progressDeadlineSeconds: number;
+}
+
+/**
+ * A StatefulSet's rolling update: one pod at a time from the highest ordinal down, each deleted
+ * before its replacement starts; no progress deadline, so its worst-case length is derived instead.
+ */
+export interface StatefulSetRollout {
+  readonly controller: 'StatefulSet';
+  readonly minReadySeconds: number;
+  readonly podManagementPolicy: 'OrderedReady' | 'Parallel';
+  readonly partition: number;
+  /** Pods an update replaces: those with an ordinal at or above the partition. */
+  readonly updatedPods: number;
+  /** One pod's worst case: grace + init + startup window + minReadySeconds. */
+  readonly podSeconds: number;
+  /** updatedPods × podSeconds. */
+  readonly worstCaseSeconds: number;
+  readonly maintenanceWindowSeconds?: number;
+}
+
+/**
+ * A DaemonSet's rolling update: node by node, either stopping the old pod first (maxUnavailable) or
+ * starting the new one first (maxSurge, when two copies may share a node); no progress deadline.
+ */
+export interface DaemonSetRollout {
+  readonly controller: 'DaemonSet';
+  readonly maxSurge: PodBudget;
+  readonly maxUnavailable: PodBudget;
+  readonly minReadySeconds: number;
+  /** Worst case for one node: (G when the old pod stops first) + I + W_s + minReadySeconds. */
+  readonly nodeSeconds: number;
+  /** Worst case a node is without a working agent: nodeSeconds when the old pod stops first, 0 with surge. */
+  readonly nodeGapSeconds: number;
+}
+
+/** A Job's or a CronJob's pods run to completion: nothing is rolled out (their deadline is in `Timings.job`). */
+export type BatchRollout = { readonly controller: 'Job' } | { readonly controller: 'CronJob' };
+
+export type Rollout = DeploymentRollout | StatefulSetRollout | DaemonSetRollout | BatchRollout;
+
 export interface Timings {
   readonly kind: WorkloadKind;
+  /** Whether a Service sends the pods traffic. */
+  readonly servesTraffic: boolean;
   /** Absent for pods that run to completion (no startup probe). */
   readonly startupTypicalSeconds?: number;
   readonly startupMaxSeconds?: number;
@@ -129,12 +203,7 @@ export interface Timings {
   readonly graceMarginSeconds: number;
   /** G: pod-level terminationGracePeriodSeconds. */
   readonly terminationGracePeriodSeconds: number;
-  readonly rollout: {
-    readonly maxSurge: PodBudget;
-    readonly maxUnavailable: PodBudget;
-    readonly minReadySeconds: number;
-    readonly progressDeadlineSeconds: number;
-  };
+  readonly rollout: Rollout;
   /** Init containers, sidecars and the mesh proxy. */
   readonly containers: ContainerTimings;
   /** Present when the declaration configures a load balancer (src/timing/load-balancer.ts). */

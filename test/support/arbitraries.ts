@@ -213,6 +213,55 @@ const configuration = fc.record(
   { requiredKeys: [] },
 );
 
+/** What kind daemon declares; the mount paths are fitted to the declaration. */
+const daemonSettings = fc.record(
+  {
+    hostPaths: fc.dictionary(
+      fc.constantFrom('logs', 'containers', 'sock'),
+      fc.record(
+        {
+          path: fc.constantFrom('/var/log', '/var/lib/docker/containers', '/run/containerd/containerd.sock'),
+          readOnly: fc.boolean(),
+          type: fc.constantFrom('Directory' as const, 'DirectoryOrCreate' as const, 'Socket' as const),
+        },
+        { requiredKeys: ['path'] },
+      ),
+      { maxKeys: 2 },
+    ),
+    surge: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+/** What kind stateful declares; the mount paths and the partition are fitted to the declaration. */
+const statefulSettings = fc.record(
+  {
+    volumeClaims: fc.dictionary(
+      fc.constantFrom('data', 'wal', 'index'),
+      fc.record(
+        {
+          size: fc.constantFrom('1Gi', '20Gi', '500Mi'),
+          storageClass: fc.constantFrom('gp3', 'fast-ssd'),
+          accessMode: fc.constantFrom('ReadWriteOnce' as const, 'ReadWriteOncePod' as const),
+        },
+        { requiredKeys: ['size'] },
+      ),
+      { minKeys: 1, maxKeys: 2 },
+    ),
+    podManagementPolicy: fc.constantFrom('OrderedReady' as const, 'Parallel' as const),
+    partition: fc.integer({ min: 0, max: 12 }),
+    claimRetention: fc.record(
+      {
+        whenDeleted: fc.constantFrom('Retain' as const, 'Delete' as const),
+        whenScaled: fc.constantFrom('Retain' as const, 'Delete' as const),
+      },
+      { requiredKeys: [] },
+    ),
+    maintenanceWindowSeconds: fc.integer({ min: 60, max: 7200 }),
+  },
+  { requiredKeys: [] },
+);
+
 /** Paths no other mount uses or holds: one folder per kind of mount, one entry per key. */
 function placed<T extends object>(entries: Record<string, T>, folder: string): Record<string, T & { path: string }> {
   return mapValues(entries, (value, key) => ({ ...value, path: `/${folder}/${key}` }));
@@ -230,7 +279,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
   .record({
     name: dnsLabel,
     instance: fc.option(dnsLabel, { nil: undefined }),
-    kind: fc.constantFrom('web', 'worker'),
+    kind: fc.constantFrom('web', 'worker', 'stateful', 'daemon'),
     port: fc.integer({ min: 1024, max: 65535 }),
     workerHasPort: fc.boolean(),
     replicas: fc.integer({ min: 1, max: 12 }),
@@ -287,6 +336,8 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       }),
     ),
     mesh: fc.constantFrom(undefined, undefined, undefined, 'istio', 'linkerd'),
+    stateful: fc.option(statefulSettings, { nil: undefined }),
+    daemon: fc.option(daemonSettings, { nil: undefined }),
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -307,10 +358,12 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     if (draw.probeLatencyMs) declaration.probeLatencyMs = draw.probeLatencyMs;
     if (draw.distroless !== undefined) declaration.distroless = draw.distroless;
     const hasPort = draw.kind === 'web' || draw.workerHasPort;
+    // A stateful workload with a port is served like a web one (readiness, preStop), without one like a worker.
+    const served = draw.kind === 'web' || (draw.kind === 'stateful' && hasPort);
     if (hasPort) declaration.port = draw.port;
 
     const health = declaration.health as Record<string, unknown>;
-    if (draw.kind === 'web' || hasPort) health.readiness = draw.readiness;
+    if (served || hasPort) health.readiness = draw.readiness;
     let liveness = draw.liveness;
     // Liveness must differ from readiness, and a worker without a port has no default liveness.
     if (liveness === undefined && !hasPort) liveness = { exec: ['/bin/alive'] };
@@ -319,11 +372,33 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     if (liveness === false) acknowledge.noLiveness = 'the process exits by itself when wedged';
     if (draw.startupTarget && hasPort) health.startup = draw.startupTarget;
 
-    if (draw.autoscaling) declaration.autoscaling = draw.autoscaling;
-    else declaration.replicas = draw.replicas;
-    if ((draw.autoscaling?.minReplicas ?? draw.replicas) < 2) acknowledge.singleReplica = 'preview environment, downtime is acceptable';
+    // A stateful workload is not autoscaled, a daemon has one pod per node (src/kinds/table.ts).
+    const daemon = draw.kind === 'daemon';
+    const autoscaling = draw.kind === 'stateful' || daemon ? undefined : draw.autoscaling;
+    if (autoscaling) declaration.autoscaling = autoscaling;
+    else if (!daemon) declaration.replicas = draw.replicas;
+    if (daemon && draw.daemon) {
+      const { hostPaths, surge } = draw.daemon;
+      declaration.daemon = {
+        ...(surge !== undefined ? { surge } : {}),
+        ...(hostPaths ? { hostPaths: mapValues(hostPaths, (hostPath, key) => ({ ...hostPath, mountPath: `/host/${key}` })) } : {}),
+      };
+      if (hostPaths && Object.keys(hostPaths).length > 0) acknowledge.volumeTypes = 'reads the logs of its node';
+    }
+    if (draw.kind === 'stateful' && draw.stateful) {
+      const { volumeClaims, partition, claimRetention, ...rest } = draw.stateful;
+      declaration.stateful = {
+        ...rest,
+        ...(volumeClaims ? { volumeClaims: mapValues(volumeClaims, (claim, key) => ({ ...claim, mountPath: `/claims/${key}` })) } : {}),
+        ...(partition !== undefined ? { partition: Math.min(partition, draw.replicas) } : {}),
+        ...(claimRetention ? { claimRetention } : {}),
+      };
+      if (claimRetention && Object.values(claimRetention).includes('Delete')) acknowledge.deleteVolumeClaims = 'a cache, refilled on start';
+    }
+    if (!daemon && (autoscaling?.minReplicas ?? draw.replicas) < 2)
+      acknowledge.singleReplica = 'preview environment, downtime is acceptable';
 
-    if (draw.kind === 'web') {
+    if (served) {
       declaration.traffic = {
         ...(draw.platform ? { platform: draw.platform } : {}),
         ...(draw.propagationSeconds !== undefined ? { propagationSeconds: draw.propagationSeconds } : {}),
@@ -403,6 +478,11 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
 
     const { timings } = deriveTimings({
       kind: draw.kind,
+      servesTraffic: served,
+      ...(draw.kind === 'stateful'
+        ? { statefulSet: { replicas: draw.replicas, partition: 0, podManagementPolicy: 'OrderedReady' as const } }
+        : {}),
+      ...(daemon ? { daemonSet: { surge: false } } : {}),
       startupMaxSeconds: draw.startupMax,
       startupTypicalSeconds: (declaration.startup as { typicalSeconds?: number }).typicalSeconds,
       drainSeconds: draw.drainSeconds,
@@ -522,7 +602,10 @@ export function withOverrides(declaration: WorkloadSpec, extra: typeof overrides
   const configured =
     (declaration.traffic?.platform === 'aws-alb' && declaration.ingress !== undefined) ||
     (declaration.traffic?.platform === 'aws-nlb' && declaration.service?.type === 'LoadBalancer');
-  const { loadBalancer, ...rest } = extra.overrides;
+  const { loadBalancer, ...all } = extra.overrides;
+  // A StatefulSet has no surge and no progress deadline: those overrides are a Deployment's only.
+  const { maxSurge, maxUnavailable, progressDeadlineSeconds, ...others } = all;
+  const rest = declaration.kind === 'stateful' ? others : declaration.kind === 'daemon' ? { ...others, maxSurge, maxUnavailable } : all;
   const kept = configured && loadBalancer && Object.values(loadBalancer).some((value) => value !== undefined) ? { loadBalancer } : {};
   return clean({
     ...declaration,
@@ -564,6 +647,8 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       service: _service,
       ingress: _ingress,
       route: _route,
+      stateful: _stateful,
+      daemon: _daemon,
       acknowledge = {},
       ...rest
     } = base;

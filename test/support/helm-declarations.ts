@@ -159,7 +159,8 @@ const peer = fc.oneof(
   fc.record({ cidr: fc.constantFrom('10.0.0.0/16', '0.0.0.0/0', 'fd00::/8', '192.168.1.0/24') }),
   fc.record({ cidr: fc.constantFrom('10.0.0.0/16'), podLabels: selector }),
 );
-const peerList = fc.array(peer, { maxLength: 2 });
+// Never empty: the schema refuses an empty list (test/helm-rejections.test.ts), and every draw here reaches the templates.
+const peerList = fc.array(peer, { minLength: 1, maxLength: 2 });
 const gatewayReference = fc.record({ name: subdomain, namespace: dnsLabel, sectionName: subdomain }, { requiredKeys: ['name'] });
 const grpcService = fc.oneof(
   fc.constantFrom('checkout.v1.Checkout', '.a.B', '_x'),
@@ -501,8 +502,56 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     instance: sometimes(dnsLabel),
     image,
     distroless: sometimes(fc.boolean()),
-    kind: fc.constantFrom(undefined, 'web', 'worker'),
+    kind: fc.constantFrom(undefined, 'web', 'worker', 'stateful', 'daemon'),
     port: withShare(0.85, port),
+    stateful: sometimes(
+      fc.record(
+        {
+          volumeClaims: fc.dictionary(
+            fc.constantFrom('data', 'wal', 'tmp', 'scratch-a'),
+            fc.record(
+              {
+                size: fc.constantFrom('10Gi', '512Mi', '1Gi'),
+                mountPath: fc.constantFrom('/data', '/wal', '/tmp', '/var/lib/store'),
+                storageClass: fc.constantFrom('gp3', 'fast-ssd'),
+                accessMode: fc.constantFrom('ReadWriteOnce', 'ReadWriteOncePod', 'ReadWriteMany'),
+              },
+              { requiredKeys: ['size', 'mountPath'] },
+            ),
+            { maxKeys: 2 },
+          ),
+          podManagementPolicy: fc.constantFrom('OrderedReady', 'Parallel'),
+          partition: whole(0, 8),
+          claimRetention: fc.record(
+            { whenDeleted: fc.constantFrom('Retain', 'Delete'), whenScaled: fc.constantFrom('Retain', 'Delete') },
+            { requiredKeys: [] },
+          ),
+          maintenanceWindowSeconds: whole(1, 7200),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    daemon: sometimes(
+      fc.record(
+        {
+          hostPaths: fc.dictionary(
+            fc.constantFrom('logs', 'sock', 'state'),
+            fc.record(
+              {
+                path: fc.constantFrom('/var/log', '/run/containerd/containerd.sock', '/var/lib/agent'),
+                mountPath: fc.constantFrom('/var/log', '/tmp', '/host/logs'),
+                readOnly: fc.boolean(),
+                type: fc.constantFrom('Directory', 'DirectoryOrCreate', 'File', 'Socket'),
+              },
+              { requiredKeys: ['path'] },
+            ),
+            { maxKeys: 2 },
+          ),
+          surge: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     replicas: sometimes(whole(1, 6)),
     autoscaling: sometimes(
       fc.record(
@@ -629,16 +678,26 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     optional('instance', draw.instance);
     optional('distroless', draw.distroless);
     optional('kind', draw.kind);
-    const web = draw.kind !== 'worker';
+    const stateful = draw.kind === 'stateful';
+    const daemon = draw.kind === 'daemon';
+    const web = draw.kind !== 'worker' && !stateful && !daemon;
     const workloadPort = coherent && web ? (draw.port ?? 8080) : draw.port;
     optional('port', workloadPort);
+    // A stateful workload with a port is served like a web one (readiness, preStop), without one like a worker.
+    const served = web || (stateful && workloadPort !== undefined);
+    // A stateful workload is not autoscaled, a daemon has one pod per node: a coherent one has neither.
+    const autoscaling = coherent && (stateful || daemon) ? undefined : draw.autoscaling;
     // With an autoscaler, replicas is a contradiction only the incoherent draws keep.
-    optional('replicas', coherent && draw.autoscaling ? undefined : draw.replicas);
-    if (draw.autoscaling) {
-      const { minReplicas, maxReplicas } = draw.autoscaling;
+    optional('replicas', coherent && (autoscaling || daemon) ? undefined : draw.replicas);
+    if (coherent && daemon && draw.daemon) declaration.daemon = coherentDaemon(draw.daemon);
+    else if (!coherent) optional('daemon', draw.daemon);
+    if (coherent && stateful && draw.stateful) declaration.stateful = coherentStateful(draw.stateful, draw.replicas ?? 2);
+    else if (!coherent) optional('stateful', draw.stateful);
+    if (autoscaling) {
+      const { minReplicas, maxReplicas } = autoscaling;
       optional(
         'autoscaling',
-        coherent && minReplicas !== undefined ? { ...draw.autoscaling, maxReplicas: Math.max(minReplicas, maxReplicas) } : draw.autoscaling,
+        coherent && minReplicas !== undefined ? { ...autoscaling, maxReplicas: Math.max(minReplicas, maxReplicas) } : autoscaling,
       );
     }
 
@@ -663,7 +722,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     optional('kubernetesVersion', draw.kubernetesVersion);
 
     if (!coherent) optional('preStop', draw.preStop);
-    else if (web) {
+    else if (served) {
       const minor = Number((draw.kubernetesVersion ?? '1.28').split('.')[1]);
       const distroless = draw.distroless ?? isKnownDistroless(draw.image);
       const drawn = draw.preStop ?? {};
@@ -685,6 +744,11 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     optional('labels', draw.labels);
     optional('networkPolicy', draw.networkPolicy);
     optional('overrides', draw.overrides);
+    if (coherent && (stateful || daemon) && declaration.overrides) {
+      // A StatefulSet has no surge and no progress deadline, a DaemonSet no progress deadline: those overrides are a Deployment's only.
+      const { maxSurge, maxUnavailable, progressDeadlineSeconds: _deadline, ...others } = declaration.overrides as Json;
+      declaration.overrides = stateful ? others : JSON.parse(JSON.stringify({ ...others, maxSurge, maxUnavailable }));
+    }
     if (coherent) addCoherentWaysIn(declaration, draw, web);
     else {
       optional('ingress', draw.ingress);
@@ -807,9 +871,10 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     // The waivers the declaration needs, when it is meant to be coherent, and a few others.
     const acknowledge: Json = Object.fromEntries(draw.acknowledged.map((id) => [id, draw.reason]));
     if (coherent) {
-      const fewest = draw.autoscaling ? (draw.autoscaling.minReplicas ?? 2) : (draw.replicas ?? 2);
+      const scaling = declaration.autoscaling as { minReplicas?: number } | undefined;
+      const fewest = scaling ? (scaling.minReplicas ?? 2) : (draw.replicas ?? 2);
       const needed: Record<(typeof WAIVER_IDS)[number], boolean> = {
-        singleReplica: fewest < 2,
+        singleReplica: !daemon && fewest < 2,
         noLiveness: draw.liveness === false,
         noCpuLimit: [
           declaration.resources,
@@ -817,6 +882,8 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
           ...((declaration.sidecars ?? []) as Json[]).map((each) => each.resources),
         ].some((resources) => (resources as { cpuLimit?: unknown } | undefined)?.cpuLimit === false),
         automountServiceAccountToken: extra?.serviceAccount?.mountApiToken === true,
+        volumeTypes: Object.keys(((declaration.daemon as Json | undefined)?.hostPaths ?? {}) as Json).length > 0,
+        deleteVolumeClaims: Object.values(((declaration.stateful as Json | undefined)?.claimRetention ?? {}) as Json).includes('Delete'),
       };
       for (const id of WAIVER_IDS) {
         if (needed[id]) acknowledge[id] = draw.reason;
@@ -838,6 +905,25 @@ type Draw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * network; and once any peer is declared, a `from` on every way in. Load-balancer overrides only
  * where a load balancer is configured.
  */
+/** Kind daemon's settings made valid: host paths at mount paths of their own. */
+function coherentDaemon(drawn: Json): Json {
+  const hostPaths = Object.entries((drawn.hostPaths ?? {}) as Record<string, Json>).map(([name, hostPath]) => [
+    name,
+    { ...hostPath, mountPath: `/host/${name}` },
+  ]);
+  return { ...drawn, hostPaths: Object.fromEntries(hostPaths) };
+}
+
+/** Kind stateful's settings made valid: claims at mount paths of their own, a partition within the pods. */
+function coherentStateful(drawn: Json, replicas: number): Json {
+  const claims = Object.entries((drawn.volumeClaims ?? {}) as Record<string, Json>)
+    .filter(([name]) => name !== 'tmp' && !name.startsWith('scratch-'))
+    .map(([name, claim]) => [name, { ...claim, mountPath: `/claims/${name}` }]);
+  const settings: Json = { ...drawn, volumeClaims: Object.fromEntries(claims) };
+  if (drawn.partition !== undefined) settings.partition = Math.min(drawn.partition as number, replicas);
+  return settings;
+}
+
 function addCoherentWaysIn(declaration: Json, draw: Draw, web: boolean): void {
   const overrides = declaration.overrides as Json | undefined;
   if (!web) {

@@ -12,6 +12,7 @@ type DeploymentProps = Omit<Json<k8s.KubeDeploymentProps>, 'spec'> & {
 
 export function deploymentProps(workload: ResolvedWorkload): DeploymentProps {
   const { rollout } = workload.timings;
+  if (rollout.controller !== 'Deployment') throw new Error(`a Deployment needs a Deployment's rollout, not a ${rollout.controller}'s`);
   return {
     metadata: objectMetadata(workload, deploymentAnnotations(workload)),
     spec: {

@@ -1,5 +1,5 @@
 import { checkInvariants, type InvariantResult } from '../../invariants/check';
-import { KINDS } from '../../kinds/table';
+import { KINDS, servesTraffic } from '../../kinds/table';
 import { RULES } from '../../rules/catalogue';
 import { NATIVE_SIDECAR_MINOR } from '../../timing/containers';
 import { deriveTimings } from '../../timing/derive';
@@ -16,7 +16,8 @@ import type { EnvEntry, FilesSource } from '../workload-spec';
 import { resolveEnv } from './env';
 import { factsOf, invariantProblem, isAcknowledgeable } from './invariant-problems';
 import { checkPod } from './pod';
-import { checkKindFields } from './kind-fields';
+import { checkControllerOverrides, checkKindFields } from './kind-fields';
+import { checkDaemonSet, daemonSetInput } from './daemon-set';
 import { checkTimes } from './run';
 import { resolveSchedule } from './schedule';
 import { resolveProbes } from './probes';
@@ -29,6 +30,7 @@ import { type ResolvedLoadBalancer, resolveRoutes, routeNotes } from './routes';
 import { targetGroupProblem } from './target-group';
 import { checkScheduling } from './scheduling';
 import { resolveVolumes } from './volumes';
+import { checkStatefulSet, statefulSetInput, statefulSetNotes } from './stateful-set';
 
 export type Replicas =
   | { readonly mode: 'fixed'; readonly count: number }
@@ -87,11 +89,14 @@ export interface ResolvedWorkload extends Derivation {
  */
 export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const subject = subjectOf(declaration);
-  const parsed = workloadSchema.safeParse(declaration, { reportInput: true });
+  const parsed = workloadSchema.safeParse(declaration);
   if (!parsed.success) {
+    // The messages quote each offending value: parse again, keeping the inputs (the valid case,
+    // by far the most frequent, does not pay for collecting them).
+    const { error } = workloadSchema.safeParse(declaration, { reportInput: true });
     throw new DeclarationError(
       subject,
-      parsed.error.issues.flatMap((issue) => issueProblems(issue, declaration)),
+      (error ?? parsed.error).issues.flatMap((issue) => issueProblems(issue, declaration)),
     );
   }
   const { spec, effect: preset } = applyPreset(parsed.data);
@@ -108,6 +113,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   checkKindFields(spec, resolution);
   checkTimes(spec, resolution);
   const schedule = resolveSchedule(spec, resolution);
+  checkControllerOverrides(spec, resolution);
   const probes = resolveProbes(spec, resolution);
   const replicas = resolveReplicas(spec, resolution);
   const resources = resolveResources(spec.resources, 'resources', resolution);
@@ -119,10 +125,16 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const { initContainers, sidecars, files: podFiles } = resolveContainers(spec, resources, resolution);
   checkPod(spec, resolution);
   checkScheduling(spec, problems);
+  checkStatefulSet(spec, replicas, resolution);
+  checkDaemonSet(spec, resolution);
   if (problems.length > 0) throw new DeclarationError(subject, problems);
 
   const derivation = deriveTimings({
     kind: spec.kind,
+    controller: KINDS[spec.kind].controller,
+    servesTraffic: servesTraffic(spec.kind, spec.port),
+    ...(spec.kind === 'stateful' ? { statefulSet: statefulSetInput(spec, replicas) } : {}),
+    ...(spec.kind === 'daemon' ? { daemonSet: daemonSetInput(spec) } : {}),
     startupMaxSeconds: spec.startup?.maxSeconds,
     startupTypicalSeconds: spec.startup?.typicalSeconds,
     run: spec.run,
@@ -146,10 +158,10 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     mesh: spec.mesh,
   });
   const { timings } = derivation;
-  // Only the invariants that `check` applies to the kind's controller: a Job has no rollout to check.
+  // Only the invariants of the kind's controller: a StatefulSet has no surge and no progress deadline, a Job no rollout at all.
   const controller = KINDS[spec.kind].controller;
-  const invariants = checkInvariants(factsOf(timings, probes, replicas, loadBalancer), declaredTimesOf(timings)).filter((result) =>
-    (RULES[result.id].kinds as readonly string[]).includes(controller),
+  const invariants = checkInvariants(factsOf(timings, probes, replicas, loadBalancer), declaredTimesOf(timings)).filter(({ id }) =>
+    (RULES[id].kinds as readonly string[]).includes(controller),
   );
   for (const result of invariants) {
     if (result.status !== 'violated') continue;
@@ -223,6 +235,7 @@ function notesOn(declaration: unknown, timings: Timings, spec: EffectiveSpec): s
     );
   }
   notes.push(...routeNotes(spec, timings));
+  notes.push(...statefulSetNotes(timings));
   return notes;
 }
 

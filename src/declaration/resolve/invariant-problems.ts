@@ -1,6 +1,6 @@
 import type { InvariantResult } from '../../invariants/check';
-import type { WorkloadFacts } from '../../invariants/facts';
-import type { ContainerTimings, ProbeTimings, Timings } from '../../timing/types';
+import { API_DEFAULTS, type WorkloadFacts } from '../../invariants/facts';
+import type { ContainerTimings, ProbeTimings, Rollout, Timings } from '../../timing/types';
 import type { Problem } from '../errors';
 import { ACKNOWLEDGEABLE_INVARIANTS, type InvariantId } from '../ids';
 import type { EffectiveSpec } from '../presets';
@@ -39,17 +39,14 @@ export function factsOf(
   const derived = timings.loadBalancer;
   return {
     subject: 'declaration',
-    servesTraffic: timings.kind === 'web',
+    servesTraffic: timings.servesTraffic,
     readiness: probes.readiness && probeFacts(timings.readiness, probes.readiness),
     liveness: probes.liveness && probeFacts(timings.liveness, probes.liveness, timings.liveness.terminationGracePeriodSeconds),
     startup: probes.startup && probeFacts(timings.startup, probes.startup, timings.startup.terminationGracePeriodSeconds),
     preStopSeconds: timings.preStop.seconds,
     terminationGracePeriodSeconds: timings.terminationGracePeriodSeconds,
     replicas: count,
-    maxSurge: timings.rollout.maxSurge,
-    maxUnavailable: timings.rollout.maxUnavailable,
-    minReadySeconds: timings.rollout.minReadySeconds,
-    progressDeadlineSeconds: timings.rollout.progressDeadlineSeconds,
+    ...rolloutFacts(timings.rollout),
     podDisruptionBudget: count >= 2 ? { maxUnavailable: 1 } : undefined,
     loadBalancers:
       loadBalancer && derived
@@ -83,6 +80,35 @@ export function factsOf(
   };
 }
 
+/**
+ * The rollout as the invariants read it. A StatefulSet replaces one pod at a time, removing it first
+ * (maxUnavailable 1, no surge); neither it nor a DaemonSet has a progress deadline (the API's
+ * default stands in): the invariants that do not apply to a controller are not applied to it
+ * (the check catalogue's kinds).
+ */
+function rolloutFacts(
+  rollout: Rollout,
+): Pick<WorkloadFacts, 'maxSurge' | 'maxUnavailable' | 'minReadySeconds' | 'progressDeadlineSeconds'> {
+  if (rollout.controller === 'Deployment') {
+    const { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds } = rollout;
+    return { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds };
+  }
+  if (rollout.controller === 'DaemonSet') {
+    const { maxSurge, maxUnavailable, minReadySeconds } = rollout;
+    return { maxSurge, maxUnavailable, minReadySeconds, progressDeadlineSeconds: API_DEFAULTS.progressDeadlineSeconds };
+  }
+  if (rollout.controller === 'Job' || rollout.controller === 'CronJob') {
+    // Nothing is rolled out: no rollout invariant applies to a Job (the catalogue's kinds), these only keep the facts whole.
+    return { maxSurge: 0, maxUnavailable: 1, minReadySeconds: 0, progressDeadlineSeconds: API_DEFAULTS.progressDeadlineSeconds };
+  }
+  return {
+    maxSurge: 0,
+    maxUnavailable: 1,
+    minReadySeconds: rollout.minReadySeconds,
+    progressDeadlineSeconds: API_DEFAULTS.progressDeadlineSeconds,
+  };
+}
+
 /** Init phase, sidecars and mesh proxy, straight from the derivation. */
 function containerFacts({ initContainers, sidecarMode, sidecars, mesh }: ContainerTimings): Partial<WorkloadFacts> {
   const gating = sidecarMode === 'native' ? sidecars.filter((sidecar) => sidecar.startup) : [];
@@ -109,7 +135,7 @@ function containerFacts({ initContainers, sidecarMode, sidecars, mesh }: Contain
 }
 
 /** The field a violation is reported under: the override that caused it, else the declared input. */
-const INVARIANT_FIELDS: Record<InvariantId, readonly string[]> = {
+export const INVARIANT_FIELDS: Readonly<Record<InvariantId, readonly string[]>> = {
   startupWindow: ['overrides.startup.failureThreshold', 'overrides.startup.periodSeconds', 'startup.maxSeconds'],
   probeSuccessThreshold: ['health'],
   livenessAfterReadiness: [

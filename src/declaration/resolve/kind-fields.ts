@@ -1,4 +1,4 @@
-import { KIND_FIELDS } from '../../kinds/table';
+import { FOREIGN_ROLLOUT_OVERRIDES, KIND_FIELDS, KINDS } from '../../kinds/table';
 import type { EffectiveSpec } from '../presets';
 import type { Resolution } from './resolution';
 
@@ -22,6 +22,23 @@ export function checkKindFields(spec: EffectiveSpec, { problems }: Resolution): 
       value,
       rule: `${field} applies to kind ${alternatives(kinds)} only (this workload is kind ${spec.kind})`,
       fix: `remove ${field}, or make the workload kind ${alternatives(kinds)}`,
+    });
+  }
+}
+
+/**
+ * Rollout overrides the kind's controller does not have (they are a Deployment's): each is an
+ * error. Mirrored by `hw.kinds.overrideProblems` in templates/_kinds.tpl.
+ */
+export function checkControllerOverrides(spec: EffectiveSpec, { problems }: Resolution): void {
+  const { fields, why, instead } = FOREIGN_ROLLOUT_OVERRIDES[KINDS[spec.kind].controller];
+  for (const field of fields) {
+    if (spec.overrides[field] === undefined) continue;
+    problems.push({
+      path: `overrides.${field}`,
+      value: spec.overrides[field],
+      rule: `${field} is a Deployment's setting: ${why}`,
+      fix: `remove overrides.${field}; ${instead}`,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { runsToCompletion } from '../../kinds/table';
+import { KINDS, runsToCompletion, servesTraffic } from '../../kinds/table';
 import type { EffectiveSpec } from '../presets';
 import { probeForm, type ResolvedProbe, resolveProbe } from '../probes';
 import type { ProbeTarget } from '../schema';
@@ -23,18 +23,21 @@ export function resolveProbes(spec: EffectiveSpec, { problems, acknowledged }: R
   };
 
   const { health } = spec;
-  if (spec.kind === 'web') {
-    if (spec.port === undefined) {
-      problems.push({ path: 'port', value: undefined, rule: 'a web workload needs its serving port', fix: 'add port, e.g. port: 8080' });
-    }
-    if (health.readiness === undefined) {
-      problems.push({
-        path: 'health.readiness',
-        value: undefined,
-        rule: 'a web workload needs a readiness check, or traffic reaches pods that cannot serve it yet',
-        fix: 'add health.readiness, e.g. health: { readiness: { path: /readyz } }',
-      });
-    }
+  if (KINDS[spec.kind].traffic === 'always' && spec.port === undefined) {
+    problems.push({
+      path: 'port',
+      value: undefined,
+      rule: `a ${spec.kind} workload needs its serving port`,
+      fix: 'add port, e.g. port: 8080',
+    });
+  }
+  if ((KINDS[spec.kind].traffic === 'always' || servesTraffic(spec.kind, spec.port)) && health.readiness === undefined) {
+    problems.push({
+      path: 'health.readiness',
+      value: undefined,
+      rule: `a ${spec.kind} workload${KINDS[spec.kind].traffic === 'always' ? '' : ' with a port'} needs a readiness check, or traffic reaches pods that cannot serve it yet`,
+      fix: 'add health.readiness, e.g. health: { readiness: { path: /readyz } }',
+    });
   }
   const readiness = health.readiness && resolve('readiness', health.readiness);
 
@@ -52,11 +55,11 @@ export function resolveProbes(spec: EffectiveSpec, { problems, acknowledged }: R
     liveness = resolve('liveness', health.liveness);
   } else if (spec.port !== undefined) {
     liveness = { type: 'tcp', port: spec.port };
-  } else if (spec.kind === 'worker') {
+  } else if (KINDS[spec.kind].traffic !== 'always') {
     problems.push({
       path: 'health.liveness',
       value: undefined,
-      rule: 'a worker without a port has no default liveness check (the default is tcpSocket on the port)',
+      rule: `a ${spec.kind === 'worker' ? 'worker' : `${spec.kind} workload`} without a port has no default liveness check (the default is tcpSocket on the port)`,
       fix: 'add health.liveness, e.g. { exec: ["/app/healthcheck"] }, or liveness: false with acknowledge.noLiveness',
     });
   }

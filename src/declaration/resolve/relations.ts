@@ -1,7 +1,7 @@
+import { KINDS, runsToCompletion, servesTraffic, type WorkloadKind } from '../../kinds/table';
 import { kubernetesMinor, SLEEP_ACTION_MINOR } from '../../timing/derive';
 import type { Problem } from '../errors';
 import type { EffectiveSpec } from '../presets';
-import { runsToCompletion } from '../../kinds/table';
 
 export function checkRelations(spec: EffectiveSpec, distroless: boolean, problems: Problem[]): void {
   const { startup, preStop } = spec;
@@ -13,17 +13,6 @@ export function checkRelations(spec: EffectiveSpec, distroless: boolean, problem
       fix: `lower startup.typicalSeconds to at most ${startup.maxSeconds}, or raise startup.maxSeconds`,
     });
   }
-  if (spec.kind === 'worker') {
-    if (preStop.type !== 'auto') {
-      problems.push({
-        path: 'preStop.type',
-        value: preStop.type,
-        rule: 'workers receive no Service traffic and get no preStop hook',
-        fix: 'remove preStop, or make the workload kind: web',
-      });
-    }
-    return;
-  }
   if (runsToCompletion(spec.kind)) {
     if (preStop.type !== 'auto') {
       problems.push({
@@ -33,6 +22,10 @@ export function checkRelations(spec: EffectiveSpec, distroless: boolean, problem
         fix: 'remove preStop',
       });
     }
+    return;
+  }
+  if (!servesTraffic(spec.kind, spec.port)) {
+    if (preStop.type !== 'auto') problems.push({ path: 'preStop.type', value: preStop.type, ...noTrafficNoHook(spec.kind) });
     return;
   }
   const minor = kubernetesMinor(spec.kubernetesVersion);
@@ -76,4 +69,16 @@ export function checkRelations(spec: EffectiveSpec, distroless: boolean, problem
       }
     }
   }
+}
+
+/** Why a workload that receives no Service traffic gets no preStop hook, in the words of its kind. */
+function noTrafficNoHook(kind: WorkloadKind): Pick<Problem, 'rule' | 'fix'> {
+  if (kind === 'worker')
+    return { rule: 'workers receive no Service traffic and get no preStop hook', fix: 'remove preStop, or make the workload kind: web' };
+  if (KINDS[kind].traffic === 'never')
+    return { rule: `${kind} workloads receive no Service traffic and get no preStop hook`, fix: 'remove preStop' };
+  return {
+    rule: `a ${kind} workload without a port receives no Service traffic and gets no preStop hook`,
+    fix: 'remove preStop, or declare the port',
+  };
 }

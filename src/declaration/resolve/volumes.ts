@@ -121,6 +121,18 @@ export function resolveVolumes(spec: EffectiveSpec, instance: string, problems: 
       inMemory.push({ field: `scratch.${key}`, size: folder.sizeLimit });
     }
   }
+  // A stateful workload's own volumes, writable folders like scratch.
+  const claims = spec.stateful?.volumeClaims ?? {};
+  for (const key of Object.keys(claims).sort()) {
+    mounts.push({ field: `stateful.volumeClaims.${key}.mountPath`, path: claims[key]!.mountPath, readOnly: false, file: false });
+  }
+  // A node agent's host paths, read-only unless declared otherwise.
+  const hostPaths = spec.daemon?.hostPaths ?? {};
+  for (const key of Object.keys(hostPaths).sort()) {
+    const { path, mountPath, readOnly, type } = hostPaths[key]!;
+    const field = `daemon.hostPaths.${key}.${mountPath === undefined ? 'path' : 'mountPath'}`;
+    mounts.push({ field, path: mountPath ?? path, readOnly, file: type === 'File' || type === 'Socket' });
+  }
   const keys = Object.keys(configFiles).sort();
   for (const key of keys) mounts.push({ field: `configFiles.${key}.path`, path: configFiles[key]!.path, readOnly: true, file: true });
   checkMounts(mounts, problems);

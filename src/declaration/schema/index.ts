@@ -12,10 +12,12 @@ import { initContainers } from './init-containers';
 import { mesh, sidecars } from './sidecars';
 import { ingress, route, service } from './routes';
 import { scheduling } from './scheduling';
+import { stateful } from './stateful';
+import { daemon } from './daemon';
+import { WORKLOAD_KINDS } from '../../kinds/table';
 import { configFiles, scratch, tmp } from './volumes';
 import { run } from './run';
 import { schedule } from './schedule';
-import { WORKLOAD_KINDS } from '../../kinds/table';
 
 /**
  * The workload declaration: the single source of truth for the TypeScript types (`WorkloadSpec`
@@ -66,7 +68,7 @@ export const workloadSchema = z
       .default('web')
       .meta({
         description:
-          'web: serves traffic through a Service. worker: no Service, no preStop hook. job: runs to completion once (a Job), timed by `run`. cronjob: runs to completion on a `schedule` (a CronJob), timed by `run`.',
+          'web: serves traffic through a Service. worker: no Service, no preStop hook. stateful: a StatefulSet with stable identity and its own volumes; with a port it is served like web, without like worker. daemon: a DaemonSet, one pod on every node, no Service. job: runs to completion once (a Job), timed by `run`. cronjob: runs to completion on a `schedule` (a CronJob), timed by `run`.',
         examples: ['worker'],
       }),
     port: portNumber.optional().meta({
@@ -216,6 +218,8 @@ export const workloadSchema = z
     service: service.optional().meta({ 'x-default': 'a ClusterIP Service on `port`', examples: [{ type: 'LoadBalancer' }] }),
     ingress: ingress.optional().meta({ 'x-default': 'none', examples: [{ hosts: ['shop.example.com'] }] }),
     route: route.optional().meta({ 'x-default': 'none', examples: [{ parentRefs: [{ name: 'public-gateway' }] }] }),
+    stateful,
+    daemon,
     overrides: overrides.prefault({}).meta({ examples: [{ terminationGracePeriodSeconds: 60 }] }),
     acknowledge: z
       .partialRecord(

@@ -35,8 +35,16 @@ export const ingressPeer = z
   })
   .meta({ title: 'IngressPeer', description: 'Who may connect: pods by namespace labels, pod labels or both; or a network by its cidr.' });
 
-/** A list of peers, as every way in declares the clients it brings. */
-export const ingressPeers = z.array(ingressPeer);
+/**
+ * A list of peers, as every way in declares the clients it brings. Never empty: Kubernetes reads a
+ * rule's empty `from` as "anyone", while an empty list next to other peers would admit no one
+ * through that way in, so an empty list could mean either.
+ */
+export const ingressPeers = z.array(ingressPeer).min(1).meta({
+  'x-rule':
+    'an empty list of peers is ambiguous (Kubernetes reads an empty from as anyone; beside other peers it would admit no one), so it is refused',
+  'x-fix': 'name at least one peer, or remove the field (with no peers declared anywhere, anyone may connect)',
+});
 
 /** The NetworkPolicy's declared peers and destinations. */
 export const networkPolicy = z

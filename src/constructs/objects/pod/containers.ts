@@ -13,7 +13,7 @@ import { preStopHandler } from './lifecycle';
 import { probe } from './probes';
 import { CONTAINER_SECURITY_CONTEXT } from './security';
 import type { PodContainer } from './types';
-import { containerMounts, sharedMounts } from './volumes';
+import { claimMounts, containerMounts, hostPathMounts, sharedMounts } from './volumes';
 
 export const SERVING_PORT_NAME = 'http';
 
@@ -67,7 +67,7 @@ export function mainContainer(workload: ResolvedWorkload): PodContainer {
   const shared = { scratch: Object.keys(spec.scratch ?? {}), configFiles: Object.keys(spec.configFiles ?? {}) };
   return {
     ...base,
-    volumeMounts: [...base.volumeMounts!, ...sharedMounts(spec, shared)],
+    volumeMounts: [...base.volumeMounts!, ...sharedMounts(spec, shared), ...claimMounts(spec), ...hostPathMounts(spec)],
     ...(spec.port !== undefined ? { ports: [{ name: SERVING_PORT_NAME, containerPort: spec.port, protocol: 'TCP' }] } : {}),
     readinessProbe: probe(probes.readiness, timings.readiness),
     livenessProbe: probe(probes.liveness, timings.liveness),

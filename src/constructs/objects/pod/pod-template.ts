@@ -1,5 +1,5 @@
 import type { ResolvedWorkload } from '../../../declaration/resolve';
-import { runsToCompletion } from '../../../kinds/table';
+import { KINDS, POD_SPREAD, runsToCompletion } from '../../../kinds/table';
 import { commonLabels, selectorLabels } from '../../metadata';
 import { initContainer, mainContainer, sidecarContainer } from './containers';
 import { meshAnnotations } from './mesh';
@@ -35,7 +35,7 @@ export function podTemplate(workload: ResolvedWorkload): PodTemplate {
       ...(runsToCompletion(spec.kind) ? { restartPolicy: 'Never' } : {}),
       terminationGracePeriodSeconds: workload.timings.terminationGracePeriodSeconds,
       securityContext: POD_SECURITY_CONTEXT,
-      ...podScheduling(selectorLabels(workload), spec.scheduling),
+      ...podScheduling(selectorLabels(workload), POD_SPREAD[KINDS[spec.kind].controller], spec.scheduling),
       ...(initContainers.length > 0 ? { initContainers } : {}),
       containers: [mainContainer(workload), ...(native ? [] : sidecars)],
       volumes: podVolumes(workload),

@@ -9,30 +9,45 @@ type PodScheduling = Pick<
 
 /**
  * Spread over zones first, then nodes, but never refuse to schedule (ScheduleAnyway): losing a
- * zone or a node should cost a fraction of the pods. `pod-template-hash` keeps the spread
- * computed per revision, so a rollout does not skew it. The declared node labels, tolerations,
- * priority and node affinity come on top; the spread stays as it is.
+ * zone or a node should cost a fraction of the pods. The controller's revision label
+ * (`pod-template-hash`, `controller-revision-hash`) keeps the spread computed per revision, so a
+ * rollout does not skew it. A DaemonSet's pods get no spread and no anti-affinity: there is one on
+ * every node by construction. The declared node labels, tolerations, priority and node affinity
+ * come on top; the spread stays as it is.
  */
-export function podScheduling(selector: Record<string, string>, declared: Scheduling = {}): PodScheduling {
+export function podScheduling(
+  selector: Record<string, string>,
+  spread: { readonly revisionLabel: string } | undefined,
+  declared: Scheduling = {},
+): PodScheduling {
   const labelSelector = { matchLabels: selector };
   const { nodeSelector, tolerations, priorityClassName, nodeAffinity } = declared;
+  // An empty nodeAffinity says nothing, so none is written.
+  const nodeAffinityPart =
+    nodeAffinity && (nodeAffinity.required || nodeAffinity.preferred) ? { nodeAffinity: nodeAffinityOf(nodeAffinity) } : {};
+  const affinity = spread
+    ? {
+        ...nodeAffinityPart,
+        podAntiAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [
+            { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector } },
+          ],
+        },
+      }
+    : nodeAffinityPart;
   return {
-    topologySpreadConstraints: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({
-      maxSkew: 1,
-      topologyKey,
-      whenUnsatisfiable: 'ScheduleAnyway',
-      labelSelector,
-      matchLabelKeys: ['pod-template-hash'],
-    })),
-    affinity: {
-      // An empty nodeAffinity says nothing, so none is written.
-      ...(nodeAffinity && (nodeAffinity.required || nodeAffinity.preferred) ? { nodeAffinity: nodeAffinityOf(nodeAffinity) } : {}),
-      podAntiAffinity: {
-        preferredDuringSchedulingIgnoredDuringExecution: [
-          { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector } },
-        ],
-      },
-    },
+    ...(spread
+      ? {
+          topologySpreadConstraints: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({
+            maxSkew: 1,
+            topologyKey,
+            whenUnsatisfiable: 'ScheduleAnyway',
+            labelSelector,
+            matchLabelKeys: [spread.revisionLabel],
+          })),
+        }
+      : {}),
+    ...(Object.keys(affinity).length > 0 ? { affinity } : {}),
     ...(nodeSelector ? { nodeSelector } : {}),
     ...(tolerations ? { tolerations: tolerations.map((toleration) => ({ ...toleration })) } : {}),
     ...(priorityClassName !== undefined ? { priorityClassName } : {}),

@@ -4,6 +4,7 @@ import type { ResolvedWorkload } from '../../../declaration/resolve';
 import { FILE_MODE_DEFAULT } from '../../../declaration/schema/container';
 import { SCRATCH_SIZE_DEFAULT } from '../../../declaration/schema/volumes';
 import type { FilesSource } from '../../../declaration/workload-spec';
+import { hostPathVolume } from '../../../declaration/resolve/daemon-set';
 
 /**
  * Volumes and mounts. The root filesystem is read-only, so the writable paths are /tmp (every
@@ -50,7 +51,26 @@ export function podVolumes(workload: ResolvedWorkload): Json<k8s.Volume>[] {
       return { name: scratchVolume(key), emptyDir: emptyDir(sizeLimit, medium) };
     }),
     ...(workload.configMap ? [{ name: CONFIG_FILES_VOLUME, configMap: { name: workload.configMap.name } }] : []),
+    ...hostPathVolumes(workload.spec),
   ];
+}
+
+/** A node agent's declared host paths (kind daemon), acknowledged as a departure from the restricted profile. */
+function hostPathVolumes(spec: ResolvedWorkload['spec']): Json<k8s.Volume>[] {
+  const hostPaths = spec.daemon?.hostPaths ?? {};
+  return sortedKeys(hostPaths).map((name) => ({
+    name: hostPathVolume(name),
+    hostPath: { path: hostPaths[name]!.path, type: hostPaths[name]!.type },
+  }));
+}
+
+/** The application's mounts of a node agent's host paths: read-only unless declared otherwise. */
+export function hostPathMounts(spec: ResolvedWorkload['spec']): Json<k8s.VolumeMount>[] {
+  const hostPaths = spec.daemon?.hostPaths ?? {};
+  return sortedKeys(hostPaths).map((name) => {
+    const { path, mountPath = path, readOnly } = hostPaths[name]!;
+    return { name: hostPathVolume(name), mountPath, ...(readOnly ? { readOnly: true } : {}) };
+  });
 }
 
 /** What every container mounts: /tmp, and its own files. */
@@ -80,4 +100,13 @@ export function sharedMounts(
       readOnly: true,
     })),
   ];
+}
+
+/**
+ * The application's mounts of a stateful workload's own volumes: each claim template's volume,
+ * named after the claim, writable at its mount path (the StatefulSet adds the volumes).
+ */
+export function claimMounts(spec: ResolvedWorkload['spec']): Json<k8s.VolumeMount>[] {
+  const claims = spec.stateful?.volumeClaims ?? {};
+  return sortedKeys(claims).map((name) => ({ name, mountPath: claims[name]!.mountPath }));
 }
