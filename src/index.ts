@@ -1,16 +1,18 @@
-export { HardenedWorkload, HardenedWorkloadBase, HardenedWebService, HardenedWorker } from './constructs/hardened-workload';
+export { HardenedWorkloadBase } from './constructs/hardened-workload';
 export { hardenedWorkload } from './constructs/workload-factory';
+// One construct class per kind (src/constructs/kinds/), each with its documented props.
+export { HardenedWorkload, HardenedWebService, HardenedWorker } from './constructs/kinds/hardened-deployment';
+export type { HardenedWorkloadProps, HardenedWebServiceProps, HardenedWorkerProps } from './constructs/kinds/hardened-deployment';
+export { HardenedStatefulSet } from './constructs/kinds/hardened-stateful-set';
+export type { HardenedStatefulSetProps } from './constructs/kinds/hardened-stateful-set';
+export { HardenedDaemonSet } from './constructs/kinds/hardened-daemon-set';
+export type { HardenedDaemonSetProps } from './constructs/kinds/hardened-daemon-set';
 export { HardenedJob } from './constructs/kinds/hardened-job';
 export type { HardenedJobProps } from './constructs/kinds/hardened-job';
 export { HardenedCronJob } from './constructs/kinds/hardened-cron-job';
 export type { HardenedCronJobProps } from './constructs/kinds/hardened-cron-job';
 export { KINDS, KIND_FIELDS, OBJECT_ROLES, WORKLOAD_KINDS } from './kinds/table';
 export type { KindEntry, ObjectRole, WorkloadKind } from './kinds/table';
-export type { HardenedWorkloadProps, HardenedWebServiceProps, HardenedWorkerProps } from './constructs/hardened-workload';
-export { HardenedStatefulSet } from './constructs/hardened-stateful-set';
-export type { HardenedStatefulSetProps } from './constructs/hardened-stateful-set';
-export { HardenedDaemonSet } from './constructs/hardened-daemon-set';
-export type { HardenedDaemonSetProps } from './constructs/hardened-daemon-set';
 export { ACKNOWLEDGED_ANNOTATION, DECLARED_ANNOTATION, TIMINGS_ANNOTATION, commonLabels, selectorLabels } from './constructs/metadata';
 export { timingSummary, declaredTimes } from './explain/summary';
 export { DeclarationError, isDeclarationError, formatProblems } from './declaration/errors';

@@ -1,9 +1,10 @@
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../declaration/schema';
 import { WORKLOAD_KINDS, type WorkloadKind } from '../kinds/table';
-import { HardenedDaemonSet } from './hardened-daemon-set';
-import { HardenedStatefulSet } from './hardened-stateful-set';
-import { HardenedWorkload, type HardenedWorkloadBase } from './hardened-workload';
+import type { HardenedWorkloadBase } from './hardened-workload';
+import { HardenedWorkload } from './kinds/hardened-deployment';
+import { HardenedStatefulSet } from './kinds/hardened-stateful-set';
+import { HardenedDaemonSet } from './kinds/hardened-daemon-set';
 import { HardenedJob } from './kinds/hardened-job';
 import { HardenedCronJob } from './kinds/hardened-cron-job';
 

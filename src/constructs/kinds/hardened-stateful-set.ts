@@ -1,7 +1,7 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { WorkloadSpec } from '../declaration/schema';
-import { HardenedWorkloadBase } from './hardened-workload';
+import type { WorkloadSpec } from '../../declaration/schema';
+import { HardenedWorkloadBase } from '../hardened-workload';
 
 /**
  * Props of `HardenedStatefulSet`: the declaration without `kind`. `stateful` holds what only this

@@ -1,7 +1,7 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { WorkloadSpec } from '../declaration/schema';
-import { HardenedWorkloadBase } from './hardened-workload';
+import type { WorkloadSpec } from '../../declaration/schema';
+import { HardenedWorkloadBase } from '../hardened-workload';
 
 /**
  * Props of `HardenedDaemonSet`: the declaration without `kind` (and without `replicas` or
