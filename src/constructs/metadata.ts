@@ -1,12 +1,10 @@
 import { parseImage } from '../declaration/image';
 import type { ResolvedWorkload } from '../declaration/resolve';
 import { declaredTimes, timingSummary } from '../explain/summary';
+import { ACKNOWLEDGED_ANNOTATION, ANNOTATION_PREFIX, DECLARED_ANNOTATION, TIMINGS_ANNOTATION } from '../annotations';
 
-/** Where this project writes its annotations. */
-export const ANNOTATION_PREFIX = 'hardened-workloads.io';
-export const TIMINGS_ANNOTATION = `${ANNOTATION_PREFIX}/timings`;
-export const DECLARED_ANNOTATION = `${ANNOTATION_PREFIX}/declared`;
-export const ACKNOWLEDGED_ANNOTATION = `${ANNOTATION_PREFIX}/acknowledged`;
+/** Where this project writes its annotations (src/annotations.ts, which `check` loads alone). */
+export { ACKNOWLEDGED_ANNOTATION, ANNOTATION_PREFIX, DECLARED_ANNOTATION, TIMINGS_ANNOTATION };
 export const MANAGED_BY = 'hardened-workloads';
 
 /** Label values allow at most 63 characters of [A-Za-z0-9_.-], starting and ending alphanumeric. */

@@ -1,5 +1,5 @@
 import type { ResolvedWorkload } from '../declaration/resolve';
-import { effectiveInterval } from '../timing/derive';
+import { effectiveInterval } from '../timing/arithmetic';
 import type { JobTimings } from '../timing/kinds/job';
 import type { ContainerTimings, ProbeTimings, Rollout, Timings } from '../timing/types';
 

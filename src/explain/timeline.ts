@@ -1,7 +1,7 @@
 import type { ResolvedWorkload } from '../declaration/resolve';
 import { resolveBudget } from '../invariants/facts';
 import { ceilDiv } from '../timing/arithmetic';
-import { effectiveInterval } from '../timing/derive';
+import { effectiveInterval } from '../timing/arithmetic';
 import { backoffSeconds, POD_START_SECONDS } from '../timing/kinds/job';
 import type { BatchRollout, ProbeTimings, Rollout } from '../timing/types';
 

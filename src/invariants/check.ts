@@ -1,4 +1,4 @@
-import { effectiveInterval } from '../timing/derive';
+import { effectiveInterval } from '../timing/arithmetic';
 import { INVARIANT_IDS, type InvariantId } from '../declaration/ids';
 import { backoffSeconds } from '../timing/kinds/job';
 import { CONTROLLER_CHECK_SECONDS, shortestIntervalSeconds } from '../timing/kinds/cronjob';

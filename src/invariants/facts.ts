@@ -1,4 +1,4 @@
-import { effectiveInterval } from '../timing/derive';
+import { effectiveInterval } from '../timing/arithmetic';
 import type { LoadBalancerKind, PodBudget } from '../timing/types';
 
 /**

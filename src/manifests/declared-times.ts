@@ -1,4 +1,4 @@
-import { DECLARED_ANNOTATION } from '../constructs/metadata';
+import { DECLARED_ANNOTATION } from '../annotations';
 import type { ContainerTimes, DeclaredTimes } from '../invariants/facts';
 import type { Node } from './objects';
 

@@ -1,4 +1,4 @@
-import { DECLARED_ANNOTATION } from '../constructs/metadata';
+import { DECLARED_ANNOTATION } from '../annotations';
 import { annotatedTimes, parseDeclaredTimes } from './declared-times';
 import { meshProxyFacts } from './mesh';
 import { servingContainers } from './roles';

@@ -1,4 +1,4 @@
-import { ACKNOWLEDGED_ANNOTATION } from '../constructs/metadata';
+import { ACKNOWLEDGED_ANNOTATION } from '../annotations';
 import type { InputProblem } from '../files/input-error';
 import { isRuleId, RULES, type RuleId } from '../rules/catalogue';
 import type { Workload } from './workloads';

@@ -12,3 +12,11 @@ export function ceilDiv(numerator: number, denominator: number): number {
 export function clamp(value: number, lowest: number, highest: number): number {
   return Math.min(highest, Math.max(lowest, value));
 }
+
+/**
+ * Seconds between the starts of two probe attempts when every attempt times out: the kubelet
+ * waits for an attempt to finish before it starts the next one on the following tick.
+ */
+export function effectiveInterval(periodSeconds: number, timeoutSeconds: number): number {
+  return Math.max(periodSeconds, timeoutSeconds);
+}

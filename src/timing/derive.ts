@@ -1,4 +1,4 @@
-import { ceilDiv, clamp } from './arithmetic';
+import { ceilDiv, clamp, effectiveInterval } from './arithmetic';
 import { deriveLoadBalancer } from './load-balancer';
 import { PROPAGATION_SECONDS } from './platforms';
 import { initSeconds, meshDrainSeconds, sidecarMode, sidecarStopSeconds, sidecarTimings } from './containers';
@@ -8,7 +8,11 @@ import { deriveCronJob } from './kinds/cronjob';
 import { KINDS, runsToCompletion } from '../kinds/table';
 import { deriveDaemonSetRollout } from './kinds/daemon-set';
 import { deriveStatefulSetRollout } from './kinds/stateful-set';
+
 import type { Derivation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, Rollout, TimingInput } from './types';
+
+// Where the probe windows are counted from; kept importable from here, where it used to live.
+export { effectiveInterval };
 
 /**
  * The timing rules of docs/derivation.md as one pure function: the same input always gives the same numbers
@@ -376,14 +380,6 @@ export function deriveTimings(declared: TimingInput): Derivation {
 const PROBE_NAMES = ['readiness', 'liveness', 'startup'] as const;
 /** Numbers that pods running to completion do not have: start times and a probe timeout (they have no probes). */
 const BATCH_UNUSED = ['startupMaxSeconds', 'startupTypicalSeconds', 'probeTimeoutSeconds'];
-
-/**
- * Seconds between the starts of two probe attempts when every attempt times out: the kubelet
- * waits for an attempt to finish before it starts the next one on the following tick.
- */
-export function effectiveInterval(periodSeconds: number, timeoutSeconds: number): number {
-  return Math.max(periodSeconds, timeoutSeconds);
-}
 
 /** A controller's own declared settings, which the declaration always gives for its kind. */
 function kindInput<T>(settings: T | undefined, field: 'statefulSet' | 'daemonSet'): T {
