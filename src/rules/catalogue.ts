@@ -468,6 +468,16 @@ export const RULES = {
     fix: 'Set persistentVolumeClaimRetentionPolicy whenDeleted and whenScaled to Retain (or leave them out), or acknowledge deleteVolumeClaims with a reason.',
     reference: 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#persistentvolumeclaim-retention',
   }),
+  jobPodFailurePolicy: hardening({
+    title: "A Job's pod failure policy ignores disruptions, so evictions and node drains do not spend its retries.",
+    severity: 'warning',
+    kinds: RUN_TO_COMPLETION,
+    target: 'workload',
+    rationale:
+      'Without a pod failure policy every failed pod counts against backoffLimit, also a pod that was evicted, preempted or stopped by a node drain: on a busy cluster a Job can fail without its code ever failing. A rule with action Ignore on the pod condition DisruptionTarget replaces such a pod without spending an attempt. A pod failure policy needs restartPolicy Never.',
+    fix: 'Set restartPolicy: Never in the pod template and spec.podFailurePolicy.rules: [{ action: Ignore, onPodConditions: [{ type: DisruptionTarget }] }] (first), then FailJob rules for exit codes that no retry can fix.',
+    reference: `${JOB_DOC}#pod-failure-policy`,
+  }),
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof RULES;

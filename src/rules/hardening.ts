@@ -145,4 +145,30 @@ export const HARDENING_CHECKS = {
         message: `${when}: Delete removes the pods' volume claims`,
       }));
   },
+  jobPodFailurePolicy: ({ workload }) => {
+    // A bare pod that runs to completion (a Helm test hook) gets the batch rules, but has no Job to carry a policy.
+    if (workload.kind !== 'Job' && workload.kind !== 'CronJob') return [];
+    const cronJob = workload.kind === 'CronJob';
+    const jobSpec: Node = (cronJob ? workload.source.object.spec?.jobTemplate?.spec : workload.source.object.spec) ?? {};
+    const at = cronJob ? ['spec', 'jobTemplate', 'spec'] : ['spec'];
+    const rules: Node[] = Array.isArray(jobSpec.podFailurePolicy?.rules) ? jobSpec.podFailurePolicy.rules : [];
+    // Rules apply in order and the first match decides: the Ignore rule must not come after one that also matches a disrupted pod's exit code.
+    const ignoresDisruptions = rules.some(
+      (rule) =>
+        rule?.action === 'Ignore' &&
+        Array.isArray(rule.onPodConditions) &&
+        rule.onPodConditions.some((condition: Node) => condition?.type === 'DisruptionTarget' && (condition.status ?? 'True') === 'True'),
+    );
+    if (ignoresDisruptions) return [];
+    const restartPolicy = workload.pod.spec.restartPolicy ?? 'Always';
+    return [
+      {
+        path: rules.length > 0 ? [...at, 'podFailurePolicy', 'rules'] : at,
+        message:
+          rules.length > 0
+            ? 'no podFailurePolicy rule ignores the DisruptionTarget condition: evicted and preempted pods spend backoffLimit'
+            : `no podFailurePolicy${restartPolicy === 'Never' ? '' : ` (and restartPolicy ${restartPolicy}, which a pod failure policy does not allow)`}: evicted and preempted pods spend backoffLimit`,
+      },
+    ];
+  },
 } satisfies Partial<Record<RuleId, Check>>;
