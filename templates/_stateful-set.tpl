@@ -18,6 +18,7 @@ src/timing/kinds/stateful-set.ts (the rollout rule).
   "claimRetention" (dict "whenDeleted" ($retention.whenDeleted | default "Retain") "whenScaled" ($retention.whenScaled | default "Retain"))
 -}}
 {{- if hasKey $declared "maintenanceWindowSeconds" }}{{ $_ := set $settings "maintenanceWindowSeconds" ($declared.maintenanceWindowSeconds | int) }}{{ end -}}
+{{- if hasKey $declared "peerPorts" }}{{ $_ := set $settings "peerPorts" $declared.peerPorts }}{{ end -}}
 {{- toJson $settings -}}
 {{- end -}}
 
@@ -55,6 +56,14 @@ Input: (dict "spec" "replicas"). Output: JSON with `problems` and `used`.
 {{- range $name := keys $settings.volumeClaims | sortAlpha -}}
 {{- if or (eq $name "tmp") (eq $name "config-files") (hasPrefix "files-" $name) (hasPrefix "scratch-" $name) -}}
 {{- $problems = append $problems (dict "path" (printf "stateful.volumeClaims.%s" $name) "value" (index $spec.stateful.volumeClaims $name) "rule" (printf "the claim's name is the name of its volume in the pod, and %s is the pod's own (tmp, config-files, files-*, scratch-*)" $name) "fix" "name the claim after its data, e.g. data or wal") -}}
+{{- end -}}
+{{- end -}}
+{{- $peerPorts := $settings.peerPorts | default list -}}
+{{- range $index, $peerPort := $peerPorts -}}
+{{- $first := 0 -}}
+{{- range $earlier, $candidate := $peerPorts }}{{ if and (lt $earlier $index) (eq ($candidate | int) ($peerPort | int)) (eq $first 0) }}{{ $first = add $earlier 1 }}{{ end }}{{ end -}}
+{{- if gt $first 0 -}}
+{{- $problems = append $problems (dict "path" (printf "stateful.peerPorts[%d]" $index) "value" $peerPort "rule" (printf "each peer port is listed once, and %d is already stateful.peerPorts[%d]" ($peerPort | int) (sub $first 1)) "fix" (printf "remove stateful.peerPorts[%d]" $index)) -}}
 {{- end -}}
 {{- end -}}
 {{- $acknowledged := hasKey ($spec.acknowledge | default dict) "deleteVolumeClaims" -}}

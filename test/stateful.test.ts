@@ -39,6 +39,28 @@ const storeWith = (changes: Record<string, unknown>) => ({ ...STORE, ...changes 
 describe('objects', () => {
   const objects = synth(STORE);
 
+  test("peer ports admit the members to each other's cluster ports, whatever other peers are declared", () => {
+    const cluster = storeWith({
+      stateful: { ...STORE.stateful, peerPorts: [6379, 16379] },
+      networkPolicy: { ingressFrom: [{ podLabels: { 'app.kubernetes.io/part-of': 'storefront' } }] },
+    });
+    const { ingress } = theOnly(synth(cluster), 'NetworkPolicy').spec;
+    expect(ingress).toEqual([
+      { from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/part-of': 'storefront' } } }], ports: [{ port: 6379, protocol: 'TCP' }] },
+      {
+        from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'sessions', 'app.kubernetes.io/name': 'sessions' } } }],
+        ports: [
+          { port: 6379, protocol: 'TCP' },
+          { port: 16379, protocol: 'TCP' },
+        ],
+      },
+    ]);
+  });
+
+  test('without peer ports the NetworkPolicy admits only the serving port, as for the other kinds', () => {
+    expect(theOnly(objects, 'NetworkPolicy').spec.ingress).toEqual([{ ports: [{ port: 6379, protocol: 'TCP' }] }]);
+  });
+
   test('a stateful workload makes a ServiceAccount, a StatefulSet, its headless Service, a Service, a PodDisruptionBudget and a NetworkPolicy', () => {
     expect(objects.map((object) => `${object.kind}/${object.metadata?.name}`)).toEqual([
       'ServiceAccount/sessions',
@@ -308,6 +330,12 @@ describe('rejections', () => {
   test('a partition beyond the pods would never update anything', () => {
     expect(problemsOf(storeWith({ stateful: { partition: 4 } }))).toEqual([
       { path: 'stateful.partition', rule: 'the partition is an ordinal among the 3 pods: a larger one updates nothing, ever' },
+    ]);
+  });
+
+  test('a peer port listed twice is refused', () => {
+    expect(problemsOf(storeWith({ stateful: { peerPorts: [16379, 6379, 16379] } }))).toEqual([
+      { path: 'stateful.peerPorts[2]', rule: 'each peer port is listed once, and 16379 is already stateful.peerPorts[0]' },
     ]);
   });
 

@@ -1940,6 +1940,13 @@ export interface StatefulSettings {
    */
   claimRetention?: ClaimRetention;
   /**
+   * TCP ports the members use among themselves (replication, a cluster bus, leader election): the NetworkPolicy admits the workload's own pods to them, whatever other peers are declared. Include `port` when members also talk to each other on it.
+   *
+   * @default - none: members reach each other only where anyone declared may (on `port`)
+   * @example [6379,16379]
+   */
+  peerPorts?: number[];
+  /**
    * Longest an update may take; explain warns when the worst-case rollout is longer.
    *
    * Unit: seconds.

@@ -258,6 +258,7 @@ const statefulSettings = fc.record(
       { requiredKeys: [] },
     ),
     maintenanceWindowSeconds: fc.integer({ min: 60, max: 7200 }),
+    peerPorts: fc.uniqueArray(fc.integer({ min: 1024, max: 65535 }), { minLength: 1, maxLength: 3 }),
   },
   { requiredKeys: [] },
 );

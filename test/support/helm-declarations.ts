@@ -527,6 +527,8 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
             { requiredKeys: [] },
           ),
           maintenanceWindowSeconds: whole(1, 7200),
+          // Repeats included: both faces refuse them with the same words.
+          peerPorts: fc.array(fc.constantFrom(6379, 16379, 2380), { minLength: 1, maxLength: 3 }),
         },
         { requiredKeys: [] },
       ),

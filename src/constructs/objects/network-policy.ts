@@ -44,8 +44,19 @@ export function declaredPeers(spec: ResolvedWorkload['spec']): Peer[] | undefine
 export function networkPolicyProps(workload: ResolvedWorkload): Json<k8s.KubeNetworkPolicyProps> {
   const { port, networkPolicy } = workload.spec;
   const peers = declaredPeers(workload.spec);
-  const ingress: Json<k8s.NetworkPolicyIngressRule>[] =
-    port === undefined ? [] : [{ ...(peers ? { from: peers.map(networkPolicyPeer) } : {}), ports: [{ port: port, protocol: 'TCP' }] }];
+  const peerPorts = workload.spec.kind === 'stateful' ? (workload.spec.stateful?.peerPorts ?? []) : [];
+  const ingress: Json<k8s.NetworkPolicyIngressRule>[] = [
+    ...(port === undefined ? [] : [{ ...(peers ? { from: peers.map(networkPolicyPeer) } : {}), ports: [{ port: port, protocol: 'TCP' }] }]),
+    // The members of a stateful cluster reach each other on their own ports, whoever else is admitted.
+    ...(peerPorts.length === 0
+      ? []
+      : [
+          {
+            from: [{ podSelector: { matchLabels: selectorLabels(workload) } }],
+            ports: peerPorts.map((peerPort) => ({ port: peerPort, protocol: 'TCP' })),
+          },
+        ]),
+  ];
   const egress: Json<k8s.NetworkPolicyEgressRule>[] = networkPolicy.egressTo
     ? [
         DNS_EGRESS,

@@ -35,6 +35,15 @@ export function checkStatefulSet(spec: EffectiveSpec, replicas: Replicas, { prob
       fix: `name the claim after its data, e.g. data or wal`,
     });
   }
+  (settings.peerPorts ?? []).forEach((peerPort, index, peerPorts) => {
+    if (peerPorts.indexOf(peerPort) === index) return;
+    problems.push({
+      path: `stateful.peerPorts[${index}]`,
+      value: peerPort,
+      rule: `each peer port is listed once, and ${peerPort} is already stateful.peerPorts[${peerPorts.indexOf(peerPort)}]`,
+      fix: `remove stateful.peerPorts[${index}]`,
+    });
+  });
   for (const when of ['whenDeleted', 'whenScaled'] as const) {
     if (settings.claimRetention[when] !== 'Delete' || acknowledged('deleteVolumeClaims')) continue;
     problems.push({

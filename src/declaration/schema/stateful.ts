@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DNS_1123_SUBDOMAIN, MEMORY_QUANTITY, mountPath, seconds, VOLUME_KEY, wholeNumber } from './primitives';
+import { DNS_1123_SUBDOMAIN, MEMORY_QUANTITY, mountPath, portNumber, seconds, VOLUME_KEY, wholeNumber } from './primitives';
 
 /**
  * What only kind `stateful` declares: the StatefulSet's own storage and update settings. Every
@@ -89,6 +89,16 @@ export const statefulSettings = z
         title: 'ClaimRetention',
         description: "The StatefulSet's persistentVolumeClaimRetentionPolicy: data is kept unless its deletion is acknowledged.",
         examples: [{ whenScaled: 'Delete' }],
+      }),
+    peerPorts: z
+      .array(portNumber)
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          "TCP ports the members use among themselves (replication, a cluster bus, leader election): the NetworkPolicy admits the workload's own pods to them, whatever other peers are declared. Include `port` when members also talk to each other on it.",
+        'x-default': 'none: members reach each other only where anyone declared may (on `port`)',
+        examples: [[6379, 16379]],
       }),
     maintenanceWindowSeconds: seconds(1, 'Longest an update may take; explain warns when the worst-case rollout is longer.')
       .optional()
