@@ -131,11 +131,7 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- $problems = append $problems (dict "path" "startup.typicalSeconds" "value" $startup.typicalSeconds "rule" (printf "a typical start cannot take longer than the slowest one (startup.maxSeconds = %d)" ($startup.maxSeconds | int)) "fix" (printf "lower startup.typicalSeconds to at most %d, or raise startup.maxSeconds" ($startup.maxSeconds | int))) -}}
 {{- end -}}
 {{- $preStop := $spec.preStop -}}
-{{- if $batch -}}
-{{- if ne $preStop.type "auto" -}}
-{{- $problems = append $problems (dict "path" "preStop.type" "value" $preStop.type "rule" (printf "a %s's pods receive no Service traffic and get no preStop hook" $spec.kind) "fix" "remove preStop") -}}
-{{- end -}}
-{{- else if not $serves -}}
+{{- if not $serves -}}
 {{- if ne $preStop.type "auto" -}}
 {{- $rule := printf "a %s workload without a port receives no Service traffic and gets no preStop hook" $spec.kind -}}
 {{- $fix := "remove preStop, or declare the port" -}}

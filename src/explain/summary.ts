@@ -69,7 +69,8 @@ function rolloutLine(rollout: Rollout): string {
   if (rollout.controller === 'Deployment') {
     return `rollout: maxSurge ${rollout.maxSurge}, maxUnavailable ${rollout.maxUnavailable}, minReadySeconds ${rollout.minReadySeconds}, progressDeadlineSeconds ${rollout.progressDeadlineSeconds}`;
   }
-  if (rollout.controller === 'Job' || rollout.controller === 'CronJob') return 'rollout: none (the pods run to completion)';
+  // A Job's summary is jobSummary's: it shows the run, not a rollout.
+  if (rollout.controller === 'Job' || rollout.controller === 'CronJob') throw new Error('pods that run to completion have no rollout line');
   if (rollout.controller === 'DaemonSet') {
     const { maxSurge, maxUnavailable, minReadySeconds, nodeSeconds, nodeGapSeconds } = rollout;
     return `rollout: maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}, minReadySeconds ${minReadySeconds}, worst case per node ${nodeSeconds}s, ${nodeGapSeconds}s of it without an agent`;

@@ -11,9 +11,6 @@ import { deriveStatefulSetRollout } from './kinds/stateful-set';
 
 import type { Derivation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, Rollout, TimingInput } from './types';
 
-// Where the probe windows are counted from; kept importable from here, where it used to live.
-export { effectiveInterval };
-
 /**
  * The timing rules of docs/derivation.md as one pure function: the same input always gives the same numbers
  * and the same explanations. No Kubernetes types here — the constructs and the Helm templates map

@@ -74,7 +74,7 @@ export const BATCH_REJECTIONS: Array<[string, ConfigurationRejection]> = [
       declaration: migrationWith({ preStop: { type: 'app' } }),
       path: 'preStop.type',
       value: 'app',
-      rule: /a job's pods receive no Service traffic and get no preStop hook/,
+      rule: /job workloads receive no Service traffic and get no preStop hook/,
       fix: /remove preStop/,
       helm: 'templates',
     },

@@ -44,7 +44,8 @@ export function declaredPeers(spec: ResolvedWorkload['spec']): Peer[] | undefine
 export function networkPolicyProps(workload: ResolvedWorkload): Json<k8s.KubeNetworkPolicyProps> {
   const { port, networkPolicy } = workload.spec;
   const peers = declaredPeers(workload.spec);
-  const peerPorts = workload.spec.kind === 'stateful' ? (workload.spec.stateful?.peerPorts ?? []) : [];
+  // Only kind stateful declares `stateful` (src/kinds/table.ts).
+  const peerPorts = workload.spec.stateful?.peerPorts ?? [];
   const ingress: Json<k8s.NetworkPolicyIngressRule>[] = [
     ...(port === undefined ? [] : [{ ...(peers ? { from: peers.map(networkPolicyPeer) } : {}), ports: [{ port: port, protocol: 'TCP' }] }]),
     // The members of a stateful cluster reach each other on their own ports, whoever else is admitted.

@@ -1,4 +1,4 @@
-import { KINDS, runsToCompletion, servesTraffic, type WorkloadKind } from '../../kinds/table';
+import { KINDS, servesTraffic, type WorkloadKind } from '../../kinds/table';
 import { kubernetesMinor, SLEEP_ACTION_MINOR } from '../../timing/derive';
 import type { Problem } from '../errors';
 import type { EffectiveSpec } from '../presets';
@@ -12,17 +12,6 @@ export function checkRelations(spec: EffectiveSpec, distroless: boolean, problem
       rule: `a typical start cannot take longer than the slowest one (startup.maxSeconds = ${startup.maxSeconds})`,
       fix: `lower startup.typicalSeconds to at most ${startup.maxSeconds}, or raise startup.maxSeconds`,
     });
-  }
-  if (runsToCompletion(spec.kind)) {
-    if (preStop.type !== 'auto') {
-      problems.push({
-        path: 'preStop.type',
-        value: preStop.type,
-        rule: `a ${spec.kind}'s pods receive no Service traffic and get no preStop hook`,
-        fix: 'remove preStop',
-      });
-    }
-    return;
   }
   if (!servesTraffic(spec.kind, spec.port)) {
     if (preStop.type !== 'auto') problems.push({ path: 'preStop.type', value: preStop.type, ...noTrafficNoHook(spec.kind) });
