@@ -6,6 +6,11 @@ import type { k8s } from 'cdk8s-plus-28';
  * name and type, while the objects need no conversion: cdk8s-plus-28's per-type `manifest()`
  * mappers, which copy every object once per field, cost more than the rest of our synthesis on
  * 1000 workloads (see BENCHMARKS.md).
+ *
+ * Builders write an optional field as `key: value-or-undefined`, never as a conditional spread
+ * (`...(present ? { key } : {})`): cdk8s drops undefined values when it synthesizes, so the YAML is
+ * the same, while every object of one kind keeps one shape. Spreads give each object its own
+ * shape, built key by key, which made building the objects take about twice as long.
  */
 export type Json<T> = T extends k8s.IntOrString | k8s.Quantity
   ? // Structural typing would also match { name, value } pairs such as HttpHeader: only `value` alone is a wrapper.

@@ -21,23 +21,32 @@ export function selectorLabels(workload: ResolvedWorkload): Record<string, strin
   };
 }
 
+/** Every object of a workload and its pods carry the same labels: worked out once per workload. */
+const LABELS = new WeakMap<ResolvedWorkload, Readonly<Record<string, string>>>();
+
 /** The recommended app.kubernetes.io labels plus the user's own, for every object and pod. */
 export function commonLabels(workload: ResolvedWorkload): Record<string, string> {
-  const { tag } = parseImage(workload.spec.image);
-  return {
-    ...workload.spec.labels,
-    ...selectorLabels(workload),
-    'app.kubernetes.io/component': workload.spec.kind,
-    'app.kubernetes.io/managed-by': MANAGED_BY,
-    ...(tag !== undefined && LABEL_VALUE.test(tag) ? { 'app.kubernetes.io/version': tag } : {}),
-  };
+  let labels = LABELS.get(workload);
+  if (!labels) {
+    const { tag } = parseImage(workload.spec.image);
+    labels = {
+      ...workload.spec.labels,
+      ...selectorLabels(workload),
+      'app.kubernetes.io/component': workload.spec.kind,
+      'app.kubernetes.io/managed-by': MANAGED_BY,
+      ...(tag !== undefined && LABEL_VALUE.test(tag) ? { 'app.kubernetes.io/version': tag } : {}),
+    };
+    LABELS.set(workload, labels);
+  }
+  // A copy for each object, so that a label one object's metadata gains (addLabel) stays on that object.
+  return { ...labels };
 }
 
 export function objectMetadata(workload: ResolvedWorkload, annotations?: Record<string, string>) {
   return {
     name: workload.instance,
     labels: commonLabels(workload),
-    ...(annotations && Object.keys(annotations).length > 0 ? { annotations } : {}),
+    annotations: annotations && Object.keys(annotations).length > 0 ? annotations : undefined,
   };
 }
 

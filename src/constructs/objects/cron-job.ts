@@ -15,7 +15,7 @@ export function cronJobProps(workload: ResolvedWorkload): CronJobProps {
     metadata: objectMetadata(workload, deploymentAnnotations(workload)),
     spec: {
       schedule: cronJob.cron,
-      ...(cronJob.timeZone !== undefined ? { timeZone: cronJob.timeZone } : {}),
+      timeZone: cronJob.timeZone,
       concurrencyPolicy: cronJob.concurrencyPolicy,
       startingDeadlineSeconds: cronJob.startingDeadlineSeconds,
       successfulJobsHistoryLimit: cronJob.successfulJobsHistoryLimit,

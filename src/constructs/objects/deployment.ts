@@ -17,7 +17,7 @@ export function deploymentProps(workload: ResolvedWorkload): DeploymentProps {
     metadata: objectMetadata(workload, deploymentAnnotations(workload)),
     spec: {
       // With an autoscaler, spec.replicas is left to it: a value here would reset the scale on every apply.
-      ...(workload.replicas.mode === 'fixed' ? { replicas: workload.replicas.count } : {}),
+      replicas: workload.replicas.mode === 'fixed' ? workload.replicas.count : undefined,
       selector: { matchLabels: selectorLabels(workload) },
       strategy: {
         type: 'RollingUpdate',

@@ -37,13 +37,9 @@ export function gatewayRoute(workload: ResolvedWorkload, route: NonNullable<Pars
     kind: route.kind,
     metadata: objectMetadata(workload),
     spec: {
-      parentRefs: route.parentRefs.map(({ name, namespace, sectionName }) => ({
-        name,
-        ...(namespace !== undefined ? { namespace } : {}),
-        ...(sectionName !== undefined ? { sectionName } : {}),
-      })),
-      ...(route.hostnames ? { hostnames: [...route.hostnames] } : {}),
-      rules: [{ ...(matches ? { matches } : {}), backendRefs: [{ name: workload.instance, port }] }],
+      parentRefs: route.parentRefs.map(({ name, namespace, sectionName }) => ({ name, namespace, sectionName })),
+      hostnames: route.hostnames ? [...route.hostnames] : undefined,
+      rules: [{ matches, backendRefs: [{ name: workload.instance, port }] }],
     },
   };
 }

@@ -31,7 +31,7 @@ export function headlessServiceProps(workload: ResolvedWorkload): HeadlessServic
       clusterIP: 'None',
       publishNotReadyAddresses: true,
       selector: selectorLabels(workload),
-      ...(port !== undefined ? { ports: [{ name: SERVING_PORT_NAME, port, targetPort: SERVING_PORT_NAME, protocol: 'TCP' }] } : {}),
+      ports: port !== undefined ? [{ name: SERVING_PORT_NAME, port, targetPort: SERVING_PORT_NAME, protocol: 'TCP' }] : undefined,
     },
   };
 }

@@ -22,11 +22,12 @@ export function ingressProps(workload: ResolvedWorkload, ingress: NonNullable<Pa
   return {
     metadata: objectMetadata(workload, annotationsWithLoadBalancer(workload, 'aws-alb', ingress.annotations)),
     spec: {
-      ...(className !== undefined ? { ingressClassName: className } : {}),
-      ...(ingress.tlsSecretName !== undefined
-        ? { tls: [{ ...(ingress.hosts ? { hosts: [...ingress.hosts] } : {}), secretName: ingress.tlsSecretName }] }
-        : {}),
-      rules: hosts.map((host) => ({ ...(host !== undefined ? { host } : {}), http: { paths } })),
+      ingressClassName: className,
+      tls:
+        ingress.tlsSecretName !== undefined
+          ? [{ hosts: ingress.hosts ? [...ingress.hosts] : undefined, secretName: ingress.tlsSecretName }]
+          : undefined,
+      rules: hosts.map((host) => ({ host, http: { paths } })),
     },
   };
 }

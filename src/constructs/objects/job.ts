@@ -19,7 +19,7 @@ export function jobSpec(workload: ResolvedWorkload): JobSpec {
   return {
     backoffLimit: job.backoffLimit,
     activeDeadlineSeconds: job.activeDeadlineSeconds,
-    ...(job.ttlSecondsAfterFinished !== undefined ? { ttlSecondsAfterFinished: job.ttlSecondsAfterFinished } : {}),
+    ttlSecondsAfterFinished: job.ttlSecondsAfterFinished,
     podFailurePolicy: {
       rules: [
         // First, so that a pod stopped by an eviction, a preemption or a node drain is retried without

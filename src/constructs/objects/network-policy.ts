@@ -16,8 +16,8 @@ type Peer = NonNullable<ResolvedWorkload['spec']['networkPolicy']['ingressFrom']
 function networkPolicyPeer(peer: Peer): Json<k8s.NetworkPolicyPeer> {
   if (peer.cidr !== undefined) return { ipBlock: { cidr: peer.cidr } };
   return {
-    ...(peer.namespaceLabels ? { namespaceSelector: { matchLabels: peer.namespaceLabels } } : {}),
-    ...(peer.podLabels ? { podSelector: { matchLabels: peer.podLabels } } : {}),
+    namespaceSelector: peer.namespaceLabels ? { matchLabels: peer.namespaceLabels } : undefined,
+    podSelector: peer.podLabels ? { matchLabels: peer.podLabels } : undefined,
   };
 }
 
@@ -47,7 +47,7 @@ export function networkPolicyProps(workload: ResolvedWorkload): Json<k8s.KubeNet
   // Only kind stateful declares `stateful` (src/kinds/table.ts).
   const peerPorts = workload.spec.stateful?.peerPorts ?? [];
   const ingress: Json<k8s.NetworkPolicyIngressRule>[] = [
-    ...(port === undefined ? [] : [{ ...(peers ? { from: peers.map(networkPolicyPeer) } : {}), ports: [{ port: port, protocol: 'TCP' }] }]),
+    ...(port === undefined ? [] : [{ from: peers?.map(networkPolicyPeer), ports: [{ port: port, protocol: 'TCP' }] }]),
     // The members of a stateful cluster reach each other on their own ports, whoever else is admitted.
     ...(peerPorts.length === 0
       ? []
@@ -63,11 +63,7 @@ export function networkPolicyProps(workload: ResolvedWorkload): Json<k8s.KubeNet
         DNS_EGRESS,
         ...networkPolicy.egressTo.map((destination) => ({
           to: [{ ipBlock: { cidr: destination.cidr } }],
-          ...(destination.ports
-            ? {
-                ports: destination.ports.map((destinationPort) => ({ port: destinationPort, protocol: 'TCP' })),
-              }
-            : {}),
+          ports: destination.ports?.map((destinationPort) => ({ port: destinationPort, protocol: 'TCP' })),
         })),
       ]
     : [{}];

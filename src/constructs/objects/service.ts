@@ -18,7 +18,7 @@ export function serviceProps(workload: ResolvedWorkload, port: number): Json<k8s
     metadata: objectMetadata(workload, annotationsWithLoadBalancer(workload, 'aws-nlb', service?.annotations ?? {})),
     spec: {
       type: loadBalancer ? 'LoadBalancer' : 'ClusterIP',
-      ...(loadBalancer ? { allocateLoadBalancerNodePorts: false } : {}),
+      allocateLoadBalancerNodePorts: loadBalancer ? false : undefined,
       selector: selectorLabels(workload),
       ports: [{ name: SERVING_PORT_NAME, port, targetPort: SERVING_PORT_NAME, protocol: 'TCP' }],
     },

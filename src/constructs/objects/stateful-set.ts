@@ -27,7 +27,7 @@ export function statefulSetProps(workload: ResolvedWorkload): StatefulSetProps {
   return {
     metadata: objectMetadata(workload, deploymentAnnotations(workload)),
     spec: {
-      ...(workload.replicas.mode === 'fixed' ? { replicas: workload.replicas.count } : {}),
+      replicas: workload.replicas.mode === 'fixed' ? workload.replicas.count : undefined,
       selector: { matchLabels: selectorLabels(workload) },
       serviceName: headlessServiceName(workload.instance),
       podManagementPolicy: rollout.podManagementPolicy,
@@ -38,21 +38,16 @@ export function statefulSetProps(workload: ResolvedWorkload): StatefulSetProps {
         whenScaled: settings.claimRetention.whenScaled,
       },
       template: podTemplate(workload),
-      ...(claims.length > 0
-        ? {
-            volumeClaimTemplates: claims.map((name) => {
+      volumeClaimTemplates:
+        claims.length > 0
+          ? claims.map((name) => {
               const { size, storageClass, accessMode } = settings.volumeClaims[name]!;
               return {
                 metadata: { name },
-                spec: {
-                  accessModes: [accessMode],
-                  ...(storageClass !== undefined ? { storageClassName: storageClass } : {}),
-                  resources: { requests: { storage: size } },
-                },
+                spec: { accessModes: [accessMode], storageClassName: storageClass, resources: { requests: { storage: size } } },
               };
-            }),
-          }
-        : {}),
+            })
+          : undefined,
     },
   };
 }

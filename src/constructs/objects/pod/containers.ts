@@ -1,12 +1,7 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../../kubernetes-json';
 import type { ResolvedWorkload } from '../../../declaration/resolve';
-import type {
-  ResolvedContainerFields,
-  ResolvedExtraContainer,
-  ResolvedInitContainer,
-  ResolvedSidecar,
-} from '../../../declaration/resolve/containers';
+import type { ResolvedContainerFields, ResolvedInitContainer, ResolvedSidecar } from '../../../declaration/resolve/containers';
 import type { SidecarMode, SidecarTimings } from '../../../timing/types';
 import { envFromSources, envVars } from './env';
 import { preStopHandler } from './lifecycle';
@@ -22,38 +17,41 @@ export type ContainerSource = ResolvedContainerFields;
 
 /** Requests always; the memory limit equals the request; the CPU limit only when there is one. */
 function resources({ cpu, memory, cpuLimit }: ContainerSource['resources']): Json<k8s.ResourceRequirements> {
-  return {
-    requests: { cpu, memory },
-    limits: { ...(cpuLimit !== undefined ? { cpu: cpuLimit } : {}), memory },
-  };
+  return { requests: { cpu, memory }, limits: cpuLimit !== undefined ? { cpu: cpuLimit, memory } : { memory } };
 }
 
+/** What a container's role (main, init, sidecar) adds to the fields every container gets. */
+type RoleFields = Pick<PodContainer, 'ports' | 'readinessProbe' | 'livenessProbe' | 'startupProbe' | 'lifecycle' | 'restartPolicy'> & {
+  /** Mounted after the container's own /tmp and files: the pod's scratch folders, config files, claims, host paths. */
+  readonly mounts?: readonly Json<k8s.VolumeMount>[];
+};
+
 /**
- * The fields every container gets, hardened alike: image, command and arguments, environment,
- * resources, the restricted security context, the writable /tmp and the container's own files.
- * Roles (main, init, sidecar) add their own ports, probes, hooks and mounts to it. (Key order does
- * not matter: cdk8s writes keys sorted.)
+ * A container, hardened alike whatever its role: image, command and arguments, environment,
+ * resources, the restricted security context, the writable /tmp and the container's own files,
+ * then what its role adds. Every container has every key, absent ones undefined (see
+ * kubernetes-json.ts for why).
  */
-export function containerBase(source: ContainerSource): PodContainer {
+export function container(source: ContainerSource, role: RoleFields = {}): PodContainer {
   const env = envVars(source.env);
   return {
     name: source.name,
     image: source.image,
     imagePullPolicy: 'IfNotPresent',
-    ...(source.command ? { command: [...source.command] } : {}),
-    ...(source.args ? { args: [...source.args] } : {}),
-    ...(env.length > 0 ? { env } : {}),
-    ...(source.envFrom && source.envFrom.length > 0 ? { envFrom: envFromSources(source.envFrom) } : {}),
+    command: source.command ? [...source.command] : undefined,
+    args: source.args ? [...source.args] : undefined,
+    env: env.length > 0 ? env : undefined,
+    envFrom: source.envFrom && source.envFrom.length > 0 ? envFromSources(source.envFrom) : undefined,
     resources: resources(source.resources),
     securityContext: CONTAINER_SECURITY_CONTEXT,
-    volumeMounts: containerMounts(source.files),
+    volumeMounts: role.mounts ? [...containerMounts(source.files), ...role.mounts] : containerMounts(source.files),
+    ports: role.ports,
+    readinessProbe: role.readinessProbe,
+    livenessProbe: role.livenessProbe,
+    startupProbe: role.startupProbe,
+    lifecycle: role.lifecycle,
+    restartPolicy: role.restartPolicy,
   };
-}
-
-/** The base fields of a container beside the application's, with the scratch folders and config files it lists. */
-function extraContainerBase(container: ResolvedExtraContainer, workload: ResolvedWorkload): PodContainer {
-  const base = containerBase(container);
-  return { ...base, volumeMounts: [...base.volumeMounts!, ...sharedMounts(workload.spec, container)] };
 }
 
 /**
@@ -62,23 +60,32 @@ function extraContainerBase(container: ResolvedExtraContainer, workload: Resolve
  */
 export function mainContainer(workload: ResolvedWorkload): PodContainer {
   const { spec, timings, probes } = workload;
-  const base = containerBase({ ...spec, env: workload.env, resources: workload.resources });
   const preStop = preStopHandler(timings.preStop, { path: spec.preStop.path, port: spec.preStop.port ?? spec.port });
   const shared = { scratch: Object.keys(spec.scratch ?? {}), configFiles: Object.keys(spec.configFiles ?? {}) };
-  return {
-    ...base,
-    volumeMounts: [...base.volumeMounts!, ...sharedMounts(spec, shared), ...claimMounts(spec), ...hostPathMounts(spec)],
-    ...(spec.port !== undefined ? { ports: [{ name: SERVING_PORT_NAME, containerPort: spec.port, protocol: 'TCP' }] } : {}),
-    readinessProbe: probe(probes.readiness, timings.readiness),
-    livenessProbe: probe(probes.liveness, timings.liveness),
-    startupProbe: probe(probes.startup, timings.startup),
-    ...(preStop ? { lifecycle: { preStop } } : {}),
-  };
+  return container(
+    {
+      name: spec.name,
+      image: spec.image,
+      args: spec.args,
+      env: workload.env,
+      envFrom: spec.envFrom,
+      files: spec.files,
+      resources: workload.resources,
+    },
+    {
+      mounts: [...sharedMounts(spec, shared), ...claimMounts(spec), ...hostPathMounts(spec)],
+      ports: spec.port !== undefined ? [{ name: SERVING_PORT_NAME, containerPort: spec.port, protocol: 'TCP' }] : undefined,
+      readinessProbe: probe(probes.readiness, timings.readiness),
+      livenessProbe: probe(probes.liveness, timings.liveness),
+      startupProbe: probe(probes.startup, timings.startup),
+      lifecycle: preStop ? { preStop } : undefined,
+    },
+  );
 }
 
 /** An init container: the base fields and what it mounts; it runs to completion before the application starts. */
-export function initContainer(container: ResolvedInitContainer, workload: ResolvedWorkload): PodContainer {
-  return extraContainerBase(container, workload);
+export function initContainer(init: ResolvedInitContainer, workload: ResolvedWorkload): PodContainer {
+  return container(init, { mounts: sharedMounts(workload.spec, init) });
 }
 
 /**
@@ -96,12 +103,12 @@ export function sidecarContainer(
 ): PodContainer {
   const preStop =
     timings.preStopSeconds !== undefined ? preStopHandler({ mechanism: 'exec', seconds: timings.preStopSeconds }, {}) : undefined;
-  return {
-    ...extraContainerBase(sidecar, workload),
-    ...(mode === 'native' ? { restartPolicy: 'Always' } : {}),
-    ...(sidecar.ports.length > 0 ? { ports: sidecar.ports.map(({ name, port }) => ({ name, containerPort: port, protocol: 'TCP' })) } : {}),
-    ...(sidecar.probes.startup && timings.startup ? { startupProbe: probe(sidecar.probes.startup, timings.startup) } : {}),
-    ...(sidecar.probes.readiness && timings.readiness ? { readinessProbe: probe(sidecar.probes.readiness, timings.readiness) } : {}),
-    ...(preStop ? { lifecycle: { preStop } } : {}),
-  };
+  return container(sidecar, {
+    mounts: sharedMounts(workload.spec, sidecar),
+    restartPolicy: mode === 'native' ? 'Always' : undefined,
+    ports: sidecar.ports.length > 0 ? sidecar.ports.map(({ name, port }) => ({ name, containerPort: port, protocol: 'TCP' })) : undefined,
+    startupProbe: timings.startup ? probe(sidecar.probes.startup, timings.startup) : undefined,
+    readinessProbe: timings.readiness ? probe(sidecar.probes.readiness, timings.readiness) : undefined,
+    lifecycle: preStop ? { preStop } : undefined,
+  });
 }

@@ -5,11 +5,14 @@ import type { EnvEntry, EnvFromSource, SecretKey } from '../../../declaration/wo
 
 /** The variables in the order resolveEnv decided (a map's in name order, a list's as written). */
 export function envVars(entries: readonly EnvEntry[]): Json<k8s.EnvVar>[] {
-  return entries.map((entry) => ({ name: entry.name, ...envValue(entry) }));
+  return entries.map((entry) => {
+    const { value, valueFrom } = envValue(entry);
+    return { name: entry.name, value, valueFrom };
+  });
 }
 
 function keyReference({ name, key, optional }: SecretKey) {
-  return { name, key, ...(optional !== undefined ? { optional } : {}) };
+  return { name, key, optional };
 }
 
 function envValue(entry: EnvEntry): Pick<Json<k8s.EnvVar>, 'value' | 'valueFrom'> {
@@ -18,19 +21,17 @@ function envValue(entry: EnvEntry): Pick<Json<k8s.EnvVar>, 'value' | 'valueFrom'
   if (entry.configMap !== undefined) return { valueFrom: { configMapKeyRef: keyReference(entry.configMap) } };
   if (entry.pod !== undefined) return { valueFrom: { fieldRef: { fieldPath: POD_FIELD_PATHS[entry.pod] } } };
   const { field, divisor } = entry.resource!;
-  return { valueFrom: { resourceFieldRef: { resource: field, ...(divisor !== undefined ? { divisor } : {}) } } };
+  return { valueFrom: { resourceFieldRef: { resource: field, divisor } } };
 }
 
 /** Whole Secrets and ConfigMaps as variables, in the order declared. */
 export function envFromSources(sources: readonly EnvFromSource[]): Json<k8s.EnvFromSource>[] {
   return sources.map((source) => {
-    const reference = {
-      name: (source.secret ?? source.configMap)!,
-      ...(source.optional !== undefined ? { optional: source.optional } : {}),
-    };
+    const reference = { name: (source.secret ?? source.configMap)!, optional: source.optional };
     return {
-      ...(source.prefix !== undefined ? { prefix: source.prefix } : {}),
-      ...(source.secret !== undefined ? { secretRef: reference } : { configMapRef: reference }),
+      prefix: source.prefix,
+      secretRef: source.secret !== undefined ? reference : undefined,
+      configMapRef: source.secret === undefined ? reference : undefined,
     };
   });
 }

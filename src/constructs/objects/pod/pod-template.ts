@@ -22,21 +22,26 @@ export function podTemplate(workload: ResolvedWorkload): PodTemplate {
   // Native sidecars come first, so that a proxy is already up for a migration.
   const initContainers = [...(native ? sidecars : []), ...workload.initContainers.map((init) => initContainer(init, workload))];
   // The declared annotations and the mesh's derived ones: checkPod refuses a key in both.
-  const annotations = { ...(spec.podAnnotations ?? {}), ...(containers.mesh ? meshAnnotations(containers.mesh) : {}) };
+  const annotations = { ...spec.podAnnotations, ...(containers.mesh ? meshAnnotations(containers.mesh) : {}) };
+  const scheduling = podScheduling(selectorLabels(workload), POD_SPREAD[KINDS[spec.kind].controller], spec.scheduling);
   return {
-    metadata: { labels: commonLabels(workload), ...(Object.keys(annotations).length > 0 ? { annotations } : {}) },
+    metadata: { labels: commonLabels(workload), annotations: Object.keys(annotations).length > 0 ? annotations : undefined },
     spec: {
       serviceAccountName: workload.instance,
       // Only a workload that declares it calls the Kubernetes API, with a reason, gets a token.
       automountServiceAccountToken: spec.serviceAccount?.mountApiToken === true,
-      ...(spec.imagePullSecrets ? { imagePullSecrets: spec.imagePullSecrets.map((name) => ({ name })) } : {}),
+      imagePullSecrets: spec.imagePullSecrets?.map((name) => ({ name })),
       // A Job's failed pod is replaced by a new one (counted by backoffLimit and the pod failure policy,
       // which requires Never) rather than restarted in place.
-      ...(runsToCompletion(spec.kind) ? { restartPolicy: 'Never' } : {}),
+      restartPolicy: runsToCompletion(spec.kind) ? 'Never' : undefined,
       terminationGracePeriodSeconds: workload.timings.terminationGracePeriodSeconds,
       securityContext: POD_SECURITY_CONTEXT,
-      ...podScheduling(selectorLabels(workload), POD_SPREAD[KINDS[spec.kind].controller], spec.scheduling),
-      ...(initContainers.length > 0 ? { initContainers } : {}),
+      topologySpreadConstraints: scheduling.topologySpreadConstraints,
+      affinity: scheduling.affinity,
+      nodeSelector: scheduling.nodeSelector,
+      tolerations: scheduling.tolerations,
+      priorityClassName: scheduling.priorityClassName,
+      initContainers: initContainers.length > 0 ? initContainers : undefined,
       containers: [mainContainer(workload), ...(native ? [] : sidecars)],
       volumes: podVolumes(workload),
     },

@@ -23,12 +23,17 @@ function isRestarting(timings: ProbeTimings | RestartingProbeTimings): timings i
 
 export function probe(target: ResolvedProbe | undefined, timings: ProbeTimings | RestartingProbeTimings): Json<k8s.Probe> | undefined {
   if (!target) return undefined;
+  const handler = probeHandler(target);
+  // Every key written, absent ones undefined (cdk8s drops them): one object shape for every probe (see kubernetes-json.ts).
   return {
-    ...probeHandler(target),
+    httpGet: handler.httpGet,
+    tcpSocket: handler.tcpSocket,
+    grpc: handler.grpc,
+    exec: handler.exec,
     periodSeconds: timings.periodSeconds,
     timeoutSeconds: timings.timeoutSeconds,
     failureThreshold: timings.failureThreshold,
     successThreshold: timings.successThreshold,
-    ...(isRestarting(timings) ? { terminationGracePeriodSeconds: timings.terminationGracePeriodSeconds } : {}),
+    terminationGracePeriodSeconds: isRestarting(timings) ? timings.terminationGracePeriodSeconds : undefined,
   };
 }

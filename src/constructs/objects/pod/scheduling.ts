@@ -23,34 +23,28 @@ export function podScheduling(
   const labelSelector = { matchLabels: selector };
   const { nodeSelector, tolerations, priorityClassName, nodeAffinity } = declared;
   // An empty nodeAffinity says nothing, so none is written.
-  const nodeAffinityPart =
-    nodeAffinity && (nodeAffinity.required || nodeAffinity.preferred) ? { nodeAffinity: nodeAffinityOf(nodeAffinity) } : {};
-  const affinity = spread
+  const affinityToNodes = nodeAffinity && (nodeAffinity.required || nodeAffinity.preferred) ? nodeAffinityOf(nodeAffinity) : undefined;
+  const antiAffinity = spread
     ? {
-        ...nodeAffinityPart,
-        podAntiAffinity: {
-          preferredDuringSchedulingIgnoredDuringExecution: [
-            { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector } },
-          ],
-        },
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector } },
+        ],
       }
-    : nodeAffinityPart;
+    : undefined;
   return {
-    ...(spread
-      ? {
-          topologySpreadConstraints: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({
-            maxSkew: 1,
-            topologyKey,
-            whenUnsatisfiable: 'ScheduleAnyway',
-            labelSelector,
-            matchLabelKeys: [spread.revisionLabel],
-          })),
-        }
-      : {}),
-    ...(Object.keys(affinity).length > 0 ? { affinity } : {}),
-    ...(nodeSelector ? { nodeSelector } : {}),
-    ...(tolerations ? { tolerations: tolerations.map((toleration) => ({ ...toleration })) } : {}),
-    ...(priorityClassName !== undefined ? { priorityClassName } : {}),
+    topologySpreadConstraints: spread
+      ? ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({
+          maxSkew: 1,
+          topologyKey,
+          whenUnsatisfiable: 'ScheduleAnyway',
+          labelSelector,
+          matchLabelKeys: [spread.revisionLabel],
+        }))
+      : undefined,
+    affinity: affinityToNodes || antiAffinity ? { nodeAffinity: affinityToNodes, podAntiAffinity: antiAffinity } : undefined,
+    nodeSelector,
+    tolerations: tolerations?.map((toleration) => ({ ...toleration })),
+    priorityClassName,
   };
 }
 

@@ -22,21 +22,19 @@ type Files = Readonly<Record<string, FilesSource>>;
 const sortedKeys = (map: object | undefined) => Object.keys(map ?? {}).sort();
 
 function emptyDir(sizeLimit: string, medium: 'disk' | 'memory' | undefined): Json<k8s.EmptyDirVolumeSource> {
-  return { sizeLimit, ...(medium === 'memory' ? { medium: 'Memory' } : {}) };
+  return { sizeLimit, medium: medium === 'memory' ? 'Memory' : undefined };
 }
 
 /** The volumes of one container's files: readable by the pod's group (0440 unless declared). */
 export function fileVolumes(files: Files | undefined): Json<k8s.Volume>[] {
   return sortedKeys(files).map((key) => {
     const { secret, configMap, items, optional, mode } = files![key]!;
-    const source = {
-      defaultMode: mode ?? FILE_MODE_DEFAULT,
-      ...(items ? { items: sortedKeys(items).map((item) => ({ key: item, path: items[item]! })) } : {}),
-      ...(optional !== undefined ? { optional } : {}),
-    };
+    const defaultMode = mode ?? FILE_MODE_DEFAULT;
+    const keys = items ? sortedKeys(items).map((item) => ({ key: item, path: items[item]! })) : undefined;
     return {
       name: filesVolume(key),
-      ...(secret !== undefined ? { secret: { secretName: secret, ...source } } : { configMap: { name: configMap!, ...source } }),
+      secret: secret !== undefined ? { secretName: secret, defaultMode, items: keys, optional } : undefined,
+      configMap: secret === undefined ? { name: configMap!, defaultMode, items: keys, optional } : undefined,
     };
   });
 }
@@ -69,7 +67,7 @@ export function hostPathMounts(spec: ResolvedWorkload['spec']): Json<k8s.VolumeM
   const hostPaths = spec.daemon?.hostPaths ?? {};
   return sortedKeys(hostPaths).map((name) => {
     const { path, mountPath = path, readOnly } = hostPaths[name]!;
-    return { name: hostPathVolume(name), mountPath, ...(readOnly ? { readOnly: true } : {}) };
+    return { name: hostPathVolume(name), mountPath, readOnly: readOnly ? true : undefined };
   });
 }
 
