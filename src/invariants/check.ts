@@ -485,7 +485,9 @@ function sidecarsOutliveDrain(facts: WorkloadFacts, { drainSeconds: D, container
 
 /** Checks one invariant. */
 export function checkInvariant(id: InvariantId, facts: WorkloadFacts, declared: DeclaredTimes = {}): InvariantResult {
-  return { id, number: INVARIANT_IDS.indexOf(id) + 1, statement: INVARIANTS[id].statement, ...INVARIANTS[id].check(facts, declared) };
+  const { status, detail, fix, probe, loadBalancer } = INVARIANTS[id].check(facts, declared);
+  // Every result has every key, absent ones undefined: one shape for all of them (see constructs/kubernetes-json.ts).
+  return { id, number: INVARIANT_IDS.indexOf(id) + 1, statement: INVARIANTS[id].statement, status, detail, fix, probe, loadBalancer };
 }
 
 /** Checks every invariant of docs/derivation.md, in its order. */

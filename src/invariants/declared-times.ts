@@ -9,13 +9,12 @@ export function declaredTimesOf(timings: Timings): DeclaredTimes {
   const { initContainers, sidecars } = timings.containers;
   const containers: Record<string, ContainerTimes> = {};
   for (const { name, maxSeconds } of initContainers) containers[name] = { maxSeconds };
-  for (const { name, startSeconds, stopSeconds } of sidecars)
-    containers[name] = { ...(startSeconds !== undefined ? { startSeconds } : {}), stopSeconds };
+  for (const { name, startSeconds, stopSeconds } of sidecars) containers[name] = { startSeconds, stopSeconds };
   return {
-    ...(timings.startupMaxSeconds !== undefined ? { startupMaxSeconds: timings.startupMaxSeconds } : {}),
-    ...(timings.job ? { runMaxSeconds: timings.job.runMaxSeconds } : {}),
+    startupMaxSeconds: timings.startupMaxSeconds,
+    runMaxSeconds: timings.job?.runMaxSeconds,
     propagationSeconds: timings.propagationSeconds,
     drainSeconds: timings.drainSeconds,
-    ...(Object.keys(containers).length > 0 ? { containers } : {}),
+    containers: Object.keys(containers).length > 0 ? containers : undefined,
   };
 }

@@ -9,7 +9,16 @@ import { KINDS, runsToCompletion } from '../kinds/table';
 import { deriveDaemonSetRollout } from './kinds/daemon-set';
 import { deriveStatefulSetRollout } from './kinds/stateful-set';
 
-import type { Derivation, PodBudget, PreStopMechanism, ProbeTimingOverride, ProbeTimings, Rollout, TimingInput } from './types';
+import type {
+  Derivation,
+  PodBudget,
+  PreStopMechanism,
+  ProbeTimingOverride,
+  ProbeTimings,
+  RestartingProbeTimings,
+  Rollout,
+  TimingInput,
+} from './types';
 
 /**
  * The timing rules of docs/derivation.md as one pure function: the same input always gives the same numbers
@@ -242,12 +251,13 @@ export function deriveTimings(declared: TimingInput): Derivation {
     timings: {
       kind: input.kind,
       servesTraffic: input.servesTraffic,
-      ...(batch ? {} : { startupTypicalSeconds: S_typ, startupMaxSeconds: S_max }),
+      startupTypicalSeconds: batch ? undefined : S_typ,
+      startupMaxSeconds: batch ? undefined : S_max,
       drainSeconds: D,
       propagationSeconds: P,
       readiness,
-      startup: { ...startup, terminationGracePeriodSeconds: startupGrace },
-      liveness: { ...liveness, terminationGracePeriodSeconds: livenessGrace },
+      startup: restarting(startup, startupGrace),
+      liveness: restarting(liveness, livenessGrace),
       preStop: { mechanism, seconds: preStopSeconds },
       graceMarginSeconds: M,
       terminationGracePeriodSeconds: G,
@@ -258,11 +268,12 @@ export function deriveTimings(declared: TimingInput): Derivation {
         sidecarMode: mode,
         sidecars,
         sidecarStopSeconds: X,
-        ...(mesh ? { mesh } : {}),
+        mesh: mesh || undefined,
       },
-      ...(loadBalancer ? { loadBalancer } : {}),
-      ...(job ? { job } : {}),
-      ...(cronJob ? { cronJob } : {}),
+      // Absent parts are undefined rather than left out: every Timings then has one shape (see constructs/kubernetes-json.ts).
+      loadBalancer,
+      job: job || undefined,
+      cronJob: cronJob || undefined,
     },
   };
 
@@ -372,6 +383,12 @@ export function deriveTimings(declared: TimingInput): Derivation {
       windowSeconds: effectiveInterval(periodSeconds, timeoutSeconds) * failureThreshold,
     };
   }
+}
+
+/** A probe's timings with the grace period of a container it restarts. */
+function restarting(probe: ProbeTimings, terminationGracePeriodSeconds: number): RestartingProbeTimings {
+  const { periodSeconds, timeoutSeconds, failureThreshold, successThreshold, windowSeconds } = probe;
+  return { periodSeconds, timeoutSeconds, failureThreshold, successThreshold, windowSeconds, terminationGracePeriodSeconds };
 }
 
 const PROBE_NAMES = ['readiness', 'liveness', 'startup'] as const;

@@ -185,7 +185,8 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   if (problems.length > 0) throw new DeclarationError(subject, problems);
 
   return {
-    ...derivation,
+    explanations: derivation.explanations,
+    timings,
     spec,
     preset,
     instance,
@@ -196,9 +197,9 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     initContainers,
     sidecars,
     podFiles,
-    ...(loadBalancer ? { loadBalancer } : {}),
+    loadBalancer,
     env,
-    ...(configMap ? { configMap } : {}),
+    configMap,
     acknowledgements: (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort().map((id) => ({ id, reason: spec.acknowledge[id]! })),
     invariants,
     notes: notesOn(declaration, timings, spec),

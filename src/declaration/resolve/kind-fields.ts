@@ -7,13 +7,15 @@ function alternatives(kinds: readonly string[]): string {
   return kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}`;
 }
 
+/** In field-name order, as Helm ranges over the table. */
+const KIND_FIELD_NAMES = Object.keys(KIND_FIELDS).sort();
+
 /**
  * Fields that only some kinds accept (the kinds table): a foreign one is an error naming the kinds
  * that take it. Mirrored by `hw.kinds.fieldProblems` in templates/_kinds.tpl.
  */
 export function checkKindFields(spec: EffectiveSpec, { problems }: Resolution): void {
-  // In field-name order, as Helm ranges over the table.
-  for (const field of Object.keys(KIND_FIELDS).sort()) {
+  for (const field of KIND_FIELD_NAMES) {
     const kinds = KIND_FIELDS[field]!;
     const value = (spec as Record<string, unknown>)[field];
     if (value === undefined || kinds.includes(spec.kind)) continue;
