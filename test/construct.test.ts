@@ -376,3 +376,25 @@ describe('the ways in', () => {
     ]);
   });
 });
+
+describe('what a resolved workload explains', () => {
+  // Held by every construct of a chart but read only by explain: worked out when read.
+  const resolved = new HardenedWebService(Testing.chart(), 'checkout', CHECKOUT).resolved;
+
+  test('its explanations are the derivation of its own timings', () => {
+    const explained = new Map(resolved.explanations.map(({ key, value }) => [key, value]));
+    expect(explained.get('terminationGracePeriodSeconds')).toBe(resolved.timings.terminationGracePeriodSeconds);
+    expect(explained.get('readiness.periodSeconds')).toBe(resolved.timings.readiness.periodSeconds);
+  });
+  test('its invariants are every Deployment invariant, each holding', () => {
+    expect(resolved.invariants.map(({ status }) => status)).toEqual(resolved.invariants.map(() => 'holds'));
+    expect(resolved.invariants.map(({ id }) => id)).toEqual(expect.arrayContaining(['startupWindow', 'graceCoversShutdown']));
+  });
+  test('its notes are read from the declaration as it was resolved', () => {
+    expect(resolved.notes).toEqual([expect.stringContaining('kubernetesVersion is not declared')]);
+  });
+  test('reading them twice gives the same objects', () => {
+    expect(resolved.explanations).toBe(resolved.explanations);
+    expect(resolved.invariants).toBe(resolved.invariants);
+  });
+});

@@ -272,6 +272,11 @@ describe('explanations', () => {
     );
     expect(entry).toMatchObject({ value: 40, source: 'override', formula: 'overrides.minReadySeconds' });
   });
+  test('without explanations (explain: false) the numbers are the same and nothing is recorded', () => {
+    const unexplained = deriveTimings(REFERENCE, { explain: false });
+    expect(unexplained.timings).toEqual(deriveTimings(REFERENCE).timings);
+    expect(unexplained.explanations).toEqual([]);
+  });
 });
 
 describe('pods without a readiness probe (workers)', () => {

@@ -23,7 +23,7 @@ export type Json<T> = T extends k8s.IntOrString | k8s.Quantity
       ? { [Key in keyof T]: Json<T[Key]> }
       : T;
 
-/** A manifest of the given kind from its props. */
+/** A manifest of the given kind from its props (assigned, not spread: see above). */
 export function manifest<Props extends object>(gvk: { apiVersion: string; kind: string }, props: Json<Props>) {
-  return { apiVersion: gvk.apiVersion, kind: gvk.kind, ...(props as object) };
+  return Object.assign({ apiVersion: gvk.apiVersion, kind: gvk.kind }, props as object);
 }

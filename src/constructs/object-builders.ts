@@ -27,10 +27,10 @@ import { serviceAccountProps } from './objects/service-account';
 export const OBJECT_BUILDERS: Readonly<Record<ObjectRole, (workload: ResolvedWorkload) => ApiObjectProps | undefined>> = {
   ServiceAccount: (workload) => manifest(k8s.KubeServiceAccount.GVK, serviceAccountProps(workload)),
   ConfigMap: (workload) => workload.configMap && manifest(k8s.KubeConfigMap.GVK, configMapProps(workload, workload.configMap)),
-  Deployment: (workload) => ({ ...k8s.KubeDeployment.GVK, ...deploymentProps(workload) }),
-  StatefulSet: (workload) => ({ ...k8s.KubeStatefulSet.GVK, ...statefulSetProps(workload) }),
+  Deployment: (workload) => manifest(k8s.KubeDeployment.GVK, deploymentProps(workload)),
+  StatefulSet: (workload) => manifest(k8s.KubeStatefulSet.GVK, statefulSetProps(workload)),
   HeadlessService: (workload) => manifest(k8s.KubeService.GVK, headlessServiceProps(workload)),
-  DaemonSet: (workload) => ({ ...k8s.KubeDaemonSet.GVK, ...daemonSetProps(workload) }),
+  DaemonSet: (workload) => manifest(k8s.KubeDaemonSet.GVK, daemonSetProps(workload)),
   Service: (workload) =>
     workload.spec.port === undefined ? undefined : manifest(k8s.KubeService.GVK, serviceProps(workload, workload.spec.port)),
   Ingress: (workload) => {
@@ -51,8 +51,8 @@ export const OBJECT_BUILDERS: Readonly<Record<ObjectRole, (workload: ResolvedWor
     workload.replicas.mode === 'autoscaled'
       ? manifest(k8s.KubeHorizontalPodAutoscalerV2.GVK, horizontalPodAutoscalerProps(workload, workload.replicas))
       : undefined,
-  Job: (workload) => ({ ...k8s.KubeJob.GVK, ...jobProps(workload) }),
-  CronJob: (workload) => ({ ...k8s.KubeCronJob.GVK, ...cronJobProps(workload) }),
+  Job: (workload) => manifest(k8s.KubeJob.GVK, jobProps(workload)),
+  CronJob: (workload) => manifest(k8s.KubeCronJob.GVK, cronJobProps(workload)),
 };
 
 /** The construct id of each role's object, as the workload constructs have always named them. */

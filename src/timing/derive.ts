@@ -28,14 +28,16 @@ import type {
  * Overrides replace a value and everything downstream reads the replaced value, so an override of
  * the readiness period also moves the liveness window and minReadySeconds. Whether the result
  * still satisfies the invariants is checked elsewhere (`checkInvariants`).
+ *
+ * With `explain: false` the explanations are left empty (the numbers are the same).
  */
-export function deriveTimings(declared: TimingInput): Derivation {
+export function deriveTimings(declared: TimingInput, { explain = true }: { readonly explain?: boolean } = {}): Derivation {
   const input = {
     ...declared,
     controller: declared.controller ?? KINDS[declared.kind].controller,
     servesTraffic: declared.servesTraffic ?? KINDS[declared.kind].traffic === 'always',
   };
-  const record = new Recorder();
+  const record = new Recorder(explain);
   const decide = record.decide.bind(record) as Recorder['decide'];
   const asDeclared = record.declared.bind(record);
   const overrides = input.overrides;

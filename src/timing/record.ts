@@ -17,11 +17,19 @@ export class Recorder {
   readonly explanations: Explanation[] = [];
 
   /**
+   * @param explain false to decide the numbers without recording why: synthesis reads only the
+   * numbers, and the explanations of every workload of a large chart cost more to hold than to
+   * derive again for the few that are explained (see ResolvedWorkload.explanations).
+   */
+  constructor(private readonly explain = true) {}
+
+  /**
    * Takes the override when there is one, else computes the rule, and records which it was.
    * `overrideField` names the field under `overrides` when it differs from the key.
    */
   decide<T extends number | string>(key: string, override: T | undefined, rule: Rule<T>, overrideField: string = key): T {
     const value = override ?? rule.compute();
+    if (!this.explain) return value;
     this.explanations.push({
       key,
       value,
@@ -35,6 +43,7 @@ export class Recorder {
 
   /** A value taken as declared. */
   declared(key: string, value: number, reason: string): number {
+    if (!this.explain) return value;
     this.explanations.push({ key, value, source: 'input', formula: key, inputs: {}, reason });
     return value;
   }

@@ -3,7 +3,7 @@ import { KINDS, servesTraffic } from '../../kinds/table';
 import { RULES } from '../../rules/catalogue';
 import { NATIVE_SIDECAR_MINOR } from '../../timing/containers';
 import { deriveTimings } from '../../timing/derive';
-import type { Derivation, Timings } from '../../timing/types';
+import type { Derivation, Explanation, TimingInput, Timings } from '../../timing/types';
 import { DeclarationError, type Problem } from '../errors';
 import type { AcknowledgementId } from '../ids';
 import { isKnownDistroless } from '../image';
@@ -129,7 +129,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   checkDaemonSet(spec, resolution);
   if (problems.length > 0) throw new DeclarationError(subject, problems);
 
-  const derivation = deriveTimings({
+  const timingInput: TimingInput = {
     kind: spec.kind,
     controller: KINDS[spec.kind].controller,
     servesTraffic: servesTraffic(spec.kind, spec.port),
@@ -156,14 +156,21 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
       stopSeconds,
     })),
     mesh: spec.mesh,
-  });
-  const { timings } = derivation;
+  };
+  // Synthesis reads only the numbers: the explanations are derived again, identically, when asked for.
+  const { timings } = deriveTimings(timingInput, { explain: false });
+  let explanations: readonly Explanation[] | undefined;
+  let invariants: readonly InvariantResult[] | undefined;
+  let notes: readonly string[] | undefined;
+  // Read now: the caller's declaration may change after it has been resolved.
+  const versionDeclared = (declaration as { kubernetesVersion?: unknown }).kubernetesVersion !== undefined;
   // Only the invariants of the kind's controller: a StatefulSet has no surge and no progress deadline, a Job no rollout at all.
   const controller = KINDS[spec.kind].controller;
-  const invariants = checkInvariants(factsOf(timings, probes, replicas, loadBalancer), declaredTimesOf(timings)).filter(({ id }) =>
-    (RULES[id].kinds as readonly string[]).includes(controller),
-  );
-  for (const result of invariants) {
+  const checkControllerInvariants = () =>
+    checkInvariants(factsOf(timings, probes, replicas, loadBalancer), declaredTimesOf(timings)).filter(({ id }) =>
+      (RULES[id].kinds as readonly string[]).includes(controller),
+    );
+  for (const result of checkControllerInvariants()) {
     if (result.status !== 'violated') continue;
     if (isAcknowledgeable(result.id) && acknowledged(result.id)) continue;
     problems.push(invariantProblem(spec, result));
@@ -185,7 +192,10 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   if (problems.length > 0) throw new DeclarationError(subject, problems);
 
   return {
-    explanations: derivation.explanations,
+    get explanations() {
+      explanations ??= deriveTimings(timingInput).explanations;
+      return explanations;
+    },
     timings,
     spec,
     preset,
@@ -201,16 +211,22 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     env,
     configMap,
     acknowledgements: (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort().map((id) => ({ id, reason: spec.acknowledge[id]! })),
-    invariants,
-    notes: notesOn(declaration, timings, spec),
+    // Like the explanations: worked out again when asked for, rather than held for every workload.
+    get invariants() {
+      invariants ??= checkControllerInvariants();
+      return invariants;
+    },
+    get notes() {
+      notes ??= notesOn(versionDeclared, timings, spec);
+      return notes;
+    },
   };
 }
 
-function notesOn(declaration: unknown, timings: Timings, spec: EffectiveSpec): string[] {
+function notesOn(versionDeclared: boolean, timings: Timings, spec: EffectiveSpec): string[] {
   const notes: string[] = [];
   const { sidecarMode, sidecars, initContainers } = timings.containers;
-  const declaredVersion = (declaration as { kubernetesVersion?: unknown }).kubernetesVersion !== undefined;
-  if (!declaredVersion && timings.preStop.mechanism === 'exec') {
+  if (!versionDeclared && timings.preStop.mechanism === 'exec') {
     notes.push(
       `kubernetesVersion is not declared, so 1.28 is assumed and the preStop delay runs "sleep ${timings.preStop.seconds}" inside the container. ` +
         'In an image without a sleep binary that hook fails silently and Kubernetes sends SIGTERM at once. ' +
