@@ -387,8 +387,25 @@ describe('what a resolved workload explains', () => {
     expect(explained.get('readiness.periodSeconds')).toBe(resolved.timings.readiness.periodSeconds);
   });
   test('its invariants are every Deployment invariant, each holding', () => {
-    expect(resolved.invariants.map(({ status }) => status)).toEqual(resolved.invariants.map(() => 'holds'));
-    expect(resolved.invariants.map(({ id }) => id)).toEqual(expect.arrayContaining(['startupWindow', 'graceCoversShutdown']));
+    expect(resolved.invariants.map(({ id, status }) => [id, status])).toEqual(
+      [
+        'startupWindow',
+        'probeSuccessThreshold',
+        'livenessAfterReadiness',
+        'distinctProbes',
+        'readinessTimeout',
+        'preStopCoversPropagation',
+        'graceCoversShutdown',
+        'probeGrace',
+        'surgeWhenNoUnavailable',
+        'progressDeadline',
+        'pdbAllowsDisruption',
+        'graceLimit',
+        'sidecarsOutliveDrain',
+        'deregistrationDelay',
+        'loadBalancerHealthCheck',
+      ].map((id) => [id, 'holds']),
+    );
   });
   test('its notes are read from the declaration as it was resolved', () => {
     expect(resolved.notes).toEqual([expect.stringContaining('kubernetesVersion is not declared')]);
