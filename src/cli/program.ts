@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type DeclarationError, isDeclarationError } from '../declaration/errors';
 import type { WorkloadSpec } from '../declaration/schema';
@@ -37,6 +36,7 @@ class Exit extends Error {
 /* eslint-disable @typescript-eslint/no-require-imports */
 const load = {
   declarations: () => require('../files/declarations') as typeof import('../files/declarations'),
+  outputFolder: () => require('../files/output-folder') as typeof import('../files/output-folder'),
   synth: () => require('../synth') as typeof import('../synth'),
   resolve: () => require('../declaration/resolve') as typeof import('../declaration/resolve'),
   explain: () => require('../explain/text') as typeof import('../explain/text'),
@@ -100,12 +100,16 @@ export function buildProgram(io: Io): Command {
     .description('Synthesize declaration files (YAML or JSON, one or many workloads) to Kubernetes YAML.')
     .argument('<files...>', 'declaration files')
     .option('-o, --output <dir>', 'write one <instance>.k8s.yaml per workload into this folder instead of stdout')
+    .option('--prune', 'with --output: remove the .k8s.yaml files of workloads the inputs no longer declare (default: only report them)')
     .option(
       '-n, --namespace <name>',
       "set metadata.namespace on every object, as helm template --namespace does (default: none, kubectl's current namespace)",
       namespaceName,
     )
-    .action((files: string[], options: { output?: string; namespace?: string }) => {
+    .action((files: string[], options: { output?: string; namespace?: string; prune?: boolean }) => {
+      if (options.prune && options.output === undefined) {
+        throw new CommanderError(EXIT.usage, 'usage', 'error: --prune removes stale files of an --output folder: add --output <dir>');
+      }
       const workloads = loadValid(files, io);
       const { synthesizeFiles, synthesizeYaml } = load.synth();
       const synthesis = { namespace: options.namespace };
@@ -113,10 +117,15 @@ export function buildProgram(io: Io): Command {
         io.stdout(synthesizeYaml(workloads, synthesis));
         return;
       }
-      mkdirSync(options.output, { recursive: true });
-      for (const { file, yaml } of synthesizeFiles(workloads, synthesis)) {
-        writeFileSync(join(options.output, file), yaml);
-        io.stdout(`${join(options.output, file)}\n`);
+      const outputs = synthesizeFiles(workloads, synthesis).map(({ file, yaml }) => ({ file, text: yaml }));
+      const result = load.outputFolder().writeOutputFolder(options.output, outputs, { inputs: files, prune: options.prune });
+      io.stdout(result.written.map((path) => `${path}\n`).join(''));
+      for (const path of result.stale) {
+        io.stderr(
+          result.pruned
+            ? `hardened-workloads: removed ${path}: no workload of the inputs writes it any more\n`
+            : `hardened-workloads: ${path} is stale: no workload of the inputs writes it any more (remove it, or run with --prune)\n`,
+        );
       }
     });
 
