@@ -58,8 +58,8 @@ describe('init containers, sidecars and a mesh proxy', () => {
     expect(section('start', native).lanes[0]).toEqual({
       name: 'init phase',
       segments: [
-        { from: 0, to: 30, label: 'proxy', tone: 'waiting' },
-        { from: 30, to: 330, label: 'migrate', tone: 'waiting' },
+        { from: 0, to: 30, label: 'proxy', tone: 'init' },
+        { from: 30, to: 330, label: 'migrate', tone: 'init' },
       ],
     });
     // Everything of the application's own is shifted by I = 330 s: the container starts, its typical start ends at 350 s.

@@ -10,7 +10,7 @@ import type { BatchRollout, ProbeTimings, Rollout } from '../timing/types';
  * starts and joins a rollout, how a hung pod is taken out and restarted, and how a deleted pod
  * drains. A plain model, so that the text table and the SVG picture show the same numbers.
  */
-export type Tone = 'starting' | 'probing' | 'serving' | 'waiting' | 'draining' | 'margin' | 'failing' | 'danger';
+export type Tone = 'init' | 'starting' | 'probing' | 'serving' | 'waiting' | 'draining' | 'margin' | 'failing' | 'danger';
 
 export interface Segment {
   readonly from: number;
@@ -81,7 +81,7 @@ function initPhase(workload: ResolvedWorkload): Segment[] {
   ];
   let at = 0;
   return steps.map(({ name, seconds }) => {
-    const segment: Segment = { from: at, to: at + seconds, label: name, tone: 'waiting' };
+    const segment: Segment = { from: at, to: at + seconds, label: name, tone: 'init' };
     at += seconds;
     return segment;
   });
@@ -160,7 +160,7 @@ function startSection(workload: ResolvedWorkload): TimelineSection {
       label: `startup window ends (${interval(startup)}s x ${startup.failureThreshold}): a pod still starting is restarted`,
     });
   }
-  const phase: Segment[] = init.length > 0 ? [{ from: 0, to: I, label: 'init', tone: 'waiting' }] : [];
+  const phase: Segment[] = init.length > 0 ? [{ from: 0, to: I, label: 'init', tone: 'init' }] : [];
   return {
     id: 'start',
     title: 'Start and rollout',
@@ -198,14 +198,19 @@ function hungSection(workload: ResolvedWorkload): TimelineSection {
   const lanes: Lane[] = [];
   const events: TimelineEvent[] = [{ at: 0, label: 'last successful probe: the process stops answering' }];
   if (probes.readiness) {
+    // Only a pod behind a Service has endpoints to leave; any other pod is just reported not ready.
+    const served = timings.servesTraffic;
     lanes.push({
       name: 'readiness',
       segments: [
         { from: 0, to: W_r, label: `${readiness.failureThreshold} misses`, tone: 'failing' },
-        { from: W_r, to: end, label: 'out of rotation', tone: 'waiting', openEnded: true },
+        { from: W_r, to: end, label: served ? 'out of rotation' : 'not ready', tone: 'waiting', openEnded: true },
       ],
     });
-    events.push({ at: W_r, label: `readiness fails ${interval(readiness)}s x ${readiness.failureThreshold}: removed from endpoints` });
+    events.push({
+      at: W_r,
+      label: `readiness fails ${interval(readiness)}s x ${readiness.failureThreshold}: ${served ? 'removed from endpoints' : 'marked not ready (no Service sends it traffic)'}`,
+    });
     if (P > 0) events.push({ at: W_r + P, label: `routers have caught up (${P}s propagation): no more requests` });
   }
   const loadBalancer = timings.loadBalancer;
@@ -256,11 +261,16 @@ function shutdownSection(workload: ResolvedWorkload): TimelineSection {
     app: `the app keeps serving ${preStop.seconds}s after SIGTERM (no hook)`,
     none: '',
   };
+  // After the drain the sidecars stop (X, their lanes show how), and only what is left of G is margin.
+  const sidecarsDone = drainEnd + timings.containers.sidecarStopSeconds;
   const podSegments: Segment[] = [];
   if (drainStart > 0) podSegments.push({ from: 0, to: drainStart, label: 'preStop', tone: 'waiting' });
   podSegments.push({ from: drainStart, to: Math.min(drainEnd, G), label: 'drain', tone: 'draining' });
-  if (drainEnd < G) podSegments.push({ from: drainEnd, to: G, label: 'margin', tone: 'margin' });
-  if (drainEnd > G) podSegments.push({ from: G, to: drainEnd, label: 'cut off', tone: 'danger' });
+  if (sidecarsDone > drainEnd && drainEnd < G) {
+    podSegments.push({ from: drainEnd, to: Math.min(sidecarsDone, G), label: 'sidecars stop', tone: 'draining' });
+  }
+  if (sidecarsDone < G) podSegments.push({ from: sidecarsDone, to: G, label: 'margin', tone: 'margin' });
+  if (sidecarsDone > G) podSegments.push({ from: G, to: sidecarsDone, label: 'cut off', tone: 'danger' });
 
   const events: TimelineEvent[] = [
     {
@@ -353,9 +363,9 @@ function runSection(workload: ResolvedWorkload): TimelineSection {
   ];
   let at = 0;
   for (let attempt = 1; attempt <= job.attempts; attempt++) {
-    worst.push({ from: at, to: at + POD_START_SECONDS, label: 'pod start', tone: 'waiting' });
+    worst.push({ from: at, to: at + POD_START_SECONDS, label: 'pod start', tone: 'init' });
     at += POD_START_SECONDS;
-    if (I > 0) worst.push({ from: at, to: at + I, label: 'init', tone: 'waiting' });
+    if (I > 0) worst.push({ from: at, to: at + I, label: 'init', tone: 'init' });
     at += I;
     worst.push({ from: at, to: at + job.runMaxSeconds, label: `attempt ${attempt}`, tone: 'starting' });
     at += job.runMaxSeconds;
@@ -377,7 +387,7 @@ function runSection(workload: ResolvedWorkload): TimelineSection {
       {
         name: 'typical run',
         segments: [
-          ...(init.length > 0 ? [{ from: 0, to: I, label: 'init', tone: 'waiting' as const }] : []),
+          ...(init.length > 0 ? [{ from: 0, to: I, label: 'init', tone: 'init' as const }] : []),
           { from: I, to: typicalEnd, label: 'run', tone: 'serving' },
         ],
       },
