@@ -1,13 +1,14 @@
 import { Chart, type ChartProps, JsonPatch } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import * as kplus from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 // In your own app: import { HardenedWebService } from 'hardened-workloads';
 import { HardenedWebService } from '../src';
 
 /**
  * Composition in TypeScript: a hardened workload inside a chart that adds its own objects around
- * it — an Ingress that routes to the workload's Service, and a Prometheus scrape annotation added
- * to the pod template through the escape hatch every underlying object offers.
+ * it — a cdk8s-plus-28 Ingress with TLS that routes to the workload's Service, and a Prometheus
+ * scrape annotation added to the pod template through the escape hatch every underlying object
+ * offers.
  */
 export class StorefrontChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
@@ -30,26 +31,13 @@ export class StorefrontChart extends Chart {
       JsonPatch.add('/spec/template/metadata/annotations', { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '3000' }),
     );
 
-    const service = storefront.service!;
-    new k8s.KubeIngress(this, 'ingress', {
+    // A cdk8s-plus-28 Ingress in front of the workload's Service, terminating TLS with the
+    // certificate in the Secret storefront-tls (e.g. issued by cert-manager).
+    new kplus.Ingress(this, 'ingress', {
       metadata: { name: 'storefront', labels: { ...storefront.selector } },
-      spec: {
-        ingressClassName: 'nginx',
-        rules: [
-          {
-            host: 'shop.example.com',
-            http: {
-              paths: [
-                {
-                  path: '/',
-                  pathType: 'Prefix',
-                  backend: { service: { name: service.name, port: { name: 'http' } } },
-                },
-              ],
-            },
-          },
-        ],
-      },
+      className: 'nginx',
+      rules: [{ host: 'shop.example.com', path: '/', pathType: kplus.HttpIngressPathType.PREFIX, backend: storefront.ingressBackend() }],
+      tls: [{ hosts: ['shop.example.com'], secret: kplus.Secret.fromSecretName(this, 'tls', 'storefront-tls') }],
     });
   }
 }

@@ -14,6 +14,8 @@ import type {
 import { declarationJsonSchema, isAbsentKey, type JsonSchemaNode } from '../src/declaration/json-schema';
 import { type probeTarget, workloadSchema } from '../src/declaration/schema';
 import { resolveWorkload } from '../src';
+import type { IConfigMap, ISecret } from 'cdk8s-plus-28';
+import type { WithObjectReferences } from '../src';
 
 const ROOT = join(__dirname, '..');
 
@@ -29,9 +31,16 @@ type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
 // Checked by `npm run typecheck`: a generated type that drifts from the schema does not compile.
 const declarationIsTheSchemaInput: Equals<WorkloadSpec, z.input<typeof workloadSchema>> = true;
 const probeTargetIsTheSchemaInput: Equals<ProbeTarget, z.input<typeof probeTarget>> = true;
-const propsAreTheDeclaration: Equals<HardenedWorkloadProps, WorkloadSpec> = true;
-const servicePropsLeaveOutKind: Equals<HardenedWebServiceProps, Omit<WorkloadSpec, 'kind'>> = true;
-const workerPropsLeaveOutKind: Equals<HardenedWorkerProps, Omit<WorkloadSpec, 'kind'>> = true;
+// Props are the declaration, where a kplus Secret or ConfigMap may stand for its name.
+const propsAreTheDeclaration: Equals<HardenedWorkloadProps, WithObjectReferences<WorkloadSpec>> = true;
+const servicePropsLeaveOutKind: Equals<HardenedWebServiceProps, Omit<WithObjectReferences<WorkloadSpec>, 'kind'>> = true;
+const workerPropsLeaveOutKind: Equals<HardenedWorkerProps, Omit<WithObjectReferences<WorkloadSpec>, 'kind'>> = true;
+const everyDeclarationIsProps: HardenedWorkloadProps = {} as WorkloadSpec;
+const secretForName: HardenedWorkloadProps['imagePullSecrets'] = [{} as ISecret, 'registry-credentials'];
+// @ts-expect-error a ConfigMap is not a Secret
+const configMapForSecret: HardenedWorkloadProps['imagePullSecrets'] = [{} as IConfigMap & { envValue?: never }];
+// @ts-expect-error a Secret stands only where a Secret or ConfigMap is named
+const secretForImage: HardenedWorkloadProps['image'] = {} as ISecret;
 
 // A job's props take its run and none of the fields of pods that run until deleted.
 const JOB_PROPS: HardenedJobProps = { name: 'migrate', image: 'ghcr.io/acme/migrate:1.0.0', run: { maxSeconds: 60 }, drainSeconds: 5 };
@@ -57,6 +66,7 @@ test('the generated types are the schema input type, and reject probes of no or 
     servicePropsLeaveOutKind,
     workerPropsLeaveOutKind,
   ]).toEqual([true, true, true, true, true]);
+  expect([everyDeclarationIsProps, secretForName, configMapForSecret, secretForImage]).toHaveLength(4);
   // The same targets fail at run time too.
   // The batch props the compiler refuses are refused at run time too.
   for (const props of [jobWithReplicas, jobWithSchedule])

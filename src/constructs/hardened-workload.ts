@@ -1,4 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
+import type { IngressBackend, Service } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { DeclarationError } from '../declaration/errors';
 import { instanceCollision } from '../declaration/instances';
@@ -6,6 +7,7 @@ import { type ResolvedWorkload, resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
 import { KINDS, type ObjectRole, type WorkloadKind } from '../kinds/table';
 import { selectorLabels } from './metadata';
+import { withReferenceNames, type WithObjectReferences } from './object-references';
 import { OBJECT_BUILDERS, OBJECT_IDS } from './object-builders';
 
 /**
@@ -45,13 +47,14 @@ export abstract class HardenedWorkloadBase extends Construct {
    * @param kinds the kinds this construct class makes; another kind is a `DeclarationError` naming
    * the class to use instead.
    */
-  protected constructor(scope: Construct, id: string, props: WorkloadSpec, kinds: readonly WorkloadKind[]) {
-    const resolved = resolveWorkload(props);
+  protected constructor(scope: Construct, id: string, props: WithObjectReferences<WorkloadSpec>, kinds: readonly WorkloadKind[]) {
+    const declaration = withReferenceNames(props);
+    const resolved = resolveWorkload(declaration);
     if (!kinds.includes(resolved.spec.kind)) throw wrongClass(new.target.name, kinds, resolved.spec.kind);
     const chart = Chart.of(scope);
     const workloads = WORKLOADS_BY_CHART.get(chart) ?? { count: 0, firstByInstance: new Map<string, number>() };
     const first = workloads.firstByInstance.get(resolved.instance);
-    if (first !== undefined) throw instanceCollision(props, resolved.instance, workloads.count, first);
+    if (first !== undefined) throw instanceCollision(declaration, resolved.instance, workloads.count, first);
     super(scope, id);
     workloads.firstByInstance.set(resolved.instance, workloads.count);
     workloads.count += 1;
@@ -68,6 +71,28 @@ export abstract class HardenedWorkloadBase extends Construct {
     this.serviceAccount = objects.ServiceAccount!;
     this.configMap = objects.ConfigMap;
     this.networkPolicy = objects.NetworkPolicy!;
+  }
+
+  /**
+   * The workload's Service as the backend of a cdk8s-plus-28 Ingress, to put a `kplus.Ingress` in
+   * front of it: `new kplus.Ingress(chart, 'ingress', { rules: [{ host, backend: workload.ingressBackend() }] })`.
+   * Throws when the workload has no Service (kinds worker, daemon, job, cronjob).
+   */
+  public ingressBackend(): IngressBackend {
+    const service = this.objects.Service;
+    if (service === undefined) {
+      throw new Error(
+        `workload "${this.resolved.instance}" (kind ${this.resolved.spec.kind}) has no Service to put an Ingress in front of`,
+      );
+    }
+    const ports = (service.toJson() as { spec: { ports: Array<{ port: number }> } }).spec.ports;
+    // kplus.Service is a construct that makes its own Service object, so ours is presented by what
+    // IngressBackend.fromService reads of it: its name and ports (cdk8s-plus-28 src/ingress.ts;
+    // test/kplus-composition.test.ts synthesizes the result). Loaded here only: cdk8s-plus-28 is
+    // large and nothing else of ours needs it at run time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const kplus = require('cdk8s-plus-28') as typeof import('cdk8s-plus-28');
+    return kplus.IngressBackend.fromService({ name: service.name, ports } as unknown as Service, { port: ports[0]!.port });
   }
 }
 

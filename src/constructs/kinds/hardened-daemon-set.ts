@@ -1,6 +1,7 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../../declaration/schema';
+import type { WithObjectReferences } from '../object-references';
 import { HardenedWorkloadBase } from '../hardened-workload';
 
 /**
@@ -9,7 +10,7 @@ import { HardenedWorkloadBase } from '../hardened-workload';
  * host paths the agent mounts (each needs `acknowledge.volumeTypes`) and whether it can run two
  * copies on a node (`surge`).
  */
-export interface HardenedDaemonSetProps extends Omit<WorkloadSpec, 'kind'> {}
+export interface HardenedDaemonSetProps extends Omit<WithObjectReferences<WorkloadSpec>, 'kind'> {}
 
 /**
  * A node agent such as a log shipper (`kind: daemon`): ServiceAccount, DaemonSet, NetworkPolicy and

@@ -1,14 +1,16 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../../declaration/schema';
+import type { WithObjectReferences } from '../object-references';
 import { HardenedWorkloadBase } from '../hardened-workload';
 
 /**
- * Props of `HardenedWorkload`: exactly the workload declaration, the same document a Helm user
- * writes as values. Every field documents its unit and default; docs/derivation.md says how the
- * timings are derived from them.
+ * Props of `HardenedWorkload`: the workload declaration, the same document a Helm user writes as
+ * values, except that a Secret or ConfigMap may be given as its cdk8s-plus-28 object where the
+ * declaration takes its name. Every field documents its unit and default; docs/derivation.md says
+ * how the timings are derived from them.
  */
-export interface HardenedWorkloadProps extends WorkloadSpec {}
+export interface HardenedWorkloadProps extends WithObjectReferences<WorkloadSpec> {}
 
 /**
  * A hardened workload run by a Deployment (kinds web and worker): ServiceAccount, Deployment,
@@ -53,7 +55,7 @@ export class HardenedWorkload extends HardenedWorkloadBase {
 }
 
 /** Props of `HardenedWebService`: the declaration without `kind`. */
-export interface HardenedWebServiceProps extends Omit<WorkloadSpec, 'kind'> {}
+export interface HardenedWebServiceProps extends Omit<WithObjectReferences<WorkloadSpec>, 'kind'> {}
 
 /** A workload that serves traffic through a Service (`kind: web`). */
 export class HardenedWebService extends HardenedWorkload {
@@ -66,7 +68,7 @@ export class HardenedWebService extends HardenedWorkload {
 }
 
 /** Props of `HardenedWorker`: the declaration without `kind`. */
-export interface HardenedWorkerProps extends Omit<WorkloadSpec, 'kind'> {}
+export interface HardenedWorkerProps extends Omit<WithObjectReferences<WorkloadSpec>, 'kind'> {}
 
 /** A workload without a Service or preStop hook, such as a queue consumer (`kind: worker`). */
 export class HardenedWorker extends HardenedWorkload {

@@ -1,6 +1,7 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../../declaration/schema';
+import type { WithObjectReferences } from '../object-references';
 import type { RunTimes } from '../../declaration/workload-spec';
 import { HardenedWorkloadBase } from '../hardened-workload';
 
@@ -10,7 +11,7 @@ import { HardenedWorkloadBase } from '../hardened-workload';
  * without a schedule (that is `HardenedCronJob`).
  */
 export interface HardenedJobProps extends Omit<
-  WorkloadSpec,
+  WithObjectReferences<WorkloadSpec>,
   'kind' | 'startup' | 'replicas' | 'autoscaling' | 'health' | 'preStop' | 'traffic' | 'service' | 'ingress' | 'route' | 'schedule'
 > {
   /**
