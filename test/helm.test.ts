@@ -52,8 +52,16 @@ helmTest('helm package makes a small archive of the chart files only', () => {
       .map((file) => `hardened-workloads/${file}`)
       .sort(),
   );
-  // The chart files compress to about 70 kB; a stray folder (node_modules, lib, test) would add megabytes.
-  expect(statSync(archive).size).toBeLessThan(128 * 1024);
+  // A stray folder (node_modules, lib, test) would add megabytes.
+  expect(statSync(archive).size).toBeLessThan(160 * 1024);
+});
+
+helmTest("the README's figure of the packed chart's size is true (within 15 %)", () => {
+  const kilobytes = statSync(packageChart()).size / 1000;
+  const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const claims = [...README.matchAll(/(?:~|about )(\d+) kB/g)].map((match) => Number(match[1]));
+  expect(claims.length).toBeGreaterThanOrEqual(2);
+  for (const claim of claims) expect(Math.abs(claim - kilobytes) / kilobytes).toBeLessThan(0.15);
 });
 
 helmTest('as a dependency of another chart, which hands it global values, it renders the same objects', () => {
