@@ -117,7 +117,9 @@ hardened-workloads.io/declared: {{ include "hw.declaredTimes" . | quote }}
 hardened-workloads.io/timings: {{ include "hw.timingSummary" . | quote }}
 {{- if .acknowledgements }}
 {{- $reasons := list -}}
-{{- range $acknowledgement := .acknowledgements }}{{ $reasons = append $reasons (printf "%s: %s" $acknowledgement.id $acknowledgement.reason) }}{{ end }}
+{{- range $acknowledgement := .acknowledgements }}{{ $reasons = append $reasons (printf "%s: %s" $acknowledgement.id $acknowledgement.reason) }}
+{{- /* The check rules an acknowledgement also answers for (ACKNOWLEDGEMENT_ALSO_COVERS in src/declaration/ids.ts): root is also user 0. */ -}}
+{{- if eq $acknowledgement.id "runAsNonRoot" }}{{ $reasons = append $reasons (printf "runAsUser: %s" $acknowledgement.reason) }}{{ end }}{{ end }}
 hardened-workloads.io/acknowledged: {{ join "\n" $reasons | quote }}
 {{- end -}}
 {{- end -}}
