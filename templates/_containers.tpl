@@ -125,6 +125,10 @@ startupProbe:
 readinessProbe:
   {{- include "hw.probe" (dict "probe" $sidecar.probes.readiness "timings" $t.readiness "restarting" false) | nindent 2 }}
 {{- end }}
+{{- if and (hasKey $sidecar.probes "liveness") (hasKey $t "liveness") }}
+livenessProbe:
+  {{- include "hw.probe" (dict "probe" $sidecar.probes.liveness "timings" $t.liveness "restarting" true) | nindent 2 }}
+{{- end }}
 {{- if hasKey $t "preStopSeconds" }}
 lifecycle:
   preStop:

@@ -1623,10 +1623,17 @@ export interface SidecarHealth {
   /**
    * Readiness check: while it fails, the pod takes no traffic.
    *
-   * @default - none
+   * @default - the startup target
    * @example {"path":"/readiness"}
    */
   readiness?: ProbeTarget;
+  /**
+   * Liveness check: when it fails long after readiness has (a stuck proxy), the kubelet restarts the sidecar. Never the same check as readiness.
+   *
+   * @default - a TCP check of the port readiness checks over HTTP or gRPC; none when readiness is a TCP check or a command
+   * @example {"tcp":true,"port":9090}
+   */
+  liveness?: ProbeTarget;
 }
 /**
  * A container that runs beside the application, from before it starts until after it stops.
@@ -1721,7 +1728,7 @@ export interface Sidecar {
    */
   ports?: SidecarPort[];
   /**
-   * What the sidecar probes check; their timings are derived from `startSeconds`.
+   * What the sidecar probes check; their timings are derived from `startSeconds` and the application's readiness and liveness rules.
    *
    * @default - none: no probes
    * @example {"startup":{"path":"/startup","port":9090}}

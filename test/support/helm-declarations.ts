@@ -356,6 +356,7 @@ const sidecar = fc.record(
     ports: fc.array(fc.record({ name: fc.stringMatching(/^[a-z](-?[a-z0-9]){0,6}$/), port }), { maxLength: 2 }),
     startup: probeTarget,
     readiness: probeTarget,
+    liveness: probeTarget,
     startSeconds: whole(1, 300),
     stopSeconds: whole(0, 120),
   },
@@ -866,7 +867,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     }
     if (draw.sidecars) {
       declaration.sidecars = draw.sidecars.map((drawn: DrawnSidecar, index) => {
-        const { startup, readiness, ports = [], distroless, ...rest } = drawn;
+        const { startup, readiness, liveness, ports = [], distroless, ...rest } = drawn;
         const sidecarPorts = coherent
           ? ports
               .map((entry, portIndex) => ({ name: `${entry.name.slice(0, 6).replace(/-$/, '')}-${index}${portIndex}`, port: entry.port }))
@@ -879,6 +880,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
             : drawnTarget;
         if (startup) health.startup = target(portless(startup));
         if (readiness) health.readiness = target(portless(readiness));
+        if (liveness) health.liveness = target(portless(liveness));
         const hasHealth = Object.keys(health).length > 0;
         const result: Json = {
           ...rest,

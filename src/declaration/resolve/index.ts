@@ -155,6 +155,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
       name,
       startSeconds,
       readiness: sidecarProbes.readiness !== undefined,
+      liveness: sidecarProbes.liveness !== undefined,
       stopSeconds,
     })),
     mesh: spec.mesh,

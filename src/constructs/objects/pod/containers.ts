@@ -112,6 +112,7 @@ export function sidecarContainer(
     ports: sidecar.ports.length > 0 ? sidecar.ports.map(({ name, port }) => ({ name, containerPort: port, protocol: 'TCP' })) : undefined,
     startupProbe: timings.startup ? probe(sidecar.probes.startup, timings.startup) : undefined,
     readinessProbe: timings.readiness ? probe(sidecar.probes.readiness, timings.readiness) : undefined,
+    livenessProbe: timings.liveness ? probe(sidecar.probes.liveness, timings.liveness) : undefined,
     lifecycle: preStop ? { preStop } : undefined,
   });
 }
