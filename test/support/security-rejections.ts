@@ -2,9 +2,10 @@ import type { ConfigurationRejection } from './configuration-rejections';
 import { checkoutWith } from './declarations';
 
 /**
- * A declared user or capability the restricted Pod Security Standard forbids: root and
- * capabilities beyond NET_BIND_SERVICE are a node agent's (kind daemon) only, with a written
- * reason. Both faces' rejection tests read these rows (see configuration-rejections.ts).
+ * Instance targets of an AWS load balancer, which the derived target group does not describe; and a
+ * declared user or capability the restricted Pod Security Standard forbids: root and capabilities
+ * beyond NET_BIND_SERVICE are a node agent's (kind daemon) only, with a written reason. Both faces'
+ * rejection tests read these rows (see configuration-rejections.ts).
  */
 const AGENT = {
   name: 'log-shipper',
@@ -16,6 +17,34 @@ const AGENT = {
 };
 
 export const SECURITY_REJECTIONS: Array<[string, ConfigurationRejection]> = [
+  [
+    'ALB instance targets, which route through every node instead of to the pods',
+    {
+      declaration: checkoutWith({
+        traffic: { platform: 'aws-alb' },
+        ingress: { annotations: { 'alb.ingress.kubernetes.io/target-type': 'instance' } },
+      }),
+      path: 'ingress.annotations.alb.ingress.kubernetes.io/target-type',
+      value: 'instance',
+      rule: /instance targets send the ALB's traffic to a NodePort on every node, from where kube-proxy forwards it to the pods: the target group holds nodes, not pods, so a stopping pod is never deregistered nor health-checked by it, and pod readiness gates are not injected; the deregistration delay and health check derived for the ALB \(invariants 14 and 15\) hold for IP targets only/,
+      fix: /remove it: the derived IP targets send traffic straight to the pods, and need pods with VPC addresses/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'NLB instance targets',
+    {
+      declaration: checkoutWith({
+        traffic: { platform: 'aws-nlb' },
+        service: { type: 'LoadBalancer', annotations: { 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'instance' } },
+      }),
+      path: 'service.annotations.service.beta.kubernetes.io/aws-load-balancer-nlb-target-type',
+      value: 'instance',
+      rule: /instance targets send the NLB's traffic to a NodePort on every node/,
+      fix: /remove it/,
+      helm: 'templates',
+    },
+  ],
   [
     'root in a web workload',
     {
