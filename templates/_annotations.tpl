@@ -36,6 +36,7 @@ shutdown: preStop {{ .preStop.seconds | int }}s ({{ .preStop.mechanism }}) + dra
 {{- range $sidecar := $c.sidecars -}}
 {{- $each := list -}}
 {{- with $sidecar.startup }}{{ $each = append $each (printf "startup window %ds (%ds x %d)" (.windowSeconds | int) (.periodSeconds | int) (.failureThreshold | int)) }}{{ end -}}
+{{- with $sidecar.liveness }}{{ $each = append $each (printf "liveness window %ds (%ds x %d)" (.windowSeconds | int) (.periodSeconds | int) (.failureThreshold | int)) }}{{ end -}}
 {{- $stop := printf "stop %ds" ($sidecar.stopSeconds | int) -}}
 {{- if hasKey $sidecar "preStopSeconds" }}{{ $stop = printf "preStop %ds + %s" ($sidecar.preStopSeconds | int) $stop }}{{ end -}}
 {{- $parts = append $parts (printf "%s: %s" $sidecar.name (append $each $stop | join ", ")) -}}

@@ -156,3 +156,8 @@ test('`check` finds the probe invariants holding on every sidecar of 150 random 
   // The declarations must give sidecars liveness probes, or this test proves nothing.
   expect(probed).toBeGreaterThan(50);
 });
+
+test("the timings annotation shows each sidecar's liveness window beside its startup window", () => {
+  const annotation = theOnly(synth(ORDINARY), 'Deployment').metadata?.annotations?.['hardened-workloads.io/timings'] ?? '';
+  expect(annotation).toMatch(/cloud-sql-proxy: startup window \d+s \(\d+s x \d+\), liveness window 30s \(10s x 3\), preStop/);
+});

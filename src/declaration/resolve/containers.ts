@@ -159,9 +159,11 @@ export function resolveSidecar(
     return resolved;
   };
   const health = fields.health ?? {};
+  // Resolved in this order (readiness, startup, liveness), so that both faces report missing ports alike.
+  const declaredReadiness = health.readiness && probe('readiness', health.readiness);
   const declaredStartup = health.startup && probe('startup', health.startup);
   // Readiness checks the startup target when it is not given: a sidecar that stops answering takes the pod out of rotation.
-  const readiness = (health.readiness && probe('readiness', health.readiness)) ?? declaredStartup;
+  const readiness = declaredReadiness ?? declaredStartup;
   const liveness = health.liveness ? probe('liveness', health.liveness) : sidecarLivenessDefault(readiness);
   // The startup probe is what holds the application back until the sidecar is up; readiness (else liveness) serves when it is not given.
   const startup = declaredStartup ?? readiness ?? liveness;
