@@ -36,6 +36,7 @@ shutdown: preStop {{ .preStop.seconds | int }}s ({{ .preStop.mechanism }}) + dra
 {{- range $sidecar := $c.sidecars -}}
 {{- $each := list -}}
 {{- with $sidecar.startup }}{{ $each = append $each (printf "startup window %ds (%ds x %d)" (.windowSeconds | int) (.periodSeconds | int) (.failureThreshold | int)) }}{{ end -}}
+{{- with $sidecar.liveness }}{{ $each = append $each (printf "liveness window %ds (%ds x %d)" (.windowSeconds | int) (.periodSeconds | int) (.failureThreshold | int)) }}{{ end -}}
 {{- $stop := printf "stop %ds" ($sidecar.stopSeconds | int) -}}
 {{- if hasKey $sidecar "preStopSeconds" }}{{ $stop = printf "preStop %ds + %s" ($sidecar.preStopSeconds | int) $stop }}{{ end -}}
 {{- $parts = append $parts (printf "%s: %s" $sidecar.name (append $each $stop | join ", ")) -}}
@@ -117,7 +118,9 @@ hardened-workloads.io/declared: {{ include "hw.declaredTimes" . | quote }}
 hardened-workloads.io/timings: {{ include "hw.timingSummary" . | quote }}
 {{- if .acknowledgements }}
 {{- $reasons := list -}}
-{{- range $acknowledgement := .acknowledgements }}{{ $reasons = append $reasons (printf "%s: %s" $acknowledgement.id $acknowledgement.reason) }}{{ end }}
+{{- range $acknowledgement := .acknowledgements }}{{ $reasons = append $reasons (printf "%s: %s" $acknowledgement.id $acknowledgement.reason) }}
+{{- /* The check rules an acknowledgement also answers for (ACKNOWLEDGEMENT_ALSO_COVERS in src/declaration/ids.ts): root is also user 0. */ -}}
+{{- if eq $acknowledgement.id "runAsNonRoot" }}{{ $reasons = append $reasons (printf "runAsUser: %s" $acknowledgement.reason) }}{{ end }}{{ end }}
 hardened-workloads.io/acknowledged: {{ join "\n" $reasons | quote }}
 {{- end -}}
 {{- end -}}

@@ -54,7 +54,7 @@ of the pod's scratch folders and config files.
 {{- $spec := $w.spec -}}
 {{- $t := $w.timings -}}
 {{- $shared := dict "spec" $spec "scratch" (keys ($spec.scratch | default dict)) "configFiles" (keys ($spec.configFiles | default dict)) -}}
-{{- $source := dict "name" $spec.name "image" $spec.image "env" $w.env "envFrom" $spec.envFrom "files" $spec.files "resources" $w.resources "extraMounts" (printf "%s%s%s" (include "hw.volumes.sharedMounts" $shared) (include "hw.volumes.claimMounts" $spec) (include "hw.volumes.hostPathMounts" $spec)) -}}
+{{- $source := dict "name" $spec.name "image" $spec.image "env" $w.env "envFrom" $spec.envFrom "files" $spec.files "resources" $w.resources "declaredSecurity" ($spec.securityContext | default dict) "extraMounts" (printf "%s%s%s" (include "hw.volumes.sharedMounts" $shared) (include "hw.volumes.claimMounts" $spec) (include "hw.volumes.hostPathMounts" $spec)) -}}
 {{- if hasKey $spec "args" }}{{ $_ := set $source "args" $spec.args }}{{ end -}}
 {{- include "hw.containers.base" $source }}
 {{- if hasKey $spec "port" }}
@@ -124,6 +124,10 @@ startupProbe:
 {{- if and (hasKey $sidecar.probes "readiness") (hasKey $t "readiness") }}
 readinessProbe:
   {{- include "hw.probe" (dict "probe" $sidecar.probes.readiness "timings" $t.readiness "restarting" false) | nindent 2 }}
+{{- end }}
+{{- if and (hasKey $sidecar.probes "liveness") (hasKey $t "liveness") }}
+livenessProbe:
+  {{- include "hw.probe" (dict "probe" $sidecar.probes.liveness "timings" $t.liveness "restarting" true) | nindent 2 }}
 {{- end }}
 {{- if hasKey $t "preStopSeconds" }}
 lifecycle:

@@ -34,7 +34,7 @@ and with the same messages. Input: (dict "spec" "resources" mainResources). Outp
 {{- if $ports }}{{ $_ := set $portArgument "port" (first $ports).port }}{{ end -}}
 {{- $health := $fields.health | default dict -}}
 {{- $probes := dict -}}
-{{- range $name := list "readiness" "startup" -}}
+{{- range $name := list "readiness" "startup" "liveness" -}}
 {{- if hasKey $health $name -}}
 {{- $target := index $health $name -}}
 {{- $probe := include "hw.resolveProbe" (merge (dict "target" $target) $portArgument) | fromJson -}}
@@ -47,9 +47,18 @@ and with the same messages. Input: (dict "spec" "resources" mainResources). Outp
 {{- end -}}
 {{- end -}}
 {{- end -}}
-{{- /* The startup probe holds the application back until the sidecar is up; readiness serves when it is not given. */ -}}
-{{- if and (not (hasKey $health "startup")) (hasKey $probes "readiness") }}{{ $_ := set $probes "startup" $probes.readiness }}{{ end -}}
-{{- $hasStartupProbe := or (hasKey $health "startup") (hasKey $health "readiness") -}}
+{{- /* Readiness checks the startup target when it is not given (resolve/containers.ts). */ -}}
+{{- if and (not (hasKey $health "readiness")) (hasKey $probes "startup") }}{{ $_ := set $probes "readiness" $probes.startup }}{{ end -}}
+{{- /* Liveness, when not given: a TCP check of the port readiness checks over HTTP or gRPC. */ -}}
+{{- if and (not (hasKey $health "liveness")) (hasKey $probes "readiness") (has $probes.readiness.type (list "http" "grpc")) }}{{ $_ := set $probes "liveness" (dict "type" "tcp" "port" $probes.readiness.port) }}{{ end -}}
+{{- /* The startup probe holds the application back until the sidecar is up; readiness (else liveness) serves when it is not given. */ -}}
+{{- if not (hasKey $health "startup") -}}
+{{- if hasKey $probes "readiness" }}{{ $_ := set $probes "startup" $probes.readiness }}{{ else if hasKey $probes "liveness" }}{{ $_ := set $probes "startup" $probes.liveness }}{{ end -}}
+{{- end -}}
+{{- $hasStartupProbe := or (hasKey $health "startup") (hasKey $health "readiness") (hasKey $health "liveness") -}}
+{{- if and (hasKey $probes "liveness") (hasKey $probes "readiness") (eq (include "hw.describeProbe" $probes.liveness) (include "hw.describeProbe" $probes.readiness)) -}}
+{{- $problems = append $problems (dict "path" (printf "%s.health.liveness" $path) "value" $health.liveness "rule" (printf "invariant 4 (distinctProbes): liveness of sidecar %s checks exactly what its readiness checks (%s), so a sidecar slow under load is restarted instead of being taken out of rotation" $fields.name (include "hw.describeProbe" $probes.readiness)) "fix" (printf "check liveness differently (e.g. { tcp: true } when readiness is an HTTP path), or remove %s.health.liveness" $path)) -}}
+{{- end -}}
 {{- if and (hasKey $fields "startSeconds") (not $hasStartupProbe) -}}
 {{- $problems = append $problems (dict "path" (printf "%s.startSeconds" $path) "value" $fields.startSeconds "rule" (printf "startSeconds sizes the startup probe, and sidecar %s has no health check" $fields.name) "fix" (printf "add %s.health, e.g. { startup: { path: /startup } }, or remove %s.startSeconds" $path $path)) -}}
 {{- end -}}

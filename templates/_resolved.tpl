@@ -47,7 +47,8 @@ TypeScript face's words — never a partial render.
 {{- $schedule := include "hw.schedule.resolve" $spec | fromJson -}}
 {{- $stateful := include "hw.statefulSet.problems" (dict "spec" $spec "replicas" $relations.replicas) | fromJson -}}
 {{- $daemon := include "hw.daemonSet.problems" $spec | fromJson -}}
-{{- $stage := concat (include "hw.kinds.fieldProblems" $spec | fromJsonArray) (include "hw.run.problems" $spec | fromJsonArray) ($schedule.problems | default list) (include "hw.kinds.overrideProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) ($stateful.problems | default list) ($daemon.problems | default list) -}}
+{{- $security := include "hw.securityContext.problems" $spec | fromJson -}}
+{{- $stage := concat (include "hw.kinds.fieldProblems" $spec | fromJsonArray) (include "hw.run.problems" $spec | fromJsonArray) ($schedule.problems | default list) (include "hw.kinds.overrideProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) ($stateful.problems | default list) ($daemon.problems | default list) ($security.problems | default list) -}}
 {{- if $stage -}}
 {{- include "hw.fail" (dict "subject" $subject "problems" $stage) -}}
 {{- end -}}
@@ -57,7 +58,7 @@ TypeScript face's words — never a partial render.
 {{- $problems := $invariants.problems | default list -}}
 {{- $targetGroup := include "hw.loadBalancer.targetGroupProblem" (dict "spec" $spec "timings" $timings) | fromJson -}}
 {{- if $targetGroup }}{{ $problems = append $problems $targetGroup }}{{ end -}}
-{{- $used := concat ($relations.used | default list) ($containers.used | default list) ($pod.used | default list) ($stateful.used | default list) ($daemon.used | default list) ($invariants.used | default list) -}}
+{{- $used := concat ($relations.used | default list) ($containers.used | default list) ($pod.used | default list) ($stateful.used | default list) ($daemon.used | default list) ($security.used | default list) ($invariants.used | default list) -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
 {{- range $id := keys $acknowledge | sortAlpha -}}
 {{- if not (has $id $used) -}}

@@ -58,7 +58,11 @@ same order. Input: (dict "spec" effectiveSpec "probes" resolvedProbes). Output: 
 {{- $derived := include "hw.loadBalancer.derivedKeys" (dict "kind" $kind "healthCheck" $healthCheck) | fromJsonArray -}}
 {{- range $key := keys $declared | sortAlpha -}}
 {{- $value := index $declared $key -}}
-{{- if has $key $derived -}}
+{{- $name := (eq $kind "aws-alb") | ternary "ALB" "NLB" -}}
+{{- if and (eq $key $names.targetType) (eq (toString $value) "instance") -}}
+{{- /* Instance targets are refused with the reason, as instanceTargetsProblem in src/declaration/resolve/routes.ts. */ -}}
+{{- $problems = append $problems (dict "path" (printf "%s.annotations.%s" $field $key) "value" "instance" "rule" (printf "instance targets send the %s's traffic to a NodePort on every node, from where kube-proxy forwards it to the pods: the target group holds nodes, not pods, so a stopping pod is never deregistered nor health-checked by it, and pod readiness gates are not injected; the deregistration delay and health check derived for the %s (invariants 14 and 15) hold for IP targets only" $name $name) "fix" "remove it: the derived IP targets send traffic straight to the pods, and need pods with VPC addresses (the Amazon VPC CNI, the EKS default); on a cluster without them, leave the load balancer out of this declaration and declare traffic.propagationSeconds to cover its delays") -}}
+{{- else if has $key $derived -}}
 {{- $problems = append $problems (dict "path" (printf "%s.annotations.%s" $field $key) "value" $value "rule" (printf "%s is derived for the %s with IP targets (docs/derivation.md, \"Load balancer\")" $key ((eq $kind "aws-alb") | ternary "ALB" "NLB")) "fix" "remove it; overrides.loadBalancer changes the derived numbers") -}}
 {{- else if and (eq $key $names.targetGroupAttributes) (regexMatch (include "hw.loadBalancer.setsDeregistrationDelay" .) $value) -}}
 {{- $problems = append $problems (dict "path" (printf "%s.annotations.%s" $field $key) "value" $value "rule" "the deregistration delay is derived from the preStop delay and the drain (docs/derivation.md, \"Load balancer\")" "fix" "remove deregistration_delay.timeout_seconds from it; overrides.loadBalancer.deregistrationDelaySeconds changes the derived delay") -}}

@@ -93,7 +93,7 @@ ordinary (stopped together after their preStop delay: X = the longest stop); wit
 
 {{- /*
 Each sidecar's probes (timeout T_c = 2; startup p_c = max(clamp(ceil(S_c/10), 1, 10), T_c + 1),
-f_c = max(3, ceil(1.5·S_c/p_c)); readiness every max(5, T_c + 1) s, 3 failures) and, if ordinary,
+f_c = max(3, ceil(1.5·S_c/p_c)); readiness every max(5, T_c + 1) s, 3 failures; liveness as below) and, if ordinary,
 its preStop delay preStop + D.
 */ -}}
 {{- $sidecarTimings := list -}}
@@ -108,6 +108,12 @@ its preStop delay preStop + D.
 {{- end -}}
 {{- if hasKey $sidecar.probes "readiness" -}}
 {{- $_ := set $each "readiness" (dict "periodSeconds" 5 "timeoutSeconds" 2 "failureThreshold" 3 "windowSeconds" 15) -}}
+{{- end -}}
+{{- /* Liveness as the application's: every 10 s, f = max(3, ceil(max(2·W_r, W_r + P, 30) / 10)) with W_r = 15, or max(3, ceil(max(P, 30) / 10)) without readiness. */ -}}
+{{- if hasKey $sidecar.probes "liveness" -}}
+{{- $lc := max 3 (include "hw.ceilDiv" (list (max $p 30) 10) | int) | int -}}
+{{- if hasKey $sidecar.probes "readiness" }}{{ $lc = max 3 (include "hw.ceilDiv" (list (max 30 (add 15 $p) 30) 10) | int) | int }}{{ end -}}
+{{- $_ := set $each "liveness" (dict "periodSeconds" 10 "timeoutSeconds" 2 "failureThreshold" $lc "windowSeconds" (mul 10 $lc) "terminationGracePeriodSeconds" (min $g 10)) -}}
 {{- end -}}
 {{- if eq $mode "ordinary" }}{{ $_ := set $each "preStopSeconds" (add $preStop $d) }}{{ end -}}
 {{- $sidecarTimings = append $sidecarTimings $each -}}

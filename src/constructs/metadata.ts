@@ -1,6 +1,7 @@
 import { parseImage } from '../declaration/image';
 import type { ResolvedWorkload } from '../declaration/resolve';
 import { declaredTimes, timingSummary } from '../explain/summary';
+import { ACKNOWLEDGEMENT_ALSO_COVERS } from '../declaration/ids';
 import { ACKNOWLEDGED_ANNOTATION, ANNOTATION_PREFIX, DECLARED_ANNOTATION, TIMINGS_ANNOTATION } from '../annotations';
 
 /** Where this project writes its annotations (src/annotations.ts, which `check` loads alone). */
@@ -59,7 +60,11 @@ export function deploymentAnnotations(workload: ResolvedWorkload): Record<string
     [TIMINGS_ANNOTATION]: timingSummary(workload),
     [DECLARED_ANNOTATION]: declaredTimes(workload),
     ...(workload.acknowledgements.length > 0
-      ? { [ACKNOWLEDGED_ANNOTATION]: workload.acknowledgements.map(({ id, reason }) => `${id}: ${reason}`).join('\n') }
+      ? {
+          [ACKNOWLEDGED_ANNOTATION]: workload.acknowledgements
+            .flatMap(({ id, reason }) => [id, ...(ACKNOWLEDGEMENT_ALSO_COVERS[id] ?? [])].map((each) => `${each}: ${reason}`))
+            .join('\n'),
+        }
       : {}),
   };
 }

@@ -60,7 +60,18 @@ export const WAIVER_IDS = [
   'deleteVolumeClaims',
   // daemon: host paths, which the restricted Pod Security Standard's control "Volume Types" forbids.
   'volumeTypes',
+  // daemon: root (runAsUser 0), which the restricted standard's "Running as Non-root" forbids.
+  'runAsNonRoot',
+  // daemon: capabilities beyond NET_BIND_SERVICE (the restricted standard's "Capabilities").
+  'capabilities',
 ] as const;
 
 export const ACKNOWLEDGEMENT_IDS = [...ACKNOWLEDGEABLE_INVARIANTS, ...WAIVER_IDS] as const;
 export type AcknowledgementId = (typeof ACKNOWLEDGEMENT_IDS)[number];
+
+/**
+ * The `check` rules an acknowledgement also answers for, each written as its own line of the
+ * acknowledged annotation: root (runAsNonRoot) is also user 0, which the restricted standard's
+ * "Running as Non-root user" control (`runAsUser`) reports on its own.
+ */
+export const ACKNOWLEDGEMENT_ALSO_COVERS: Partial<Record<AcknowledgementId, readonly string[]>> = { runAsNonRoot: ['runAsUser'] };

@@ -213,6 +213,13 @@ export interface WorkloadSpec {
    */
   tmp?: Tmp;
   /**
+   * The user, groups and capabilities the pods run with, where the image needs others than the defaults; everything else stays restricted.
+   *
+   * @default - user and groups 65532, no capabilities
+   * @example {"runAsUser":1000,"runAsGroup":1000,"fsGroup":1000}
+   */
+  securityContext?: SecurityContext;
+  /**
    * Secrets (of type kubernetes.io/dockerconfigjson) with the credentials to pull the images, by name.
    *
    * @default - none: the node's own credentials
@@ -1252,6 +1259,91 @@ export interface Tmp {
    */
   medium?: 'disk' | 'memory';
 }
+export interface SecurityContext {
+  /**
+   * User id the application's container runs as (sidecars and init containers keep 65532). 0 is root: kind daemon only, with acknowledge.runAsNonRoot.
+   *
+   * Unit: user id.
+   *
+   * @default - 65532 (nonroot, present in distroless images)
+   * @example 1000
+   */
+  runAsUser?: number;
+  /**
+   * Primary group id of the application's container's processes.
+   *
+   * Unit: group id.
+   *
+   * @default - 65532
+   * @example 1000
+   */
+  runAsGroup?: number;
+  /**
+   * Group that owns the volumes Kubernetes prepares for the pod (emptyDir, claims, config files), so that every container can write them.
+   *
+   * Unit: group id.
+   *
+   * @default - 65532
+   * @example 1000
+   */
+  fsGroup?: number;
+  /**
+   * Further groups of every container's processes, e.g. the group that may read a host folder.
+   *
+   * @default - none
+   * @example [4]
+   */
+  supplementalGroups?: number[];
+  /**
+   * Linux capabilities the application's container adds back after dropping ALL, without the CAP_ prefix. NET_BIND_SERVICE is allowed everywhere; any other is for kind daemon only, with acknowledge.capabilities.
+   *
+   * @default - none: every capability dropped
+   * @example ["NET_BIND_SERVICE"]
+   */
+  capabilities?: (
+    | 'AUDIT_CONTROL'
+    | 'AUDIT_READ'
+    | 'AUDIT_WRITE'
+    | 'BLOCK_SUSPEND'
+    | 'BPF'
+    | 'CHECKPOINT_RESTORE'
+    | 'CHOWN'
+    | 'DAC_OVERRIDE'
+    | 'DAC_READ_SEARCH'
+    | 'FOWNER'
+    | 'FSETID'
+    | 'IPC_LOCK'
+    | 'IPC_OWNER'
+    | 'KILL'
+    | 'LEASE'
+    | 'LINUX_IMMUTABLE'
+    | 'MAC_ADMIN'
+    | 'MAC_OVERRIDE'
+    | 'MKNOD'
+    | 'NET_ADMIN'
+    | 'NET_BIND_SERVICE'
+    | 'NET_BROADCAST'
+    | 'NET_RAW'
+    | 'PERFMON'
+    | 'SETFCAP'
+    | 'SETGID'
+    | 'SETPCAP'
+    | 'SETUID'
+    | 'SYS_ADMIN'
+    | 'SYS_BOOT'
+    | 'SYS_CHROOT'
+    | 'SYS_MODULE'
+    | 'SYS_NICE'
+    | 'SYS_PACCT'
+    | 'SYS_PTRACE'
+    | 'SYS_RAWIO'
+    | 'SYS_RESOURCE'
+    | 'SYS_TIME'
+    | 'SYS_TTY_CONFIG'
+    | 'SYSLOG'
+    | 'WAKE_ALARM'
+  )[];
+}
 export interface ServiceAccount {
   /**
    * Annotations of the ServiceAccount, e.g. a cloud workload identity (eks.amazonaws.com/role-arn, iam.gke.io/gcp-service-account).
@@ -1531,10 +1623,17 @@ export interface SidecarHealth {
   /**
    * Readiness check: while it fails, the pod takes no traffic.
    *
-   * @default - none
+   * @default - the startup target
    * @example {"path":"/readiness"}
    */
   readiness?: ProbeTarget;
+  /**
+   * Liveness check: when it fails long after readiness has (a stuck proxy), the kubelet restarts the sidecar. Never the same check as readiness.
+   *
+   * @default - a TCP check of the port readiness checks over HTTP or gRPC; none when readiness is a TCP check or a command
+   * @example {"tcp":true,"port":9090}
+   */
+  liveness?: ProbeTarget;
 }
 /**
  * A container that runs beside the application, from before it starts until after it stops.
@@ -1629,7 +1728,7 @@ export interface Sidecar {
    */
   ports?: SidecarPort[];
   /**
-   * What the sidecar probes check; their timings are derived from `startSeconds`.
+   * What the sidecar probes check; their timings are derived from `startSeconds` and the application's readiness and liveness rules.
    *
    * @default - none: no probes
    * @example {"startup":{"path":"/startup","port":9090}}
@@ -2331,4 +2430,18 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   volumeTypes?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  runAsNonRoot?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  capabilities?: string;
 }

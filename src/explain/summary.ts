@@ -92,10 +92,13 @@ function containerLines({ initContainers, initSeconds, sidecarMode: mode, sideca
     lines.push(`init: ${parts.join(' + ')} = ${initSeconds}s before the app starts`);
   }
   if (mode !== 'none') {
-    const parts = sidecars.map(({ name, startup, preStopSeconds, stopSeconds }) => {
+    const parts = sidecars.map(({ name, startup, liveness, preStopSeconds, stopSeconds }) => {
       const stop = `${preStopSeconds !== undefined ? `preStop ${preStopSeconds}s + ` : ''}stop ${stopSeconds}s`;
       const window = startup ? `startup window ${startup.windowSeconds}s (${startup.periodSeconds}s x ${startup.failureThreshold}), ` : '';
-      return `${name}: ${window}${stop}`;
+      const restart = liveness
+        ? `liveness window ${liveness.windowSeconds}s (${liveness.periodSeconds}s x ${liveness.failureThreshold}), `
+        : '';
+      return `${name}: ${window}${restart}${stop}`;
     });
     lines.push(`sidecars (${mode}): ${parts.join('; ')}`);
   }

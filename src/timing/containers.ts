@@ -72,9 +72,10 @@ export function sidecarTimings(
   record: Recorder,
   mode: SidecarMode,
   sidecars: readonly SidecarInput[],
-  shutdown: { preStopSeconds: number; drainSeconds: number; graceSeconds: number },
+  shutdown: { preStopSeconds: number; drainSeconds: number; graceSeconds: number; propagationSeconds: number },
 ): SidecarTimings[] {
   const G = shutdown.graceSeconds;
+  const P = shutdown.propagationSeconds;
   const localTimeout = (key: string) =>
     record.decide(key, undefined, {
       formula: 'T_c = 2',
@@ -136,6 +137,51 @@ export function sidecarTimings(
       });
       readiness = { periodSeconds, timeoutSeconds, failureThreshold, successThreshold: 1, windowSeconds: periodSeconds * failureThreshold };
     }
+    // The application's liveness rules, with the sidecar's own readiness window: a stuck proxy is
+    // restarted, but only after readiness has long taken the pod out of rotation.
+    let liveness: RestartingProbeTimings | undefined;
+    if (sidecar.liveness) {
+      const timeoutSeconds = localTimeout(key('liveness.timeoutSeconds'));
+      const periodSeconds = record.decide(key('liveness.periodSeconds'), undefined, {
+        formula: 'max(10, T_c + 1)',
+        inputs: { T_c: timeoutSeconds },
+        reason: "Every 10 s, as the application's liveness: it only needs to catch a wedged process. Longer than the timeout.",
+        compute: () => Math.max(10, timeoutSeconds + 1),
+      });
+      const W_r = readiness?.windowSeconds;
+      const failureThreshold = record.decide(
+        key('liveness.failureThreshold'),
+        undefined,
+        W_r !== undefined
+          ? {
+              formula: 'max(3, ceil(max(2 × W_r, W_r + P, 30) / p))',
+              inputs: { W_r, P, p: periodSeconds },
+              reason:
+                "Liveness waits until the sidecar's readiness has long taken the pod out of rotation, so load never restarts it (invariant 3).",
+              compute: () => Math.max(3, ceilDiv(Math.max(2 * W_r, W_r + P, 30), periodSeconds)),
+            }
+          : {
+              formula: 'max(3, ceil(max(P, 30) / p))',
+              inputs: { P, p: periodSeconds },
+              reason: 'No readiness probe to wait for: liveness gives a slow sidecar 30 s before it restarts it.',
+              compute: () => Math.max(3, ceilDiv(Math.max(P, 30), periodSeconds)),
+            },
+      );
+      const terminationGracePeriodSeconds = record.decide(key('liveness.terminationGracePeriodSeconds'), undefined, {
+        formula: 'min(G, 10)',
+        inputs: { G },
+        reason: 'A wedged sidecar is restarted quickly.',
+        compute: () => Math.min(G, 10),
+      });
+      liveness = {
+        periodSeconds,
+        timeoutSeconds,
+        failureThreshold,
+        successThreshold: 1,
+        windowSeconds: periodSeconds * failureThreshold,
+        terminationGracePeriodSeconds,
+      };
+    }
     const preStopSeconds =
       mode === 'ordinary'
         ? record.decide(key('preStop.seconds'), undefined, {
@@ -151,6 +197,7 @@ export function sidecarTimings(
       ...(sidecar.startSeconds !== undefined ? { startSeconds: sidecar.startSeconds } : {}),
       ...(startup ? { startup } : {}),
       ...(readiness ? { readiness } : {}),
+      ...(liveness ? { liveness } : {}),
       ...(preStopSeconds !== undefined ? { preStopSeconds } : {}),
       stopSeconds: sidecar.stopSeconds,
     };

@@ -213,7 +213,7 @@ export function deriveTimings(declared: TimingInput, { explain = true }: { reado
     });
   const startupGrace = probeGrace('startup', overrides.startup?.terminationGracePeriodSeconds);
   const livenessGrace = probeGrace('liveness', overrides.liveness?.terminationGracePeriodSeconds);
-  const sidecars = sidecarTimings(record, mode, sidecarInputs, { preStopSeconds, drainSeconds: D, graceSeconds: G });
+  const sidecars = sidecarTimings(record, mode, sidecarInputs, { preStopSeconds, drainSeconds: D, graceSeconds: G, propagationSeconds: P });
   const mesh = input.mesh && { name: input.mesh, drainSeconds: meshDrainSeconds(record, input.mesh, preStopSeconds, D) };
 
   // A Deployment's budgets come first, as the rollout reads them; a StatefulSet has none, a DaemonSet its own.

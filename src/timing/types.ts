@@ -61,6 +61,8 @@ export interface SidecarInput {
   readonly startSeconds?: number;
   /** Whether it has a readiness probe. */
   readonly readiness: boolean;
+  /** Whether it has a liveness probe. */
+  readonly liveness?: boolean;
   /** Time it needs after SIGTERM. */
   readonly stopSeconds: number;
 }
@@ -228,6 +230,7 @@ export interface SidecarTimings {
   readonly startSeconds?: number;
   readonly startup?: RestartingProbeTimings;
   readonly readiness?: ProbeTimings;
+  readonly liveness?: RestartingProbeTimings;
   /** Ordinary sidecars: the delay before SIGTERM that keeps them serving until the application has drained. */
   readonly preStopSeconds?: number;
   readonly stopSeconds: number;

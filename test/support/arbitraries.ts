@@ -339,6 +339,19 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     mesh: fc.constantFrom(undefined, undefined, undefined, 'istio', 'linkerd'),
     stateful: fc.option(statefulSettings, { nil: undefined }),
     daemon: fc.option(daemonSettings, { nil: undefined }),
+    securityContext: fc.option(
+      fc.record(
+        {
+          runAsUser: fc.constantFrom(0, 1000, 65534),
+          runAsGroup: fc.integer({ min: 1, max: 70000 }),
+          fsGroup: fc.integer({ min: 1, max: 70000 }),
+          supplementalGroups: fc.array(fc.integer({ min: 1, max: 70000 }), { maxLength: 3 }),
+          capabilities: fc.subarray(['NET_BIND_SERVICE', 'DAC_READ_SEARCH', 'SYS_PTRACE'] as const),
+        },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    ),
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -385,6 +398,18 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
         ...(hostPaths ? { hostPaths: mapValues(hostPaths, (hostPath, key) => ({ ...hostPath, mountPath: `/host/${key}` })) } : {}),
       };
       if (hostPaths && Object.keys(hostPaths).length > 0) acknowledge.volumeTypes = 'reads the logs of its node';
+    }
+    if (draw.securityContext) {
+      // Root and capabilities beyond NET_BIND_SERVICE are a node agent's only, each acknowledged.
+      const { runAsUser, capabilities, ...groups } = draw.securityContext;
+      const added = daemon ? capabilities : capabilities?.filter((name) => name === 'NET_BIND_SERVICE');
+      declaration.securityContext = {
+        ...groups,
+        ...(runAsUser !== undefined && (daemon || runAsUser !== 0) ? { runAsUser } : {}),
+        ...(added !== undefined ? { capabilities: added } : {}),
+      };
+      if (daemon && runAsUser === 0) acknowledge.runAsNonRoot = 'reads the root-only logs of its node';
+      if (added?.some((name) => name !== 'NET_BIND_SERVICE')) acknowledge.capabilities = 'traces the processes of its node';
     }
     if (draw.kind === 'stateful' && draw.stateful) {
       const { volumeClaims, partition, claimRetention, ...rest } = draw.stateful;

@@ -356,6 +356,7 @@ const sidecar = fc.record(
     ports: fc.array(fc.record({ name: fc.stringMatching(/^[a-z](-?[a-z0-9]){0,6}$/), port }), { maxLength: 2 }),
     startup: probeTarget,
     readiness: probeTarget,
+    liveness: probeTarget,
     startSeconds: whole(1, 300),
     stopSeconds: whole(0, 120),
   },
@@ -606,6 +607,19 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       ),
     ),
     args: sometimes(fc.array(text, { maxLength: 3 })),
+    securityContext: withShare(
+      0.2,
+      fc.record(
+        {
+          runAsUser: fc.constantFrom(0, 1000, 65534),
+          runAsGroup: whole(1, 70000),
+          fsGroup: whole(1, 70000),
+          supplementalGroups: fc.array(whole(1, 70000), { maxLength: 3 }),
+          capabilities: fc.subarray(['NET_BIND_SERVICE', 'DAC_READ_SEARCH', 'CHOWN', 'NET_BIND_SERVICE']),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     labels: sometimes(
       fc.dictionary(fc.oneof(text, fc.constantFrom('team', 'example.com/tier', 'app.kubernetes.io/name')), labelValue, { maxKeys: 3 }),
     ),
@@ -743,6 +757,18 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     }
     optional('env', draw.env);
     optional('args', draw.args);
+    if (draw.securityContext) {
+      // Root and capabilities beyond NET_BIND_SERVICE are a node agent's (resolve/security-context.ts).
+      const { runAsUser, capabilities, ...rest } = draw.securityContext as { runAsUser?: number; capabilities?: string[] };
+      const agent = !coherent || daemon;
+      declaration.securityContext = {
+        ...rest,
+        ...(runAsUser !== undefined && (agent || runAsUser !== 0) ? { runAsUser } : {}),
+        ...(capabilities !== undefined
+          ? { capabilities: agent ? capabilities : capabilities.filter((name) => name === 'NET_BIND_SERVICE') }
+          : {}),
+      };
+    }
     optional('labels', draw.labels);
     optional('networkPolicy', draw.networkPolicy);
     optional('overrides', draw.overrides);
@@ -841,7 +867,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     }
     if (draw.sidecars) {
       declaration.sidecars = draw.sidecars.map((drawn: DrawnSidecar, index) => {
-        const { startup, readiness, ports = [], distroless, ...rest } = drawn;
+        const { startup, readiness, liveness, ports = [], distroless, ...rest } = drawn;
         const sidecarPorts = coherent
           ? ports
               .map((entry, portIndex) => ({ name: `${entry.name.slice(0, 6).replace(/-$/, '')}-${index}${portIndex}`, port: entry.port }))
@@ -854,6 +880,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
             : drawnTarget;
         if (startup) health.startup = target(portless(startup));
         if (readiness) health.readiness = target(portless(readiness));
+        if (liveness) health.liveness = target(portless(liveness));
         const hasHealth = Object.keys(health).length > 0;
         const result: Json = {
           ...rest,
@@ -886,6 +913,10 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         automountServiceAccountToken: extra?.serviceAccount?.mountApiToken === true,
         volumeTypes: Object.keys(((declaration.daemon as Json | undefined)?.hostPaths ?? {}) as Json).length > 0,
         deleteVolumeClaims: Object.values(((declaration.stateful as Json | undefined)?.claimRetention ?? {}) as Json).includes('Delete'),
+        runAsNonRoot: (declaration.securityContext as Json | undefined)?.runAsUser === 0,
+        capabilities: (((declaration.securityContext as Json | undefined)?.capabilities ?? []) as string[]).some(
+          (name) => name !== 'NET_BIND_SERVICE',
+        ),
       };
       for (const id of WAIVER_IDS) {
         if (needed[id]) acknowledge[id] = draw.reason;

@@ -21,16 +21,24 @@ export function mainContainer(objects: readonly KubernetesObject[], controller =
   return theOnly(objects, controller).spec.template.spec.containers[0];
 }
 
+/** The controls of the restricted standard a declaration can depart from (a node agent's), by the rule id that acknowledges each. */
+const ACKNOWLEDGEABLE_CONTROLS: Record<string, string> = {
+  'Volume Types': 'volumeTypes',
+  'Running as Non-root': 'runAsNonRoot',
+  'Running as Non-root user': 'runAsUser',
+  Capabilities: 'capabilities',
+};
+
 /**
  * The restricted Pod Security Standard's findings on a controller's pod template, less those of the
- * control "Volume Types" when its annotation acknowledges them (`volumeTypes`: a node agent's
- * declared host paths, the one departure a declaration can make).
+ * controls its annotation acknowledges (a node agent's host paths, root and capabilities: the
+ * departures a declaration can make).
  */
 export function unacknowledgedPodFindings(controller: KubernetesObject): PodSecurityFinding[] {
   const template = controller.kind === 'CronJob' ? controller.spec.jobTemplate.spec.template : controller.spec.template;
   const acknowledged = (controller.metadata?.annotations?.[ACKNOWLEDGED_ANNOTATION] ?? '').split('\n').map((line) => line.split(':')[0]);
   return restrictedPodFindings(template.spec, template.metadata?.annotations).filter(
-    (finding) => !(finding.control === 'Volume Types' && acknowledged.includes('volumeTypes')),
+    (finding) => !acknowledged.includes(ACKNOWLEDGEABLE_CONTROLS[finding.control] ?? ''),
   );
 }
 

@@ -3,7 +3,7 @@ import { kubernetesMinor } from '../../timing/derive';
 import { isKnownDistroless } from '../image';
 import { type Problem, sortedJson } from '../errors';
 import type { EffectiveSpec } from '../presets';
-import { probeForm, type ResolvedProbe, resolveProbe } from '../probes';
+import { describeHandler, probeForm, type ResolvedProbe, resolveProbe } from '../probes';
 import type { ProbeTarget } from '../schema';
 import { FILE_MODE_DEFAULT } from '../schema/container';
 import { DEFAULT_SIDECAR_START_SECONDS } from '../schema/sidecars';
@@ -42,7 +42,7 @@ export interface ResolvedInitContainer extends ResolvedExtraContainer {
 export interface ResolvedSidecar extends ResolvedExtraContainer {
   readonly distroless: boolean;
   readonly ports: ReadonlyArray<{ readonly name: string; readonly port: number }>;
-  readonly probes: { readonly startup?: ResolvedProbe; readonly readiness?: ResolvedProbe };
+  readonly probes: { readonly startup?: ResolvedProbe; readonly readiness?: ResolvedProbe; readonly liveness?: ResolvedProbe };
   /** Its slowest start, present exactly when it has a startup probe. */
   readonly startSeconds?: number;
   readonly stopSeconds: number;
@@ -126,6 +126,15 @@ export function resolveExtraContainer(
   };
 }
 
+/**
+ * A sidecar's liveness when none is declared, as the application's: a TCP check of the port its
+ * readiness checks over HTTP or gRPC (cheap, and never identical to readiness). None when
+ * readiness is itself a TCP check or a command, which no default could differ from.
+ */
+export function sidecarLivenessDefault(readiness: ResolvedProbe | undefined): ResolvedProbe | undefined {
+  return readiness && (readiness.type === 'http' || readiness.type === 'grpc') ? { type: 'tcp', port: readiness.port } : undefined;
+}
+
 /** One sidecar: its container fields, probes and the times its probes and the grace period read. */
 export function resolveSidecar(
   fields: SidecarFields,
@@ -137,7 +146,7 @@ export function resolveSidecar(
   const { problems } = resolution;
   const base = resolveExtraContainer(fields, path, spec, main, resolution);
   const ports = fields.ports ?? [];
-  const probe = (name: 'startup' | 'readiness', target: ProbeTarget): ResolvedProbe | undefined => {
+  const probe = (name: 'startup' | 'readiness' | 'liveness', target: ProbeTarget): ResolvedProbe | undefined => {
     const resolved = resolveProbe(target, ports[0]?.port);
     if (!resolved) {
       problems.push({
@@ -149,10 +158,24 @@ export function resolveSidecar(
     }
     return resolved;
   };
-  const readiness = fields.health?.readiness && probe('readiness', fields.health.readiness);
-  // The startup probe is what holds the application back until the sidecar is up; readiness serves when it is not given.
-  const startup = fields.health?.startup ? probe('startup', fields.health.startup) : readiness;
-  const hasStartupProbe = fields.health?.startup !== undefined || fields.health?.readiness !== undefined;
+  const health = fields.health ?? {};
+  // Resolved in this order (readiness, startup, liveness), so that both faces report missing ports alike.
+  const declaredReadiness = health.readiness && probe('readiness', health.readiness);
+  const declaredStartup = health.startup && probe('startup', health.startup);
+  // Readiness checks the startup target when it is not given: a sidecar that stops answering takes the pod out of rotation.
+  const readiness = declaredReadiness ?? declaredStartup;
+  const liveness = health.liveness ? probe('liveness', health.liveness) : sidecarLivenessDefault(readiness);
+  // The startup probe is what holds the application back until the sidecar is up; readiness (else liveness) serves when it is not given.
+  const startup = declaredStartup ?? readiness ?? liveness;
+  const hasStartupProbe = health.startup !== undefined || health.readiness !== undefined || health.liveness !== undefined;
+  if (liveness && readiness && describeHandler(liveness) === describeHandler(readiness)) {
+    problems.push({
+      path: `${path}.health.liveness`,
+      value: health.liveness,
+      rule: `invariant 4 (distinctProbes): liveness of sidecar ${fields.name} checks exactly what its readiness checks (${describeHandler(readiness)}), so a sidecar slow under load is restarted instead of being taken out of rotation`,
+      fix: `check liveness differently (e.g. { tcp: true } when readiness is an HTTP path), or remove ${path}.health.liveness`,
+    });
+  }
   if (fields.startSeconds !== undefined && !hasStartupProbe) {
     problems.push({
       path: `${path}.startSeconds`,
@@ -179,7 +202,7 @@ export function resolveSidecar(
     ...base,
     distroless,
     ports,
-    probes: { ...(startup ? { startup } : {}), ...(readiness ? { readiness } : {}) },
+    probes: { ...(startup ? { startup } : {}), ...(readiness ? { readiness } : {}), ...(liveness ? { liveness } : {}) },
     ...(hasStartupProbe ? { startSeconds: fields.startSeconds ?? DEFAULT_SIDECAR_START_SECONDS } : {}),
     stopSeconds: fields.stopSeconds,
   };

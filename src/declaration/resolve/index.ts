@@ -18,6 +18,7 @@ import { factsOf, invariantProblem, isAcknowledgeable } from './invariant-proble
 import { checkPod } from './pod';
 import { checkControllerOverrides, checkKindFields } from './kind-fields';
 import { checkDaemonSet, daemonSetInput } from './daemon-set';
+import { checkSecurityContext, securityNotes } from './security-context';
 import { checkTimes } from './run';
 import { resolveSchedule } from './schedule';
 import { resolveProbes } from './probes';
@@ -127,6 +128,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   checkScheduling(spec, problems);
   checkStatefulSet(spec, replicas, resolution);
   checkDaemonSet(spec, resolution);
+  checkSecurityContext(spec, resolution);
   if (problems.length > 0) throw new DeclarationError(subject, problems);
 
   const timingInput: TimingInput = {
@@ -153,6 +155,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
       name,
       startSeconds,
       readiness: sidecarProbes.readiness !== undefined,
+      liveness: sidecarProbes.liveness !== undefined,
       stopSeconds,
     })),
     mesh: spec.mesh,
@@ -253,6 +256,7 @@ function notesOn(versionDeclared: boolean, timings: Timings, spec: EffectiveSpec
   }
   notes.push(...routeNotes(spec, timings));
   notes.push(...statefulSetNotes(timings));
+  notes.push(...securityNotes(spec));
   return notes;
 }
 

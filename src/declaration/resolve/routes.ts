@@ -242,6 +242,27 @@ export function derivedAnnotationKeys(kind: LoadBalancerKind, healthCheck: Resol
   ];
 }
 
+/**
+ * Instance targets are refused with the reason: the load balancer sends traffic to a NodePort on
+ * every node, where kube-proxy forwards it to the pods, so the target group holds nodes rather than
+ * the pods, whose stop the derived deregistration delay and health check are about
+ * (https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/nlb/,
+ * "instance mode"; pod readiness gates are injected for IP targets only:
+ * https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/pod_readiness_gate/).
+ * Mirrored in hw.routes.resolve (templates/_routes.tpl).
+ */
+function instanceTargetsProblem(kind: LoadBalancerKind, path: string): Problem {
+  const name = kind === 'aws-alb' ? 'ALB' : 'NLB';
+  return {
+    path,
+    value: 'instance',
+    rule:
+      `instance targets send the ${name}'s traffic to a NodePort on every node, from where kube-proxy forwards it to the pods: the target group holds nodes, not pods, so a stopping pod is never deregistered nor health-checked by it, and pod readiness gates are not injected; ` +
+      `the deregistration delay and health check derived for the ${name} (invariants 14 and 15) hold for IP targets only`,
+    fix: 'remove it: the derived IP targets send traffic straight to the pods, and need pods with VPC addresses (the Amazon VPC CNI, the EKS default); on a cluster without them, leave the load balancer out of this declaration and declare traffic.propagationSeconds to cover its delays',
+  };
+}
+
 function refuseDerivedAnnotations(
   kind: LoadBalancerKind,
   healthCheck: ResolvedHealthCheck,
@@ -252,7 +273,9 @@ function refuseDerivedAnnotations(
   const attributes = ANNOTATIONS[kind].targetGroupAttributes;
   for (const key of Object.keys(declared.annotations).sort()) {
     const value = declared.annotations[key]!;
-    if (derived.includes(key)) {
+    if (key === ANNOTATIONS[kind].targetType && value === 'instance') {
+      problems.push(instanceTargetsProblem(kind, `${declared.field}.annotations.${key}`));
+    } else if (derived.includes(key)) {
       problems.push({
         path: `${declared.field}.annotations.${key}`,
         value,

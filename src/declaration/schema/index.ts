@@ -14,6 +14,7 @@ import { ingress, route, service } from './routes';
 import { scheduling } from './scheduling';
 import { stateful } from './stateful';
 import { daemon } from './daemon';
+import { securityContext } from './security-context';
 import { WORKLOAD_KINDS } from '../../kinds/table';
 import { configFiles, scratch, tmp } from './volumes';
 import { run } from './run';
@@ -197,6 +198,7 @@ export const workloadSchema = z
     configFiles,
     scratch,
     tmp,
+    securityContext,
     imagePullSecrets,
     podAnnotations,
     serviceAccount,

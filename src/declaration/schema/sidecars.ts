@@ -56,14 +56,21 @@ export const sidecars = z
             }),
             readiness: probeTarget.optional().meta({
               description: 'Readiness check: while it fails, the pod takes no traffic.',
-              'x-default': 'none',
+              'x-default': 'the startup target',
               examples: [{ path: '/readiness' }],
+            }),
+            liveness: probeTarget.optional().meta({
+              description:
+                'Liveness check: when it fails long after readiness has (a stuck proxy), the kubelet restarts the sidecar. Never the same check as readiness.',
+              'x-default': 'a TCP check of the port readiness checks over HTTP or gRPC; none when readiness is a TCP check or a command',
+              examples: [{ tcp: true, port: 9090 }],
             }),
           })
           .optional()
           .meta({
             title: 'SidecarHealth',
-            description: 'What the sidecar probes check; their timings are derived from `startSeconds`.',
+            description:
+              "What the sidecar probes check; their timings are derived from `startSeconds` and the application's readiness and liveness rules.",
             'x-default': 'none: no probes',
             examples: [{ startup: { path: '/startup', port: 9090 } }],
           }),

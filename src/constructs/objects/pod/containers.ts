@@ -6,7 +6,7 @@ import type { SidecarMode, SidecarTimings } from '../../../timing/types';
 import { envFromSources, envVars } from './env';
 import { preStopHandler } from './lifecycle';
 import { probe } from './probes';
-import { CONTAINER_SECURITY_CONTEXT } from './security';
+import { CONTAINER_SECURITY_CONTEXT, mainContainerSecurityContext } from './security';
 import type { PodContainer } from './types';
 import { claimMounts, containerMounts, hostPathMounts, sharedMounts } from './volumes';
 
@@ -24,6 +24,8 @@ function resources({ cpu, memory, cpuLimit }: ContainerSource['resources']): Jso
 type RoleFields = Pick<PodContainer, 'ports' | 'readinessProbe' | 'livenessProbe' | 'startupProbe' | 'lifecycle' | 'restartPolicy'> & {
   /** Mounted after the container's own /tmp and files: the pod's scratch folders, config files, claims, host paths. */
   readonly mounts?: readonly Json<k8s.VolumeMount>[];
+  /** The application's declared user and capabilities; every other container keeps the restricted default. */
+  readonly securityContext?: Json<k8s.SecurityContext>;
 };
 
 /**
@@ -43,7 +45,7 @@ export function container(source: ContainerSource, role: RoleFields = {}): PodCo
     env: env.length > 0 ? env : undefined,
     envFrom: source.envFrom && source.envFrom.length > 0 ? envFromSources(source.envFrom) : undefined,
     resources: resources(source.resources),
-    securityContext: CONTAINER_SECURITY_CONTEXT,
+    securityContext: role.securityContext ?? CONTAINER_SECURITY_CONTEXT,
     volumeMounts: role.mounts ? [...containerMounts(source.files), ...role.mounts] : containerMounts(source.files),
     ports: role.ports,
     readinessProbe: role.readinessProbe,
@@ -74,6 +76,7 @@ export function mainContainer(workload: ResolvedWorkload): PodContainer {
     },
     {
       mounts: [...sharedMounts(spec, shared), ...claimMounts(spec), ...hostPathMounts(spec)],
+      securityContext: mainContainerSecurityContext(spec.securityContext),
       ports: spec.port !== undefined ? [{ name: SERVING_PORT_NAME, containerPort: spec.port, protocol: 'TCP' }] : undefined,
       readinessProbe: probe(probes.readiness, timings.readiness),
       livenessProbe: probe(probes.liveness, timings.liveness),
@@ -109,6 +112,7 @@ export function sidecarContainer(
     ports: sidecar.ports.length > 0 ? sidecar.ports.map(({ name, port }) => ({ name, containerPort: port, protocol: 'TCP' })) : undefined,
     startupProbe: timings.startup ? probe(sidecar.probes.startup, timings.startup) : undefined,
     readinessProbe: timings.readiness ? probe(sidecar.probes.readiness, timings.readiness) : undefined,
+    livenessProbe: timings.liveness ? probe(sidecar.probes.liveness, timings.liveness) : undefined,
     lifecycle: preStop ? { preStop } : undefined,
   });
 }

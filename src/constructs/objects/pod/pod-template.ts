@@ -4,7 +4,7 @@ import { commonLabels, selectorLabels } from '../../metadata';
 import { initContainer, mainContainer, sidecarContainer } from './containers';
 import { meshAnnotations } from './mesh';
 import { podScheduling } from './scheduling';
-import { POD_SECURITY_CONTEXT } from './security';
+import { podSecurityContext } from './security';
 import type { PodTemplate } from './types';
 import { podVolumes } from './volumes';
 
@@ -35,7 +35,7 @@ export function podTemplate(workload: ResolvedWorkload): PodTemplate {
       // which requires Never) rather than restarted in place.
       restartPolicy: runsToCompletion(spec.kind) ? 'Never' : undefined,
       terminationGracePeriodSeconds: workload.timings.terminationGracePeriodSeconds,
-      securityContext: POD_SECURITY_CONTEXT,
+      securityContext: podSecurityContext(spec.securityContext),
       topologySpreadConstraints: scheduling.topologySpreadConstraints,
       affinity: scheduling.affinity,
       nodeSelector: scheduling.nodeSelector,
