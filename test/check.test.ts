@@ -326,8 +326,52 @@ describe('acknowledgements', () => {
       'distinctProbes: later',
       'distinctProbes cannot be acknowledged (it is an API rule or unsafe in every case)',
     ],
+    [
+      'of a Pod Security control that no declaration may waive',
+      'privileged: needs the host',
+      'privileged cannot be acknowledged: no workload may depart from this control of the restricted Pod Security Standard (the controls that can be waived, each with a reason: volumeTypes); fix the pod instead',
+    ],
+    ['given twice', 'noCpuLimit: measured\nnoCpuLimit: measured again', 'noCpuLimit is acknowledged twice; keep one line for it'],
+    [
+      'with a control character in its reason',
+      'noCpuLimit: measured\r\u001b[2K',
+      'noCpuLimit: the reason contains a control character; write it as plain text on one line',
+    ],
   ])('an acknowledgement %s is an input error at the annotation', (_, text, message) => {
     expect(() => check(acknowledged(text))).toThrow(`input.yaml:6:5: Deployment/web: hardened-workloads.io/acknowledged: ${message}`);
+  });
+
+  test('a line forged into a reason cannot silence a privileged container: the run stops at the annotation', () => {
+    const privileged = stringify({
+      ...EVERY_KIND[0],
+      metadata: { name: 'web', annotations: { 'hardened-workloads.io/acknowledged': 'singleReplica: preview\nprivileged: preview' } },
+      spec: { template: template({ containers: [container('app', { securityContext: { privileged: true } })] }) },
+    });
+    expect(() => check(privileged)).toThrow('privileged cannot be acknowledged');
+  });
+
+  test('the host paths of a node agent (volumeTypes, a documented waiver) can still be acknowledged', () => {
+    expect(() => check(acknowledged('volumeTypes: reads the node logs'))).not.toThrow();
+  });
+
+  test('an acknowledgement on the pod template is honoured, and named as the pod template’s when it is wrong', () => {
+    const onTemplate = (text: string) =>
+      stringify({
+        ...EVERY_KIND[0],
+        spec: {
+          template: {
+            ...template(POD),
+            metadata: { labels: { app: 'shop' }, annotations: { 'hardened-workloads.io/acknowledged': text } },
+          },
+        },
+      });
+    const report = check(onTemplate('noCpuLimit: latency-sensitive'));
+    expect(report.findings.filter((finding) => finding.ruleId === 'noCpuLimit')).toEqual([
+      expect.objectContaining({ suppressed: { reason: 'latency-sensitive' } }),
+    ]);
+    expect(() => check(onTemplate('noCPULimit: x'))).toThrow(
+      'Deployment/web: hardened-workloads.io/acknowledged (pod template): "noCPULimit" is not a rule id',
+    );
   });
 });
 

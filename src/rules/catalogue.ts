@@ -1,4 +1,4 @@
-import { ACKNOWLEDGEABLE_INVARIANTS, INVARIANT_IDS, type InvariantId } from '../declaration/ids';
+import { ACKNOWLEDGEABLE_INVARIANTS, INVARIANT_IDS, type InvariantId, WAIVER_IDS } from '../declaration/ids';
 import { type ContainerRole, WORKLOAD_KINDS, type WorkloadKind } from '../manifests/pod-templates';
 
 /**
@@ -67,13 +67,14 @@ const invariant = (id: InvariantId, meta: Omit<RuleMeta, 'family' | 'severity' |
   invariant: INVARIANT_IDS.indexOf(id) + 1,
 });
 
+/** Acknowledgeable only when a declaration may waive the control (WAIVER_IDS): set in RULES below. */
 const podSecurity = (meta: Pick<RuleMeta, 'title' | 'rationale' | 'fix'>): RuleMeta => ({
   ...meta,
   family: 'pod-security',
   severity: 'error',
   kinds: ALL_KINDS,
   target: 'workload',
-  acknowledgeable: true,
+  acknowledgeable: false,
   reference: `${PSS_DOC}#restricted`,
 });
 
@@ -83,7 +84,7 @@ const hardening = (meta: Omit<RuleMeta, 'family' | 'acknowledgeable'>): RuleMeta
   acknowledgeable: true,
 });
 
-export const RULES = {
+const CATALOGUE = {
   // The invariants, in their order.
   startupWindow: invariant('startupWindow', {
     title: 'The startup window covers 1.5 × the slowest start, and liveness is gated by a startup probe.',
@@ -479,6 +480,18 @@ export const RULES = {
     reference: `${JOB_DOC}#pod-failure-policy`,
   }),
 } as const satisfies Record<string, RuleMeta>;
+
+/**
+ * The catalogue, where a Pod Security control is acknowledgeable only when it is one of the
+ * documented waivers a declaration may make (docs/derivation.md): no annotation can silence the
+ * others (a privileged container, say), in our output or anyone's.
+ */
+export const RULES: typeof CATALOGUE = Object.fromEntries(
+  Object.entries(CATALOGUE).map(([id, meta]: [string, RuleMeta]) => [
+    id,
+    meta.family === 'pod-security' ? { ...meta, acknowledgeable: (WAIVER_IDS as readonly string[]).includes(id) } : meta,
+  ]),
+) as typeof CATALOGUE;
 
 export type RuleId = keyof typeof RULES;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];

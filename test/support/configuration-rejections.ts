@@ -397,6 +397,16 @@ export const CONFIGURATION_REJECTIONS: Array<[string, ConfigurationRejection]> =
     },
   ],
   [
+    'an acknowledgement of a Pod Security control that is no documented waiver',
+    {
+      declaration: checkoutWith({ acknowledge: { privileged: 'needs the host devices' } }),
+      path: 'acknowledge.privileged',
+      rule: /unknown field/,
+      fix: /known fields here: .*volumeTypes/,
+      helm: 'schema',
+    },
+  ],
+  [
     'a pull secret that is no object name',
     {
       declaration: checkoutWith({ imagePullSecrets: ['Registry Credentials'] }),
