@@ -226,6 +226,37 @@ describe('related objects', () => {
     expect(ids(report, 'Deployment/b/shop')).toContain('podDisruptionBudget');
   });
 
+  describe('names like constructor and __proto__ in the input are only names', () => {
+    const inherited = (expression: Record<string, unknown>, annotations: Record<string, string> = {}) =>
+      [
+        { ...deployment('a'), metadata: { name: 'shop', namespace: 'a', annotations } },
+        {
+          ...budget('a'),
+          spec: { selector: { matchExpressions: [expression] }, maxUnavailable: 1, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
+        },
+      ]
+        .map((object) => stringify(object))
+        .join('---\n');
+
+    test('a budget selecting pods with a label `constructor` selects nothing when the pods have no such label', () => {
+      expect(ids(check(inherited({ key: 'constructor', operator: 'Exists' })), 'Deployment/a/shop')).toContain('podDisruptionBudget');
+    });
+
+    test('a budget selecting pods without a label `__proto__` selects the pods that have none', () => {
+      expect(ids(check(inherited({ key: '__proto__', operator: 'DoesNotExist' })), 'Deployment/a/shop')).not.toContain(
+        'podDisruptionBudget',
+      );
+    });
+
+    test('a declared time of a container named `constructor` is its own entry, and the run completes', () => {
+      const report = check(
+        inherited({ key: 'app', operator: 'Exists' }, { 'hardened-workloads.io/declared': 'constructor.keys=1 drainSeconds=5' }),
+      );
+      expect(report.workloads[0]!.declared).toMatchObject({ drainSeconds: 5, containers: { constructor: { keys: 1 } } });
+      expect(typeof Object.keys).toBe('function');
+    });
+  });
+
   test('a HorizontalPodAutoscaler targeting the workload decides its replicas', () => {
     const autoscaler = {
       apiVersion: 'autoscaling/v2',
