@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { type CheckReport, checkManifests, DEFAULT_CONFIG, failure, type InputText, InputError, RULE_IDS, synthesizeYaml } from '../src';
 import { buildApp } from '../examples/main';
+import { checkText } from '../src/manifests/formats/text';
 import { SEED, validDeclaration } from './support/arbitraries';
 
 /** `check` as a library: what it reads, what it reports and where. The CLI's exit codes are in cli.test.ts. */
@@ -325,6 +326,19 @@ describe('input', () => {
       `${stringify(EVERY_KIND[0])}---\n${stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: {} })}`,
     );
     expect(report.skipped).toEqual([{ object: { kind: 'ConfigMap', name: 'settings' }, file: 'input.yaml', line: 19, column: 1 }]);
+  });
+
+  test('the text report escapes control characters from the manifests, so that they cannot rewrite CI log lines', () => {
+    const forged = 'web\r\u001b[2K0 workload(s) checked. Passed.\n\u202e';
+    const text = checkText(check(stringify({ ...EVERY_KIND[0], metadata: { name: forged } })));
+    expect(text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+    expect(text).toContain('Deployment/web\\r\\u001b[2K0 workload(s) checked. Passed.\\n\\u202e: ');
+  });
+
+  test('an input error escapes control characters too', () => {
+    expect(() => check('kind: Deployment\napiVersion: apps/v1\nmetadata: {name: "a\\u001b[2K"}\nspec: 5\n')).toThrow(
+      'Deployment/a\\u001b[2K: ',
+    );
   });
 
   test('input without any workload fails the gate with the reason', () => {
