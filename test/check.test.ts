@@ -453,6 +453,20 @@ describe('configuration', () => {
     expect(graceFinding(check(legacy))).toBeUndefined();
     expect(graceFinding(check(legacy, { config }))).toBe('grace 30 s vs preStop 0 + drain 60 + 5 = 65 s');
   });
+
+  test('an entry that names no workload of the input is an input error naming the entry', () => {
+    const config = {
+      ...DEFAULT_CONFIG,
+      file: 'gate.yaml',
+      declared: [
+        { name: 'legacy', drainSeconds: 5 },
+        { name: 'legacy', kind: 'StatefulSet', drainSeconds: 60 },
+      ],
+    };
+    expect(() => check(legacy, { config })).toThrow(
+      'gate.yaml: declared[1]: names StatefulSet/legacy, which is no workload of the input; correct kind, namespace or name, or remove the entry',
+    );
+  });
 });
 
 describe('our own output', () => {

@@ -22,6 +22,8 @@ export interface CheckConfig {
   /** A severity, or `off`, per rule; rules not listed keep the catalogue's severity. */
   readonly rules: Readonly<Partial<Record<RuleId, Severity | 'off'>>>;
   readonly declared: readonly DeclaredEntry[];
+  /** The configuration file, for problems found once the input is read (an entry naming no workload). */
+  readonly file?: string;
 }
 
 export const DEFAULT_CONFIG: CheckConfig = { failOn: 'warning', rules: {}, declared: [] };
@@ -78,7 +80,7 @@ export function parseConfig(value: unknown, file: string): { config: CheckConfig
       declared.push(entry as DeclaredEntry);
     });
   }
-  return { config: { failOn: failOn as FailOn, rules, declared }, problems };
+  return { config: { failOn: failOn as FailOn, rules, declared, file }, problems };
 }
 
 /** Why `id: setting` is not a valid rule setting, or undefined when it is. */
@@ -111,11 +113,35 @@ export function declaredFor(
   annotated: DeclaredTimes,
 ): DeclaredTimes {
   const general = config.declared.filter((entry) => entry.name === undefined);
-  const specific = config.declared.filter(
-    (entry) =>
-      entry.name === object.name &&
-      (entry.kind === undefined || entry.kind === object.kind) &&
-      (entry.namespace === undefined || entry.namespace === (object.namespace ?? '')),
-  );
+  const specific = config.declared.filter((entry) => names(entry, object));
   return Object.assign({}, ...general.map(defined), defined(flags), defined(annotated), ...specific.map(defined));
+}
+
+/** Whether an entry with a name names this object. */
+function names(entry: DeclaredEntry, object: { kind: string; name: string; namespace?: string }): boolean {
+  return (
+    entry.name === object.name &&
+    (entry.kind === undefined || entry.kind === object.kind) &&
+    (entry.namespace === undefined || entry.namespace === (object.namespace ?? ''))
+  );
+}
+
+/**
+ * Entries that name no workload of the input: an error, since a misspelt name would otherwise
+ * leave the times it declares unapplied and the rules that need them decided without them.
+ */
+export function unmatchedEntries(
+  config: CheckConfig,
+  objects: ReadonlyArray<{ kind: string; name: string; namespace?: string }>,
+): InputProblem[] {
+  return config.declared.flatMap((entry, index) => {
+    if (entry.name === undefined || objects.some((object) => names(entry, object))) return [];
+    const what = [entry.kind, entry.namespace, entry.name].filter((part) => part !== undefined).join('/');
+    return [
+      {
+        file: config.file ?? 'the configuration',
+        message: `declared[${index}]: names ${what}, which is no workload of the input; correct kind, namespace or name, or remove the entry`,
+      },
+    ];
+  });
 }
