@@ -32,9 +32,21 @@ function acknowledgementText(id: RuleId, meta: RuleMeta): string {
 
 /** The rule's page. */
 export function ruleMarkdown(id: RuleId): string {
-  const meta: RuleMeta = RULES[id];
   return [
     GENERATED,
+    ruleHelpMarkdown(id),
+    `- Examples that fire and pass: [test/fixtures/rules/${id}/](../../test/fixtures/rules/${id}/)`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The page without what only makes sense in the repository (the generated-file comment, the link
+ * to the test fixtures): plain Markdown for tools that show a rule's help, such as SARIF viewers.
+ */
+export function ruleHelpMarkdown(id: RuleId): string {
+  const meta: RuleMeta = RULES[id];
+  return [
     `# ${id}`,
     '',
     `**${meta.title}**`,
@@ -57,8 +69,6 @@ export function ruleMarkdown(id: RuleId): string {
     '## See also',
     '',
     `- ${meta.reference.startsWith('https://kubernetes.io/') ? 'Kubernetes documentation' : 'Documentation'}: ${meta.reference}`,
-    `- Examples that fire and pass: [test/fixtures/rules/${id}/](../../test/fixtures/rules/${id}/)`,
-    '',
   ].join('\n');
 }
 
@@ -94,8 +104,8 @@ export function ruleDocFiles(): Record<string, string> {
   };
 }
 
-/** The page's web address, when package.json names the repository (SARIF's `helpUri`). */
+/** The page's web address at the project's home page (SARIF's `helpUri`), when package.json names it. */
 export function ruleDocUrl(id: RuleId): string | undefined {
-  const { repositoryUrl } = packageInfo();
-  return repositoryUrl === undefined ? undefined : `${repositoryUrl}/blob/main/docs/rules/${id}.md`;
+  const { homepage } = packageInfo();
+  return homepage === undefined ? undefined : `${homepage}/blob/main/docs/rules/${id}.md`;
 }

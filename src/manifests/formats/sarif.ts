@@ -4,29 +4,36 @@ import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { STDIN_NAME } from '../../files/inputs';
 import { packageInfo } from '../../package-info';
 import { RULES } from '../../rules/catalogue';
-import { ruleDocUrl, ruleHelpText, ruleMarkdown } from '../../rules/docs';
+import { ruleDocUrl, ruleHelpMarkdown, ruleHelpText } from '../../rules/docs';
+import { securitySeverity } from '../../rules/pod-security';
 import { type CheckReport, failure, type Finding } from '../run';
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and other code-scanning tools read it. Rule metadata comes
- * from the catalogue (help text and Markdown for tools that show help, not the URI); each result
+ * from the catalogue (help text, Markdown, and the rule's page at the project's home page as
+ * `helpUri`; Pod Security rules with a `security-severity`); each result
  * has its rule, level, message, physical location and the object as a logical location. An
  * acknowledged finding stays in the log with an in-source suppression and its justification.
  * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  */
 export function checkSarif(report: CheckReport, cwd: string = process.cwd()): string {
-  const { name, version, repositoryUrl } = packageInfo();
+  const { name, version, homepage, repositoryUrl } = packageInfo();
   const ruleIndex = new Map(report.rules.map(({ id }, index) => [id, index]));
   const rules = report.rules.map(({ id, severity }): ReportingDescriptor => {
     const helpUri = ruleDocUrl(id);
+    const score = securitySeverity(id);
     return {
       id,
       shortDescription: { text: RULES[id].title },
       fullDescription: { text: RULES[id].rationale },
-      help: { text: ruleHelpText(id), markdown: ruleMarkdown(id) },
+      help: { text: ruleHelpText(id), markdown: ruleHelpMarkdown(id) },
       ...(helpUri ? { helpUri } : {}),
       defaultConfiguration: { level: severity },
-      properties: { tags: [RULES[id].family] },
+      // GitHub rates a rule by security-severity (a number as a string) when it is tagged security.
+      properties:
+        score === undefined
+          ? { tags: [RULES[id].family] }
+          : { tags: ['security', RULES[id].family], 'security-severity': score.toFixed(1) },
     };
   });
   const results = report.findings.map((finding): Result => ({
@@ -73,7 +80,7 @@ export function checkSarif(report: CheckReport, cwd: string = process.cwd()): st
             name,
             version,
             semanticVersion: version,
-            informationUri: repositoryUrl ?? `https://www.npmjs.com/package/${name}`,
+            informationUri: homepage ?? repositoryUrl ?? `https://www.npmjs.com/package/${name}`,
             rules,
           },
         },
