@@ -269,6 +269,16 @@ helmDescribe("helm create's chart, rendered and piped in", () => {
     expect(result.status).toBe(1);
   });
 
+  test("names the template that rendered each finding, from helm's `# Source:` comments", () => {
+    const templates = report.findings.map((finding: { subject: string; template?: string }) => [finding.subject, finding.template]);
+    expect(new Map(templates)).toEqual(
+      new Map([
+        ['Deployment/rel-mychart', 'mychart/templates/deployment.yaml'],
+        ['Pod/rel-mychart-test-connection', 'mychart/templates/tests/test-connection.yaml'],
+      ]),
+    );
+  });
+
   test('gives the findings a reviewer expects: 4 invariants, 4 Pod Security controls, the hardening gaps', () => {
     const found = report.findings.map((finding: { subject: string; ruleId: string; line: number }) => [
       finding.subject,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { checkManifests, RULE_IDS } from '../src';
 import { checkSarif } from '../src/manifests/formats/sarif';
+import { checkText } from '../src/manifests/formats/text';
 import { sarifValidationProblems } from './support/sarif';
 
 /** What a code-scanning tool shows of `check`'s SARIF: the rules' help, their pages and GitHub's security rating. */
@@ -60,4 +61,57 @@ test('Pod Security rules carry a security-severity and the security tag, so that
   for (const entry of rules.filter(({ properties }) => (properties.tags as string[]).includes('pod-security'))) {
     expect(Number(entry.properties['security-severity'])).toBeGreaterThanOrEqual(4);
   }
+});
+
+describe('helm template output: findings at the template that rendered them', () => {
+  const rendered = [
+    '---',
+    '# Source: shop/templates/deployment.yaml',
+    stringify(PRIVILEGED).trimEnd(),
+    '---',
+    '# Source: shop/charts/cache/templates/statefulset.yaml',
+    stringify({ ...PRIVILEGED, kind: 'StatefulSet', metadata: { name: 'cache' } }).trimEnd(),
+    '',
+  ].join('\n');
+  const report = checkManifests([{ name: 'rendered.yaml', text: rendered }]);
+  const privileged = (subject: string) =>
+    report.findings.find((finding) => finding.ruleId === 'privileged' && finding.subject === subject)!;
+
+  test('each finding names the template of its object, subcharts included, and keeps the rendered line', () => {
+    expect(privileged('Deployment/web')).toMatchObject({ template: 'shop/templates/deployment.yaml', file: 'rendered.yaml', line: 17 });
+    expect(privileged('StatefulSet/cache')).toMatchObject({
+      template: 'shop/charts/cache/templates/statefulset.yaml',
+      file: 'rendered.yaml',
+    });
+  });
+
+  test('SARIF puts the result at the template, with the rendered line as a related location, and passes the multitool', () => {
+    const sarif = checkSarif(report, ROOT);
+    expect(sarifValidationProblems(sarif)).toEqual([]);
+    const result = JSON.parse(sarif).runs[0].results.find(
+      (entry: { ruleId: string; locations: Array<{ logicalLocations: Array<{ name: string }> }> }) =>
+        entry.ruleId === 'privileged' && entry.locations[0]!.logicalLocations[0]!.name === 'Deployment/web',
+    );
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'shop/templates/deployment.yaml' },
+      region: { startLine: 1 },
+    });
+    expect(result.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: 'rendered.yaml' }, region: { startLine: 17, startColumn: 13 } },
+        message: { text: 'Deployment/web spec.template.spec.containers[0].securityContext.privileged, as helm template rendered it' },
+      },
+    ]);
+  });
+
+  test('the text report names the template under the finding', () => {
+    expect(checkText(report)).toMatch(/ privileged  Deployment\/web: .*\n {21}template: shop\/templates\/deployment\.yaml\n {21}fix: /);
+  });
+
+  test('plain manifests without Source comments have no template', () => {
+    expect(
+      checkManifests([{ name: 'web.yaml', text: stringify(PRIVILEGED) }]).findings.every((finding) => finding.template === undefined),
+    ).toBe(true);
+  });
 });

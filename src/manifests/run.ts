@@ -41,6 +41,8 @@ export interface Finding extends Location {
   readonly fix: string;
   /** Present when the workload acknowledges the rule; the finding then does not fail the run. */
   readonly suppressed?: { readonly reason: string };
+  /** The chart template that rendered `object`, when the input is `helm template` output (its `# Source:` comments). */
+  readonly template?: string;
 }
 
 export interface WorkloadReport extends Location {
@@ -170,6 +172,7 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
             message: outcome.message,
             fix: outcome.fix ? `${outcome.fix[0]!.toUpperCase()}${outcome.fix.slice(1)}.` : meta.fix,
             ...(reason !== undefined ? { suppressed: { reason } } : {}),
+            ...(holder.template !== undefined ? { template: holder.template } : {}),
           });
         }
       }

@@ -41,15 +41,7 @@ export function checkSarif(report: CheckReport, cwd: string = process.cwd()): st
     ruleIndex: ruleIndex.get(finding.ruleId)!,
     level: finding.severity,
     message: { text: `${finding.subject}: ${finding.message}. Fix: ${finding.fix}` },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: artifactUri(finding.file, cwd) },
-          region: { startLine: finding.line, startColumn: finding.column },
-        },
-        logicalLocations: [logicalLocation(finding)],
-      },
-    ],
+    ...locationsOf(finding, cwd),
     ...(finding.suppressed ? { suppressions: [{ kind: 'inSource', justification: finding.suppressed.reason }] } : {}),
   }));
   const notifications: Notification[] = [
@@ -98,6 +90,34 @@ function artifactUri(file: string, cwd: string): string {
   const inside = relative(cwd, file);
   if (!inside.startsWith('..') && !isAbsolute(inside)) return encodeURI(inside.split(sep).join('/'));
   return pathToFileURL(file).href;
+}
+
+/**
+ * Where the finding is. For `helm template` output that is the chart's template, where a reviewer
+ * fixes it, with the rendered line as a related location. A template's own line cannot be known
+ * from its output: the result is at the template's first line, which code scanning requires.
+ */
+function locationsOf(finding: Finding, cwd: string): Pick<Result, 'locations' | 'relatedLocations'> {
+  const rendered = {
+    artifactLocation: { uri: artifactUri(finding.file, cwd) },
+    region: { startLine: finding.line, startColumn: finding.column },
+  };
+  if (finding.template === undefined) return { locations: [{ physicalLocation: rendered, logicalLocations: [logicalLocation(finding)] }] };
+  return {
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: encodeURI(finding.template) }, region: { startLine: 1 } },
+        logicalLocations: [logicalLocation(finding)],
+      },
+    ],
+    relatedLocations: [
+      {
+        id: 1,
+        physicalLocation: rendered,
+        message: { text: `${finding.subject}${finding.fieldPath ? ` ${finding.fieldPath}` : ''}, as helm template rendered it` },
+      },
+    ],
+  };
 }
 
 function logicalLocation(finding: Finding) {

@@ -40,7 +40,8 @@ function findingLines(finding: Finding): string[] {
   const status = (finding.suppressed ? 'suppressed' : finding.severity).padEnd(10);
   const head = `  ${where} ${status} ${finding.ruleId}  ${finding.subject}: ${finding.message}`;
   const detail = finding.suppressed ? `acknowledged: ${finding.suppressed.reason}` : `fix: ${finding.fix}`;
-  return [head, `${' '.repeat(21)}${detail}`];
+  const template = finding.template === undefined ? [] : [`${' '.repeat(21)}template: ${finding.template}`];
+  return [head, ...template, `${' '.repeat(21)}${detail}`];
 }
 
 function summary(report: CheckReport): string {
