@@ -83,6 +83,13 @@ describe('every workload kind', () => {
     expect(ids(everyKind, 'Pod/debug')).not.toContain('noLiveness'); // it has one
   });
 
+  test('a Job without a deadline and without a declared run is told the numbers it can know, never a `?`', () => {
+    const finding = everyKind.findings.find((entry) => entry.ruleId === 'deadlineCoversAttempts' && entry.subject === 'Job/migrate')!;
+    expect(`${finding.message} ${finding.fix}`).not.toContain('?');
+    expect(finding.message).toMatch(/needed 7 attempts \(backoffLimit 6 \+ 1\) × \(init 0 s \+ the slowest run\) \+ back-off \d+ s\)$/);
+    expect(finding.fix).toMatch(/^Set activeDeadlineSeconds to at least 7 attempts .*; declare runMaxSeconds to have it worked out\.$/);
+  });
+
   test('reads the pod template of a CronJob through its jobTemplate, with the field path to match', () => {
     const finding = everyKind.findings.find((entry) => entry.subject === 'CronJob/report' && entry.ruleId === 'startupWindow');
     expect(finding?.fieldPath).toBe('spec.jobTemplate.spec.template.spec.containers[0].livenessProbe');
