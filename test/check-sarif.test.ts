@@ -22,7 +22,13 @@ const PRIVILEGED = {
 };
 const log = checkSarif(checkManifests([{ name: 'web.yaml', text: stringify(PRIVILEGED) }]), ROOT);
 const run = JSON.parse(log).runs[0];
-type Rule = { id: string; helpUri?: string; help: { text: string; markdown: string }; properties: Record<string, unknown> };
+type Rule = {
+  id: string;
+  deprecatedIds?: string[];
+  helpUri?: string;
+  help: { text: string; markdown: string };
+  properties: Record<string, unknown>;
+};
 const rules = run.tool.driver.rules as Rule[];
 const rule = (id: string) => rules.find((entry) => entry.id === id)!;
 
@@ -114,4 +120,10 @@ describe('helm template output: findings at the template that rendered them', ()
       checkManifests([{ name: 'web.yaml', text: stringify(PRIVILEGED) }]).findings.every((finding) => finding.template === undefined),
     ).toBe(true);
   });
+});
+
+test('a renamed rule lists its old id in deprecatedIds, so that code scanning carries its alerts over', () => {
+  expect(rule('cpuLimit')).toMatchObject({ deprecatedIds: ['noCpuLimit'] });
+  expect(rule('probeTimeout')).toMatchObject({ deprecatedIds: ['readinessTimeout'] });
+  expect(rule('privileged')).not.toHaveProperty('deprecatedIds');
 });

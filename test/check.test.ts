@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { type CheckReport, checkManifests, DEFAULT_CONFIG, failure, type InputText, InputError, RULE_IDS, synthesizeYaml } from '../src';
 import { buildApp } from '../examples/main';
 import { checkText } from '../src/manifests/formats/text';
+import { deprecationNote, parseConfig } from '../src/manifests/config';
 import { SEED, validDeclaration } from './support/arbitraries';
 
 /** `check` as a library: what it reads, what it reports and where. The CLI's exit codes are in cli.test.ts. */
@@ -110,7 +111,7 @@ describe('every container, init container and native sidecar', () => {
   const paths = (id: string) => report.findings.filter((finding) => finding.ruleId === id).map((finding) => finding.fieldPath);
 
   test('container rules see the second main container and the sidecar, not only the first container', () => {
-    expect(paths('readinessTimeout')).toEqual([
+    expect(paths('probeTimeout')).toEqual([
       'spec.template.spec.initContainers[1].readinessProbe.timeoutSeconds',
       'spec.template.spec.containers[1].readinessProbe.timeoutSeconds',
     ]);
@@ -363,8 +364,8 @@ describe('acknowledgements', () => {
     });
 
   test('a finding the workload acknowledges with a reason is reported as suppressed, with the reason', () => {
-    const report = check(acknowledged('startupWindow: checked later\nnoCpuLimit: latency-sensitive, throttling hurts more'));
-    expect(report.findings.filter((finding) => finding.ruleId === 'noCpuLimit')).toEqual([
+    const report = check(acknowledged('startupWindow: checked later\ncpuLimit: latency-sensitive, throttling hurts more'));
+    expect(report.findings.filter((finding) => finding.ruleId === 'cpuLimit')).toEqual([
       expect.objectContaining({ suppressed: { reason: 'latency-sensitive, throttling hurts more' } }),
     ]);
     expect(report.findings.filter((finding) => finding.ruleId === 'resourceRequests')[0]!.suppressed).toBeUndefined();
@@ -383,7 +384,11 @@ describe('acknowledgements', () => {
       'privileged: needs the host',
       'privileged cannot be acknowledged: no workload may depart from this control of the restricted Pod Security Standard (the controls that can be waived, each with a reason: volumeTypes); fix the pod instead',
     ],
-    ['given twice', 'noCpuLimit: measured\nnoCpuLimit: measured again', 'noCpuLimit is acknowledged twice; keep one line for it'],
+    [
+      'given twice, once under its old id',
+      'cpuLimit: measured\nnoCpuLimit: measured again',
+      'cpuLimit is acknowledged twice; keep one line for it',
+    ],
     [
       'with a control character in its reason',
       'noCpuLimit: measured\r\u001b[2K',
@@ -402,6 +407,21 @@ describe('acknowledgements', () => {
     expect(() => check(privileged)).toThrow('privileged cannot be acknowledged');
   });
 
+  test.each([
+    ['noCpuLimit', 'cpuLimit'],
+    ['readinessTimeout', 'probeTimeout'],
+  ])('a renamed id, %s, still acknowledges the rule that replaced it, %s', (old, id) => {
+    const report = check(
+      stringify({
+        ...EVERY_KIND[0],
+        metadata: { name: 'web', annotations: { 'hardened-workloads.io/acknowledged': `${old}: deployed before the rename` } },
+      }),
+    );
+    const findings = report.findings.filter((finding) => finding.ruleId === id);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((finding) => finding.suppressed?.reason === 'deployed before the rename')).toBe(true);
+  });
+
   test('the host paths of a node agent (volumeTypes, a documented waiver) can still be acknowledged', () => {
     expect(() => check(acknowledged('volumeTypes: reads the node logs'))).not.toThrow();
   });
@@ -417,8 +437,8 @@ describe('acknowledgements', () => {
           },
         },
       });
-    const report = check(onTemplate('noCpuLimit: latency-sensitive'));
-    expect(report.findings.filter((finding) => finding.ruleId === 'noCpuLimit')).toEqual([
+    const report = check(onTemplate('cpuLimit: latency-sensitive'));
+    expect(report.findings.filter((finding) => finding.ruleId === 'cpuLimit')).toEqual([
       expect.objectContaining({ suppressed: { reason: 'latency-sensitive' } }),
     ]);
     expect(() => check(onTemplate('noCPULimit: x'))).toThrow(
@@ -437,10 +457,18 @@ describe('configuration', () => {
   const graceFinding = (report: CheckReport) => report.findings.find((finding) => finding.ruleId === 'graceCoversShutdown')?.message;
 
   test('rules can be turned off or given another severity', () => {
-    const report = check(legacy, { config: { ...DEFAULT_CONFIG, rules: { noLiveness: 'off', noCpuLimit: 'note' } } });
+    const report = check(legacy, { config: { ...DEFAULT_CONFIG, rules: { noLiveness: 'off', cpuLimit: 'note' } } });
     expect(ids(report)).not.toContain('noLiveness');
-    expect(report.findings.find((finding) => finding.ruleId === 'noCpuLimit')?.severity).toBe('note');
+    expect(report.findings.find((finding) => finding.ruleId === 'cpuLimit')?.severity).toBe('note');
     expect(report.rules).toHaveLength(RULE_IDS.length - 1);
+  });
+
+  test('a renamed id in the configuration sets the rule that replaced it', () => {
+    const { config, problems } = parseConfig({ rules: { noCpuLimit: 'off', readinessTimeout: 'note' } }, 'gate.yaml');
+    expect(problems).toEqual([]);
+    expect(config.rules).toEqual({ cpuLimit: 'off', probeTimeout: 'note' });
+    expect(deprecationNote('noCpuLimit')).toMatch(/^noCpuLimit is now called cpuLimit \(.+\); the old id still works, but write cpuLimit$/);
+    expect(deprecationNote('cpuLimit')).toBeUndefined();
   });
 
   test('failOn decides which severities fail the run', () => {

@@ -1,5 +1,5 @@
 import type { DeclaredTimes } from '../invariants/facts';
-import { isRuleId, type RuleId, SEVERITIES, type Severity } from '../rules/catalogue';
+import { RENAMED_RULES, ruleIdOf, type RuleId, SEVERITIES, type Severity } from '../rules/catalogue';
 import type { InputProblem } from '../files/input-error';
 
 /**
@@ -53,7 +53,8 @@ export function parseConfig(value: unknown, file: string): { config: CheckConfig
     for (const [id, setting] of Object.entries(ruleSettings)) {
       const error = ruleSettingProblem(id, setting);
       if (error) problem(`rules.${id}: ${error}`);
-      else rules[id as RuleId] = setting as Severity | 'off';
+      // A renamed id (RENAMED_RULES) sets the rule that replaced it.
+      else rules[ruleIdOf(id)!] = setting as Severity | 'off';
     }
   }
 
@@ -83,9 +84,16 @@ export function parseConfig(value: unknown, file: string): { config: CheckConfig
   return { config: { failOn: failOn as FailOn, rules, declared, file }, problems };
 }
 
+/** The note for a renamed id (RENAMED_RULES), which still works; undefined for a current id. */
+export function deprecationNote(id: string): string | undefined {
+  if (!Object.prototype.hasOwnProperty.call(RENAMED_RULES, id)) return undefined;
+  const { replacedBy, why } = RENAMED_RULES[id]!;
+  return `${id} is now called ${replacedBy} (${why}); the old id still works, but write ${replacedBy}`;
+}
+
 /** Why `id: setting` is not a valid rule setting, or undefined when it is. */
 export function ruleSettingProblem(id: string, setting: unknown): string | undefined {
-  if (!isRuleId(id)) return 'unknown rule id (`hardened-workloads rules` lists them)';
+  if (ruleIdOf(id) === undefined) return 'unknown rule id (`hardened-workloads rules` lists them)';
   if (setting !== 'off' && !(SEVERITIES as readonly unknown[]).includes(setting)) {
     return `${JSON.stringify(setting)} must be one of ${[...SEVERITIES, 'off'].join(', ')}`;
   }

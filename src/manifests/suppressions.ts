@@ -1,7 +1,7 @@
 import { ACKNOWLEDGED_ANNOTATION } from '../annotations';
 import type { FieldPath } from '../files/manifests';
 import type { InputProblem } from '../files/input-error';
-import { isRuleId, RULES, type RuleId } from '../rules/catalogue';
+import { ruleIdOf, RULES, type RuleId } from '../rules/catalogue';
 import type { Workload } from './workloads';
 
 /** The Pod Security controls a declaration may waive, for the message that refuses the others. */
@@ -49,16 +49,18 @@ export function acknowledgements(workload: Workload): { reasons: Map<RuleId, str
     }
     for (const line of text.split('\n').filter((entry) => entry.trim() !== '')) {
       const separator = line.indexOf(':');
-      const id = (separator < 0 ? line : line.slice(0, separator)).trim();
+      const written = (separator < 0 ? line : line.slice(0, separator)).trim();
       const reason = separator < 0 ? '' : line.slice(separator + 1).trim();
-      if (!isRuleId(id)) problem(`${JSON.stringify(id)} is not a rule id (\`hardened-workloads rules\` lists them)`);
+      // A renamed id (RENAMED_RULES) still acknowledges the rule that replaced it.
+      const id = ruleIdOf(written);
+      if (id === undefined) problem(`${JSON.stringify(written)} is not a rule id (\`hardened-workloads rules\` lists them)`);
       else if (!RULES[id].acknowledgeable && RULES[id].family === 'pod-security')
         problem(
           `${id} cannot be acknowledged: no workload may depart from this control of the restricted Pod Security Standard (the controls that can be waived, each with a reason: ${WAIVABLE_CONTROLS.join(', ')}); fix the pod instead`,
         );
       else if (!RULES[id].acknowledgeable) problem(`${id} cannot be acknowledged (it is an API rule or unsafe in every case)`);
-      else if (reason === '') problem(`${id} needs a reason: write "${id}: <why this workload departs from it>"`);
-      else if (CONTROL.test(reason)) problem(`${id}: the reason contains a control character; write it as plain text on one line`);
+      else if (reason === '') problem(`${written} needs a reason: write "${written}: <why this workload departs from it>"`);
+      else if (CONTROL.test(reason)) problem(`${written}: the reason contains a control character; write it as plain text on one line`);
       else if (reasons.has(id)) problem(`${id} is acknowledged twice; keep one line for it`);
       else reasons.set(id, reason);
     }

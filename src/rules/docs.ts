@@ -1,5 +1,5 @@
 import { packageInfo } from '../package-info';
-import { RULE_IDS, RULES, type RuleId, type RuleMeta } from './catalogue';
+import { RENAMED_RULES, RULE_IDS, RULES, type RuleId, type RuleMeta } from './catalogue';
 
 /**
  * The documentation of every rule, written from the catalogue: one Markdown page per rule
@@ -93,6 +93,24 @@ export function rulesIndexMarkdown(): string {
       (id) => `| [${id}](${id}.md) | ${familyText(RULES[id])} | ${RULES[id].severity} | ${RULES[id].title.replace(/\|/g, '\\|')} |`,
     ),
     '',
+    'Renamed ids, which still work as aliases: ' +
+      Object.entries(RENAMED_RULES)
+        .map(([id, { replacedBy }]) => `[${id}](${id}.md) → [${replacedBy}](${replacedBy}.md)`)
+        .join(', ') +
+      '.',
+    '',
+  ].join('\n');
+}
+
+/** The page of a renamed id, so that links to it (and SARIF logs of earlier versions) still lead to the rule. */
+export function renamedRuleMarkdown(id: string): string {
+  const { replacedBy, why } = RENAMED_RULES[id]!;
+  return [
+    GENERATED,
+    `# ${id}`,
+    '',
+    `Renamed **[${replacedBy}](${replacedBy}.md)**: ${why}. The old id still works wherever a rule is named (the \`hardened-workloads.io/acknowledged\` annotation, configuration files, \`--rule\`), with a deprecation note in configuration and flags, and SARIF lists it in the rule's \`deprecatedIds\`; write ${replacedBy} in new configuration. Declarations keep acknowledging it as \`acknowledge.${id}\`.`,
+    '',
   ].join('\n');
 }
 
@@ -101,6 +119,7 @@ export function ruleDocFiles(): Record<string, string> {
   return {
     'docs/rules/README.md': rulesIndexMarkdown(),
     ...Object.fromEntries(RULE_IDS.map((id) => [`docs/rules/${id}.md`, ruleMarkdown(id)])),
+    ...Object.fromEntries(Object.keys(RENAMED_RULES).map((id) => [`docs/rules/${id}.md`, renamedRuleMarkdown(id)])),
   };
 }
 

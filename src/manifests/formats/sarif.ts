@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { STDIN_NAME } from '../../files/inputs';
 import { packageInfo } from '../../package-info';
-import { RULES } from '../../rules/catalogue';
+import { deprecatedIdsOf, RULES } from '../../rules/catalogue';
 import { ruleDocUrl, ruleHelpMarkdown, ruleHelpText } from '../../rules/docs';
 import { securitySeverity } from '../../rules/pod-security';
 import { type CheckReport, failure, type Finding } from '../run';
@@ -22,8 +22,11 @@ export function checkSarif(report: CheckReport, cwd: string = process.cwd()): st
   const rules = report.rules.map(({ id, severity }): ReportingDescriptor => {
     const helpUri = ruleDocUrl(id);
     const score = securitySeverity(id);
+    const deprecatedIds = deprecatedIdsOf(id);
     return {
       id,
+      // The ids it had before a rename, so that code scanning carries its alerts over.
+      ...(deprecatedIds.length > 0 ? { deprecatedIds } : {}),
       shortDescription: { text: RULES[id].title },
       fullDescription: { text: RULES[id].rationale },
       help: { text: ruleHelpText(id), markdown: ruleHelpMarkdown(id) },
