@@ -64,6 +64,17 @@ describe('exit codes', () => {
     expect(result.stdout).toMatch(/FAILED: \d+ finding\(s\) at or above warning\.\n$/);
   });
 
+  test('a renamed rule id in --rule or the configuration still works, with a deprecation note on stderr', () => {
+    const path = file(stringify(LEGACY));
+    const config = file('rules:\n  readinessTimeout: off\n', 'gate.yaml');
+    const result = cli(['check', path, '--rule', 'noCpuLimit=off', '--config', config, '--json']);
+    const ids = JSON.parse(result.stdout).findings.map((finding: { ruleId: string }) => finding.ruleId);
+    expect(ids).not.toContain('cpuLimit');
+    expect(ids).not.toContain('probeTimeout');
+    expect(result.stderr).toContain(`${config}: rules.readinessTimeout: readinessTimeout is now called probeTimeout (`);
+    expect(result.stderr).toContain('hardened-workloads check: --rule noCpuLimit: noCpuLimit is now called cpuLimit (');
+  });
+
   test('--fail-on chooses the severity that fails; never only reports', () => {
     const path = file(stringify(LEGACY));
     expect(cli(['check', path, '--rule', 'probeTimeout=note', '--fail-on', 'error']).status).toBe(1);
