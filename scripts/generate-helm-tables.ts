@@ -9,7 +9,7 @@ import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declarati
 import { INVARIANT_FIELDS } from '../src/declaration/resolve/invariant-problems';
 import { INVARIANTS } from '../src/invariants/check';
 import { BATCH_CONTROLLERS, FOREIGN_ROLLOUT_OVERRIDES, KIND_FIELDS, KINDS, POD_SPREAD, WORKLOAD_KINDS } from '../src/kinds/table';
-import { RULES } from '../src/rules/catalogue';
+import { RULES, ruleOfInvariant } from '../src/rules/catalogue';
 import { PROPAGATION_SECONDS } from '../src/timing/platforms';
 import { CRON_RULE } from '../src/timing/cron';
 import { CRON_FIX } from '../src/declaration/resolve/schedule';
@@ -45,7 +45,7 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
           statement: INVARIANTS[id].statement,
           acknowledgeable: (ACKNOWLEDGEABLE_INVARIANTS as readonly string[]).includes(id),
           fields: INVARIANT_FIELDS[id],
-          controllers: RULES[id].kinds,
+          controllers: RULES[ruleOfInvariant(id)].kinds,
         },
       ]),
     ),

@@ -56,7 +56,7 @@ export type { CheckConfig, DeclaredEntry, FailOn } from './manifests/config';
 export { checkText } from './manifests/formats/text';
 export { checkJson } from './manifests/formats/json';
 export { checkSarif } from './manifests/formats/sarif';
-export { RULES, RULE_IDS, SEVERITIES } from './rules/catalogue';
+export { RENAMED_RULES, RULES, RULE_IDS, ruleIdOf, ruleOfInvariant, SEVERITIES } from './rules/catalogue';
 export type { RuleId, RuleMeta, RuleFamily, Severity } from './rules/catalogue';
 export { InputError } from './files/input-error';
 export type { InputProblem } from './files/input-error';

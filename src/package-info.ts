@@ -7,6 +7,8 @@ export interface PackageInfo {
   readonly version: string;
   /** The repository's web address, when package.json names one (`repository` or `homepage`). */
   readonly repositoryUrl?: string;
+  /** The project's home page (package.json `homepage`): SARIF's `informationUri`, and where `docs/` is published. */
+  readonly homepage?: string;
 }
 
 let cached: PackageInfo | undefined;
@@ -22,7 +24,13 @@ export function packageInfo(): PackageInfo {
     };
     const repository = typeof json.repository === 'string' ? json.repository : json.repository?.url;
     const url = repository?.replace(/^git\+/, '').replace(/\.git$/, '') ?? json.homepage?.replace(/#.*$/, '');
-    cached = { name: json.name, version: json.version, ...(url && /^https:\/\//.test(url) ? { repositoryUrl: url } : {}) };
+    const homepage = json.homepage?.replace(/#.*$/, '');
+    cached = {
+      name: json.name,
+      version: json.version,
+      ...(url && /^https:\/\//.test(url) ? { repositoryUrl: url } : {}),
+      ...(homepage && /^https:\/\//.test(homepage) ? { homepage } : {}),
+    };
   }
   return cached;
 }

@@ -64,9 +64,20 @@ describe('exit codes', () => {
     expect(result.stdout).toMatch(/FAILED: \d+ finding\(s\) at or above warning\.\n$/);
   });
 
+  test('a renamed rule id in --rule or the configuration still works, with a deprecation note on stderr', () => {
+    const path = file(stringify(LEGACY));
+    const config = file('rules:\n  readinessTimeout: off\n', 'gate.yaml');
+    const result = cli(['check', path, '--rule', 'noCpuLimit=off', '--config', config, '--json']);
+    const ids = JSON.parse(result.stdout).findings.map((finding: { ruleId: string }) => finding.ruleId);
+    expect(ids).not.toContain('cpuLimit');
+    expect(ids).not.toContain('probeTimeout');
+    expect(result.stderr).toContain(`${config}: rules.readinessTimeout: readinessTimeout is now called probeTimeout (`);
+    expect(result.stderr).toContain('hardened-workloads check: --rule noCpuLimit: noCpuLimit is now called cpuLimit (');
+  });
+
   test('--fail-on chooses the severity that fails; never only reports', () => {
     const path = file(stringify(LEGACY));
-    expect(cli(['check', path, '--rule', 'readinessTimeout=note', '--fail-on', 'error']).status).toBe(1);
+    expect(cli(['check', path, '--rule', 'probeTimeout=note', '--fail-on', 'error']).status).toBe(1);
     expect(cli(['check', path, '--fail-on', 'never']).status).toBe(0);
     const onlyNotes = file(
       stringify({ ...LEGACY, metadata: { name: 'legacy', annotations: { 'hardened-workloads.io/acknowledged': 'noCpuLimit: measured' } } }),
@@ -118,7 +129,7 @@ describe('exit codes', () => {
       ['--rule', 'noCPULimit=off'],
       /'--rule <id=severity>' argument 'noCPULimit=off' is invalid: unknown rule id/,
     ],
-    ['a wrong severity in --rule', ['--rule', 'noCpuLimit=fatal'], /"fatal" must be one of error, warning, note, off/],
+    ['a wrong severity in --rule', ['--rule', 'cpuLimit=fatal'], /"fatal" must be one of error, warning, note, off/],
     ['an unknown format', ['--format', 'xml'], /argument 'xml' is invalid. Allowed choices are text, json, sarif/],
     ['an unknown --fail-on', ['--fail-on', 'info'], /Allowed choices are error, warning, note, never/],
   ])('2: %s is a usage error', (_, args, message) => {
@@ -197,8 +208,8 @@ describe('formats', () => {
     expect(asFlag.stderr).toMatch(/^hardened-workloads check: \d+ finding\(s\) at or above warning\n$/);
     const report = JSON.parse(asFlag.stdout);
     expect(report).toMatchObject({ passed: false, failOn: 'warning', skipped: [] });
-    expect(report.findings.find((finding: { ruleId: string }) => finding.ruleId === 'readinessTimeout')).toEqual({
-      ruleId: 'readinessTimeout',
+    expect(report.findings.find((finding: { ruleId: string }) => finding.ruleId === 'probeTimeout')).toEqual({
+      ruleId: 'probeTimeout',
       severity: 'error',
       subject: 'Deployment/legacy',
       object: { kind: 'Deployment', name: 'legacy' },
@@ -209,7 +220,7 @@ describe('formats', () => {
       message: 'container app: readiness timeout 1 s, period 10 s; liveness timeout 1 s, period 10 s',
       fix: 'Set the readiness timeoutSeconds to at least 2.',
     });
-    expect(report.findings.find((finding: { ruleId: string }) => finding.ruleId === 'noCpuLimit').suppressed).toEqual({
+    expect(report.findings.find((finding: { ruleId: string }) => finding.ruleId === 'cpuLimit').suppressed).toEqual({
       reason: 'measured',
     });
     expect(report.workloads[0].undecided.map((entry: { ruleId: string }) => entry.ruleId)).toEqual([
@@ -240,7 +251,7 @@ describe('formats', () => {
       help: { markdown: expect.stringContaining('## Fix') },
       defaultConfiguration: { level: 'error' },
     });
-    const readiness = run.results.find((result: { ruleId: string }) => result.ruleId === 'readinessTimeout');
+    const readiness = run.results.find((result: { ruleId: string }) => result.ruleId === 'probeTimeout');
     expect(readiness).toMatchObject({
       level: 'error',
       locations: [
@@ -252,7 +263,7 @@ describe('formats', () => {
     });
     const suppressed = run.results.filter((result: { suppressions?: unknown }) => result.suppressions);
     expect(suppressed).toEqual([
-      expect.objectContaining({ ruleId: 'noCpuLimit', suppressions: [{ kind: 'inSource', justification: 'measured' }] }),
+      expect.objectContaining({ ruleId: 'cpuLimit', suppressions: [{ kind: 'inSource', justification: 'measured' }] }),
     ]);
   });
 });
@@ -267,6 +278,16 @@ helmDescribe("helm create's chart, rendered and piped in", () => {
 
   test('fails the gate', () => {
     expect(result.status).toBe(1);
+  });
+
+  test("names the template that rendered each finding, from helm's `# Source:` comments", () => {
+    const templates = report.findings.map((finding: { subject: string; template?: string }) => [finding.subject, finding.template]);
+    expect(new Map(templates)).toEqual(
+      new Map([
+        ['Deployment/rel-mychart', 'mychart/templates/deployment.yaml'],
+        ['Pod/rel-mychart-test-connection', 'mychart/templates/tests/test-connection.yaml'],
+      ]),
+    );
   });
 
   test('gives the findings a reviewer expects: 4 invariants, 4 Pod Security controls, the hardening gaps', () => {
@@ -288,13 +309,13 @@ helmDescribe("helm create's chart, rendered and piped in", () => {
       // resources: {} in values.yaml.
       ['Deployment/rel-mychart', 'resourceRequests', 65],
       ['Deployment/rel-mychart', 'memoryLimit', 65],
-      ['Deployment/rel-mychart', 'noCpuLimit', 65],
+      ['Deployment/rel-mychart', 'cpuLimit', 65],
       ['Deployment/rel-mychart', 'readOnlyRootFilesystem', 65],
       // Both probes GET / on the same port with the API defaults (1 s timeout, 10 s x 3), and no startup probe.
       ['Deployment/rel-mychart', 'startupWindow', 72],
       ['Deployment/rel-mychart', 'livenessAfterReadiness', 72],
       ['Deployment/rel-mychart', 'distinctProbes', 72],
-      ['Deployment/rel-mychart', 'readinessTimeout', 76],
+      ['Deployment/rel-mychart', 'probeTimeout', 76],
       // The `helm test` Pod (restartPolicy Never: held to the rules of Jobs), busybox without a tag.
       ['Pod/rel-mychart-test-connection', 'automountServiceAccountToken', 94],
       ['Pod/rel-mychart-test-connection', 'runAsNonRoot', 96],
@@ -303,7 +324,7 @@ helmDescribe("helm create's chart, rendered and piped in", () => {
       ['Pod/rel-mychart-test-connection', 'capabilities', 96],
       ['Pod/rel-mychart-test-connection', 'resourceRequests', 96],
       ['Pod/rel-mychart-test-connection', 'memoryLimit', 96],
-      ['Pod/rel-mychart-test-connection', 'noCpuLimit', 96],
+      ['Pod/rel-mychart-test-connection', 'cpuLimit', 96],
       ['Pod/rel-mychart-test-connection', 'readOnlyRootFilesystem', 96],
       ['Pod/rel-mychart-test-connection', 'imagePinned', 97],
     ]);
@@ -346,6 +367,6 @@ describe('the README section "Use it as a CI gate"', () => {
     const metadata = (parse(annotation) as { metadata: { annotations: Record<string, string> } }).metadata;
     const result = cli(['check', file(stringify({ ...LEGACY, metadata: { name: 'legacy', ...metadata } })), '--json']);
     const suppressed = JSON.parse(result.stdout).findings.filter((finding: { suppressed?: unknown }) => finding.suppressed);
-    expect(suppressed.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['singleReplica', 'noCpuLimit']);
+    expect(suppressed.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['singleReplica', 'cpuLimit']);
   });
 });

@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { type CheckReport, checkManifests, DEFAULT_CONFIG, failure, type InputText, InputError, RULE_IDS, synthesizeYaml } from '../src';
 import { buildApp } from '../examples/main';
+import { checkText } from '../src/manifests/formats/text';
+import { deprecationNote, parseConfig } from '../src/manifests/config';
 import { SEED, validDeclaration } from './support/arbitraries';
 
 /** `check` as a library: what it reads, what it reports and where. The CLI's exit codes are in cli.test.ts. */
@@ -82,6 +84,13 @@ describe('every workload kind', () => {
     expect(ids(everyKind, 'Pod/debug')).not.toContain('noLiveness'); // it has one
   });
 
+  test('a Job without a deadline and without a declared run is told the numbers it can know, never a `?`', () => {
+    const finding = everyKind.findings.find((entry) => entry.ruleId === 'deadlineCoversAttempts' && entry.subject === 'Job/migrate')!;
+    expect(`${finding.message} ${finding.fix}`).not.toContain('?');
+    expect(finding.message).toMatch(/needed 7 attempts \(backoffLimit 6 \+ 1\) × \(init 0 s \+ the slowest run\) \+ back-off \d+ s\)$/);
+    expect(finding.fix).toMatch(/^Set activeDeadlineSeconds to at least 7 attempts .*; declare runMaxSeconds to have it worked out\.$/);
+  });
+
   test('reads the pod template of a CronJob through its jobTemplate, with the field path to match', () => {
     const finding = everyKind.findings.find((entry) => entry.subject === 'CronJob/report' && entry.ruleId === 'startupWindow');
     expect(finding?.fieldPath).toBe('spec.jobTemplate.spec.template.spec.containers[0].livenessProbe');
@@ -102,7 +111,7 @@ describe('every container, init container and native sidecar', () => {
   const paths = (id: string) => report.findings.filter((finding) => finding.ruleId === id).map((finding) => finding.fieldPath);
 
   test('container rules see the second main container and the sidecar, not only the first container', () => {
-    expect(paths('readinessTimeout')).toEqual([
+    expect(paths('probeTimeout')).toEqual([
       'spec.template.spec.initContainers[1].readinessProbe.timeoutSeconds',
       'spec.template.spec.containers[1].readinessProbe.timeoutSeconds',
     ]);
@@ -226,6 +235,37 @@ describe('related objects', () => {
     expect(ids(report, 'Deployment/b/shop')).toContain('podDisruptionBudget');
   });
 
+  describe('names like constructor and __proto__ in the input are only names', () => {
+    const inherited = (expression: Record<string, unknown>, annotations: Record<string, string> = {}) =>
+      [
+        { ...deployment('a'), metadata: { name: 'shop', namespace: 'a', annotations } },
+        {
+          ...budget('a'),
+          spec: { selector: { matchExpressions: [expression] }, maxUnavailable: 1, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
+        },
+      ]
+        .map((object) => stringify(object))
+        .join('---\n');
+
+    test('a budget selecting pods with a label `constructor` selects nothing when the pods have no such label', () => {
+      expect(ids(check(inherited({ key: 'constructor', operator: 'Exists' })), 'Deployment/a/shop')).toContain('podDisruptionBudget');
+    });
+
+    test('a budget selecting pods without a label `__proto__` selects the pods that have none', () => {
+      expect(ids(check(inherited({ key: '__proto__', operator: 'DoesNotExist' })), 'Deployment/a/shop')).not.toContain(
+        'podDisruptionBudget',
+      );
+    });
+
+    test('a declared time of a container named `constructor` is its own entry, and the run completes', () => {
+      const report = check(
+        inherited({ key: 'app', operator: 'Exists' }, { 'hardened-workloads.io/declared': 'constructor.keys=1 drainSeconds=5' }),
+      );
+      expect(report.workloads[0]!.declared).toMatchObject({ drainSeconds: 5, containers: { constructor: { keys: 1 } } });
+      expect(typeof Object.keys).toBe('function');
+    });
+  });
+
   test('a HorizontalPodAutoscaler targeting the workload decides its replicas', () => {
     const autoscaler = {
       apiVersion: 'autoscaling/v2',
@@ -296,6 +336,19 @@ describe('input', () => {
     expect(report.skipped).toEqual([{ object: { kind: 'ConfigMap', name: 'settings' }, file: 'input.yaml', line: 19, column: 1 }]);
   });
 
+  test('the text report escapes control characters from the manifests, so that they cannot rewrite CI log lines', () => {
+    const forged = 'web\r\u001b[2K0 workload(s) checked. Passed.\n\u202e';
+    const text = checkText(check(stringify({ ...EVERY_KIND[0], metadata: { name: forged } })));
+    expect(text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+    expect(text).toContain('Deployment/web\\r\\u001b[2K0 workload(s) checked. Passed.\\n\\u202e: ');
+  });
+
+  test('an input error escapes control characters too', () => {
+    expect(() => check('kind: Deployment\napiVersion: apps/v1\nmetadata: {name: "a\\u001b[2K"}\nspec: 5\n')).toThrow(
+      'Deployment/a\\u001b[2K: ',
+    );
+  });
+
   test('input without any workload fails the gate with the reason', () => {
     const report = check(stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' } }));
     expect(report.workloads).toEqual([]);
@@ -311,8 +364,8 @@ describe('acknowledgements', () => {
     });
 
   test('a finding the workload acknowledges with a reason is reported as suppressed, with the reason', () => {
-    const report = check(acknowledged('startupWindow: checked later\nnoCpuLimit: latency-sensitive, throttling hurts more'));
-    expect(report.findings.filter((finding) => finding.ruleId === 'noCpuLimit')).toEqual([
+    const report = check(acknowledged('startupWindow: checked later\ncpuLimit: latency-sensitive, throttling hurts more'));
+    expect(report.findings.filter((finding) => finding.ruleId === 'cpuLimit')).toEqual([
       expect.objectContaining({ suppressed: { reason: 'latency-sensitive, throttling hurts more' } }),
     ]);
     expect(report.findings.filter((finding) => finding.ruleId === 'resourceRequests')[0]!.suppressed).toBeUndefined();
@@ -326,8 +379,71 @@ describe('acknowledgements', () => {
       'distinctProbes: later',
       'distinctProbes cannot be acknowledged (it is an API rule or unsafe in every case)',
     ],
+    [
+      'of a Pod Security control that no declaration may waive',
+      'privileged: needs the host',
+      'privileged cannot be acknowledged: no workload may depart from this control of the restricted Pod Security Standard (the controls that can be waived, each with a reason: volumeTypes); fix the pod instead',
+    ],
+    [
+      'given twice, once under its old id',
+      'cpuLimit: measured\nnoCpuLimit: measured again',
+      'cpuLimit is acknowledged twice; keep one line for it',
+    ],
+    [
+      'with a control character in its reason',
+      'noCpuLimit: measured\r\u001b[2K',
+      'noCpuLimit: the reason contains a control character; write it as plain text on one line',
+    ],
   ])('an acknowledgement %s is an input error at the annotation', (_, text, message) => {
     expect(() => check(acknowledged(text))).toThrow(`input.yaml:6:5: Deployment/web: hardened-workloads.io/acknowledged: ${message}`);
+  });
+
+  test('a line forged into a reason cannot silence a privileged container: the run stops at the annotation', () => {
+    const privileged = stringify({
+      ...EVERY_KIND[0],
+      metadata: { name: 'web', annotations: { 'hardened-workloads.io/acknowledged': 'singleReplica: preview\nprivileged: preview' } },
+      spec: { template: template({ containers: [container('app', { securityContext: { privileged: true } })] }) },
+    });
+    expect(() => check(privileged)).toThrow('privileged cannot be acknowledged');
+  });
+
+  test.each([
+    ['noCpuLimit', 'cpuLimit'],
+    ['readinessTimeout', 'probeTimeout'],
+  ])('a renamed id, %s, still acknowledges the rule that replaced it, %s', (old, id) => {
+    const report = check(
+      stringify({
+        ...EVERY_KIND[0],
+        metadata: { name: 'web', annotations: { 'hardened-workloads.io/acknowledged': `${old}: deployed before the rename` } },
+      }),
+    );
+    const findings = report.findings.filter((finding) => finding.ruleId === id);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((finding) => finding.suppressed?.reason === 'deployed before the rename')).toBe(true);
+  });
+
+  test('the host paths of a node agent (volumeTypes, a documented waiver) can still be acknowledged', () => {
+    expect(() => check(acknowledged('volumeTypes: reads the node logs'))).not.toThrow();
+  });
+
+  test('an acknowledgement on the pod template is honoured, and named as the pod template’s when it is wrong', () => {
+    const onTemplate = (text: string) =>
+      stringify({
+        ...EVERY_KIND[0],
+        spec: {
+          template: {
+            ...template(POD),
+            metadata: { labels: { app: 'shop' }, annotations: { 'hardened-workloads.io/acknowledged': text } },
+          },
+        },
+      });
+    const report = check(onTemplate('cpuLimit: latency-sensitive'));
+    expect(report.findings.filter((finding) => finding.ruleId === 'cpuLimit')).toEqual([
+      expect.objectContaining({ suppressed: { reason: 'latency-sensitive' } }),
+    ]);
+    expect(() => check(onTemplate('noCPULimit: x'))).toThrow(
+      'Deployment/web: hardened-workloads.io/acknowledged (pod template): "noCPULimit" is not a rule id',
+    );
   });
 });
 
@@ -341,10 +457,18 @@ describe('configuration', () => {
   const graceFinding = (report: CheckReport) => report.findings.find((finding) => finding.ruleId === 'graceCoversShutdown')?.message;
 
   test('rules can be turned off or given another severity', () => {
-    const report = check(legacy, { config: { ...DEFAULT_CONFIG, rules: { noLiveness: 'off', noCpuLimit: 'note' } } });
+    const report = check(legacy, { config: { ...DEFAULT_CONFIG, rules: { noLiveness: 'off', cpuLimit: 'note' } } });
     expect(ids(report)).not.toContain('noLiveness');
-    expect(report.findings.find((finding) => finding.ruleId === 'noCpuLimit')?.severity).toBe('note');
+    expect(report.findings.find((finding) => finding.ruleId === 'cpuLimit')?.severity).toBe('note');
     expect(report.rules).toHaveLength(RULE_IDS.length - 1);
+  });
+
+  test('a renamed id in the configuration sets the rule that replaced it', () => {
+    const { config, problems } = parseConfig({ rules: { noCpuLimit: 'off', readinessTimeout: 'note' } }, 'gate.yaml');
+    expect(problems).toEqual([]);
+    expect(config.rules).toEqual({ cpuLimit: 'off', probeTimeout: 'note' });
+    expect(deprecationNote('noCpuLimit')).toMatch(/^noCpuLimit is now called cpuLimit \(.+\); the old id still works, but write cpuLimit$/);
+    expect(deprecationNote('cpuLimit')).toBeUndefined();
   });
 
   test('failOn decides which severities fail the run', () => {
@@ -363,6 +487,20 @@ describe('configuration', () => {
     expect(check(legacy, { config }).workloads[0]!.declared).toEqual({ drainSeconds: 60 });
     expect(graceFinding(check(legacy))).toBeUndefined();
     expect(graceFinding(check(legacy, { config }))).toBe('grace 30 s vs preStop 0 + drain 60 + 5 = 65 s');
+  });
+
+  test('an entry that names no workload of the input is an input error naming the entry', () => {
+    const config = {
+      ...DEFAULT_CONFIG,
+      file: 'gate.yaml',
+      declared: [
+        { name: 'legacy', drainSeconds: 5 },
+        { name: 'legacy', kind: 'StatefulSet', drainSeconds: 60 },
+      ],
+    };
+    expect(() => check(legacy, { config })).toThrow(
+      'gate.yaml: declared[1]: names StatefulSet/legacy, which is no workload of the input; correct kind, namespace or name, or remove the entry',
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseManifests } from '../src/files/manifests';
-import { checkInvariants, RULES } from '../src';
+import { checkInvariants, RULES, ruleOfInvariant } from '../src';
 import { KINDS } from '../src/kinds/table';
 import { workloadsFromManifests } from '../src/manifests/facts';
 import { buildApp, exampleFiles } from '../examples/main';
@@ -57,7 +57,7 @@ describe.each(expectedFiles)('%s', (file) => {
     for (const workload of workloadsFromManifests(objects)) {
       const kind = workload.facts.subject.split('/')[0]!;
       const applying = checkInvariants(workload.facts, workload.declared).filter((result) =>
-        (RULES[result.id].kinds as readonly string[]).includes(kind),
+        (RULES[ruleOfInvariant(result.id)].kinds as readonly string[]).includes(kind),
       );
       expect(applying.length).toBeGreaterThan(0);
       expect(applying.filter((result) => result.status !== 'holds')).toEqual([]);

@@ -113,6 +113,14 @@ const EDGES: Array<[string, Record<string, unknown>]> = [
   ['empty peer selectors, which match everything', { networkPolicy: { ingressFrom: [{}, { namespaceLabels: {} }, { podLabels: {} }] } }],
   ['peer labels with YAML-ambiguous keys and values', { networkPolicy: { ingressFrom: [{ podLabels: { no: 'on', '~': '010' } }] } }],
   ['empty args', { args: [] }],
+  [
+    'acknowledgement reasons with quotes, a colon, a backslash and letters beyond ASCII, written alike in the annotation',
+    {
+      replicas: 1,
+      acknowledge: { singleReplica: 'ops said: "keep it" \\ café ✓ 日本 — until Q3', noCpuLimit: "it's 'measured': 100%" },
+      resources: { cpu: '250m', memory: '256Mi', cpuLimit: false },
+    },
+  ],
   ['an empty gRPC service name', { health: { readiness: { grpc: { service: '' } } } }],
   ['environment values with quotes, newlines, & < > and line separators', { env: { A: 'a "b"\n c', B: '<&>', C: 'x\u2028y\u0085z' } }],
   [

@@ -7,7 +7,7 @@ import { overrides, SEED, validCronJobDeclaration, validDeclaration, validJobDec
 import { objectSchemaErrors } from './support/gateway-api-schema';
 import { unacknowledgedPodFindings } from './support/manifests';
 import { KINDS } from '../src/kinds/table';
-import { RULES } from '../src/rules/catalogue';
+import { RULES, ruleOfInvariant } from '../src/rules/catalogue';
 
 /**
  * The invariants of docs/derivation.md, checked on the synthesized objects (read back as manifests, as `check`
@@ -35,7 +35,7 @@ function invariantsNotHolding(objects: KubernetesObject[]) {
   expect(others).toHaveLength(0);
   const kind = String(controllerOf(objects).kind);
   return checkInvariants(workload!.facts, workload!.declared).filter(
-    (result) => result.status !== 'holds' && (RULES[result.id].kinds as readonly string[]).includes(kind),
+    (result) => result.status !== 'holds' && (RULES[ruleOfInvariant(result.id)].kinds as readonly string[]).includes(kind),
   );
 }
 
@@ -103,7 +103,7 @@ describe('every accepted job synthesizes to objects that satisfy the invariants'
         const objects = synthesizeObjects([declaration]) as KubernetesObject[];
         const acknowledged = acknowledgedIds(objects);
         const failing = invariantsNotHolding(objects)
-          .filter((result) => (RULES[result.id].kinds as readonly string[]).includes('Job'))
+          .filter((result) => (RULES[ruleOfInvariant(result.id)].kinds as readonly string[]).includes('Job'))
           .filter((result) => !acknowledged.includes(result.id));
         expect(failing).toEqual([]);
         for (const object of objects)
@@ -127,7 +127,7 @@ describe('every accepted cronjob synthesizes to objects that satisfy the invaria
         const objects = synthesizeObjects([declaration]) as KubernetesObject[];
         const acknowledged = acknowledgedIds(objects);
         const failing = invariantsNotHolding(objects)
-          .filter((result) => (RULES[result.id].kinds as readonly string[]).includes('CronJob'))
+          .filter((result) => (RULES[ruleOfInvariant(result.id)].kinds as readonly string[]).includes('CronJob'))
           .filter((result) => !acknowledged.includes(result.id));
         expect(failing).toEqual([]);
         for (const object of objects)

@@ -5,6 +5,7 @@ import {
   deriveTimings,
   INVARIANT_IDS,
   RULES,
+  ruleOfInvariant,
   synthesizeYaml,
   HardenedJob,
   hardenedWorkload,
@@ -153,7 +154,7 @@ describe('the objects of a job', () => {
 
   test('check applies the deadline invariant to it, and none of the rollout or disruption budget rules', () => {
     const [workload] = workloadsFromManifests(objects);
-    const applied = INVARIANT_IDS.filter((id) => (RULES[id].kinds as readonly string[]).includes('Job'));
+    const applied = INVARIANT_IDS.filter((id) => (RULES[ruleOfInvariant(id)].kinds as readonly string[]).includes('Job'));
     expect(applied).toContain('deadlineCoversAttempts');
     expect(applied.filter((id) => ['surgeWhenNoUnavailable', 'progressDeadline', 'pdbAllowsDisruption'].includes(id))).toEqual([]);
     expect(checkInvariants(workload!.facts, workload!.declared).find(({ id }) => id === 'deadlineCoversAttempts')!.status).toBe('holds');

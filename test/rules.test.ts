@@ -1,6 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACKNOWLEDGEMENT_IDS, checkManifests, INVARIANT_IDS, RULE_IDS, RULES, type RuleId } from '../src';
+import {
+  ACKNOWLEDGEMENT_IDS,
+  checkManifests,
+  INVARIANT_IDS,
+  RENAMED_RULES,
+  RULE_IDS,
+  RULES,
+  ruleIdOf,
+  ruleOfInvariant,
+  type RuleId,
+} from '../src';
 import { ruleDocFiles } from '../src/rules/docs';
 
 /**
@@ -53,16 +63,27 @@ describe.each(RULE_IDS)('%s', (id) => {
   });
 });
 
-test('the invariants are rules under their own ids, numbered in order', () => {
-  expect(INVARIANT_IDS.map((id) => [id, RULES[id].family, RULES[id].invariant])).toEqual(
+test('the invariants are rules under their own ids (or the ids that replaced them), numbered in order', () => {
+  expect(INVARIANT_IDS.map((id) => [id, RULES[ruleOfInvariant(id)].family, RULES[ruleOfInvariant(id)].invariant])).toEqual(
     INVARIANT_IDS.map((id, index) => [id, 'invariant', index + 1]),
   );
 });
 
-test('every acknowledgement a declaration can make is an acknowledgeable rule, so our own output checks clean', () => {
-  expect(ACKNOWLEDGEMENT_IDS.filter((id) => !(RULE_IDS as readonly string[]).includes(id) || !RULES[id as RuleId].acknowledgeable)).toEqual(
-    [],
-  );
+test('every acknowledgement a declaration can make names an acknowledgeable rule, so our own output checks clean', () => {
+  expect(ACKNOWLEDGEMENT_IDS.filter((id) => ruleIdOf(id) === undefined || !RULES[ruleIdOf(id)!].acknowledgeable)).toEqual([]);
+});
+
+test('rule ids say what they check: the probe-timeout rule is not named after readiness, the CPU-limit rule not after its absence', () => {
+  expect(RULE_IDS).toEqual(expect.arrayContaining(['probeTimeout', 'cpuLimit']));
+  expect(RULE_IDS).not.toEqual(expect.arrayContaining(['readinessTimeout']));
+  expect(RULE_IDS).not.toEqual(expect.arrayContaining(['noCpuLimit']));
+});
+
+test('a renamed id is an alias of the rule that replaced it, never a rule of its own', () => {
+  for (const [old, { replacedBy }] of Object.entries(RENAMED_RULES)) {
+    expect(RULE_IDS).not.toContain(old);
+    expect(ruleIdOf(old)).toBe(replacedBy);
+  }
 });
 
 test('docs/rules holds exactly the generated pages (run `npm run generate` after changing the catalogue)', () => {

@@ -3,7 +3,8 @@ import { CommanderError } from 'commander';
 import { parse, YAMLParseError } from 'yaml';
 import { InputError } from '../files/input-error';
 import { readInputs } from '../files/inputs';
-import { type CheckConfig, DEFAULT_CONFIG, type FailOn, parseConfig, ruleSettingProblem } from '../manifests/config';
+import { type CheckConfig, DEFAULT_CONFIG, deprecationNote, type FailOn, parseConfig, ruleSettingProblem } from '../manifests/config';
+import { ruleIdOf } from '../rules/catalogue';
 import { checkManifests, failure } from '../manifests/run';
 import type { RuleId, Severity } from '../rules/catalogue';
 import type { Io } from './program';
@@ -22,7 +23,7 @@ export interface CheckFlags {
   readonly drainSeconds?: number;
 }
 
-function readConfig(file: string | undefined): CheckConfig {
+function readConfig(file: string | undefined, io: Io): CheckConfig {
   if (file === undefined) return DEFAULT_CONFIG;
   let value: unknown;
   try {
@@ -36,25 +37,32 @@ function readConfig(file: string | undefined): CheckConfig {
   }
   const { config, problems } = parseConfig(value, file);
   if (problems.length > 0) throw new InputError(problems);
+  const rules = typeof value === 'object' && value !== null ? (value as { rules?: unknown }).rules : undefined;
+  for (const id of typeof rules === 'object' && rules !== null ? Object.keys(rules) : []) {
+    const note = deprecationNote(id);
+    if (note) io.stderr(`${file}: rules.${id}: ${note}\n`);
+  }
   return config;
 }
 
 /** `--rule id=severity`, each checked against the catalogue; a wrong one is a usage error. */
-function ruleFlags(values: readonly string[]): Partial<Record<RuleId, Severity | 'off'>> {
+function ruleFlags(values: readonly string[], io: Io): Partial<Record<RuleId, Severity | 'off'>> {
   return Object.fromEntries(
     values.map((value) => {
       const [id = '', setting = ''] = value.split('=');
       const problem = ruleSettingProblem(id, setting);
       if (problem) throw new CommanderError(2, 'usage', `error: option '--rule <id=severity>' argument '${value}' is invalid: ${problem}`);
-      return [id, setting];
+      const note = deprecationNote(id);
+      if (note) io.stderr(`hardened-workloads check: --rule ${id}: ${note}\n`);
+      return [ruleIdOf(id)!, setting];
     }),
   );
 }
 
 /** Writes the report in the chosen format; returns the exit code (0 passed, 1 failed). */
 export function runCheck(inputs: readonly string[], flags: CheckFlags, io: Io): number {
-  const base = readConfig(flags.config);
-  const config: CheckConfig = { ...base, failOn: flags.failOn ?? base.failOn, rules: { ...base.rules, ...ruleFlags(flags.rule) } };
+  const base = readConfig(flags.config, io);
+  const config: CheckConfig = { ...base, failOn: flags.failOn ?? base.failOn, rules: { ...base.rules, ...ruleFlags(flags.rule, io) } };
   const declared = {
     startupMaxSeconds: flags.startupMaxSeconds,
     runMaxSeconds: flags.runMaxSeconds,

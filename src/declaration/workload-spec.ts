@@ -2305,126 +2305,126 @@ export interface TimingOverrides {
 }
 export interface Acknowledgements {
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   startupWindow?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   livenessAfterReadiness?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   readinessTimeout?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   preStopCoversPropagation?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   graceCoversShutdown?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   progressDeadline?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   graceLimit?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   sidecarsOutliveDrain?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   deregistrationDelay?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   loadBalancerHealthCheck?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   deadlineCoversAttempts?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   runFitsSchedule?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   singleReplica?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   noLiveness?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   noCpuLimit?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   automountServiceAccountToken?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   deleteVolumeClaims?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"

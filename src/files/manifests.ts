@@ -39,6 +39,20 @@ export interface SourcedObject {
   readonly position: Position;
   /** Where a field is written; for a field the manifest leaves out, its nearest written ancestor. */
   locate(path: FieldPath): Position;
+  /**
+   * The chart's template that rendered the object, from the `# Source: <chart>/templates/<file>`
+   * comment `helm template` writes above each document: where a reviewer fixes it.
+   */
+  readonly template?: string;
+}
+
+/** The template `helm template` names above a document (`# Source: mychart/templates/deployment.yaml`). */
+function sourceComment(...comments: ReadonlyArray<string | null | undefined>): string | undefined {
+  for (const comment of comments) {
+    const match = /^ ?Source: (\S[^\n]*?)\s*$/m.exec(comment ?? '');
+    if (match) return match[1];
+  }
+  return undefined;
 }
 
 export interface ParsedManifests {
@@ -84,6 +98,7 @@ export function parseSourcedManifests({ name, text }: InputText): ParsedManifest
     const { value } = parsed;
     if (value === null || value === undefined || root === null) continue;
     const documentStart = at(root.range[0]);
+    const template = sourceComment(document.commentBefore, root.commentBefore);
     const add = (object: unknown, node: Node, where: string) => {
       const problem = notAnObject(object);
       if (problem !== undefined) {
@@ -95,6 +110,7 @@ export function parseSourcedManifests({ name, text }: InputText): ParsedManifest
         file: name,
         position: at(node.range![0]),
         locate: (path) => at(offsetOf(node, path)),
+        ...(template !== undefined ? { template } : {}),
       });
     };
     const what = `document ${index + 1}`;

@@ -360,12 +360,17 @@ export const INVARIANTS: Readonly<Record<InvariantId, Invariant>> = {
       const needed = runMaxSeconds === undefined ? undefined : attempts * (init + runMaxSeconds) + B;
       const formula = `${attempts} × (init ${init} + run ${shown(runMaxSeconds)}) + back-off ${B} = ${shown(needed)} s`;
       if (job.activeDeadlineSeconds === undefined) {
-        return violated(
-          `no activeDeadlineSeconds: a run that hangs is never ended (needed ${formula})`,
-          needed === undefined
-            ? 'set activeDeadlineSeconds to cover every attempt of the slowest run'
-            : `set activeDeadlineSeconds to at least ${needed}`,
-        );
+        // Without a declared run the numbers that are known are given, the run named (never a `?`).
+        const perRun = `${attempts} attempts (backoffLimit ${job.backoffLimit} + 1) × (init ${init} s + the slowest run) + back-off ${B} s`;
+        return needed === undefined
+          ? violated(
+              `no activeDeadlineSeconds: a run that hangs is never ended (needed ${perRun})`,
+              `set activeDeadlineSeconds to at least ${perRun}; declare runMaxSeconds to have it worked out`,
+            )
+          : violated(
+              `no activeDeadlineSeconds: a run that hangs is never ended (needed ${formula})`,
+              `set activeDeadlineSeconds to at least ${needed}`,
+            );
       }
       if (needed === undefined) return unknown(`activeDeadlineSeconds ${job.activeDeadlineSeconds}; the slowest run is not known`);
       const detail = `activeDeadlineSeconds ${job.activeDeadlineSeconds} vs ${formula}`;

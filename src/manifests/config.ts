@@ -1,5 +1,5 @@
 import type { DeclaredTimes } from '../invariants/facts';
-import { isRuleId, type RuleId, SEVERITIES, type Severity } from '../rules/catalogue';
+import { RENAMED_RULES, ruleIdOf, type RuleId, SEVERITIES, type Severity } from '../rules/catalogue';
 import type { InputProblem } from '../files/input-error';
 
 /**
@@ -22,6 +22,8 @@ export interface CheckConfig {
   /** A severity, or `off`, per rule; rules not listed keep the catalogue's severity. */
   readonly rules: Readonly<Partial<Record<RuleId, Severity | 'off'>>>;
   readonly declared: readonly DeclaredEntry[];
+  /** The configuration file, for problems found once the input is read (an entry naming no workload). */
+  readonly file?: string;
 }
 
 export const DEFAULT_CONFIG: CheckConfig = { failOn: 'warning', rules: {}, declared: [] };
@@ -51,7 +53,8 @@ export function parseConfig(value: unknown, file: string): { config: CheckConfig
     for (const [id, setting] of Object.entries(ruleSettings)) {
       const error = ruleSettingProblem(id, setting);
       if (error) problem(`rules.${id}: ${error}`);
-      else rules[id as RuleId] = setting as Severity | 'off';
+      // A renamed id (RENAMED_RULES) sets the rule that replaced it.
+      else rules[ruleIdOf(id)!] = setting as Severity | 'off';
     }
   }
 
@@ -78,12 +81,19 @@ export function parseConfig(value: unknown, file: string): { config: CheckConfig
       declared.push(entry as DeclaredEntry);
     });
   }
-  return { config: { failOn: failOn as FailOn, rules, declared }, problems };
+  return { config: { failOn: failOn as FailOn, rules, declared, file }, problems };
+}
+
+/** The note for a renamed id (RENAMED_RULES), which still works; undefined for a current id. */
+export function deprecationNote(id: string): string | undefined {
+  if (!Object.prototype.hasOwnProperty.call(RENAMED_RULES, id)) return undefined;
+  const { replacedBy, why } = RENAMED_RULES[id]!;
+  return `${id} is now called ${replacedBy} (${why}); the old id still works, but write ${replacedBy}`;
 }
 
 /** Why `id: setting` is not a valid rule setting, or undefined when it is. */
 export function ruleSettingProblem(id: string, setting: unknown): string | undefined {
-  if (!isRuleId(id)) return 'unknown rule id (`hardened-workloads rules` lists them)';
+  if (ruleIdOf(id) === undefined) return 'unknown rule id (`hardened-workloads rules` lists them)';
   if (setting !== 'off' && !(SEVERITIES as readonly unknown[]).includes(setting)) {
     return `${JSON.stringify(setting)} must be one of ${[...SEVERITIES, 'off'].join(', ')}`;
   }
@@ -111,11 +121,35 @@ export function declaredFor(
   annotated: DeclaredTimes,
 ): DeclaredTimes {
   const general = config.declared.filter((entry) => entry.name === undefined);
-  const specific = config.declared.filter(
-    (entry) =>
-      entry.name === object.name &&
-      (entry.kind === undefined || entry.kind === object.kind) &&
-      (entry.namespace === undefined || entry.namespace === (object.namespace ?? '')),
-  );
+  const specific = config.declared.filter((entry) => names(entry, object));
   return Object.assign({}, ...general.map(defined), defined(flags), defined(annotated), ...specific.map(defined));
+}
+
+/** Whether an entry with a name names this object. */
+function names(entry: DeclaredEntry, object: { kind: string; name: string; namespace?: string }): boolean {
+  return (
+    entry.name === object.name &&
+    (entry.kind === undefined || entry.kind === object.kind) &&
+    (entry.namespace === undefined || entry.namespace === (object.namespace ?? ''))
+  );
+}
+
+/**
+ * Entries that name no workload of the input: an error, since a misspelt name would otherwise
+ * leave the times it declares unapplied and the rules that need them decided without them.
+ */
+export function unmatchedEntries(
+  config: CheckConfig,
+  objects: ReadonlyArray<{ kind: string; name: string; namespace?: string }>,
+): InputProblem[] {
+  return config.declared.flatMap((entry, index) => {
+    if (entry.name === undefined || objects.some((object) => names(entry, object))) return [];
+    const what = [entry.kind, entry.namespace, entry.name].filter((part) => part !== undefined).join('/');
+    return [
+      {
+        file: config.file ?? 'the configuration',
+        message: `declared[${index}]: names ${what}, which is no workload of the input; correct kind, namespace or name, or remove the entry`,
+      },
+    ];
+  });
 }

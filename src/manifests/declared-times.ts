@@ -1,6 +1,6 @@
 import { DECLARED_ANNOTATION } from '../annotations';
 import type { ContainerTimes, DeclaredTimes } from '../invariants/facts';
-import type { Node } from './objects';
+import { dictionary, type Node } from './objects';
 
 /**
  * Our `declared` annotation: `key=seconds` pairs, the workload's own (`drainSeconds=30`) and those
@@ -8,13 +8,15 @@ import type { Node } from './objects';
  * `cloud-sql-proxy.stopSeconds=10`). Container names are DNS labels, so the dot is unambiguous.
  */
 export function parseDeclaredTimes(annotation: string | undefined): DeclaredTimes & { preStopSeconds?: number } {
-  const times: Record<string, number> = {};
-  const containers: Record<string, Record<string, number>> = {};
+  // Keyed by names from the input: maps without a prototype (objects.ts, dictionary).
+  const times = dictionary<number>();
+  const containers = dictionary<Record<string, number>>();
   for (const [, container, key, value] of (annotation ?? '').matchAll(/(?:^|\s)(?:([a-z0-9][-a-z0-9]*)\.)?(\w+)=(\d+)/g)) {
-    if (container !== undefined) (containers[container] ??= {})[key!] = Number(value);
+    if (container !== undefined) (containers[container] ??= dictionary())[key!] = Number(value);
     else times[key!] = Number(value);
   }
-  return Object.keys(containers).length > 0 ? { ...times, containers: containers as Record<string, ContainerTimes> } : times;
+  if (Object.keys(containers).length > 0) Object.assign(times, { containers: containers as Record<string, ContainerTimes> });
+  return times;
 }
 
 /** The declared times written on the workload (our `declared` annotation), without the hidden preStop delay. */

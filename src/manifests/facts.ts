@@ -6,7 +6,7 @@ import type { SourcedObject } from '../files/manifests';
 import { API_DEFAULTS, type DeclaredTimes, type ProbeFacts, probeWindow, type WorkloadFacts } from '../invariants/facts';
 import type { PodBudget } from '../timing/types';
 import { loadBalancersOf } from './load-balancers';
-import type { KubernetesObject, Node } from './objects';
+import { dictionary, type KubernetesObject, type Node } from './objects';
 import type { ContainerView } from './pod-templates';
 import { shapeProblems } from './shapes';
 import { type Workload, workloadsOf } from './workloads';
@@ -69,7 +69,7 @@ function preStopSeconds(workload: Workload, container: Node): number | undefined
 }
 
 function containerPorts(container: Node): Record<string, number> {
-  return Object.fromEntries(
+  return dictionary(
     ((container.ports as Node[] | undefined) ?? []).filter((port) => port.name).map((port) => [port.name, port.containerPort]),
   );
 }

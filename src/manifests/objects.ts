@@ -16,3 +16,19 @@ export function objectName(object: KubernetesObject): string {
   const { name, generateName, namespace } = (object.metadata ?? {}) as { name?: string; generateName?: string; namespace?: string };
   return `${object.kind}/${namespace ? `${namespace}/` : ''}${name ?? `${generateName}*`}`;
 }
+
+/**
+ * A map keyed by names from the input (labels, annotations, container and port names) that has no
+ * prototype: a name such as `constructor` or `__proto__` is only ever its own entry, never an
+ * inherited member (a `declared` annotation `constructor.keys=1` once overwrote Object.keys).
+ */
+export function dictionary<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
+  const map = Object.create(null) as Record<string, T>;
+  for (const [key, value] of entries) map[key] = value;
+  return map;
+}
+
+/** A record's own entry for a name from the input, never an inherited member. */
+export function own<T>(record: Readonly<Record<string, T>> | null | undefined, key: string): T | undefined {
+  return record != null && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}

@@ -1,5 +1,5 @@
 import type { SourcedObject } from '../files/manifests';
-import type { Node } from './objects';
+import { type Node, own } from './objects';
 import type { PodTemplateView } from './pod-templates';
 
 /**
@@ -34,9 +34,10 @@ interface Selector {
 /** https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#resource-based-requirement */
 function matches(selector: Selector, labels: Labels): boolean {
   return (
-    Object.entries(selector.matchLabels).every(([key, value]) => labels[key] === value) &&
+    Object.entries(selector.matchLabels).every(([key, value]) => own(labels, key) === value) &&
     selector.matchExpressions.every(({ key, operator, values }) => {
-      const value = labels[key];
+      // A label named like an inherited member (`constructor`) is there only when the pod has it.
+      const value = own(labels, key);
       const listed = ((values as string[] | undefined) ?? []).includes(value as string);
       if (operator === 'In') return value !== undefined && listed;
       if (operator === 'NotIn') return value === undefined || !listed;

@@ -5,7 +5,7 @@ import type { DeclaredTimes } from '../invariants/facts';
 import { isUndecided } from '../rules/check';
 import { RULE_IDS, RULES, type RuleId, type RuleMeta, type Severity } from '../rules/catalogue';
 import { CHECKS } from '../rules/checks';
-import { type CheckConfig, DEFAULT_CONFIG, declaredFor, type FailOn } from './config';
+import { type CheckConfig, DEFAULT_CONFIG, declaredFor, type FailOn, unmatchedEntries } from './config';
 import { annotatedTimes } from './declared-times';
 import { pathText } from './field-paths';
 import { objectName } from './objects';
@@ -41,6 +41,8 @@ export interface Finding extends Location {
   readonly fix: string;
   /** Present when the workload acknowledges the rule; the finding then does not fail the run. */
   readonly suppressed?: { readonly reason: string };
+  /** The chart template that rendered `object`, when the input is `helm template` output (its `# Source:` comments). */
+  readonly template?: string;
 }
 
 export interface WorkloadReport extends Location {
@@ -122,6 +124,13 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
   const workloads = workloadsOf(objects);
   const suppressions = workloads.map((workload) => acknowledgements(workload));
   problems.push(...suppressions.flatMap((entry) => entry.problems));
+  if (problems.length === 0)
+    problems.push(
+      ...unmatchedEntries(
+        config,
+        workloads.map((workload) => refOf(workload.source)),
+      ),
+    );
   if (problems.length > 0) throw new InputError(problems);
 
   const enabled = RULE_IDS.flatMap((id) => {
@@ -163,6 +172,7 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
             message: outcome.message,
             fix: outcome.fix ? `${outcome.fix[0]!.toUpperCase()}${outcome.fix.slice(1)}.` : meta.fix,
             ...(reason !== undefined ? { suppressed: { reason } } : {}),
+            ...(holder.template !== undefined ? { template: holder.template } : {}),
           });
         }
       }

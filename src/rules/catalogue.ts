@@ -1,4 +1,4 @@
-import { ACKNOWLEDGEABLE_INVARIANTS, INVARIANT_IDS, type InvariantId } from '../declaration/ids';
+import { ACKNOWLEDGEABLE_INVARIANTS, INVARIANT_IDS, type InvariantId, WAIVER_IDS } from '../declaration/ids';
 import { type ContainerRole, WORKLOAD_KINDS, type WorkloadKind } from '../manifests/pod-templates';
 
 /**
@@ -67,13 +67,14 @@ const invariant = (id: InvariantId, meta: Omit<RuleMeta, 'family' | 'severity' |
   invariant: INVARIANT_IDS.indexOf(id) + 1,
 });
 
+/** Acknowledgeable only when a declaration may waive the control (WAIVER_IDS): set in RULES below. */
 const podSecurity = (meta: Pick<RuleMeta, 'title' | 'rationale' | 'fix'>): RuleMeta => ({
   ...meta,
   family: 'pod-security',
   severity: 'error',
   kinds: ALL_KINDS,
   target: 'workload',
-  acknowledgeable: true,
+  acknowledgeable: false,
   reference: `${PSS_DOC}#restricted`,
 });
 
@@ -83,7 +84,7 @@ const hardening = (meta: Omit<RuleMeta, 'family' | 'acknowledgeable'>): RuleMeta
   acknowledgeable: true,
 });
 
-export const RULES = {
+const CATALOGUE = {
   // The invariants, in their order.
   startupWindow: invariant('startupWindow', {
     title: 'The startup window covers 1.5 × the slowest start, and liveness is gated by a startup probe.',
@@ -120,7 +121,8 @@ export const RULES = {
     fix: 'Let liveness check only that the process responds (for example a tcpSocket probe on the serving port) and keep readiness for "can serve now".',
     reference: PROBES_DOC,
   }),
-  readinessTimeout: invariant('readinessTimeout', {
+  // Named readinessTimeout until 0.1: it applies to every probe (RENAMED_RULES).
+  probeTimeout: invariant('readinessTimeout', {
     title: '2 ≤ timeout < period, for every probe.',
     kinds: ALL_KINDS,
     target: PROBED,
@@ -331,14 +333,15 @@ export const RULES = {
     fix: 'Set resources.limits.memory equal to resources.requests.memory.',
     reference: RESOURCES_DOC,
   }),
-  noCpuLimit: hardening({
+  // Named noCpuLimit until 0.1, which read as the opposite of what it checks (RENAMED_RULES).
+  cpuLimit: hardening({
     title: 'Every container has a CPU limit.',
     severity: 'warning',
     kinds: ALL_KINDS,
     target: RUNNING,
     rationale:
-      'A CPU limit keeps one container from starving its neighbours. Set it generously (throttling is a known cause of probe timeouts), or acknowledge noCpuLimit with the reason the workload runs without one.',
-    fix: 'Set resources.limits.cpu generously (for example 4 × the request), or acknowledge noCpuLimit with a reason.',
+      'A CPU limit keeps one container from starving its neighbours. Set it generously (throttling is a known cause of probe timeouts), or acknowledge cpuLimit with the reason the workload runs without one.',
+    fix: 'Set resources.limits.cpu generously (for example 4 × the request), or acknowledge cpuLimit with a reason.',
     reference: RESOURCES_DOC,
   }),
   readOnlyRootFilesystem: hardening({
@@ -480,11 +483,51 @@ export const RULES = {
   }),
 } as const satisfies Record<string, RuleMeta>;
 
+/**
+ * The catalogue, where a Pod Security control is acknowledgeable only when it is one of the
+ * documented waivers a declaration may make (docs/derivation.md): no annotation can silence the
+ * others (a privileged container, say), in our output or anyone's.
+ */
+export const RULES: typeof CATALOGUE = Object.fromEntries(
+  Object.entries(CATALOGUE).map(([id, meta]: [string, RuleMeta]) => [
+    id,
+    meta.family === 'pod-security' ? { ...meta, acknowledgeable: (WAIVER_IDS as readonly string[]).includes(id) } : meta,
+  ]),
+) as typeof CATALOGUE;
+
 export type RuleId = keyof typeof RULES;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
 export function isRuleId(id: string): id is RuleId {
   return Object.prototype.hasOwnProperty.call(RULES, id);
+}
+
+/**
+ * Ids that were renamed to say what the rule checks, each with the id that replaced it. An old id
+ * keeps working as an alias wherever a rule is named — the acknowledgement annotation (already
+ * deployed, and written by our own output for the declarations' `acknowledge:` keys, which keep
+ * the invariants' names), configuration files and `--rule` — and is listed in SARIF as the
+ * rule's `deprecatedIds`, so that code scanning carries its alerts over.
+ */
+export const RENAMED_RULES: Readonly<Record<string, { readonly replacedBy: RuleId; readonly why: string }>> = {
+  readinessTimeout: { replacedBy: 'probeTimeout', why: 'it applies to liveness and startup probes as well as readiness' },
+  noCpuLimit: { replacedBy: 'cpuLimit', why: 'the old name read as the opposite of what it checks: that a CPU limit is set' },
+};
+
+/** The rule an id names: its own, or the one that replaced a renamed id; undefined for an unknown id. */
+export function ruleIdOf(id: string): RuleId | undefined {
+  if (isRuleId(id)) return id;
+  return Object.prototype.hasOwnProperty.call(RENAMED_RULES, id) ? RENAMED_RULES[id]!.replacedBy : undefined;
+}
+
+/** The old ids of a rule. */
+export function deprecatedIdsOf(id: RuleId): string[] {
+  return Object.keys(RENAMED_RULES).filter((old) => RENAMED_RULES[old]!.replacedBy === id);
+}
+
+/** The rule that checks an invariant, which may have been renamed since (RENAMED_RULES). */
+export function ruleOfInvariant(id: InvariantId): RuleId {
+  return ruleIdOf(id)!;
 }
 
 export function rule(id: RuleId): RuleMeta {

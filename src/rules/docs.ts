@@ -1,5 +1,5 @@
 import { packageInfo } from '../package-info';
-import { RULE_IDS, RULES, type RuleId, type RuleMeta } from './catalogue';
+import { RENAMED_RULES, RULE_IDS, RULES, type RuleId, type RuleMeta } from './catalogue';
 
 /**
  * The documentation of every rule, written from the catalogue: one Markdown page per rule
@@ -32,9 +32,21 @@ function acknowledgementText(id: RuleId, meta: RuleMeta): string {
 
 /** The rule's page. */
 export function ruleMarkdown(id: RuleId): string {
-  const meta: RuleMeta = RULES[id];
   return [
     GENERATED,
+    ruleHelpMarkdown(id),
+    `- Examples that fire and pass: [test/fixtures/rules/${id}/](../../test/fixtures/rules/${id}/)`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The page without what only makes sense in the repository (the generated-file comment, the link
+ * to the test fixtures): plain Markdown for tools that show a rule's help, such as SARIF viewers.
+ */
+export function ruleHelpMarkdown(id: RuleId): string {
+  const meta: RuleMeta = RULES[id];
+  return [
     `# ${id}`,
     '',
     `**${meta.title}**`,
@@ -57,8 +69,6 @@ export function ruleMarkdown(id: RuleId): string {
     '## See also',
     '',
     `- ${meta.reference.startsWith('https://kubernetes.io/') ? 'Kubernetes documentation' : 'Documentation'}: ${meta.reference}`,
-    `- Examples that fire and pass: [test/fixtures/rules/${id}/](../../test/fixtures/rules/${id}/)`,
-    '',
   ].join('\n');
 }
 
@@ -83,6 +93,24 @@ export function rulesIndexMarkdown(): string {
       (id) => `| [${id}](${id}.md) | ${familyText(RULES[id])} | ${RULES[id].severity} | ${RULES[id].title.replace(/\|/g, '\\|')} |`,
     ),
     '',
+    'Renamed ids, which still work as aliases: ' +
+      Object.entries(RENAMED_RULES)
+        .map(([id, { replacedBy }]) => `[${id}](${id}.md) → [${replacedBy}](${replacedBy}.md)`)
+        .join(', ') +
+      '.',
+    '',
+  ].join('\n');
+}
+
+/** The page of a renamed id, so that links to it (and SARIF logs of earlier versions) still lead to the rule. */
+export function renamedRuleMarkdown(id: string): string {
+  const { replacedBy, why } = RENAMED_RULES[id]!;
+  return [
+    GENERATED,
+    `# ${id}`,
+    '',
+    `Renamed **[${replacedBy}](${replacedBy}.md)**: ${why}. The old id still works wherever a rule is named (the \`hardened-workloads.io/acknowledged\` annotation, configuration files, \`--rule\`), with a deprecation note in configuration and flags, and SARIF lists it in the rule's \`deprecatedIds\`; write ${replacedBy} in new configuration. Declarations keep acknowledging it as \`acknowledge.${id}\`.`,
+    '',
   ].join('\n');
 }
 
@@ -91,11 +119,12 @@ export function ruleDocFiles(): Record<string, string> {
   return {
     'docs/rules/README.md': rulesIndexMarkdown(),
     ...Object.fromEntries(RULE_IDS.map((id) => [`docs/rules/${id}.md`, ruleMarkdown(id)])),
+    ...Object.fromEntries(Object.keys(RENAMED_RULES).map((id) => [`docs/rules/${id}.md`, renamedRuleMarkdown(id)])),
   };
 }
 
-/** The page's web address, when package.json names the repository (SARIF's `helpUri`). */
+/** The page's web address at the project's home page (SARIF's `helpUri`), when package.json names it. */
 export function ruleDocUrl(id: RuleId): string | undefined {
-  const { repositoryUrl } = packageInfo();
-  return repositoryUrl === undefined ? undefined : `${repositoryUrl}/blob/main/docs/rules/${id}.md`;
+  const { homepage } = packageInfo();
+  return homepage === undefined ? undefined : `${homepage}/blob/main/docs/rules/${id}.md`;
 }

@@ -40,7 +40,7 @@ export const HARDENING_CHECKS = {
       message: `memory limit ${limits.memory} differs from the request ${requests.memory}`,
     };
   }),
-  noCpuLimit: containerCheck((container) =>
+  cpuLimit: containerCheck((container) =>
     container.resources?.limits?.cpu === undefined || container.resources?.limits?.cpu === null
       ? { field: ['resources', 'limits'], message: 'no CPU limit' }
       : undefined,

@@ -93,7 +93,7 @@ export const INVARIANT_CHECKS = {
   ),
   distinctProbes: perContainer('distinctProbes', () => ['livenessProbe']),
   // The violation names the probe it is about: any of the three may time out too soon or outlast its period.
-  readinessTimeout: perContainer('readinessTimeout', (facts, { probe = 'readiness' }) => [
+  probeTimeout: perContainer('readinessTimeout', (facts, { probe = 'readiness' }) => [
     `${probe}Probe`,
     facts[probe]!.timeoutSeconds < 2 ? 'timeoutSeconds' : 'periodSeconds',
   ]),
@@ -143,4 +143,4 @@ export const INVARIANT_CHECKS = {
       : ['spec', 'jobTemplate', 'spec', 'activeDeadlineSeconds'];
     return perWorkload('runFitsSchedule', () => at, true)(subject);
   },
-} satisfies Record<InvariantId, Check>;
+} satisfies Record<Exclude<InvariantId, 'readinessTimeout'> | 'probeTimeout', Check>;

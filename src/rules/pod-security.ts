@@ -29,6 +29,35 @@ const CONTROLS = {
 
 type PodSecurityRuleId = keyof typeof CONTROLS;
 
+/**
+ * How GitHub code scanning rates each control's finding: SARIF `properties.security-severity`, a
+ * score from 0.1 to 10 (over 9.0 critical, 7.0 to 8.9 high, 4.0 to 6.9 medium, below low), shown
+ * for rules that also carry the tag `security`. Highest where the container reaches the node
+ * (privileged, HostProcess, host namespaces, host paths), lower where it only widens what an
+ * attacker inside the container can do.
+ * https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning#reportingdescriptor-object
+ */
+export const SECURITY_SEVERITY = {
+  hostNamespaces: 8.5,
+  hostProcess: 9.5,
+  volumeTypes: 8.0,
+  sysctls: 6.0,
+  appArmor: 5.5,
+  seLinux: 6.0,
+  runAsNonRoot: 6.0,
+  runAsUser: 7.0,
+  seccomp: 5.5,
+  privileged: 9.5,
+  procMount: 7.0,
+  hostPorts: 5.0,
+  privilegeEscalation: 7.0,
+  capabilities: 7.5,
+} as const satisfies Record<PodSecurityRuleId, number>;
+
+export function securitySeverity(id: RuleId): number | undefined {
+  return Object.prototype.hasOwnProperty.call(SECURITY_SEVERITY, id) ? SECURITY_SEVERITY[id as PodSecurityRuleId] : undefined;
+}
+
 const evaluated = new WeakMap<Workload, readonly PodSecurityFinding[]>();
 
 function findingsOf(workload: Workload): readonly PodSecurityFinding[] {

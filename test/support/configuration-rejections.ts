@@ -376,6 +376,37 @@ export const CONFIGURATION_REJECTIONS: Array<[string, ConfigurationRejection]> =
     },
   ],
   [
+    'an acknowledgement reason with a line break, which would write a second acknowledgement line',
+    {
+      declaration: checkoutWith({ replicas: 1, acknowledge: { singleReplica: 'preview environment\nprivileged: needs the host' } }),
+      path: 'acknowledge.singleReplica',
+      value: 'preview environment\nprivileged: needs the host',
+      rule: /on one line: no line break or other control character/,
+      fix: /say why in one line/,
+      helm: 'schema',
+    },
+  ],
+  [
+    'an acknowledgement reason with a carriage return or an escape character',
+    {
+      declaration: checkoutWith({ replicas: 1, acknowledge: { singleReplica: 'preview environment\r\u001b[2K all clear' } }),
+      path: 'acknowledge.singleReplica',
+      rule: /on one line: no line break or other control character/,
+      fix: /say why in one line/,
+      helm: 'schema',
+    },
+  ],
+  [
+    'an acknowledgement of a Pod Security control that is no documented waiver',
+    {
+      declaration: checkoutWith({ acknowledge: { privileged: 'needs the host devices' } }),
+      path: 'acknowledge.privileged',
+      rule: /unknown field/,
+      fix: /known fields here: .*volumeTypes/,
+      helm: 'schema',
+    },
+  ],
+  [
     'a pull secret that is no object name',
     {
       declaration: checkoutWith({ imagePullSecrets: ['Registry Credentials'] }),

@@ -1,6 +1,6 @@
 import { checkInvariants, type InvariantResult } from '../../invariants/check';
 import { KINDS, servesTraffic } from '../../kinds/table';
-import { RULES } from '../../rules/catalogue';
+import { RULES, ruleOfInvariant } from '../../rules/catalogue';
 import { NATIVE_SIDECAR_MINOR } from '../../timing/containers';
 import { deriveTimings } from '../../timing/derive';
 import type { Derivation, Explanation, TimingInput, Timings } from '../../timing/types';
@@ -171,7 +171,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const controller = KINDS[spec.kind].controller;
   const checkControllerInvariants = () =>
     checkInvariants(factsOf(timings, probes, replicas, loadBalancer), declaredTimesOf(timings)).filter(({ id }) =>
-      (RULES[id].kinds as readonly string[]).includes(controller),
+      (RULES[ruleOfInvariant(id)].kinds as readonly string[]).includes(controller),
     );
   for (const result of checkControllerInvariants()) {
     if (result.status !== 'violated') continue;

@@ -229,12 +229,16 @@ export const workloadSchema = z
         z
           .string()
           .min(10)
+          // One line: the annotation holds one `<id>: <reason>` line per acknowledgement, so a line
+          // break in a reason would write a line of its own that `check` reads as another acknowledgement.
+          .regex(/^[^\x00-\x1F\x7F]*$/)
           .meta({
-            description: 'Why this departure is deliberate; recorded in an annotation.',
+            description: 'Why this departure is deliberate, on one line; recorded in an annotation.',
             'x-default': 'none: the rule holds without exception',
             examples: ['preview environment, downtime is acceptable'],
-            'x-rule': 'a written reason of at least 10 characters',
-            'x-fix': 'say why, e.g. singleReplica: "preview environment, downtime is acceptable"',
+            'x-rule':
+              'a written reason of at least 10 characters on one line: no line break or other control character, since the annotation holds one "<id>: <reason>" line per acknowledgement',
+            'x-fix': 'say why in one line, e.g. singleReplica: "preview environment, downtime is acceptable"',
           }),
       )
       .default({})

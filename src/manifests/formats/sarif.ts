@@ -3,30 +3,40 @@ import { pathToFileURL } from 'node:url';
 import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { STDIN_NAME } from '../../files/inputs';
 import { packageInfo } from '../../package-info';
-import { RULES } from '../../rules/catalogue';
-import { ruleDocUrl, ruleHelpText, ruleMarkdown } from '../../rules/docs';
+import { deprecatedIdsOf, RULES } from '../../rules/catalogue';
+import { ruleDocUrl, ruleHelpMarkdown, ruleHelpText } from '../../rules/docs';
+import { securitySeverity } from '../../rules/pod-security';
 import { type CheckReport, failure, type Finding } from '../run';
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and other code-scanning tools read it. Rule metadata comes
- * from the catalogue (help text and Markdown for tools that show help, not the URI); each result
+ * from the catalogue (help text, Markdown, and the rule's page at the project's home page as
+ * `helpUri`; Pod Security rules with a `security-severity`); each result
  * has its rule, level, message, physical location and the object as a logical location. An
  * acknowledged finding stays in the log with an in-source suppression and its justification.
  * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  */
 export function checkSarif(report: CheckReport, cwd: string = process.cwd()): string {
-  const { name, version, repositoryUrl } = packageInfo();
+  const { name, version, homepage, repositoryUrl } = packageInfo();
   const ruleIndex = new Map(report.rules.map(({ id }, index) => [id, index]));
   const rules = report.rules.map(({ id, severity }): ReportingDescriptor => {
     const helpUri = ruleDocUrl(id);
+    const score = securitySeverity(id);
+    const deprecatedIds = deprecatedIdsOf(id);
     return {
       id,
+      // The ids it had before a rename, so that code scanning carries its alerts over.
+      ...(deprecatedIds.length > 0 ? { deprecatedIds } : {}),
       shortDescription: { text: RULES[id].title },
       fullDescription: { text: RULES[id].rationale },
-      help: { text: ruleHelpText(id), markdown: ruleMarkdown(id) },
+      help: { text: ruleHelpText(id), markdown: ruleHelpMarkdown(id) },
       ...(helpUri ? { helpUri } : {}),
       defaultConfiguration: { level: severity },
-      properties: { tags: [RULES[id].family] },
+      // GitHub rates a rule by security-severity (a number as a string) when it is tagged security.
+      properties:
+        score === undefined
+          ? { tags: [RULES[id].family] }
+          : { tags: ['security', RULES[id].family], 'security-severity': score.toFixed(1) },
     };
   });
   const results = report.findings.map((finding): Result => ({
@@ -34,15 +44,7 @@ export function checkSarif(report: CheckReport, cwd: string = process.cwd()): st
     ruleIndex: ruleIndex.get(finding.ruleId)!,
     level: finding.severity,
     message: { text: `${finding.subject}: ${finding.message}. Fix: ${finding.fix}` },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: artifactUri(finding.file, cwd) },
-          region: { startLine: finding.line, startColumn: finding.column },
-        },
-        logicalLocations: [logicalLocation(finding)],
-      },
-    ],
+    ...locationsOf(finding, cwd),
     ...(finding.suppressed ? { suppressions: [{ kind: 'inSource', justification: finding.suppressed.reason }] } : {}),
   }));
   const notifications: Notification[] = [
@@ -73,7 +75,7 @@ export function checkSarif(report: CheckReport, cwd: string = process.cwd()): st
             name,
             version,
             semanticVersion: version,
-            informationUri: repositoryUrl ?? `https://www.npmjs.com/package/${name}`,
+            informationUri: homepage ?? repositoryUrl ?? `https://www.npmjs.com/package/${name}`,
             rules,
           },
         },
@@ -91,6 +93,34 @@ function artifactUri(file: string, cwd: string): string {
   const inside = relative(cwd, file);
   if (!inside.startsWith('..') && !isAbsolute(inside)) return encodeURI(inside.split(sep).join('/'));
   return pathToFileURL(file).href;
+}
+
+/**
+ * Where the finding is. For `helm template` output that is the chart's template, where a reviewer
+ * fixes it, with the rendered line as a related location. A template's own line cannot be known
+ * from its output: the result is at the template's first line, which code scanning requires.
+ */
+function locationsOf(finding: Finding, cwd: string): Pick<Result, 'locations' | 'relatedLocations'> {
+  const rendered = {
+    artifactLocation: { uri: artifactUri(finding.file, cwd) },
+    region: { startLine: finding.line, startColumn: finding.column },
+  };
+  if (finding.template === undefined) return { locations: [{ physicalLocation: rendered, logicalLocations: [logicalLocation(finding)] }] };
+  return {
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: encodeURI(finding.template) }, region: { startLine: 1 } },
+        logicalLocations: [logicalLocation(finding)],
+      },
+    ],
+    relatedLocations: [
+      {
+        id: 1,
+        physicalLocation: rendered,
+        message: { text: `${finding.subject}${finding.fieldPath ? ` ${finding.fieldPath}` : ''}, as helm template rendered it` },
+      },
+    ],
+  };
 }
 
 function logicalLocation(finding: Finding) {

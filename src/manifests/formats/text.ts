@@ -1,10 +1,10 @@
-import { formatInputProblem } from '../../files/input-error';
+import { formatInputProblem, printable } from '../../files/input-error';
 import { type CheckReport, failure, type Finding } from '../run';
 
 /**
  * The report for a terminal or a CI log: findings grouped by file, each at `file:line:column` so
  * that editors and CI logs link to the field, then what could not be decided and what was not
- * checked, then one verdict line.
+ * checked, then one verdict line. Control characters from the manifests are escaped.
  */
 export function checkText(report: CheckReport): string {
   const lines: string[] = [];
@@ -31,7 +31,8 @@ export function checkText(report: CheckReport): string {
     lines.push('');
   }
   lines.push(summary(report));
-  return `${lines.join('\n')}\n`;
+  // Names, values and reasons come from the manifests: no control character reaches the log.
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 function findingLines(finding: Finding): string[] {
@@ -39,7 +40,8 @@ function findingLines(finding: Finding): string[] {
   const status = (finding.suppressed ? 'suppressed' : finding.severity).padEnd(10);
   const head = `  ${where} ${status} ${finding.ruleId}  ${finding.subject}: ${finding.message}`;
   const detail = finding.suppressed ? `acknowledged: ${finding.suppressed.reason}` : `fix: ${finding.fix}`;
-  return [head, `${' '.repeat(21)}${detail}`];
+  const template = finding.template === undefined ? [] : [`${' '.repeat(21)}template: ${finding.template}`];
+  return [head, ...template, `${' '.repeat(21)}${detail}`];
 }
 
 function summary(report: CheckReport): string {
