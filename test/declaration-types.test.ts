@@ -7,6 +7,7 @@ import type {
   HardenedJobProps,
   HardenedWebServiceProps,
   HardenedWorkerProps,
+  HardenedWorkloadOptions,
   HardenedWorkloadProps,
   ProbeTarget,
   WorkloadSpec,
@@ -29,9 +30,12 @@ type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
 // Checked by `npm run typecheck`: a generated type that drifts from the schema does not compile.
 const declarationIsTheSchemaInput: Equals<WorkloadSpec, z.input<typeof workloadSchema>> = true;
 const probeTargetIsTheSchemaInput: Equals<ProbeTarget, z.input<typeof probeTarget>> = true;
-const propsAreTheDeclaration: Equals<HardenedWorkloadProps, WorkloadSpec> = true;
-const servicePropsLeaveOutKind: Equals<HardenedWebServiceProps, Omit<WorkloadSpec, 'kind'>> = true;
-const workerPropsLeaveOutKind: Equals<HardenedWorkerProps, Omit<WorkloadSpec, 'kind'>> = true;
+// The props are the declaration plus the construct's own options (checkAtSynth), which are not part of it.
+/** True when A and B accept the same values (an interface that extends two types, and their intersection). */
+type Interchangeable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const propsAreTheDeclaration: Interchangeable<HardenedWorkloadProps, WorkloadSpec & HardenedWorkloadOptions> = true;
+const servicePropsLeaveOutKind: Interchangeable<HardenedWebServiceProps, Omit<WorkloadSpec, 'kind'> & HardenedWorkloadOptions> = true;
+const workerPropsLeaveOutKind: Interchangeable<HardenedWorkerProps, Omit<WorkloadSpec, 'kind'> & HardenedWorkloadOptions> = true;
 
 // A job's props take its run and none of the fields of pods that run until deleted.
 const JOB_PROPS: HardenedJobProps = { name: 'migrate', image: 'ghcr.io/acme/migrate:1.0.0', run: { maxSeconds: 60 }, drainSeconds: 5 };
