@@ -120,4 +120,7 @@ hardened-workloads.io/timings: {{ include "hw.timingSummary" . | quote }}
 {{- range $acknowledgement := .acknowledgements }}{{ $reasons = append $reasons (printf "%s: %s" $acknowledgement.id $acknowledgement.reason) }}{{ end }}
 hardened-workloads.io/acknowledged: {{ join "\n" $reasons | quote }}
 {{- end -}}
+{{- if .spec.patches }}
+hardened-workloads.io/patched: {{ include "hw.patches.fields" .spec.patches | fromJsonArray | join "\n" | quote }}
+{{- end -}}
 {{- end -}}

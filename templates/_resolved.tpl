@@ -59,8 +59,12 @@ TypeScript face's words — never a partial render.
 {{- if $targetGroup }}{{ $problems = append $problems $targetGroup }}{{ end -}}
 {{- $used := concat ($relations.used | default list) ($containers.used | default list) ($pod.used | default list) ($stateful.used | default list) ($daemon.used | default list) ($invariants.used | default list) -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
+{{- $unused := list -}}
 {{- range $id := keys $acknowledge | sortAlpha -}}
-{{- if not (has $id $used) -}}
+{{- if and (not (has $id $used)) $spec.patches -}}
+{{- /* With patches, an acknowledgement may excuse what a patch does: hw.patches.apply decides. */ -}}
+{{- $unused = append $unused $id -}}
+{{- else if not (has $id $used) -}}
 {{- $problems = append $problems (dict "path" (printf "acknowledge.%s" $id) "value" (index $acknowledge $id) "rule" "an acknowledgement must excuse something this declaration does; this one excuses nothing" "fix" (printf "remove acknowledge.%s, so that the recorded reasons stay true" $id)) -}}
 {{- end -}}
 {{- end -}}
@@ -83,6 +87,7 @@ TypeScript face's words — never a partial render.
   "configMapName" ($volumes.configMapName | default "")
   "timings" $timings
   "acknowledgements" $acknowledgements
+  "unusedAcknowledgements" $unused
   "namespace" .Release.Namespace
 -}}
 {{- if hasKey $routes "loadBalancer" }}{{ $_ := set $resolved "loadBalancer" $routes.loadBalancer }}{{ end -}}

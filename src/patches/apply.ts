@@ -1,5 +1,5 @@
 import type { Problem } from '../declaration/errors';
-import type { ObjectRole } from '../kinds/table';
+import { OBJECT_ROLES, type ObjectRole } from '../kinds/table';
 import { isObject, mergePatch } from './merge-patch';
 import { CONTAINER_REFUSALS, PATCH_REFUSALS, type PatchRefusal, POD_TEMPLATE_PATHS } from './table';
 
@@ -47,7 +47,9 @@ function refusals(patch: Record<string, unknown>, table: readonly PatchRefusal[]
  */
 export function patchProblems(patches: Patches, roles: readonly ObjectRole[]): Problem[] {
   const problems: Problem[] = [];
-  for (const [role, patch] of Object.entries(patches) as Array<[ObjectRole, RolePatch]>) {
+  for (const role of OBJECT_ROLES) {
+    const patch = patches[role];
+    if (!patch) continue;
     const at = `patches.${role}`;
     if (!roles.includes(role)) {
       problems.push({
@@ -68,8 +70,9 @@ export function patchProblems(patches: Patches, roles: readonly ObjectRole[]): P
       });
       continue;
     }
-    for (const [name, change] of Object.entries(patch.containers ?? {})) {
-      problems.push(...refusals(change, CONTAINER_REFUSALS, `${at}.containers.${name}`));
+    // Sorted by name, as the Helm face ranges over a map.
+    for (const name of Object.keys(patch.containers ?? {}).sort()) {
+      problems.push(...refusals(patch.containers![name]!, CONTAINER_REFUSALS, `${at}.containers.${name}`));
     }
   }
   return problems;

@@ -56,11 +56,15 @@ export function patchObjects(workload: ResolvedWorkload, roles: readonly ObjectR
       const metadata = patched[role]?.metadata as { name?: string } | undefined;
       return patched[role]?.kind === kind && metadata?.name === name && patches[role];
     }) ?? roles.find((role) => patches[role])!;
-  for (const finding of found) {
-    if (finding.suppressed) continue;
-    const role = roleOf(finding.object.kind, finding.object.name);
-    problems.push(findingProblem(finding, `patches.${role}`, patches[role]));
-  }
+  // In the order of the roles, then of the rule text: the Helm face sorts its findings the same way.
+  const broken = found
+    .filter((finding) => !finding.suppressed)
+    .map((finding) => {
+      const role = roleOf(finding.object.kind, finding.object.name);
+      return { order: roles.indexOf(role), problem: findingProblem(finding, `patches.${role}`, patches[role]) };
+    })
+    .sort((a, b) => a.order - b.order || (a.problem.rule < b.problem.rule ? -1 : a.problem.rule > b.problem.rule ? 1 : 0));
+  problems.push(...broken.map(({ problem }) => problem));
   const excused = new Set(found.filter((finding) => finding.suppressed).map((finding) => finding.ruleId as string));
   for (const id of workload.unusedAcknowledgements) {
     if (excused.has(id)) continue;
