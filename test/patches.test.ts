@@ -1,5 +1,5 @@
 import { Chart, JsonPatch, Testing } from 'cdk8s';
-import { HardenedWorkload, synthesizeObjects, type WorkloadSpec } from '../src';
+import { explainText, HardenedWorkload, resolveWorkload, synthesizeObjects, type WorkloadSpec } from '../src';
 import { DeclarationError } from '../src/declaration/errors';
 import { mergePatch } from '../src/patches';
 import { checkoutWith } from './support/declarations';
@@ -90,6 +90,16 @@ describe('a harmless patch', () => {
       [
         'Deployment: spec.template.spec.dnsConfig.options, containers[checkout].stdin, containers[checkout].terminationMessagePolicy',
         'Service: metadata.annotations.example.com/owner',
+      ].join('\n'),
+    );
+  });
+
+  test('is listed in explain, as in the annotation', () => {
+    expect(explainText(resolveWorkload(patched))).toContain(
+      [
+        'Patched (no derived field; checked against the invariants and the restricted standard)',
+        '  Deployment: spec.template.spec.dnsConfig.options, containers[checkout].stdin, containers[checkout].terminationMessagePolicy',
+        '  Service: metadata.annotations.example.com/owner',
       ].join('\n'),
     );
   });
