@@ -265,6 +265,12 @@ describe('objects edited in TypeScript are checked at synthesis', () => {
     expect(() => app.synth()).not.toThrow();
   });
 
+  test('checkAtSynth is an option of the constructs, not a field of a declaration file or Helm values', () => {
+    expect(() => synthesizeObjects([{ ...checkoutWith({}), checkAtSynth: false } as WorkloadSpec])).toThrow(
+      /- checkAtSynth: false\n {4}rule: unknown field/,
+    );
+  });
+
   test('checkAtSynth: false turns the check off for that workload', () => {
     expect(() => appWith(shortGrace, { checkAtSynth: false }).synth()).not.toThrow();
   });
