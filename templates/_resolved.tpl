@@ -138,6 +138,7 @@ null there (a test keeps this list and values.yaml in step). A missing parent hi
   (list "tmp.medium" (list "must be one of \"disk\", \"memory\"" "pick one of \"disk\", \"memory\"") "")
   (list "labels" $record "{\"team\":\"payments\"}")
   (list "networkPolicy" $object "{\"egressTo\":[{\"cidr\":\"10.0.0.0/8\"}]}")
+  (list "patches" $object "{\"Deployment\":{\"object\":{\"metadata\":{\"annotations\":{\"example.com/owner\":\"payments\"}}}}}")
   (list "overrides" $object "{\"terminationGracePeriodSeconds\":60}")
   (list "acknowledge" $record "{\"singleReplica\":\"preview environment, downtime is acceptable\"}")
 -}}
