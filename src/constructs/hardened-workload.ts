@@ -86,7 +86,12 @@ export abstract class HardenedWorkloadBase extends Construct {
     const roles = (Object.keys(this.objects) as ObjectRole[]).filter((role) => this.objects[role]);
     const made = builtObjects(this.resolved);
     const final = roles.map((role) => this.objects[role]!.toJson() as Record<string, unknown>);
-    const before = roles.map((role) => made[role]!);
+    // The chart writes its namespace into every object it synthesizes: so do the objects compared with.
+    const { namespace } = Chart.of(this);
+    const before = roles.map((role) => {
+      const object = made[role]!;
+      return namespace === undefined ? object : { ...object, metadata: { ...(object.metadata as object), namespace } };
+    });
     if (sortedJson(final) === sortedJson(before)) return [];
     const problems = newFindings(before, final)
       .filter((finding) => !finding.suppressed)
