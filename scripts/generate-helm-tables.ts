@@ -3,12 +3,20 @@
  * TypeScript source so that a rule is written once. Each table is a define returning JSON, read
  * with `fromJson` / `fromJsonArray`.
  */
-import { ACKNOWLEDGEABLE_INVARIANTS, INVARIANT_IDS } from '../src/declaration/ids';
+import { ACKNOWLEDGEABLE_INVARIANTS, ACKNOWLEDGEMENT_IDS, INVARIANT_IDS } from '../src/declaration/ids';
 import { DISTROLESS_REGISTRIES } from '../src/declaration/image';
 import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declaration/env';
 import { INVARIANT_FIELDS } from '../src/declaration/resolve/invariant-problems';
 import { INVARIANTS } from '../src/invariants/check';
-import { BATCH_CONTROLLERS, FOREIGN_ROLLOUT_OVERRIDES, KIND_FIELDS, KINDS, POD_SPREAD, WORKLOAD_KINDS } from '../src/kinds/table';
+import {
+  BATCH_CONTROLLERS,
+  FOREIGN_ROLLOUT_OVERRIDES,
+  KIND_FIELDS,
+  KINDS,
+  OBJECT_ROLES,
+  POD_SPREAD,
+  WORKLOAD_KINDS,
+} from '../src/kinds/table';
 import { RULES, ruleOfInvariant } from '../src/rules/catalogue';
 import { PROPAGATION_SECONDS } from '../src/timing/platforms';
 import { CRON_RULE } from '../src/timing/cron';
@@ -16,9 +24,38 @@ import { CRON_FIX } from '../src/declaration/resolve/schedule';
 import { CONTROLLER_CHECK_SECONDS, DST_SHIFT_SECONDS } from '../src/timing/kinds/cronjob';
 import { BACKOFF_BASE_SECONDS, BACKOFF_CAP_SECONDS, JOB_TTL_SECONDS, POD_START_SECONDS } from '../src/timing/kinds/job';
 
+import { CONTAINER_REFUSALS, PATCH_REFUSALS, POD_TEMPLATE_PATHS } from '../src/patches/table';
+import { CONTROLS } from '../src/rules/pod-security';
+import { ALLOWED_SELINUX_TYPES, ALLOWED_VOLUME_TYPES, SAFE_SYSCTLS } from '../src/manifests/pod-security';
+
 export const HELM_TABLES_FILE = 'templates/_generated.tpl';
 
 const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = [
+  {
+    name: 'patches',
+    source:
+      'src/patches/table.ts, CONTROLS in src/rules/pod-security.ts with their RULES, the lists of src/manifests/pod-security.ts, ACKNOWLEDGEMENT_IDS in src/declaration/ids.ts',
+    value: {
+      roles: OBJECT_ROLES,
+      refusals: PATCH_REFUSALS,
+      containers: CONTAINER_REFUSALS,
+      podTemplatePaths: POD_TEMPLATE_PATHS,
+      controls: Object.fromEntries(
+        Object.entries(CONTROLS).map(([id, control]) => [
+          control,
+          {
+            id,
+            title: RULES[id as keyof typeof CONTROLS].title,
+            fix: RULES[id as keyof typeof CONTROLS].fix,
+            acknowledgeable: (ACKNOWLEDGEMENT_IDS as readonly string[]).includes(id),
+          },
+        ]),
+      ),
+      allowedVolumeTypes: ALLOWED_VOLUME_TYPES,
+      safeSysctls: SAFE_SYSCTLS,
+      allowedSeLinuxTypes: ALLOWED_SELINUX_TYPES,
+    },
+  },
   { name: 'kindNames', source: 'WORKLOAD_KINDS in src/kinds/table.ts', value: WORKLOAD_KINDS },
   {
     name: 'kinds',

@@ -7,3 +7,5 @@ export const ANNOTATION_PREFIX = 'hardened-workloads.io';
 export const TIMINGS_ANNOTATION = `${ANNOTATION_PREFIX}/timings`;
 export const DECLARED_ANNOTATION = `${ANNOTATION_PREFIX}/declared`;
 export const ACKNOWLEDGED_ANNOTATION = `${ANNOTATION_PREFIX}/acknowledged`;
+/** The fields `patches` change, one `Role: field, field` line per patched object (src/patches/). */
+export const PATCHED_ANNOTATION = `${ANNOTATION_PREFIX}/patched`;

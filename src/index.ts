@@ -1,4 +1,4 @@
-export { HardenedWorkloadBase } from './constructs/hardened-workload';
+export { HardenedWorkloadBase, type HardenedWorkloadOptions } from './constructs/hardened-workload';
 export { hardenedWorkload } from './constructs/workload-factory';
 // One construct class per kind (src/constructs/kinds/), each with its documented props.
 export { HardenedWorkload, HardenedWebService, HardenedWorker } from './constructs/kinds/hardened-deployment';

@@ -123,4 +123,7 @@ hardened-workloads.io/timings: {{ include "hw.timingSummary" . | quote }}
 {{- if eq $acknowledgement.id "runAsNonRoot" }}{{ $reasons = append $reasons (printf "runAsUser: %s" $acknowledgement.reason) }}{{ end }}{{ end }}
 hardened-workloads.io/acknowledged: {{ join "\n" $reasons | quote }}
 {{- end -}}
+{{- if .spec.patches }}
+hardened-workloads.io/patched: {{ include "hw.patches.fields" .spec.patches | fromJsonArray | join "\n" | quote }}
+{{- end -}}
 {{- end -}}

@@ -60,8 +60,12 @@ TypeScript face's words — never a partial render.
 {{- if $targetGroup }}{{ $problems = append $problems $targetGroup }}{{ end -}}
 {{- $used := concat ($relations.used | default list) ($containers.used | default list) ($pod.used | default list) ($stateful.used | default list) ($daemon.used | default list) ($security.used | default list) ($invariants.used | default list) -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
+{{- $unused := list -}}
 {{- range $id := keys $acknowledge | sortAlpha -}}
-{{- if not (has $id $used) -}}
+{{- if and (not (has $id $used)) $spec.patches -}}
+{{- /* With patches, an acknowledgement may excuse what a patch does: hw.patches.apply decides. */ -}}
+{{- $unused = append $unused $id -}}
+{{- else if not (has $id $used) -}}
 {{- $problems = append $problems (dict "path" (printf "acknowledge.%s" $id) "value" (index $acknowledge $id) "rule" "an acknowledgement must excuse something this declaration does; this one excuses nothing" "fix" (printf "remove acknowledge.%s, so that the recorded reasons stay true" $id)) -}}
 {{- end -}}
 {{- end -}}
@@ -84,6 +88,7 @@ TypeScript face's words — never a partial render.
   "configMapName" ($volumes.configMapName | default "")
   "timings" $timings
   "acknowledgements" $acknowledgements
+  "unusedAcknowledgements" $unused
   "namespace" .Release.Namespace
 -}}
 {{- if hasKey $routes "loadBalancer" }}{{ $_ := set $resolved "loadBalancer" $routes.loadBalancer }}{{ end -}}
@@ -134,6 +139,7 @@ null there (a test keeps this list and values.yaml in step). A missing parent hi
   (list "tmp.medium" (list "must be one of \"disk\", \"memory\"" "pick one of \"disk\", \"memory\"") "")
   (list "labels" $record "{\"team\":\"payments\"}")
   (list "networkPolicy" $object "{\"egressTo\":[{\"cidr\":\"10.0.0.0/8\"}]}")
+  (list "patches" $object "{\"Deployment\":{\"object\":{\"metadata\":{\"annotations\":{\"example.com/owner\":\"payments\"}}}}}")
   (list "overrides" $object "{\"terminationGracePeriodSeconds\":60}")
   (list "acknowledge" $record "{\"singleReplica\":\"preview environment, downtime is acceptable\"}")
 -}}

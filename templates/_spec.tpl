@@ -5,7 +5,7 @@ Mirrors applyPreset in src/declaration/presets.ts. Helm's `global` (handed down 
 is not part of the declaration. Input: the root context. Output: JSON.
 */}}
 {{- define "hw.spec" -}}
-{{- $spec := omit (deepCopy .Values) "global" "hwResolvedOnce" -}}
+{{- $spec := omit (deepCopy .Values) "global" "hwResolvedOnce" "hwPatchedOnce" -}}
 {{- $drain := $spec.drainSeconds | int -}}
 {{- $presets := dict
   "spring-boot" (dict

@@ -7,6 +7,7 @@ import type {
   HardenedJobProps,
   HardenedWebServiceProps,
   HardenedWorkerProps,
+  HardenedWorkloadOptions,
   HardenedWorkloadProps,
   ProbeTarget,
   WorkloadSpec,
@@ -31,10 +32,19 @@ type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
 // Checked by `npm run typecheck`: a generated type that drifts from the schema does not compile.
 const declarationIsTheSchemaInput: Equals<WorkloadSpec, z.input<typeof workloadSchema>> = true;
 const probeTargetIsTheSchemaInput: Equals<ProbeTarget, z.input<typeof probeTarget>> = true;
-// Props are the declaration, where a kplus Secret or ConfigMap may stand for its name.
-const propsAreTheDeclaration: Equals<HardenedWorkloadProps, WithObjectReferences<WorkloadSpec>> = true;
-const servicePropsLeaveOutKind: Equals<HardenedWebServiceProps, Omit<WithObjectReferences<WorkloadSpec>, 'kind'>> = true;
-const workerPropsLeaveOutKind: Equals<HardenedWorkerProps, Omit<WithObjectReferences<WorkloadSpec>, 'kind'>> = true;
+// The props are the declaration — where a kplus Secret or ConfigMap may stand for its name — plus the
+// construct's own options (checkAtSynth), which are not part of it.
+/** True when A and B accept the same values (an interface that extends two types, and their intersection). */
+type Interchangeable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const propsAreTheDeclaration: Interchangeable<HardenedWorkloadProps, WithObjectReferences<WorkloadSpec> & HardenedWorkloadOptions> = true;
+const servicePropsLeaveOutKind: Interchangeable<
+  HardenedWebServiceProps,
+  Omit<WithObjectReferences<WorkloadSpec>, 'kind'> & HardenedWorkloadOptions
+> = true;
+const workerPropsLeaveOutKind: Interchangeable<
+  HardenedWorkerProps,
+  Omit<WithObjectReferences<WorkloadSpec>, 'kind'> & HardenedWorkloadOptions
+> = true;
 const everyDeclarationIsProps: HardenedWorkloadProps = {} as WorkloadSpec;
 const secretForName: HardenedWorkloadProps['imagePullSecrets'] = [{} as ISecret, 'registry-credentials'];
 // @ts-expect-error a ConfigMap is not a Secret

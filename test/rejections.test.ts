@@ -1,6 +1,15 @@
 import { Testing } from 'cdk8s';
-import { type DeclarationError, HardenedWorkload, isDeclarationError, type Problem, resolveWorkload } from '../src';
+import {
+  type DeclarationError,
+  HardenedWorkload,
+  isDeclarationError,
+  type Problem,
+  resolveWorkload,
+  synthesizeObjects,
+  type WorkloadSpec,
+} from '../src';
 import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
+import { PATCH_REJECTIONS } from './support/patch-rejections';
 import { BATCH_REJECTIONS } from './support/batch-rejections';
 import { SECURITY_REJECTIONS } from './support/security-rejections';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
@@ -8,6 +17,8 @@ import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/decl
 function problemsOf(declaration: unknown): readonly Problem[] {
   try {
     resolveWorkload(declaration);
+    // `patches` are checked on the objects they change, when the workload is made (src/patches/).
+    synthesizeObjects([declaration as WorkloadSpec]);
   } catch (error) {
     if (isDeclarationError(error)) return error.problems;
     throw error;
@@ -581,7 +592,7 @@ describe('invalid declarations are rejected with field, value, rule and fix', ()
 });
 
 describe('invalid configuration, secrets, files, storage, identity and scheduling are rejected with field, value, rule and fix', () => {
-  test.each([...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...SECURITY_REJECTIONS])('%s', (_, expected) => {
+  test.each([...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...SECURITY_REJECTIONS, ...PATCH_REJECTIONS])('%s', (_, expected) => {
     const problems = problemsOf(expected.declaration);
     expect(problems.map((candidate) => candidate.path)).toContain(expected.path);
     const problem = problems.find((candidate) => candidate.path === expected.path)!;
@@ -619,7 +630,7 @@ describe('how problems are reported', () => {
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
           'port, replicas, autoscaling, health, startup, run, schedule, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
           'env, envFrom, args, files, configFiles, scratch, tmp, imagePullSecrets, podAnnotations, serviceAccount, scheduling, initContainers, ' +
-          'sidecars, mesh, labels, networkPolicy, service, ingress, route, stateful, daemon, overrides, acknowledge',
+          'sidecars, mesh, labels, networkPolicy, service, ingress, route, stateful, daemon, patches, overrides, acknowledge',
       ].join('\n'),
     );
     expect(message).not.toMatch(/\n\s+at /);

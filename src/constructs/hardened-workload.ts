@@ -1,7 +1,10 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, type ApiObjectProps, Chart } from 'cdk8s';
 import type { IngressBackend, Service } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DeclarationError } from '../declaration/errors';
+import { DeclarationError, formatProblems, sortedJson } from '../declaration/errors';
+import { parsePath } from '../manifests/field-paths';
+import { patchObjects, type RoleObjects } from '../patches';
+import { findingProblem, newFindings } from '../patches/check';
 import { instanceCollision } from '../declaration/instances';
 import { type ResolvedWorkload, resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
@@ -47,14 +50,21 @@ export abstract class HardenedWorkloadBase extends Construct {
    * @param kinds the kinds this construct class makes; another kind is a `DeclarationError` naming
    * the class to use instead.
    */
-  protected constructor(scope: Construct, id: string, props: WithObjectReferences<WorkloadSpec>, kinds: readonly WorkloadKind[]) {
-    const declaration = withReferenceNames(props);
+  protected constructor(
+    scope: Construct,
+    id: string,
+    props: WithObjectReferences<WorkloadSpec> & HardenedWorkloadOptions,
+    kinds: readonly WorkloadKind[],
+  ) {
+    const { checkAtSynth, ...named } = props;
+    const declaration = withReferenceNames(named);
     const resolved = resolveWorkload(declaration);
     if (!kinds.includes(resolved.spec.kind)) throw wrongClass(new.target.name, kinds, resolved.spec.kind);
     const chart = Chart.of(scope);
     const workloads = WORKLOADS_BY_CHART.get(chart) ?? { count: 0, firstByInstance: new Map<string, number>() };
     const first = workloads.firstByInstance.get(resolved.instance);
     if (first !== undefined) throw instanceCollision(declaration, resolved.instance, workloads.count, first);
+    const manifests = builtObjects(resolved);
     super(scope, id);
     workloads.firstByInstance.set(resolved.instance, workloads.count);
     workloads.count += 1;
@@ -64,10 +74,11 @@ export abstract class HardenedWorkloadBase extends Construct {
 
     const objects: Partial<Record<ObjectRole, ApiObject>> = {};
     for (const role of KINDS[resolved.spec.kind].objects) {
-      const manifest = OBJECT_BUILDERS[role](resolved);
-      if (manifest) objects[role] = new ApiObject(this, OBJECT_IDS[role], manifest);
+      const manifest = manifests[role];
+      if (manifest) objects[role] = new ApiObject(this, OBJECT_IDS[role], manifest as ApiObjectProps);
     }
     this.objects = objects;
+    if (checkAtSynth !== false) this.node.addValidation({ validate: () => this.editProblems() });
     this.serviceAccount = objects.ServiceAccount!;
     this.configMap = objects.ConfigMap;
     this.networkPolicy = objects.NetworkPolicy!;
@@ -94,6 +105,69 @@ export abstract class HardenedWorkloadBase extends Construct {
     const kplus = require('cdk8s-plus-28') as typeof import('cdk8s-plus-28');
     return kplus.IngressBackend.fromService({ name: service.name, ports } as unknown as Service, { port: ports[0]!.port });
   }
+
+  /**
+   * The invariants and the restricted Pod Security Standard on the final objects, at synthesis
+   * (`app.synth()` runs every construct's validations): what TypeScript changed after construction
+   * (`addJsonPatch`, edits of the ApiObjects) is held to the rules the declaration is, with the same
+   * messages. Empty when the objects are as the declaration made them.
+   */
+  private editProblems(): string[] {
+    const roles = (Object.keys(this.objects) as ObjectRole[]).filter((role) => this.objects[role]);
+    const made = builtObjects(this.resolved);
+    const final = roles.map((role) => this.objects[role]!.toJson() as Record<string, unknown>);
+    // The chart writes its namespace into every object it synthesizes: so do the objects compared with.
+    const { namespace } = Chart.of(this);
+    const before = roles.map((role) => {
+      const object = made[role]!;
+      return namespace === undefined ? object : { ...object, metadata: { ...(object.metadata as object), namespace } };
+    });
+    if (sortedJson(final) === sortedJson(before)) return [];
+    const problems = newFindings(before, final)
+      .filter((finding) => !finding.suppressed)
+      .map((finding) => {
+        const index = final.findIndex(
+          (object) => object.kind === finding.object.kind && (object.metadata as { name?: string })?.name === finding.object.name,
+        );
+        const role = roles[index] ?? roles[0]!;
+        return findingProblem(finding, `${role} (changed after construction)`, valueAt(final[index], parsePath(finding.fieldPath)));
+      });
+    return problems.length > 0 ? [formatProblems(`"${this.resolved.spec.name}"`, problems)] : [];
+  }
+}
+
+/** Options of every workload construct that are not part of the declaration (TypeScript only). */
+export interface HardenedWorkloadOptions {
+  /**
+   * Whether `app.synth()` checks the final objects against the invariants and the restricted Pod
+   * Security Standard, so that an `addJsonPatch` or an edit of an ApiObject that breaks one fails
+   * the synthesis with the message a declared patch gets. false turns the check off for this
+   * workload, for teams that review their own edits.
+   *
+   * @default true
+   */
+  readonly checkAtSynth?: boolean;
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>(
+    (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    root,
+  );
+}
+
+/**
+ * The objects of a workload as the declaration makes them, `patches` applied and checked
+ * (src/patches/): a `DeclarationError` when a patch is refused or breaks a rule.
+ */
+function builtObjects(workload: ResolvedWorkload): RoleObjects {
+  const roles = KINDS[workload.spec.kind].objects;
+  const objects: RoleObjects = {};
+  for (const role of roles) {
+    const manifest = OBJECT_BUILDERS[role](workload);
+    if (manifest) objects[role] = manifest as Record<string, unknown>;
+  }
+  return patchObjects(workload, roles, objects);
 }
 
 /** The construct classes of each kind, for the message that names the right one. */

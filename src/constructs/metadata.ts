@@ -2,7 +2,8 @@ import { parseImage } from '../declaration/image';
 import type { ResolvedWorkload } from '../declaration/resolve';
 import { declaredTimes, timingSummary } from '../explain/summary';
 import { ACKNOWLEDGEMENT_ALSO_COVERS } from '../declaration/ids';
-import { ACKNOWLEDGED_ANNOTATION, ANNOTATION_PREFIX, DECLARED_ANNOTATION, TIMINGS_ANNOTATION } from '../annotations';
+import { ACKNOWLEDGED_ANNOTATION, ANNOTATION_PREFIX, DECLARED_ANNOTATION, PATCHED_ANNOTATION, TIMINGS_ANNOTATION } from '../annotations';
+import { type Patches, patchedFields } from '../patches/apply';
 
 /** Where this project writes its annotations (src/annotations.ts, which `check` loads alone). */
 export { ACKNOWLEDGED_ANNOTATION, ANNOTATION_PREFIX, DECLARED_ANNOTATION, TIMINGS_ANNOTATION };
@@ -53,7 +54,7 @@ export function objectMetadata(workload: ResolvedWorkload, annotations?: Record<
 
 /**
  * The Deployment's annotations for reviewers and for `check`: the timing summary, the declared
- * times, and the acknowledged departures (one `id: reason` line each).
+ * times, the acknowledged departures (one `id: reason` line each) and the fields `patches` change.
  */
 export function deploymentAnnotations(workload: ResolvedWorkload): Record<string, string> {
   return {
@@ -65,6 +66,9 @@ export function deploymentAnnotations(workload: ResolvedWorkload): Record<string
             .flatMap(({ id, reason }) => [id, ...(ACKNOWLEDGEMENT_ALSO_COVERS[id] ?? [])].map((each) => `${each}: ${reason}`))
             .join('\n'),
         }
+      : {}),
+    ...(Object.keys(workload.spec.patches).length > 0
+      ? { [PATCHED_ANNOTATION]: patchedFields(workload.spec.patches as Patches).join('\n') }
       : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { Construct } from 'constructs';
+import { resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
 import { WORKLOAD_KINDS, type WorkloadKind } from '../kinds/table';
 import type { HardenedWorkloadBase } from './hardened-workload';
@@ -24,6 +25,8 @@ const CONSTRUCT_OF_KIND: Readonly<Record<WorkloadKind, new (scope: Construct, id
  * reports it with every other problem.
  */
 export function hardenedWorkload(scope: Construct, id: string, declaration: WorkloadSpec): HardenedWorkloadBase {
+  // A declaration is data, as Helm values are: a construct option in it (checkAtSynth) is an unknown field there too.
+  if (Object.prototype.hasOwnProperty.call(declaration, 'checkAtSynth')) resolveWorkload(declaration);
   const kind = (declaration.kind ?? 'web') as WorkloadKind;
   const Workload = (WORKLOAD_KINDS as readonly string[]).includes(kind) ? CONSTRUCT_OF_KIND[kind] : HardenedWorkload;
   return new Workload(scope, id, declaration);

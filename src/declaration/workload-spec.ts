@@ -322,6 +322,13 @@ export interface WorkloadSpec {
    */
   daemon?: DaemonSettings;
   /**
+   * Changes to the generated objects that the declaration cannot say, keyed by object role (Deployment, Service, PodDisruptionBudget, ...). Names, selectors, selector labels, Service ports and every field the declaration has are refused; the patched objects are held to the invariants and the restricted Pod Security Standard.
+   *
+   * @default {}
+   * @example {"Deployment":{"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}}
+   */
+  patches?: Patches;
+  /**
    * Explicit values that replace derived ones. An override that breaks an invariant is rejected unless `acknowledge` gives a reason.
    *
    * @default {}
@@ -2105,6 +2112,128 @@ export interface DaemonSettings {
    */
   surge?: boolean;
 }
+export interface ObjectPatch {
+  /**
+   * A JSON merge patch (RFC 7386) of the whole object: objects merge key by key, null deletes a key, anything else (lists too) replaces.
+   *
+   * @default - none
+   * @example {"spec":{"template":{"spec":{"dnsConfig":{"options":[{"name":"ndots","value":"2"}]}}}}}
+   */
+  object?: {
+    [k: string]: unknown;
+  };
+  /**
+   * JSON merge patches of single containers of the pods, keyed by container name (the main container is named after `name`; sidecars and init containers by theirs). Applied after `object`.
+   *
+   * @default - none
+   * @example {"checkout":{"stdin":false}}
+   */
+  containers?: {
+    [k: string]: {
+      [k: string]: unknown;
+    };
+  };
+}
+export interface Patches {
+  /**
+   * Patch of the workload's ServiceAccount.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  ServiceAccount?: ObjectPatch;
+  /**
+   * Patch of the workload's ConfigMap.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  ConfigMap?: ObjectPatch;
+  /**
+   * Patch of the workload's Deployment.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  Deployment?: ObjectPatch;
+  /**
+   * Patch of the workload's StatefulSet.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  StatefulSet?: ObjectPatch;
+  /**
+   * Patch of the workload's HeadlessService.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  HeadlessService?: ObjectPatch;
+  /**
+   * Patch of the workload's DaemonSet.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  DaemonSet?: ObjectPatch;
+  /**
+   * Patch of the workload's Service.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  Service?: ObjectPatch;
+  /**
+   * Patch of the workload's Ingress.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  Ingress?: ObjectPatch;
+  /**
+   * Patch of the workload's Route (its HTTPRoute or GRPCRoute).
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  Route?: ObjectPatch;
+  /**
+   * Patch of the workload's PodDisruptionBudget.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  PodDisruptionBudget?: ObjectPatch;
+  /**
+   * Patch of the workload's NetworkPolicy.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  NetworkPolicy?: ObjectPatch;
+  /**
+   * Patch of the workload's HorizontalPodAutoscaler.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  HorizontalPodAutoscaler?: ObjectPatch;
+  /**
+   * Patch of the workload's Job.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  Job?: ObjectPatch;
+  /**
+   * Patch of the workload's CronJob.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  CronJob?: ObjectPatch;
+}
 export interface ProbeTimingOverrides {
   /**
    * Time between probe attempts.
@@ -2431,14 +2560,14 @@ export interface Acknowledgements {
    */
   volumeTypes?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
   runAsNonRoot?: string;
   /**
-   * Why this departure is deliberate; recorded in an annotation.
+   * Why this departure is deliberate, on one line; recorded in an annotation.
    *
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"

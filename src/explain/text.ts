@@ -1,3 +1,4 @@
+import { type Patches, patchedFields } from '../patches/apply';
 import type { ResolvedWorkload } from '../declaration/resolve';
 import type { InvariantResult } from '../invariants/check';
 import { type Timeline, timeline } from './timeline';
@@ -41,7 +42,7 @@ function inputsText(inputs: Readonly<Record<string, number | string>>): string {
     .join(' ');
 }
 
-/** Why every number is what it is: the derivation, the invariants, acknowledgements and the timeline. */
+/** Why every number is what it is: the derivation, the invariants, acknowledgements, patches and the timeline. */
 export function explainText(workload: ResolvedWorkload): string {
   const derivation = table([
     ['key', 'value', 'source', 'rule', 'inputs'],
@@ -67,6 +68,16 @@ export function explainText(workload: ResolvedWorkload): string {
   }
   if (workload.acknowledgements.length > 0) {
     sections.push(['Acknowledged', ...workload.acknowledgements.map(({ id, reason }) => `  ${id}: ${reason}`)].join('\n'));
+  }
+  const patched = patchedFields(workload.spec.patches as Patches);
+  if (patched.length > 0) {
+    // Derived fields are refused in patches (src/patches/table.ts): what is listed here changes no derived number.
+    sections.push(
+      [
+        'Patched (no derived field; checked against the invariants and the restricted standard)',
+        ...patched.map((line) => `  ${line}`),
+      ].join('\n'),
+    );
   }
   sections.push(['Timeline', timelineText(timeline(workload))].join('\n'));
   return `${sections.join('\n\n')}\n`;

@@ -6,8 +6,17 @@
 
 type Node = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- manifests are untyped input
 
-const ALLOWED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
-const SAFE_SYSCTLS = [
+export const ALLOWED_VOLUME_TYPES = [
+  'configMap',
+  'csi',
+  'downwardAPI',
+  'emptyDir',
+  'ephemeral',
+  'persistentVolumeClaim',
+  'projected',
+  'secret',
+];
+export const SAFE_SYSCTLS = [
   'kernel.shm_rmid_forced',
   'net.ipv4.ip_local_port_range',
   'net.ipv4.ip_unprivileged_port_start',
@@ -19,7 +28,7 @@ const SAFE_SYSCTLS = [
   'net.ipv4.tcp_keepalive_intvl',
   'net.ipv4.tcp_keepalive_probes',
 ];
-const ALLOWED_SELINUX_TYPES = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
+export const ALLOWED_SELINUX_TYPES = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 
 export interface PodSecurityFinding {
   readonly control: string;

@@ -10,7 +10,7 @@ import type { RuleId } from './catalogue';
  * acknowledged for exactly the control a workload needs (a node agent's host ports, say). The
  * whole profile is evaluated once per pod (`manifests/pod-security.ts`) and split by control.
  */
-const CONTROLS = {
+export const CONTROLS = {
   hostNamespaces: 'Host Namespaces',
   hostProcess: 'HostProcess',
   volumeTypes: 'Volume Types',

@@ -4,6 +4,7 @@ import { deriveTimings } from '../../src/timing/derive';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
 import { ACKNOWLEDGEABLE_INVARIANTS } from '../../src/declaration/ids';
 import { isDeclarationError, resolveWorkload } from '../../src';
+import { KINDS, type WorkloadKind } from '../../src/kinds/table';
 
 /** One seed for every property, so a failure reproduces on any machine. */
 export const SEED = 20261123;
@@ -750,3 +751,68 @@ export const validCronJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     }
     return declaration;
   });
+
+/**
+ * Harmless `patches` for a declaration (src/patches/): fields the declaration cannot say, on the
+ * object that runs the pods, its main container (named after `name`), its ServiceAccount and its
+ * NetworkPolicy — additions, replacements and deletions (null), none refused and none breaking a rule.
+ */
+export function withPatches(declaration: WorkloadSpec): fc.Arbitrary<WorkloadSpec> {
+  const controller = KINDS[(declaration.kind ?? 'web') as WorkloadKind].controller;
+  const word = fc.stringMatching(/^[a-z][a-z0-9]{0,11}$/);
+  const pod = fc.record(
+    {
+      priorityClassName: word,
+      enableServiceLinks: fc.boolean(),
+      dnsConfig: fc.record({ options: fc.array(fc.record({ name: word, value: word }), { minLength: 1, maxLength: 2 }) }),
+      topologySpreadConstraints: fc.constant(null),
+      shareProcessNamespace: fc.constant(null),
+    },
+    { requiredKeys: [] },
+  );
+  const object = fc.record(
+    {
+      metadata: fc.record({
+        annotations: fc.dictionary(
+          word.map((key) => `example.com/${key}`),
+          word,
+          { minKeys: 1, maxKeys: 2 },
+        ),
+      }),
+      spec: fc.record({ template: fc.record({ spec: pod }) }),
+    },
+    { requiredKeys: [] },
+  );
+  const container = fc.record(
+    {
+      stdin: fc.boolean(),
+      tty: fc.boolean(),
+      terminationMessagePolicy: fc.constantFrom('File', 'FallbackToLogsOnError'),
+      workingDir: fc.constantFrom('/srv', '/app', null),
+    },
+    { requiredKeys: [] },
+  );
+  const labelled = fc.record({ object: fc.record({ metadata: fc.record({ labels: fc.record({ 'example.com/team': word }) }) }) });
+  // A CronJob's pods sit deeper (spec.jobTemplate.spec.template): the pod patch goes to the kinds with spec.template.
+  const controllerPatch = fc.record(
+    {
+      object: controller === 'CronJob' ? object.map(({ metadata }) => (metadata ? { metadata } : {})) : object,
+      containers: fc.constant(undefined),
+    },
+    { requiredKeys: ['object'] },
+  );
+  return fc
+    .record(
+      {
+        [controller]: fc
+          .tuple(controllerPatch, fc.option(container, { nil: undefined }))
+          .map(([patch, change]) =>
+            change ? { object: patch.object, containers: { [declaration.name]: change } } : { object: patch.object },
+          ),
+        ServiceAccount: labelled,
+        NetworkPolicy: labelled,
+      },
+      { requiredKeys: [controller] },
+    )
+    .map((patches) => ({ ...declaration, patches }) as WorkloadSpec);
+}

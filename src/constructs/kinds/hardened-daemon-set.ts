@@ -2,7 +2,7 @@ import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../../declaration/schema';
 import type { WithObjectReferences } from '../object-references';
-import { HardenedWorkloadBase } from '../hardened-workload';
+import { HardenedWorkloadBase, type HardenedWorkloadOptions } from '../hardened-workload';
 
 /**
  * Props of `HardenedDaemonSet`: the declaration without `kind` (and without `replicas` or
@@ -10,7 +10,7 @@ import { HardenedWorkloadBase } from '../hardened-workload';
  * host paths the agent mounts (each needs `acknowledge.volumeTypes`) and whether it can run two
  * copies on a node (`surge`).
  */
-export interface HardenedDaemonSetProps extends Omit<WithObjectReferences<WorkloadSpec>, 'kind'> {}
+export interface HardenedDaemonSetProps extends Omit<WithObjectReferences<WorkloadSpec>, 'kind'>, HardenedWorkloadOptions {}
 
 /**
  * A node agent such as a log shipper (`kind: daemon`): ServiceAccount, DaemonSet, NetworkPolicy and

@@ -3,17 +3,20 @@ import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../../declaration/schema';
 import type { WithObjectReferences } from '../object-references';
 import type { RunTimes } from '../../declaration/workload-spec';
-import { HardenedWorkloadBase } from '../hardened-workload';
+import { HardenedWorkloadBase, type HardenedWorkloadOptions } from '../hardened-workload';
 
 /**
  * Props of `HardenedJob`: the declaration without `kind`, without the fields of pods that run
  * until deleted (startup, replicas, autoscaling, probes, preStop, traffic and the ways in), and
  * without a schedule (that is `HardenedCronJob`).
  */
-export interface HardenedJobProps extends Omit<
-  WithObjectReferences<WorkloadSpec>,
-  'kind' | 'startup' | 'replicas' | 'autoscaling' | 'health' | 'preStop' | 'traffic' | 'service' | 'ingress' | 'route' | 'schedule'
-> {
+export interface HardenedJobProps
+  extends
+    Omit<
+      WithObjectReferences<WorkloadSpec>,
+      'kind' | 'startup' | 'replicas' | 'autoscaling' | 'health' | 'preStop' | 'traffic' | 'service' | 'ingress' | 'route' | 'schedule'
+    >,
+    HardenedWorkloadOptions {
   /**
    * How long one run takes and how often it is tried: the Job's activeDeadlineSeconds,
    * backoffLimit and podFailurePolicy are derived from it (docs/derivation.md, "Kind job").

@@ -2,7 +2,7 @@ import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../../declaration/schema';
 import type { WithObjectReferences } from '../object-references';
-import { HardenedWorkloadBase } from '../hardened-workload';
+import { HardenedWorkloadBase, type HardenedWorkloadOptions } from '../hardened-workload';
 
 /**
  * Props of `HardenedStatefulSet`: the declaration without `kind`. `stateful` holds what only this
@@ -10,7 +10,7 @@ import { HardenedWorkloadBase } from '../hardened-workload';
  * window); with a `port` the pods are served like a web workload's (readiness required, preStop
  * delay), without one they are stopped like a worker's.
  */
-export interface HardenedStatefulSetProps extends Omit<WithObjectReferences<WorkloadSpec>, 'kind'> {}
+export interface HardenedStatefulSetProps extends Omit<WithObjectReferences<WorkloadSpec>, 'kind'>, HardenedWorkloadOptions {}
 
 /**
  * A workload with stable identity and its own storage, such as a database or a broker

@@ -73,6 +73,8 @@ export interface ResolvedWorkload extends Derivation {
   readonly podFiles: Readonly<Record<string, FilesSource>>;
   /** The generated ConfigMap of the inline config files, when there are any. */
   readonly configMap?: { readonly name: string; readonly data: Readonly<Record<string, string>> };
+  /** Acknowledgements that excuse nothing before patching: a patch must need each (src/patches/). */
+  readonly unusedAcknowledgements: readonly AcknowledgementId[];
   /** Acknowledgements in a fixed order, each one used by this declaration. */
   readonly acknowledgements: readonly Acknowledgement[];
   readonly invariants: readonly InvariantResult[];
@@ -182,8 +184,12 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   if (targetGroup) problems.push(targetGroup);
 
   // Sorted, so that the report does not depend on the order the keys were written in.
+  // With patches, an acknowledgement may excuse what a patch does: the patch stage (src/patches/) decides.
+  const patched = Object.keys(spec.patches).length > 0;
+  const unusedAcknowledgements: AcknowledgementId[] = [];
   for (const id of (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort()) {
-    if (!used.has(id)) {
+    if (!used.has(id) && patched) unusedAcknowledgements.push(id);
+    else if (!used.has(id)) {
       problems.push({
         path: `acknowledge.${id}`,
         value: spec.acknowledge[id],
@@ -213,6 +219,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     loadBalancer,
     env,
     configMap,
+    unusedAcknowledgements,
     acknowledgements: (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort().map((id) => ({ id, reason: spec.acknowledge[id]! })),
     // Like the explanations: worked out again when asked for, rather than held for every workload.
     get invariants() {

@@ -5,6 +5,7 @@ import { TRAFFIC_PLATFORMS } from '../../timing/platforms';
 import { args, distroless, env, envFrom, files, image, resources } from './container';
 import { networkPolicy } from './network-policy';
 import { overrides } from './overrides';
+import { patches } from './patches';
 import { DNS_1035_LABEL, LABEL_VALUE, PATH, portNumber, seconds, wholeNumber } from './primitives';
 import { imagePullSecrets, podAnnotations, serviceAccount } from './pod';
 import { health } from './probes';
@@ -222,6 +223,7 @@ export const workloadSchema = z
     route: route.optional().meta({ 'x-default': 'none', examples: [{ parentRefs: [{ name: 'public-gateway' }] }] }),
     stateful,
     daemon,
+    patches,
     overrides: overrides.prefault({}).meta({ examples: [{ terminationGracePeriodSeconds: 60 }] }),
     acknowledge: z
       .partialRecord(
