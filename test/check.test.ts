@@ -382,7 +382,7 @@ describe('acknowledgements', () => {
     [
       'of a Pod Security control that no declaration may waive',
       'privileged: needs the host',
-      'privileged cannot be acknowledged: no workload may depart from this control of the restricted Pod Security Standard (the controls that can be waived, each with a reason: volumeTypes); fix the pod instead',
+      'privileged cannot be acknowledged: no workload may depart from this control of the restricted Pod Security Standard (the controls that can be waived, each with a reason: volumeTypes, runAsNonRoot, runAsUser, capabilities); fix the pod instead',
     ],
     [
       'given twice, once under its old id',

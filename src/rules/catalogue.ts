@@ -1,4 +1,4 @@
-import { ACKNOWLEDGEABLE_INVARIANTS, INVARIANT_IDS, type InvariantId, WAIVER_IDS } from '../declaration/ids';
+import { ACKNOWLEDGEABLE_INVARIANTS, ACKNOWLEDGEMENT_ALSO_COVERS, INVARIANT_IDS, type InvariantId, WAIVER_IDS } from '../declaration/ids';
 import { type ContainerRole, WORKLOAD_KINDS, type WorkloadKind } from '../manifests/pod-templates';
 
 /**
@@ -485,13 +485,15 @@ const CATALOGUE = {
 
 /**
  * The catalogue, where a Pod Security control is acknowledgeable only when it is one of the
- * documented waivers a declaration may make (docs/derivation.md): no annotation can silence the
- * others (a privileged container, say), in our output or anyone's.
+ * documented waivers a declaration may make (docs/derivation.md), or a control such a waiver also
+ * answers for (root is runAsNonRoot and runAsUser: ACKNOWLEDGEMENT_ALSO_COVERS): no annotation can
+ * silence the others (a privileged container, say), in our output or anyone's.
  */
+const WAIVABLE_CONTROLS: readonly string[] = [...WAIVER_IDS, ...Object.values(ACKNOWLEDGEMENT_ALSO_COVERS).flat()];
 export const RULES: typeof CATALOGUE = Object.fromEntries(
   Object.entries(CATALOGUE).map(([id, meta]: [string, RuleMeta]) => [
     id,
-    meta.family === 'pod-security' ? { ...meta, acknowledgeable: (WAIVER_IDS as readonly string[]).includes(id) } : meta,
+    meta.family === 'pod-security' ? { ...meta, acknowledgeable: WAIVABLE_CONTROLS.includes(id) } : meta,
   ]),
 ) as typeof CATALOGUE;
 
