@@ -676,6 +676,7 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       route: _route,
       stateful: _stateful,
       daemon: _daemon,
+      securityContext,
       acknowledge = {},
       ...rest
     } = base;
@@ -702,6 +703,15 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       Object.entries(acknowledge).filter(([id]) => ['noCpuLimit', 'automountServiceAccountToken'].includes(id)),
     ) as Record<string, string>;
     if (timings.terminationGracePeriodSeconds > 600) kept.graceLimit = 'the checkpoint of a large batch takes that long';
+    // Root and capabilities beyond NET_BIND_SERVICE are a node agent's only.
+    if (securityContext) {
+      const { runAsUser, capabilities, ...groups } = securityContext;
+      (rest as Declaration).securityContext = {
+        ...groups,
+        ...(runAsUser ? { runAsUser } : {}),
+        ...(capabilities ? { capabilities: capabilities.filter((name) => name === 'NET_BIND_SERVICE') } : {}),
+      };
+    }
     return { ...rest, kind: 'job', run, acknowledge: kept } as WorkloadSpec;
   });
 
