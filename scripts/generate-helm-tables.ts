@@ -14,7 +14,7 @@ import { PROPAGATION_SECONDS } from '../src/timing/platforms';
 import { CRON_RULE } from '../src/timing/cron';
 import { CRON_FIX } from '../src/declaration/resolve/schedule';
 import { CONTROLLER_CHECK_SECONDS, DST_SHIFT_SECONDS } from '../src/timing/kinds/cronjob';
-import { BACKOFF_BASE_SECONDS, BACKOFF_CAP_SECONDS, JOB_TTL_SECONDS, POD_START_SECONDS } from '../src/timing/kinds/job';
+import { BACKOFF_BASE_SECONDS, BACKOFF_CAP_SECONDS, DEFAULT_ATTEMPTS, JOB_TTL_SECONDS, RUN_START_SECONDS } from '../src/timing/kinds/job';
 
 export const HELM_TABLES_FILE = 'templates/_generated.tpl';
 
@@ -67,7 +67,8 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
     name: 'jobConstants',
     source: 'src/timing/kinds/job.ts',
     value: {
-      podStartSeconds: POD_START_SECONDS,
+      runStartSeconds: RUN_START_SECONDS,
+      defaultAttempts: DEFAULT_ATTEMPTS,
       backoffBaseSeconds: BACKOFF_BASE_SECONDS,
       backoffCapSeconds: BACKOFF_CAP_SECONDS,
       ttlSeconds: JOB_TTL_SECONDS,

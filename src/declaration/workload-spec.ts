@@ -557,10 +557,19 @@ export interface RunTimes {
    *
    * Unit: attempts.
    *
-   * @default 3
+   * @default - 3; for a cronjob whose runs must not overlap (concurrencyPolicy Forbid or Replace), as many of 3 as fit between two runs, at least 1
    * @example 5
    */
   attempts?: number;
+  /**
+   * Time each attempt's pod may take from its creation to the start of the main container: scheduling, image pull, container start. Part of every attempt's deadline (the pod's activeDeadlineSeconds).
+   *
+   * Unit: seconds.
+   *
+   * @default - 20: Kubernetes' pod startup objective (5 s without image pull) plus the pull of a small image; declare more for a large image or a node added on demand
+   * @example 120
+   */
+  startSeconds?: number;
   /**
    * Exit codes of the main container that mean a permanent error (bad input, a failed precondition): the pod failure policy fails the Job at once instead of retrying. In increasing order, without repeats.
    *
@@ -2289,6 +2298,13 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   runFitsSchedule?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  attemptFitsDeadline?: string;
   /**
    * Why this departure is deliberate; recorded in an annotation.
    *

@@ -629,7 +629,9 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
   .tuple(
     validDeclaration,
     fc.record({
-      maxSeconds: fc.integer({ min: 1, max: 86400 }),
+      // Runs of minutes, which frequent schedules fit, as often as runs of up to a day.
+      maxSeconds: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 86400 })),
+      startSeconds: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
       typicalShare: fc.option(fc.double({ min: 0.01, max: 1, noNaN: true }), { nil: undefined }),
       attempts: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
       nonRetryableExitCodes: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 255 }), { minLength: 1, maxLength: 4 }), {
@@ -657,6 +659,7 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       maxSeconds: draw.maxSeconds,
       ...(draw.typicalShare !== undefined ? { typicalSeconds: Math.max(1, Math.floor(draw.maxSeconds * draw.typicalShare)) } : {}),
       ...(draw.attempts !== undefined ? { attempts: draw.attempts } : {}),
+      ...(draw.startSeconds !== undefined ? { startSeconds: draw.startSeconds } : {}),
       ...(draw.nonRetryableExitCodes ? { nonRetryableExitCodes: [...draw.nonRetryableExitCodes].sort((a, b) => a - b) } : {}),
     };
     // Only the acknowledgements a job can use: a long grace, an API token, no CPU limit.
@@ -682,7 +685,9 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
 /** Schedules people write, and random daily ones. */
 const cronSchedule = fc.oneof(
   fc.constantFrom(
+    '* * * * *',
     '*/5 * * * *',
+    '*/15 * * * *',
     '0 * * * *',
     '0 2 * * *',
     '30 3 * * 1-5',

@@ -198,11 +198,22 @@ export const BATCH_REJECTIONS: Array<[string, ConfigurationRejection]> = [
   [
     'a run too long for an hourly schedule that forbids overlap',
     {
-      declaration: nightlyWith({ schedule: { cron: '0 * * * *' }, run: { maxSeconds: 1200 } }),
+      declaration: nightlyWith({ schedule: { cron: '0 * * * *' }, run: { maxSeconds: 3400 } }),
       path: 'run.maxSeconds',
-      value: 1200,
-      rule: /invariant 17 \(runFitsSchedule\).*startingDeadlineSeconds 10 \+ activeDeadlineSeconds 3990 = 4000 s vs shortest interval 3600 s \("0 \* \* \* \*", Forbid\)/,
-      fix: /shorten the run \(activeDeadlineSeconds\) to at most 3590 s.*acknowledge\.runFitsSchedule/,
+      value: 3400,
+      rule: /invariant 17 \(runFitsSchedule\).*startingDeadlineSeconds 10 \+ activeDeadlineSeconds 3760 = 3770 s vs shortest interval 3600 s \("0 \* \* \* \*", Forbid\)/,
+      fix: /^one attempt needs 3760 s .*lower run\.maxSeconds to at most 3245, schedule runs at least 63 minutes apart \(schedule\.cron\), or let runs overlap \(schedule\.concurrencyPolicy: Allow\).*acknowledge\.runFitsSchedule/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'declared attempts too many for a schedule every minute: the fix names each field that alone would fit',
+    {
+      declaration: nightlyWith({ schedule: { cron: '* * * * *' }, run: { maxSeconds: 10, startSeconds: 30, attempts: 2 } }),
+      path: 'run.maxSeconds',
+      value: 10,
+      rule: /invariant 17 \(runFitsSchedule\).*activeDeadlineSeconds 92 = 102 s vs shortest interval 60 s/,
+      fix: /^2 attempts need 92 s \(2 x 41 \+ back-off 10\), but a run must end 10 s before the next is due, within 50 s: lower run\.startSeconds to at most 9, lower run\.attempts to 1, schedule runs at least 2 minutes apart \(schedule\.cron\), or let runs overlap/,
       helm: 'templates',
     },
   ],

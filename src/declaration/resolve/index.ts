@@ -173,7 +173,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   for (const result of checkControllerInvariants()) {
     if (result.status !== 'violated') continue;
     if (isAcknowledgeable(result.id) && acknowledged(result.id)) continue;
-    problems.push(invariantProblem(spec, result));
+    problems.push(invariantProblem(spec, result, timings));
   }
   const targetGroup = targetGroupProblem(spec, timings);
   if (targetGroup) problems.push(targetGroup);
