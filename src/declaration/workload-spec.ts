@@ -588,7 +588,7 @@ export interface Schedule {
    */
   cron: string;
   /**
-   * IANA time zone the schedule is read in. Only the name's shape is checked here; the API server refuses a zone its time zone database does not know.
+   * IANA time zone the schedule is read in: a name of the IANA time zone database (zones and links, case-sensitive), which the CronJob controller needs to run the schedule at all.
    *
    * @default - the kube-controller-manager's time zone (usually UTC)
    * @example "Europe/Berlin"

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { TIME_ZONES } from '../../src/declaration/time-zones';
 import type { WorkloadSpec } from '../../src';
 import { deriveTimings } from '../../src/timing/derive';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
@@ -711,7 +712,8 @@ export const validCronJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     fc.record(
       {
         cron: cronSchedule,
-        timeZone: fc.constantFrom('UTC', 'Europe/Berlin', 'America/Argentina/Buenos_Aires', 'Etc/GMT+5'),
+        // Any name of the IANA database, links (US/Pacific) included.
+        timeZone: fc.constantFrom(...TIME_ZONES),
         concurrencyPolicy: fc.constantFrom('Forbid' as const, 'Replace' as const, 'Allow' as const),
         successfulJobsHistoryLimit: fc.integer({ min: 0, max: 10 }),
         failedJobsHistoryLimit: fc.integer({ min: 0, max: 10 }),

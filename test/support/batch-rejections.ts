@@ -196,6 +196,28 @@ export const BATCH_REJECTIONS: Array<[string, ConfigurationRejection]> = [
     },
   ],
   [
+    'a time zone the IANA database does not know',
+    {
+      declaration: nightlyWith({ schedule: { cron: '0 2 * * *', timeZone: 'Europe/Berlinn' } }),
+      path: 'schedule.timeZone',
+      value: 'Europe/Berlinn',
+      rule: /timeZone must be a name of the IANA time zone database/,
+      fix: /^write a name from the IANA time zone database, e\.g\. Europe\/Berlin/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a time zone in the wrong case',
+    {
+      declaration: nightlyWith({ schedule: { cron: '0 2 * * *', timeZone: 'europe/berlin' } }),
+      path: 'schedule.timeZone',
+      value: 'europe/berlin',
+      rule: /timeZone must be a name of the IANA time zone database/,
+      fix: /^write Europe\/Berlin: zone names are case-sensitive$/,
+      helm: 'templates',
+    },
+  ],
+  [
     'a run too long for an hourly schedule that forbids overlap',
     {
       declaration: nightlyWith({ schedule: { cron: '0 * * * *' }, run: { maxSeconds: 3400 } }),
