@@ -251,3 +251,34 @@ test('explain tells the story of the runs: every attempt ended by its own deadli
     expect(text).toContain(line);
   expect(text).not.toContain('Start and rollout');
 });
+
+describe('migrations that run once', () => {
+  const django = (changes: Record<string, unknown>) =>
+    resolveWorkload({
+      name: 'polls',
+      kind: 'worker',
+      image: 'ghcr.io/acme/polls:1.0.0',
+      startup: { maxSeconds: 30 },
+      drainSeconds: 10,
+      health: { liveness: { exec: ['/bin/alive'] } },
+      initContainers: [
+        { name: 'migrate', image: 'ghcr.io/acme/polls:1.0.0', command: ['python', 'manage.py', 'migrate'], maxSeconds: 300 },
+      ],
+      ...changes,
+    } as never).notes;
+
+  test('explain says that an init container runs in every pod of a replicated workload, and where a migration belongs', () => {
+    const [note] = django({ replicas: 10 }).filter((text) => text.includes('run in every new pod'));
+    expect(note).toContain('The init containers (migrate) run in every new pod of this worker workload (10 pods)');
+    expect(note).toContain('"helm.sh/hook": pre-install,pre-upgrade');
+    expect(note).toContain('argocd.argoproj.io/sync-wave');
+    expect(note).toContain('a migration tool that takes a lock');
+  });
+
+  test('a single pod, or a job, gets no such note', () => {
+    expect(
+      django({ replicas: 1, acknowledge: { singleReplica: 'a preview environment' } }).filter((text) => text.includes('every new pod')),
+    ).toEqual([]);
+    expect(resolveWorkload(MIGRATION).notes.filter((text) => text.includes('every new pod'))).toEqual([]);
+  });
+});
