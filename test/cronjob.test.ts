@@ -113,6 +113,20 @@ describe('the objects of a cronjob', () => {
   });
 });
 
+describe('schedule.suspend', () => {
+  test('a suspended schedule writes suspend: true, and the rest of the CronJob stays as it was', () => {
+    const running = theOnly(synth(NIGHTLY), 'CronJob');
+    const suspended = theOnly(synth(nightlyWith({ schedule: { cron: '0 2 * * *', suspend: true } })), 'CronJob');
+    expect(suspended.spec.suspend).toBe(true);
+    const { suspend: _, ...rest } = suspended.spec;
+    expect(rest).toEqual(running.spec);
+  });
+
+  test('suspend: false, like leaving it out, writes nothing', () => {
+    expect(theOnly(synth(nightlyWith({ schedule: { cron: '0 2 * * *', suspend: false } })), 'CronJob').spec.suspend).toBeUndefined();
+  });
+});
+
 describe('frequent schedules fit with the defaults: the attempts that are not declared are those that fit between two runs', () => {
   /** A cronjob of the given schedule and run, everything else by default. */
   const frequent = (cron: string, maxSeconds: number) => resolveWorkload(nightlyWith({ schedule: { cron }, run: { maxSeconds } })).timings;

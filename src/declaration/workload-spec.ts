@@ -602,6 +602,13 @@ export interface Schedule {
    */
   concurrencyPolicy?: 'Forbid' | 'Replace' | 'Allow';
   /**
+   * Stops the schedule without deleting the CronJob: no new run starts while true; a run already started goes on. Missed runs are not made up later beyond startingDeadlineSeconds.
+   *
+   * @default - false: the schedule runs
+   * @example true
+   */
+  suspend?: boolean;
+  /**
    * Finished Jobs that succeeded to keep, with their pods and logs.
    *
    * Unit: Jobs.

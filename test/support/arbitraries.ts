@@ -715,6 +715,7 @@ export const validCronJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
         // Any name of the IANA database, links (US/Pacific) included.
         timeZone: fc.constantFrom(...TIME_ZONES),
         concurrencyPolicy: fc.constantFrom('Forbid' as const, 'Replace' as const, 'Allow' as const),
+        suspend: fc.boolean(),
         successfulJobsHistoryLimit: fc.integer({ min: 0, max: 10 }),
         failedJobsHistoryLimit: fc.integer({ min: 0, max: 10 }),
       },

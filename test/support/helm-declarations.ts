@@ -1028,6 +1028,7 @@ export const wideJobDeclaration: fc.Arbitrary<Json> = fc
           'US/Pacific',
         ),
         concurrencyPolicy: fc.constantFrom('Forbid', 'Replace', 'Allow'),
+        suspend: fc.boolean(),
         successfulJobsHistoryLimit: whole(0, 100),
         failedJobsHistoryLimit: whole(0, 100),
       },

@@ -45,6 +45,15 @@ export const schedule = z
           'What happens when a run is due while the last one still runs. Forbid: skip the new run. Replace: stop the old one. Allow: run both (the run must tolerate a second copy).',
         examples: ['Replace'],
       }),
+    suspend: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          'Stops the schedule without deleting the CronJob: no new run starts while true; a run already started goes on. Missed runs are not made up later beyond startingDeadlineSeconds.',
+        'x-default': 'false: the schedule runs',
+        examples: [true],
+      }),
     successfulJobsHistoryLimit: wholeNumberBetween(0, 100, 'Jobs', 'Finished Jobs that succeeded to keep, with their pods and logs.')
       .default(3)
       .meta({ examples: [1] }),
