@@ -21,8 +21,9 @@ import { RULES, ruleOfInvariant } from '../src/rules/catalogue';
 import { PROPAGATION_SECONDS } from '../src/timing/platforms';
 import { CRON_RULE } from '../src/timing/cron';
 import { CRON_FIX } from '../src/declaration/resolve/schedule';
+import { timeZoneNames } from './generate-time-zones';
 import { CONTROLLER_CHECK_SECONDS, DST_SHIFT_SECONDS } from '../src/timing/kinds/cronjob';
-import { BACKOFF_BASE_SECONDS, BACKOFF_CAP_SECONDS, JOB_TTL_SECONDS, POD_START_SECONDS } from '../src/timing/kinds/job';
+import { BACKOFF_BASE_SECONDS, BACKOFF_CAP_SECONDS, DEFAULT_ATTEMPTS, JOB_TTL_SECONDS, RUN_START_SECONDS } from '../src/timing/kinds/job';
 
 import { CONTAINER_REFUSALS, PATCH_REFUSALS, POD_TEMPLATE_PATHS } from '../src/patches/table';
 import { CONTROLS } from '../src/rules/pod-security';
@@ -104,7 +105,8 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
     name: 'jobConstants',
     source: 'src/timing/kinds/job.ts',
     value: {
-      podStartSeconds: POD_START_SECONDS,
+      runStartSeconds: RUN_START_SECONDS,
+      defaultAttempts: DEFAULT_ATTEMPTS,
       backoffBaseSeconds: BACKOFF_BASE_SECONDS,
       backoffCapSeconds: BACKOFF_CAP_SECONDS,
       ttlSeconds: JOB_TTL_SECONDS,
@@ -114,6 +116,11 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
     name: 'cronJobConstants',
     source: 'src/timing/kinds/cronjob.ts, CRON_RULE in src/timing/cron.ts and CRON_FIX in src/declaration/resolve/schedule.ts',
     value: { controllerCheckSeconds: CONTROLLER_CHECK_SECONDS, dstShiftSeconds: DST_SHIFT_SECONDS, rule: CRON_RULE, fix: CRON_FIX },
+  },
+  {
+    name: 'timeZones',
+    source: 'the IANA time zone database as scripts/generate-time-zones.ts reads it (src/declaration/time-zones.ts), by lower-case name',
+    value: Object.fromEntries(timeZoneNames().map((name) => [name.toLowerCase(), name])),
   },
 ];
 

@@ -3,7 +3,7 @@
  * chart's values.schema.json and values.yaml and the TypeScript types in
  * src/declaration/workload-spec.ts; from the rule catalogue (src/rules/catalogue.ts), one page per
  * rule in docs/rules/ and their index; from the shared tables (src/kinds/table.ts, ...), the Helm
- * face's copy in templates/_generated.tpl. Each is written already formatted, so prettier leaves it
+ * face's copy in templates/_generated.tpl; from the IANA time zone database, src/declaration/time-zones.ts. Each is written already formatted, so prettier leaves it
  * alone; a page in docs/rules/ that documents no rule is removed (or, with --check, reported).
  *
  * Usage: npm run generate            (writes what is stale and says what it did)
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { valuesSchema, valuesYaml } from './generate-chart-files';
 import { declarationTypes, TYPES_FILE } from './generate-types';
 import { HELM_TABLES_FILE, helmTables } from './generate-helm-tables';
+import { TIME_ZONES_FILE, timeZonesFile } from './generate-time-zones';
 import { ruleDocFiles } from '../src/rules/docs';
 
 const ROOT = join(__dirname, '..');
@@ -25,6 +26,8 @@ export const GENERATED_FILES: Readonly<Record<string, () => string | Promise<str
   'values.schema.json': valuesSchema,
   'values.yaml': valuesYaml,
   [TYPES_FILE]: declarationTypes,
+  // Before the Helm tables, which copy it.
+  [TIME_ZONES_FILE]: timeZonesFile,
   [HELM_TABLES_FILE]: helmTables,
   ...Object.fromEntries(Object.entries(ruleDocFiles()).map(([file, text]) => [file, () => text])),
 };

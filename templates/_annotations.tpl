@@ -59,8 +59,9 @@ shutdown: preStop {{ .preStop.seconds | int }}s ({{ .preStop.mechanism }}) + dra
 {{- $lines = append $lines (printf "schedule: %s%s, shortest interval %ds, %s, startingDeadlineSeconds %d" .cron $zone (.shortestIntervalSeconds | int) .concurrencyPolicy (.startingDeadlineSeconds | int)) -}}
 {{- end -}}
 {{- $lines = concat $lines (list
-  (printf "run: max %ds (typical %ds), %d attempts (backoffLimit %d), back-off %ds" ($job.runMaxSeconds | int) ($job.runTypicalSeconds | int) ($job.attempts | int) ($job.backoffLimit | int) ($job.backoffSeconds | int))
-  (printf "deadline: activeDeadlineSeconds %d = %d x (120 + init %d + run %d) + back-off %d" ($job.activeDeadlineSeconds | int) ($job.attempts | int) ($t.containers.initSeconds | int) ($job.runMaxSeconds | int) ($job.backoffSeconds | int))
+  (printf "run: max %ds (typical %ds), %d attempts (backoffLimit %d%s), back-off %ds" ($job.runMaxSeconds | int) ($job.runTypicalSeconds | int) ($job.attempts | int) ($job.backoffLimit | int) (ternary ", as many as fit between two runs" "" $job.attemptsFitSchedule) ($job.backoffSeconds | int))
+  (printf "attempt deadline: activeDeadlineSeconds %d = start %d + init %d + run %d + margin %d" ($job.attemptDeadlineSeconds | int) ($job.startSeconds | int) ($t.containers.initSeconds | int) ($job.runMaxSeconds | int) ($job.attemptMarginSeconds | int))
+  (printf "deadline: activeDeadlineSeconds %d = %d x %d + back-off %d" ($job.activeDeadlineSeconds | int) ($job.attempts | int) ($job.attemptDeadlineSeconds | int) ($job.backoffSeconds | int))
   (printf "failure policy: DisruptionTarget ignored%s" (ternary (printf "; exit codes %s fail the Job" (join ", " $codes)) "" (not (empty $codes))))
   (include "hw.shutdownLine" $t)
 ) -}}

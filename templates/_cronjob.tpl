@@ -21,6 +21,15 @@ Output: JSON {"problems": [...], "schedule": {..., "shortestIntervalMinutes": m}
 {{- /* The API server refuses Local: the zone would be whatever the controller runs in. */ -}}
 {{- if and (hasKey $schedule "timeZone") (eq (lower $schedule.timeZone) "local") -}}
 {{- $problems = append $problems (dict "path" "schedule.timeZone" "value" $schedule.timeZone "rule" "timeZone must name a zone: Local would be whatever the controller runs in, and the API refuses it" "fix" "write a zone such as Europe/Berlin or UTC, or leave timeZone out") -}}
+{{- else if hasKey $schedule "timeZone" -}}
+{{- /* The IANA names, generated from the same source as src/declaration/time-zones.ts; keyed by lower case to suggest the right case. */ -}}
+{{- $zones := include "hw.table.timeZones" . | fromJson -}}
+{{- $sameLetters := index $zones (lower $schedule.timeZone) | default "" -}}
+{{- if ne $sameLetters $schedule.timeZone -}}
+{{- $fix := "write a name from the IANA time zone database, e.g. Europe/Berlin, America/New_York or UTC" -}}
+{{- if $sameLetters }}{{ $fix = printf "write %s: zone names are case-sensitive" $sameLetters }}{{ end -}}
+{{- $problems = append $problems (dict "path" "schedule.timeZone" "value" $schedule.timeZone "rule" "timeZone must be a name of the IANA time zone database: the CronJob controller never runs a schedule in a zone it does not know" "fix" $fix) -}}
+{{- end -}}
 {{- end -}}
 {{- $fields := include "hw.cron.fields" $schedule.cron | fromJson -}}
 {{- if not $fields -}}

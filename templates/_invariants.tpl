@@ -6,7 +6,7 @@ by construction here, because neither can be overridden.
 Whether the load balancer's health check calls the readiness endpoint (part of invariant 15) also
 holds by construction: the health check is derived from the readiness probe. So does invariant 16
 (deadlineCoversAttempts): no declaration overrides a Job's deadline or retries, and the derived
-deadline n·(120 + I + R_max) + B exceeds the n·(I + R_max) + B it must cover (hw.job.timings).
+deadline n·(T + I + R_max + M_a) + B exceeds the n·(I + R_max) + B it must cover (hw.job.timings).
 Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON with `problems` and `used`.
 */}}
 {{- define "hw.invariants" -}}
@@ -198,10 +198,48 @@ sidecars and the mesh proxy get SIGTERM at preStop + D, by derivation (G ≥ tha
 {{- if gt (add $starting $deadline) $interval -}}
 {{- $zone := (hasKey . "timeZone") | ternary (printf " (%s)" .timeZone) "" -}}
 {{- $detail := printf "startingDeadlineSeconds %d + activeDeadlineSeconds %d = %d s vs shortest interval %d s (\"%s\"%s, %s)" $starting $deadline (add $starting $deadline) $interval .cron $zone .concurrencyPolicy -}}
-{{- $fix := printf "shorten the run (activeDeadlineSeconds) to at most %d s, schedule runs further apart, or let runs overlap (concurrencyPolicy Allow)" (sub $interval 10) -}}
-{{- if ge (sub $interval $deadline) 10 }}{{ $fix = printf "lower startingDeadlineSeconds to at most %d" (sub $interval $deadline) }}{{ end -}}
+{{- /* The fix in the declaration's own fields, as scheduleFitFix in src/declaration/resolve/invariant-problems.ts writes it. */ -}}
+{{- $job := $t.job -}}
+{{- $limit := sub $interval 10 | int -}}
+{{- $n := $job.attempts | int -}}
+{{- $start := $job.startSeconds | int -}}
+{{- $init := $t.containers.initSeconds | int -}}
+{{- $run := $job.runMaxSeconds | int -}}
+{{- $perAttempt := div (sub $limit ($job.backoffSeconds | int)) $n | int -}}
+{{- $ways := list -}}
+{{- $maxRun := div (mul 10 (sub $perAttempt (add $start $init))) 11 | int -}}
+{{- if and (ge $maxRun 1) (gt (sub $perAttempt (add $start $init)) 0) }}{{ $ways = append $ways (printf "lower run.maxSeconds to at most %d" $maxRun) }}{{ end -}}
+{{- $maxStart := sub $perAttempt (add $init $run ($job.attemptMarginSeconds | int)) | int -}}
+{{- if ge $maxStart 0 }}{{ $ways = append $ways (printf "lower run.startSeconds to at most %d" $maxStart) }}{{ end -}}
+{{- if hasKey $spec.run "attempts" -}}
+{{- $a := $job.attemptDeadlineSeconds | int -}}
+{{- $fits := 0 -}}
+{{- range $k := untilStep 1 (add $n 1 | int) 1 -}}
+{{- if and (eq $fits (sub $k 1 | int)) (le (add (mul $k $a) (include "hw.job.backoff" (dict "retries" (sub $k 1))) | int) $limit) }}{{ $fits = $k }}{{ end -}}
+{{- end -}}
+{{- if ge $fits 1 }}{{ $ways = append $ways (printf "lower run.attempts to %d" $fits) }}{{ end -}}
+{{- end -}}
+{{- $minutes := ceil (divf (add $deadline 10) 60) | int -}}
+{{- if and (hasKey . "timeZone") (not (regexMatch "^(UTC|GMT|Etc/.*)$" .timeZone)) (gt (mul 60 $minutes) 3600) }}{{ $minutes = add $minutes 60 | int }}{{ end -}}
+{{- $ways = append $ways (printf "schedule runs at least %d minutes apart (schedule.cron)" $minutes) -}}
+{{- $ways = append $ways "or let runs overlap (schedule.concurrencyPolicy: Allow)" -}}
+{{- $needs := printf "%d attempts need %d s (%d x %d + back-off %d)" $n $deadline $n ($job.attemptDeadlineSeconds | int) ($job.backoffSeconds | int) -}}
+{{- if eq $n 1 }}{{ $needs = printf "one attempt needs %d s (start %d + init %d + run %d + margin %d)" $deadline $start $init $run ($job.attemptMarginSeconds | int) }}{{ end -}}
+{{- $fix := printf "%s, but a run must end 10 s before the next is due, within %d s: %s" $needs $limit (join ", " $ways) -}}
 {{- $violations = append $violations (dict "id" "runFitsSchedule" "detail" $detail "fix" $fix) -}}
 {{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- /* Invariant 18: every attempt, at its own deadline, fits inside the Job's (src/invariants/check.ts). */ -}}
+{{- with $t.job -}}
+{{- $n := .attempts | int -}}
+{{- $needed := add (mul $n (.attemptDeadlineSeconds | int)) (.backoffSeconds | int) | int -}}
+{{- $deadline := .activeDeadlineSeconds | int -}}
+{{- if gt $needed $deadline -}}
+{{- $detail := printf "%d × attempt %d + back-off %d = %d s vs the Job's activeDeadlineSeconds %d" $n (.attemptDeadlineSeconds | int) (.backoffSeconds | int) $needed $deadline -}}
+{{- $fix := printf "raise the Job's activeDeadlineSeconds to at least %d, lower the pod's to at most %d, or lower backoffLimit" $needed (max 0 (div (sub $deadline (.backoffSeconds | int)) $n) | int) -}}
+{{- $violations = append $violations (dict "id" "attemptFitsDeadline" "detail" $detail "fix" $fix) -}}
 {{- end -}}
 {{- end -}}
 

@@ -5,31 +5,57 @@ jobTemplate reuses). The constants come from templates/_generated.tpl.
 */}}
 
 {{/*
-The Job's timings: (dict "run" declaredRun "init" I). R_typ = ceil(R_max/3) unless declared;
-backoffLimit = n - 1; B = Σ_{k=1}^{n-1} min(10·2^(k-1), 360); A = n·(120 + I + R_max) + B;
-ttlSecondsAfterFinished a week. Output: JSON.
+The Job's timings: (dict "run" declaredRun "init" I "scheduled" bool "fit" C-10-or-0). R_typ =
+ceil(R_max/3) unless declared; T = run.startSeconds or 20; M_a = ceil(R_max/10); a = T + I + R_max
++ M_a (the pod's own deadline); n = run.attempts, else 3, else (runs that must not overlap, fit > 0)
+the most of 1 to 3 with n·a + B ≤ fit; backoffLimit = n - 1; B = Σ_{k=1}^{n-1} min(10·2^(k-1), 360);
+A = n·a + B; ttlSecondsAfterFinished a week unless scheduled. Output: JSON.
 */}}
+{{- define "hw.job.backoff" -}}
+{{- /* B for (dict "retries" k): Σ_{j=1}^{k} min(10·2^(j-1), 360). */ -}}
+{{- $c := include "hw.table.jobConstants" . | fromJson -}}
+{{- $b := 0 -}}
+{{- $step := $c.backoffBaseSeconds | int -}}
+{{- range $k := until (.retries | int) -}}
+{{- $b = add $b (min $step ($c.backoffCapSeconds | int)) | int -}}
+{{- $step = mul $step 2 | int -}}
+{{- end -}}
+{{- $b -}}
+{{- end -}}
+
 {{- define "hw.job.timings" -}}
-{{- /* (dict "run" "init" "scheduled"): a CronJob's Jobs get no TTL, its history limits keep and delete them. */ -}}
 {{- $c := include "hw.table.jobConstants" . | fromJson -}}
 {{- $run := .run -}}
 {{- $rMax := $run.maxSeconds | int -}}
 {{- $rTyp := include "hw.ceilDiv" (list $rMax 3) | int -}}
 {{- if hasKey $run "typicalSeconds" }}{{ $rTyp = $run.typicalSeconds | int }}{{ end -}}
-{{- $n := $run.attempts | int -}}
-{{- $b := 0 -}}
-{{- $step := $c.backoffBaseSeconds | int -}}
-{{- range $k := until (sub $n 1 | int) -}}
-{{- $b = add $b (min $step ($c.backoffCapSeconds | int)) | int -}}
-{{- $step = mul $step 2 | int -}}
+{{- $start := $c.runStartSeconds | int -}}
+{{- if hasKey $run "startSeconds" }}{{ $start = $run.startSeconds | int }}{{ end -}}
+{{- $margin := include "hw.ceilDiv" (list $rMax 10) | int -}}
+{{- $attempt := add $start (.init | int) $rMax $margin | int -}}
+{{- $most := $c.defaultAttempts | int -}}
+{{- $n := $most -}}
+{{- $fit := .fit | default 0 | int -}}
+{{- if hasKey $run "attempts" -}}
+{{- $n = $run.attempts | int -}}
+{{- else if gt $fit 0 -}}
+{{- $n = 1 -}}
+{{- range $k := untilStep 2 (add $most 1 | int) 1 -}}
+{{- if and (eq $n (sub $k 1 | int)) (le (add (mul $k $attempt) (include "hw.job.backoff" (dict "retries" (sub $k 1))) | int) $fit) }}{{ $n = $k }}{{ end -}}
 {{- end -}}
-{{- $deadline := add (mul $n (add ($c.podStartSeconds | int) (.init | int) $rMax)) $b | int -}}
+{{- end -}}
+{{- $b := include "hw.job.backoff" (dict "retries" (sub $n 1)) | int -}}
+{{- $deadline := add (mul $n $attempt) $b | int -}}
 {{- $codes := list -}}
 {{- range $code := $run.nonRetryableExitCodes | default list }}{{ $codes = append $codes ($code | int) }}{{ end -}}
 {{- $timings := dict
   "runMaxSeconds" $rMax
   "runTypicalSeconds" $rTyp
   "attempts" $n
+  "startSeconds" $start
+  "attemptMarginSeconds" $margin
+  "attemptDeadlineSeconds" $attempt
+  "attemptsFitSchedule" (and (not (hasKey $run "attempts")) (lt $n $most))
   "backoffLimit" (sub $n 1 | int)
   "backoffSeconds" $b
   "activeDeadlineSeconds" $deadline

@@ -32,6 +32,10 @@ spec:
   {{- if include "hw.kinds.runsToCompletion" $spec.kind }}
   restartPolicy: Never
   {{- end }}
+  {{- /* Each attempt's own deadline (templates/_job.tpl): the Job's applies to all attempts together. */}}
+  {{- with $w.timings.job }}
+  activeDeadlineSeconds: {{ .attemptDeadlineSeconds | int }}
+  {{- end }}
   terminationGracePeriodSeconds: {{ $w.timings.terminationGracePeriodSeconds | int }}
   securityContext:
     {{- include "hw.security.pod" $w | nindent 4 }}

@@ -72,7 +72,6 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- /* A stateful workload's settings, with the defaults the schema gives when they are declared. */ -}}
 {{- if hasKey $spec "stateful" }}{{ $_ := set $spec "stateful" (include "hw.statefulSet.settings" $spec | fromJson) }}{{ end -}}
 {{- if hasKey $spec "daemon" }}{{ $_ := set $spec "daemon" (include "hw.daemonSet.settings" $spec | fromJson) }}{{ end -}}
-{{- if hasKey $spec "run" }}{{ $_ := set $spec.run "attempts" ($spec.run.attempts | default 3) }}{{ end -}}
 {{- if hasKey $spec "schedule" -}}
 {{- $_ := set $spec.schedule "concurrencyPolicy" ($spec.schedule.concurrencyPolicy | default "Forbid") -}}
 {{- range $limit := list "successfulJobsHistoryLimit" "failedJobsHistoryLimit" }}{{ if not (hasKey $spec.schedule $limit) }}{{ $_ := set $spec.schedule $limit 3 }}{{ end }}{{ end -}}

@@ -170,7 +170,12 @@ its preStop delay preStop + D.
 -}}
 {{- if not $batch }}{{ $_ := set $timings "startupTypicalSeconds" $sTyp }}{{ $_ := set $timings "startupMaxSeconds" $sMax }}{{ end -}}
 {{- if hasKey $spec "run" -}}
-{{- $job := include "hw.job.timings" (dict "run" $spec.run "init" $i "scheduled" (not (empty .schedule))) | fromJson -}}
+{{- /* Runs that must not overlap bound the Job's deadline, and so the attempts that are not declared: A ≤ C - 10. */ -}}
+{{- $fit := 0 -}}
+{{- if and .schedule (ne .schedule.concurrencyPolicy "Allow") -}}
+{{- $fit = sub (include "hw.cronJob.interval" (dict "minutes" .schedule.shortestIntervalMinutes "timeZone" .schedule.timeZone) | int) ((include "hw.table.cronJobConstants" . | fromJson).controllerCheckSeconds | int) | int -}}
+{{- end -}}
+{{- $job := include "hw.job.timings" (dict "run" $spec.run "init" $i "scheduled" (not (empty .schedule)) "fit" $fit) | fromJson -}}
 {{- $_ := set $timings "job" $job -}}
 {{- if .schedule }}{{ $_ := set $timings "cronJob" (include "hw.cronJob.timings" (dict "schedule" .schedule "deadline" $job.activeDeadlineSeconds) | fromJson) }}{{ end -}}
 {{- end -}}

@@ -10,7 +10,7 @@ import { synthesizedByKind, theOnly } from './support/manifests';
 
 const synth = synthesizedByKind;
 
-/** The CronJob timings of a 600 s run tried 3 times (A = 3 × 720 + 30 = 2190 s). */
+/** The CronJob timings of a 600 s run tried 3 times (a = 20 + 600 + 60 = 680, A = 3 × 680 + 30 = 2070 s). */
 function cronTimings(minutes: number, concurrencyPolicy: ConcurrencyPolicy, timeZone?: string) {
   return deriveTimings({
     ...jobTimingInput({ maxSeconds: 600, attempts: 3 }),
@@ -27,14 +27,14 @@ function cronTimings(minutes: number, concurrencyPolicy: ConcurrencyPolicy, time
 }
 
 describe('worked numbers', () => {
-  test('a daily schedule in UTC: C = 86400; Forbid starts a late run up to C - A = 86400 - 2190 = 84210 s late', () => {
+  test('a daily schedule in UTC: C = 86400; Forbid starts a late run up to C - A = 86400 - 2070 = 84330 s late', () => {
     const { cronJob, job } = cronTimings(1440, 'Forbid', 'UTC');
-    expect([job!.activeDeadlineSeconds, cronJob!.shortestIntervalSeconds, cronJob!.startingDeadlineSeconds]).toEqual([2190, 86400, 84210]);
+    expect([job!.activeDeadlineSeconds, cronJob!.shortestIntervalSeconds, cronJob!.startingDeadlineSeconds]).toEqual([2070, 86400, 84330]);
   });
 
   test('in a zone with daylight saving time a daily interval is an hour shorter: 82800, and the starting deadline with it', () => {
     const { cronJob } = cronTimings(1440, 'Replace', 'Europe/Berlin');
-    expect([cronJob!.shortestIntervalSeconds, cronJob!.startingDeadlineSeconds]).toEqual([82800, 82800 - 2190]);
+    expect([cronJob!.shortestIntervalSeconds, cronJob!.startingDeadlineSeconds]).toEqual([82800, 82800 - 2070]);
   });
 
   test('an hourly schedule keeps its hour in any zone', () => {
@@ -78,7 +78,7 @@ describe('the objects of a cronjob', () => {
       schedule: '0 2 * * *',
       timeZone: 'Europe/Berlin',
       concurrencyPolicy: 'Forbid',
-      startingDeadlineSeconds: 82800 - 10830 - 360,
+      startingDeadlineSeconds: 82800 - 11970,
       successfulJobsHistoryLimit: 3,
       failedJobsHistoryLimit: 3,
     });
@@ -94,7 +94,7 @@ describe('the objects of a cronjob', () => {
 
   test('the annotation records the schedule and the history', () => {
     const lines = cronJob.metadata!.annotations!['hardened-workloads.io/timings']!.split('\n');
-    expect(lines[0]).toBe('schedule: 0 2 * * * (Europe/Berlin), shortest interval 82800s, Forbid, startingDeadlineSeconds 71610');
+    expect(lines[0]).toBe('schedule: 0 2 * * * (Europe/Berlin), shortest interval 82800s, Forbid, startingDeadlineSeconds 70830');
     expect(lines[lines.length - 1]).toBe('clean-up: history 3 succeeded, 3 failed');
   });
 
@@ -113,15 +113,116 @@ describe('the objects of a cronjob', () => {
   });
 });
 
+describe('schedule.suspend', () => {
+  test('a suspended schedule writes suspend: true, and the rest of the CronJob stays as it was', () => {
+    const running = theOnly(synth(NIGHTLY), 'CronJob');
+    const suspended = theOnly(synth(nightlyWith({ schedule: { cron: '0 2 * * *', suspend: true } })), 'CronJob');
+    expect(suspended.spec.suspend).toBe(true);
+    const { suspend: _, ...rest } = suspended.spec;
+    expect(rest).toEqual(running.spec);
+  });
+
+  test('suspend: false, like leaving it out, writes nothing', () => {
+    expect(theOnly(synth(nightlyWith({ schedule: { cron: '0 2 * * *', suspend: false } })), 'CronJob').spec.suspend).toBeUndefined();
+  });
+});
+
+describe('frequent schedules fit with the defaults: the attempts that are not declared are those that fit between two runs', () => {
+  /** A cronjob of the given schedule and run, everything else by default. */
+  const frequent = (cron: string, maxSeconds: number) => resolveWorkload(nightlyWith({ schedule: { cron }, run: { maxSeconds } })).timings;
+
+  test('every minute with a 20 s run: one attempt of 20 + 20 + 2 = 42 s, started at most 60 - 42 = 18 s late', () => {
+    const { job, cronJob } = frequent('* * * * *', 20);
+    expect([job!.attempts, job!.attemptDeadlineSeconds, job!.activeDeadlineSeconds, cronJob!.startingDeadlineSeconds]).toEqual([
+      1, 42, 42, 18,
+    ]);
+  });
+
+  test('every 5 minutes with a 2 min run: one attempt of 20 + 120 + 12 = 152 s (two would need 2 × 152 + 10 = 314 > 290)', () => {
+    const { job, cronJob } = frequent('*/5 * * * *', 120);
+    expect([job!.attempts, job!.activeDeadlineSeconds, cronJob!.startingDeadlineSeconds]).toEqual([1, 152, 148]);
+  });
+
+  test('every 15 minutes with a 4 min run: all 3 attempts fit, 3 × 284 + 30 = 882 ≤ 890', () => {
+    const { job, cronJob } = frequent('*/15 * * * *', 240);
+    expect([job!.attempts, job!.activeDeadlineSeconds, cronJob!.startingDeadlineSeconds]).toEqual([3, 882, 18]);
+  });
+
+  test('the nightly report that runs at most 40 minutes keeps 3 attempts, each ended at 20 + 2400 + 240 = 2660 s', () => {
+    const { job } = resolveWorkload(
+      nightlyWith({ schedule: { cron: '0 2 * * *', timeZone: 'Europe/Berlin' }, run: { maxSeconds: 2400 } }),
+    ).timings;
+    expect([job!.attempts, job!.attemptDeadlineSeconds, job!.activeDeadlineSeconds]).toEqual([3, 2660, 8010]);
+  });
+
+  test('explain and the annotation say that fewer attempts were derived to fit the schedule', () => {
+    const workload = resolveWorkload(nightlyWith({ schedule: { cron: '*/5 * * * *' }, run: { maxSeconds: 120 } }));
+    expect(workload.explanations.find(({ key }) => key === 'run.attempts')).toMatchObject({
+      formula: 'n = the most of 1 to 3 with n × a + B ≤ C - 10',
+      value: 1,
+    });
+    const annotation = theOnly(synth(nightlyWith({ schedule: { cron: '*/5 * * * *' }, run: { maxSeconds: 120 } })), 'CronJob').metadata!
+      .annotations!['hardened-workloads.io/timings']!;
+    expect(annotation).toContain('1 attempts (backoffLimit 0, as many as fit between two runs)');
+  });
+
+  test('declared attempts are kept, not derived', () => {
+    expect(frequent('*/15 * * * *', 240).job!.attemptsFitSchedule).toBe(false);
+    const declared = resolveWorkload(nightlyWith({ schedule: { cron: '0 * * * *' }, run: { maxSeconds: 600, attempts: 4 } }));
+    expect(declared.timings.job!.attempts).toBe(4);
+  });
+
+  test('with Allow the attempts stay 3 whatever the schedule', () => {
+    const allowed = resolveWorkload(nightlyWith({ schedule: { cron: '* * * * *', concurrencyPolicy: 'Allow' }, run: { maxSeconds: 20 } }));
+    expect(allowed.timings.job!.attempts).toBe(3);
+  });
+
+  test.each([
+    ['* * * * *', 20],
+    ['*/5 * * * *', 120],
+    ['*/15 * * * *', 240],
+  ])('%s with a %i s run synthesizes with the defaults into objects valid against the 1.28 API', (cron, maxSeconds) => {
+    for (const object of synth(nightlyWith({ schedule: { cron }, run: { maxSeconds } })))
+      expect({ kind: object.kind, errors: objectSchemaErrors(object) }).toEqual({ kind: object.kind, errors: [] });
+  });
+});
+
 describe('a run too long for its schedule', () => {
-  const tooLong = nightlyWith({ schedule: { cron: '0 * * * *' }, run: { maxSeconds: 1200 } });
+  // One attempt needs 20 + 3400 + 340 = 3760 s, more than the 3590 s an hourly run must end within.
+  const tooLong = nightlyWith({ schedule: { cron: '0 * * * *' }, run: { maxSeconds: 3400 } });
 
   test('is refused under invariant 17, with the numbers', () => {
-    expect(() => resolveWorkload(tooLong)).toThrow(/runFitsSchedule.*4000 s vs shortest interval 3600 s/);
+    expect(() => resolveWorkload(tooLong)).toThrow(/runFitsSchedule.*3770 s vs shortest interval 3600 s/);
+  });
+
+  test('the fix names the declarable fields with the numbers that fit: the run, the schedule, overlap', () => {
+    expect(() => resolveWorkload(tooLong)).toThrow(
+      'one attempt needs 3760 s (start 20 + init 0 + run 3400 + margin 340), but a run must end 10 s before the next is due, within 3590 s: ' +
+        'lower run.maxSeconds to at most 3245, schedule runs at least 63 minutes apart (schedule.cron), or let runs overlap (schedule.concurrencyPolicy: Allow)',
+    );
+  });
+
+  test('the fix names a shorter start allowance when that alone would fit', () => {
+    const slowStart = nightlyWith({ schedule: { cron: '* * * * *' }, run: { maxSeconds: 20, startSeconds: 30 } });
+    expect(() => resolveWorkload(slowStart)).toThrow(
+      'lower run.maxSeconds to at most 18, lower run.startSeconds to at most 28, schedule runs at least 2 minutes apart',
+    );
+  });
+
+  test('the fix names fewer attempts when they were declared', () => {
+    const declared = nightlyWith({ schedule: { cron: '*/5 * * * *' }, run: { maxSeconds: 120, attempts: 3 } });
+    expect(() => resolveWorkload(declared)).toThrow(
+      '3 attempts need 486 s (3 x 152 + back-off 30), but a run must end 10 s before the next is due, within 290 s: lower run.maxSeconds to at most 60, lower run.attempts to 1, schedule runs at least 9 minutes apart',
+    );
+  });
+
+  test('in a zone with daylight saving time the runs must be an hour further apart', () => {
+    const berlin = nightlyWith({ schedule: { cron: '0 */2 * * *', timeZone: 'Europe/Berlin' }, run: { maxSeconds: 6000 } });
+    expect(() => resolveWorkload(berlin)).toThrow('schedule runs at least 171 minutes apart');
   });
 
   test('is accepted with overlap allowed', () => {
-    const allowed = nightlyWith({ schedule: { cron: '0 * * * *', concurrencyPolicy: 'Allow' }, run: { maxSeconds: 1200 } });
+    const allowed = nightlyWith({ schedule: { cron: '0 * * * *', concurrencyPolicy: 'Allow' }, run: { maxSeconds: 3400 } });
     expect(resolveWorkload(allowed).timings.cronJob!.startingDeadlineSeconds).toBe(3590);
   });
 

@@ -16,6 +16,7 @@ const FILES = [
   'values.schema.json',
   'values.yaml',
   'src/declaration/workload-spec.ts',
+  'src/declaration/time-zones.ts',
   'templates/_generated.tpl',
   ...Object.keys(ruleDocFiles()),
 ];

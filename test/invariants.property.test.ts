@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { checkInvariants, isDeclarationError, synthesizeObjects } from '../src';
+import { checkInvariants, isDeclarationError, resolveWorkload, synthesizeObjects, type RunInput } from '../src';
+import { jobDeadlineSeconds } from '../src/timing/kinds/job';
 import { ACKNOWLEDGED_ANNOTATION } from '../src/constructs/metadata';
 import { type KubernetesObject, workloadsFromManifests } from '../src/manifests/facts';
 import { restrictedPodFindings } from '../src/manifests/pod-security';
@@ -116,6 +117,30 @@ describe('every accepted job synthesizes to objects that satisfy the invariants'
         );
       }),
       { seed: SEED, numRuns: 500 },
+    );
+  });
+});
+
+describe('the attempts of a cronjob whose runs must not overlap', () => {
+  test('left out, they are the most of 1 to 3 that fit between two runs, and a refusal means not even one fits', () => {
+    fc.assert(
+      fc.property(validCronJobDeclaration, (declaration) => {
+        const {
+          run,
+          schedule,
+          acknowledge = {},
+        } = declaration as { run: RunInput; schedule: { concurrencyPolicy?: string }; acknowledge?: object };
+        fc.pre(run.attempts === undefined && schedule.concurrencyPolicy !== 'Allow');
+        const { job, cronJob } = resolveWorkload(declaration).timings;
+        const limit = cronJob!.shortestIntervalSeconds - 10;
+        expect(job!.attempts).toBeGreaterThanOrEqual(1);
+        expect(job!.attempts).toBeLessThanOrEqual(3);
+        if (job!.attempts < 3) expect(jobDeadlineSeconds(job!.attempts + 1, job!.attemptDeadlineSeconds)).toBeGreaterThan(limit);
+        const refused = job!.activeDeadlineSeconds > limit;
+        expect(refused).toBe(job!.attempts === 1 && job!.attemptDeadlineSeconds > limit);
+        expect('runFitsSchedule' in acknowledge).toBe(refused);
+      }),
+      { seed: SEED + 1, numRuns: 100 },
     );
   });
 });

@@ -52,6 +52,7 @@ describe('checking a manifest this project did not make', () => {
       startupWindow: 'violated', // liveness without a startup probe
       deadlineCoversAttempts: 'holds', // not a Job
       runFitsSchedule: 'holds', // not a CronJob
+      attemptFitsDeadline: 'holds', // not a Job
       sidecarsOutliveDrain: 'holds', // no sidecars
       probeSuccessThreshold: 'holds',
       livenessAfterReadiness: 'violated', // both windows 30 s

@@ -47,12 +47,36 @@ describe('worked numbers', () => {
     ]);
   });
 
-  test('activeDeadlineSeconds covers every attempt: 3 × (120 + 0 + 1800) + 30 = 5790', () => {
-    expect(jobTimings({ maxSeconds: 1800, attempts: 3 }).job!.activeDeadlineSeconds).toBe(5790);
+  test("each attempt's deadline is start + init + run + a tenth of the run: 20 + 0 + 1800 + 180 = 2000", () => {
+    expect(jobTimings({ maxSeconds: 1800, attempts: 3 }).job).toMatchObject({
+      startSeconds: 20,
+      attemptMarginSeconds: 180,
+      attemptDeadlineSeconds: 2000,
+    });
   });
 
-  test('activeDeadlineSeconds counts the init phase in every attempt: 3 × (120 + 60 + 2400) + 30 = 7770', () => {
-    expect(jobTimings({ maxSeconds: 2400, attempts: 3 }, 60).job!.activeDeadlineSeconds).toBe(7770);
+  test('the margin of an attempt rounds a tenth of the run up: 20 + 0 + 20 + 2 = 42', () => {
+    expect(jobTimings({ maxSeconds: 20, attempts: 1 }).job!.attemptDeadlineSeconds).toBe(42);
+    expect(jobTimings({ maxSeconds: 21, attempts: 1 }).job!.attemptMarginSeconds).toBe(3);
+  });
+
+  test('a declared start allowance replaces the 20 s: 120 + 60 + 600 + 60 = 840', () => {
+    expect(jobTimings({ maxSeconds: 600, attempts: 3, startSeconds: 120 }, 60).job!.attemptDeadlineSeconds).toBe(840);
+  });
+
+  test("the Job's deadline is every attempt at its own deadline plus the back-off: 3 × 2000 + 30 = 6030", () => {
+    expect(jobTimings({ maxSeconds: 1800, attempts: 3 }).job!.activeDeadlineSeconds).toBe(6030);
+  });
+
+  test('the init phase counts in every attempt: a = 20 + 60 + 2400 + 240 = 2720, A = 3 × 2720 + 30 = 8190', () => {
+    expect(jobTimings({ maxSeconds: 2400, attempts: 3 }, 60).job).toMatchObject({
+      attemptDeadlineSeconds: 2720,
+      activeDeadlineSeconds: 8190,
+    });
+  });
+
+  test('a Job that is not scheduled keeps its 3 attempts whatever the run takes', () => {
+    expect(jobTimings({ maxSeconds: 86400 }).job).toMatchObject({ attempts: 3, attemptsFitSchedule: false });
   });
 
   test('a typical run is a third of the slowest unless declared', () => {
@@ -74,7 +98,7 @@ describe('worked numbers', () => {
   });
 
   test('attempts default to 3', () => {
-    expect(resolveWorkload(MIGRATION).timings.job).toMatchObject({ attempts: 3, backoffLimit: 2, activeDeadlineSeconds: 5790 });
+    expect(resolveWorkload(MIGRATION).timings.job).toMatchObject({ attempts: 3, backoffLimit: 2, activeDeadlineSeconds: 6030 });
   });
 
   test('explain lists no start, probe or rollout numbers for a job', () => {
@@ -98,7 +122,7 @@ describe('the objects of a job', () => {
   });
 
   test('the Job carries the derived deadline, retries and clean-up, and no selector', () => {
-    expect(job.spec).toMatchObject({ backoffLimit: 2, activeDeadlineSeconds: 5790, ttlSecondsAfterFinished: 604800 });
+    expect(job.spec).toMatchObject({ backoffLimit: 2, activeDeadlineSeconds: 6030, ttlSecondsAfterFinished: 604800 });
     expect(job.spec.selector).toBeUndefined();
   });
 
@@ -113,6 +137,11 @@ describe('the objects of a job', () => {
     expect(theOnly(synth(MIGRATION), 'Job').spec.podFailurePolicy.rules).toEqual([
       { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] },
     ]);
+  });
+
+  test("the pod carries one attempt's deadline, which the Job's deadline covers for every attempt", () => {
+    expect(pod.activeDeadlineSeconds).toBe(2000);
+    expect(3 * pod.activeDeadlineSeconds + backoffSeconds(2)).toBe(job.spec.activeDeadlineSeconds);
   });
 
   test('the pod is never restarted in place, has no probes and no preStop hook, and a grace of drain + margin', () => {
@@ -132,7 +161,8 @@ describe('the objects of a job', () => {
       'hardened-workloads.io/declared': 'runMaxSeconds=1800 drainSeconds=20 propagationSeconds=0',
       'hardened-workloads.io/timings': [
         'run: max 1800s (typical 600s), 3 attempts (backoffLimit 2), back-off 30s',
-        'deadline: activeDeadlineSeconds 5790 = 3 x (120 + init 0 + run 1800) + back-off 30',
+        'attempt deadline: activeDeadlineSeconds 2000 = start 20 + init 0 + run 1800 + margin 180',
+        'deadline: activeDeadlineSeconds 6030 = 3 x 2000 + back-off 30',
         'failure policy: DisruptionTarget ignored; exit codes 2, 64 fail the Job',
         'shutdown: preStop 0s (none) + drain 20s + margin 5s = grace 25s',
         'clean-up: ttlSecondsAfterFinished 604800',
@@ -209,15 +239,47 @@ describe('the construct class', () => {
   });
 });
 
-test('explain tells the story of the runs: every attempt at its slowest, the back-off between them, then the deadline', () => {
+test('explain tells the story of the runs: every attempt ended by its own deadline, the back-off between them, then the Job deadline', () => {
   const text = explainText(resolveWorkload(migrationWith({ run: { maxSeconds: 1800, nonRetryableExitCodes: [2] } })));
   expect(text).toContain('Runs (t = 0: the Job starts)');
   for (const line of [
-    ' 1920s  attempt 1 fails at its slowest: back-off 10s before the next pod',
-    ' 3850s  attempt 2 fails at its slowest: back-off 20s before the next pod',
-    ' 5790s  activeDeadlineSeconds 5790: the Job is failed and a pod still running is stopped',
+    ' 2000s  attempt 1 hangs and is ended by its deadline (pod activeDeadlineSeconds 2000): back-off 10s before the next pod',
+    ' 4010s  attempt 2 hangs and is ended by its deadline (pod activeDeadlineSeconds 2000): back-off 20s before the next pod',
+    ' 6030s  activeDeadlineSeconds 6030: the Job is failed and a pod still running is stopped',
+    "each attempt ends at its own deadline, activeDeadlineSeconds 2000 of the pod = start 20 + init 0 + run 1800 + margin 180; the Job's 6030 = 3 x 2000 + back-off 30",
     'exit code 2 of the main container fails the Job at once (podFailurePolicy FailJob)',
   ])
     expect(text).toContain(line);
   expect(text).not.toContain('Start and rollout');
+});
+
+describe('migrations that run once', () => {
+  const django = (changes: Record<string, unknown>) =>
+    resolveWorkload({
+      name: 'polls',
+      kind: 'worker',
+      image: 'ghcr.io/acme/polls:1.0.0',
+      startup: { maxSeconds: 30 },
+      drainSeconds: 10,
+      health: { liveness: { exec: ['/bin/alive'] } },
+      initContainers: [
+        { name: 'migrate', image: 'ghcr.io/acme/polls:1.0.0', command: ['python', 'manage.py', 'migrate'], maxSeconds: 300 },
+      ],
+      ...changes,
+    } as never).notes;
+
+  test('explain says that an init container runs in every pod of a replicated workload, and where a migration belongs', () => {
+    const [note] = django({ replicas: 10 }).filter((text) => text.includes('run in every new pod'));
+    expect(note).toContain('The init containers (migrate) run in every new pod of this worker workload (10 pods)');
+    expect(note).toContain('"helm.sh/hook": pre-install,pre-upgrade');
+    expect(note).toContain('argocd.argoproj.io/sync-wave');
+    expect(note).toContain('a migration tool that takes a lock');
+  });
+
+  test('a single pod, or a job, gets no such note', () => {
+    expect(
+      django({ replicas: 1, acknowledge: { singleReplica: 'a preview environment' } }).filter((text) => text.includes('every new pod')),
+    ).toEqual([]);
+    expect(resolveWorkload(MIGRATION).notes.filter((text) => text.includes('every new pod'))).toEqual([]);
+  });
 });

@@ -24,6 +24,7 @@ export const INVARIANT_IDS = [
   'loadBalancerHealthCheck',
   'deadlineCoversAttempts',
   'runFitsSchedule',
+  'attemptFitsDeadline',
 ] as const;
 export type InvariantId = (typeof INVARIANT_IDS)[number];
 
@@ -48,6 +49,8 @@ export const ACKNOWLEDGEABLE_INVARIANTS = [
   'deadlineCoversAttempts',
   // A run that may, now and then, delay or stop the next one (Forbid skips it, Replace stops the late run).
   'runFitsSchedule',
+  // A Job's deadline deliberately shorter than all its attempts (the later retries may be cut off).
+  'attemptFitsDeadline',
 ] as const satisfies readonly InvariantId[];
 
 /** Hardening defaults that may be waived, each only with a written reason. */

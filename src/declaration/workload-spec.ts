@@ -571,10 +571,19 @@ export interface RunTimes {
    *
    * Unit: attempts.
    *
-   * @default 3
+   * @default - 3; for a cronjob whose runs must not overlap (concurrencyPolicy Forbid or Replace), as many of 3 as fit between two runs, at least 1
    * @example 5
    */
   attempts?: number;
+  /**
+   * Time each attempt's pod may take from its creation to the start of the main container: scheduling, image pull, container start. Part of every attempt's deadline (the pod's activeDeadlineSeconds).
+   *
+   * Unit: seconds.
+   *
+   * @default - 20: Kubernetes' pod startup objective (5 s without image pull) plus the pull of a small image; declare more for a large image or a node added on demand
+   * @example 120
+   */
+  startSeconds?: number;
   /**
    * Exit codes of the main container that mean a permanent error (bad input, a failed precondition): the pod failure policy fails the Job at once instead of retrying. In increasing order, without repeats.
    *
@@ -593,7 +602,7 @@ export interface Schedule {
    */
   cron: string;
   /**
-   * IANA time zone the schedule is read in. Only the name's shape is checked here; the API server refuses a zone its time zone database does not know.
+   * IANA time zone the schedule is read in: a name of the IANA time zone database (zones and links, case-sensitive), which the CronJob controller needs to run the schedule at all.
    *
    * @default - the kube-controller-manager's time zone (usually UTC)
    * @example "Europe/Berlin"
@@ -606,6 +615,13 @@ export interface Schedule {
    * @example "Replace"
    */
   concurrencyPolicy?: 'Forbid' | 'Replace' | 'Allow';
+  /**
+   * Stops the schedule without deleting the CronJob: no new run starts while true; a run already started goes on. Missed runs are not made up later beyond startingDeadlineSeconds.
+   *
+   * @default - false: the schedule runs
+   * @example true
+   */
+  suspend?: boolean;
   /**
    * Finished Jobs that succeeded to keep, with their pods and logs.
    *
@@ -2517,6 +2533,13 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   runFitsSchedule?: string;
+  /**
+   * Why this departure is deliberate, on one line; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  attemptFitsDeadline?: string;
   /**
    * Why this departure is deliberate, on one line; recorded in an annotation.
    *

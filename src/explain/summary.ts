@@ -53,8 +53,9 @@ function jobSummary(job: JobTimings, timings: Timings): string {
           `schedule: ${cronJob.cron}${cronJob.timeZone !== undefined ? ` (${cronJob.timeZone})` : ''}, shortest interval ${cronJob.shortestIntervalSeconds}s, ${cronJob.concurrencyPolicy}, startingDeadlineSeconds ${cronJob.startingDeadlineSeconds}`,
         ]
       : []),
-    `run: max ${job.runMaxSeconds}s (typical ${job.runTypicalSeconds}s), ${job.attempts} attempts (backoffLimit ${job.backoffLimit}), back-off ${job.backoffSeconds}s`,
-    `deadline: activeDeadlineSeconds ${job.activeDeadlineSeconds} = ${job.attempts} x (120 + init ${timings.containers.initSeconds} + run ${job.runMaxSeconds}) + back-off ${job.backoffSeconds}`,
+    `run: max ${job.runMaxSeconds}s (typical ${job.runTypicalSeconds}s), ${job.attempts} attempts (backoffLimit ${job.backoffLimit}${job.attemptsFitSchedule ? ', as many as fit between two runs' : ''}), back-off ${job.backoffSeconds}s`,
+    `attempt deadline: activeDeadlineSeconds ${job.attemptDeadlineSeconds} = start ${job.startSeconds} + init ${timings.containers.initSeconds} + run ${job.runMaxSeconds} + margin ${job.attemptMarginSeconds}`,
+    `deadline: activeDeadlineSeconds ${job.activeDeadlineSeconds} = ${job.attempts} x ${job.attemptDeadlineSeconds} + back-off ${job.backoffSeconds}`,
     `failure policy: DisruptionTarget ignored${codes.length > 0 ? `; exit codes ${codes.join(', ')} fail the Job` : ''}`,
     shutdownLine(timings),
     ...containerLines(timings.containers),

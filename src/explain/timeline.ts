@@ -2,7 +2,7 @@ import type { ResolvedWorkload } from '../declaration/resolve';
 import { resolveBudget } from '../invariants/facts';
 import { ceilDiv } from '../timing/arithmetic';
 import { effectiveInterval } from '../timing/arithmetic';
-import { backoffSeconds, POD_START_SECONDS } from '../timing/kinds/job';
+import { backoffSeconds, DEFAULT_ATTEMPTS } from '../timing/kinds/job';
 import type { BatchRollout, ProbeTimings, Rollout } from '../timing/types';
 
 /**
@@ -357,21 +357,30 @@ function runSection(workload: ResolvedWorkload): TimelineSection {
   const A = job.activeDeadlineSeconds;
   const typicalEnd = I + job.runTypicalSeconds;
   const worst: Segment[] = [];
+  const T = job.startSeconds;
+  const a = job.attemptDeadlineSeconds;
   const events: TimelineEvent[] = [
-    { at: 0, label: `the Job starts: up to ${POD_START_SECONDS}s for scheduling and image pull are allowed per attempt` },
+    { at: 0, label: `the Job starts: up to ${T}s for scheduling and image pull are allowed per attempt` },
     { at: typicalEnd, label: `a typical run is done (${job.runTypicalSeconds}s after the container starts, if the pod starts at once)` },
   ];
   let at = 0;
   for (let attempt = 1; attempt <= job.attempts; attempt++) {
-    worst.push({ from: at, to: at + POD_START_SECONDS, label: 'pod start', tone: 'init' });
-    at += POD_START_SECONDS;
+    // The pod's own deadline counts from its start: an attempt that runs over is ended at `a` and the next one follows.
+    const end = at + a;
+    worst.push({ from: at, to: at + T, label: 'pod start', tone: 'init' });
+    at += T;
     if (I > 0) worst.push({ from: at, to: at + I, label: 'init', tone: 'init' });
     at += I;
     worst.push({ from: at, to: at + job.runMaxSeconds, label: `attempt ${attempt}`, tone: 'starting' });
     at += job.runMaxSeconds;
+    worst.push({ from: at, to: end, label: 'margin', tone: 'margin' });
+    at = end;
     if (attempt < job.attempts) {
       const backoff = backoffSeconds(attempt) - backoffSeconds(attempt - 1);
-      events.push({ at, label: `attempt ${attempt} fails at its slowest: back-off ${backoff}s before the next pod` });
+      events.push({
+        at,
+        label: `attempt ${attempt} hangs and is ended by its deadline (pod activeDeadlineSeconds ${a}): back-off ${backoff}s before the next pod`,
+      });
       worst.push({ from: at, to: at + backoff, label: 'back-off', tone: 'margin' });
       at += backoff;
     }
@@ -395,7 +404,8 @@ function runSection(workload: ResolvedWorkload): TimelineSection {
     ],
     events: chronological(events),
     notes: [
-      `backoffLimit ${job.backoffLimit}: ${job.attempts} attempts; pods lost to evictions, preemption or node drains (DisruptionTarget) are retried without counting`,
+      `each attempt ends at its own deadline, activeDeadlineSeconds ${a} of the pod = start ${T} + init ${I} + run ${job.runMaxSeconds} + margin ${job.attemptMarginSeconds}; the Job's ${A} = ${job.attempts} x ${a} + back-off ${job.backoffSeconds}`,
+      `backoffLimit ${job.backoffLimit}: ${job.attempts} attempts${job.attemptsFitSchedule ? ` (fewer than ${DEFAULT_ATTEMPTS}: no more fit between two runs)` : ''}; pods lost to evictions, preemption or node drains (DisruptionTarget) are retried without counting`,
       codes.length > 0
         ? `exit code ${codes.join(', ')} of the main container fails the Job at once (podFailurePolicy FailJob)`
         : 'every failure is retried until the attempts run out (no non-retryable exit codes declared)',

@@ -410,6 +410,31 @@ export const INVARIANTS: Readonly<Record<InvariantId, Invariant>> = {
       return violated(detail, C - A >= CONTROLLER_CHECK_SECONDS ? `lower startingDeadlineSeconds to at most ${C - A}` : shorten);
     },
   },
+  attemptFitsDeadline: {
+    statement:
+      "Every attempt has its own deadline (the pod's activeDeadlineSeconds), and every attempt backoffLimit allows fits inside the Job's: (backoffLimit + 1) × the pod's activeDeadlineSeconds + the back-off between attempts ≤ the Job's activeDeadlineSeconds.",
+    check({ job }) {
+      if (!job) return holds('not a Job');
+      const { activeDeadlineSeconds: A, backoffLimit, attemptDeadlineSeconds: a } = job;
+      const n = backoffLimit + 1;
+      const B = backoffSeconds(backoffLimit);
+      if (A === undefined) return unknown('no Job activeDeadlineSeconds to fit the attempts in (invariant 16)');
+      if (a === undefined) {
+        if (backoffLimit === 0) return holds(`one attempt: the Job's activeDeadlineSeconds ${A} is its deadline`);
+        return violated(
+          `no activeDeadlineSeconds in the pod template: a first attempt that hangs runs until the Job's deadline ${A} s, and none of the ${backoffLimit} retries follows`,
+          `set the pod template's activeDeadlineSeconds to at most ${Math.floor((A - B) / n)} (the slowest attempt, start included)`,
+        );
+      }
+      const needed = n * a + B;
+      const detail = `${n} × attempt ${a} + back-off ${B} = ${needed} s vs the Job's activeDeadlineSeconds ${A}`;
+      if (needed <= A) return holds(detail);
+      return violated(
+        detail,
+        `raise the Job's activeDeadlineSeconds to at least ${needed}, lower the pod's to at most ${Math.max(0, Math.floor((A - B) / n))}, or lower backoffLimit`,
+      );
+    },
+  },
 };
 
 /** A number as the details print it: `?` when a manifest does not show it. */

@@ -108,6 +108,8 @@ export interface JobFacts {
   /** Absent when the Job has no deadline. */
   readonly activeDeadlineSeconds?: number;
   readonly backoffLimit: number;
+  /** The pod template's activeDeadlineSeconds: one attempt's deadline; absent when an attempt has none. */
+  readonly attemptDeadlineSeconds?: number;
 }
 
 /**

@@ -136,7 +136,11 @@ function jobFacts(workload: Workload): Pick<WorkloadFacts, 'job' | 'cronJob'> {
   const { kind, source } = workload;
   if (kind !== 'Job' && kind !== 'CronJob') return {};
   const spec: Node = (kind === 'Job' ? source.object.spec : source.object.spec?.jobTemplate?.spec) ?? {};
-  const job = { activeDeadlineSeconds: spec.activeDeadlineSeconds, backoffLimit: spec.backoffLimit ?? API_DEFAULTS.backoffLimit };
+  const job = {
+    activeDeadlineSeconds: spec.activeDeadlineSeconds,
+    backoffLimit: spec.backoffLimit ?? API_DEFAULTS.backoffLimit,
+    attemptDeadlineSeconds: spec.template?.spec?.activeDeadlineSeconds,
+  };
   if (kind === 'Job') return { job };
   const cron: Node = source.object.spec;
   return {

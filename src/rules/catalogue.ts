@@ -239,6 +239,15 @@ const CATALOGUE = {
     fix: 'Keep startingDeadlineSeconds + activeDeadlineSeconds within the shortest interval between two runs: lower the starting deadline, shorten the run, schedule runs further apart, or use concurrencyPolicy Allow if two runs may overlap.',
     reference: 'https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#concurrency-policy',
   }),
+  attemptFitsDeadline: invariant('attemptFitsDeadline', {
+    title: "Every attempt of a Job has its own deadline, and all the attempts its backoffLimit allows fit inside the Job's.",
+    kinds: RUN_TO_COMPLETION,
+    target: 'workload',
+    rationale:
+      "The Job's activeDeadlineSeconds applies to the whole Job. Without a deadline of its own (the pod's activeDeadlineSeconds), a first attempt that hangs runs until the Job's deadline and is then failed, never retried, although backoffLimit promises retries. A pod deadline ends the attempt (reason DeadlineExceeded), the failure counts against backoffLimit, and the next attempt starts; the Job's deadline must leave room for every attempt at its own deadline and the back-off between them.",
+    fix: "Set the pod template's activeDeadlineSeconds to the slowest attempt (start, init phase, slowest run and a margin), and the Job's to at least (backoffLimit + 1) × that + the back-off between attempts.",
+    reference: `${JOB_DOC}#job-termination-and-cleanup`,
+  }),
 
   // The restricted Pod Security Standard (Kubernetes 1.28 policy, which includes baseline), one rule per control.
   hostNamespaces: podSecurity({

@@ -143,4 +143,13 @@ export const INVARIANT_CHECKS = {
       : ['spec', 'jobTemplate', 'spec', 'activeDeadlineSeconds'];
     return perWorkload('runFitsSchedule', () => at, true)(subject);
   },
+  attemptFitsDeadline: (subject) =>
+    perWorkload(
+      'attemptFitsDeadline',
+      () =>
+        subject.workload.kind === 'CronJob'
+          ? ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'activeDeadlineSeconds']
+          : ['spec', 'template', 'spec', 'activeDeadlineSeconds'],
+      true,
+    )(subject),
 } satisfies Record<Exclude<InvariantId, 'readinessTimeout'> | 'probeTimeout', Check>;

@@ -4,7 +4,7 @@ import { PROPAGATION_SECONDS } from './platforms';
 import { initSeconds, meshDrainSeconds, sidecarMode, sidecarStopSeconds, sidecarTimings } from './containers';
 import { Recorder, type Rule } from './record';
 import { deriveJob } from './kinds/job';
-import { deriveCronJob } from './kinds/cronjob';
+import { CONTROLLER_CHECK_SECONDS, deriveCronJob, forbidsOverlap, shortestIntervalSeconds } from './kinds/cronjob';
 import { KINDS, runsToCompletion } from '../kinds/table';
 import { deriveDaemonSetRollout } from './kinds/daemon-set';
 import { deriveStatefulSetRollout } from './kinds/stateful-set';
@@ -229,7 +229,12 @@ export function deriveTimings(declared: TimingInput, { explain = true }: { reado
         ? deriveStatefulSetRollout(decide, { ...own, statefulSet: kindInput(input.statefulSet, 'statefulSet') })
         : deriveDaemonSetRollout(decide, { ...own, daemonSet: kindInput(input.daemonSet, 'daemonSet'), overrides });
 
-  const job = input.run && deriveJob(record, input.run, I ?? 0, input.schedule !== undefined);
+  // Runs that must not overlap bound the Job's deadline, and so the attempts that are not declared: A ≤ C - 10.
+  const fitSeconds =
+    input.schedule && forbidsOverlap(input.schedule.concurrencyPolicy)
+      ? shortestIntervalSeconds(input.schedule.shortestIntervalMinutes, input.schedule.timeZone) - CONTROLLER_CHECK_SECONDS
+      : undefined;
+  const job = input.run && deriveJob(record, input.run, I ?? 0, input.schedule !== undefined, fitSeconds);
   const cronJob = job && input.schedule && deriveCronJob(record, input.schedule, job.activeDeadlineSeconds);
 
   const loadBalancer =

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { TIME_ZONES } from '../../src/declaration/time-zones';
 import type { WorkloadSpec } from '../../src';
 import { deriveTimings } from '../../src/timing/derive';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
@@ -655,7 +656,9 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
   .tuple(
     validDeclaration,
     fc.record({
-      maxSeconds: fc.integer({ min: 1, max: 86400 }),
+      // Runs of minutes, which frequent schedules fit, as often as runs of up to a day.
+      maxSeconds: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 86400 })),
+      startSeconds: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
       typicalShare: fc.option(fc.double({ min: 0.01, max: 1, noNaN: true }), { nil: undefined }),
       attempts: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
       nonRetryableExitCodes: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 255 }), { minLength: 1, maxLength: 4 }), {
@@ -684,6 +687,7 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       maxSeconds: draw.maxSeconds,
       ...(draw.typicalShare !== undefined ? { typicalSeconds: Math.max(1, Math.floor(draw.maxSeconds * draw.typicalShare)) } : {}),
       ...(draw.attempts !== undefined ? { attempts: draw.attempts } : {}),
+      ...(draw.startSeconds !== undefined ? { startSeconds: draw.startSeconds } : {}),
       ...(draw.nonRetryableExitCodes ? { nonRetryableExitCodes: [...draw.nonRetryableExitCodes].sort((a, b) => a - b) } : {}),
     };
     // Only the acknowledgements a job can use: a long grace, an API token, no CPU limit.
@@ -718,7 +722,9 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
 /** Schedules people write, and random daily ones. */
 const cronSchedule = fc.oneof(
   fc.constantFrom(
+    '* * * * *',
     '*/5 * * * *',
+    '*/15 * * * *',
     '0 * * * *',
     '0 2 * * *',
     '30 3 * * 1-5',
@@ -742,8 +748,10 @@ export const validCronJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     fc.record(
       {
         cron: cronSchedule,
-        timeZone: fc.constantFrom('UTC', 'Europe/Berlin', 'America/Argentina/Buenos_Aires', 'Etc/GMT+5'),
+        // Any name of the IANA database, links (US/Pacific) included.
+        timeZone: fc.constantFrom(...TIME_ZONES),
         concurrencyPolicy: fc.constantFrom('Forbid' as const, 'Replace' as const, 'Allow' as const),
+        suspend: fc.boolean(),
         successfulJobsHistoryLimit: fc.integer({ min: 0, max: 10 }),
         failedJobsHistoryLimit: fc.integer({ min: 0, max: 10 }),
       },

@@ -17,6 +17,8 @@ export function cronJobProps(workload: ResolvedWorkload): CronJobProps {
       schedule: cronJob.cron,
       timeZone: cronJob.timeZone,
       concurrencyPolicy: cronJob.concurrencyPolicy,
+      // Written only when declared true, so that the output of every other declaration stays the same.
+      suspend: workload.spec.schedule?.suspend === true ? true : undefined,
       startingDeadlineSeconds: cronJob.startingDeadlineSeconds,
       successfulJobsHistoryLimit: cronJob.successfulJobsHistoryLimit,
       failedJobsHistoryLimit: cronJob.failedJobsHistoryLimit,

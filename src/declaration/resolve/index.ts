@@ -1,5 +1,5 @@
 import { checkInvariants, type InvariantResult } from '../../invariants/check';
-import { KINDS, servesTraffic } from '../../kinds/table';
+import { KINDS, runsToCompletion, servesTraffic } from '../../kinds/table';
 import { RULES, ruleOfInvariant } from '../../rules/catalogue';
 import { NATIVE_SIDECAR_MINOR } from '../../timing/containers';
 import { deriveTimings } from '../../timing/derive';
@@ -178,7 +178,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   for (const result of checkControllerInvariants()) {
     if (result.status !== 'violated') continue;
     if (isAcknowledgeable(result.id) && acknowledged(result.id)) continue;
-    problems.push(invariantProblem(spec, result));
+    problems.push(invariantProblem(spec, result, timings));
   }
   const targetGroup = targetGroupProblem(spec, timings);
   if (targetGroup) problems.push(targetGroup);
@@ -264,7 +264,35 @@ function notesOn(versionDeclared: boolean, timings: Timings, spec: EffectiveSpec
   notes.push(...routeNotes(spec, timings));
   notes.push(...statefulSetNotes(timings));
   notes.push(...securityNotes(spec));
+  notes.push(
+    ...runOnceNotes(
+      spec,
+      initContainers.map(({ name }) => name),
+    ),
+  );
   return notes;
+}
+
+/**
+ * Init containers of a workload with more than one pod run in every pod: a migration there runs
+ * once per new pod, several at once in a surge or a scale-up (README, "Migrations that run once").
+ */
+function runOnceNotes(spec: EffectiveSpec, initContainers: readonly string[]): string[] {
+  if (initContainers.length === 0 || runsToCompletion(spec.kind)) return [];
+  const pods =
+    spec.kind === 'daemon'
+      ? 'one pod on every node'
+      : spec.autoscaling !== undefined
+        ? `${spec.autoscaling.minReplicas ?? 2} to ${spec.autoscaling.maxReplicas} pods`
+        : spec.replicas !== undefined && spec.replicas < 2
+          ? undefined
+          : `${spec.replicas ?? 2} pods`;
+  if (pods === undefined) return [];
+  return [
+    `The init containers (${initContainers.join(', ')}) run in every new pod of this ${spec.kind} workload (${pods}): each rollout, scale-up and rescheduled pod runs them again, several at once. ` +
+      'Work that must run once per release, such as a database migration, belongs elsewhere: a kind job run before the rollout (in the Helm face with the annotation "helm.sh/hook": pre-install,pre-upgrade; ' +
+      'with Argo CD in an earlier sync wave, argocd.argoproj.io/sync-wave), or a migration tool that takes a lock so that concurrent runs wait (README, "Migrations that run once").',
+  ];
 }
 
 function subjectOf(declaration: unknown): string {

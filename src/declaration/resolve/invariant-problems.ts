@@ -2,6 +2,8 @@ import type { InvariantResult } from '../../invariants/check';
 import { API_DEFAULTS, type WorkloadFacts } from '../../invariants/facts';
 import type { ContainerTimings, ProbeTimings, Rollout, Timings } from '../../timing/types';
 import type { Problem } from '../errors';
+import { attemptFit } from '../../timing/kinds/job';
+import { CONTROLLER_CHECK_SECONDS, minutesApartFor } from '../../timing/kinds/cronjob';
 import { ACKNOWLEDGEABLE_INVARIANTS, type InvariantId } from '../ids';
 import type { EffectiveSpec } from '../presets';
 import { describeHandler, type ResolvedProbe } from '../probes';
@@ -66,7 +68,15 @@ export function factsOf(
           ]
         : [],
     ...containerFacts(timings.containers),
-    ...(timings.job ? { job: { activeDeadlineSeconds: timings.job.activeDeadlineSeconds, backoffLimit: timings.job.backoffLimit } } : {}),
+    ...(timings.job
+      ? {
+          job: {
+            activeDeadlineSeconds: timings.job.activeDeadlineSeconds,
+            backoffLimit: timings.job.backoffLimit,
+            attemptDeadlineSeconds: timings.job.attemptDeadlineSeconds,
+          },
+        }
+      : {}),
     ...(timings.cronJob
       ? {
           cronJob: {
@@ -180,13 +190,40 @@ export const INVARIANT_FIELDS: Readonly<Record<InvariantId, readonly string[]>> 
   ],
   deadlineCoversAttempts: ['run.maxSeconds'],
   runFitsSchedule: ['run.maxSeconds'],
+  attemptFitsDeadline: ['run.maxSeconds'],
 };
 
 function valueAtPath(spec: EffectiveSpec, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], spec);
 }
 
-export function invariantProblem(spec: EffectiveSpec, result: InvariantResult): Problem {
+/**
+ * Invariant 17's fix in the declaration's own fields (the manifests' fix names activeDeadlineSeconds,
+ * which a declaration derives): what would let the Job's deadline A end 10 s before the next run.
+ * Mirrored by templates/_invariants.tpl.
+ */
+export function scheduleFitFix(spec: EffectiveSpec, timings: Timings): string {
+  const job = timings.job!;
+  const cronJob = timings.cronJob!;
+  const limit = cronJob.shortestIntervalSeconds - CONTROLLER_CHECK_SECONDS;
+  const I = timings.containers.initSeconds;
+  const fit = attemptFit(limit, job.attempts, job.startSeconds, I, job.runMaxSeconds);
+  const A = job.activeDeadlineSeconds;
+  const needs =
+    job.attempts === 1
+      ? `one attempt needs ${A} s (start ${job.startSeconds} + init ${I} + run ${job.runMaxSeconds} + margin ${job.attemptMarginSeconds})`
+      : `${job.attempts} attempts need ${A} s (${job.attempts} x ${job.attemptDeadlineSeconds} + back-off ${job.backoffSeconds})`;
+  const ways = [
+    ...(fit.runMaxSeconds !== undefined ? [`lower run.maxSeconds to at most ${fit.runMaxSeconds}`] : []),
+    ...(fit.startSeconds !== undefined ? [`lower run.startSeconds to at most ${fit.startSeconds}`] : []),
+    ...(spec.run?.attempts !== undefined && fit.attempts >= 1 ? [`lower run.attempts to ${fit.attempts}`] : []),
+    `schedule runs at least ${minutesApartFor(A, cronJob.timeZone)} minutes apart (schedule.cron)`,
+    'or let runs overlap (schedule.concurrencyPolicy: Allow)',
+  ];
+  return `${needs}, but a run must end ${CONTROLLER_CHECK_SECONDS} s before the next is due, within ${limit} s: ${ways.join(', ')}`;
+}
+
+export function invariantProblem(spec: EffectiveSpec, result: InvariantResult, timings: Timings): Problem {
   const fields =
     result.probe === undefined
       ? INVARIANT_FIELDS[result.id]
@@ -199,6 +236,6 @@ export function invariantProblem(spec: EffectiveSpec, result: InvariantResult): 
     path,
     value: valueAtPath(spec, path),
     rule: `invariant ${result.number} (${result.id}): ${result.statement} Here: ${result.detail}`,
-    fix: `${result.fix}${escape}`,
+    fix: `${result.id === 'runFitsSchedule' && timings.job && timings.cronJob ? scheduleFitFix(spec, timings) : result.fix}${escape}`,
   };
 }

@@ -20,8 +20,23 @@ export const run = z
       'attempts',
       "How many times a run is tried before the Job fails (backoffLimit = attempts - 1). Pods lost to disruptions (eviction, preemption, node drain) do not count: the pod failure policy ignores them. Kubernetes' own default is 7 attempts.",
     )
-      .default(3)
-      .meta({ examples: [5] }),
+      .optional()
+      .meta({
+        'x-default':
+          '3; for a cronjob whose runs must not overlap (concurrencyPolicy Forbid or Replace), as many of 3 as fit between two runs, at least 1',
+        examples: [5],
+      }),
+    startSeconds: seconds(
+      0,
+      "Time each attempt's pod may take from its creation to the start of the main container: scheduling, image pull, container start. Part of every attempt's deadline (the pod's activeDeadlineSeconds).",
+    )
+      .max(3600)
+      .optional()
+      .meta({
+        'x-default':
+          "20: Kubernetes' pod startup objective (5 s without image pull) plus the pull of a small image; declare more for a large image or a node added on demand",
+        examples: [120],
+      }),
     nonRetryableExitCodes: z
       .array(
         z.int().min(1).max(255).meta({

@@ -4,8 +4,8 @@ import { wholeNumberBetween } from './primitives';
 
 /**
  * An IANA time zone name as the CronJob API takes it (Europe/Berlin, America/Argentina/Buenos_Aires,
- * Etc/GMT+5, UTC). Only the shape is checked: whether the API server's time zone database knows
- * the name is not (it refuses an unknown one when the CronJob is created).
+ * Etc/GMT+5, UTC). The schema checks the shape; resolveSchedule (and templates/_cronjob.tpl) checks
+ * the name against the database (src/declaration/time-zones.ts).
  */
 export const TIME_ZONE = '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9][A-Za-z0-9_+-]*){0,2}$';
 
@@ -31,7 +31,7 @@ export const schedule = z
       .optional()
       .meta({
         description:
-          "IANA time zone the schedule is read in. Only the name's shape is checked here; the API server refuses a zone its time zone database does not know.",
+          'IANA time zone the schedule is read in: a name of the IANA time zone database (zones and links, case-sensitive), which the CronJob controller needs to run the schedule at all.',
         'x-default': "the kube-controller-manager's time zone (usually UTC)",
         examples: ['Europe/Berlin'],
         'x-rule': 'an IANA time zone name such as Europe/Berlin or UTC',
@@ -44,6 +44,15 @@ export const schedule = z
         description:
           'What happens when a run is due while the last one still runs. Forbid: skip the new run. Replace: stop the old one. Allow: run both (the run must tolerate a second copy).',
         examples: ['Replace'],
+      }),
+    suspend: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          'Stops the schedule without deleting the CronJob: no new run starts while true; a run already started goes on. Missed runs are not made up later beyond startingDeadlineSeconds.',
+        'x-default': 'false: the schedule runs',
+        examples: [true],
       }),
     successfulJobsHistoryLimit: wholeNumberBetween(0, 100, 'Jobs', 'Finished Jobs that succeeded to keep, with their pods and logs.')
       .default(3)

@@ -108,3 +108,9 @@ export function deriveCronJob(record: Recorder, schedule: ScheduleInput, A: numb
     failedJobsHistoryLimit: schedule.failedJobsHistoryLimit,
   };
 }
+
+/** The fewest minutes between two runs that leave room for a Job deadline A (A + 10 ≤ C), in the zone's clock. */
+export function minutesApartFor(A: number, timeZone: string | undefined): number {
+  const minutes = Math.ceil((A + CONTROLLER_CHECK_SECONDS) / 60);
+  return hasNoDaylightSaving(timeZone) || 60 * minutes <= DST_SHIFT_SECONDS ? minutes : minutes + DST_SHIFT_SECONDS / 60;
+}

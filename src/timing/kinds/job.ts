@@ -1,5 +1,6 @@
 import { ceilDiv } from '../arithmetic';
 import type { Recorder } from '../record';
+import { CONTROLLER_CHECK_SECONDS } from './cronjob';
 
 /**
  * The Job's own timing rules (docs/derivation.md, "Kind job"): its deadline, retry budget and
@@ -13,8 +14,10 @@ export interface RunInput {
   readonly maxSeconds: number;
   /** R_typ; default ceil(R_max / 3). */
   readonly typicalSeconds?: number;
-  /** n: runs tried before the Job fails. */
-  readonly attempts: number;
+  /** n: runs tried before the Job fails; derived when left out (3, or fewer to fit a schedule). */
+  readonly attempts?: number;
+  /** T: time one attempt's pod may take from creation to its main container's start; default 20 s. */
+  readonly startSeconds?: number;
   /** Exit codes of the main container that fail the Job at once, in increasing order. */
   readonly nonRetryableExitCodes?: readonly number[];
 }
@@ -23,6 +26,14 @@ export interface JobTimings {
   readonly runMaxSeconds: number;
   readonly runTypicalSeconds: number;
   readonly attempts: number;
+  /** T: the start allowance of each attempt (scheduling, image pull, container start). */
+  readonly startSeconds: number;
+  /** M_a: slack on the slowest run before an attempt is ended, ceil(R_max / 10). */
+  readonly attemptMarginSeconds: number;
+  /** a: one attempt's deadline, the pod's own activeDeadlineSeconds. */
+  readonly attemptDeadlineSeconds: number;
+  /** Whether the attempts were left out and fewer than 3 fit between two runs of the schedule. */
+  readonly attemptsFitSchedule: boolean;
   /** n - 1: failed pods the Job tolerates before it fails. */
   readonly backoffLimit: number;
   /** B: the Job controller's back-off delays between the n attempts. */
@@ -39,10 +50,38 @@ export interface JobTimings {
 }
 
 /**
- * Time a new pod may take from creation to its first container: scheduling, image pull, volume
- * mounts. The same allowance the rollout's progress deadline gives a Deployment's new pod.
+ * T by default: time an attempt's pod may take from creation to its main container's start
+ * (scheduling, image pull, container start). Kubernetes' pod startup SLO is 5 s at the 99th
+ * percentile without image pull (https://github.com/kubernetes/community/blob/master/sig-scalability/slos/pod_startup_latency.md);
+ * 20 s adds the pull of a small image, and is short enough that a run every minute fits. A large
+ * image or a node added on demand needs more: declare run.startSeconds.
  */
-export const POD_START_SECONDS = 120;
+export const RUN_START_SECONDS = 20;
+
+/** Attempts when `run.attempts` is left out: a failure that repeats three times is not transient. */
+export const DEFAULT_ATTEMPTS = 3;
+
+/** M_a = ceil(R_max / 10): a run a little slower than declared (a busy node) is not ended, one that hangs is. */
+export function attemptMarginSeconds(runMaxSeconds: number): number {
+  return ceilDiv(runMaxSeconds, 10);
+}
+
+/** a = T + I + R_max + M_a: one attempt's deadline. */
+export function attemptDeadlineSeconds(T: number, I: number, runMaxSeconds: number): number {
+  return T + I + runMaxSeconds + attemptMarginSeconds(runMaxSeconds);
+}
+
+/** A = n × a + B: the Job's deadline, every attempt at its deadline and the back-off between them. */
+export function jobDeadlineSeconds(n: number, a: number): number {
+  return n * a + backoffSeconds(n - 1);
+}
+
+/** The most attempts, from 1 up to `most`, whose Job deadline stays within `limit`; 1 when even one does not fit. */
+export function attemptsThatFit(limit: number, a: number, most: number): number {
+  let n = 1;
+  while (n < most && jobDeadlineSeconds(n + 1, a) <= limit) n++;
+  return n;
+}
 
 /**
  * The Job controller's back-off after a failed pod: 10 s, doubled after each failure, capped at
@@ -61,8 +100,12 @@ export function backoffSeconds(retries: number): number {
   return total;
 }
 
-/** The rules of a Job: `I` is the init phase the pod core derived (init containers, gating native sidecars). */
-export function deriveJob(record: Recorder, run: RunInput, I: number, scheduled: boolean): JobTimings {
+/**
+ * The rules of a Job: `I` is the init phase the pod core derived (init containers, gating native
+ * sidecars); `fitSeconds`, for a CronJob whose runs must not overlap, the most a Job's deadline may
+ * be (C - 10), which bounds the attempts when they are not declared.
+ */
+export function deriveJob(record: Recorder, run: RunInput, I: number, scheduled: boolean, fitSeconds?: number): JobTimings {
   const decide = record.decide.bind(record) as Recorder['decide'];
   const R_max = record.declared('run.maxSeconds', run.maxSeconds, 'The slowest acceptable run, as declared.');
   const R_typ =
@@ -74,7 +117,51 @@ export function deriveJob(record: Recorder, run: RunInput, I: number, scheduled:
           compute: () => ceilDiv(R_max, 3),
         })
       : record.declared('run.typicalSeconds', run.typicalSeconds, 'A typical run, as declared.');
-  const n = record.declared('run.attempts', run.attempts, 'Runs tried before the Job fails, as declared or by default (3).');
+  const T =
+    run.startSeconds === undefined
+      ? decide('run.startSeconds', undefined, {
+          formula: '20',
+          inputs: {},
+          reason:
+            "Each attempt's pod may take 20 s from creation to its main container's start: scheduling and container start (Kubernetes' startup SLO is 5 s) and the pull of a small image. Declare run.startSeconds for a large image or a node added on demand.",
+          compute: () => RUN_START_SECONDS,
+        })
+      : record.declared(
+          'run.startSeconds',
+          run.startSeconds,
+          "Each attempt's start allowance (scheduling, image pull, container start), as declared.",
+        );
+  const M_a = decide('job.attemptMarginSeconds', undefined, {
+    formula: 'M_a = ceil(R_max / 10)',
+    inputs: { R_max },
+    reason:
+      'A run a little slower than declared (a busy node, a slow disk) is not ended; one that hangs is, within a tenth of its declared time.',
+    compute: () => attemptMarginSeconds(R_max),
+  });
+  const a = decide('job.attemptDeadlineSeconds', undefined, {
+    formula: 'a = T + I + R_max + M_a',
+    inputs: { T, I, R_max, M_a },
+    reason:
+      "The pod's own activeDeadlineSeconds ends one attempt that outlasts its start, init phase and slowest run: the kubelet fails the pod (reason DeadlineExceeded), the failure counts against backoffLimit and the next attempt starts. The Job's activeDeadlineSeconds applies to the whole Job, so without it a first attempt that hangs would use up every retry (https://kubernetes.io/docs/concepts/workloads/controllers/job/#job-termination-and-cleanup).",
+    compute: () => T + I + R_max + M_a,
+  });
+  const n =
+    run.attempts !== undefined
+      ? record.declared('run.attempts', run.attempts, 'Runs tried before the Job fails, as declared.')
+      : fitSeconds === undefined
+        ? decide('run.attempts', undefined, {
+            formula: '3',
+            inputs: {},
+            reason: "A failure that repeats three times is not transient; disruptions do not spend attempts. Kubernetes' own default is 7.",
+            compute: () => DEFAULT_ATTEMPTS,
+          })
+        : decide('run.attempts', undefined, {
+            formula: 'n = the most of 1 to 3 with n × a + B ≤ C - 10',
+            inputs: { a, C: fitSeconds + CONTROLLER_CHECK_SECONDS },
+            reason:
+              "Runs of this schedule must not overlap: as many attempts (up to 3) as fit between two runs, with their back-off and the controller's 10 s check; at least one. Declare run.attempts to choose.",
+            compute: () => attemptsThatFit(fitSeconds, a, DEFAULT_ATTEMPTS),
+          });
   const backoffLimit = decide('job.backoffLimit', undefined, {
     formula: 'n - 1',
     inputs: { n },
@@ -89,11 +176,11 @@ export function deriveJob(record: Recorder, run: RunInput, I: number, scheduled:
     compute: () => backoffSeconds(n - 1),
   });
   const activeDeadlineSeconds = decide('job.activeDeadlineSeconds', undefined, {
-    formula: 'A = n × (120 + I + R_max) + B',
-    inputs: { n, I, R_max, B },
+    formula: 'A = n × a + B',
+    inputs: { n, a, B },
     reason:
-      "Kubernetes applies activeDeadlineSeconds to the whole Job, every attempt included: it covers each attempt's scheduling and image pull (120 s), init phase and slowest run, and the back-off between attempts, so a deadline never cuts off a retry that backoffLimit allows, and a run that hangs is still ended.",
-    compute: () => n * (POD_START_SECONDS + I + R_max) + B,
+      "Kubernetes applies the Job's activeDeadlineSeconds to the whole Job, every attempt included, and it wins over backoffLimit: it covers every attempt at its own deadline and the back-off between them, so it never cuts off a retry that backoffLimit allows, and a Job whose runs keep failing slowly is still ended.",
+    compute: () => n * a + B,
   });
   // A CronJob keeps its last Jobs by its history limits; a TTL would delete a monthly run's Job
   // long before the next one replaces it in the history.
@@ -110,10 +197,38 @@ export function deriveJob(record: Recorder, run: RunInput, I: number, scheduled:
     runMaxSeconds: R_max,
     runTypicalSeconds: R_typ,
     attempts: n,
+    startSeconds: T,
+    attemptMarginSeconds: M_a,
+    attemptDeadlineSeconds: a,
+    attemptsFitSchedule: run.attempts === undefined && n < DEFAULT_ATTEMPTS,
     backoffLimit,
     backoffSeconds: B,
     activeDeadlineSeconds,
     ...(ttlSecondsAfterFinished !== undefined ? { ttlSecondsAfterFinished } : {}),
     nonRetryableExitCodes: run.nonRetryableExitCodes ?? [],
+  };
+}
+
+/** What would let n attempts fit a Job deadline of at most `limit` seconds (for a fix). */
+export interface AttemptFit {
+  /** The longest run.maxSeconds that fits; undefined when none does. */
+  readonly runMaxSeconds?: number;
+  /** The longest run.startSeconds that fits; undefined when none does. */
+  readonly startSeconds?: number;
+  /** The most attempts, up to n, that fit; 0 when not even one does. */
+  readonly attempts: number;
+}
+
+/** Solves n × (T + I + R + ceil(R / 10)) + B ≤ limit for R, for T, and for n. */
+export function attemptFit(limit: number, n: number, T: number, I: number, R: number): AttemptFit {
+  const perAttempt = Math.floor((limit - backoffSeconds(n - 1)) / n);
+  // R + ceil(R / 10) ≤ room holds exactly for R ≤ floor(10 × room / 11).
+  const runMaxSeconds = Math.floor((10 * (perAttempt - T - I)) / 11);
+  const startSeconds = perAttempt - I - R - attemptMarginSeconds(R);
+  const a = attemptDeadlineSeconds(T, I, R);
+  return {
+    ...(runMaxSeconds >= 1 ? { runMaxSeconds } : {}),
+    ...(startSeconds >= 0 ? { startSeconds } : {}),
+    attempts: a <= limit ? attemptsThatFit(limit, a, n) : 0,
   };
 }

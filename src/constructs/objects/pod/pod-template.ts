@@ -34,6 +34,8 @@ export function podTemplate(workload: ResolvedWorkload): PodTemplate {
       // A Job's failed pod is replaced by a new one (counted by backoffLimit and the pod failure policy,
       // which requires Never) rather than restarted in place.
       restartPolicy: runsToCompletion(spec.kind) ? 'Never' : undefined,
+      // Each attempt's own deadline (src/timing/kinds/job.ts): the Job's applies to all attempts together.
+      activeDeadlineSeconds: workload.timings.job?.attemptDeadlineSeconds,
       terminationGracePeriodSeconds: workload.timings.terminationGracePeriodSeconds,
       securityContext: podSecurityContext(spec.securityContext),
       topologySpreadConstraints: scheduling.topologySpreadConstraints,
