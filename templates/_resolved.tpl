@@ -19,6 +19,15 @@ TypeScript face's words — never a partial render.
 
 {{- define "hw.resolveOnce" -}}
 {{- include "hw.nulledDefaults" . -}}
+{{- /* The enums again, as the schema states them: the templates print these values, and a render
+with the schema skipped (helm template --skip-schema-validation) must refuse what the schema refuses. */ -}}
+{{- $enums := list -}}
+{{- range $field := include "hw.table.enumFields" . | fromJsonArray -}}
+{{- $enums = concat $enums (include "hw.enumProblems" (dict "node" $.Values "segments" $field.segments "path" "" "field" $field) | fromJsonArray) -}}
+{{- end -}}
+{{- if $enums -}}
+{{- include "hw.fail" (dict "subject" (.Values.name | toJson) "problems" $enums) -}}
+{{- end -}}
 {{- $spec := include "hw.spec" . | fromJson -}}
 {{- $subject := $spec.name | toJson -}}
 
@@ -90,6 +99,37 @@ TypeScript face's words — never a partial render.
 {{- end -}}
 
 {{/* Stops the render with every problem, formatted as formatProblems in src/declaration/errors.ts. */}}
+{{/*
+Values outside an enum (enumFields in src/declaration/json-schema.ts), found by walking the
+field's segments: `*` is any key of a map, `[]` any entry of a list. JSON list of problems.
+Input: (dict "node" value "segments" list "path" pathSoFar "field" enumField).
+*/}}
+{{- define "hw.enumProblems" -}}
+{{- $problems := list -}}
+{{- $node := .node -}}
+{{- if not .segments -}}
+{{- if and (not (kindIs "invalid" $node)) (not (has $node .field.options)) -}}
+{{- $problems = append $problems (dict "path" .path "value" $node "rule" .field.rule "fix" .field.fix) -}}
+{{- end -}}
+{{- else -}}
+{{- $head := first .segments -}}
+{{- $rest := rest .segments -}}
+{{- $prefix := (eq .path "") | ternary "" (printf "%s." .path) -}}
+{{- if and (eq $head "[]") (kindIs "slice" $node) -}}
+{{- range $index, $item := $node -}}
+{{- $problems = concat $problems (include "hw.enumProblems" (dict "node" $item "segments" $rest "path" (printf "%s[%d]" $.path $index) "field" $.field) | fromJsonArray) -}}
+{{- end -}}
+{{- else if and (eq $head "*") (kindIs "map" $node) -}}
+{{- range $key := keys $node | sortAlpha -}}
+{{- $problems = concat $problems (include "hw.enumProblems" (dict "node" (index $node $key) "segments" $rest "path" (printf "%s%s" $prefix $key) "field" $.field) | fromJsonArray) -}}
+{{- end -}}
+{{- else if and (kindIs "map" $node) (hasKey $node $head) -}}
+{{- $problems = include "hw.enumProblems" (dict "node" (index $node $head) "segments" $rest "path" (printf "%s%s" $prefix $head) "field" .field) | fromJsonArray -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $problems -}}
+{{- end -}}
+
 {{- define "hw.fail" -}}
 {{- $count := (eq (len .problems) 1) | ternary "1 problem" (printf "%d problems" (len .problems)) -}}
 {{- $lines := list (printf "Invalid workload declaration %s (%s):" .subject $count) -}}

@@ -67,3 +67,41 @@ function childOf(node: JsonSchemaNode, segment: PropertyKey): JsonSchemaNode | u
   // In a union, the member that has the key, not one that declares it absent.
   return direct ?? node.anyOf?.map((branch) => childOf(branch, segment)).find((child) => child !== undefined && !isAbsentKey(child));
 }
+
+/** A field whose value is one of a fixed list, where it can be (`*` any key of a map, `[]` any entry of a list). */
+export interface EnumField {
+  readonly segments: readonly string[];
+  readonly options: readonly unknown[];
+  readonly rule: string;
+  readonly fix: string;
+}
+
+/**
+ * Every enum of the declaration, with the TypeScript face's message for a value outside it
+ * (issueProblems in schema-problems.ts). The Helm face checks them again in its templates, which
+ * print these values, so that a render with the schema skipped (`--skip-schema-validation`) gives
+ * the same error and never prints a value the schema would have refused.
+ */
+export function enumFields(): EnumField[] {
+  const found = new Map<string, EnumField>();
+  const walk = (node: JsonSchemaNode, segments: string[]): void => {
+    if (Array.isArray(node.enum) && node.enum.every((option) => typeof option === 'string')) {
+      const allowed = node.enum.map((option) => JSON.stringify(option)).join(', ');
+      const key = segments.join('/');
+      const known = found.get(key);
+      const options = [...new Set([...(known?.options ?? []), ...node.enum])];
+      found.set(key, {
+        segments,
+        options,
+        rule: node['x-rule'] ?? `must be one of ${allowed}`,
+        fix: node['x-fix'] ?? `pick one of ${allowed}`,
+      });
+    }
+    for (const branch of node.anyOf ?? []) walk(branch, segments);
+    for (const [key, child] of Object.entries(node.properties ?? {})) walk(child, [...segments, key]);
+    if (node.items) walk(node.items, [...segments, '[]']);
+    if (typeof node.additionalProperties === 'object') walk(node.additionalProperties, [...segments, '*']);
+  };
+  walk(declarationJsonSchema(), []);
+  return [...found.values()];
+}
