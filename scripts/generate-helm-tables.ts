@@ -6,7 +6,7 @@
 import { ACKNOWLEDGEABLE_INVARIANTS, INVARIANT_IDS } from '../src/declaration/ids';
 import { DISTROLESS_REGISTRIES } from '../src/declaration/image';
 import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declaration/env';
-import { enumFields } from '../src/declaration/json-schema';
+import { valueChecks } from '../src/declaration/json-schema';
 import { INVARIANT_FIELDS } from '../src/declaration/resolve/invariant-problems';
 import { INVARIANTS } from '../src/invariants/check';
 import { BATCH_CONTROLLERS, FOREIGN_ROLLOUT_OVERRIDES, KIND_FIELDS, KINDS, POD_SPREAD, WORKLOAD_KINDS } from '../src/kinds/table';
@@ -31,7 +31,7 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
       ]),
     ),
   },
-  { name: 'enumFields', source: 'enumFields() in src/declaration/json-schema.ts', value: enumFields() },
+  { name: 'valueChecks', source: 'valueChecks() in src/declaration/json-schema.ts', value: valueChecks() },
   { name: 'kindFields', source: 'KIND_FIELDS in src/kinds/table.ts', value: KIND_FIELDS },
   { name: 'podSpread', source: 'POD_SPREAD in src/kinds/table.ts', value: POD_SPREAD },
   { name: 'foreignRolloutOverrides', source: 'FOREIGN_ROLLOUT_OVERRIDES in src/kinds/table.ts', value: FOREIGN_ROLLOUT_OVERRIDES },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
 import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
+import { EDGE_REJECTIONS } from './support/edge-rejections';
 import { BATCH_REJECTIONS } from './support/batch-rejections';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE, nightlyWith } from './support/declarations';
 import {
@@ -291,7 +292,7 @@ const TEMPLATE_REJECTIONS: Rejection[] = [
 
 // The configuration rows (test/support/configuration-rejections.ts), named by their path's fields.
 const named = (face: 'schema' | 'templates'): Rejection[] =>
-  [...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS]
+  [...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...EDGE_REJECTIONS]
     .filter(([, row]) => row.helm === face)
     .map(([description, row]) => [
       description,

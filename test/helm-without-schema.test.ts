@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { clean, SEED, validDeclaration } from './support/arbitraries';
 import { BATCH_REJECTIONS } from './support/batch-rejections';
 import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
+import { EDGE_REJECTIONS } from './support/edge-rejections';
 import { checkoutWith, NIGHTLY } from './support/declarations';
 import { wideDeclaration } from './support/helm-declarations';
 import { helmDescribe, helmFace, helmTest, isSchemaRejection, pooled, typescriptFace } from './support/helm';
@@ -10,7 +11,7 @@ import { helmDescribe, helmFace, helmTest, isSchemaRejection, pooled, typescript
  * The Helm face is safe without its schema: `helm template --skip-schema-validation` (Helm ≥ 3.16;
  * Argo CD and Flux can do the same) skips values.schema.json, so the templates must not trust it.
  * Every value they print is quoted or written as JSON, and the enums they print are checked again
- * (enumFields in src/declaration/json-schema.ts): a render without the schema gives the same
+ * (valueChecks in src/declaration/json-schema.ts): a render without the schema gives the same
  * objects, or the same error, as a render with it.
  */
 
@@ -96,7 +97,11 @@ helmDescribe('without its schema, a boolean the templates print stays a value of
 });
 
 // The template rows of the shared rejection tables: found by the templates, so found without the schema too.
-const TEMPLATE_ROWS = [...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS].filter(([, row]) => row.helm === 'templates');
+// The edge rows, schema rows included: their rules are checked again by the templates.
+const TEMPLATE_ROWS = [
+  ...[...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS].filter(([, row]) => row.helm === 'templates'),
+  ...EDGE_REJECTIONS,
+];
 
 helmTest.each(TEMPLATE_ROWS.map(([description, row]) => [description, row.declaration]))(
   'without its schema, the templates still reject %s with the TypeScript message',

@@ -225,7 +225,12 @@ export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[
       }
       return problem(`must be at least ${issue.minimum}`, `use ${unitOf(issue.path)} ≥ ${issue.minimum}`);
     case 'too_big':
-      return problem(`must be at most ${issue.maximum}`, `use a value ≤ ${issue.maximum}`);
+      // zod bounds every integer by 2^53 - 1 as well; the field's own, lower bound reports it once.
+      if (issue.maximum === Number.MAX_SAFE_INTEGER && typeof node?.maximum === 'number') return [];
+      return problem(
+        node?.['x-maximum-rule'] ?? `must be at most ${issue.maximum}`,
+        node?.['x-maximum-fix'] ?? `use a value ≤ ${issue.maximum}`,
+      );
     case 'invalid_value': {
       const allowed = issue.values.map((candidate) => JSON.stringify(candidate)).join(', ');
       return problem(node?.['x-rule'] ?? `must be one of ${allowed}`, node?.['x-fix'] ?? `pick one of ${allowed}`);
