@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DeclarationError } from '../declaration/errors';
-import { instanceCollision } from '../declaration/instances';
+import { claimNames, nameCollision, type ClaimedNames } from '../declaration/instances';
 import { type ResolvedWorkload, resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
 import { KINDS, type ObjectRole, type WorkloadKind } from '../kinds/table';
@@ -14,7 +14,7 @@ import { OBJECT_BUILDERS, OBJECT_IDS } from './object-builders';
  * workloads are created: searching the whole construct tree for every new workload made a chart
  * of N workloads cost N² (a chart of 1000 spent most of its synthesis there).
  */
-const WORKLOADS_BY_CHART = new WeakMap<Chart, { count: number; readonly firstByInstance: Map<string, number> }>();
+const WORKLOADS_BY_CHART = new WeakMap<Chart, { count: number; readonly claimed: ClaimedNames }>();
 
 /**
  * What every workload construct shares, whatever controller runs its pods: the declaration is
@@ -49,11 +49,11 @@ export abstract class HardenedWorkloadBase extends Construct {
     const resolved = resolveWorkload(props);
     if (!kinds.includes(resolved.spec.kind)) throw wrongClass(new.target.name, kinds, resolved.spec.kind);
     const chart = Chart.of(scope);
-    const workloads = WORKLOADS_BY_CHART.get(chart) ?? { count: 0, firstByInstance: new Map<string, number>() };
-    const first = workloads.firstByInstance.get(resolved.instance);
-    if (first !== undefined) throw instanceCollision(props, resolved.instance, workloads.count, first);
+    const workloads = WORKLOADS_BY_CHART.get(chart) ?? { count: 0, claimed: new Map() };
+    const collision = nameCollision(props, { instance: resolved.instance, kind: resolved.spec.kind }, workloads.count, workloads.claimed);
+    if (collision !== undefined) throw collision;
     super(scope, id);
-    workloads.firstByInstance.set(resolved.instance, workloads.count);
+    claimNames({ instance: resolved.instance, kind: resolved.spec.kind }, workloads.count, workloads.claimed);
     workloads.count += 1;
     WORKLOADS_BY_CHART.set(chart, workloads);
     this.resolved = resolved;
