@@ -6,6 +6,9 @@
 import { ACKNOWLEDGEABLE_INVARIANTS, ACKNOWLEDGEMENT_IDS, INVARIANT_IDS } from '../src/declaration/ids';
 import { DISTROLESS_REGISTRIES } from '../src/declaration/image';
 import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declaration/env';
+import { valueChecks } from '../src/declaration/json-schema';
+import { CLUSTER_DNS } from '../src/declaration/schema/network-policy';
+import { NAME_LIMITS } from '../src/declaration/resolve/kind-fields';
 import { INVARIANT_FIELDS } from '../src/declaration/resolve/invariant-problems';
 import { INVARIANTS } from '../src/invariants/check';
 import {
@@ -68,6 +71,9 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
       ]),
     ),
   },
+  { name: 'valueChecks', source: 'valueChecks() in src/declaration/json-schema.ts', value: valueChecks() },
+  { name: 'clusterDns', source: 'CLUSTER_DNS in src/declaration/schema/network-policy.ts', value: CLUSTER_DNS },
+  { name: 'nameLimits', source: 'NAME_LIMITS in src/declaration/resolve/kind-fields.ts', value: NAME_LIMITS },
   { name: 'kindFields', source: 'KIND_FIELDS in src/kinds/table.ts', value: KIND_FIELDS },
   { name: 'podSpread', source: 'POD_SPREAD in src/kinds/table.ts', value: POD_SPREAD },
   { name: 'foreignRolloutOverrides', source: 'FOREIGN_ROLLOUT_OVERRIDES in src/kinds/table.ts', value: FOREIGN_ROLLOUT_OVERRIDES },

@@ -1,7 +1,7 @@
 import { App } from 'cdk8s';
 import { WorkloadChart } from './constructs/workload-chart';
 import { type DeclarationError, isDeclarationError } from './declaration/errors';
-import { instanceCollision } from './declaration/instances';
+import { claimNames, nameCollision, type ClaimedNames } from './declaration/instances';
 import { resolveWorkload } from './declaration/resolve';
 import type { WorkloadSpec } from './declaration/schema';
 
@@ -29,17 +29,17 @@ export function synthesizeYaml(workloads: readonly WorkloadSpec[], options: Synt
 /**
  * Validates every declaration and returns one error per invalid one (empty when all are valid),
  * so that a file with several workloads reports all of its problems in one run. Two workloads
- * with the same instance name would produce objects with the same names.
+ * with the same instance name, or whose generated names clash, would produce objects with the same names.
  */
 export function validateDeclarations(declarations: readonly unknown[]): DeclarationError[] {
   const errors: DeclarationError[] = [];
-  const instances = new Map<string, number>();
+  const claimed: ClaimedNames = new Map();
   declarations.forEach((declaration, index) => {
     try {
-      const { instance } = resolveWorkload(declaration);
-      const first = instances.get(instance);
-      if (first !== undefined) errors.push(instanceCollision(declaration, instance, index, first));
-      instances.set(instance, first ?? index);
+      const { instance, spec } = resolveWorkload(declaration);
+      const collision = nameCollision(declaration, { instance, kind: spec.kind }, index, claimed);
+      if (collision !== undefined) errors.push(collision);
+      claimNames({ instance, kind: spec.kind }, index, claimed);
     } catch (error) {
       if (!isDeclarationError(error)) throw error;
       errors.push(error);

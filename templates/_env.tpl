@@ -20,11 +20,11 @@ decided. Input: the resolved entries. Renders nothing for none.
 {{- else if hasKey $entry "pod" }}
   valueFrom:
     fieldRef:
-      fieldPath: {{ index $fieldPaths $entry.pod }}
+      fieldPath: {{ index $fieldPaths $entry.pod | quote }}
 {{- else }}
   valueFrom:
     resourceFieldRef:
-      resource: {{ $entry.resource.field }}
+      resource: {{ $entry.resource.field | quote }}
       {{- if hasKey $entry.resource "divisor" }}
       divisor: {{ $entry.resource.divisor | quote }}
       {{- end }}
@@ -36,7 +36,7 @@ decided. Input: the resolved entries. Renders nothing for none.
 name: {{ .name | quote }}
 key: {{ .key | quote }}
 {{- if hasKey . "optional" }}
-optional: {{ .optional }}
+optional: {{ .optional | toJson }}
 {{- end }}
 {{- end -}}
 
@@ -50,7 +50,7 @@ optional: {{ .optional }}
   {{ hasKey $source "secret" | ternary "secretRef" "configMapRef" }}:
     name: {{ hasKey $source "secret" | ternary $source.secret $source.configMap | quote }}
     {{- if hasKey $source "optional" }}
-    optional: {{ $source.optional }}
+    optional: {{ $source.optional | toJson }}
     {{- end }}
 {{- end }}
 {{- end -}}

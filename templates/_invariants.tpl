@@ -120,7 +120,16 @@ reported under: one table, generated from the TypeScript face into _generated.tp
 {{- end -}}
 {{- end -}}
 {{- if gt $g 600 -}}
-{{- $violations = append $violations (dict "id" "graceLimit" "detail" (printf "grace %d s vs 600 s" $g) "fix" "shorten the drain below ten minutes, or acknowledge graceLimit with a reason") -}}
+{{- /* graceLimitFix in src/invariants/check.ts: G = S + max(5, ceil(S / 10)) fits 600 s while S ≤ 545. */ -}}
+{{- $m := max 5 (div (add $g 10) 11) -}}
+{{- $s := -1 -}}
+{{- range $margin := list (sub $m 1) $m (add $m 1) -}}
+{{- $candidate := sub $g $margin -}}
+{{- if and (lt $s 0) (eq (add $candidate (max 5 (div (add $candidate 9) 10))) $g) }}{{ $s = $candidate }}{{ end -}}
+{{- end -}}
+{{- $fix := "lower terminationGracePeriodSeconds to 600 s or less (overrides.terminationGracePeriodSeconds, or a shorter drain), or acknowledge graceLimit with a reason" -}}
+{{- if and (ge $s 0) (le (sub $s $d) 545) }}{{ $fix = printf "shorten drainSeconds to at most %d s, the longest drain whose grace period fits 600 s, or acknowledge graceLimit with a reason" (sub 545 (sub $s $d)) }}{{ end -}}
+{{- $violations = append $violations (dict "id" "graceLimit" "detail" (printf "grace %d s vs 600 s" $g) "fix" $fix) -}}
 {{- end -}}
 {{- /*
 13: native sidecars stop one by one after the application (G ≥ preStop + D + Σ stop + 5); ordinary

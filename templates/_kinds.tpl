@@ -26,6 +26,13 @@ src/declaration/resolve/kind-fields.ts.
 {{- $problems = append $problems (dict "path" $field "value" (index $spec $field) "rule" (printf "%s applies to kind %s only (this workload is kind %s)" $field $alternatives $spec.kind) "fix" (printf "remove %s, or make the workload kind %s" $field $alternatives)) -}}
 {{- end -}}
 {{- end -}}
+{{- $controller := include "hw.kinds.controller" $spec.kind -}}
+{{- $limit := index (include "hw.table.nameLimits" . | fromJson) $controller -}}
+{{- if and $limit (gt (len $spec.instance) (int $limit.max)) -}}
+{{- $shorter := trimSuffix "-" (trunc (int $limit.max) $spec.instance) -}}
+{{- range until 63 }}{{ $shorter = trimSuffix "-" $shorter }}{{ end -}}
+{{- $problems = append $problems (dict "path" ((eq $spec.instance $spec.name) | ternary "name" "instance") "value" $spec.instance "rule" (printf "a %s's name has at most %d characters (this one has %d): %s" $controller (int $limit.max) (len $spec.instance) $limit.why) "fix" (printf "shorten it to %d characters or fewer, e.g. %s" (int $limit.max) (toJson $shorter))) -}}
+{{- end -}}
 {{- toJson $problems -}}
 {{- end -}}
 

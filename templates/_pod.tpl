@@ -20,7 +20,7 @@ metadata:
 spec:
   serviceAccountName: {{ $spec.instance | quote }}
   {{- /* Only a workload that declares it calls the Kubernetes API, with a reason, gets a token. */}}
-  automountServiceAccountToken: {{ and (hasKey ($spec.serviceAccount | default dict) "mountApiToken") ($spec.serviceAccount | default dict).mountApiToken | toString }}
+  automountServiceAccountToken: {{ and (hasKey ($spec.serviceAccount | default dict) "mountApiToken") ($spec.serviceAccount | default dict).mountApiToken | toJson }}
   {{- if hasKey $spec "imagePullSecrets" }}
   imagePullSecrets:
     {{- range $name := $spec.imagePullSecrets }}

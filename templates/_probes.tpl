@@ -8,7 +8,7 @@ Probes, mirroring src/constructs/objects/pod/probes.ts.
 httpGet:
   path: {{ .path | quote }}
   port: {{ .port | int }}
-  scheme: {{ .scheme }}
+  scheme: {{ .scheme | quote }}
 {{- else if eq .type "tcp" -}}
 tcpSocket:
   port: {{ .port | int }}

@@ -19,6 +19,15 @@ TypeScript face's words — never a partial render.
 
 {{- define "hw.resolveOnce" -}}
 {{- include "hw.nulledDefaults" . -}}
+{{- /* The enums and bounds again, as the schema states them: the templates print these values, and a
+render with the schema skipped (helm template --skip-schema-validation) must refuse what the schema refuses. */ -}}
+{{- $outside := list -}}
+{{- range $check := include "hw.table.valueChecks" . | fromJsonArray -}}
+{{- $outside = concat $outside (include "hw.valueProblems" (dict "node" $.Values "segments" $check.segments "path" "" "check" $check) | fromJsonArray) -}}
+{{- end -}}
+{{- if $outside -}}
+{{- include "hw.fail" (dict "subject" (.Values.name | toJson) "problems" $outside) -}}
+{{- end -}}
 {{- $spec := include "hw.spec" . | fromJson -}}
 {{- $subject := $spec.name | toJson -}}
 
@@ -96,6 +105,43 @@ TypeScript face's words — never a partial render.
 {{- end -}}
 
 {{/* Stops the render with every problem, formatted as formatProblems in src/declaration/errors.ts. */}}
+{{/*
+Values outside an enum or above a bound (valueChecks in src/declaration/json-schema.ts), found by
+walking the check's segments: `*` is any key of a map, `[]` any entry of a list. JSON list of
+problems. Input: (dict "node" value "segments" list "path" pathSoFar "check" valueCheck).
+*/}}
+{{- define "hw.valueProblems" -}}
+{{- $problems := list -}}
+{{- $node := .node -}}
+{{- if not .segments -}}
+{{- $outside := false -}}
+{{- if hasKey .check "options" -}}
+{{- $outside = and (not (kindIs "invalid" $node)) (not (has $node .check.options)) -}}
+{{- else if or (kindIs "float64" $node) (kindIs "int64" $node) (kindIs "int" $node) -}}
+{{- $outside = gt (float64 $node) (float64 .check.maximum) -}}
+{{- end -}}
+{{- if $outside -}}
+{{- $problems = append $problems (dict "path" .path "value" $node "rule" .check.rule "fix" .check.fix) -}}
+{{- end -}}
+{{- else -}}
+{{- $head := first .segments -}}
+{{- $rest := rest .segments -}}
+{{- $prefix := (eq .path "") | ternary "" (printf "%s." .path) -}}
+{{- if and (eq $head "[]") (kindIs "slice" $node) -}}
+{{- range $index, $item := $node -}}
+{{- $problems = concat $problems (include "hw.valueProblems" (dict "node" $item "segments" $rest "path" (printf "%s[%d]" $.path $index) "check" $.check) | fromJsonArray) -}}
+{{- end -}}
+{{- else if and (eq $head "*") (kindIs "map" $node) -}}
+{{- range $key := keys $node | sortAlpha -}}
+{{- $problems = concat $problems (include "hw.valueProblems" (dict "node" (index $node $key) "segments" $rest "path" (printf "%s%s" $prefix $key) "check" $.check) | fromJsonArray) -}}
+{{- end -}}
+{{- else if and (kindIs "map" $node) (hasKey $node $head) -}}
+{{- $problems = include "hw.valueProblems" (dict "node" (index $node $head) "segments" $rest "path" (printf "%s%s" $prefix $head) "check" .check) | fromJsonArray -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $problems -}}
+{{- end -}}
+
 {{- define "hw.fail" -}}
 {{- $count := (eq (len .problems) 1) | ternary "1 problem" (printf "%d problems" (len .problems)) -}}
 {{- $lines := list (printf "Invalid workload declaration %s (%s):" .subject $count) -}}

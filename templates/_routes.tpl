@@ -97,10 +97,13 @@ same order. Input: (dict "spec" effectiveSpec "probes" resolvedProbes). Output: 
 {{- $policy := $spec.networkPolicy | default dict -}}
 {{- $lists := list (list "networkPolicy.ingressFrom" $policy "ingressFrom") (list "ingress.from" ($ingress | default dict) "from") (list "route.from" ($route | default dict) "from") (list "service.from" ($service | default dict) "from") -}}
 {{- $anyDeclared := false -}}
-{{- range $list := $lists -}}
+{{- range $list := append $lists (list "networkPolicy.dns" $policy "dns") -}}
 {{- if hasKey (index $list 1) (index $list 2) -}}
-{{- $anyDeclared = true -}}
+{{- if ne (index $list 0) "networkPolicy.dns" }}{{ $anyDeclared = true }}{{ end -}}
 {{- range $index, $peer := index (index $list 1) (index $list 2) -}}
+{{- if not (or (hasKey $peer "cidr") (hasKey $peer "namespaceLabels") (hasKey $peer "podLabels")) -}}
+{{- $problems = append $problems (dict "path" (printf "%s[%d]" (index $list 0) $index) "value" $peer "rule" "a peer names pods (namespaceLabels, podLabels) or a network (cidr): Kubernetes refuses a peer with none of them, and the workload would run without its NetworkPolicy" "fix" "write podLabels: {} for every pod of the namespace, namespaceLabels: {} for every pod of the cluster, or the labels or cidr of the clients") -}}
+{{- end -}}
 {{- if and (hasKey $peer "cidr") (or (hasKey $peer "namespaceLabels") (hasKey $peer "podLabels")) -}}
 {{- $problems = append $problems (dict "path" (printf "%s[%d].cidr" (index $list 0) $index) "value" $peer.cidr "rule" "a peer is either pods (namespaceLabels, podLabels) or a network (cidr): Kubernetes refuses a peer with both" "fix" "split it into two peers, one with the labels and one with the cidr") -}}
 {{- end -}}

@@ -13,7 +13,7 @@ Input: the resolved workload.
 topologySpreadConstraints:
   {{- range $key := list "topology.kubernetes.io/zone" "kubernetes.io/hostname" }}
   - maxSkew: 1
-    topologyKey: {{ $key }}
+    topologyKey: {{ $key | quote }}
     whenUnsatisfiable: ScheduleAnyway
     labelSelector:
       matchLabels:
@@ -81,7 +81,7 @@ priorityClassName: {{ $scheduling.priorityClassName | quote }}
 {{- define "hw.scheduling.expressions" -}}
 {{- range $expression := . }}
 - key: {{ $expression.key | quote }}
-  operator: {{ $expression.operator }}
+  operator: {{ $expression.operator | quote }}
   {{- if hasKey $expression "values" }}
   values: {{ include "hw.quotedList" $expression.values }}
   {{- end }}

@@ -34,7 +34,7 @@ medium: Memory
     {{- end }}
     {{- end }}
     {{- if hasKey $declared "optional" }}
-    optional: {{ $declared.optional }}
+    optional: {{ $declared.optional | toJson }}
     {{- end }}
 {{- end }}
 {{- end -}}
@@ -63,7 +63,7 @@ medium: Memory
 - name: {{ printf "host-%s" $name | quote }}
   hostPath:
     path: {{ (index $hostPaths $name).path | quote }}
-    type: {{ (index $hostPaths $name).type }}
+    type: {{ (index $hostPaths $name).type | quote }}
 {{- end }}
 {{- end -}}
 

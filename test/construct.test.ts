@@ -1,6 +1,7 @@
 import { Chart, JsonPatch, Testing } from 'cdk8s';
-import { HardenedWebService, HardenedWorker, HardenedWorkload, validateDeclarations, type WorkloadSpec } from '../src';
+import { HardenedStatefulSet, HardenedWebService, HardenedWorker, HardenedWorkload, validateDeclarations, type WorkloadSpec } from '../src';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
+import { SESSIONS } from './support/edge-rejections';
 import type { KubernetesObject } from '../src/manifests/facts';
 import { mainContainer, objectsOfKind, theOnly } from './support/manifests';
 
@@ -142,16 +143,30 @@ describe('variations', () => {
     expect(theOnly(objects, 'Deployment').spec.template.spec.terminationGracePeriodSeconds).toBe(66);
     expect(theOnly(objects, 'NetworkPolicy').spec.ingress).toEqual([]);
   });
-  test('declared egress destinations restrict egress but keep DNS', () => {
+  test('declared egress destinations restrict egress but keep DNS, to the cluster DNS only', () => {
     const objects = synth(checkoutWith({ networkPolicy: { egressTo: [{ cidr: '10.0.0.0/8', ports: [5432] }] } }));
     expect(theOnly(objects, 'NetworkPolicy').spec.egress).toEqual([
       {
+        to: [
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+            podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+          },
+        ],
         ports: [
           { port: 53, protocol: 'UDP' },
           { port: 53, protocol: 'TCP' },
         ],
       },
       { to: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ port: 5432, protocol: 'TCP' }] },
+    ]);
+  });
+  test('declared DNS servers, such as node-local DNS, replace the cluster DNS as the destination of name resolution', () => {
+    const dns = [{ cidr: '169.254.20.10/32' }, { namespaceLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }];
+    const objects = synth(checkoutWith({ networkPolicy: { egressTo: [{ cidr: '10.0.0.0/8' }], dns } }));
+    expect(theOnly(objects, 'NetworkPolicy').spec.egress[0].to).toEqual([
+      { ipBlock: { cidr: '169.254.20.10/32' } },
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } },
     ]);
   });
   test('a gRPC readiness probe checks the named health service', () => {
@@ -205,6 +220,17 @@ describe('several workloads in one chart', () => {
     );
     expect(chart.node.tryFindChild('checkout-again')).toBeUndefined();
     expect(Testing.synth(chart)).toHaveLength(9);
+  });
+  test("a workload named like a stateful workload's headless Service collides with it, in the constructs as in the CLI", () => {
+    const chart = Testing.chart();
+    const database = { ...SESSIONS, name: 'db' } as unknown as WorkloadSpec;
+    const web = checkoutWith({ name: 'db-headless' });
+    new HardenedStatefulSet(chart, 'db', database as never);
+    const [error] = validateDeclarations([database, web]);
+    expect(error?.message).toContain(
+      '- [1].name: "db-headless"\n    rule: workload 2 and workload 1 would both make an object named "db-headless"',
+    );
+    expect(() => new HardenedWorkload(chart, 'web', web)).toThrow(error!.message);
   });
   test('the same instance in two charts is two workloads', () => {
     const app = Testing.app();

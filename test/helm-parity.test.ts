@@ -110,8 +110,9 @@ const EDGES: Array<[string, Record<string, unknown>]> = [
   ['label keys YAML would read as numbers, booleans or null', { labels: { '0x10': 'a', true: 'b', null: 'c', '1e3': 'd', '': 'e' } }],
   ['an empty list of egress destinations: DNS only', { networkPolicy: { egressTo: [] } }],
   ['an egress destination with an empty list of ports', { networkPolicy: { egressTo: [{ cidr: '10.0.0.0/8', ports: [] }] } }],
-  ['empty peer selectors, which match everything', { networkPolicy: { ingressFrom: [{}, { namespaceLabels: {} }, { podLabels: {} }] } }],
-  ['peer labels with YAML-ambiguous keys and values', { networkPolicy: { ingressFrom: [{ podLabels: { no: 'on', '~': '010' } }] } }],
+  // A peer `{}` names nothing and the API refuses it (test/support/edge-rejections.ts); empty selectors match everything.
+  ['empty peer selectors, which match everything', { networkPolicy: { ingressFrom: [{ namespaceLabels: {} }, { podLabels: {} }] } }],
+  ['peer labels with YAML-ambiguous keys and values', { networkPolicy: { ingressFrom: [{ podLabels: { no: 'on', yes: '010' } }] } }],
   ['empty args', { args: [] }],
   [
     'acknowledgement reasons with quotes, a colon, a backslash and letters beyond ASCII, written alike in the annotation',
@@ -235,7 +236,7 @@ const EDGES: Array<[string, Record<string, unknown>]> = [
     {
       traffic: { platform: 'aws-nlb' },
       networkPolicy: { ingressFrom: [{ podLabels: { role: 'frontend' } }] },
-      ingress: { className: 'nginx', from: [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }, {}] },
+      ingress: { className: 'nginx', from: [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }, { podLabels: {} }] },
       route: { parentRefs: [{ name: 'gw' }], hostnames: ['shop.example.com'], paths: ['/api'], from: [{ cidr: '10.0.0.0/16' }] },
       service: {
         type: 'LoadBalancer',

@@ -3,10 +3,21 @@ import { join } from 'node:path';
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
 import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
 import { PATCH_REJECTIONS } from './support/patch-rejections';
+import { EDGE_REJECTIONS } from './support/edge-rejections';
 import { BATCH_REJECTIONS } from './support/batch-rejections';
 import { SECURITY_REJECTIONS } from './support/security-rejections';
-import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
-import { helmFace, isSchemaRejection, ROOT, typescriptFace, helmDescribe, helmTest } from './support/helm';
+import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE, nightlyWith } from './support/declarations';
+import {
+  helmAsync,
+  helmFace,
+  helmTemplateArgs,
+  isSchemaRejection,
+  ROOT,
+  typescriptFace,
+  helmDescribe,
+  helmTest,
+  valuesFile,
+} from './support/helm';
 
 /**
  * Invalid declarations are rejected by both faces, each message naming the offending field.
@@ -283,7 +294,7 @@ const TEMPLATE_REJECTIONS: Rejection[] = [
 
 // The configuration rows (test/support/configuration-rejections.ts), named by their path's fields.
 const named = (face: 'schema' | 'templates'): Rejection[] =>
-  [...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...SECURITY_REJECTIONS, ...PATCH_REJECTIONS]
+  [...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...SECURITY_REJECTIONS, ...PATCH_REJECTIONS, ...EDGE_REJECTIONS]
     .filter(([, row]) => row.helm === face)
     .map(([description, row]) => [
       description,
@@ -312,6 +323,17 @@ helmTest.each(SCHEMA_REJECTIONS)("helm's schema validation rejects %s", async (_
 
 helmTest.each(TEMPLATE_REJECTIONS)('the templates reject %s with the TypeScript message, word for word', async (_, declaration) => {
   expect((await helmFace(declaration)).error).toBe(typescriptFace(declaration).error);
+});
+
+// Helm renders templates in reverse order of their names; templates/validate.yaml resolves the declaration before any object template.
+helmTest.each([
+  ['a web workload', checkoutWith({ replicas: 1 })],
+  ['a cronjob', nightlyWith({ schedule: { cron: '0 2 30 2 *' } })],
+])('the templates refuse %s at templates/validate.yaml, not inside an object template', async (_, declaration) => {
+  const { stderr } = await helmAsync(helmTemplateArgs(valuesFile(declaration)));
+  expect(stderr).toMatch(
+    /^Error: execution error at \(hardened-workloads\/templates\/validate\.yaml:\d+:\d+\): Invalid workload declaration/,
+  );
 });
 
 helmTest('every problem of a stage is reported at once, in the same order', async () => {

@@ -12,7 +12,8 @@ import { CHECKOUT, checkoutWith } from './support/declarations';
 
 const TEMPLATES = join(__dirname, '..', 'templates');
 const objectTemplates = readdirSync(TEMPLATES)
-  .filter((file) => file.endsWith('.yaml'))
+  // validate.yaml renders no object: it resolves the declaration before the object templates do.
+  .filter((file) => file.endsWith('.yaml') && file !== 'validate.yaml')
   .map((file) => ({ file, text: readFileSync(join(TEMPLATES, file), 'utf8') }));
 
 test.each(OBJECT_ROLES.map((role) => [role]))('exactly one object template guards itself with the role %s', (role) => {

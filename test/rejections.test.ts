@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import {
-  type DeclarationError,
+  DeclarationError,
   HardenedWorkload,
   isDeclarationError,
   type Problem,
@@ -10,6 +10,9 @@ import {
 } from '../src';
 import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
 import { PATCH_REJECTIONS } from './support/patch-rejections';
+import { schemaAt } from '../src/declaration/json-schema';
+import { MISPLACED_FIELDS } from '../src/declaration/schema-problems';
+import { EDGE_REJECTIONS } from './support/edge-rejections';
 import { BATCH_REJECTIONS } from './support/batch-rejections';
 import { SECURITY_REJECTIONS } from './support/security-rejections';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
@@ -592,14 +595,41 @@ describe('invalid declarations are rejected with field, value, rule and fix', ()
 });
 
 describe('invalid configuration, secrets, files, storage, identity and scheduling are rejected with field, value, rule and fix', () => {
-  test.each([...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...SECURITY_REJECTIONS, ...PATCH_REJECTIONS])('%s', (_, expected) => {
-    const problems = problemsOf(expected.declaration);
-    expect(problems.map((candidate) => candidate.path)).toContain(expected.path);
-    const problem = problems.find((candidate) => candidate.path === expected.path)!;
-    expect(problem.rule).toMatch(expected.rule);
-    expect(problem.fix).toMatch(expected.fix);
-    if ('value' in expected) expect(problem.value).toEqual(expected.value);
+  test.each([...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...SECURITY_REJECTIONS, ...PATCH_REJECTIONS, ...EDGE_REJECTIONS])(
+    '%s',
+    (_, expected) => {
+      const problems = problemsOf(expected.declaration);
+      expect(problems.map((candidate) => candidate.path)).toContain(expected.path);
+      const problem = problems.find((candidate) => candidate.path === expected.path)!;
+      expect(problem.rule).toMatch(expected.rule);
+      expect(problem.fix).toMatch(expected.fix);
+      if ('value' in expected) expect(problem.value).toEqual(expected.value);
+    },
+  );
+});
+
+describe('what YAML reads as no number is reported as what it is', () => {
+  test.each([
+    [Infinity, '.inf', 'infinity'],
+    [-Infinity, '-.inf', 'infinity'],
+    [NaN, '.nan', 'not-a-number'],
+  ])('%s is shown as %s, not as null', (value, shown, meaning) => {
+    const [problem] = problemsOf(checkoutWith({ drainSeconds: value }));
+    expect(new DeclarationError('"checkout"', [problem!]).message).toContain(`- drainSeconds: ${shown}\n`);
+    expect(problem!.rule).toBe(`must be a whole number of seconds; YAML reads ${shown} as ${meaning}, which is none`);
+    expect(problem!.fix).toBe('write a whole number, e.g. drainSeconds: 30');
   });
+});
+
+test('the longest drain named by the graceLimit fix is the longest that passes', () => {
+  expect(problemsOf(checkoutWith({ drainSeconds: 536 }))[0]!.fix).toMatch(/^shorten drainSeconds to at most 535 s/);
+  expect(() => resolveWorkload(checkoutWith({ drainSeconds: 535 }))).not.toThrow();
+});
+
+test('every misplaced field names a place that exists in the declaration', () => {
+  const targets = Object.values(MISPLACED_FIELDS).flatMap((target) => target.match(/[a-zA-Z]+(\.[a-zA-Z]+)*/g) ?? []);
+  const fields = targets.filter((target) => !['or', 'and', 'for', 'a', 'job', 'cronjob', 'the', 'pods'].includes(target));
+  expect(fields.filter((field) => schemaAt(field.split('.')) === undefined)).toEqual([]);
 });
 
 describe('how problems are reported', () => {

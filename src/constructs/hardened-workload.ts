@@ -5,7 +5,7 @@ import { DeclarationError, formatProblems, sortedJson } from '../declaration/err
 import { parsePath } from '../manifests/field-paths';
 import { patchObjects, type RoleObjects } from '../patches';
 import { findingProblem, newFindings } from '../patches/check';
-import { instanceCollision } from '../declaration/instances';
+import { claimNames, nameCollision, type ClaimedNames } from '../declaration/instances';
 import { type ResolvedWorkload, resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
 import { KINDS, type ObjectRole, type WorkloadKind } from '../kinds/table';
@@ -19,7 +19,7 @@ import { OBJECT_BUILDERS, OBJECT_IDS } from './object-builders';
  * workloads are created: searching the whole construct tree for every new workload made a chart
  * of N workloads cost N² (a chart of 1000 spent most of its synthesis there).
  */
-const WORKLOADS_BY_CHART = new WeakMap<Chart, { count: number; readonly firstByInstance: Map<string, number> }>();
+const WORKLOADS_BY_CHART = new WeakMap<Chart, { count: number; readonly claimed: ClaimedNames }>();
 
 /**
  * What every workload construct shares, whatever controller runs its pods: the declaration is
@@ -61,12 +61,17 @@ export abstract class HardenedWorkloadBase extends Construct {
     const resolved = resolveWorkload(declaration);
     if (!kinds.includes(resolved.spec.kind)) throw wrongClass(new.target.name, kinds, resolved.spec.kind);
     const chart = Chart.of(scope);
-    const workloads = WORKLOADS_BY_CHART.get(chart) ?? { count: 0, firstByInstance: new Map<string, number>() };
-    const first = workloads.firstByInstance.get(resolved.instance);
-    if (first !== undefined) throw instanceCollision(declaration, resolved.instance, workloads.count, first);
+    const workloads = WORKLOADS_BY_CHART.get(chart) ?? { count: 0, claimed: new Map() };
+    const collision = nameCollision(
+      declaration,
+      { instance: resolved.instance, kind: resolved.spec.kind },
+      workloads.count,
+      workloads.claimed,
+    );
+    if (collision !== undefined) throw collision;
     const manifests = builtObjects(resolved);
     super(scope, id);
-    workloads.firstByInstance.set(resolved.instance, workloads.count);
+    claimNames({ instance: resolved.instance, kind: resolved.spec.kind }, workloads.count, workloads.claimed);
     workloads.count += 1;
     WORKLOADS_BY_CHART.set(chart, workloads);
     this.resolved = resolved;

@@ -39,6 +39,8 @@ export function isDeclarationError(error: unknown): error is DeclarationError {
  */
 export function showValue(value: unknown): string {
   if (value === undefined) return '(missing)';
+  // JSON has no infinity or not-a-number: show them as YAML writes them, not as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
   const text = sortedJson(value).replace(/[\u2028\u2029]/g, (separator) => `\\u${separator.charCodeAt(0).toString(16)}`);
   const characters = Array.from(text);
   return characters.length > 80 ? `${characters.slice(0, 77).join('')}...` : text;

@@ -19,6 +19,8 @@ export interface JsonSchemaNode {
   pattern?: string;
   'x-rule'?: string;
   'x-fix'?: string;
+  'x-maximum-rule'?: string;
+  'x-maximum-fix'?: string;
   [keyword: string]: unknown;
 }
 
@@ -66,4 +68,53 @@ function childOf(node: JsonSchemaNode, segment: PropertyKey): JsonSchemaNode | u
   const direct = node.properties?.[key] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
   // In a union, the member that has the key, not one that declares it absent.
   return direct ?? node.anyOf?.map((branch) => childOf(branch, segment)).find((child) => child !== undefined && !isAbsentKey(child));
+}
+
+/**
+ * A field the templates check again, where it can be (`*` any key of a map, `[]` any entry of a
+ * list): its value is one of `options`, or a number no larger than `maximum`.
+ */
+export interface ValueCheck {
+  readonly segments: readonly string[];
+  readonly options?: readonly unknown[];
+  readonly maximum?: number;
+  readonly rule: string;
+  readonly fix: string;
+}
+
+/**
+ * Every enum and every bounded number of the declaration, with the TypeScript face's message for a
+ * value outside it (issueProblems in schema-problems.ts). The Helm face checks them again in its
+ * templates, which print these values, so that a render with the schema skipped
+ * (`--skip-schema-validation`) gives the same error and never prints a value the schema refuses.
+ */
+export function valueChecks(): ValueCheck[] {
+  const found = new Map<string, ValueCheck>();
+  const walk = (node: JsonSchemaNode, segments: string[]): void => {
+    const key = segments.join('/');
+    if (Array.isArray(node.enum) && node.enum.every((option) => typeof option === 'string')) {
+      const allowed = node.enum.map((option) => JSON.stringify(option)).join(', ');
+      const options = [...new Set([...(found.get(`${key}/enum`)?.options ?? []), ...node.enum])];
+      found.set(`${key}/enum`, {
+        segments,
+        options,
+        rule: node['x-rule'] ?? `must be one of ${allowed}`,
+        fix: node['x-fix'] ?? `pick one of ${allowed}`,
+      });
+    }
+    if (typeof node.maximum === 'number' && (node.type === 'integer' || node.type === 'number')) {
+      found.set(`${key}/maximum`, {
+        segments,
+        maximum: node.maximum,
+        rule: node['x-maximum-rule'] ?? `must be at most ${node.maximum}`,
+        fix: node['x-maximum-fix'] ?? `use a value ≤ ${node.maximum}`,
+      });
+    }
+    for (const branch of node.anyOf ?? []) walk(branch, segments);
+    for (const [name, child] of Object.entries(node.properties ?? {})) walk(child, [...segments, name]);
+    if (node.items) walk(node.items, [...segments, '[]']);
+    if (typeof node.additionalProperties === 'object') walk(node.additionalProperties, [...segments, '*']);
+  };
+  walk(declarationJsonSchema(), []);
+  return [...found.values()];
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Problem } from './errors';
+import { showValue, type Problem } from './errors';
 import { pinImageFix } from './image';
 import { isAbsentKey, type JsonSchemaNode, schemaAt } from './json-schema';
 
@@ -83,16 +83,52 @@ function knownFields(path: readonly PropertyKey[], input: unknown): string[] {
   return [...new Set(fields)];
 }
 
+/**
+ * Fields written where they do not belong, by their path as written (map keys and list indices as
+ * `*`), with where they go: the fix names the place, so the user moves the field rather than
+ * deleting it. Only the TypeScript face can say it; Helm reports an unknown field in its schema
+ * validator's words.
+ */
+export const MISPLACED_FIELDS: Readonly<Record<string, string>> = {
+  nodeSelector: 'scheduling.nodeSelector',
+  tolerations: 'scheduling.tolerations',
+  affinity: 'scheduling.nodeAffinity',
+  nodeAffinity: 'scheduling.nodeAffinity',
+  priorityClassName: 'scheduling.priorityClassName',
+  cron: 'schedule.cron',
+  timeZone: 'schedule.timeZone',
+  concurrencyPolicy: 'schedule.concurrencyPolicy',
+  maxSeconds: 'startup.maxSeconds (or run.maxSeconds for a job or cronjob)',
+  terminationGracePeriodSeconds: 'overrides.terminationGracePeriodSeconds',
+  progressDeadlineSeconds: 'overrides.progressDeadlineSeconds',
+  minReadySeconds: 'overrides.minReadySeconds',
+  annotations: 'podAnnotations (for the pods) or ingress.annotations',
+  platform: 'traffic.platform',
+  'ingress.tls': 'ingress.tlsSecretName',
+  'ingress.host': 'ingress.hosts',
+  'ingress.path': 'ingress.paths',
+  'service.port': 'port',
+  'schedule.maxSeconds': 'run.maxSeconds',
+  'autoscaling.replicas': 'autoscaling.minReplicas and autoscaling.maxReplicas',
+};
+
+function misplacedFix(path: readonly PropertyKey[]): string {
+  const written = path.map((segment) => (typeof segment === 'number' ? '*' : String(segment))).join('.');
+  const target = MISPLACED_FIELDS[written];
+  return target === undefined ? '' : `it belongs at ${target}: move it there`;
+}
+
 function unknownFieldProblems(issue: { path: readonly PropertyKey[]; keys: readonly string[] }, input: unknown): Problem[] {
   const known = knownFields(issue.path, input);
   return issue.keys.map((key) => {
     const closest = known.map((candidate) => ({ candidate, score: distance(key, candidate) })).sort((a, b) => a.score - b.score)[0];
+    const moved = misplacedFix([...issue.path, key]);
     const suggestion = closest && closest.score <= 3 ? `did you mean ${closest.candidate}? ` : '';
     return {
       path: formatPath([...issue.path, key]),
       value: valueAt(input, [...issue.path, key]),
-      rule: 'unknown field',
-      fix: `${suggestion}remove it or correct its name; known fields here: ${known.join(', ')}`,
+      rule: moved ? 'unknown field here' : 'unknown field',
+      fix: moved || `${suggestion}remove it or correct its name; known fields here: ${known.join(', ')}`,
     };
   });
 }
@@ -130,6 +166,10 @@ function unionProblems(issue: z.core.$ZodIssueInvalidUnion, input: unknown): Pro
   if (meant.length === 1) return meant[0]!.flatMap((inner) => issueProblems(inner, input));
   const value = valueAt(input, issue.path);
   const node = schemaAt(issue.path);
+  // A number or boolean where one of the forms is text (an environment value): the user meant text.
+  if ((typeof value === 'number' || typeof value === 'boolean') && membersOf(node).some((member) => member.type === 'string')) {
+    return unquotedScalarProblem(formatPath(issue.path), issue.path, value);
+  }
   let found = '';
   if (isObject(value) && meant.length === 0) {
     const known = knownFields(issue.path, input);
@@ -176,7 +216,10 @@ function unquotedScalarProblem(path: string, segments: readonly PropertyKey[], v
       path,
       value,
       rule: `must be a string; unquoted, YAML reads it as the number ${text}`,
-      fix: `write it in quotes: ${String(segments[segments.length - 1] ?? path)}: "${meant}"`,
+      fix:
+        typeof segments[segments.length - 1] === 'number'
+          ? `write it in quotes: - "${meant}"`
+          : `write it in quotes: ${String(segments[segments.length - 1] ?? path)}: "${meant}"`,
     },
   ];
 }
@@ -203,6 +246,12 @@ export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[
       if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
         return unquotedScalarProblem(path, issue.path, value);
       }
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        return problem(
+          `must be ${unitOf(issue.path)}; YAML reads ${showValue(value)} as ${Number.isNaN(value) ? 'not-a-number' : 'infinity'}, which is none`,
+          `write a whole number${example(issue.path)}`,
+        );
+      }
       if (issue.expected === 'int' || (issue.expected === 'number' && typeof value === 'number')) {
         return problem(
           `must be ${unitOf(issue.path)}`,
@@ -225,7 +274,12 @@ export function issueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[
       }
       return problem(`must be at least ${issue.minimum}`, `use ${unitOf(issue.path)} ≥ ${issue.minimum}`);
     case 'too_big':
-      return problem(`must be at most ${issue.maximum}`, `use a value ≤ ${issue.maximum}`);
+      // zod bounds every integer by 2^53 - 1 as well; the field's own, lower bound reports it once.
+      if (issue.maximum === Number.MAX_SAFE_INTEGER && typeof node?.maximum === 'number') return [];
+      return problem(
+        node?.['x-maximum-rule'] ?? `must be at most ${issue.maximum}`,
+        node?.['x-maximum-fix'] ?? `use a value ≤ ${issue.maximum}`,
+      );
     case 'invalid_value': {
       const allowed = issue.values.map((candidate) => JSON.stringify(candidate)).join(', ');
       return problem(node?.['x-rule'] ?? `must be one of ${allowed}`, node?.['x-fix'] ?? `pick one of ${allowed}`);

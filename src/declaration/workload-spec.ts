@@ -1833,12 +1833,19 @@ export interface NetworkPolicy {
    */
   ingressFrom?: IngressPeer[];
   /**
-   * Where the pods may connect (DNS is always allowed).
+   * Where the pods may connect (name resolution is allowed too, to `dns`).
    *
    * @default - anywhere
    * @example [{"cidr":"10.0.0.0/8","ports":[5432]}]
    */
   egressTo?: EgressDestination[];
+  /**
+   * Where the pods may resolve names (UDP and TCP port 53) when `egressTo` restricts egress. For node-local DNS, add its address, e.g. [{ cidr: 169.254.20.10/32 }, <the default>].
+   *
+   * @default - the cluster DNS: [{ namespaceLabels: { kubernetes.io/metadata.name: kube-system }, podLabels: { k8s-app: kube-dns } }]
+   * @example [{"cidr":"169.254.20.10/32"},{"namespaceLabels":{"kubernetes.io/metadata.name":"kube-system"},"podLabels":{"k8s-app":"kube-dns"}}]
+   */
+  dns?: IngressPeer[];
 }
 export interface ServiceSettings {
   /**

@@ -259,9 +259,9 @@ export const INVARIANTS: Readonly<Record<InvariantId, Invariant>> = {
   },
   graceLimit: {
     statement: 'G ≤ 600 s: cluster autoscalers and spot interruption notices do not wait longer.',
-    check({ terminationGracePeriodSeconds: G }) {
+    check({ terminationGracePeriodSeconds: G }, { drainSeconds: D }) {
       const detail = `grace ${G} s vs 600 s`;
-      return G <= 600 ? holds(detail) : violated(detail, 'shorten the drain below ten minutes, or acknowledge graceLimit with a reason');
+      return G <= 600 ? holds(detail) : violated(detail, graceLimitFix(G, D));
     },
   },
   sidecarsOutliveDrain: {
@@ -447,6 +447,22 @@ const shown = (value: number | undefined) => (value === undefined ? '?' : String
  * drain are over, and end at least 5 s before SIGKILL. An unknown time counts as 0 for a violation
  * that holds whatever it is, else leaves the invariant unknown.
  */
+/**
+ * The fix of graceLimit, with the number. A derived grace period is G = S + max(5, ceil(S / 10))
+ * with S = preStop + drain + sidecar stops (docs/derivation.md), so G ≤ 600 holds exactly while
+ * S ≤ 545: the longest drain that fits is 545 - (S - drain). A grace period that is not of that
+ * form was set by overrides.terminationGracePeriodSeconds, which is then what to lower.
+ * Mirrored in templates/_invariants.tpl.
+ */
+function graceLimitFix(G: number, D: number | undefined): string {
+  const m = Math.max(5, Math.ceil(G / 11));
+  const S = [m - 1, m, m + 1].map((margin) => G - margin).find((s) => s + Math.max(5, Math.ceil(s / 10)) === G);
+  if (D === undefined || S === undefined || S - D > 545) {
+    return 'lower terminationGracePeriodSeconds to 600 s or less (overrides.terminationGracePeriodSeconds, or a shorter drain), or acknowledge graceLimit with a reason';
+  }
+  return `shorten drainSeconds to at most ${545 - (S - D)} s, the longest drain whose grace period fits 600 s, or acknowledge graceLimit with a reason`;
+}
+
 function sidecarsOutliveDrain(facts: WorkloadFacts, { drainSeconds: D, containers = {} }: DeclaredTimes): Outcome {
   const { sidecars = [], meshProxy, preStopSeconds: preStop, terminationGracePeriodSeconds: G } = facts;
   if (sidecars.length === 0 && !meshProxy) return holds('no sidecars');

@@ -102,7 +102,14 @@ const cpu = fc.oneof(
   whole(1, 9000).map((millicores) => `${millicores}m`),
 );
 const labelValue = fc.stringMatching(/^(([A-Za-z0-9][-A-Za-z0-9_.]{0,10})?[A-Za-z0-9])?$/);
-const selector = fc.dictionary(text, text, { maxKeys: 2 });
+// Label selectors follow Kubernetes' syntax (the schema refuses others).
+const selector = fc.dictionary(
+  fc.constantFrom('app', 'role', 'kubernetes.io/metadata.name', 'example.com/tier'),
+  fc.constantFrom('gateway', 'web', '', 'a.b_c-d'),
+  {
+    maxKeys: 2,
+  },
+);
 /** Present in about `share` of the draws. */
 function withShare<T>(share: number, arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
   return fc.oneof(
@@ -632,11 +639,12 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
           ingressFrom: peerList,
           egressTo: fc.array(
             fc.record(
-              { cidr: fc.oneof(fc.constantFrom('10.0.0.0/8', '0.0.0.0/0'), text), ports: fc.array(port, { maxLength: 2 }) },
+              { cidr: fc.constantFrom('10.0.0.0/8', '0.0.0.0/0', 'fd00::/8'), ports: fc.array(port, { maxLength: 2 }) },
               { requiredKeys: ['cidr'] },
             ),
             { maxLength: 2 },
           ),
+          dns: fc.array(peer, { minLength: 1, maxLength: 2 }),
         },
         { requiredKeys: [] },
       ),

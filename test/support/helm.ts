@@ -116,9 +116,13 @@ export function failMessage(stderr: string): string {
     .trim();
 }
 
-/** The Helm face: `helm template` of the chart with the declaration as its values. */
-export async function helmFace(declaration: unknown): Promise<Outcome> {
-  const result = await helmAsync(helmTemplateArgs(valuesFile(declaration)));
+/**
+ * The Helm face: `helm template` of the chart with the declaration as its values; `skipSchema`
+ * renders as `--skip-schema-validation` does (Helm ≥ 3.16, Argo CD, Flux), with no values.schema.json.
+ */
+export async function helmFace(declaration: unknown, { skipSchema = false } = {}): Promise<Outcome> {
+  const args = helmTemplateArgs(valuesFile(declaration));
+  const result = await helmAsync(skipSchema ? [...args, '--skip-schema-validation'] : args);
   return result.status === 0 ? { objects: byKindAndName(renderedObjects(result)) } : { error: failMessage(result.stderr) };
 }
 

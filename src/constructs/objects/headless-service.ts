@@ -4,10 +4,9 @@ import type { ResolvedWorkload } from '../../declaration/resolve';
 import { objectMetadata, selectorLabels } from '../metadata';
 import { SERVING_PORT_NAME } from './pod/containers';
 
-/** The headless Service of a StatefulSet: <instance>-headless, beside the Service of the same name as the workload. */
-export function headlessServiceName(instance: string): string {
-  return `${instance}-headless`;
-}
+import { headlessServiceName } from '../../declaration/instances';
+
+export { headlessServiceName };
 
 /**
  * The StatefulSet's governing Service: no cluster IP, only a DNS record per pod

@@ -2,14 +2,18 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import { objectMetadata, selectorLabels } from '../metadata';
+import { CLUSTER_DNS } from '../../declaration/schema/network-policy';
 
-/** Name resolution must keep working when egress is restricted. */
-const DNS_EGRESS: Json<k8s.NetworkPolicyEgressRule> = {
-  ports: [
-    { port: 53, protocol: 'UDP' },
-    { port: 53, protocol: 'TCP' },
-  ],
-};
+/** Name resolution keeps working when egress is restricted: to the declared DNS servers, else the cluster DNS. */
+function dnsEgress(servers: readonly Peer[] | undefined): Json<k8s.NetworkPolicyEgressRule> {
+  return {
+    to: (servers ?? CLUSTER_DNS).map(networkPolicyPeer),
+    ports: [
+      { port: 53, protocol: 'UDP' },
+      { port: 53, protocol: 'TCP' },
+    ],
+  };
+}
 
 type Peer = NonNullable<ResolvedWorkload['spec']['networkPolicy']['ingressFrom']>[number];
 
@@ -60,7 +64,7 @@ export function networkPolicyProps(workload: ResolvedWorkload): Json<k8s.KubeNet
   ];
   const egress: Json<k8s.NetworkPolicyEgressRule>[] = networkPolicy.egressTo
     ? [
-        DNS_EGRESS,
+        dnsEgress(networkPolicy.dns),
         ...networkPolicy.egressTo.map((destination) => ({
           to: [{ ipBlock: { cidr: destination.cidr } }],
           ports: destination.ports?.map((destinationPort) => ({ port: destinationPort, protocol: 'TCP' })),

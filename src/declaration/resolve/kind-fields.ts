@@ -7,6 +7,22 @@ function alternatives(kinds: readonly string[]): string {
   return kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}`;
 }
 
+/**
+ * The longest instance name whose derived names Kubernetes takes, by controller (generated into
+ * the Helm face as hw.table.nameLimits). A StatefulSet labels each pod
+ * controller-revision-hash: <name>-<10 characters>, a label value of at most 63, so pods of a longer
+ * name are never created (kubernetes/kubernetes#64023), and its headless Service <name>-headless
+ * is a DNS label too; a CronJob names each Job <name>-<11-digit schedule time>, and the API refuses
+ * a CronJob name over 52 characters (https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#writing-a-cronjob-spec).
+ */
+export const NAME_LIMITS: Readonly<Record<string, { readonly max: number; readonly why: string }>> = {
+  StatefulSet: {
+    max: 52,
+    why: 'its pods carry the label controller-revision-hash: <name>-<10 characters> and its headless Service is <name>-headless, both limited to 63',
+  },
+  CronJob: { max: 52, why: 'each Job it creates is named <name>-<11 digits>, limited to 63' },
+};
+
 /** In field-name order, as Helm ranges over the table. */
 const KIND_FIELD_NAMES = Object.keys(KIND_FIELDS).sort();
 
@@ -24,6 +40,16 @@ export function checkKindFields(spec: EffectiveSpec, { problems }: Resolution): 
       value,
       rule: `${field} applies to kind ${alternatives(kinds)} only (this workload is kind ${spec.kind})`,
       fix: `remove ${field}, or make the workload kind ${alternatives(kinds)}`,
+    });
+  }
+  const limit = NAME_LIMITS[KINDS[spec.kind].controller];
+  const instance = spec.instance ?? spec.name;
+  if (limit && instance.length > limit.max) {
+    problems.push({
+      path: instance === spec.name ? 'name' : 'instance',
+      value: instance,
+      rule: `a ${KINDS[spec.kind].controller}'s name has at most ${limit.max} characters (this one has ${instance.length}): ${limit.why}`,
+      fix: `shorten it to ${limit.max} characters or fewer, e.g. ${JSON.stringify(instance.slice(0, limit.max).replace(/-+$/, ''))}`,
     });
   }
 }

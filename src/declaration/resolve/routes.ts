@@ -148,6 +148,12 @@ function routeProblems(route: NonNullable<EffectiveSpec['route']>, problems: Pro
  * Peers are pods or a network, never both; and once any peer is declared, the NetworkPolicy admits
  * only the declared ones, so every way in must name where its traffic comes from.
  */
+/** A peer that names nothing: the API refuses it (networking/v1 NetworkPolicyPeer), and the whole policy with it. */
+const EMPTY_PEER_RULE =
+  'a peer names pods (namespaceLabels, podLabels) or a network (cidr): Kubernetes refuses a peer with none of them, and the workload would run without its NetworkPolicy';
+const EMPTY_PEER_FIX =
+  'write podLabels: {} for every pod of the namespace, namespaceLabels: {} for every pod of the cluster, or the labels or cidr of the clients';
+
 function peerProblems(spec: EffectiveSpec, problems: Problem[]): void {
   const { ingress, route, service } = spec;
   const loadBalancerService = service?.type === 'LoadBalancer';
@@ -157,8 +163,11 @@ function peerProblems(spec: EffectiveSpec, problems: Problem[]): void {
     ['route.from', route?.from],
     ['service.from', service?.from],
   ];
-  for (const [path, peers] of peerLists) {
+  for (const [path, peers] of [...peerLists, ['networkPolicy.dns', spec.networkPolicy.dns] as const]) {
     (peers ?? []).forEach((peer, index) => {
+      if (peer.cidr === undefined && peer.namespaceLabels === undefined && peer.podLabels === undefined) {
+        problems.push({ path: `${path}[${index}]`, value: peer, rule: EMPTY_PEER_RULE, fix: EMPTY_PEER_FIX });
+      }
       if (peer.cidr !== undefined && (peer.namespaceLabels !== undefined || peer.podLabels !== undefined)) {
         problems.push({
           path: `${path}[${index}].cidr`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelKey, labelValue } from './pod';
 import { CIDR, portNumber } from './primitives';
 
 /**
@@ -9,7 +10,7 @@ import { CIDR, portNumber } from './primitives';
 export const ingressPeer = z
   .strictObject({
     namespaceLabels: z
-      .record(z.string(), z.string())
+      .record(labelKey, labelValue)
       .optional()
       .meta({
         description: 'Namespaces with these labels.',
@@ -17,7 +18,7 @@ export const ingressPeer = z
         examples: [{ 'kubernetes.io/metadata.name': 'ingress-nginx' }],
       }),
     podLabels: z
-      .record(z.string(), z.string())
+      .record(labelKey, labelValue)
       .optional()
       .meta({ description: 'Pods with these labels.', 'x-default': 'none: every pod', examples: [{ role: 'frontend' }] }),
     cidr: z
@@ -46,6 +47,13 @@ export const ingressPeers = z.array(ingressPeer).min(1).meta({
   'x-fix': 'name at least one peer, or remove the field (with no peers declared anywhere, anyone may connect)',
 });
 
+/**
+ * Where name resolution goes when egress is restricted, unless declared: the cluster DNS, CoreDNS
+ * or kube-dns behind the kube-dns Service, whose pods carry `k8s-app: kube-dns` in kube-system
+ * (https://kubernetes.io/docs/tasks/administer-cluster/dns-custom-nameservers/). Both faces read it.
+ */
+export const CLUSTER_DNS = [{ namespaceLabels: { 'kubernetes.io/metadata.name': 'kube-system' }, podLabels: { 'k8s-app': 'kube-dns' } }];
+
 /** The NetworkPolicy's declared peers and destinations. */
 export const networkPolicy = z
   .strictObject({
@@ -58,7 +66,16 @@ export const networkPolicy = z
       .array(
         z
           .strictObject({
-            cidr: z.string().meta({ description: 'Destination network.', examples: ['10.0.0.0/8'] }),
+            cidr: z
+              .string()
+              .regex(new RegExp(CIDR))
+              .meta({
+                description: 'Destination network.',
+                examples: ['10.0.0.0/8'],
+                'x-rule':
+                  'an IPv4 or IPv6 CIDR such as 10.0.0.0/8: the API refuses anything else, and the workload would run without its NetworkPolicy',
+                'x-fix': 'write the network address and prefix length, e.g. 10.0.0.0/8',
+              }),
             ports: z
               .array(portNumber)
               .optional()
@@ -68,9 +85,22 @@ export const networkPolicy = z
       )
       .optional()
       .meta({
-        description: 'Where the pods may connect (DNS is always allowed).',
+        description: 'Where the pods may connect (name resolution is allowed too, to `dns`).',
         'x-default': 'anywhere',
         examples: [[{ cidr: '10.0.0.0/8', ports: [5432] }]],
+      }),
+    dns: z
+      .array(ingressPeer)
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'Where the pods may resolve names (UDP and TCP port 53) when `egressTo` restricts egress. For node-local DNS, add its address, e.g. [{ cidr: 169.254.20.10/32 }, <the default>].',
+        'x-default':
+          'the cluster DNS: [{ namespaceLabels: { kubernetes.io/metadata.name: kube-system }, podLabels: { k8s-app: kube-dns } }]',
+        examples: [[{ cidr: '169.254.20.10/32' }, ...CLUSTER_DNS]],
+        'x-rule': 'an empty list would leave the pods no name resolution',
+        'x-fix': 'name the DNS servers, or remove the field for the cluster DNS',
       }),
   })
   .prefault({})

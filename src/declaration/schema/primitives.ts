@@ -60,11 +60,36 @@ export function dataKey(kind: string, fix: string, field?: { description: string
     });
 }
 
-/** A whole number of seconds, pods or another unit: never negative, never fractional. */
-export function wholeNumber(minimum: number, unit: string, description: string) {
-  return z.int().min(minimum).meta({ description, 'x-unit': unit });
+/** The largest number the Kubernetes API takes in its int32 fields (replicas, every *Seconds of a pod or controller). */
+export const INT32_MAX = 2_147_483_647;
+
+/**
+ * The longest time a declaration may state: 30 days. Every number derived from declared times
+ * stays below INT32_MAX with it; the largest are a Job's activeDeadlineSeconds,
+ * attempts × (120 + I + run.maxSeconds) + back-off ≤ 20 × (120 + 2,592,000 + I) + 6,840, which fits
+ * while the init phase I is under 38 such maxima, and a Deployment's progressDeadlineSeconds,
+ * 1.5 × (120 + I + W_s + minReadySeconds) with W_s ≤ 1.5 × startup.maxSeconds + a period
+ * (docs/derivation.md, "Bounds").
+ */
+export const MAX_DECLARED_SECONDS = 2_592_000;
+
+/** A whole number of seconds, pods or another unit: never negative, never fractional, and within the API's int32. */
+export function wholeNumber(minimum: number, unit: string, description: string, maximum = INT32_MAX) {
+  return z
+    .int()
+    .min(minimum)
+    .max(maximum)
+    .meta({
+      description,
+      'x-unit': unit,
+      'x-maximum-rule':
+        maximum === INT32_MAX
+          ? `must be at most ${INT32_MAX}, the largest number the Kubernetes API takes here`
+          : `must be at most ${maximum} ${unit} (30 days): every number derived from it must fit the Kubernetes API's 32-bit integers`,
+      'x-maximum-fix': `use a value ≤ ${maximum}`,
+    });
 }
-export const seconds = (minimum: number, description: string) => wholeNumber(minimum, 'seconds', description);
+export const seconds = (minimum: number, description: string) => wholeNumber(minimum, 'seconds', description, MAX_DECLARED_SECONDS);
 
 export const portNumber = z.int().min(1).max(65535).meta({ 'x-unit': 'TCP port number' });
 
