@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { type DeclarationError, HardenedWorkload, isDeclarationError, type Problem, resolveWorkload } from '../src';
 import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
+import { RESOURCES_REJECTIONS } from './support/resources-rejections';
 import { BATCH_REJECTIONS } from './support/batch-rejections';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 
@@ -580,7 +581,7 @@ describe('invalid declarations are rejected with field, value, rule and fix', ()
 });
 
 describe('invalid configuration, secrets, files, storage, identity and scheduling are rejected with field, value, rule and fix', () => {
-  test.each([...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS])('%s', (_, expected) => {
+  test.each([...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...RESOURCES_REJECTIONS])('%s', (_, expected) => {
     const problems = problemsOf(expected.declaration);
     expect(problems.map((candidate) => candidate.path)).toContain(expected.path);
     const problem = problems.find((candidate) => candidate.path === expected.path)!;

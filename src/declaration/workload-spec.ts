@@ -236,7 +236,7 @@ export interface WorkloadSpec {
    */
   serviceAccount?: ServiceAccount;
   /**
-   * Where the pods run: node labels, tolerations, priority and node affinity. The spread over zones and nodes and the pod anti-affinity stay as they are.
+   * Where the pods run: how strictly they spread over nodes and zones, node labels, tolerations, priority and node affinity.
    *
    * @default - any node, default priority
    * @example {"nodeSelector":{"kubernetes.io/arch":"arm64"},"priorityClassName":"business-critical"}
@@ -1383,6 +1383,13 @@ export interface SchedulingNodeAffinity {
   preferred?: WeightedNodeTerm[];
 }
 export interface Scheduling {
+  /**
+   * How strictly the pods spread over nodes and zones. preferred: the scheduler tries (host anti-affinity preferred, zone and node spread ScheduleAnyway). required: no two pods on one node and zones kept within one pod of each other (host anti-affinity required, spread DoNotSchedule), for quorum members that must not fail together; a pod then stays Pending rather than share a node. Not for kind daemon, which runs one pod on every node.
+   *
+   * @default - preferred
+   * @example "required"
+   */
+  spread?: 'preferred' | 'required';
   /**
    * Node labels a node must have, each with the value given.
    *

@@ -339,6 +339,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     mesh: fc.constantFrom(undefined, undefined, undefined, 'istio', 'linkerd'),
     stateful: fc.option(statefulSettings, { nil: undefined }),
     daemon: fc.option(daemonSettings, { nil: undefined }),
+    spread: fc.constantFrom(undefined, 'preferred' as const, 'required' as const),
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -433,6 +434,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       );
     }
     if (extra.tmp?.medium === 'memory') declaration.tmp = { medium: 'memory', sizeLimit: '8Mi' };
+    if (draw.spread && !daemon) declaration.scheduling = { ...(declaration.scheduling as object), spread: draw.spread };
     if (extra.serviceAccount?.mountApiToken) acknowledge.automountServiceAccountToken = 'reads leases for leader election';
     declaration.networkPolicy = {
       ...(draw.egress ? { egressTo: [{ cidr: '10.0.0.0/8', ports: [5432] }] } : {}),

@@ -388,6 +388,7 @@ const configuration = fc.record(
     ),
     scheduling: fc.record(
       {
+        spread: fc.constantFrom('preferred', 'required'),
         nodeSelector: fc.dictionary(qualifiedName, labelValue, { maxKeys: 2 }),
         tolerations: fc.array(
           fc.record(
@@ -764,6 +765,9 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       const { env, ...fields } = extra;
       if (env !== undefined && draw.env === undefined) declaration.env = env;
       Object.assign(declaration, fields);
+      // A daemon has no spread over nodes and zones (one pod on every node).
+      const scheduling = declaration.scheduling as Json | undefined;
+      if (coherent && daemon && scheduling) delete scheduling.spread;
     }
     optional('mesh', draw.mesh);
     // The annotation a mesh's drain is derived into is the mesh's, not the declaration's.
