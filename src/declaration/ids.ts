@@ -24,6 +24,7 @@ export const INVARIANT_IDS = [
   'loadBalancerHealthCheck',
   'deadlineCoversAttempts',
   'runFitsSchedule',
+  'ephemeralStorageCoversFolders',
 ] as const;
 export type InvariantId = (typeof INVARIANT_IDS)[number];
 
@@ -48,6 +49,8 @@ export const ACKNOWLEDGEABLE_INVARIANTS = [
   'deadlineCoversAttempts',
   // A run that may, now and then, delay or stop the next one (Forbid skips it, Replace stops the late run).
   'runFitsSchedule',
+  // Folders that never fill together: their size limits are caps, not what they hold.
+  'ephemeralStorageCoversFolders',
 ] as const satisfies readonly InvariantId[];
 
 /** Hardening defaults that may be waived, each only with a written reason. */
@@ -55,6 +58,8 @@ export const WAIVER_IDS = [
   'singleReplica',
   'noLiveness',
   'noCpuLimit',
+  // A memory limit above the request (resources.memoryLimit), which check's rule memoryLimit reports.
+  'memoryLimit',
   'automountServiceAccountToken',
   // stateful: a claim retention policy that deletes the volumes.
   'deleteVolumeClaims',

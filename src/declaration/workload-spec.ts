@@ -147,7 +147,7 @@ export interface WorkloadSpec {
    */
   preStop?: PreStop;
   /**
-   * Container resources: requests always, memory limit = memory request.
+   * Container resources: requests always, memory limit = memory request unless memoryLimit says otherwise.
    *
    * @default {}
    * @example {"cpu":"500m"}
@@ -654,6 +654,26 @@ export interface PreStop {
    */
   port?: number;
 }
+export interface EphemeralStorage {
+  /**
+   * Node disk the scheduler sets aside: the container's writable layer, its logs and its share of the pod's folders on disk.
+   *
+   * Unit: bytes, usually with a suffix such as Mi or Gi.
+   *
+   * @default - none (the API takes the limit when there is one)
+   * @example "1Gi"
+   */
+  request?: string;
+  /**
+   * Most node disk the container may use, at least the request. The kubelet adds up the limits of the pod's containers and evicts the pod when they, its logs and its folders on disk (/tmp, scratch) use more: the limits must be larger than those folders' size limits (invariant ephemeralStorageCoversFolders).
+   *
+   * Unit: bytes, usually with a suffix such as Mi or Gi.
+   *
+   * @default - none: no limit but the folders' own size limits
+   * @example "4Gi"
+   */
+  limit?: string;
+}
 export interface Resources {
   /**
    * CPU request.
@@ -665,7 +685,7 @@ export interface Resources {
    */
   cpu?: string;
   /**
-   * Memory request, also the memory limit.
+   * Memory request, also the memory limit unless memoryLimit is given.
    *
    * Unit: bytes, usually with a suffix such as Mi or Gi.
    *
@@ -682,6 +702,22 @@ export interface Resources {
    * @example "2"
    */
   cpuLimit?: false | string;
+  /**
+   * Memory limit, at least the request. Above the request the container may be OOM-killed whenever its node runs short of memory, so keep it close.
+   *
+   * Unit: bytes, usually with a suffix such as Mi or Gi.
+   *
+   * @default - the memory request
+   * @example "1536Mi"
+   */
+  memoryLimit?: string;
+  /**
+   * Node disk (ephemeral-storage) the container requests and may use.
+   *
+   * @default - none
+   * @example {"request":"1Gi","limit":"4Gi"}
+   */
+  ephemeralStorage?: EphemeralStorage;
 }
 /**
  * A value written out.
@@ -2302,6 +2338,13 @@ export interface Acknowledgements {
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
+  ephemeralStorageCoversFolders?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
   singleReplica?: string;
   /**
    * Why this departure is deliberate; recorded in an annotation.
@@ -2317,6 +2360,13 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   noCpuLimit?: string;
+  /**
+   * Why this departure is deliberate; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  memoryLimit?: string;
   /**
    * Why this departure is deliberate; recorded in an annotation.
    *

@@ -237,6 +237,15 @@ export const RULES = {
     fix: 'Keep startingDeadlineSeconds + activeDeadlineSeconds within the shortest interval between two runs: lower the starting deadline, shorten the run, schedule runs further apart, or use concurrencyPolicy Allow if two runs may overlap.',
     reference: 'https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#concurrency-policy',
   }),
+  ephemeralStorageCoversFolders: invariant('ephemeralStorageCoversFolders', {
+    title: "The ephemeral-storage limits of a pod's containers are larger than the size limits of its emptyDirs on disk.",
+    kinds: ALL_KINDS,
+    target: 'workload',
+    rationale:
+      "The kubelet adds up the ephemeral-storage limits of a pod's containers and evicts the pod when its containers' writable layers and logs and its emptyDirs on disk together use more. Limits no larger than the folders' own size limits therefore evict the pod before its folders are full: a cache or /tmp that is allowed 2Gi ends the pod at 1Gi.",
+    fix: "Raise the containers' ephemeral-storage limits above the emptyDirs' sizeLimits together (with room for logs), or lower those sizeLimits, or give each emptyDir on disk a sizeLimit.",
+    reference: `${RESOURCES_DOC}#local-ephemeral-storage`,
+  }),
 
   // The restricted Pod Security Standard (Kubernetes 1.28 policy, which includes baseline), one rule per control.
   hostNamespaces: podSecurity({

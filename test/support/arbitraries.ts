@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { WorkloadSpec } from '../../src';
 import { deriveTimings } from '../../src/timing/derive';
+import { memoryBytes } from '../../src/declaration/quantities';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
 import { ACKNOWLEDGEABLE_INVARIANTS } from '../../src/declaration/ids';
 import { isDeclarationError, resolveWorkload } from '../../src';
@@ -340,6 +341,11 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     stateful: fc.option(statefulSettings, { nil: undefined }),
     daemon: fc.option(daemonSettings, { nil: undefined }),
     spread: fc.constantFrom(undefined, 'preferred' as const, 'required' as const),
+    memoryLimit: fc.constantFrom(undefined, '2Gi'),
+    ephemeralStorage: fc.option(
+      fc.record({ request: fc.constantFrom('256Mi', '512Mi'), limit: fc.constantFrom('512Mi', '3Gi', '64Gi') }, { requiredKeys: [] }),
+      { nil: undefined },
+    ),
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -500,8 +506,36 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       sidecars: draw.sidecars.map((sidecar, index) => ({ name: `side-${index}`, readiness: false, stopSeconds: sidecar.stopSeconds ?? 5 })),
     });
     if (timings.terminationGracePeriodSeconds > 600) acknowledge.graceLimit = 'batch export needs the full window';
+    addResources(declaration, draw);
     return declaration as WorkloadSpec;
   });
+
+/**
+ * A memory limit above the request, and node disk (a request below its limit): acknowledged when the
+ * limits of the containers (sidecars without resources of their own take the main container's) are
+ * no larger than the pod's folders on disk (invariant 18).
+ */
+function addResources(
+  declaration: Declaration,
+  { memoryLimit, ephemeralStorage }: { memoryLimit?: string; ephemeralStorage?: { request?: string; limit?: string } },
+): void {
+  const resources = declaration.resources as Record<string, unknown>;
+  if (memoryLimit) {
+    resources.memoryLimit = memoryLimit;
+    (declaration.acknowledge as Record<string, string>).memoryLimit = 'a JVM whose off-heap use peaks at start';
+  }
+  if (!ephemeralStorage) return;
+  resources.ephemeralStorage = ephemeralStorage;
+  if (!ephemeralStorage.limit) return;
+  const sharing = ((declaration.sidecars ?? []) as Array<{ resources?: unknown }>).filter((sidecar) => !sidecar.resources).length;
+  const tmp = (declaration.tmp ?? {}) as { medium?: string; sizeLimit?: string };
+  const scratch = Object.values((declaration.scratch ?? {}) as Record<string, { medium?: string; sizeLimit?: string }>);
+  const onDisk = [tmp, ...scratch].filter((folder) => folder.medium !== 'memory');
+  const held = onDisk.reduce((total, folder) => total + memoryBytes(folder.sizeLimit ?? '1Gi'), 0);
+  if (held >= (1 + sharing) * memoryBytes(ephemeralStorage.limit)) {
+    (declaration.acknowledge as Record<string, string>).ephemeralStorageCoversFolders = 'the folders never fill at once';
+  }
+}
 
 type WaysIn = typeof waysIn extends fc.Arbitrary<infer T> ? T : never;
 type ContainerConfiguration = typeof containerConfiguration extends fc.Arbitrary<infer T> ? T : never;
@@ -661,7 +695,7 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       ...(draw.attempts !== undefined ? { attempts: draw.attempts } : {}),
       ...(draw.nonRetryableExitCodes ? { nonRetryableExitCodes: [...draw.nonRetryableExitCodes].sort((a, b) => a - b) } : {}),
     };
-    // Only the acknowledgements a job can use: a long grace, an API token, no CPU limit.
+    // Only the acknowledgements a job can use: a long grace, an API token, no CPU limit, folders that fill node disk.
     const { timings } = deriveTimings({
       kind: 'job',
       drainSeconds: base.drainSeconds,
@@ -675,7 +709,9 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       run: { maxSeconds: draw.maxSeconds, attempts: draw.attempts ?? 3 },
     });
     const kept = Object.fromEntries(
-      Object.entries(acknowledge).filter(([id]) => ['noCpuLimit', 'automountServiceAccountToken'].includes(id)),
+      Object.entries(acknowledge).filter(([id]) =>
+        ['noCpuLimit', 'memoryLimit', 'automountServiceAccountToken', 'ephemeralStorageCoversFolders'].includes(id),
+      ),
     ) as Record<string, string>;
     if (timings.terminationGracePeriodSeconds > 600) kept.graceLimit = 'the checkpoint of a large batch takes that long';
     return { ...rest, kind: 'job', run, acknowledge: kept } as WorkloadSpec;

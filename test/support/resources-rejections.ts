@@ -7,6 +7,104 @@ import { checkoutWith } from './declarations';
  */
 export const RESOURCES_REJECTIONS: Array<[string, ConfigurationRejection]> = [
   [
+    'a memory limit below the memory request',
+    {
+      declaration: checkoutWith({ resources: { memory: '1Gi', memoryLimit: '512Mi' } }),
+      path: 'resources.memoryLimit',
+      value: '512Mi',
+      rule: /the memory limit must be at least the memory request \(1Gi\)/,
+      fix: /raise resources.memoryLimit to 1Gi or more, or leave it out for the default \(the request\)/,
+      helm: 'templates',
+    },
+  ],
+  [
+    "a sidecar's memory limit below its request",
+    {
+      declaration: checkoutWith({
+        sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', resources: { memory: '128Mi', memoryLimit: '64Mi' } }],
+      }),
+      path: 'sidecars[0].resources.memoryLimit',
+      value: '64Mi',
+      rule: /the memory limit must be at least the memory request \(128Mi\)/,
+      fix: /raise sidecars\[0\].resources.memoryLimit to 128Mi or more/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a memory limit above the request without a written reason',
+    {
+      declaration: checkoutWith({ resources: { memory: '1Gi', memoryLimit: '1536Mi' } }),
+      path: 'resources.memoryLimit',
+      value: '1536Mi',
+      rule: /a memory limit above the request \(1Gi\) needs a written reason: above its request the container is the first the node kills when memory runs short/,
+      fix: /raise resources.memory to 1536Mi or leave memoryLimit out, or add acknowledge.memoryLimit: "<why>"/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a memory limit that is no quantity',
+    {
+      declaration: checkoutWith({ resources: { memoryLimit: '2 GB' } }),
+      path: 'resources.memoryLimit',
+      rule: /a whole memory quantity such as 512Mi or 2Gi/,
+      fix: /write it like 512Mi or 2Gi/,
+      helm: 'schema',
+    },
+  ],
+  [
+    'folders in memory that fill the declared memory limit',
+    {
+      declaration: checkoutWith({
+        resources: { memory: '256Mi', memoryLimit: '512Mi' },
+        tmp: { medium: 'memory', sizeLimit: '512Mi' },
+        acknowledge: { memoryLimit: 'a JVM whose off-heap use peaks at start' },
+      }),
+      path: 'resources.memoryLimit',
+      value: '512Mi',
+      rule: /the memory limit must be larger than the scratch space kept in memory, whose files count against it \(tmp 512Mi\)/,
+      fix: /raise resources.memoryLimit, lower those size limits, or keep the folders on disk/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'an ephemeral-storage limit below its request',
+    {
+      declaration: checkoutWith({ resources: { ephemeralStorage: { request: '4Gi', limit: '2Gi' } } }),
+      path: 'resources.ephemeralStorage.limit',
+      value: '2Gi',
+      rule: /the ephemeral-storage limit must be at least its request \(4Gi\)/,
+      fix: /raise resources.ephemeralStorage.limit to 4Gi or more, or lower the request/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'an ephemeral-storage limit that the folders on disk fill (invariant 18)',
+    {
+      declaration: checkoutWith({
+        resources: { ephemeralStorage: { limit: '2Gi' } },
+        scratch: { cache: { path: '/var/cache/app', sizeLimit: '1Gi' } },
+      }),
+      path: 'resources.ephemeralStorage.limit',
+      value: '2Gi',
+      rule: /^invariant 18 \(ephemeralStorageCoversFolders\): .* Here: ephemeral-storage limits checkout 2Gi = 2147483648 bytes vs emptyDirs on disk tmp 1Gi \+ scratch-cache 1Gi = 2147483648 bytes$/,
+      fix: /^raise the ephemeral-storage limit above 2147483648 bytes, or lower the emptyDirs' sizeLimits \(or keep folders in memory\); if this is deliberate, add acknowledge.ephemeralStorageCoversFolders: "<reason>"$/,
+      helm: 'templates',
+    },
+  ],
+  [
+    "a sidecar's own ephemeral-storage limit that with the application's does not cover the folders (invariant 18)",
+    {
+      declaration: checkoutWith({
+        resources: { ephemeralStorage: { limit: '600Mi' } },
+        sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', resources: { ephemeralStorage: { limit: '400Mi' } } }],
+      }),
+      path: 'resources.ephemeralStorage.limit',
+      rule: /Here: ephemeral-storage limits checkout 600Mi \+ proxy 400Mi = 1048576000 bytes vs emptyDirs on disk tmp 1Gi = 1073741824 bytes$/,
+      fix: /raise the ephemeral-storage limit above 1073741824 bytes/,
+      helm: 'templates',
+    },
+  ],
+  [
     'a spread for a daemon, which has one pod on every node',
     {
       declaration: checkoutWith({
