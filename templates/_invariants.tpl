@@ -213,7 +213,8 @@ the main container's unless it declares resources) against /tmp and the scratch 
 {{- $limits := list -}}
 {{- if hasKey $mainStorage "limit" }}{{ $limits = append $limits (dict "name" $spec.name "quantity" $mainStorage.limit) }}{{ end -}}
 {{- range $sidecar := $spec.sidecars | default list -}}
-{{- $storage := (hasKey $sidecar "resources") | ternary ($sidecar.resources.ephemeralStorage | default dict) $mainStorage -}}
+{{- $storage := $mainStorage -}}
+{{- if hasKey $sidecar "resources" }}{{ $storage = (get $sidecar.resources "ephemeralStorage") | default dict }}{{ end -}}
 {{- if hasKey $storage "limit" }}{{ $limits = append $limits (dict "name" $sidecar.name "quantity" $storage.limit) }}{{ end -}}
 {{- end -}}
 {{- if $limits -}}

@@ -132,4 +132,39 @@ export const RESOURCES_REJECTIONS: Array<[string, ConfigurationRejection]> = [
       helm: 'schema',
     },
   ],
+  [
+    "a GUNICORN_CMD_ARGS whose --graceful-timeout contradicts drainSeconds (the gunicorn preset's)",
+    {
+      declaration: checkoutWith({ preset: 'gunicorn', env: [{ name: 'GUNICORN_CMD_ARGS', value: '--workers 4 --graceful-timeout=10' }] }),
+      path: 'env[0]',
+      value: '--workers 4 --graceful-timeout=10',
+      rule: /^GUNICORN_CMD_ARGS sets --graceful-timeout 10, but the gunicorn preset sets --graceful-timeout 30 from drainSeconds \(30\)/,
+      fix: /^remove --graceful-timeout 10 from GUNICORN_CMD_ARGS \(the preset appends --graceful-timeout 30\), or set drainSeconds to match$/,
+      helm: 'templates',
+    },
+  ],
+  [
+    "a SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE other than the spring-boot preset's",
+    {
+      declaration: checkoutWith({ preset: 'spring-boot', env: { SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE: '5s' } }),
+      path: 'env.SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE',
+      value: '5s',
+      rule: /^the spring-boot preset sets SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE to 30s for its graceful shutdown after drainSeconds \(30\); another value/,
+      fix: /^leave SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE out so that the preset sets it, or set it to 30s$/,
+      helm: 'templates',
+    },
+  ],
+  [
+    "a preset's variable taken from a ConfigMap, which cannot be merged",
+    {
+      declaration: checkoutWith({
+        preset: 'uvicorn',
+        env: { UVICORN_TIMEOUT_GRACEFUL_SHUTDOWN: { configMap: { name: 'app', key: 'timeout' } } },
+      }),
+      path: 'env.UVICORN_TIMEOUT_GRACEFUL_SHUTDOWN',
+      rule: /^the uvicorn preset sets UVICORN_TIMEOUT_GRACEFUL_SHUTDOWN \(30\) for its graceful shutdown after drainSeconds \(30\), and a value from configMap cannot be merged with it$/,
+      fix: /^write UVICORN_TIMEOUT_GRACEFUL_SHUTDOWN out as a value, or leave it out so that the preset sets it$/,
+      helm: 'templates',
+    },
+  ],
 ];

@@ -99,8 +99,8 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
       (error ?? parsed.error).issues.flatMap((issue) => issueProblems(issue, declaration)),
     );
   }
-  const { spec, effect: preset } = applyPreset(parsed.data);
-  const problems: Problem[] = [];
+  const { spec, effect: preset, problems: presetProblems = [] } = applyPreset(parsed.data);
+  const problems: Problem[] = [...presetProblems];
   const used = new Set<AcknowledgementId>();
   const acknowledged = (id: AcknowledgementId) => {
     if (spec.acknowledge[id] === undefined) return false;
