@@ -108,6 +108,12 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- if lt ($scaling.maxReplicas | int) ($scaling.minReplicas | int) -}}
 {{- $problems = append $problems (dict "path" "autoscaling.maxReplicas" "value" $scaling.maxReplicas "rule" (printf "maxReplicas must be at least minReplicas (%d)" ($scaling.minReplicas | int)) "fix" (printf "raise autoscaling.maxReplicas to %d or more" ($scaling.minReplicas | int))) -}}
 {{- end -}}
+{{- /* The CPU target is targetCPUUtilizationPercentage, always part of the autoscaler's metrics. */ -}}
+{{- range $index, $metric := $scaling.metrics | default list -}}
+{{- if and (eq $metric.type "Resource") (eq $metric.resource.name "cpu") -}}
+{{- $problems = append $problems (dict "path" (printf "autoscaling.metrics[%d].resource.name" $index) "value" "cpu" "rule" "the autoscaler always scales on CPU, at autoscaling.targetCPUUtilizationPercentage; a second CPU target would contradict it" "fix" (printf "remove autoscaling.metrics[%d] and set autoscaling.targetCPUUtilizationPercentage" $index)) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- /* A Job runs one pod at a time (parallelism 1): replicas and autoscaling are not its fields. */ -}}
 {{- if $batch }}{{ $replicas = dict "mode" "fixed" "count" 1 }}{{ end -}}

@@ -145,3 +145,29 @@ describe('invariant 18 (ephemeralStorageCoversFolders)', () => {
     expect(findings(deployment(undefined, [{ name: 'cache', emptyDir: {} }]))).toEqual([]);
   });
 });
+
+describe('autoscaling.metrics and autoscaling.behavior', () => {
+  const lag = {
+    type: 'External',
+    external: { metric: { name: 'kafka_consumergroup_lag' }, target: { type: 'AverageValue', averageValue: '1000' } },
+  };
+  const behavior = { scaleDown: { stabilizationWindowSeconds: 600, policies: [{ type: 'Pods', value: 2, periodSeconds: 60 }] } };
+  const hpa = () =>
+    theOnly(
+      synth(checkoutWith({ replicas: undefined, autoscaling: { maxReplicas: 8, metrics: [lag], behavior } })),
+      'HorizontalPodAutoscaler',
+    );
+  test('the declared metrics come after the CPU target, as declared', () => {
+    expect(hpa().spec.metrics).toEqual([
+      { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } },
+      lag,
+    ]);
+  });
+  test('the declared behavior is the autoscaler’s behavior', () => {
+    expect(hpa().spec.behavior).toEqual(behavior);
+  });
+  test('left out, the autoscaler has no behavior of its own (the API’s defaults)', () => {
+    const plain = theOnly(synth(checkoutWith({ replicas: undefined, autoscaling: { maxReplicas: 8 } })), 'HorizontalPodAutoscaler');
+    expect(plain.spec.behavior).toBeUndefined();
+  });
+});

@@ -291,6 +291,63 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
           minReplicas: fc.constant(min),
           maxReplicas: fc.integer({ min, max: 30 }),
           targetCPUUtilizationPercentage: fc.integer({ min: 30, max: 90 }),
+          metrics: fc.option(
+            fc.constantFrom(
+              [
+                {
+                  type: 'Resource' as const,
+                  resource: { name: 'memory' as const, target: { type: 'Utilization' as const, averageUtilization: 80 } },
+                },
+              ],
+              [
+                {
+                  type: 'External' as const,
+                  external: {
+                    metric: { name: 'kafka_consumergroup_lag', selector: { matchLabels: { topic: 'orders' } } },
+                    target: { type: 'AverageValue' as const, averageValue: '1k' },
+                  },
+                },
+                {
+                  type: 'Pods' as const,
+                  pods: { metric: { name: 'inflight_requests' }, target: { type: 'AverageValue' as const, averageValue: '20' } },
+                },
+              ],
+              [
+                {
+                  type: 'Object' as const,
+                  object: {
+                    describedObject: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', name: 'storefront' },
+                    metric: { name: 'requests_per_second' },
+                    target: { type: 'Value' as const, value: '2k' },
+                  },
+                },
+              ],
+            ),
+            { nil: undefined },
+          ),
+          behavior: fc.option(
+            fc.record(
+              {
+                scaleUp: fc.record(
+                  {
+                    selectPolicy: fc.constantFrom('Max' as const, 'Min' as const),
+                    policies: fc.constant([{ type: 'Percent' as const, value: 100, periodSeconds: 15 }]),
+                  },
+                  { requiredKeys: [] },
+                ),
+                scaleDown: fc.record(
+                  {
+                    stabilizationWindowSeconds: fc.integer({ min: 0, max: 3600 }),
+                    selectPolicy: fc.constantFrom('Max' as const, 'Min' as const, 'Disabled' as const),
+                    policies: fc.constant([{ type: 'Pods' as const, value: 2, periodSeconds: 60 }]),
+                  },
+                  { requiredKeys: [] },
+                ),
+              },
+              { requiredKeys: [] },
+            ),
+            { nil: undefined },
+          ),
         }),
       ),
       { nil: undefined },
@@ -383,7 +440,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     // A stateful workload is not autoscaled, a daemon has one pod per node (src/kinds/table.ts).
     const daemon = draw.kind === 'daemon';
     const autoscaling = draw.kind === 'stateful' || daemon ? undefined : draw.autoscaling;
-    if (autoscaling) declaration.autoscaling = autoscaling;
+    if (autoscaling) declaration.autoscaling = structuredClone(autoscaling) as WorkloadSpec['autoscaling'];
     else if (!daemon) declaration.replicas = draw.replicas;
     if (daemon && draw.daemon) {
       const { hostPaths, surge } = draw.daemon;

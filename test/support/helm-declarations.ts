@@ -356,6 +356,22 @@ function coherentResources(resources: DrawnResources): DrawnResources {
   ) as DrawnResources;
 }
 
+/** Autoscaling as a coherent declaration has it: no second CPU target, no zero target, behavior within the API's bounds. */
+function coherentAutoscaling(autoscaling: Json): Json {
+  const { metrics, behavior, ...rest } = autoscaling as { metrics?: Json[]; behavior?: { scaleDown?: Json } };
+  const fits = (metric: Json) => !JSON.stringify(metric).includes('"cpu"') && !JSON.stringify(metric).includes('"0"');
+  const down = behavior?.scaleDown as { stabilizationWindowSeconds?: number; policies?: Array<{ periodSeconds: number }> } | undefined;
+  const bounded =
+    !down ||
+    ((down.stabilizationWindowSeconds ?? 0) <= 3600 &&
+      (down.policies === undefined || (down.policies.length > 0 && down.policies.every((policy) => policy.periodSeconds <= 1800))));
+  return {
+    ...rest,
+    ...(metrics && metrics.every(fits) ? { metrics } : {}),
+    ...(behavior && bounded ? { behavior } : {}),
+  };
+}
+
 /**
  * Whether the ephemeral-storage limits of the main container and the sidecars (theirs, or the main
  * container's when they declare no resources) are no larger than /tmp and the scratch folders on
@@ -617,7 +633,47 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     replicas: sometimes(whole(1, 6)),
     autoscaling: sometimes(
       fc.record(
-        { minReplicas: whole(1, 4), maxReplicas: whole(1, 8), targetCPUUtilizationPercentage: whole(1, 100) },
+        {
+          minReplicas: whole(1, 4),
+          maxReplicas: whole(1, 8),
+          targetCPUUtilizationPercentage: whole(1, 100),
+          // autoscaling/v2 metrics and behavior, some of them refused (a second CPU target, a zero target, a window too long).
+          metrics: withShare(
+            0.3,
+            fc.constantFrom(
+              [
+                {
+                  type: 'External',
+                  external: { metric: { name: 'kafka_consumergroup_lag' }, target: { type: 'AverageValue', averageValue: '1k' } },
+                },
+              ],
+              [{ type: 'Resource', resource: { name: 'memory', target: { type: 'AverageValue', averageValue: '512Mi' } } }],
+              [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }],
+              [{ type: 'Pods', pods: { metric: { name: 'queue' }, target: { type: 'AverageValue', averageValue: '0' } } }],
+            ),
+          ),
+          behavior: withShare(
+            0.3,
+            fc.record(
+              {
+                scaleDown: fc.record(
+                  {
+                    stabilizationWindowSeconds: whole(0, 4000),
+                    selectPolicy: fc.constantFrom('Max', 'Min', 'Disabled'),
+                    policies: fc.array(
+                      fc.record({ type: fc.constantFrom('Pods', 'Percent'), value: whole(1, 100), periodSeconds: whole(1, 2000) }),
+                      {
+                        maxLength: 2,
+                      },
+                    ),
+                  },
+                  { requiredKeys: [] },
+                ),
+              },
+              { requiredKeys: [] },
+            ),
+          ),
+        },
         { requiredKeys: ['maxReplicas'] },
       ),
     ),
@@ -765,7 +821,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       const { minReplicas, maxReplicas } = autoscaling;
       optional(
         'autoscaling',
-        coherent && minReplicas !== undefined ? { ...autoscaling, maxReplicas: Math.max(minReplicas, maxReplicas) } : autoscaling,
+        coherent ? coherentAutoscaling({ ...autoscaling, maxReplicas: Math.max(minReplicas ?? 2, maxReplicas) }) : autoscaling,
       );
     }
 

@@ -167,4 +167,131 @@ export const RESOURCES_REJECTIONS: Array<[string, ConfigurationRejection]> = [
       helm: 'templates',
     },
   ],
+  [
+    'a second CPU target among the autoscaling metrics',
+    {
+      declaration: checkoutWith({
+        replicas: undefined,
+        autoscaling: {
+          maxReplicas: 6,
+          metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }],
+        },
+      }),
+      path: 'autoscaling.metrics[0].resource.name',
+      value: 'cpu',
+      rule: /^the autoscaler always scales on CPU, at autoscaling.targetCPUUtilizationPercentage; a second CPU target would contradict it$/,
+      fix: /^remove autoscaling.metrics\[0\] and set autoscaling.targetCPUUtilizationPercentage$/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a scale-down stabilization window beyond the API maximum of 3600 s',
+    {
+      declaration: checkoutWith({
+        replicas: undefined,
+        autoscaling: { maxReplicas: 6, behavior: { scaleDown: { stabilizationWindowSeconds: 3601 } } },
+      }),
+      path: 'autoscaling.behavior.scaleDown.stabilizationWindowSeconds',
+      rule: /3600/,
+      fix: /.+/,
+      helm: 'schema',
+    },
+  ],
+  [
+    'a scaling policy period beyond the API maximum of 1800 s',
+    {
+      declaration: checkoutWith({
+        replicas: undefined,
+        autoscaling: { maxReplicas: 6, behavior: { scaleUp: { policies: [{ type: 'Pods', value: 4, periodSeconds: 1801 }] } } },
+      }),
+      path: 'autoscaling.behavior.scaleUp.policies[0].periodSeconds',
+      rule: /1800/,
+      fix: /.+/,
+      helm: 'schema',
+    },
+  ],
+  [
+    'scaling rules with an empty list of policies',
+    {
+      declaration: checkoutWith({ replicas: undefined, autoscaling: { maxReplicas: 6, behavior: { scaleDown: { policies: [] } } } }),
+      path: 'autoscaling.behavior.scaleDown.policies',
+      rule: /at least 1/,
+      fix: /.+/,
+      helm: 'schema',
+    },
+  ],
+  [
+    'a selectPolicy the API does not know',
+    {
+      declaration: checkoutWith({
+        replicas: undefined,
+        autoscaling: { maxReplicas: 6, behavior: { scaleDown: { selectPolicy: 'Fastest' } } },
+      }),
+      path: 'autoscaling.behavior.scaleDown.selectPolicy',
+      rule: /Max|Min|Disabled/,
+      fix: /.+/,
+      helm: 'schema',
+    },
+  ],
+  [
+    'an External metric with a Utilization target, which only Resource metrics take',
+    {
+      declaration: checkoutWith({
+        replicas: undefined,
+        autoscaling: {
+          maxReplicas: 6,
+          metrics: [
+            {
+              type: 'External',
+              external: { metric: { name: 'kafka_consumergroup_lag' }, target: { type: 'Utilization', averageUtilization: 50 } },
+            },
+          ],
+        },
+      }),
+      path: 'autoscaling.metrics[0].external.target.averageUtilization',
+      rule: /unknown field/,
+      fix: /.+/,
+      helm: 'schema',
+    },
+  ],
+  [
+    'a metric whose source does not match its type',
+    {
+      declaration: checkoutWith({
+        replicas: undefined,
+        autoscaling: {
+          maxReplicas: 6,
+          metrics: [
+            {
+              type: 'Pods',
+              external: {
+                type: 'External',
+                external: { metric: { name: 'kafka_consumergroup_lag' }, target: { type: 'AverageValue', averageValue: '1000' } },
+              }.external,
+            },
+          ],
+        },
+      }),
+      path: 'autoscaling.metrics[0].type',
+      rule: /must be one of "External"/,
+      fix: /.+/,
+      helm: 'schema',
+    },
+  ],
+  [
+    'a target value of zero',
+    {
+      declaration: checkoutWith({
+        replicas: undefined,
+        autoscaling: {
+          maxReplicas: 6,
+          metrics: [{ type: 'External', external: { metric: { name: 'queue_depth' }, target: { type: 'Value', value: '0' } } }],
+        },
+      }),
+      path: 'autoscaling.metrics[0].external.target.value',
+      rule: /a positive quantity such as 100, 500m or 2k/,
+      fix: /.+/,
+      helm: 'schema',
+    },
+  ],
 ];
