@@ -31,11 +31,17 @@ resources:
   requests:
     cpu: {{ .resources.cpu | quote }}
     memory: {{ .resources.memory | quote }}
+    {{- with (.resources.ephemeralStorage | default dict).request }}
+    ephemeral-storage: {{ . | quote }}
+    {{- end }}
   limits:
     {{- with .resources.cpuLimit }}
     cpu: {{ . | quote }}
     {{- end }}
-    memory: {{ .resources.memory | quote }}
+    memory: {{ .resources.memoryLimit | quote }}
+    {{- with (.resources.ephemeralStorage | default dict).limit }}
+    ephemeral-storage: {{ . | quote }}
+    {{- end }}
 securityContext:
   {{- include "hw.security.container" . | nindent 2 }}
 volumeMounts:

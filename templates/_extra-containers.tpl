@@ -186,7 +186,8 @@ the resources are the main container's. Output: JSON with `problems`, `used` and
 {{- $used = $resolved.used | default list -}}
 {{- $_ := set $container "resources" $resolved.resources -}}
 {{- /* Left out, the resources are the main container's, whose check covers every folder. */ -}}
-{{- $problems = concat $problems (include "hw.checkMemory" (dict "inMemory" $inMemory "memory" $resolved.resources.memory "path" (printf "%s.resources.memory" $path)) | fromJsonArray) -}}
+{{- $at := (hasKey $fields.resources "memoryLimit") | ternary "memoryLimit" "memory" -}}
+{{- $problems = concat $problems (include "hw.checkMemory" (dict "inMemory" $inMemory "memory" $resolved.resources.memoryLimit "path" (printf "%s.resources.%s" $path $at)) | fromJsonArray) -}}
 {{- end -}}
 {{- dict "problems" $problems "used" $used "container" $container | toJson -}}
 {{- end -}}

@@ -252,6 +252,45 @@ sidecars and the mesh proxy get SIGTERM at preStop + D, by derivation (G ≥ tha
 {{- end -}}
 {{- end -}}
 
+{{- /* Invariant 19 (ephemeralStorageCoversFolders), mirroring ephemeralStorageFactsOf and the check in
+src/invariants/check.ts: the ephemeral-storage limits of the main container and the sidecars (each
+the main container's unless it declares resources) against /tmp and the scratch folders on disk. */ -}}
+{{- $cap := 4503599627370496 -}}
+{{- $mainStorage := $spec.resources.ephemeralStorage | default dict -}}
+{{- $limits := list -}}
+{{- if hasKey $mainStorage "limit" }}{{ $limits = append $limits (dict "name" $spec.name "quantity" $mainStorage.limit) }}{{ end -}}
+{{- range $sidecar := $spec.sidecars | default list -}}
+{{- $storage := $mainStorage -}}
+{{- if hasKey $sidecar "resources" }}{{ $storage = (get $sidecar.resources "ephemeralStorage") | default dict }}{{ end -}}
+{{- if hasKey $storage "limit" }}{{ $limits = append $limits (dict "name" $sidecar.name "quantity" $storage.limit) }}{{ end -}}
+{{- end -}}
+{{- if $limits -}}
+{{- $folders := list -}}
+{{- if ne ($spec.tmp.medium | default "disk") "memory" }}{{ $folders = append $folders (dict "name" "tmp" "quantity" ($spec.tmp.sizeLimit | default "1Gi")) }}{{ end -}}
+{{- $scratch := $spec.scratch | default dict -}}
+{{- range $key := keys $scratch | sortAlpha -}}
+{{- $folder := index $scratch $key -}}
+{{- if ne ($folder.medium | default "disk") "memory" }}{{ $folders = append $folders (dict "name" (printf "scratch-%s" $key) "quantity" ($folder.sizeLimit | default "1Gi")) }}{{ end -}}
+{{- end -}}
+{{- if $folders -}}
+{{- $texts := dict -}}
+{{- $totals := dict -}}
+{{- range $side, $sizes := dict "limits" $limits "folders" $folders -}}
+{{- $total := 0 -}}
+{{- $terms := list -}}
+{{- range $size := $sizes -}}
+{{- $total = min (add $total (include "hw.memoryBytes" $size.quantity | int64)) $cap -}}
+{{- $terms = append $terms (printf "%s %s" $size.name $size.quantity) -}}
+{{- end -}}
+{{- $_ := set $totals $side ($total | int64) -}}
+{{- $_ := set $texts $side (printf "%s = %d bytes" (join " + " $terms) ($total | int64)) -}}
+{{- end -}}
+{{- if ge (index $totals "folders" | int64) (index $totals "limits" | int64) -}}
+{{- $violations = append $violations (dict "id" "ephemeralStorageCoversFolders" "detail" (printf "ephemeral-storage limits %s vs emptyDirs on disk %s" $texts.limits $texts.folders) "fix" (printf "raise the ephemeral-storage limit above %d bytes, or lower the emptyDirs' sizeLimits (or keep folders in memory)" (index $totals "folders" | int64))) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
 {{- /* Violations become problems unless acknowledged, reported under the field that caused them. */ -}}
 {{- $problems := list -}}
 {{- $used := list -}}

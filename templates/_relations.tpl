@@ -108,6 +108,12 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- if lt ($scaling.maxReplicas | int) ($scaling.minReplicas | int) -}}
 {{- $problems = append $problems (dict "path" "autoscaling.maxReplicas" "value" $scaling.maxReplicas "rule" (printf "maxReplicas must be at least minReplicas (%d)" ($scaling.minReplicas | int)) "fix" (printf "raise autoscaling.maxReplicas to %d or more" ($scaling.minReplicas | int))) -}}
 {{- end -}}
+{{- /* The CPU target is targetCPUUtilizationPercentage, always part of the autoscaler's metrics. */ -}}
+{{- range $index, $metric := $scaling.metrics | default list -}}
+{{- if and (eq $metric.type "Resource") (eq $metric.resource.name "cpu") -}}
+{{- $problems = append $problems (dict "path" (printf "autoscaling.metrics[%d].resource.name" $index) "value" "cpu" "rule" "the autoscaler always scales on CPU, at autoscaling.targetCPUUtilizationPercentage; a second CPU target would contradict it" "fix" (printf "remove autoscaling.metrics[%d] and set autoscaling.targetCPUUtilizationPercentage" $index)) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- /* A Job runs one pod at a time (parallelism 1): replicas and autoscaling are not its fields. */ -}}
 {{- if $batch }}{{ $replicas = dict "mode" "fixed" "count" 1 }}{{ end -}}
@@ -169,7 +175,7 @@ order and with the same messages. Input: the effective spec. Output: JSON with `
 {{- end -}}
 
 {{/*
-One container's resources with the default CPU limit, mirroring resolveResources in
+One container's resources with the default CPU and memory limits, mirroring resolveResources in
 src/declaration/resolve/resources.ts: (dict "resources" "path" "acknowledge"), where `path` is where
 they are declared. Fields left out take the schema's defaults (Helm applies none inside lists).
 Output: JSON with `problems`, `used` and `resources`.
@@ -181,7 +187,23 @@ Output: JSON with `problems`, `used` and `resources`.
 {{- $used := list -}}
 {{- $cpu := (hasKey $declared "cpu") | ternary $declared.cpu "250m" -}}
 {{- $memory := (hasKey $declared "memory") | ternary $declared.memory "256Mi" -}}
-{{- $resources := dict "cpu" $cpu "memory" $memory -}}
+{{- $memoryLimit := (hasKey $declared "memoryLimit") | ternary $declared.memoryLimit $memory -}}
+{{- $resources := dict "cpu" $cpu "memory" $memory "memoryLimit" $memoryLimit -}}
+{{- if and (hasKey $declared "memoryLimit") (lt (include "hw.memoryBytes" $memoryLimit | int64) (include "hw.memoryBytes" $memory | int64)) -}}
+{{- $problems = append $problems (dict "path" (printf "%s.memoryLimit" $path) "value" $memoryLimit "rule" (printf "the memory limit must be at least the memory request (%s)" $memory) "fix" (printf "raise %s.memoryLimit to %s or more, or leave it out for the default (the request)" $path $memory)) -}}
+{{- else if gt (include "hw.memoryBytes" $memoryLimit | int64) (include "hw.memoryBytes" $memory | int64) -}}
+{{- if hasKey .acknowledge "memoryLimit" -}}
+{{- $used = append $used "memoryLimit" -}}
+{{- else -}}
+{{- $problems = append $problems (dict "path" (printf "%s.memoryLimit" $path) "value" $memoryLimit "rule" (printf "a memory limit above the request (%s) needs a written reason: above its request the container is the first the node kills when memory runs short" $memory) "fix" (printf "raise %s.memory to %s or leave memoryLimit out, or add acknowledge.memoryLimit: \"<why>\"" $path $memoryLimit)) -}}
+{{- end -}}
+{{- end -}}
+{{- with $declared.ephemeralStorage -}}
+{{- $_ := set $resources "ephemeralStorage" . -}}
+{{- if and (hasKey . "request") (hasKey . "limit") (lt (include "hw.memoryBytes" .limit | int64) (include "hw.memoryBytes" .request | int64)) -}}
+{{- $problems = append $problems (dict "path" (printf "%s.ephemeralStorage.limit" $path) "value" .limit "rule" (printf "the ephemeral-storage limit must be at least its request (%s)" .request) "fix" (printf "raise %s.ephemeralStorage.limit to %s or more, or lower the request" $path .request)) -}}
+{{- end -}}
+{{- end -}}
 {{- $cpuLimit := $declared.cpuLimit -}}
 {{- if kindIs "bool" $cpuLimit -}}
 {{- if hasKey .acknowledge "noCpuLimit" -}}

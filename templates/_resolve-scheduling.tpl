@@ -6,6 +6,9 @@ effective spec. Output: JSON list of problems.
 {{- define "hw.checkScheduling" -}}
 {{- $scheduling := .scheduling | default dict -}}
 {{- $problems := list -}}
+{{- if and (hasKey $scheduling "spread") (eq .kind "daemon") -}}
+{{- $problems = append $problems (dict "path" "scheduling.spread" "value" $scheduling.spread "rule" "a daemon runs one pod on every node, so it has no spread over nodes and zones" "fix" "remove scheduling.spread") -}}
+{{- end -}}
 {{- range $index, $toleration := $scheduling.tolerations | default list -}}
 {{- $at := printf "scheduling.tolerations[%d]" $index -}}
 {{- $operator := $toleration.operator | default "Equal" -}}

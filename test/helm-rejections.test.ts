@@ -4,6 +4,7 @@ import { isMap, parseDocument, type YAMLMap } from 'yaml';
 import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
 import { PATCH_REJECTIONS } from './support/patch-rejections';
 import { EDGE_REJECTIONS } from './support/edge-rejections';
+import { RESOURCES_REJECTIONS } from './support/resources-rejections';
 import { BATCH_REJECTIONS } from './support/batch-rejections';
 import { SECURITY_REJECTIONS } from './support/security-rejections';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE, nightlyWith } from './support/declarations';
@@ -294,7 +295,14 @@ const TEMPLATE_REJECTIONS: Rejection[] = [
 
 // The configuration rows (test/support/configuration-rejections.ts), named by their path's fields.
 const named = (face: 'schema' | 'templates'): Rejection[] =>
-  [...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...SECURITY_REJECTIONS, ...PATCH_REJECTIONS, ...EDGE_REJECTIONS]
+  [
+    ...CONFIGURATION_REJECTIONS,
+    ...BATCH_REJECTIONS,
+    ...SECURITY_REJECTIONS,
+    ...PATCH_REJECTIONS,
+    ...EDGE_REJECTIONS,
+    ...RESOURCES_REJECTIONS,
+  ]
     .filter(([, row]) => row.helm === face)
     .map(([description, row]) => [
       description,

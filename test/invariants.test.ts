@@ -67,6 +67,7 @@ describe('checking a manifest this project did not make', () => {
       graceLimit: 'holds',
       deregistrationDelay: 'holds', // no load balancer with IP targets
       loadBalancerHealthCheck: 'holds',
+      ephemeralStorageCoversFolders: 'holds', // no ephemeral-storage limit
     });
   });
 

@@ -13,6 +13,7 @@ import { PATCH_REJECTIONS } from './support/patch-rejections';
 import { schemaAt } from '../src/declaration/json-schema';
 import { MISPLACED_FIELDS } from '../src/declaration/schema-problems';
 import { EDGE_REJECTIONS } from './support/edge-rejections';
+import { RESOURCES_REJECTIONS } from './support/resources-rejections';
 import { BATCH_REJECTIONS } from './support/batch-rejections';
 import { SECURITY_REJECTIONS } from './support/security-rejections';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
@@ -595,17 +596,21 @@ describe('invalid declarations are rejected with field, value, rule and fix', ()
 });
 
 describe('invalid configuration, secrets, files, storage, identity and scheduling are rejected with field, value, rule and fix', () => {
-  test.each([...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...SECURITY_REJECTIONS, ...PATCH_REJECTIONS, ...EDGE_REJECTIONS])(
-    '%s',
-    (_, expected) => {
-      const problems = problemsOf(expected.declaration);
-      expect(problems.map((candidate) => candidate.path)).toContain(expected.path);
-      const problem = problems.find((candidate) => candidate.path === expected.path)!;
-      expect(problem.rule).toMatch(expected.rule);
-      expect(problem.fix).toMatch(expected.fix);
-      if ('value' in expected) expect(problem.value).toEqual(expected.value);
-    },
-  );
+  test.each([
+    ...CONFIGURATION_REJECTIONS,
+    ...BATCH_REJECTIONS,
+    ...SECURITY_REJECTIONS,
+    ...PATCH_REJECTIONS,
+    ...EDGE_REJECTIONS,
+    ...RESOURCES_REJECTIONS,
+  ])('%s', (_, expected) => {
+    const problems = problemsOf(expected.declaration);
+    expect(problems.map((candidate) => candidate.path)).toContain(expected.path);
+    const problem = problems.find((candidate) => candidate.path === expected.path)!;
+    expect(problem.rule).toMatch(expected.rule);
+    expect(problem.fix).toMatch(expected.fix);
+    if ('value' in expected) expect(problem.value).toEqual(expected.value);
+  });
 });
 
 describe('what YAML reads as no number is reported as what it is', () => {

@@ -25,6 +25,7 @@ export const INVARIANT_IDS = [
   'deadlineCoversAttempts',
   'runFitsSchedule',
   'attemptFitsDeadline',
+  'ephemeralStorageCoversFolders',
 ] as const;
 export type InvariantId = (typeof INVARIANT_IDS)[number];
 
@@ -51,6 +52,8 @@ export const ACKNOWLEDGEABLE_INVARIANTS = [
   'runFitsSchedule',
   // A Job's deadline deliberately shorter than all its attempts (the later retries may be cut off).
   'attemptFitsDeadline',
+  // Folders that never fill together: their size limits are caps, not what they hold.
+  'ephemeralStorageCoversFolders',
 ] as const satisfies readonly InvariantId[];
 
 /** Hardening defaults that may be waived, each only with a written reason. */
@@ -58,6 +61,8 @@ export const WAIVER_IDS = [
   'singleReplica',
   'noLiveness',
   'noCpuLimit',
+  // A memory limit above the request (resources.memoryLimit), which check's rule memoryLimit reports.
+  'memoryLimit',
   'automountServiceAccountToken',
   // stateful: a claim retention policy that deletes the volumes.
   'deleteVolumeClaims',

@@ -1,3 +1,4 @@
+import type { Problem } from './errors';
 import type { ParsedSpec, ProbeTarget } from './schema';
 
 /**
@@ -22,6 +23,11 @@ export interface Preset {
   readonly liveness?: ProbeTarget;
   /** Environment variables that set the framework's shutdown deadline (and what enables it). */
   shutdownEnvironment(drainSeconds: number): Record<string, string>;
+  /**
+   * Variables that hold command-line flags, by variable: the preset's flag is appended to a value
+   * the declaration gives (any other variable the declaration sets must equal the preset's value).
+   */
+  readonly flags?: Readonly<Record<string, string>>;
 }
 
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {
@@ -50,6 +56,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
   gunicorn: {
     probeLatencyMs: 500,
     shutdownEnvironment: (drainSeconds) => ({ GUNICORN_CMD_ARGS: `--graceful-timeout ${drainSeconds}` }),
+    flags: { GUNICORN_CMD_ARGS: '--graceful-timeout' },
   },
   // Bandit's shutdown deadline is ThousandIsland's `shutdown_timeout` option, set in the
   // endpoint's Elixir config; no environment variable is documented. The latency reflects the
@@ -74,11 +81,71 @@ export interface PresetEffect {
 
 export type EffectiveSpec = Omit<ParsedSpec, 'probeLatencyMs'> & { readonly probeLatencyMs: number };
 
+type EnvValue = ParsedSpec['env'] extends Record<string, infer V> | Array<infer _> ? V : never;
+
+/**
+ * A variable the declaration sets that the preset sets too (issue: the preset's value was
+ * dropped). A variable of flags gets the preset's flag appended, unless the declaration gives the
+ * flag itself, with the same value; any other variable must have the preset's value. Returns the
+ * merged value, or a problem. Mirrored by `hw.presetMerge` in templates/_spec.tpl.
+ */
+export function mergePresetVariable(
+  preset: PresetName,
+  name: string,
+  declared: unknown,
+  wanted: string,
+  path: string,
+  drainSeconds: number,
+): { value: string } | { problem: Problem } {
+  const flag = PRESETS[preset].flags?.[name];
+  const written = typeof declared === 'string' ? declared : (declared as { value?: unknown }).value;
+  if (typeof written !== 'string') {
+    const [form] = Object.keys(declared as object).filter((key) => key !== 'name');
+    return {
+      problem: {
+        path,
+        value: declared,
+        rule: `the ${preset} preset sets ${name} (${wanted}) for its graceful shutdown after drainSeconds (${drainSeconds}), and a value from ${form} cannot be merged with it`,
+        fix: `write ${name} out as a value, or leave it out so that the preset sets it`,
+      },
+    };
+  }
+  if (flag === undefined) {
+    if (written === wanted) return { value: written };
+    return {
+      problem: {
+        path,
+        value: written,
+        rule: `the ${preset} preset sets ${name} to ${wanted} for its graceful shutdown after drainSeconds (${drainSeconds}); another value makes the application stop at another time than the grace period assumes`,
+        fix: `leave ${name} out so that the preset sets it, or set it to ${wanted}`,
+      },
+    };
+  }
+  // `--flag value` or `--flag=value`, anywhere among the arguments (ASCII blanks, as Go's \s in the Helm face).
+  const given = [...written.matchAll(new RegExp(`(?:^|[\\t\\n\\f\\r ])${flag}(?:=|[\\t\\n\\f\\r ]+)([^\\t\\n\\f\\r ]+)`, 'g'))].map(
+    (match) => match[1]!,
+  );
+  const value = wanted.slice(flag.length + 1);
+  const contrary = given.find((each) => each !== value);
+  if (contrary !== undefined) {
+    return {
+      problem: {
+        path,
+        value: written,
+        rule: `${name} sets ${flag} ${contrary}, but the ${preset} preset sets ${flag} ${value} from drainSeconds (${drainSeconds}): the application would stop waiting for requests at another time than the grace period assumes`,
+        fix: `remove ${flag} ${contrary} from ${name} (the preset appends ${wanted}), or set drainSeconds to match`,
+      },
+    };
+  }
+  return { value: given.length > 0 ? written : written === '' ? wanted : `${written} ${wanted}` };
+}
+
 /**
  * The declaration with its preset's values filled in where the declaration is silent; whatever
- * the declaration says wins.
+ * the declaration says wins, but for the variables of the framework's graceful shutdown, which are
+ * merged (mergePresetVariable): a contradiction is one of the problems returned.
  */
-export function applyPreset(spec: ParsedSpec): { spec: EffectiveSpec; effect?: PresetEffect } {
+export function applyPreset(spec: ParsedSpec): { spec: EffectiveSpec; effect?: PresetEffect; problems?: readonly Problem[] } {
   if (spec.preset === undefined) return { spec: { ...spec, probeLatencyMs: spec.probeLatencyMs ?? DEFAULT_PROBE_LATENCY_MS } };
   const preset = PRESETS[spec.preset];
   const fields: string[] = [];
@@ -91,17 +158,33 @@ export function applyPreset(spec: ParsedSpec): { spec: EffectiveSpec; effect?: P
   const liveness = fill('health.liveness', spec.health.liveness, preset.liveness);
   const probeLatencyMs = fill('probeLatencyMs', spec.probeLatencyMs, preset.probeLatencyMs)!;
   const presetEnvironment = preset.shutdownEnvironment(spec.drainSeconds);
-  const declared = new Set(Array.isArray(spec.env) ? spec.env.map((entry) => entry.name) : Object.keys(spec.env));
+  const list = Array.isArray(spec.env) ? [...spec.env] : undefined;
+  const map: Record<string, EnvValue> = list ? {} : { ...(spec.env as Record<string, EnvValue>) };
   const filled: Record<string, string> = {};
+  const problems: Problem[] = [];
   for (const name of Object.keys(presetEnvironment).sort()) {
-    if (declared.has(name)) continue;
-    fields.push(`env.${name}`);
-    filled[name] = presetEnvironment[name]!;
+    const index = list ? list.findIndex((entry) => entry.name === name) : -1;
+    const declared = list ? list[index] : map[name];
+    if (declared === undefined) {
+      fields.push(`env.${name}`);
+      filled[name] = presetEnvironment[name]!;
+      continue;
+    }
+    const path = list ? `env[${index}]` : `env.${name}`;
+    const merged = mergePresetVariable(spec.preset, name, declared, presetEnvironment[name]!, path, spec.drainSeconds);
+    if ('problem' in merged) {
+      problems.push(merged.problem);
+      continue;
+    }
+    // Appended to: the preset filled in part of it.
+    if (merged.value !== (typeof declared === 'string' ? declared : (declared as { value?: string }).value)) fields.push(`env.${name}`);
+    if (list) list[index] = { name, value: merged.value };
+    else map[name] = merged.value;
   }
   // A list keeps the declared entries where they are (problems name them by index); the preset's follow.
-  const env: ParsedSpec['env'] = Array.isArray(spec.env)
-    ? [...spec.env, ...Object.entries(filled).map(([name, value]) => ({ name, value }))]
-    : { ...spec.env, ...filled };
+  const env: ParsedSpec['env'] = list
+    ? [...list, ...Object.entries(filled).map(([name, value]) => ({ name, value }))]
+    : { ...map, ...filled };
   return {
     spec: {
       ...spec,
@@ -114,5 +197,6 @@ export function applyPreset(spec: ParsedSpec): { spec: EffectiveSpec; effect?: P
       },
     },
     effect: { preset: spec.preset, fields },
+    ...(problems.length > 0 ? { problems } : {}),
   };
 }

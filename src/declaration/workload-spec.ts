@@ -5,6 +5,7 @@
  * `npm run generate`: do not edit by hand.
  */
 
+export type Metric = ResourceMetric | PodsMetric | ObjectMetric | ExternalMetric;
 export type ProbeTarget = HttpGetProbe | TcpSocketProbe | GrpcProbe | ExecProbe;
 export type EnvSource = EnvValueSource | EnvSecretSource | EnvConfigMapSource | EnvPodSource | EnvResourceSource;
 export type EnvEntry = EnvValueEntry | EnvSecretEntry | EnvConfigMapEntry | EnvPodEntry | EnvResourceEntry;
@@ -147,7 +148,7 @@ export interface WorkloadSpec {
    */
   preStop?: PreStop;
   /**
-   * Container resources: requests always, memory limit = memory request.
+   * Container resources: requests always, memory limit = memory request unless memoryLimit says otherwise.
    *
    * @default {}
    * @example {"cpu":"500m"}
@@ -243,7 +244,7 @@ export interface WorkloadSpec {
    */
   serviceAccount?: ServiceAccount;
   /**
-   * Where the pods run: node labels, tolerations, priority and node affinity. The spread over zones and nodes and the pod anti-affinity stay as they are.
+   * Where the pods run: how strictly they spread over nodes and zones, node labels, tolerations, priority and node affinity.
    *
    * @default - any node, default priority
    * @example {"nodeSelector":{"kubernetes.io/arch":"arm64"},"priorityClassName":"business-critical"}
@@ -343,6 +344,247 @@ export interface WorkloadSpec {
    */
   acknowledge?: Acknowledgements;
 }
+/**
+ * Average use in percent of the pods’ request.
+ */
+export interface UtilizationTarget {
+  type: 'Utilization';
+  /**
+   * Average use aimed for, in percent of the request.
+   *
+   * Unit: percent of the request.
+   *
+   * @example 80
+   */
+  averageUtilization: number;
+}
+/**
+ * The value divided by the number of pods.
+ */
+export interface AverageValueTarget {
+  type: 'AverageValue';
+  /**
+   * Per-pod value aimed for.
+   *
+   * Unit: the metric's own unit, as a Kubernetes quantity.
+   *
+   * @example "1k"
+   */
+  averageValue: string;
+}
+export interface ResourceMetricResource {
+  /**
+   * memory, or cpu (whose utilization target is targetCPUUtilizationPercentage).
+   */
+  name: 'memory' | 'cpu';
+  target: UtilizationTarget | AverageValueTarget;
+}
+/**
+ * The pods' memory (or CPU) use.
+ */
+export interface ResourceMetric {
+  type: 'Resource';
+  resource: ResourceMetricResource;
+}
+export interface MetricIdentifierSelector {
+  /**
+   * Labels the series has.
+   *
+   * @example {"topic":"orders"}
+   */
+  matchLabels: {
+    [k: string]: string;
+  };
+}
+export interface MetricIdentifier {
+  /**
+   * Name of the metric, as the metrics adapter serves it.
+   *
+   * @example "kafka_consumergroup_lag"
+   */
+  name: string;
+  /**
+   * Which series of the metric.
+   *
+   * @default - none: every series
+   * @example {"matchLabels":{"topic":"orders"}}
+   */
+  selector?: MetricIdentifierSelector;
+}
+export interface PodsMetricPods {
+  /**
+   * A metric, by name and labels.
+   */
+  metric: MetricIdentifier;
+  /**
+   * The value divided by the number of pods.
+   */
+  target: AverageValueTarget;
+}
+/**
+ * A metric each pod serves, averaged over the pods.
+ */
+export interface PodsMetric {
+  type: 'Pods';
+  pods: PodsMetricPods;
+}
+export interface DescribedObject {
+  /**
+   * API version.
+   *
+   * @example "networking.k8s.io/v1"
+   */
+  apiVersion: string;
+  /**
+   * Kind.
+   *
+   * @example "Ingress"
+   */
+  kind: string;
+  /**
+   * Name, in the namespace.
+   *
+   * @example "storefront"
+   */
+  name: string;
+}
+/**
+ * The value itself.
+ */
+export interface ValueTarget {
+  type: 'Value';
+  /**
+   * Value aimed for.
+   *
+   * Unit: the metric's own unit, as a Kubernetes quantity.
+   *
+   * @example "5000"
+   */
+  value: string;
+}
+export interface ObjectMetricObject {
+  /**
+   * The object the metric describes.
+   */
+  describedObject: DescribedObject;
+  /**
+   * A metric, by name and labels.
+   */
+  metric: MetricIdentifier;
+  target: ValueTarget | AverageValueTarget;
+}
+/**
+ * A metric of another object in the namespace, such as requests per second of an Ingress.
+ */
+export interface ObjectMetric {
+  type: 'Object';
+  object: ObjectMetricObject;
+}
+export interface ExternalMetricExternal {
+  /**
+   * A metric, by name and labels.
+   */
+  metric: MetricIdentifier;
+  target: ValueTarget | AverageValueTarget;
+}
+/**
+ * A metric from outside the cluster, such as the lag of a Kafka consumer group or a queue length.
+ */
+export interface ExternalMetric {
+  type: 'External';
+  external: ExternalMetricExternal;
+}
+/**
+ * At most this change per period.
+ */
+export interface ScalingPolicy {
+  /**
+   * Pods: a number of pods. Percent: a share of the current pods.
+   *
+   * @example "Percent"
+   */
+  type: 'Pods' | 'Percent';
+  /**
+   * How much may change in one period.
+   *
+   * Unit: pods or percent.
+   *
+   * @example 10
+   */
+  value: number;
+  /**
+   * The period the value applies to.
+   *
+   * Unit: seconds.
+   *
+   * @example 60
+   */
+  periodSeconds: number;
+}
+export interface ScaleUpRules {
+  /**
+   * How far back the autoscaler looks for the highest (scale-down) or lowest (scale-up) recommendation before scaling up.
+   *
+   * Unit: seconds.
+   *
+   * @default - 0
+   * @example 600
+   */
+  stabilizationWindowSeconds?: number;
+  /**
+   * Which policy wins when several apply: Max (the largest change), Min, or Disabled (never scale this way).
+   *
+   * @default - Max
+   * @example "Min"
+   */
+  selectPolicy?: 'Max' | 'Min' | 'Disabled';
+  /**
+   * Limits on the change per period.
+   *
+   * @default - double or add 4 pods every 15 s, whichever is more
+   * @example [{"type":"Percent","value":10,"periodSeconds":60}]
+   */
+  policies?: ScalingPolicy[];
+}
+export interface ScaleDownRules {
+  /**
+   * How far back the autoscaler looks for the highest (scale-down) or lowest (scale-up) recommendation before scaling down.
+   *
+   * Unit: seconds.
+   *
+   * @default - 300
+   * @example 600
+   */
+  stabilizationWindowSeconds?: number;
+  /**
+   * Which policy wins when several apply: Max (the largest change), Min, or Disabled (never scale this way).
+   *
+   * @default - Max
+   * @example "Min"
+   */
+  selectPolicy?: 'Max' | 'Min' | 'Disabled';
+  /**
+   * Limits on the change per period.
+   *
+   * @default - remove up to all surplus pods every 15 s, after a 300 s window
+   * @example [{"type":"Percent","value":10,"periodSeconds":60}]
+   */
+  policies?: ScalingPolicy[];
+}
+export interface ScalingBehavior {
+  /**
+   * How the autoscaler scales up.
+   *
+   * @default - the API's: double or add 4 pods every 15 s, whichever is more
+   */
+  scaleUp?: ScaleUpRules;
+  /**
+   * How the autoscaler scales down.
+   *
+   * @default - the API's: remove up to all surplus pods every 15 s, after a 300 s window
+   */
+  scaleDown?: ScaleDownRules;
+}
 export interface Autoscaling {
   /**
    * Fewest pods the HorizontalPodAutoscaler keeps.
@@ -370,6 +612,20 @@ export interface Autoscaling {
    * @example 60
    */
   targetCPUUtilizationPercentage?: number;
+  /**
+   * Further metrics the autoscaler scales on, besides the CPU target (it takes the largest number of pods any metric asks for): memory, a per-pod metric, a metric of another object, or an external one such as the lag of a Kafka consumer group.
+   *
+   * @default - none: CPU only
+   * @example [{"type":"External","external":{"metric":{"name":"kafka_consumergroup_lag"},"target":{"type":"AverageValue","averageValue":"1000"}}}]
+   */
+  metrics?: Metric[];
+  /**
+   * The autoscaling/v2 behavior: how fast the autoscaler scales up and down.
+   *
+   * @default - the API's defaults
+   * @example {"scaleDown":{"stabilizationWindowSeconds":600,"policies":[{"type":"Percent","value":10,"periodSeconds":60}]}}
+   */
+  behavior?: ScalingBehavior;
 }
 /**
  * An httpGet probe: `path`, and optionally `port` and `scheme`.
@@ -684,6 +940,26 @@ export interface PreStop {
    */
   port?: number;
 }
+export interface EphemeralStorage {
+  /**
+   * Node disk the scheduler sets aside: the container's writable layer, its logs and its share of the pod's folders on disk.
+   *
+   * Unit: bytes, usually with a suffix such as Mi or Gi.
+   *
+   * @default - none (the API takes the limit when there is one)
+   * @example "1Gi"
+   */
+  request?: string;
+  /**
+   * Most node disk the container may use, at least the request. The kubelet adds up the limits of the pod's containers and evicts the pod when they, its logs and its folders on disk (/tmp, scratch) use more: the limits must be larger than those folders' size limits (invariant ephemeralStorageCoversFolders).
+   *
+   * Unit: bytes, usually with a suffix such as Mi or Gi.
+   *
+   * @default - none: no limit but the folders' own size limits
+   * @example "4Gi"
+   */
+  limit?: string;
+}
 export interface Resources {
   /**
    * CPU request.
@@ -695,7 +971,7 @@ export interface Resources {
    */
   cpu?: string;
   /**
-   * Memory request, also the memory limit.
+   * Memory request, also the memory limit unless memoryLimit is given.
    *
    * Unit: bytes, usually with a suffix such as Mi or Gi.
    *
@@ -712,6 +988,22 @@ export interface Resources {
    * @example "2"
    */
   cpuLimit?: false | string;
+  /**
+   * Memory limit, at least the request. Above the request the container may be OOM-killed whenever its node runs short of memory, so keep it close.
+   *
+   * Unit: bytes, usually with a suffix such as Mi or Gi.
+   *
+   * @default - the memory request
+   * @example "1536Mi"
+   */
+  memoryLimit?: string;
+  /**
+   * Node disk (ephemeral-storage) the container requests and may use.
+   *
+   * @default - none
+   * @example {"request":"1Gi","limit":"4Gi"}
+   */
+  ephemeralStorage?: EphemeralStorage;
 }
 /**
  * A value written out.
@@ -1498,6 +1790,13 @@ export interface SchedulingNodeAffinity {
   preferred?: WeightedNodeTerm[];
 }
 export interface Scheduling {
+  /**
+   * How strictly the pods spread over nodes and zones. preferred: the scheduler tries (host anti-affinity preferred, zone and node spread ScheduleAnyway). required: no two pods on one node and zones kept within one pod of each other (host anti-affinity required, spread DoNotSchedule), for quorum members that must not fail together; a pod then stays Pending rather than share a node. Not for kind daemon, which runs one pod on every node.
+   *
+   * @default - preferred
+   * @example "required"
+   */
+  spread?: 'preferred' | 'required';
   /**
    * Node labels a node must have, each with the value given.
    *
@@ -2553,6 +2852,13 @@ export interface Acknowledgements {
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
+  ephemeralStorageCoversFolders?: string;
+  /**
+   * Why this departure is deliberate, on one line; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
   singleReplica?: string;
   /**
    * Why this departure is deliberate, on one line; recorded in an annotation.
@@ -2568,6 +2874,13 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   noCpuLimit?: string;
+  /**
+   * Why this departure is deliberate, on one line; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  memoryLimit?: string;
   /**
    * Why this departure is deliberate, on one line; recorded in an annotation.
    *

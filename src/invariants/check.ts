@@ -3,7 +3,16 @@ import { INVARIANT_IDS, type InvariantId } from '../declaration/ids';
 import { backoffSeconds } from '../timing/kinds/job';
 import { CONTROLLER_CHECK_SECONDS, shortestIntervalSeconds } from '../timing/kinds/cronjob';
 import { cronCadence, parseCron } from '../timing/cron';
-import { type DeclaredTimes, endpointOf, type LoadBalancerFacts, probeWindow, resolveBudget, type WorkloadFacts } from './facts';
+import { BYTES_CAP } from '../declaration/quantities';
+import {
+  type DeclaredTimes,
+  endpointOf,
+  type LoadBalancerFacts,
+  probeWindow,
+  resolveBudget,
+  type SizeFacts,
+  type WorkloadFacts,
+} from './facts';
 
 export type InvariantStatus = 'holds' | 'violated' | 'unknown';
 
@@ -435,7 +444,50 @@ export const INVARIANTS: Readonly<Record<InvariantId, Invariant>> = {
       );
     },
   },
+  ephemeralStorageCoversFolders: {
+    statement:
+      "When the pod's containers limit their ephemeral storage, those limits together are larger than the size limits of the pod's emptyDirs on disk, whose files count against them.",
+    check: ephemeralStorageCoversFolders,
+  },
 };
+
+/** Sizes added up in bytes (at most BYTES_CAP, as both faces add them); undefined when one cannot be read. */
+function totalBytes(sizes: readonly SizeFacts[]): number | undefined {
+  return sizes.reduce<number | undefined>(
+    (sum, { bytes }) => (sum === undefined || bytes === undefined ? undefined : Math.min(sum + bytes, BYTES_CAP)),
+    0,
+  );
+}
+
+const sizesText = (sizes: readonly SizeFacts[]) =>
+  `${sizes.map(({ name, quantity }) => `${name} ${quantity}`).join(' + ')} = ${shown(totalBytes(sizes))} bytes`;
+
+/**
+ * Invariant 18. The kubelet adds up the ephemeral-storage limits of a pod's containers and evicts
+ * the pod when its containers' writable layers and logs and its emptyDirs on disk use more
+ * ("Local ephemeral storage", https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#local-ephemeral-storage):
+ * limits no larger than the folders' size limits evict the pod before its folders are full.
+ */
+function ephemeralStorageCoversFolders({ ephemeralStorage }: WorkloadFacts): Outcome {
+  const { limits = [], folders = [] } = ephemeralStorage ?? {};
+  if (limits.length === 0) return holds('no ephemeral-storage limit');
+  const unbounded = folders.find(({ quantity }) => quantity === undefined);
+  if (unbounded) {
+    return violated(
+      `ephemeral-storage limits ${sizesText(limits)}; emptyDir ${unbounded.name} on disk has no sizeLimit and may fill them`,
+      `give emptyDir ${unbounded.name} a sizeLimit below the ephemeral-storage limits`,
+    );
+  }
+  if (folders.length === 0) return holds(`ephemeral-storage limits ${sizesText(limits)}; no emptyDir on disk`);
+  const detail = `ephemeral-storage limits ${sizesText(limits)} vs emptyDirs on disk ${sizesText(folders)}`;
+  const [limit, held] = [totalBytes(limits), totalBytes(folders)];
+  if (limit === undefined || held === undefined) return unknown(detail);
+  if (held < limit) return holds(detail);
+  return violated(
+    detail,
+    `raise the ephemeral-storage limit above ${held} bytes, or lower the emptyDirs' sizeLimits (or keep folders in memory)`,
+  );
+}
 
 /** A number as the details print it: `?` when a manifest does not show it. */
 const shown = (value: number | undefined) => (value === undefined ? '?' : String(value));

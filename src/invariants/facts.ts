@@ -93,6 +93,25 @@ export interface WorkloadFacts {
   readonly job?: JobFacts;
   /** A CronJob's schedule and starting deadline; absent for other kinds. */
   readonly cronJob?: CronJobFacts;
+  /** Node disk: absent or without limits when no container limits its ephemeral storage. */
+  readonly ephemeralStorage?: EphemeralStorageFacts;
+}
+
+/** A size in the pod: what it belongs to, as written, and in bytes (undefined when it cannot be read or is not set). */
+export interface SizeFacts {
+  readonly name: string;
+  readonly quantity?: string;
+  readonly bytes?: number;
+}
+
+/**
+ * The pod's node disk (ephemeral storage): the limits of the containers that run together (the
+ * application's and its sidecars, by container), and the emptyDirs on disk (by volume, without a
+ * quantity when they have no sizeLimit), whose files count against the sum of those limits.
+ */
+export interface EphemeralStorageFacts {
+  readonly limits: readonly SizeFacts[];
+  readonly folders: readonly SizeFacts[];
 }
 
 export interface CronJobFacts {

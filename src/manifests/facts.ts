@@ -3,7 +3,16 @@ import { annotatedTimes, parseDeclaredTimes } from './declared-times';
 import { meshProxyFacts } from './mesh';
 import { servingContainers } from './roles';
 import type { SourcedObject } from '../files/manifests';
-import { API_DEFAULTS, type DeclaredTimes, type ProbeFacts, probeWindow, type WorkloadFacts } from '../invariants/facts';
+import {
+  API_DEFAULTS,
+  type DeclaredTimes,
+  type EphemeralStorageFacts,
+  type ProbeFacts,
+  probeWindow,
+  type SizeFacts,
+  type WorkloadFacts,
+} from '../invariants/facts';
+import { quantityValue } from '../rules/quantities';
 import type { PodBudget } from '../timing/types';
 import { loadBalancersOf } from './load-balancers';
 import { dictionary, type KubernetesObject, type Node } from './objects';
@@ -175,7 +184,33 @@ export function workloadFacts(workload: Workload): WorkloadFacts {
     ),
     loadBalancers: loadBalancersOf(workload).map((loadBalancer) => loadBalancer.facts),
     ...sidecarFacts(workload),
+    ephemeralStorage: ephemeralStorageFacts(workload),
   };
+}
+
+/** A quantity of a manifest as the invariants read it: as written, and in bytes when it is a quantity. */
+function sizeFacts(name: string, quantity: unknown): SizeFacts {
+  const bytes = typeof quantity === 'string' || typeof quantity === 'number' ? quantityValue(quantity) : undefined;
+  return { name, quantity: String(quantity), bytes };
+}
+
+/**
+ * The pod's node disk: the ephemeral-storage limits of the containers that run together (main
+ * containers first, then sidecars, as a declaration lists them), and the emptyDirs not in memory.
+ */
+function ephemeralStorageFacts(workload: Workload): EphemeralStorageFacts {
+  const { containers, spec } = workload.pod;
+  const running = [...containers.filter((view) => view.role === 'main'), ...containers.filter((view) => view.role === 'sidecar')];
+  const limits = running.flatMap((view) => {
+    const limit = view.container.resources?.limits?.['ephemeral-storage'];
+    return limit === undefined || limit === null ? [] : [sizeFacts(view.name, limit)];
+  });
+  const folders = ((spec.volumes as Node[] | undefined) ?? [])
+    .filter((volume) => volume.emptyDir && volume.emptyDir.medium !== 'Memory')
+    .map((volume) =>
+      volume.emptyDir.sizeLimit === undefined ? { name: String(volume.name) } : sizeFacts(String(volume.name), volume.emptyDir.sizeLimit),
+    );
+  return { limits, folders };
 }
 
 /**

@@ -248,6 +248,15 @@ const CATALOGUE = {
     fix: "Set the pod template's activeDeadlineSeconds to the slowest attempt (start, init phase, slowest run and a margin), and the Job's to at least (backoffLimit + 1) × that + the back-off between attempts.",
     reference: `${JOB_DOC}#job-termination-and-cleanup`,
   }),
+  ephemeralStorageCoversFolders: invariant('ephemeralStorageCoversFolders', {
+    title: "The ephemeral-storage limits of a pod's containers are larger than the size limits of its emptyDirs on disk.",
+    kinds: ALL_KINDS,
+    target: 'workload',
+    rationale:
+      "The kubelet adds up the ephemeral-storage limits of a pod's containers and evicts the pod when its containers' writable layers and logs and its emptyDirs on disk together use more. Limits no larger than the folders' own size limits therefore evict the pod before its folders are full: a cache or /tmp that is allowed 2Gi ends the pod at 1Gi.",
+    fix: "Raise the containers' ephemeral-storage limits above the emptyDirs' sizeLimits together (with room for logs), or lower those sizeLimits, or give each emptyDir on disk a sizeLimit.",
+    reference: `${RESOURCES_DOC}#local-ephemeral-storage`,
+  }),
 
   // The restricted Pod Security Standard (Kubernetes 1.28 policy, which includes baseline), one rule per control.
   hostNamespaces: podSecurity({

@@ -152,4 +152,14 @@ export const INVARIANT_CHECKS = {
           : ['spec', 'template', 'spec', 'activeDeadlineSeconds'],
       true,
     )(subject),
+  // At the first container whose limit takes part: raising a limit is the usual fix.
+  ephemeralStorageCoversFolders: (subject) => {
+    const limited = subject.workload.pod.containers.find(
+      (view) => (view.role === 'main' || view.role === 'sidecar') && view.container.resources?.limits?.['ephemeral-storage'] !== undefined,
+    );
+    const at: FieldPath = limited
+      ? [...limited.path, 'resources', 'limits', 'ephemeral-storage']
+      : [...subject.workload.pod.path, 'spec', 'volumes'];
+    return perWorkload('ephemeralStorageCoversFolders', () => at, true)(subject);
+  },
 } satisfies Record<Exclude<InvariantId, 'readinessTimeout'> | 'probeTimeout', Check>;

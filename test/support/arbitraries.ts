@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { TIME_ZONES } from '../../src/declaration/time-zones';
 import type { WorkloadSpec } from '../../src';
 import { deriveTimings } from '../../src/timing/derive';
+import { memoryBytes } from '../../src/declaration/quantities';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
 import { ACKNOWLEDGEABLE_INVARIANTS } from '../../src/declaration/ids';
 import { isDeclarationError, resolveWorkload } from '../../src';
@@ -292,6 +293,63 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
           minReplicas: fc.constant(min),
           maxReplicas: fc.integer({ min, max: 30 }),
           targetCPUUtilizationPercentage: fc.integer({ min: 30, max: 90 }),
+          metrics: fc.option(
+            fc.constantFrom(
+              [
+                {
+                  type: 'Resource' as const,
+                  resource: { name: 'memory' as const, target: { type: 'Utilization' as const, averageUtilization: 80 } },
+                },
+              ],
+              [
+                {
+                  type: 'External' as const,
+                  external: {
+                    metric: { name: 'kafka_consumergroup_lag', selector: { matchLabels: { topic: 'orders' } } },
+                    target: { type: 'AverageValue' as const, averageValue: '1k' },
+                  },
+                },
+                {
+                  type: 'Pods' as const,
+                  pods: { metric: { name: 'inflight_requests' }, target: { type: 'AverageValue' as const, averageValue: '20' } },
+                },
+              ],
+              [
+                {
+                  type: 'Object' as const,
+                  object: {
+                    describedObject: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', name: 'storefront' },
+                    metric: { name: 'requests_per_second' },
+                    target: { type: 'Value' as const, value: '2k' },
+                  },
+                },
+              ],
+            ),
+            { nil: undefined },
+          ),
+          behavior: fc.option(
+            fc.record(
+              {
+                scaleUp: fc.record(
+                  {
+                    selectPolicy: fc.constantFrom('Max' as const, 'Min' as const),
+                    policies: fc.constant([{ type: 'Percent' as const, value: 100, periodSeconds: 15 }]),
+                  },
+                  { requiredKeys: [] },
+                ),
+                scaleDown: fc.record(
+                  {
+                    stabilizationWindowSeconds: fc.integer({ min: 0, max: 3600 }),
+                    selectPolicy: fc.constantFrom('Max' as const, 'Min' as const, 'Disabled' as const),
+                    policies: fc.constant([{ type: 'Pods' as const, value: 2, periodSeconds: 60 }]),
+                  },
+                  { requiredKeys: [] },
+                ),
+              },
+              { requiredKeys: [] },
+            ),
+            { nil: undefined },
+          ),
         }),
       ),
       { nil: undefined },
@@ -354,6 +412,12 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       ),
       { nil: undefined },
     ),
+    spread: fc.constantFrom(undefined, 'preferred' as const, 'required' as const),
+    memoryLimit: fc.constantFrom(undefined, '2Gi'),
+    ephemeralStorage: fc.option(
+      fc.record({ request: fc.constantFrom('256Mi', '512Mi'), limit: fc.constantFrom('512Mi', '3Gi', '64Gi') }, { requiredKeys: [] }),
+      { nil: undefined },
+    ),
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -391,7 +455,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     // A stateful workload is not autoscaled, a daemon has one pod per node (src/kinds/table.ts).
     const daemon = draw.kind === 'daemon';
     const autoscaling = draw.kind === 'stateful' || daemon ? undefined : draw.autoscaling;
-    if (autoscaling) declaration.autoscaling = autoscaling;
+    if (autoscaling) declaration.autoscaling = structuredClone(autoscaling) as WorkloadSpec['autoscaling'];
     else if (!daemon) declaration.replicas = draw.replicas;
     if (daemon && draw.daemon) {
       const { hostPaths, surge } = draw.daemon;
@@ -460,6 +524,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       );
     }
     if (extra.tmp?.medium === 'memory') declaration.tmp = { medium: 'memory', sizeLimit: '8Mi' };
+    if (draw.spread && !daemon) declaration.scheduling = { ...(declaration.scheduling as object), spread: draw.spread };
     if (extra.serviceAccount?.mountApiToken) acknowledge.automountServiceAccountToken = 'reads leases for leader election';
     declaration.networkPolicy = {
       ...(draw.egress ? { egressTo: [{ cidr: '10.0.0.0/8', ports: [5432] }] } : {}),
@@ -525,8 +590,36 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       sidecars: draw.sidecars.map((sidecar, index) => ({ name: `side-${index}`, readiness: false, stopSeconds: sidecar.stopSeconds ?? 5 })),
     });
     if (timings.terminationGracePeriodSeconds > 600) acknowledge.graceLimit = 'batch export needs the full window';
+    addResources(declaration, draw);
     return declaration as WorkloadSpec;
   });
+
+/**
+ * A memory limit above the request, and node disk (a request below its limit): acknowledged when the
+ * limits of the containers (sidecars without resources of their own take the main container's) are
+ * no larger than the pod's folders on disk (invariant 18).
+ */
+function addResources(
+  declaration: Declaration,
+  { memoryLimit, ephemeralStorage }: { memoryLimit?: string; ephemeralStorage?: { request?: string; limit?: string } },
+): void {
+  const resources = declaration.resources as Record<string, unknown>;
+  if (memoryLimit) {
+    resources.memoryLimit = memoryLimit;
+    (declaration.acknowledge as Record<string, string>).memoryLimit = 'a JVM whose off-heap use peaks at start';
+  }
+  if (!ephemeralStorage) return;
+  resources.ephemeralStorage = ephemeralStorage;
+  if (!ephemeralStorage.limit) return;
+  const sharing = ((declaration.sidecars ?? []) as Array<{ resources?: unknown }>).filter((sidecar) => !sidecar.resources).length;
+  const tmp = (declaration.tmp ?? {}) as { medium?: string; sizeLimit?: string };
+  const scratch = Object.values((declaration.scratch ?? {}) as Record<string, { medium?: string; sizeLimit?: string }>);
+  const onDisk = [tmp, ...scratch].filter((folder) => folder.medium !== 'memory');
+  const held = onDisk.reduce((total, folder) => total + memoryBytes(folder.sizeLimit ?? '1Gi'), 0);
+  if (held >= (1 + sharing) * memoryBytes(ephemeralStorage.limit)) {
+    (declaration.acknowledge as Record<string, string>).ephemeralStorageCoversFolders = 'the folders never fill at once';
+  }
+}
 
 type WaysIn = typeof waysIn extends fc.Arbitrary<infer T> ? T : never;
 type ContainerConfiguration = typeof containerConfiguration extends fc.Arbitrary<infer T> ? T : never;
@@ -690,7 +783,7 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       ...(draw.startSeconds !== undefined ? { startSeconds: draw.startSeconds } : {}),
       ...(draw.nonRetryableExitCodes ? { nonRetryableExitCodes: [...draw.nonRetryableExitCodes].sort((a, b) => a - b) } : {}),
     };
-    // Only the acknowledgements a job can use: a long grace, an API token, no CPU limit.
+    // Only the acknowledgements a job can use: a long grace, an API token, no CPU limit, folders that fill node disk.
     const { timings } = deriveTimings({
       kind: 'job',
       drainSeconds: base.drainSeconds,
@@ -704,7 +797,9 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       run: { maxSeconds: draw.maxSeconds, attempts: draw.attempts ?? 3 },
     });
     const kept = Object.fromEntries(
-      Object.entries(acknowledge).filter(([id]) => ['noCpuLimit', 'automountServiceAccountToken'].includes(id)),
+      Object.entries(acknowledge).filter(([id]) =>
+        ['noCpuLimit', 'memoryLimit', 'automountServiceAccountToken', 'ephemeralStorageCoversFolders'].includes(id),
+      ),
     ) as Record<string, string>;
     if (timings.terminationGracePeriodSeconds > 600) kept.graceLimit = 'the checkpoint of a large batch takes that long';
     // Root and capabilities beyond NET_BIND_SERVICE are a node agent's only.

@@ -4,7 +4,7 @@ import { ACKNOWLEDGEMENT_IDS, WAIVER_IDS } from '../../src/declaration/ids';
 import { isKnownDistroless } from '../../src/declaration/image';
 import { PRESET_NAMES } from '../../src/declaration/presets';
 import { DIVISORS, POD_FIELDS, RESOURCE_FIELDS } from '../../src/declaration/env';
-import { cpuMillicores, memoryBytes } from '../../src/declaration/quantities';
+import { BYTES_CAP, cpuMillicores, memoryBytes } from '../../src/declaration/quantities';
 import { NODE_OPERATORS } from '../../src/declaration/schema/scheduling';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
 import { DERIVED_MESH_ANNOTATION as MESH_ANNOTATIONS } from '../../src/meshes/annotations';
@@ -317,10 +317,85 @@ const fileSources = fc.dictionary(
 );
 
 const containerName = fc.oneof(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?$/), fc.constantFrom('migrate', 'proxy'));
-const extraResources = fc.record(
-  { cpu, memory: fc.constantFrom('64Mi', '128Mi'), cpuLimit: fc.oneof(cpu, fc.constant(false as const)) },
+/** Memory limits and node disk, some below their requests (which both faces refuse alike). */
+const memoryLimit = fc.constantFrom('96Mi', '256Mi', '2Gi', '1500M');
+const ephemeralStorage = fc.record(
+  { request: fc.constantFrom('100M', '1Gi', '3Gi'), limit: fc.constantFrom('512Mi', '2Gi', '4000M', '64Gi') },
   { requiredKeys: [] },
 );
+
+const extraResources = fc.record(
+  {
+    cpu,
+    memory: fc.constantFrom('64Mi', '128Mi'),
+    cpuLimit: fc.oneof(cpu, fc.constant(false as const)),
+    memoryLimit: withShare(0.2, memoryLimit),
+    ephemeralStorage: withShare(0.2, ephemeralStorage),
+  },
+  { requiredKeys: [] },
+);
+
+type DrawnResources = {
+  cpu?: string;
+  memory?: string;
+  cpuLimit?: string | false;
+  memoryLimit?: string;
+  ephemeralStorage?: { request?: string; limit?: string };
+};
+
+/** Resources as a coherent declaration has them: no limit below its request. */
+function coherentResources(resources: DrawnResources): DrawnResources {
+  const { cpu: request = '250m', memory = '256Mi', cpuLimit, memoryLimit: limit, ephemeralStorage: storage, ...rest } = resources;
+  const storageLimit = storage?.limit;
+  const fitting =
+    storage && storage.request !== undefined && storageLimit !== undefined && memoryBytes(storageLimit) < memoryBytes(storage.request)
+      ? { limit: storageLimit }
+      : storage;
+  return JSON.parse(
+    JSON.stringify({
+      ...rest,
+      cpu: resources.cpu,
+      memory: resources.memory,
+      cpuLimit: typeof cpuLimit === 'string' && cpuMillicores(cpuLimit) < cpuMillicores(request) ? undefined : cpuLimit,
+      memoryLimit: limit !== undefined && memoryBytes(limit) < memoryBytes(memory) ? undefined : limit,
+      ephemeralStorage: fitting,
+    }),
+  ) as DrawnResources;
+}
+
+/** Autoscaling as a coherent declaration has it: no second CPU target, no zero target, behavior within the API's bounds. */
+function coherentAutoscaling(autoscaling: Json): Json {
+  const { metrics, behavior, ...rest } = autoscaling as { metrics?: Json[]; behavior?: { scaleDown?: Json } };
+  const fits = (metric: Json) => !JSON.stringify(metric).includes('"cpu"') && !JSON.stringify(metric).includes('"0"');
+  const down = behavior?.scaleDown as { stabilizationWindowSeconds?: number; policies?: Array<{ periodSeconds: number }> } | undefined;
+  const bounded =
+    !down ||
+    ((down.stabilizationWindowSeconds ?? 0) <= 3600 &&
+      (down.policies === undefined || (down.policies.length > 0 && down.policies.every((policy) => policy.periodSeconds <= 1800))));
+  return {
+    ...rest,
+    ...(metrics && metrics.every(fits) ? { metrics } : {}),
+    ...(behavior && bounded ? { behavior } : {}),
+  };
+}
+
+/**
+ * Whether the ephemeral-storage limits of the main container and the sidecars (theirs, or the main
+ * container's when they declare no resources) are no larger than /tmp and the scratch folders on
+ * disk: invariant 18, which a coherent declaration then acknowledges.
+ */
+function storageNeedsAcknowledgement(declaration: Json): boolean {
+  const main = (declaration.resources ?? {}) as DrawnResources;
+  const limits = [main, ...((declaration.sidecars ?? []) as Array<{ resources?: DrawnResources }>).map((each) => each.resources ?? main)]
+    .map((resources) => resources.ephemeralStorage?.limit)
+    .filter((limit): limit is string => limit !== undefined);
+  if (limits.length === 0) return false;
+  const tmp = (declaration.tmp ?? {}) as { medium?: string; sizeLimit?: string };
+  const scratch = Object.values((declaration.scratch ?? {}) as Record<string, { medium?: string; sizeLimit?: string }>);
+  const folders = [tmp, ...scratch].filter((folder) => folder.medium !== 'memory').map((folder) => folder.sizeLimit ?? '1Gi');
+  const total = (sizes: string[]) => sizes.reduce((sum, size) => Math.min(sum + memoryBytes(size), BYTES_CAP), 0);
+  return folders.length > 0 && total(folders) >= total(limits);
+}
 
 /**
  * What an init container or a sidecar declares like the main container (env, envFrom, files) and
@@ -396,6 +471,7 @@ const configuration = fc.record(
     ),
     scheduling: fc.record(
       {
+        spread: fc.constantFrom('preferred', 'required'),
         nodeSelector: fc.dictionary(qualifiedName, labelValue, { maxKeys: 2 }),
         tolerations: fc.array(
           fc.record(
@@ -565,7 +641,47 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     replicas: sometimes(whole(1, 6)),
     autoscaling: sometimes(
       fc.record(
-        { minReplicas: whole(1, 4), maxReplicas: whole(1, 8), targetCPUUtilizationPercentage: whole(1, 100) },
+        {
+          minReplicas: whole(1, 4),
+          maxReplicas: whole(1, 8),
+          targetCPUUtilizationPercentage: whole(1, 100),
+          // autoscaling/v2 metrics and behavior, some of them refused (a second CPU target, a zero target, a window too long).
+          metrics: withShare(
+            0.3,
+            fc.constantFrom(
+              [
+                {
+                  type: 'External',
+                  external: { metric: { name: 'kafka_consumergroup_lag' }, target: { type: 'AverageValue', averageValue: '1k' } },
+                },
+              ],
+              [{ type: 'Resource', resource: { name: 'memory', target: { type: 'AverageValue', averageValue: '512Mi' } } }],
+              [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }],
+              [{ type: 'Pods', pods: { metric: { name: 'queue' }, target: { type: 'AverageValue', averageValue: '0' } } }],
+            ),
+          ),
+          behavior: withShare(
+            0.3,
+            fc.record(
+              {
+                scaleDown: fc.record(
+                  {
+                    stabilizationWindowSeconds: whole(0, 4000),
+                    selectPolicy: fc.constantFrom('Max', 'Min', 'Disabled'),
+                    policies: fc.array(
+                      fc.record({ type: fc.constantFrom('Pods', 'Percent'), value: whole(1, 100), periodSeconds: whole(1, 2000) }),
+                      {
+                        maxLength: 2,
+                      },
+                    ),
+                  },
+                  { requiredKeys: [] },
+                ),
+              },
+              { requiredKeys: [] },
+            ),
+          ),
+        },
         { requiredKeys: ['maxReplicas'] },
       ),
     ),
@@ -600,7 +716,13 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     ),
     resources: sometimes(
       fc.record(
-        { cpu, memory: fc.constantFrom('128Mi', '1Gi', '1000', '512M'), cpuLimit: fc.oneof(cpu, fc.constant(false as const)) },
+        {
+          cpu,
+          memory: fc.constantFrom('128Mi', '1Gi', '1000', '512M'),
+          cpuLimit: fc.oneof(cpu, fc.constant(false as const)),
+          memoryLimit: withShare(0.3, memoryLimit),
+          ephemeralStorage: withShare(0.3, ephemeralStorage),
+        },
         { requiredKeys: [] },
       ),
     ),
@@ -721,7 +843,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       const { minReplicas, maxReplicas } = autoscaling;
       optional(
         'autoscaling',
-        coherent && minReplicas !== undefined ? { ...autoscaling, maxReplicas: Math.max(minReplicas, maxReplicas) } : autoscaling,
+        coherent ? coherentAutoscaling({ ...autoscaling, maxReplicas: Math.max(minReplicas ?? 2, maxReplicas) }) : autoscaling,
       );
     }
 
@@ -757,12 +879,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         declaration.preStop = { type, path: drawn.path ?? '/prestop', ...(drawn.port !== undefined ? { port: drawn.port } : {}) };
       else if (draw.preStop !== undefined || type !== 'auto') declaration.preStop = { type };
     }
-    if (draw.resources) {
-      const { cpu: request = '250m', cpuLimit } = draw.resources;
-      const tooLow = typeof cpuLimit === 'string' && cpuMillicores(cpuLimit) < cpuMillicores(request);
-      const { cpuLimit: _, ...rest } = draw.resources;
-      declaration.resources = coherent && tooLow ? rest : draw.resources;
-    }
+    if (draw.resources) declaration.resources = coherent ? coherentResources(draw.resources) : draw.resources;
     optional('env', draw.env);
     optional('args', draw.args);
     if (draw.securityContext) {
@@ -798,6 +915,9 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       const { env, ...fields } = extra;
       if (env !== undefined && draw.env === undefined) declaration.env = env;
       Object.assign(declaration, fields);
+      // A daemon has no spread over nodes and zones (one pod on every node).
+      const scheduling = declaration.scheduling as Json | undefined;
+      if (coherent && daemon && scheduling) delete scheduling.spread;
     }
     optional('mesh', draw.mesh);
     // The annotation a mesh's drain is derived into is the mesh's, not the declaration's.
@@ -808,12 +928,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     // start only with a health check, and use no distroless sidecar where it would be ordinary.
     const minor = Number((draw.kubernetesVersion ?? '1.28').split('.')[1]);
     const usedPorts = new Set<number>(workloadPort !== undefined ? [workloadPort] : []);
-    const withinLimit = (resources: { cpu?: string; cpuLimit?: string | false } | undefined) => {
-      if (!resources || !coherent) return resources;
-      const tooLow = typeof resources.cpuLimit === 'string' && cpuMillicores(resources.cpuLimit) < cpuMillicores(resources.cpu ?? '250m');
-      const { cpuLimit: _, ...rest } = resources;
-      return tooLow ? rest : resources;
-    };
+    const withinLimit = (resources: DrawnResources | undefined) => (resources && coherent ? coherentResources(resources) : resources);
     /**
      * An added container's configuration. Coherent draws give its own files names and paths no
      * other container uses, declare the main container's files with their source (at paths of
@@ -918,6 +1033,14 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
           ...((declaration.initContainers ?? []) as Json[]).map((init) => init.resources),
           ...((declaration.sidecars ?? []) as Json[]).map((each) => each.resources),
         ].some((resources) => (resources as { cpuLimit?: unknown } | undefined)?.cpuLimit === false),
+        memoryLimit: [
+          declaration.resources,
+          ...((declaration.initContainers ?? []) as Json[]).map((init) => init.resources),
+          ...((declaration.sidecars ?? []) as Json[]).map((each) => each.resources),
+        ].some((resources) => {
+          const { memory = '256Mi', memoryLimit: limit } = (resources ?? {}) as DrawnResources;
+          return limit !== undefined && memoryBytes(limit) > memoryBytes(memory);
+        }),
         automountServiceAccountToken: extra?.serviceAccount?.mountApiToken === true,
         volumeTypes: Object.keys(((declaration.daemon as Json | undefined)?.hostPaths ?? {}) as Json).length > 0,
         deleteVolumeClaims: Object.values(((declaration.stateful as Json | undefined)?.claimRetention ?? {}) as Json).includes('Delete'),
@@ -930,6 +1053,8 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         if (needed[id]) acknowledge[id] = draw.reason;
         else delete acknowledge[id];
       }
+      if (storageNeedsAcknowledgement(declaration)) acknowledge.ephemeralStorageCoversFolders = draw.reason;
+      else delete acknowledge.ephemeralStorageCoversFolders;
     }
     if (Object.keys(acknowledge).length > 0) declaration.acknowledge = acknowledge;
     // JSON round trip: no undefined leaves, exactly what a values file can hold.

@@ -18,7 +18,12 @@ export function horizontalPodAutoscalerProps(
           type: 'Resource',
           resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: replicas.targetCPUUtilizationPercentage } },
         },
-      ],
+        // Declared in the API's own shapes (src/declaration/schema/autoscaling.ts): copied as they are.
+        ...structuredClone(workload.spec.autoscaling?.metrics ?? []),
+      ] as Json<k8s.MetricSpecV2>[],
+      behavior:
+        workload.spec.autoscaling?.behavior &&
+        (structuredClone(workload.spec.autoscaling.behavior) as Json<k8s.HorizontalPodAutoscalerBehaviorV2>),
     },
   };
 }

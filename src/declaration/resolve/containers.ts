@@ -111,7 +111,10 @@ export function resolveExtraContainer(
   checkMounts(mounts, problems);
   const resources = fields.resources ? resolveResources(fields.resources, `${path}.resources`, resolution) : main;
   // Left out, the resources are the main container's, whose check covers every folder.
-  if (fields.resources) checkMemory(inMemory, resources.memory, `${path}.resources.memory`, problems);
+  if (fields.resources) {
+    const at = fields.resources.memoryLimit !== undefined ? 'memoryLimit' : 'memory';
+    checkMemory(inMemory, resources.memoryLimit, `${path}.resources.${at}`, problems);
+  }
   return {
     name: fields.name,
     image: fields.image,

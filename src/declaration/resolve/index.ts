@@ -14,7 +14,7 @@ import { workloadSchema } from '../schema';
 import { declaredTimesOf } from '../../invariants/declared-times';
 import type { EnvEntry, FilesSource } from '../workload-spec';
 import { resolveEnv } from './env';
-import { factsOf, invariantProblem, isAcknowledgeable } from './invariant-problems';
+import { ephemeralStorageFactsOf, factsOf, invariantProblem, isAcknowledgeable } from './invariant-problems';
 import { checkPod } from './pod';
 import { checkControllerOverrides, checkKindFields } from './kind-fields';
 import { checkDaemonSet, daemonSetInput } from './daemon-set';
@@ -102,8 +102,8 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
       (error ?? parsed.error).issues.flatMap((issue) => issueProblems(issue, declaration)),
     );
   }
-  const { spec, effect: preset } = applyPreset(parsed.data);
-  const problems: Problem[] = [];
+  const { spec, effect: preset, problems: presetProblems = [] } = applyPreset(parsed.data);
+  const problems: Problem[] = [...presetProblems];
   const used = new Set<AcknowledgementId>();
   const acknowledged = (id: AcknowledgementId) => {
     if (spec.acknowledge[id] === undefined) return false;
@@ -172,9 +172,10 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   // Only the invariants of the kind's controller: a StatefulSet has no surge and no progress deadline, a Job no rollout at all.
   const controller = KINDS[spec.kind].controller;
   const checkControllerInvariants = () =>
-    checkInvariants(factsOf(timings, probes, replicas, loadBalancer), declaredTimesOf(timings)).filter(({ id }) =>
-      (RULES[ruleOfInvariant(id)].kinds as readonly string[]).includes(controller),
-    );
+    checkInvariants(
+      factsOf(timings, probes, replicas, loadBalancer, ephemeralStorageFactsOf(spec, [{ name: spec.name, resources }, ...sidecars])),
+      declaredTimesOf(timings),
+    ).filter(({ id }) => (RULES[ruleOfInvariant(id)].kinds as readonly string[]).includes(controller));
   for (const result of checkControllerInvariants()) {
     if (result.status !== 'violated') continue;
     if (isAcknowledgeable(result.id) && acknowledged(result.id)) continue;

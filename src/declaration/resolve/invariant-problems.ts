@@ -1,13 +1,16 @@
 import type { InvariantResult } from '../../invariants/check';
-import { API_DEFAULTS, type WorkloadFacts } from '../../invariants/facts';
+import { API_DEFAULTS, type EphemeralStorageFacts, type WorkloadFacts } from '../../invariants/facts';
+import { memoryBytes } from '../quantities';
 import type { ContainerTimings, ProbeTimings, Rollout, Timings } from '../../timing/types';
 import type { Problem } from '../errors';
 import { attemptFit } from '../../timing/kinds/job';
 import { CONTROLLER_CHECK_SECONDS, minutesApartFor } from '../../timing/kinds/cronjob';
 import { ACKNOWLEDGEABLE_INVARIANTS, type InvariantId } from '../ids';
 import type { EffectiveSpec } from '../presets';
+import { SCRATCH_SIZE_DEFAULT } from '../schema/volumes';
 import { describeHandler, type ResolvedProbe } from '../probes';
 import type { Replicas, ResolvedWorkload } from './index';
+import type { ResolvedResources } from './resources';
 import type { ResolvedLoadBalancer } from './routes';
 
 /**
@@ -36,6 +39,7 @@ export function factsOf(
   probes: ResolvedWorkload['probes'],
   replicas: Replicas,
   loadBalancer?: ResolvedLoadBalancer,
+  ephemeralStorage?: EphemeralStorageFacts,
 ): WorkloadFacts {
   const count = replicas.mode === 'fixed' ? replicas.count : replicas.min;
   const derived = timings.loadBalancer;
@@ -87,7 +91,32 @@ export function factsOf(
           },
         }
       : {}),
+    ephemeralStorage,
   };
+}
+
+/**
+ * The pod's node disk as the objects will have it (invariant 18): the ephemeral-storage limits of
+ * the application's container and its sidecars (each the main container's resources unless it
+ * declares its own), and the pod's emptyDirs on disk, /tmp and the scratch folders.
+ */
+export function ephemeralStorageFactsOf(
+  spec: EffectiveSpec,
+  containers: ReadonlyArray<{ readonly name: string; readonly resources: ResolvedResources }>,
+): EphemeralStorageFacts {
+  const size = (name: string, quantity: string) => ({ name, quantity, bytes: memoryBytes(quantity) });
+  const limits = containers.flatMap(({ name, resources }) =>
+    resources.ephemeralStorage?.limit !== undefined ? [size(name, resources.ephemeralStorage.limit)] : [],
+  );
+  const scratch = spec.scratch ?? {};
+  const folders = [
+    ...(spec.tmp.medium === 'memory' ? [] : [size('tmp', spec.tmp.sizeLimit)]),
+    ...Object.keys(scratch)
+      .sort()
+      .filter((key) => scratch[key]!.medium !== 'memory')
+      .map((key) => size(`scratch-${key}`, scratch[key]!.sizeLimit ?? SCRATCH_SIZE_DEFAULT)),
+  ];
+  return { limits, folders };
 }
 
 /**
@@ -191,6 +220,7 @@ export const INVARIANT_FIELDS: Readonly<Record<InvariantId, readonly string[]>> 
   deadlineCoversAttempts: ['run.maxSeconds'],
   runFitsSchedule: ['run.maxSeconds'],
   attemptFitsDeadline: ['run.maxSeconds'],
+  ephemeralStorageCoversFolders: ['resources.ephemeralStorage.limit', 'sidecars', 'tmp.sizeLimit'],
 };
 
 function valueAtPath(spec: EffectiveSpec, path: string): unknown {

@@ -34,6 +34,16 @@ export function resolveReplicas(spec: EffectiveSpec, { problems, acknowledged }:
       fix: `raise autoscaling.maxReplicas to ${autoscaling.minReplicas} or more`,
     });
   }
+  // The CPU target is targetCPUUtilizationPercentage, always part of the autoscaler's metrics.
+  (autoscaling?.metrics ?? []).forEach((metric, index) => {
+    if (metric.type !== 'Resource' || metric.resource.name !== 'cpu') return;
+    problems.push({
+      path: `autoscaling.metrics[${index}].resource.name`,
+      value: 'cpu',
+      rule: 'the autoscaler always scales on CPU, at autoscaling.targetCPUUtilizationPercentage; a second CPU target would contradict it',
+      fix: `remove autoscaling.metrics[${index}] and set autoscaling.targetCPUUtilizationPercentage`,
+    });
+  });
   const fewest = replicas.mode === 'fixed' ? replicas.count : replicas.min;
   if (fewest < 2 && !acknowledged('singleReplica')) {
     problems.push({

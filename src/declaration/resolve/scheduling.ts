@@ -10,6 +10,14 @@ type Expression = { readonly key: string; readonly operator: string; readonly va
  */
 export function checkScheduling(spec: EffectiveSpec, problems: Problem[]): void {
   const scheduling = spec.scheduling ?? {};
+  if (scheduling.spread !== undefined && spec.kind === 'daemon') {
+    problems.push({
+      path: 'scheduling.spread',
+      value: scheduling.spread,
+      rule: 'a daemon runs one pod on every node, so it has no spread over nodes and zones',
+      fix: 'remove scheduling.spread',
+    });
+  }
   (scheduling.tolerations ?? []).forEach((toleration, index) => {
     const at = `scheduling.tolerations[${index}]`;
     if (toleration.key === undefined && toleration.operator !== 'Exists') {

@@ -114,7 +114,7 @@ export function resolveVolumes(spec: EffectiveSpec, instance: string, problems: 
       problems.push({
         path: `scratch.${key}.sizeLimit`,
         value: undefined,
-        rule: `a scratch folder in memory needs a size limit: its files count against the container's memory limit (${spec.resources.memory})`,
+        rule: `a scratch folder in memory needs a size limit: its files count against the container's memory limit (${spec.resources.memoryLimit ?? spec.resources.memory})`,
         fix: `add scratch.${key}.sizeLimit, e.g. 64Mi, or keep the folder on disk (medium: disk)`,
       });
     } else {
@@ -137,7 +137,9 @@ export function resolveVolumes(spec: EffectiveSpec, instance: string, problems: 
   for (const key of keys) mounts.push({ field: `configFiles.${key}.path`, path: configFiles[key]!.path, readOnly: true, file: true });
   checkMounts(mounts, problems);
 
-  checkMemory(inMemory, spec.resources.memory, 'resources.memory', problems);
+  // Folders in memory count against the memory limit: the request unless a limit is declared.
+  const { memory, memoryLimit } = spec.resources;
+  checkMemory(inMemory, memoryLimit ?? memory, memoryLimit !== undefined ? 'resources.memoryLimit' : 'resources.memory', problems);
 
   if (keys.length === 0) return undefined;
   const bytes = keys.reduce((total, key) => total + Buffer.byteLength(configFiles[key]!.content, 'utf8'), 0);

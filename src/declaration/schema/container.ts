@@ -66,7 +66,7 @@ export const resources = z
       .regex(new RegExp(MEMORY_QUANTITY))
       .default('256Mi')
       .meta({
-        description: 'Memory request, also the memory limit.',
+        description: 'Memory request, also the memory limit unless memoryLimit is given.',
         'x-unit': 'bytes, usually with a suffix such as Mi or Gi',
         examples: ['1Gi'],
         'x-rule': 'a whole memory quantity such as 256Mi or 1Gi',
@@ -84,9 +84,61 @@ export const resources = z
         'x-rule': 'a CPU quantity such as 1 or 500m, or false',
         'x-fix': 'write it like 1 or 500m, or false with acknowledge.noCpuLimit',
       }),
+    memoryLimit: z
+      .string()
+      .regex(new RegExp(MEMORY_QUANTITY))
+      .optional()
+      .meta({
+        description:
+          'Memory limit, at least the request. Above the request the container may be OOM-killed whenever its node runs short of memory, so keep it close.',
+        'x-unit': 'bytes, usually with a suffix such as Mi or Gi',
+        'x-default': 'the memory request',
+        examples: ['1536Mi'],
+        'x-rule': 'a whole memory quantity such as 512Mi or 2Gi',
+        'x-fix': 'write it like 512Mi or 2Gi',
+      }),
+    ephemeralStorage: z
+      .strictObject({
+        request: z
+          .string()
+          .regex(new RegExp(MEMORY_QUANTITY))
+          .optional()
+          .meta({
+            description:
+              "Node disk the scheduler sets aside: the container's writable layer, its logs and its share of the pod's folders on disk.",
+            'x-unit': 'bytes, usually with a suffix such as Mi or Gi',
+            'x-default': 'none (the API takes the limit when there is one)',
+            examples: ['1Gi'],
+            'x-rule': 'a whole size such as 512Mi or 2Gi',
+            'x-fix': 'write it like 512Mi or 2Gi',
+          }),
+        limit: z
+          .string()
+          .regex(new RegExp(MEMORY_QUANTITY))
+          .optional()
+          .meta({
+            description:
+              "Most node disk the container may use, at least the request. The kubelet adds up the limits of the pod's containers and evicts the pod when they, its logs and its folders on disk (/tmp, scratch) use more: the limits must be larger than those folders' size limits (invariant ephemeralStorageCoversFolders).",
+            'x-unit': 'bytes, usually with a suffix such as Mi or Gi',
+            'x-default': "none: no limit but the folders' own size limits",
+            examples: ['4Gi'],
+            'x-rule': 'a whole size such as 512Mi or 2Gi',
+            'x-fix': 'write it like 512Mi or 2Gi',
+          }),
+      })
+      .optional()
+      .meta({
+        title: 'EphemeralStorage',
+        description: 'Node disk (ephemeral-storage) the container requests and may use.',
+        'x-default': 'none',
+        examples: [{ request: '1Gi', limit: '4Gi' }],
+      }),
   })
   .prefault({})
-  .meta({ description: 'Container resources: requests always, memory limit = memory request.', examples: [{ cpu: '500m' }] });
+  .meta({
+    description: 'Container resources: requests always, memory limit = memory request unless memoryLimit says otherwise.',
+    examples: [{ cpu: '500m' }],
+  });
 
 const envName = z
   .string()

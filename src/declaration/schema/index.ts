@@ -13,6 +13,7 @@ import { initContainers } from './init-containers';
 import { mesh, sidecars } from './sidecars';
 import { ingress, route, service } from './routes';
 import { scheduling } from './scheduling';
+import { autoscalingBehavior, autoscalingMetrics } from './autoscaling';
 import { stateful } from './stateful';
 import { daemon } from './daemon';
 import { securityContext } from './security-context';
@@ -94,6 +95,8 @@ export const workloadSchema = z
         targetCPUUtilizationPercentage: wholeNumber(1, 'percent of the CPU request', 'Average CPU use that the autoscaler aims for.')
           .default(70)
           .meta({ examples: [60] }),
+        metrics: autoscalingMetrics,
+        behavior: autoscalingBehavior,
       })
       .optional()
       .meta({

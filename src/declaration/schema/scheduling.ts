@@ -33,8 +33,19 @@ const matchExpressions = z
   .min(1)
   .meta({ description: 'Conditions a node meets all of.', examples: [[{ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] }]] });
 
+export const SPREADS = ['preferred', 'required'] as const;
+
 export const scheduling = z
   .strictObject({
+    spread: z
+      .enum(SPREADS)
+      .optional()
+      .meta({
+        description:
+          'How strictly the pods spread over nodes and zones. preferred: the scheduler tries (host anti-affinity preferred, zone and node spread ScheduleAnyway). required: no two pods on one node and zones kept within one pod of each other (host anti-affinity required, spread DoNotSchedule), for quorum members that must not fail together; a pod then stays Pending rather than share a node. Not for kind daemon, which runs one pod on every node.',
+        'x-default': 'preferred',
+        examples: ['required'],
+      }),
     nodeSelector: z
       .record(labelKey, labelValue)
       .optional()
@@ -122,8 +133,7 @@ export const scheduling = z
   })
   .optional()
   .meta({
-    description:
-      'Where the pods run: node labels, tolerations, priority and node affinity. The spread over zones and nodes and the pod anti-affinity stay as they are.',
+    description: 'Where the pods run: how strictly they spread over nodes and zones, node labels, tolerations, priority and node affinity.',
     'x-default': 'any node, default priority',
     examples: [{ nodeSelector: { 'kubernetes.io/arch': 'arm64' }, priorityClassName: 'business-critical' }],
   });

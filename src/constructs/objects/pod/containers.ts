@@ -15,9 +15,16 @@ export const SERVING_PORT_NAME = 'http';
 /** What every container of the pod declares alike, whatever its role: the main one passes its own fields too. */
 export type ContainerSource = ResolvedContainerFields;
 
-/** Requests always; the memory limit equals the request; the CPU limit only when there is one. */
-function resources({ cpu, memory, cpuLimit }: ContainerSource['resources']): Json<k8s.ResourceRequirements> {
-  return { requests: { cpu, memory }, limits: cpuLimit !== undefined ? { cpu: cpuLimit, memory } : { memory } };
+/**
+ * Requests always; the memory limit (the request unless declared); the CPU limit only when there is
+ * one; node disk (ephemeral-storage) only when declared.
+ */
+function resources({ cpu, memory, cpuLimit, memoryLimit, ephemeralStorage }: ContainerSource['resources']): Json<k8s.ResourceRequirements> {
+  const requests: Record<string, string> = { cpu, memory };
+  const limits: Record<string, string> = cpuLimit !== undefined ? { cpu: cpuLimit, memory: memoryLimit } : { memory: memoryLimit };
+  if (ephemeralStorage?.request !== undefined) requests['ephemeral-storage'] = ephemeralStorage.request;
+  if (ephemeralStorage?.limit !== undefined) limits['ephemeral-storage'] = ephemeralStorage.limit;
+  return { requests, limits } as Json<k8s.ResourceRequirements>;
 }
 
 /** What a container's role (main, init, sidecar) adds to the fields every container gets. */

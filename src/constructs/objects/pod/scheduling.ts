@@ -8,8 +8,11 @@ type PodScheduling = Pick<
 >;
 
 /**
- * Spread over zones first, then nodes, but never refuse to schedule (ScheduleAnyway): losing a
- * zone or a node should cost a fraction of the pods. The controller's revision label
+ * Spread over zones first, then nodes, by default never refusing to schedule (ScheduleAnyway):
+ * losing a zone or a node should cost a fraction of the pods. `scheduling.spread: required` makes
+ * both hard (DoNotSchedule, required host anti-affinity), for quorum members that must not share a
+ * node; a pod then stays Pending instead. See "Pod Topology Spread Constraints" and "Assigning Pods
+ * to Nodes" (kubernetes.io/docs/concepts/scheduling-eviction/). The controller's revision label
  * (`pod-template-hash`, `controller-revision-hash`) keeps the spread computed per revision, so a
  * rollout does not skew it. A DaemonSet's pods get no spread and no anti-affinity: there is one on
  * every node by construction. The declared node labels, tolerations, priority and node affinity
@@ -24,19 +27,19 @@ export function podScheduling(
   const { nodeSelector, tolerations, priorityClassName, nodeAffinity } = declared;
   // An empty nodeAffinity says nothing, so none is written.
   const affinityToNodes = nodeAffinity && (nodeAffinity.required || nodeAffinity.preferred) ? nodeAffinityOf(nodeAffinity) : undefined;
-  const antiAffinity = spread
-    ? {
-        preferredDuringSchedulingIgnoredDuringExecution: [
-          { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector } },
-        ],
-      }
-    : undefined;
+  const required = declared.spread === 'required';
+  const hostTerm = { topologyKey: 'kubernetes.io/hostname', labelSelector };
+  const antiAffinity = !spread
+    ? undefined
+    : required
+      ? { requiredDuringSchedulingIgnoredDuringExecution: [hostTerm] }
+      : { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: hostTerm }] };
   return {
     topologySpreadConstraints: spread
       ? ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({
           maxSkew: 1,
           topologyKey,
-          whenUnsatisfiable: 'ScheduleAnyway',
+          whenUnsatisfiable: required ? 'DoNotSchedule' : 'ScheduleAnyway',
           labelSelector,
           matchLabelKeys: [spread.revisionLabel],
         }))
