@@ -463,7 +463,7 @@ const sizesText = (sizes: readonly SizeFacts[]) =>
   `${sizes.map(({ name, quantity }) => `${name} ${quantity}`).join(' + ')} = ${shown(totalBytes(sizes))} bytes`;
 
 /**
- * Invariant 18. The kubelet adds up the ephemeral-storage limits of a pod's containers and evicts
+ * Invariant 19. The kubelet adds up the ephemeral-storage limits of a pod's containers and evicts
  * the pod when its containers' writable layers and logs and its emptyDirs on disk use more
  * ("Local ephemeral storage", https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#local-ephemeral-storage):
  * limits no larger than the folders' size limits evict the pod before its folders are full.

@@ -96,7 +96,7 @@ export function factsOf(
 }
 
 /**
- * The pod's node disk as the objects will have it (invariant 18): the ephemeral-storage limits of
+ * The pod's node disk as the objects will have it (invariant 19): the ephemeral-storage limits of
  * the application's container and its sidecars (each the main container's resources unless it
  * declares its own), and the pod's emptyDirs on disk, /tmp and the scratch folders.
  */
