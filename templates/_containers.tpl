@@ -55,7 +55,7 @@ of the pod's scratch folders and config files.
 {{- $t := $w.timings -}}
 {{- $shared := dict "spec" $spec "scratch" (keys ($spec.scratch | default dict)) "configFiles" (keys ($spec.configFiles | default dict)) -}}
 {{- $source := dict "name" $spec.name "image" $spec.image "env" $w.env "envFrom" $spec.envFrom "files" $spec.files "resources" $w.resources "extraMounts" (printf "%s%s%s" (include "hw.volumes.sharedMounts" $shared) (include "hw.volumes.claimMounts" $spec) (include "hw.volumes.hostPathMounts" $spec)) -}}
-{{- if hasKey $spec "args" }}{{ $_ := set $source "args" $spec.args }}{{ end -}}
+{{- range $field := list "command" "args" }}{{ if hasKey $spec $field }}{{ $_ := set $source $field (index $spec $field) }}{{ end }}{{ end -}}
 {{- include "hw.containers.base" $source }}
 {{- if hasKey $spec "port" }}
 ports:

@@ -617,7 +617,7 @@ describe('how problems are reported', () => {
         '    rule: unknown field',
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
           'port, replicas, autoscaling, health, startup, run, schedule, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
-          'env, envFrom, args, files, configFiles, scratch, tmp, imagePullSecrets, podAnnotations, serviceAccount, scheduling, initContainers, ' +
+          'env, envFrom, command, args, files, configFiles, scratch, tmp, imagePullSecrets, podAnnotations, serviceAccount, scheduling, initContainers, ' +
           'sidecars, mesh, labels, networkPolicy, service, ingress, route, stateful, daemon, overrides, acknowledge',
       ].join('\n'),
     );

@@ -172,6 +172,13 @@ export interface WorkloadSpec {
    */
   envFrom?: EnvFromSource[];
   /**
+   * Container command (replaces the image ENTRYPOINT).
+   *
+   * @default - the image's ENTRYPOINT
+   * @example ["gunicorn","app.wsgi"]
+   */
+  command?: string[];
+  /**
    * Container args.
    *
    * @default - the image's CMD

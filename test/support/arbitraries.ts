@@ -151,13 +151,14 @@ const containerConfiguration = fc.record(
 );
 
 /**
- * Configuration the library must accept: environment variables from every source (a map, or a list
+ * Configuration the library must accept: a command, environment variables from every source (a map, or a list
  * whose values refer to earlier entries), envFrom, files, config files, scratch folders (some in
  * memory, within the memory limit), /tmp, pull secrets, annotations, an API token with its reason
  * and scheduling. Paths are distinct and never nested, so no two mounts conflict.
  */
 const configuration = fc.record(
   {
+    command: fc.constantFrom(['gunicorn', 'app.wsgi'], ['/app/serve', '--port=$(PORT)'], []),
     env: environment,
     envFrom: environmentFrom,
     files: fileSources,

@@ -605,6 +605,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         },
       ),
     ),
+    command: sometimes(fc.array(text, { maxLength: 3 })),
     args: sometimes(fc.array(text, { maxLength: 3 })),
     labels: sometimes(
       fc.dictionary(fc.oneof(text, fc.constantFrom('team', 'example.com/tier', 'app.kubernetes.io/name')), labelValue, { maxKeys: 3 }),
@@ -742,6 +743,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       declaration.resources = coherent && tooLow ? rest : draw.resources;
     }
     optional('env', draw.env);
+    optional('command', draw.command);
     optional('args', draw.args);
     optional('labels', draw.labels);
     optional('networkPolicy', draw.networkPolicy);

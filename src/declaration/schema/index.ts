@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACKNOWLEDGEMENT_IDS } from '../ids';
 import { PRESET_NAMES } from '../presets';
 import { TRAFFIC_PLATFORMS } from '../../timing/platforms';
-import { args, distroless, env, envFrom, files, image, resources } from './container';
+import { args, command, distroless, env, envFrom, files, image, resources } from './container';
 import { networkPolicy } from './network-policy';
 import { overrides } from './overrides';
 import { DNS_1035_LABEL, LABEL_VALUE, PATH, portNumber, seconds, wholeNumber } from './primitives';
@@ -192,6 +192,7 @@ export const workloadSchema = z
     resources,
     env,
     envFrom,
+    command: command.meta({ examples: [['gunicorn', 'app.wsgi']] }),
     args,
     files,
     configFiles,

@@ -66,6 +66,7 @@ export function mainContainer(workload: ResolvedWorkload): PodContainer {
     {
       name: spec.name,
       image: spec.image,
+      command: spec.command,
       args: spec.args,
       env: workload.env,
       envFrom: spec.envFrom,
