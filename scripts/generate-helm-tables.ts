@@ -11,6 +11,7 @@ import { INVARIANTS } from '../src/invariants/check';
 import { BATCH_CONTROLLERS, FOREIGN_ROLLOUT_OVERRIDES, KIND_FIELDS, KINDS, POD_SPREAD, WORKLOAD_KINDS } from '../src/kinds/table';
 import { RULES } from '../src/rules/catalogue';
 import { PROPAGATION_SECONDS } from '../src/timing/platforms';
+import { PROTOCOL_PORTS } from '../src/declaration/protocols';
 import { CRON_RULE } from '../src/timing/cron';
 import { CRON_FIX } from '../src/declaration/resolve/schedule';
 import { CONTROLLER_CHECK_SECONDS, DST_SHIFT_SECONDS } from '../src/timing/kinds/cronjob';
@@ -51,6 +52,7 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
     ),
   },
   { name: 'propagationSeconds', source: 'PROPAGATION_SECONDS in src/timing/platforms.ts', value: PROPAGATION_SECONDS },
+  { name: 'protocolPorts', source: 'PROTOCOL_PORTS in src/declaration/protocols.ts', value: PROTOCOL_PORTS },
   { name: 'podFieldPaths', source: 'POD_FIELD_PATHS in src/declaration/env.ts', value: POD_FIELD_PATHS },
   {
     name: 'divisors',

@@ -57,10 +57,10 @@ of the pod's scratch folders and config files.
 {{- $source := dict "name" $spec.name "image" $spec.image "env" $w.env "envFrom" $spec.envFrom "files" $spec.files "resources" $w.resources "extraMounts" (printf "%s%s%s" (include "hw.volumes.sharedMounts" $shared) (include "hw.volumes.claimMounts" $spec) (include "hw.volumes.hostPathMounts" $spec)) -}}
 {{- range $field := list "command" "args" }}{{ if hasKey $spec $field }}{{ $_ := set $source $field (index $spec $field) }}{{ end }}{{ end -}}
 {{- include "hw.containers.base" $source }}
-{{- if hasKey $spec "port" }}
+{{- with $w.servingPort }}
 ports:
-  - name: http
-    containerPort: {{ $spec.port | int }}
+  - name: {{ .name | quote }}
+    containerPort: {{ .containerPort | int }}
     protocol: TCP
 {{- end }}
 {{- with $w.probes.readiness }}

@@ -87,9 +87,9 @@ and with the same messages. Input: (dict "spec" "resources" mainResources). Outp
 {{- /* A pod's containers share one network: port names and numbers are unique in it. */ -}}
 {{- $portNames := dict -}}
 {{- $portNumbers := dict -}}
-{{- if hasKey $spec "port" -}}
-{{- $_ := set $portNames "http" "the serving port" -}}
-{{- $_ := set $portNumbers (toString ($spec.port | int)) "the serving port" -}}
+{{- with $.servingPort -}}
+{{- $_ := set $portNames .name "the serving port" -}}
+{{- $_ := set $portNumbers (toString (.containerPort | int)) "the serving port" -}}
 {{- end -}}
 {{- range $index, $sidecar := $sidecars -}}
 {{- range $portIndex, $port := $sidecar.ports -}}

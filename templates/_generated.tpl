@@ -35,6 +35,11 @@
 {"kube-proxy":10,"aws-alb":30,"aws-nlb":120}
 {{- end -}}
 
+{{/* PROTOCOL_PORTS in src/declaration/protocols.ts */}}
+{{- define "hw.table.protocolPorts" -}}
+{"http":{"name":"http"},"http2":{"name":"http2","appProtocol":"kubernetes.io/h2c"},"grpc":{"name":"grpc","appProtocol":"kubernetes.io/h2c"},"tcp":{"name":"tcp"}}
+{{- end -}}
+
 {{/* POD_FIELD_PATHS in src/declaration/env.ts */}}
 {{- define "hw.table.podFieldPaths" -}}
 {"name":"metadata.name","namespace":"metadata.namespace","uid":"metadata.uid","serviceAccountName":"spec.serviceAccountName","nodeName":"spec.nodeName","hostIP":"status.hostIP","podIP":"status.podIP","podIPs":"status.podIPs"}

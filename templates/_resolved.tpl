@@ -42,12 +42,13 @@ TypeScript face's words — never a partial render.
 {{- $routes := include "hw.routes.resolve" (dict "spec" $spec "probes" $relations.probes) | fromJson -}}
 {{- $env := include "hw.resolveEnv" (dict "env" $spec.env "envFrom" $spec.envFrom "path" "env") | fromJson -}}
 {{- $volumes := include "hw.resolveVolumes" (dict "spec" $spec) | fromJson -}}
-{{- $containers := include "hw.extraContainers.resolve" (dict "spec" $spec "resources" $relations.resources) | fromJson -}}
+{{- $ports := include "hw.ports.resolve" (dict "spec" $spec "probes" $relations.probes) | fromJson -}}
+{{- $containers := include "hw.extraContainers.resolve" (dict "spec" $spec "resources" $relations.resources "servingPort" $ports.servingPort) | fromJson -}}
 {{- $pod := include "hw.checkPod" $spec | fromJson -}}
 {{- $schedule := include "hw.schedule.resolve" $spec | fromJson -}}
 {{- $stateful := include "hw.statefulSet.problems" (dict "spec" $spec "replicas" $relations.replicas) | fromJson -}}
 {{- $daemon := include "hw.daemonSet.problems" $spec | fromJson -}}
-{{- $stage := concat (include "hw.kinds.fieldProblems" $spec | fromJsonArray) (include "hw.run.problems" $spec | fromJsonArray) ($schedule.problems | default list) (include "hw.kinds.overrideProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) ($stateful.problems | default list) ($daemon.problems | default list) -}}
+{{- $stage := concat (include "hw.kinds.fieldProblems" $spec | fromJsonArray) (include "hw.run.problems" $spec | fromJsonArray) ($schedule.problems | default list) (include "hw.kinds.overrideProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($ports.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) ($stateful.problems | default list) ($daemon.problems | default list) -}}
 {{- if $stage -}}
 {{- include "hw.fail" (dict "subject" $subject "problems" $stage) -}}
 {{- end -}}
@@ -85,6 +86,7 @@ TypeScript face's words — never a partial render.
   "acknowledgements" $acknowledgements
   "namespace" .Release.Namespace
 -}}
+{{- if hasKey $ports "servingPort" }}{{ $_ := set $resolved "servingPort" $ports.servingPort }}{{ end -}}
 {{- if hasKey $routes "loadBalancer" }}{{ $_ := set $resolved "loadBalancer" $routes.loadBalancer }}{{ end -}}
 {{- toJson $resolved -}}
 {{- end -}}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
 import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
 import { BATCH_REJECTIONS } from './support/batch-rejections';
+import { PORT_REJECTIONS } from './support/port-rejections';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 import { helmFace, isSchemaRejection, ROOT, typescriptFace, helmDescribe, helmTest } from './support/helm';
 
@@ -281,7 +282,7 @@ const TEMPLATE_REJECTIONS: Rejection[] = [
 
 // The configuration rows (test/support/configuration-rejections.ts), named by their path's fields.
 const named = (face: 'schema' | 'templates'): Rejection[] =>
-  [...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS]
+  [...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...PORT_REJECTIONS]
     .filter(([, row]) => row.helm === face)
     .map(([description, row]) => [
       description,

@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { type DeclarationError, HardenedWorkload, isDeclarationError, type Problem, resolveWorkload } from '../src';
 import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
 import { BATCH_REJECTIONS } from './support/batch-rejections';
+import { PORT_REJECTIONS } from './support/port-rejections';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 
 function problemsOf(declaration: unknown): readonly Problem[] {
@@ -580,7 +581,7 @@ describe('invalid declarations are rejected with field, value, rule and fix', ()
 });
 
 describe('invalid configuration, secrets, files, storage, identity and scheduling are rejected with field, value, rule and fix', () => {
-  test.each([...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS])('%s', (_, expected) => {
+  test.each([...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...PORT_REJECTIONS])('%s', (_, expected) => {
     const problems = problemsOf(expected.declaration);
     expect(problems.map((candidate) => candidate.path)).toContain(expected.path);
     const problem = problems.find((candidate) => candidate.path === expected.path)!;
@@ -616,7 +617,7 @@ describe('how problems are reported', () => {
         '- replicaz: 3',
         '    rule: unknown field',
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
-          'port, replicas, autoscaling, health, startup, run, schedule, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
+          'port, protocol, replicas, autoscaling, health, startup, run, schedule, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
           'env, envFrom, command, args, files, configFiles, scratch, tmp, imagePullSecrets, podAnnotations, serviceAccount, scheduling, initContainers, ' +
           'sidecars, mesh, labels, networkPolicy, service, ingress, route, stateful, daemon, overrides, acknowledge',
       ].join('\n'),

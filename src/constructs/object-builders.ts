@@ -31,15 +31,16 @@ export const OBJECT_BUILDERS: Readonly<Record<ObjectRole, (workload: ResolvedWor
   StatefulSet: (workload) => manifest(k8s.KubeStatefulSet.GVK, statefulSetProps(workload)),
   HeadlessService: (workload) => manifest(k8s.KubeService.GVK, headlessServiceProps(workload)),
   DaemonSet: (workload) => manifest(k8s.KubeDaemonSet.GVK, daemonSetProps(workload)),
-  Service: (workload) =>
-    workload.spec.port === undefined ? undefined : manifest(k8s.KubeService.GVK, serviceProps(workload, workload.spec.port)),
+  Service: (workload) => workload.servingPort && manifest(k8s.KubeService.GVK, serviceProps(workload, workload.servingPort)),
   Ingress: (workload) => {
-    const { ingress, port } = workload.spec;
-    return ingress && port !== undefined ? manifest(k8s.KubeIngress.GVK, ingressProps(workload, ingress)) : undefined;
+    const { ingress } = workload.spec;
+    return ingress && workload.servingPort
+      ? manifest(k8s.KubeIngress.GVK, ingressProps(workload, ingress, workload.servingPort))
+      : undefined;
   },
   Route: (workload) => {
-    const { route, port } = workload.spec;
-    return route && port !== undefined ? gatewayRoute(workload, route, port) : undefined;
+    const { route } = workload.spec;
+    return route && workload.servingPort ? gatewayRoute(workload, route, workload.servingPort.servicePort) : undefined;
   },
   PodDisruptionBudget: (workload) => {
     const { replicas } = workload;

@@ -58,6 +58,13 @@ export interface WorkloadSpec {
    */
   port?: number;
   /**
+   * Protocol of the serving port: http (HTTP/1.1), http2 (HTTP/2 in cleartext), grpc or tcp. It names the port (http, http2, grpc, tcp) and sets the Service port's appProtocol (kubernetes.io/h2c for http2 and grpc), which meshes such as Istio and load balancers read to pick the protocol.
+   *
+   * @default - grpc when health.readiness checks gRPC on the serving port, else http
+   * @example "tcp"
+   */
+  protocol?: 'http' | 'http2' | 'grpc' | 'tcp';
+  /**
    * Number of pods. 1 needs acknowledge.singleReplica (and then there is no PodDisruptionBudget). Leave it out with autoscaling, which decides the number.
    *
    * Unit: pods.
@@ -1733,6 +1740,15 @@ export interface ServiceSettings {
    * @example "LoadBalancer"
    */
   type?: 'ClusterIP' | 'LoadBalancer';
+  /**
+   * Port of the Service when clients connect to another than the container's (80 in front of 8080). The Ingress and Gateway API routes send to it; the NetworkPolicy admits the container's port, where the traffic arrives.
+   *
+   * Unit: TCP port number.
+   *
+   * @default - `port`
+   * @example 80
+   */
+  port?: number;
   /**
    * Extra annotations of the Service. Those the derivation sets are refused; service.beta.kubernetes.io/aws-load-balancer-target-group-attributes is joined with the derived deregistration delay.
    *

@@ -340,6 +340,13 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     mesh: fc.constantFrom(undefined, undefined, undefined, 'istio', 'linkerd'),
     stateful: fc.option(statefulSettings, { nil: undefined }),
     daemon: fc.option(daemonSettings, { nil: undefined }),
+    serving: fc.record(
+      {
+        protocol: fc.constantFrom('http' as const, 'http2' as const, 'grpc' as const, 'tcp' as const),
+        servicePort: fc.constantFrom(80, 443),
+      },
+      { requiredKeys: [] },
+    ),
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -440,6 +447,10 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       ...(draw.ingressFrom ? { ingressFrom: [{ podLabels: { role: 'frontend' } }] } : {}),
     };
     if (draw.kind === 'web') addWaysIn(declaration, clean(draw.waysIn), draw.platform ?? 'kube-proxy', draw.ingressFrom);
+    // The serving port's protocol (never http with a gRPC readiness check on it) and, for kind web, the Service's port.
+    const { protocol, servicePort } = draw.serving;
+    if (hasPort && protocol && !(protocol === 'http' && 'grpc' in draw.readiness)) declaration.protocol = protocol;
+    if (draw.kind === 'web' && servicePort) declaration.service = { ...declaration.service, port: servicePort };
 
     // Init containers and sidecars, named apart from the workload and each other, ports apart from the serving port.
     const minor = Number((draw.kubernetesVersion ?? '1.28').split('.')[1]);

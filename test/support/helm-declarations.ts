@@ -666,6 +666,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     ),
     reason: fc.string({ unit: 'grapheme', minLength: 10, maxLength: 30 }),
     configuration: withShare(0.6, configuration),
+    serving: fc.record({ protocol: sometimes(fc.constantFrom('http', 'http2', 'grpc', 'tcp')), servicePort: sometimes(port) }),
   })
   .map((draw): Json => {
     const { coherent } = draw;
@@ -759,6 +760,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       optional('route', draw.route);
       optional('service', draw.service);
     }
+    addServing(declaration, draw.serving, coherent, web);
     const memory = (declaration.resources as { memory?: string } | undefined)?.memory ?? '256Mi';
     const extra = draw.configuration && (coherent ? repaired(draw.configuration, memory) : draw.configuration);
     if (extra) {
@@ -898,6 +900,19 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     // JSON round trip: no undefined leaves, exactly what a values file can hold.
     return JSON.parse(JSON.stringify(declaration)) as Json;
   });
+
+/**
+ * The serving port's protocol and Service port. Coherent draws leave out protocol http where
+ * readiness checks gRPC on the serving port, and give a Service port only to kind web.
+ */
+function addServing(declaration: Json, drawn: { protocol?: string; servicePort?: number }, coherent: boolean, web: boolean): void {
+  const readiness = (declaration.health as Json | undefined)?.readiness as Json | undefined;
+  const grpcOnPort = readiness?.grpc !== undefined && (readiness.port === undefined || readiness.port === declaration.port);
+  if (drawn.protocol !== undefined && !(coherent && drawn.protocol === 'http' && grpcOnPort)) declaration.protocol = drawn.protocol;
+  if (drawn.servicePort !== undefined && (web || !coherent)) {
+    declaration.service = { ...((declaration.service as Json | undefined) ?? {}), port: drawn.servicePort };
+  }
+}
 
 type Draw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a drawn record, reshaped below
 

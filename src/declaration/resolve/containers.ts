@@ -10,6 +10,7 @@ import { DEFAULT_SIDECAR_START_SECONDS } from '../schema/sidecars';
 import type { EnvEntry, EnvFromSource, FilesSource } from '../workload-spec';
 import { resolveEnv } from './env';
 import type { Resolution } from './resolution';
+import type { ServingPort } from './ports';
 import { type ResolvedResources, resolveResources } from './resources';
 import { checkFiles, checkMemory, checkMounts, type InMemoryFolder, type Mount } from './volumes';
 
@@ -200,6 +201,7 @@ export function resolveContainers(
   spec: EffectiveSpec,
   main: ResolvedResources,
   resolution: Resolution,
+  servingPort: ServingPort | undefined,
 ): { initContainers: ResolvedInitContainer[]; sidecars: ResolvedSidecar[]; files: Record<string, FilesSource> } {
   const { problems } = resolution;
   const initContainers = (spec.initContainers ?? []).map((fields, index) => ({
@@ -228,8 +230,8 @@ export function resolveContainers(
     }));
   }
 
-  const portNames = new Map<string, string>(spec.port !== undefined ? [['http', 'the serving port']] : []);
-  const portNumbers = new Map<number, string>(spec.port !== undefined ? [[spec.port, 'the serving port']] : []);
+  const portNames = new Map<string, string>(servingPort ? [[servingPort.name, 'the serving port']] : []);
+  const portNumbers = new Map<number, string>(servingPort ? [[servingPort.containerPort, 'the serving port']] : []);
   sidecars.forEach((sidecar, index) =>
     sidecar.ports.forEach(({ name, port }, portIndex) => {
       const path = `sidecars[${index}].ports[${portIndex}]`;

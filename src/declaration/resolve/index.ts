@@ -21,6 +21,7 @@ import { checkDaemonSet, daemonSetInput } from './daemon-set';
 import { checkTimes } from './run';
 import { resolveSchedule } from './schedule';
 import { resolveProbes } from './probes';
+import { resolveServingPort, type ServingPort } from './ports';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
 import type { Resolution } from './resolution';
@@ -59,6 +60,8 @@ export interface ResolvedWorkload extends Derivation {
     readonly startup?: ResolvedProbe;
   };
   readonly replicas: Replicas;
+  /** The port the workload serves on, when it has one: its name, protocol and Service port. */
+  readonly servingPort?: ServingPort;
   readonly resources: ResolvedResources;
   /** In their order: each runs to completion before the application starts. */
   readonly initContainers: readonly ResolvedInitContainer[];
@@ -122,7 +125,8 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const env = resolveEnv(spec, 'env', problems);
   const instance = spec.instance ?? spec.name;
   const configMap = resolveVolumes(spec, instance, problems);
-  const { initContainers, sidecars, files: podFiles } = resolveContainers(spec, resources, resolution);
+  const servingPort = resolveServingPort(spec, probes.readiness, problems);
+  const { initContainers, sidecars, files: podFiles } = resolveContainers(spec, resources, resolution, servingPort);
   checkPod(spec, resolution);
   checkScheduling(spec, problems);
   checkStatefulSet(spec, replicas, resolution);
@@ -203,6 +207,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     distroless,
     probes,
     replicas,
+    servingPort,
     resources,
     initContainers,
     sidecars,

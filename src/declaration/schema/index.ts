@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACKNOWLEDGEMENT_IDS } from '../ids';
 import { PRESET_NAMES } from '../presets';
+import { SERVING_PROTOCOLS } from '../protocols';
 import { TRAFFIC_PLATFORMS } from '../../timing/platforms';
 import { args, command, distroless, env, envFrom, files, image, resources } from './container';
 import { networkPolicy } from './network-policy';
@@ -76,6 +77,15 @@ export const workloadSchema = z
       'x-default': 'none: a worker without a port admits no ingress',
       examples: [8080],
     }),
+    protocol: z
+      .enum(SERVING_PROTOCOLS)
+      .optional()
+      .meta({
+        description:
+          "Protocol of the serving port: http (HTTP/1.1), http2 (HTTP/2 in cleartext), grpc or tcp. It names the port (http, http2, grpc, tcp) and sets the Service port's appProtocol (kubernetes.io/h2c for http2 and grpc), which meshes such as Istio and load balancers read to pick the protocol.",
+        'x-default': 'grpc when health.readiness checks gRPC on the serving port, else http',
+        examples: ['tcp'],
+      }),
     replicas: wholeNumber(
       1,
       'pods',

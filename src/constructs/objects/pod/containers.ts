@@ -10,8 +10,6 @@ import { CONTAINER_SECURITY_CONTEXT } from './security';
 import type { PodContainer } from './types';
 import { claimMounts, containerMounts, hostPathMounts, sharedMounts } from './volumes';
 
-export const SERVING_PORT_NAME = 'http';
-
 /** What every container of the pod declares alike, whatever its role: the main one passes its own fields too. */
 export type ContainerSource = ResolvedContainerFields;
 
@@ -75,7 +73,9 @@ export function mainContainer(workload: ResolvedWorkload): PodContainer {
     },
     {
       mounts: [...sharedMounts(spec, shared), ...claimMounts(spec), ...hostPathMounts(spec)],
-      ports: spec.port !== undefined ? [{ name: SERVING_PORT_NAME, containerPort: spec.port, protocol: 'TCP' }] : undefined,
+      ports: workload.servingPort
+        ? [{ name: workload.servingPort.name, containerPort: workload.servingPort.containerPort, protocol: 'TCP' }]
+        : undefined,
       readinessProbe: probe(probes.readiness, timings.readiness),
       livenessProbe: probe(probes.liveness, timings.liveness),
       startupProbe: probe(probes.startup, timings.startup),
