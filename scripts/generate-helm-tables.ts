@@ -12,6 +12,7 @@ import { BATCH_CONTROLLERS, FOREIGN_ROLLOUT_OVERRIDES, KIND_FIELDS, KINDS, POD_S
 import { RULES } from '../src/rules/catalogue';
 import { PROPAGATION_SECONDS } from '../src/timing/platforms';
 import { PROTOCOL_PORTS } from '../src/declaration/protocols';
+import { METRICS_DEFAULTS } from '../src/declaration/schema/metrics';
 import { CRON_RULE } from '../src/timing/cron';
 import { CRON_FIX } from '../src/declaration/resolve/schedule';
 import { CONTROLLER_CHECK_SECONDS, DST_SHIFT_SECONDS } from '../src/timing/kinds/cronjob';
@@ -53,6 +54,7 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
   },
   { name: 'propagationSeconds', source: 'PROPAGATION_SECONDS in src/timing/platforms.ts', value: PROPAGATION_SECONDS },
   { name: 'protocolPorts', source: 'PROTOCOL_PORTS in src/declaration/protocols.ts', value: PROTOCOL_PORTS },
+  { name: 'metricsDefaults', source: 'METRICS_DEFAULTS in src/declaration/schema/metrics.ts', value: METRICS_DEFAULTS },
   { name: 'podFieldPaths', source: 'POD_FIELD_PATHS in src/declaration/env.ts', value: POD_FIELD_PATHS },
   {
     name: 'divisors',

@@ -57,11 +57,18 @@ of the pod's scratch folders and config files.
 {{- $source := dict "name" $spec.name "image" $spec.image "env" $w.env "envFrom" $spec.envFrom "files" $spec.files "resources" $w.resources "extraMounts" (printf "%s%s%s" (include "hw.volumes.sharedMounts" $shared) (include "hw.volumes.claimMounts" $spec) (include "hw.volumes.hostPathMounts" $spec)) -}}
 {{- range $field := list "command" "args" }}{{ if hasKey $spec $field }}{{ $_ := set $source $field (index $spec $field) }}{{ end }}{{ end -}}
 {{- include "hw.containers.base" $source }}
-{{- with $w.servingPort }}
+{{- if or $w.servingPort $spec.ports }}
 ports:
+  {{- with $w.servingPort }}
   - name: {{ .name | quote }}
     containerPort: {{ .containerPort | int }}
     protocol: TCP
+  {{- end }}
+  {{- range $port := $spec.ports }}
+  - name: {{ $port.name | quote }}
+    containerPort: {{ $port.port | int }}
+    protocol: TCP
+  {{- end }}
 {{- end }}
 {{- with $w.probes.readiness }}
 readinessProbe:

@@ -7,12 +7,12 @@
 
 {{/* KINDS in src/kinds/table.ts */}}
 {{- define "hw.table.kinds" -}}
-{"web":{"controller":"Deployment","traffic":"always","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"worker":{"controller":"Deployment","traffic":"never","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler"]},"stateful":{"controller":"StatefulSet","traffic":"with-port","objects":["ServiceAccount","ConfigMap","StatefulSet","HeadlessService","Service","PodDisruptionBudget","NetworkPolicy"]},"daemon":{"controller":"DaemonSet","traffic":"never","objects":["ServiceAccount","ConfigMap","DaemonSet","NetworkPolicy"]},"job":{"controller":"Job","traffic":"never","objects":["ServiceAccount","ConfigMap","Job","NetworkPolicy"]},"cronjob":{"controller":"CronJob","traffic":"never","objects":["ServiceAccount","ConfigMap","CronJob","NetworkPolicy"]}}
+{"web":{"controller":"Deployment","traffic":"always","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler","ServiceMonitor"]},"worker":{"controller":"Deployment","traffic":"never","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler","PodMonitor"]},"stateful":{"controller":"StatefulSet","traffic":"with-port","objects":["ServiceAccount","ConfigMap","StatefulSet","HeadlessService","Service","PodDisruptionBudget","NetworkPolicy","PodMonitor"]},"daemon":{"controller":"DaemonSet","traffic":"never","objects":["ServiceAccount","ConfigMap","DaemonSet","NetworkPolicy","PodMonitor"]},"job":{"controller":"Job","traffic":"never","objects":["ServiceAccount","ConfigMap","Job","NetworkPolicy"]},"cronjob":{"controller":"CronJob","traffic":"never","objects":["ServiceAccount","ConfigMap","CronJob","NetworkPolicy"]}}
 {{- end -}}
 
 {{/* KIND_FIELDS in src/kinds/table.ts */}}
 {{- define "hw.table.kindFields" -}}
-{"ingress":["web"],"route":["web"],"service":["web"],"startup":["web","worker","stateful","daemon"],"autoscaling":["web","worker"],"stateful":["stateful"],"replicas":["web","worker","stateful"],"daemon":["daemon"],"run":["job","cronjob"],"schedule":["cronjob"]}
+{"ingress":["web"],"route":["web"],"service":["web"],"startup":["web","worker","stateful","daemon"],"autoscaling":["web","worker"],"stateful":["stateful"],"replicas":["web","worker","stateful"],"daemon":["daemon"],"run":["job","cronjob"],"schedule":["cronjob"],"metrics":["web","worker","stateful","daemon"]}
 {{- end -}}
 
 {{/* POD_SPREAD in src/kinds/table.ts */}}
@@ -38,6 +38,11 @@
 {{/* PROTOCOL_PORTS in src/declaration/protocols.ts */}}
 {{- define "hw.table.protocolPorts" -}}
 {"http":{"name":"http"},"http2":{"name":"http2","appProtocol":"kubernetes.io/h2c"},"grpc":{"name":"grpc","appProtocol":"kubernetes.io/h2c"},"tcp":{"name":"tcp"}}
+{{- end -}}
+
+{{/* METRICS_DEFAULTS in src/declaration/schema/metrics.ts */}}
+{{- define "hw.table.metricsDefaults" -}}
+{"path":"/metrics","interval":30,"from":[{"namespaceLabels":{"kubernetes.io/metadata.name":"monitoring"}}]}
 {{- end -}}
 
 {{/* POD_FIELD_PATHS in src/declaration/env.ts */}}

@@ -87,6 +87,7 @@ TypeScript face's words — never a partial render.
   "namespace" .Release.Namespace
 -}}
 {{- if hasKey $ports "servingPort" }}{{ $_ := set $resolved "servingPort" $ports.servingPort }}{{ end -}}
+{{- if hasKey $ports "metricsPort" }}{{ $_ := set $resolved "metricsPort" $ports.metricsPort }}{{ $_ := set $resolved "metrics" $ports.metrics }}{{ end -}}
 {{- if hasKey $routes "loadBalancer" }}{{ $_ := set $resolved "loadBalancer" $routes.loadBalancer }}{{ end -}}
 {{- toJson $resolved -}}
 {{- end -}}

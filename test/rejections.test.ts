@@ -617,9 +617,9 @@ describe('how problems are reported', () => {
         '- replicaz: 3',
         '    rule: unknown field',
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
-          'port, protocol, replicas, autoscaling, health, startup, run, schedule, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
+          'port, protocol, ports, replicas, autoscaling, health, startup, run, schedule, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
           'env, envFrom, command, args, files, configFiles, scratch, tmp, imagePullSecrets, podAnnotations, serviceAccount, scheduling, initContainers, ' +
-          'sidecars, mesh, labels, networkPolicy, service, ingress, route, stateful, daemon, overrides, acknowledge',
+          'sidecars, mesh, labels, networkPolicy, metrics, service, ingress, route, stateful, daemon, overrides, acknowledge',
       ].join('\n'),
     );
     expect(message).not.toMatch(/\n\s+at /);

@@ -65,6 +65,13 @@ export interface WorkloadSpec {
    */
   protocol?: 'http' | 'http2' | 'grpc' | 'tcp';
   /**
+   * Extra ports of the main container (metrics, admin), also published by the workload's Service where it has one. The NetworkPolicy admits to each only its own `from`.
+   *
+   * @default - none
+   * @example [{"name":"admin","port":9000,"from":[{"podLabels":{"app":"ops-console"}}]}]
+   */
+  ports?: ContainerPort[];
+  /**
    * Number of pods. 1 needs acknowledge.singleReplica (and then there is no PodDisruptionBudget). Leave it out with autoscaling, which decides the number.
    *
    * Unit: pods.
@@ -294,6 +301,13 @@ export interface WorkloadSpec {
    */
   networkPolicy?: NetworkPolicy;
   /**
+   * Prometheus metrics: a Prometheus Operator ServiceMonitor (kind web) or PodMonitor (kinds worker, stateful, daemon), and the scraper admitted to the metrics port.
+   *
+   * @default - none: no monitor
+   * @example {"port":"metrics"}
+   */
+  metrics?: MetricsSettings;
+  /**
    * The Service in front of the pods (web workloads).
    *
    * @default - a ClusterIP Service on `port`
@@ -342,6 +356,62 @@ export interface WorkloadSpec {
    * @example {"singleReplica":"preview environment, downtime is acceptable"}
    */
   acknowledge?: Acknowledgements;
+}
+/**
+ * Who may connect: pods by namespace labels, pod labels or both; or a network by its cidr.
+ */
+export interface IngressPeer {
+  /**
+   * Namespaces with these labels.
+   *
+   * @default - none: the workload's own namespace
+   * @example {"kubernetes.io/metadata.name":"ingress-nginx"}
+   */
+  namespaceLabels?: {
+    [k: string]: string;
+  };
+  /**
+   * Pods with these labels.
+   *
+   * @default - none: every pod
+   * @example {"role":"frontend"}
+   */
+  podLabels?: {
+    [k: string]: string;
+  };
+  /**
+   * Addresses in this range, e.g. the subnets of a load balancer that sends traffic from its own addresses; instead of labels.
+   *
+   * @default - none: pods by their labels
+   * @example "10.0.0.0/16"
+   */
+  cidr?: string;
+}
+/**
+ * A port the main container listens on besides the serving port.
+ */
+export interface ContainerPort {
+  /**
+   * Port name, unique in the pod (an IANA service name), not the serving port's (named after `protocol`).
+   *
+   * @example "metrics"
+   */
+  name: string;
+  /**
+   * Port number the main container listens on.
+   *
+   * Unit: TCP port number.
+   *
+   * @example 9102
+   */
+  port: number;
+  /**
+   * Who may connect to this port: the NetworkPolicy admits them to it, and no one else.
+   *
+   * @default - nobody (metrics.from admits the scraper to the metrics port)
+   * @example [{"namespaceLabels":{"kubernetes.io/metadata.name":"ops"}}]
+   */
+  from?: IngressPeer[];
 }
 export interface Autoscaling {
   /**
@@ -1669,36 +1739,6 @@ export interface Sidecar {
   stopSeconds?: number;
 }
 /**
- * Who may connect: pods by namespace labels, pod labels or both; or a network by its cidr.
- */
-export interface IngressPeer {
-  /**
-   * Namespaces with these labels.
-   *
-   * @default - none: the workload's own namespace
-   * @example {"kubernetes.io/metadata.name":"ingress-nginx"}
-   */
-  namespaceLabels?: {
-    [k: string]: string;
-  };
-  /**
-   * Pods with these labels.
-   *
-   * @default - none: every pod
-   * @example {"role":"frontend"}
-   */
-  podLabels?: {
-    [k: string]: string;
-  };
-  /**
-   * Addresses in this range, e.g. the subnets of a load balancer that sends traffic from its own addresses; instead of labels.
-   *
-   * @default - none: pods by their labels
-   * @example "10.0.0.0/16"
-   */
-  cidr?: string;
-}
-/**
  * A network the pods may connect to.
  */
 export interface EgressDestination {
@@ -1731,6 +1771,38 @@ export interface NetworkPolicy {
    * @example [{"cidr":"10.0.0.0/8","ports":[5432]}]
    */
   egressTo?: EgressDestination[];
+}
+export interface MetricsSettings {
+  /**
+   * Name of the port serving the metrics: one of `ports`, or the serving port (named after `protocol`).
+   *
+   * @default - the serving port
+   * @example "metrics"
+   */
+  port?: string;
+  /**
+   * HTTP path of the metrics.
+   *
+   * @default - /metrics
+   * @example "/metrics"
+   */
+  path?: string;
+  /**
+   * Time between two scrapes.
+   *
+   * Unit: seconds.
+   *
+   * @default - 30
+   * @example 15
+   */
+  interval?: number;
+  /**
+   * Who scrapes: the NetworkPolicy admits them to the metrics port.
+   *
+   * @default - the namespace labelled kubernetes.io/metadata.name: monitoring
+   * @example [{"namespaceLabels":{"kubernetes.io/metadata.name":"observability"}}]
+   */
+  from?: IngressPeer[];
 }
 export interface ServiceSettings {
   /**

@@ -344,6 +344,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       {
         protocol: fc.constantFrom('http' as const, 'http2' as const, 'grpc' as const, 'tcp' as const),
         servicePort: fc.constantFrom(80, 443),
+        admin: fc.option(peers, { nil: undefined }),
       },
       { requiredKeys: [] },
     ),
@@ -451,6 +452,11 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     const { protocol, servicePort } = draw.serving;
     if (hasPort && protocol && !(protocol === 'http' && 'grpc' in draw.readiness)) declaration.protocol = protocol;
     if (draw.kind === 'web' && servicePort) declaration.service = { ...declaration.service, port: servicePort };
+    // An extra port apart from the serving port and the sidecars' (9090 on), admitting its own peers or no one.
+    if ('admin' in draw.serving) {
+      const admin = draw.serving.admin;
+      declaration.ports = [{ name: 'admin', port: draw.port === 9300 ? 9400 : 9300, ...(admin ? { from: [...admin] } : {}) }];
+    }
 
     // Init containers and sidecars, named apart from the workload and each other, ports apart from the serving port.
     const minor = Number((draw.kubernetesVersion ?? '1.28').split('.')[1]);

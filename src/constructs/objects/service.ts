@@ -9,7 +9,7 @@ import type { ServingPort } from '../../declaration/resolve/ports';
  * A Service port that sends to the container's port of the same name; the protocol's
  * appProtocol where it has one (src/declaration/protocols.ts).
  */
-export function servicePort({ name, appProtocol }: ServingPort, port: number): Json<k8s.ServicePort> {
+export function servicePort({ name, appProtocol }: Pick<ServingPort, 'name' | 'appProtocol'>, port: number): Json<k8s.ServicePort> {
   return { name, port, targetPort: name, protocol: 'TCP', appProtocol };
 }
 
@@ -28,7 +28,11 @@ export function serviceProps(workload: ResolvedWorkload, port: ServingPort): Jso
       type: loadBalancer ? 'LoadBalancer' : 'ClusterIP',
       allocateLoadBalancerNodePorts: loadBalancer ? false : undefined,
       selector: selectorLabels(workload),
-      ports: [servicePort(port, port.servicePort)],
+      // The extra ports too, so that clients and a ServiceMonitor reach them by name; the NetworkPolicy decides who may.
+      ports: [
+        servicePort(port, port.servicePort),
+        ...(workload.spec.ports ?? []).map(({ name, port: number }) => servicePort({ name }, number)),
+      ],
     },
   };
 }

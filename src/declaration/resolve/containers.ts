@@ -232,23 +232,27 @@ export function resolveContainers(
 
   const portNames = new Map<string, string>(servingPort ? [[servingPort.name, 'the serving port']] : []);
   const portNumbers = new Map<number, string>(servingPort ? [[servingPort.containerPort, 'the serving port']] : []);
-  sidecars.forEach((sidecar, index) =>
-    sidecar.ports.forEach(({ name, port }, portIndex) => {
-      const path = `sidecars[${index}].ports[${portIndex}]`;
-      claim(portNames, name, path, (holder) => ({
-        path: `${path}.name`,
-        value: name,
-        rule: `port names must be unique in the pod, and ${holder} is already called "${name}"`,
-        fix: `rename ${path}`,
-      }));
-      claim(portNumbers, port, path, (holder) => ({
-        path: `${path}.port`,
-        value: port,
-        rule: `the containers of a pod share one network, and ${holder} already listens on ${port}`,
-        fix: `give ${path} another port`,
-      }));
-    }),
-  );
+  const podPorts = [
+    ...(spec.ports ?? []).map(({ name, port }, index) => ({ name, port, path: `ports[${index}]` })),
+    ...sidecars.flatMap((sidecar, index) =>
+      sidecar.ports.map(({ name, port }, portIndex) => ({ name, port, path: `sidecars[${index}].ports[${portIndex}]` })),
+    ),
+  ];
+  // The main container's extra ports first, then the sidecars', each checked against those before it.
+  for (const { name, port, path } of podPorts) {
+    claim(portNames, name, path, (holder) => ({
+      path: `${path}.name`,
+      value: name,
+      rule: `port names must be unique in the pod, and ${holder} is already called "${name}"`,
+      fix: `rename ${path}`,
+    }));
+    claim(portNumbers, port, path, (holder) => ({
+      path: `${path}.port`,
+      value: port,
+      rule: `the containers of a pod share one network, and ${holder} already listens on ${port}`,
+      fix: `give ${path} another port`,
+    }));
+  }
 
   const files: Record<string, FilesSource> = {};
   const declaredFiles = new Map<string, { at: string; volume: string }>();

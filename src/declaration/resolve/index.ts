@@ -21,7 +21,7 @@ import { checkDaemonSet, daemonSetInput } from './daemon-set';
 import { checkTimes } from './run';
 import { resolveSchedule } from './schedule';
 import { resolveProbes } from './probes';
-import { resolveServingPort, type ServingPort } from './ports';
+import { checkMetricsPort, resolveServingPort, type ServingPort } from './ports';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
 import type { Resolution } from './resolution';
@@ -126,6 +126,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const instance = spec.instance ?? spec.name;
   const configMap = resolveVolumes(spec, instance, problems);
   const servingPort = resolveServingPort(spec, probes.readiness, problems);
+  checkMetricsPort(spec, servingPort, problems);
   const { initContainers, sidecars, files: podFiles } = resolveContainers(spec, resources, resolution, servingPort);
   checkPod(spec, resolution);
   checkScheduling(spec, problems);

@@ -54,3 +54,38 @@ export function resolveServingPort(
     servicePort: spec.service?.port ?? spec.port,
   };
 }
+
+/** The port the metrics are scraped from: `metrics.port` by name, or the serving port. */
+export function metricsPort(spec: EffectiveSpec, servingPort: ServingPort | undefined): { name: string; port: number } | undefined {
+  if (spec.metrics === undefined) return undefined;
+  const declared = [
+    ...(servingPort ? [{ name: servingPort.name, port: servingPort.containerPort }] : []),
+    ...(spec.ports ?? []).map(({ name, port }) => ({ name, port })),
+  ];
+  const name = spec.metrics.port ?? servingPort?.name;
+  return declared.find((candidate) => candidate.name === name);
+}
+
+/** metrics.port must name a port of the main container; without it there must be a serving port. */
+export function checkMetricsPort(spec: EffectiveSpec, servingPort: ServingPort | undefined, problems: Problem[]): void {
+  if (spec.metrics === undefined || metricsPort(spec, servingPort) !== undefined) return;
+  const names = [...(servingPort ? [servingPort.name] : []), ...(spec.ports ?? []).map(({ name }) => name)];
+  problems.push(
+    spec.metrics.port === undefined
+      ? {
+          path: 'metrics.port',
+          value: undefined,
+          rule: 'the metrics are scraped from the serving port unless metrics.port names another, and this workload has no serving port',
+          fix: 'declare the metrics port under ports (e.g. { name: metrics, port: 9102 }) and write metrics.port: metrics',
+        }
+      : {
+          path: 'metrics.port',
+          value: spec.metrics.port,
+          rule: `metrics.port names a port of the main container, and the workload has no port called "${spec.metrics.port}"`,
+          fix:
+            names.length > 0
+              ? `write one of ${names.join(', ')}, or declare the port under ports`
+              : 'declare the port under ports, e.g. { name: metrics, port: 9102 }',
+        },
+  );
+}

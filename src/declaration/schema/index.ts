@@ -5,6 +5,8 @@ import { SERVING_PROTOCOLS } from '../protocols';
 import { TRAFFIC_PLATFORMS } from '../../timing/platforms';
 import { args, command, distroless, env, envFrom, files, image, resources } from './container';
 import { networkPolicy } from './network-policy';
+import { ports } from './ports';
+import { metrics } from './metrics';
 import { overrides } from './overrides';
 import { DNS_1035_LABEL, LABEL_VALUE, PATH, portNumber, seconds, wholeNumber } from './primitives';
 import { imagePullSecrets, podAnnotations, serviceAccount } from './pod';
@@ -86,6 +88,7 @@ export const workloadSchema = z
         'x-default': 'grpc when health.readiness checks gRPC on the serving port, else http',
         examples: ['tcp'],
       }),
+    ports,
     replicas: wholeNumber(
       1,
       'pods',
@@ -226,6 +229,7 @@ export const workloadSchema = z
       .default({})
       .meta({ description: 'Extra labels for every object and pod (never part of a selector).', examples: [{ team: 'payments' }] }),
     networkPolicy,
+    metrics: metrics.optional().meta({ 'x-default': 'none: no monitor', examples: [{ port: 'metrics' }] }),
     service: service.optional().meta({ 'x-default': 'a ClusterIP Service on `port`', examples: [{ type: 'LoadBalancer' }] }),
     ingress: ingress.optional().meta({ 'x-default': 'none', examples: [{ hosts: ['shop.example.com'] }] }),
     route: route.optional().meta({ 'x-default': 'none', examples: [{ parentRefs: [{ name: 'public-gateway' }] }] }),

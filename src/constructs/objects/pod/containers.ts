@@ -52,6 +52,15 @@ export function container(source: ContainerSource, role: RoleFields = {}): PodCo
   };
 }
 
+/** The serving port, then the extra ports in their order; undefined when there is none. */
+function mainPorts({ servingPort, spec }: ResolvedWorkload): PodContainer['ports'] {
+  const ports = [
+    ...(servingPort ? [{ name: servingPort.name, containerPort: servingPort.containerPort, protocol: 'TCP' }] : []),
+    ...(spec.ports ?? []).map(({ name, port }) => ({ name, containerPort: port, protocol: 'TCP' })),
+  ];
+  return ports.length > 0 ? ports : undefined;
+}
+
 /**
  * The application's container: its serving port, the derived probes, the preStop delay, and all
  * of the pod's scratch folders and config files.
@@ -73,9 +82,7 @@ export function mainContainer(workload: ResolvedWorkload): PodContainer {
     },
     {
       mounts: [...sharedMounts(spec, shared), ...claimMounts(spec), ...hostPathMounts(spec)],
-      ports: workload.servingPort
-        ? [{ name: workload.servingPort.name, containerPort: workload.servingPort.containerPort, protocol: 'TCP' }]
-        : undefined,
+      ports: mainPorts(workload),
       readinessProbe: probe(probes.readiness, timings.readiness),
       livenessProbe: probe(probes.liveness, timings.liveness),
       startupProbe: probe(probes.startup, timings.startup),
