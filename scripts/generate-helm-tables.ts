@@ -22,6 +22,8 @@ import {
 } from '../src/kinds/table';
 import { RULES, ruleOfInvariant } from '../src/rules/catalogue';
 import { PROPAGATION_SECONDS } from '../src/timing/platforms';
+import { PROTOCOL_PORTS } from '../src/declaration/protocols';
+import { METRICS_DEFAULTS } from '../src/declaration/schema/metrics';
 import { CRON_RULE } from '../src/timing/cron';
 import { CRON_FIX } from '../src/declaration/resolve/schedule';
 import { timeZoneNames } from './generate-time-zones';
@@ -95,6 +97,8 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
     ),
   },
   { name: 'propagationSeconds', source: 'PROPAGATION_SECONDS in src/timing/platforms.ts', value: PROPAGATION_SECONDS },
+  { name: 'protocolPorts', source: 'PROTOCOL_PORTS in src/declaration/protocols.ts', value: PROTOCOL_PORTS },
+  { name: 'metricsDefaults', source: 'METRICS_DEFAULTS in src/declaration/schema/metrics.ts', value: METRICS_DEFAULTS },
   { name: 'podFieldPaths', source: 'POD_FIELD_PATHS in src/declaration/env.ts', value: POD_FIELD_PATHS },
   {
     name: 'divisors',

@@ -61,13 +61,20 @@ of the pod's scratch folders and config files.
 {{- $t := $w.timings -}}
 {{- $shared := dict "spec" $spec "scratch" (keys ($spec.scratch | default dict)) "configFiles" (keys ($spec.configFiles | default dict)) -}}
 {{- $source := dict "name" $spec.name "image" $spec.image "env" $w.env "envFrom" $spec.envFrom "files" $spec.files "resources" $w.resources "declaredSecurity" ($spec.securityContext | default dict) "extraMounts" (printf "%s%s%s" (include "hw.volumes.sharedMounts" $shared) (include "hw.volumes.claimMounts" $spec) (include "hw.volumes.hostPathMounts" $spec)) -}}
-{{- if hasKey $spec "args" }}{{ $_ := set $source "args" $spec.args }}{{ end -}}
+{{- range $field := list "command" "args" }}{{ if hasKey $spec $field }}{{ $_ := set $source $field (index $spec $field) }}{{ end }}{{ end -}}
 {{- include "hw.containers.base" $source }}
-{{- if hasKey $spec "port" }}
+{{- if or $w.servingPort $spec.ports }}
 ports:
-  - name: http
-    containerPort: {{ $spec.port | int }}
+  {{- with $w.servingPort }}
+  - name: {{ .name | quote }}
+    containerPort: {{ .containerPort | int }}
     protocol: TCP
+  {{- end }}
+  {{- range $port := $spec.ports }}
+  - name: {{ $port.name | quote }}
+    containerPort: {{ $port.port | int }}
+    protocol: TCP
+  {{- end }}
 {{- end }}
 {{- with $w.probes.readiness }}
 readinessProbe:

@@ -96,13 +96,18 @@ and with the same messages. Input: (dict "spec" "resources" mainResources). Outp
 {{- /* A pod's containers share one network: port names and numbers are unique in it. */ -}}
 {{- $portNames := dict -}}
 {{- $portNumbers := dict -}}
-{{- if hasKey $spec "port" -}}
-{{- $_ := set $portNames "http" "the serving port" -}}
-{{- $_ := set $portNumbers (toString ($spec.port | int)) "the serving port" -}}
+{{- with $.servingPort -}}
+{{- $_ := set $portNames .name "the serving port" -}}
+{{- $_ := set $portNumbers (toString (.containerPort | int)) "the serving port" -}}
 {{- end -}}
+{{- /* The main container's extra ports first, then the sidecars', each checked against those before it. */ -}}
+{{- $podPorts := list -}}
+{{- range $index, $port := $spec.ports | default list }}{{ $podPorts = append $podPorts (dict "name" $port.name "port" $port.port "path" (printf "ports[%d]" $index)) }}{{ end -}}
 {{- range $index, $sidecar := $sidecars -}}
-{{- range $portIndex, $port := $sidecar.ports -}}
-{{- $path := printf "sidecars[%d].ports[%d]" $index $portIndex -}}
+{{- range $portIndex, $port := $sidecar.ports }}{{ $podPorts = append $podPorts (dict "name" $port.name "port" $port.port "path" (printf "sidecars[%d].ports[%d]" $index $portIndex)) }}{{ end -}}
+{{- end -}}
+{{- range $port := $podPorts -}}
+{{- $path := $port.path -}}
 {{- if hasKey $portNames $port.name -}}
 {{- $problems = append $problems (dict "path" (printf "%s.name" $path) "value" $port.name "rule" (printf "port names must be unique in the pod, and %s is already called \"%s\"" (index $portNames $port.name) $port.name) "fix" (printf "rename %s" $path)) -}}
 {{- else -}}
@@ -113,7 +118,6 @@ and with the same messages. Input: (dict "spec" "resources" mainResources). Outp
 {{- $problems = append $problems (dict "path" (printf "%s.port" $path) "value" $port.port "rule" (printf "the containers of a pod share one network, and %s already listens on %s" (index $portNumbers $number) $number) "fix" (printf "give %s another port" $path)) -}}
 {{- else -}}
 {{- $_ := set $portNumbers $number $path -}}
-{{- end -}}
 {{- end -}}
 {{- end -}}
 

@@ -51,13 +51,14 @@ render with the schema skipped (helm template --skip-schema-validation) must ref
 {{- $routes := include "hw.routes.resolve" (dict "spec" $spec "probes" $relations.probes) | fromJson -}}
 {{- $env := include "hw.resolveEnv" (dict "env" $spec.env "envFrom" $spec.envFrom "path" "env") | fromJson -}}
 {{- $volumes := include "hw.resolveVolumes" (dict "spec" $spec) | fromJson -}}
-{{- $containers := include "hw.extraContainers.resolve" (dict "spec" $spec "resources" $relations.resources) | fromJson -}}
+{{- $ports := include "hw.ports.resolve" (dict "spec" $spec "probes" $relations.probes) | fromJson -}}
+{{- $containers := include "hw.extraContainers.resolve" (dict "spec" $spec "resources" $relations.resources "servingPort" $ports.servingPort) | fromJson -}}
 {{- $pod := include "hw.checkPod" $spec | fromJson -}}
 {{- $schedule := include "hw.schedule.resolve" $spec | fromJson -}}
 {{- $stateful := include "hw.statefulSet.problems" (dict "spec" $spec "replicas" $relations.replicas) | fromJson -}}
 {{- $daemon := include "hw.daemonSet.problems" $spec | fromJson -}}
 {{- $security := include "hw.securityContext.problems" $spec | fromJson -}}
-{{- $stage := concat ($spec.presetProblems | default list) (include "hw.kinds.fieldProblems" $spec | fromJsonArray) (include "hw.run.problems" $spec | fromJsonArray) ($schedule.problems | default list) (include "hw.kinds.overrideProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) ($stateful.problems | default list) ($daemon.problems | default list) ($security.problems | default list) -}}
+{{- $stage := concat ($spec.presetProblems | default list) (include "hw.kinds.fieldProblems" $spec | fromJsonArray) (include "hw.run.problems" $spec | fromJsonArray) ($schedule.problems | default list) (include "hw.kinds.overrideProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($ports.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) ($stateful.problems | default list) ($daemon.problems | default list) ($security.problems | default list) -}}
 {{- if $stage -}}
 {{- include "hw.fail" (dict "subject" $subject "problems" $stage) -}}
 {{- end -}}
@@ -100,6 +101,8 @@ render with the schema skipped (helm template --skip-schema-validation) must ref
   "unusedAcknowledgements" $unused
   "namespace" .Release.Namespace
 -}}
+{{- if hasKey $ports "servingPort" }}{{ $_ := set $resolved "servingPort" $ports.servingPort }}{{ end -}}
+{{- if hasKey $ports "metricsPort" }}{{ $_ := set $resolved "metricsPort" $ports.metricsPort }}{{ $_ := set $resolved "metrics" $ports.metrics }}{{ end -}}
 {{- if hasKey $routes "loadBalancer" }}{{ $_ := set $resolved "loadBalancer" $routes.loadBalancer }}{{ end -}}
 {{- toJson $resolved -}}
 {{- end -}}

@@ -19,6 +19,7 @@ import {
   helmTest,
   valuesFile,
 } from './support/helm';
+import { PORT_REJECTIONS } from './support/port-rejections';
 
 /**
  * Invalid declarations are rejected by both faces, each message naming the offending field.
@@ -302,6 +303,7 @@ const named = (face: 'schema' | 'templates'): Rejection[] =>
     ...PATCH_REJECTIONS,
     ...EDGE_REJECTIONS,
     ...RESOURCES_REJECTIONS,
+    ...PORT_REJECTIONS,
   ]
     .filter(([, row]) => row.helm === face)
     .map(([description, row]) => [

@@ -16,6 +16,7 @@ import { EDGE_REJECTIONS } from './support/edge-rejections';
 import { RESOURCES_REJECTIONS } from './support/resources-rejections';
 import { BATCH_REJECTIONS } from './support/batch-rejections';
 import { SECURITY_REJECTIONS } from './support/security-rejections';
+import { PORT_REJECTIONS } from './support/port-rejections';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 
 function problemsOf(declaration: unknown): readonly Problem[] {
@@ -603,6 +604,7 @@ describe('invalid configuration, secrets, files, storage, identity and schedulin
     ...PATCH_REJECTIONS,
     ...EDGE_REJECTIONS,
     ...RESOURCES_REJECTIONS,
+    ...PORT_REJECTIONS,
   ])('%s', (_, expected) => {
     const problems = problemsOf(expected.declaration);
     expect(problems.map((candidate) => candidate.path)).toContain(expected.path);
@@ -663,9 +665,9 @@ describe('how problems are reported', () => {
         '- replicaz: 3',
         '    rule: unknown field',
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
-          'port, replicas, autoscaling, health, startup, run, schedule, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
-          'env, envFrom, args, files, configFiles, scratch, tmp, securityContext, imagePullSecrets, podAnnotations, serviceAccount, scheduling, initContainers, ' +
-          'sidecars, mesh, labels, networkPolicy, service, ingress, route, stateful, daemon, patches, overrides, acknowledge',
+          'port, protocol, ports, replicas, autoscaling, health, startup, run, schedule, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
+          'env, envFrom, command, args, files, configFiles, scratch, tmp, securityContext, imagePullSecrets, podAnnotations, serviceAccount, scheduling, initContainers, ' +
+          'sidecars, mesh, labels, networkPolicy, metrics, service, ingress, route, stateful, daemon, patches, overrides, acknowledge',
       ].join('\n'),
     );
     expect(message).not.toMatch(/\n\s+at /);

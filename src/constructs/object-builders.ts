@@ -17,6 +17,9 @@ import { networkPolicyProps } from './objects/network-policy';
 import { podDisruptionBudgetProps } from './objects/pod-disruption-budget';
 import { serviceProps } from './objects/service';
 import { serviceAccountProps } from './objects/service-account';
+import { serviceMonitor } from './objects/service-monitor';
+import { podMonitor } from './objects/pod-monitor';
+import { metricsPort } from '../declaration/resolve/ports';
 
 /**
  * One builder per object role: the object's manifest, or undefined when the declaration does not
@@ -31,15 +34,16 @@ export const OBJECT_BUILDERS: Readonly<Record<ObjectRole, (workload: ResolvedWor
   StatefulSet: (workload) => manifest(k8s.KubeStatefulSet.GVK, statefulSetProps(workload)),
   HeadlessService: (workload) => manifest(k8s.KubeService.GVK, headlessServiceProps(workload)),
   DaemonSet: (workload) => manifest(k8s.KubeDaemonSet.GVK, daemonSetProps(workload)),
-  Service: (workload) =>
-    workload.spec.port === undefined ? undefined : manifest(k8s.KubeService.GVK, serviceProps(workload, workload.spec.port)),
+  Service: (workload) => workload.servingPort && manifest(k8s.KubeService.GVK, serviceProps(workload, workload.servingPort)),
   Ingress: (workload) => {
-    const { ingress, port } = workload.spec;
-    return ingress && port !== undefined ? manifest(k8s.KubeIngress.GVK, ingressProps(workload, ingress)) : undefined;
+    const { ingress } = workload.spec;
+    return ingress && workload.servingPort
+      ? manifest(k8s.KubeIngress.GVK, ingressProps(workload, ingress, workload.servingPort))
+      : undefined;
   },
   Route: (workload) => {
-    const { route, port } = workload.spec;
-    return route && port !== undefined ? gatewayRoute(workload, route, port) : undefined;
+    const { route } = workload.spec;
+    return route && workload.servingPort ? gatewayRoute(workload, route, workload.servingPort.servicePort) : undefined;
   },
   PodDisruptionBudget: (workload) => {
     const { replicas } = workload;
@@ -53,6 +57,14 @@ export const OBJECT_BUILDERS: Readonly<Record<ObjectRole, (workload: ResolvedWor
       : undefined,
   Job: (workload) => manifest(k8s.KubeJob.GVK, jobProps(workload)),
   CronJob: (workload) => manifest(k8s.KubeCronJob.GVK, cronJobProps(workload)),
+  ServiceMonitor: (workload) => {
+    const port = metricsPort(workload.spec, workload.servingPort);
+    return workload.spec.metrics && port ? serviceMonitor(workload, workload.spec.metrics, port.name) : undefined;
+  },
+  PodMonitor: (workload) => {
+    const port = metricsPort(workload.spec, workload.servingPort);
+    return workload.spec.metrics && port ? podMonitor(workload, workload.spec.metrics, port.name) : undefined;
+  },
 };
 
 /** The construct id of each role's object, as the workload constructs have always named them. */
@@ -71,4 +83,6 @@ export const OBJECT_IDS: Readonly<Record<ObjectRole, string>> = {
   HorizontalPodAutoscaler: 'horizontal-pod-autoscaler',
   Job: 'job',
   CronJob: 'cron-job',
+  ServiceMonitor: 'service-monitor',
+  PodMonitor: 'pod-monitor',
 };

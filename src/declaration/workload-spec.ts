@@ -59,6 +59,20 @@ export interface WorkloadSpec {
    */
   port?: number;
   /**
+   * Protocol of the serving port: http (HTTP/1.1), http2 (HTTP/2 in cleartext), grpc or tcp. It names the port (http, http2, grpc, tcp) and sets the Service port's appProtocol (kubernetes.io/h2c for http2 and grpc), which meshes such as Istio and load balancers read to pick the protocol.
+   *
+   * @default - grpc when health.readiness checks gRPC on the serving port, else http
+   * @example "tcp"
+   */
+  protocol?: 'http' | 'http2' | 'grpc' | 'tcp';
+  /**
+   * Extra ports of the main container (metrics, admin), also published by the workload's Service where it has one. The NetworkPolicy admits to each only its own `from`.
+   *
+   * @default - none
+   * @example [{"name":"admin","port":9000,"from":[{"podLabels":{"app":"ops-console"}}]}]
+   */
+  ports?: ContainerPort[];
+  /**
    * Number of pods. 1 needs acknowledge.singleReplica (and then there is no PodDisruptionBudget). Leave it out with autoscaling, which decides the number.
    *
    * Unit: pods.
@@ -172,6 +186,13 @@ export interface WorkloadSpec {
    * @example [{"secret":"db-credentials","prefix":"DB_"}]
    */
   envFrom?: EnvFromSource[];
+  /**
+   * Container command (replaces the image ENTRYPOINT).
+   *
+   * @default - the image's ENTRYPOINT
+   * @example ["gunicorn","app.wsgi"]
+   */
+  command?: string[];
   /**
    * Container args.
    *
@@ -288,6 +309,13 @@ export interface WorkloadSpec {
    */
   networkPolicy?: NetworkPolicy;
   /**
+   * Prometheus metrics: a Prometheus Operator ServiceMonitor (kind web) or PodMonitor (kinds worker, stateful, daemon), and the scraper admitted to the metrics port.
+   *
+   * @default - none: no monitor
+   * @example {"port":"metrics"}
+   */
+  metrics?: MetricsSettings;
+  /**
    * The Service in front of the pods (web workloads).
    *
    * @default - a ClusterIP Service on `port`
@@ -343,6 +371,62 @@ export interface WorkloadSpec {
    * @example {"singleReplica":"preview environment, downtime is acceptable"}
    */
   acknowledge?: Acknowledgements;
+}
+/**
+ * Who may connect: pods by namespace labels, pod labels or both; or a network by its cidr.
+ */
+export interface IngressPeer {
+  /**
+   * Namespaces with these labels.
+   *
+   * @default - none: the workload's own namespace
+   * @example {"kubernetes.io/metadata.name":"ingress-nginx"}
+   */
+  namespaceLabels?: {
+    [k: string]: string;
+  };
+  /**
+   * Pods with these labels.
+   *
+   * @default - none: every pod
+   * @example {"role":"frontend"}
+   */
+  podLabels?: {
+    [k: string]: string;
+  };
+  /**
+   * Addresses in this range, e.g. the subnets of a load balancer that sends traffic from its own addresses; instead of labels.
+   *
+   * @default - none: pods by their labels
+   * @example "10.0.0.0/16"
+   */
+  cidr?: string;
+}
+/**
+ * A port the main container listens on besides the serving port.
+ */
+export interface ContainerPort {
+  /**
+   * Port name, unique in the pod (an IANA service name), not the serving port's (named after `protocol`).
+   *
+   * @example "metrics"
+   */
+  name: string;
+  /**
+   * Port number the main container listens on.
+   *
+   * Unit: TCP port number.
+   *
+   * @example 9102
+   */
+  port: number;
+  /**
+   * Who may connect to this port: the NetworkPolicy admits them to it, and no one else.
+   *
+   * @default - nobody (metrics.from admits the scraper to the metrics port)
+   * @example [{"namespaceLabels":{"kubernetes.io/metadata.name":"ops"}}]
+   */
+  from?: IngressPeer[];
 }
 /**
  * Average use in percent of the pods’ request.
@@ -2076,36 +2160,6 @@ export interface Sidecar {
   stopSeconds?: number;
 }
 /**
- * Who may connect: pods by namespace labels, pod labels or both; or a network by its cidr.
- */
-export interface IngressPeer {
-  /**
-   * Namespaces with these labels.
-   *
-   * @default - none: the workload's own namespace
-   * @example {"kubernetes.io/metadata.name":"ingress-nginx"}
-   */
-  namespaceLabels?: {
-    [k: string]: string;
-  };
-  /**
-   * Pods with these labels.
-   *
-   * @default - none: every pod
-   * @example {"role":"frontend"}
-   */
-  podLabels?: {
-    [k: string]: string;
-  };
-  /**
-   * Addresses in this range, e.g. the subnets of a load balancer that sends traffic from its own addresses; instead of labels.
-   *
-   * @default - none: pods by their labels
-   * @example "10.0.0.0/16"
-   */
-  cidr?: string;
-}
-/**
  * A network the pods may connect to.
  */
 export interface EgressDestination {
@@ -2146,6 +2200,38 @@ export interface NetworkPolicy {
    */
   dns?: IngressPeer[];
 }
+export interface MetricsSettings {
+  /**
+   * Name of the port serving the metrics: one of `ports`, or the serving port (named after `protocol`).
+   *
+   * @default - the serving port
+   * @example "metrics"
+   */
+  port?: string;
+  /**
+   * HTTP path of the metrics.
+   *
+   * @default - /metrics
+   * @example "/metrics"
+   */
+  path?: string;
+  /**
+   * Time between two scrapes.
+   *
+   * Unit: seconds.
+   *
+   * @default - 30
+   * @example 15
+   */
+  interval?: number;
+  /**
+   * Who scrapes: the NetworkPolicy admits them to the metrics port.
+   *
+   * @default - the namespace labelled kubernetes.io/metadata.name: monitoring
+   * @example [{"namespaceLabels":{"kubernetes.io/metadata.name":"observability"}}]
+   */
+  from?: IngressPeer[];
+}
 export interface ServiceSettings {
   /**
    * ClusterIP, or LoadBalancer for an AWS Network Load Balancer with IP targets (traffic.platform aws-nlb): the same Service, name, selector and port.
@@ -2154,6 +2240,15 @@ export interface ServiceSettings {
    * @example "LoadBalancer"
    */
   type?: 'ClusterIP' | 'LoadBalancer';
+  /**
+   * Port of the Service when clients connect to another than the container's (80 in front of 8080). The Ingress and Gateway API routes send to it; the NetworkPolicy admits the container's port, where the traffic arrives.
+   *
+   * Unit: TCP port number.
+   *
+   * @default - `port`
+   * @example 80
+   */
+  port?: number;
   /**
    * Extra annotations of the Service. Those the derivation sets are refused; service.beta.kubernetes.io/aws-load-balancer-target-group-attributes is joined with the derived deregistration delay.
    *
@@ -2555,6 +2650,20 @@ export interface Patches {
    * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
    */
   CronJob?: ObjectPatch;
+  /**
+   * Patch of the workload's ServiceMonitor.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  ServiceMonitor?: ObjectPatch;
+  /**
+   * Patch of the workload's PodMonitor.
+   *
+   * @default - none
+   * @example {"object":{"metadata":{"annotations":{"example.com/owner":"payments"}}}}
+   */
+  PodMonitor?: ObjectPatch;
 }
 export interface ProbeTimingOverrides {
   /**

@@ -37,6 +37,9 @@ export const OBJECT_ROLES = [
   'HorizontalPodAutoscaler',
   'Job',
   'CronJob',
+  // Prometheus Operator monitors (monitoring.coreos.com/v1), made with `metrics`.
+  'ServiceMonitor',
+  'PodMonitor',
 ] as const;
 export type ObjectRole = (typeof OBJECT_ROLES)[number];
 
@@ -123,27 +126,38 @@ export const KINDS: Readonly<Record<WorkloadKind, KindEntry>> = {
       'PodDisruptionBudget',
       'NetworkPolicy',
       'HorizontalPodAutoscaler',
+      'ServiceMonitor',
     ],
   },
   worker: {
     summary: 'no Service and no preStop hook, e.g. a queue consumer (a Deployment)',
     controller: 'Deployment',
     traffic: 'never',
-    objects: ['ServiceAccount', 'ConfigMap', 'Deployment', 'PodDisruptionBudget', 'NetworkPolicy', 'HorizontalPodAutoscaler'],
+    objects: ['ServiceAccount', 'ConfigMap', 'Deployment', 'PodDisruptionBudget', 'NetworkPolicy', 'HorizontalPodAutoscaler', 'PodMonitor'],
   },
   stateful: {
     summary:
       'stable identity and storage, e.g. a database or a broker (a StatefulSet with a headless Service, and a Service when it has a port)',
     controller: 'StatefulSet',
     traffic: 'with-port',
-    objects: ['ServiceAccount', 'ConfigMap', 'StatefulSet', 'HeadlessService', 'Service', 'PodDisruptionBudget', 'NetworkPolicy'],
+    // A PodMonitor, not a ServiceMonitor: one selecting the Service would select the headless Service (same labels) too and scrape every pod twice.
+    objects: [
+      'ServiceAccount',
+      'ConfigMap',
+      'StatefulSet',
+      'HeadlessService',
+      'Service',
+      'PodDisruptionBudget',
+      'NetworkPolicy',
+      'PodMonitor',
+    ],
   },
   daemon: {
     summary:
       'one pod on every node, e.g. a log shipper or a node agent (a DaemonSet); no Service and no PodDisruptionBudget, because node drains do not evict its pods',
     controller: 'DaemonSet',
     traffic: 'never',
-    objects: ['ServiceAccount', 'ConfigMap', 'DaemonSet', 'NetworkPolicy'],
+    objects: ['ServiceAccount', 'ConfigMap', 'DaemonSet', 'NetworkPolicy', 'PodMonitor'],
   },
   job: {
     summary: 'runs to completion once, e.g. a data migration (a Job): no Service, no PodDisruptionBudget, no probes',
@@ -179,6 +193,8 @@ export const KIND_FIELDS: Readonly<Record<string, readonly WorkloadKind[]>> = {
   // Pods that run to completion: how long a run takes, how often it is tried.
   run: ['job', 'cronjob'],
   schedule: ['cronjob'],
+  // Pods that run until deleted can be scraped; a run's pods are gone before the next scrape.
+  metrics: ['web', 'worker', 'stateful', 'daemon'],
 };
 
 /** Whether a kind's pods run to completion (a Job's, a CronJob's) rather than until deleted. */

@@ -154,13 +154,14 @@ const containerConfiguration = fc.record(
 );
 
 /**
- * Configuration the library must accept: environment variables from every source (a map, or a list
+ * Configuration the library must accept: a command, environment variables from every source (a map, or a list
  * whose values refer to earlier entries), envFrom, files, config files, scratch folders (some in
  * memory, within the memory limit), /tmp, pull secrets, annotations, an API token with its reason
  * and scheduling. Paths are distinct and never nested, so no two mounts conflict.
  */
 const configuration = fc.record(
   {
+    command: fc.constantFrom(['gunicorn', 'app.wsgi'], ['/app/serve', '--port=$(PORT)'], []),
     env: environment,
     envFrom: environmentFrom,
     files: fileSources,
@@ -418,6 +419,14 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       fc.record({ request: fc.constantFrom('256Mi', '512Mi'), limit: fc.constantFrom('512Mi', '3Gi', '64Gi') }, { requiredKeys: [] }),
       { nil: undefined },
     ),
+    serving: fc.record(
+      {
+        protocol: fc.constantFrom('http' as const, 'http2' as const, 'grpc' as const, 'tcp' as const),
+        servicePort: fc.constantFrom(80, 443),
+        admin: fc.option(peers, { nil: undefined }),
+      },
+      { requiredKeys: [] },
+    ),
   })
   .map((draw): WorkloadSpec => {
     const declaration: Declaration = {
@@ -531,6 +540,15 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       ...(draw.ingressFrom ? { ingressFrom: [{ podLabels: { role: 'frontend' } }] } : {}),
     };
     if (draw.kind === 'web') addWaysIn(declaration, clean(draw.waysIn), draw.platform ?? 'kube-proxy', draw.ingressFrom);
+    // The serving port's protocol (never http with a gRPC readiness check on it) and, for kind web, the Service's port.
+    const { protocol, servicePort } = draw.serving;
+    if (hasPort && protocol && !(protocol === 'http' && 'grpc' in draw.readiness)) declaration.protocol = protocol;
+    if (draw.kind === 'web' && servicePort) declaration.service = { ...declaration.service, port: servicePort };
+    // An extra port apart from the serving port and the sidecars' (9090 on), admitting its own peers or no one.
+    if ('admin' in draw.serving) {
+      const admin = draw.serving.admin;
+      declaration.ports = [{ name: 'admin', port: draw.port === 9300 ? 9400 : 9300, ...(admin ? { from: [...admin] } : {}) }];
+    }
 
     // Init containers and sidecars, named apart from the workload and each other, ports apart from the serving port.
     const minor = Number((draw.kubernetesVersion ?? '1.28').split('.')[1]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { kubernetesSchemaErrors } from './kubernetes-schema';
+import { MONITORING_GROUP, prometheusOperatorSchemaErrors } from './prometheus-operator-schema';
 
 /**
  * Strict validation of Gateway API routes against the v1.2.1 CRDs (test/fixtures/gateway-api), as
@@ -19,6 +20,10 @@ const FILES: Record<string, string> = {
 };
 
 /** Every object with properties is closed; CEL rules and formats are left to the code below. */
+export function strictCrdSchema(node: unknown): unknown {
+  return strict(node);
+}
+
 function strict(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(strict);
   if (node === null || typeof node !== 'object') return node;
@@ -130,7 +135,11 @@ export function gatewayApiSchemaErrors(object: { apiVersion?: string; kind?: str
   return [...schemaErrors, ...gatewayRouteRuleErrors(object)];
 }
 
-/** Errors of any object this project writes: Gateway API routes against their CRDs, everything else against Kubernetes 1.28. */
+/**
+ * Errors of any object this project writes: Gateway API routes and Prometheus Operator monitors
+ * against their CRDs, everything else against Kubernetes 1.28.
+ */
 export function objectSchemaErrors(object: { apiVersion?: string; kind?: string }): string[] {
+  if (object.apiVersion?.startsWith(`${MONITORING_GROUP}/`)) return prometheusOperatorSchemaErrors(object);
   return object.apiVersion?.startsWith(`${GROUP}/`) ? gatewayApiSchemaErrors(object) : kubernetesSchemaErrors(object);
 }

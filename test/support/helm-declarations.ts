@@ -735,6 +735,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         },
       ),
     ),
+    command: sometimes(fc.array(text, { maxLength: 3 })),
     args: sometimes(fc.array(text, { maxLength: 3 })),
     securityContext: withShare(
       0.2,
@@ -809,6 +810,19 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     ),
     reason: fc.string({ unit: 'grapheme', minLength: 10, maxLength: 30 }),
     configuration: withShare(0.6, configuration),
+    serving: fc.record({
+      protocol: sometimes(fc.constantFrom('http', 'http2', 'grpc', 'tcp')),
+      servicePort: sometimes(port),
+      ports: sometimes(
+        fc.array(
+          fc.record(
+            { name: fc.constantFrom('metrics', 'admin', 'http', 'tcp', 'a-1'), port, from: sometimes(peerList) },
+            { requiredKeys: ['name', 'port'] },
+          ),
+          { maxLength: 3 },
+        ),
+      ),
+    }),
   })
   .map((draw): Json => {
     const { coherent } = draw;
@@ -881,6 +895,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     }
     if (draw.resources) declaration.resources = coherent ? coherentResources(draw.resources) : draw.resources;
     optional('env', draw.env);
+    optional('command', draw.command);
     optional('args', draw.args);
     if (draw.securityContext) {
       // Root and capabilities beyond NET_BIND_SERVICE are a node agent's (resolve/security-context.ts).
@@ -908,6 +923,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       optional('route', draw.route);
       optional('service', draw.service);
     }
+    addServing(declaration, draw.serving, coherent, web);
     const memory = (declaration.resources as { memory?: string } | undefined)?.memory ?? '256Mi';
     const extra = draw.configuration && (coherent ? repaired(draw.configuration, memory) : draw.configuration);
     if (extra) {
@@ -927,7 +943,10 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     // Coherent draws name every container apart, keep ports apart, give every probe a port, size a
     // start only with a health check, and use no distroless sidecar where it would be ordinary.
     const minor = Number((draw.kubernetesVersion ?? '1.28').split('.')[1]);
-    const usedPorts = new Set<number>(workloadPort !== undefined ? [workloadPort] : []);
+    const usedPorts = new Set<number>([
+      ...(workloadPort !== undefined ? [workloadPort] : []),
+      ...((declaration.ports ?? []) as Array<{ port: number }>).map((extra) => extra.port),
+    ]);
     const withinLimit = (resources: DrawnResources | undefined) => (resources && coherent ? coherentResources(resources) : resources);
     /**
      * An added container's configuration. Coherent draws give its own files names and paths no
@@ -1060,6 +1079,31 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     // JSON round trip: no undefined leaves, exactly what a values file can hold.
     return JSON.parse(JSON.stringify(declaration)) as Json;
   });
+
+/**
+ * The serving port's protocol and Service port. Coherent draws leave out protocol http where
+ * readiness checks gRPC on the serving port, and give a Service port only to kind web.
+ */
+function addServing(
+  declaration: Json,
+  drawn: { protocol?: string; servicePort?: number; ports?: Array<{ name: string; port: number; from?: unknown }> },
+  coherent: boolean,
+  web: boolean,
+): void {
+  const readiness = (declaration.health as Json | undefined)?.readiness as Json | undefined;
+  const grpcOnPort = readiness?.grpc !== undefined && (readiness.port === undefined || readiness.port === declaration.port);
+  if (drawn.protocol !== undefined && !(coherent && drawn.protocol === 'http' && grpcOnPort)) declaration.protocol = drawn.protocol;
+  if (drawn.servicePort !== undefined && (web || !coherent)) {
+    declaration.service = { ...((declaration.service as Json | undefined) ?? {}), port: drawn.servicePort };
+  }
+  // Coherent extra ports take names and numbers no other port of the pod has (sidecar ports keep apart from them).
+  const names = new Set<string>(['http', 'http2', 'grpc', 'tcp']);
+  const numbers = new Set<unknown>([declaration.port]);
+  const extra = coherent
+    ? (drawn.ports ?? []).filter(({ name, port }) => !names.has(name) && !numbers.has(port) && names.add(name) && numbers.add(port))
+    : drawn.ports;
+  if (extra !== undefined) declaration.ports = extra;
+}
 
 type Draw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a drawn record, reshaped below
 

@@ -2,7 +2,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import { objectMetadata, selectorLabels } from '../metadata';
-import { SERVING_PORT_NAME } from './pod/containers';
+import { servicePort } from './service';
 
 import { headlessServiceName } from '../../declaration/instances';
 
@@ -22,7 +22,7 @@ type HeadlessServiceProps = Omit<Json<k8s.KubeServiceProps>, 'spec'> & {
 };
 
 export function headlessServiceProps(workload: ResolvedWorkload): HeadlessServiceProps {
-  const { port } = workload.spec;
+  const { servingPort } = workload;
   const base = objectMetadata(workload);
   return {
     metadata: { ...base, name: headlessServiceName(workload.instance) },
@@ -30,7 +30,8 @@ export function headlessServiceProps(workload: ResolvedWorkload): HeadlessServic
       clusterIP: 'None',
       publishNotReadyAddresses: true,
       selector: selectorLabels(workload),
-      ports: port !== undefined ? [{ name: SERVING_PORT_NAME, port, targetPort: SERVING_PORT_NAME, protocol: 'TCP' }] : undefined,
+      // The container's port: members reach each other pod to pod, never through a Service port of another number.
+      ports: servingPort ? [servicePort(servingPort, servingPort.containerPort)] : undefined,
     },
   };
 }

@@ -5,7 +5,7 @@ import type { ParsedSpec } from '../../declaration/schema';
 import { ALB_INGRESS_CLASS } from '../../load-balancers/aws-load-balancer-controller';
 import { objectMetadata } from '../metadata';
 import { annotationsWithLoadBalancer } from './load-balancer-annotations';
-import { SERVING_PORT_NAME } from './pod/containers';
+import type { ServingPort } from '../../declaration/resolve/ports';
 
 export const DEFAULT_PATHS = ['/'];
 
@@ -14,9 +14,13 @@ export const DEFAULT_PATHS = ['/'];
  * host), a Prefix path each, and with traffic.platform aws-alb the ALB's derived settings in its
  * annotations and the controller's IngressClass unless another is declared.
  */
-export function ingressProps(workload: ResolvedWorkload, ingress: NonNullable<ParsedSpec['ingress']>): Json<k8s.KubeIngressProps> {
+export function ingressProps(
+  workload: ResolvedWorkload,
+  ingress: NonNullable<ParsedSpec['ingress']>,
+  servingPort: ServingPort,
+): Json<k8s.KubeIngressProps> {
   const className = ingress.className ?? (workload.spec.traffic.platform === 'aws-alb' ? ALB_INGRESS_CLASS : undefined);
-  const backend = { service: { name: workload.instance, port: { name: SERVING_PORT_NAME } } };
+  const backend = { service: { name: workload.instance, port: { name: servingPort.name } } };
   const paths = (ingress.paths ?? DEFAULT_PATHS).map((path) => ({ path, pathType: 'Prefix', backend }));
   const hosts: ReadonlyArray<string | undefined> = ingress.hosts ?? [undefined];
   return {

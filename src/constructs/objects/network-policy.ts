@@ -3,6 +3,8 @@ import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import { objectMetadata, selectorLabels } from '../metadata';
 import { CLUSTER_DNS } from '../../declaration/schema/network-policy';
+import { metricsPort } from '../../declaration/resolve/ports';
+import { METRICS_DEFAULTS } from '../../declaration/schema/metrics';
 
 /** Name resolution keeps working when egress is restricted: to the declared DNS servers, else the cluster DNS. */
 function dnsEgress(servers: readonly Peer[] | undefined): Json<k8s.NetworkPolicyEgressRule> {
@@ -50,6 +52,7 @@ export function networkPolicyProps(workload: ResolvedWorkload): Json<k8s.KubeNet
   const peers = declaredPeers(workload.spec);
   // Only kind stateful declares `stateful` (src/kinds/table.ts).
   const peerPorts = workload.spec.stateful?.peerPorts ?? [];
+  const scraped = metricsPort(workload.spec, workload.servingPort);
   const ingress: Json<k8s.NetworkPolicyIngressRule>[] = [
     ...(port === undefined ? [] : [{ from: peers?.map(networkPolicyPeer), ports: [{ port: port, protocol: 'TCP' }] }]),
     // The members of a stateful cluster reach each other on their own ports, whoever else is admitted.
@@ -61,6 +64,19 @@ export function networkPolicyProps(workload: ResolvedWorkload): Json<k8s.KubeNet
             ports: peerPorts.map((peerPort) => ({ port: peerPort, protocol: 'TCP' })),
           },
         ]),
+    // Each extra port admits its own peers only; one without peers admits no one.
+    ...(workload.spec.ports ?? []).flatMap(({ port: extra, from }) =>
+      from ? [{ from: from.map(networkPolicyPeer), ports: [{ port: extra, protocol: 'TCP' }] }] : [],
+    ),
+    // The metrics scraper, on the metrics port only.
+    ...(scraped && workload.spec.metrics
+      ? [
+          {
+            from: (workload.spec.metrics.from ?? METRICS_DEFAULTS.from).map(networkPolicyPeer),
+            ports: [{ port: scraped.port, protocol: 'TCP' }],
+          },
+        ]
+      : []),
   ];
   const egress: Json<k8s.NetworkPolicyEgressRule>[] = networkPolicy.egressTo
     ? [

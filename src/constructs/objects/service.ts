@@ -3,7 +3,15 @@ import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import { objectMetadata, selectorLabels } from '../metadata';
 import { annotationsWithLoadBalancer } from './load-balancer-annotations';
-import { SERVING_PORT_NAME } from './pod/containers';
+import type { ServingPort } from '../../declaration/resolve/ports';
+
+/**
+ * A Service port that sends to the container's port of the same name; the protocol's
+ * appProtocol where it has one (src/declaration/protocols.ts).
+ */
+export function servicePort({ name, appProtocol }: Pick<ServingPort, 'name' | 'appProtocol'>, port: number): Json<k8s.ServicePort> {
+  return { name, port, targetPort: name, protocol: 'TCP', appProtocol };
+}
 
 /**
  * The Service: the same name, selector and port whatever its type, so that a ClusterIP Service
@@ -11,7 +19,7 @@ import { SERVING_PORT_NAME } from './pod/containers';
  * to the pods directly, so no node port is opened on every node
  * (https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-nodeport-allocation).
  */
-export function serviceProps(workload: ResolvedWorkload, port: number): Json<k8s.KubeServiceProps> {
+export function serviceProps(workload: ResolvedWorkload, port: ServingPort): Json<k8s.KubeServiceProps> {
   const service = workload.spec.service;
   const loadBalancer = service?.type === 'LoadBalancer';
   return {
@@ -20,7 +28,11 @@ export function serviceProps(workload: ResolvedWorkload, port: number): Json<k8s
       type: loadBalancer ? 'LoadBalancer' : 'ClusterIP',
       allocateLoadBalancerNodePorts: loadBalancer ? false : undefined,
       selector: selectorLabels(workload),
-      ports: [{ name: SERVING_PORT_NAME, port, targetPort: SERVING_PORT_NAME, protocol: 'TCP' }],
+      // The extra ports too, so that clients and a ServiceMonitor reach them by name; the NetworkPolicy decides who may.
+      ports: [
+        servicePort(port, port.servicePort),
+        ...(workload.spec.ports ?? []).map(({ name, port: number }) => servicePort({ name }, number)),
+      ],
     },
   };
 }

@@ -10,6 +10,7 @@ import { DEFAULT_SIDECAR_START_SECONDS } from '../schema/sidecars';
 import type { EnvEntry, EnvFromSource, FilesSource } from '../workload-spec';
 import { resolveEnv } from './env';
 import type { Resolution } from './resolution';
+import type { ServingPort } from './ports';
 import { type ResolvedResources, resolveResources } from './resources';
 import { checkFiles, checkMemory, checkMounts, type InMemoryFolder, type Mount } from './volumes';
 
@@ -226,6 +227,7 @@ export function resolveContainers(
   spec: EffectiveSpec,
   main: ResolvedResources,
   resolution: Resolution,
+  servingPort: ServingPort | undefined,
 ): { initContainers: ResolvedInitContainer[]; sidecars: ResolvedSidecar[]; files: Record<string, FilesSource> } {
   const { problems } = resolution;
   const initContainers = (spec.initContainers ?? []).map((fields, index) => ({
@@ -254,25 +256,29 @@ export function resolveContainers(
     }));
   }
 
-  const portNames = new Map<string, string>(spec.port !== undefined ? [['http', 'the serving port']] : []);
-  const portNumbers = new Map<number, string>(spec.port !== undefined ? [[spec.port, 'the serving port']] : []);
-  sidecars.forEach((sidecar, index) =>
-    sidecar.ports.forEach(({ name, port }, portIndex) => {
-      const path = `sidecars[${index}].ports[${portIndex}]`;
-      claim(portNames, name, path, (holder) => ({
-        path: `${path}.name`,
-        value: name,
-        rule: `port names must be unique in the pod, and ${holder} is already called "${name}"`,
-        fix: `rename ${path}`,
-      }));
-      claim(portNumbers, port, path, (holder) => ({
-        path: `${path}.port`,
-        value: port,
-        rule: `the containers of a pod share one network, and ${holder} already listens on ${port}`,
-        fix: `give ${path} another port`,
-      }));
-    }),
-  );
+  const portNames = new Map<string, string>(servingPort ? [[servingPort.name, 'the serving port']] : []);
+  const portNumbers = new Map<number, string>(servingPort ? [[servingPort.containerPort, 'the serving port']] : []);
+  const podPorts = [
+    ...(spec.ports ?? []).map(({ name, port }, index) => ({ name, port, path: `ports[${index}]` })),
+    ...sidecars.flatMap((sidecar, index) =>
+      sidecar.ports.map(({ name, port }, portIndex) => ({ name, port, path: `sidecars[${index}].ports[${portIndex}]` })),
+    ),
+  ];
+  // The main container's extra ports first, then the sidecars', each checked against those before it.
+  for (const { name, port, path } of podPorts) {
+    claim(portNames, name, path, (holder) => ({
+      path: `${path}.name`,
+      value: name,
+      rule: `port names must be unique in the pod, and ${holder} is already called "${name}"`,
+      fix: `rename ${path}`,
+    }));
+    claim(portNumbers, port, path, (holder) => ({
+      path: `${path}.port`,
+      value: port,
+      rule: `the containers of a pod share one network, and ${holder} already listens on ${port}`,
+      fix: `give ${path} another port`,
+    }));
+  }
 
   const files: Record<string, FilesSource> = {};
   const declaredFiles = new Map<string, { at: string; volume: string }>();

@@ -22,6 +22,7 @@ import { checkSecurityContext, securityNotes } from './security-context';
 import { checkTimes } from './run';
 import { resolveSchedule } from './schedule';
 import { resolveProbes } from './probes';
+import { checkMetricsPort, resolveServingPort, type ServingPort } from './ports';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
 import type { Resolution } from './resolution';
@@ -60,6 +61,8 @@ export interface ResolvedWorkload extends Derivation {
     readonly startup?: ResolvedProbe;
   };
   readonly replicas: Replicas;
+  /** The port the workload serves on, when it has one: its name, protocol and Service port. */
+  readonly servingPort?: ServingPort;
   readonly resources: ResolvedResources;
   /** In their order: each runs to completion before the application starts. */
   readonly initContainers: readonly ResolvedInitContainer[];
@@ -125,7 +128,9 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const env = resolveEnv(spec, 'env', problems);
   const instance = spec.instance ?? spec.name;
   const configMap = resolveVolumes(spec, instance, problems);
-  const { initContainers, sidecars, files: podFiles } = resolveContainers(spec, resources, resolution);
+  const servingPort = resolveServingPort(spec, probes.readiness, problems);
+  checkMetricsPort(spec, servingPort, problems);
+  const { initContainers, sidecars, files: podFiles } = resolveContainers(spec, resources, resolution, servingPort);
   checkPod(spec, resolution);
   checkScheduling(spec, problems);
   checkStatefulSet(spec, replicas, resolution);
@@ -213,6 +218,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
     distroless,
     probes,
     replicas,
+    servingPort,
     resources,
     initContainers,
     sidecars,

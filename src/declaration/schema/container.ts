@@ -423,6 +423,16 @@ export const files = z
     examples: [{ 'db-tls': { path: '/etc/db/tls', secret: 'db-tls', items: { 'ca.crt': 'ca.pem' } } }],
   });
 
+/** The command of any container, main or beside it: one schema, so that every container documents it alike. */
+export const command = z
+  .array(z.string())
+  .optional()
+  .meta({
+    description: 'Container command (replaces the image ENTRYPOINT).',
+    'x-default': "the image's ENTRYPOINT",
+    examples: [['/app/migrate']],
+  });
+
 export const args = z
   .array(z.string())
   .optional()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { args, env, envFrom, files, image, resources } from './container';
+import { args, command, env, envFrom, files, image, resources } from './container';
 
 /**
  * What every container the declaration adds beside the application's declares: init containers
@@ -23,14 +23,7 @@ export const extraContainerFields = {
       'x-fix': 'use a name like migrate or cloud-sql-proxy',
     }),
   image,
-  command: z
-    .array(z.string())
-    .optional()
-    .meta({
-      description: 'Container command (replaces the image ENTRYPOINT).',
-      'x-default': "the image's ENTRYPOINT",
-      examples: [['/app/migrate']],
-    }),
+  command,
   args,
   env,
   envFrom,

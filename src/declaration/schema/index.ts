@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { ACKNOWLEDGEMENT_IDS } from '../ids';
 import { PRESET_NAMES } from '../presets';
+import { SERVING_PROTOCOLS } from '../protocols';
 import { TRAFFIC_PLATFORMS } from '../../timing/platforms';
-import { args, distroless, env, envFrom, files, image, resources } from './container';
+import { args, command, distroless, env, envFrom, files, image, resources } from './container';
 import { networkPolicy } from './network-policy';
+import { ports } from './ports';
+import { metrics } from './metrics';
 import { overrides } from './overrides';
 import { patches } from './patches';
 import { DNS_1035_LABEL, LABEL_VALUE, PATH, portNumber, seconds, wholeNumber } from './primitives';
@@ -79,6 +82,16 @@ export const workloadSchema = z
       'x-default': 'none: a worker without a port admits no ingress',
       examples: [8080],
     }),
+    protocol: z
+      .enum(SERVING_PROTOCOLS)
+      .optional()
+      .meta({
+        description:
+          "Protocol of the serving port: http (HTTP/1.1), http2 (HTTP/2 in cleartext), grpc or tcp. It names the port (http, http2, grpc, tcp) and sets the Service port's appProtocol (kubernetes.io/h2c for http2 and grpc), which meshes such as Istio and load balancers read to pick the protocol.",
+        'x-default': 'grpc when health.readiness checks gRPC on the serving port, else http',
+        examples: ['tcp'],
+      }),
+    ports,
     replicas: wholeNumber(
       1,
       'pods',
@@ -197,6 +210,7 @@ export const workloadSchema = z
     resources,
     env,
     envFrom,
+    command: command.meta({ examples: [['gunicorn', 'app.wsgi']] }),
     args,
     files,
     configFiles,
@@ -221,6 +235,7 @@ export const workloadSchema = z
       .default({})
       .meta({ description: 'Extra labels for every object and pod (never part of a selector).', examples: [{ team: 'payments' }] }),
     networkPolicy,
+    metrics: metrics.optional().meta({ 'x-default': 'none: no monitor', examples: [{ port: 'metrics' }] }),
     service: service.optional().meta({ 'x-default': 'a ClusterIP Service on `port`', examples: [{ type: 'LoadBalancer' }] }),
     ingress: ingress.optional().meta({ 'x-default': 'none', examples: [{ hosts: ['shop.example.com'] }] }),
     route: route.optional().meta({ 'x-default': 'none', examples: [{ parentRefs: [{ name: 'public-gateway' }] }] }),

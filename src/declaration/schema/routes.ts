@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ingressPeers } from './network-policy';
-import { DNS_1123_LABEL, DNS_1123_SUBDOMAIN, HOSTNAME, QUALIFIED_NAME, ROUTE_PATH } from './primitives';
+import { DNS_1123_LABEL, DNS_1123_SUBDOMAIN, HOSTNAME, portNumber, QUALIFIED_NAME, ROUTE_PATH } from './primitives';
 
 /**
  * The ways traffic comes in (web workloads): an Ingress, a Gateway API route, and the Service
@@ -180,6 +180,12 @@ export const service = z
           'ClusterIP, or LoadBalancer for an AWS Network Load Balancer with IP targets (traffic.platform aws-nlb): the same Service, name, selector and port.',
         examples: ['LoadBalancer'],
       }),
+    port: portNumber.optional().meta({
+      description:
+        "Port of the Service when clients connect to another than the container's (80 in front of 8080). The Ingress and Gateway API routes send to it; the NetworkPolicy admits the container's port, where the traffic arrives.",
+      'x-default': '`port`',
+      examples: [80],
+    }),
     annotations: annotations(
       { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' },
       'Extra annotations of the Service. Those the derivation sets are refused; service.beta.kubernetes.io/aws-load-balancer-target-group-attributes is joined with the derived deregistration delay.',

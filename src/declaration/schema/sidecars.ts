@@ -16,7 +16,7 @@ export const DEFAULT_SIDECAR_STOP_SECONDS = 5;
 /** Default of `startSeconds`: the time `cloud-sql-proxy wait` and similar readiness waits allow by default. */
 export const DEFAULT_SIDECAR_START_SECONDS = 30;
 
-const sidecarPort = z
+export const sidecarPort = z
   .strictObject({
     name: z
       .string()

@@ -10,8 +10,6 @@ import { CONTAINER_SECURITY_CONTEXT, mainContainerSecurityContext } from './secu
 import type { PodContainer } from './types';
 import { claimMounts, containerMounts, hostPathMounts, sharedMounts } from './volumes';
 
-export const SERVING_PORT_NAME = 'http';
-
 /** What every container of the pod declares alike, whatever its role: the main one passes its own fields too. */
 export type ContainerSource = ResolvedContainerFields;
 
@@ -63,6 +61,15 @@ export function container(source: ContainerSource, role: RoleFields = {}): PodCo
   };
 }
 
+/** The serving port, then the extra ports in their order; undefined when there is none. */
+function mainPorts({ servingPort, spec }: ResolvedWorkload): PodContainer['ports'] {
+  const ports = [
+    ...(servingPort ? [{ name: servingPort.name, containerPort: servingPort.containerPort, protocol: 'TCP' }] : []),
+    ...(spec.ports ?? []).map(({ name, port }) => ({ name, containerPort: port, protocol: 'TCP' })),
+  ];
+  return ports.length > 0 ? ports : undefined;
+}
+
 /**
  * The application's container: its serving port, the derived probes, the preStop delay, and all
  * of the pod's scratch folders and config files.
@@ -75,6 +82,7 @@ export function mainContainer(workload: ResolvedWorkload): PodContainer {
     {
       name: spec.name,
       image: spec.image,
+      command: spec.command,
       args: spec.args,
       env: workload.env,
       envFrom: spec.envFrom,
@@ -84,7 +92,7 @@ export function mainContainer(workload: ResolvedWorkload): PodContainer {
     {
       mounts: [...sharedMounts(spec, shared), ...claimMounts(spec), ...hostPathMounts(spec)],
       securityContext: mainContainerSecurityContext(spec.securityContext),
-      ports: spec.port !== undefined ? [{ name: SERVING_PORT_NAME, containerPort: spec.port, protocol: 'TCP' }] : undefined,
+      ports: mainPorts(workload),
       readinessProbe: probe(probes.readiness, timings.readiness),
       livenessProbe: probe(probes.liveness, timings.liveness),
       startupProbe: probe(probes.startup, timings.startup),

@@ -1,0 +1,91 @@
+import type { Problem } from '../errors';
+import type { EffectiveSpec } from '../presets';
+import type { ResolvedProbe } from '../probes';
+import { PROTOCOL_PORTS, type ServingProtocol } from '../protocols';
+
+/** The port the workload serves on, as the container, the Service and the routes to it name and number it. */
+export interface ServingPort {
+  /** The port's name in the container and the Service (src/declaration/protocols.ts). */
+  readonly name: string;
+  readonly protocol: ServingProtocol;
+  /** The Service port's appProtocol, where the name alone is not read everywhere. */
+  readonly appProtocol?: string;
+  /** Where the application listens: the probes, preStop hook and NetworkPolicy use it. */
+  readonly containerPort: number;
+  /** Where clients of the Service connect: Ingress and Gateway API routes send there. */
+  readonly servicePort: number;
+}
+
+/** Whether the readiness check speaks gRPC to the serving port, which then needs HTTP/2. */
+function grpcReadiness(spec: EffectiveSpec, readiness: ResolvedProbe | undefined): boolean {
+  return spec.port !== undefined && readiness?.type === 'grpc' && readiness.port === spec.port;
+}
+
+/** The declared protocol, or the one a gRPC readiness check on the serving port implies. */
+export function servingProtocol(spec: EffectiveSpec, readiness: ResolvedProbe | undefined): ServingProtocol {
+  return spec.protocol ?? (grpcReadiness(spec, readiness) ? 'grpc' : 'http');
+}
+
+/** The serving port's name, which no other port of the pod may take. */
+export function servingPortName(spec: EffectiveSpec, readiness: ResolvedProbe | undefined): string {
+  return PROTOCOL_PORTS[servingProtocol(spec, readiness)].name;
+}
+
+export function resolveServingPort(
+  spec: EffectiveSpec,
+  readiness: ResolvedProbe | undefined,
+  problems: Problem[],
+): ServingPort | undefined {
+  if (spec.protocol === 'http' && grpcReadiness(spec, readiness)) {
+    problems.push({
+      path: 'protocol',
+      value: spec.protocol,
+      rule: 'gRPC runs over HTTP/2, and health.readiness checks gRPC on the serving port: a mesh or load balancer told http speaks HTTP/1.1 to it',
+      fix: 'write protocol: grpc, or leave it out (a gRPC readiness check implies grpc)',
+    });
+  }
+  if (spec.port === undefined) return undefined;
+  const protocol = servingProtocol(spec, readiness);
+  return {
+    name: PROTOCOL_PORTS[protocol].name,
+    protocol,
+    appProtocol: PROTOCOL_PORTS[protocol].appProtocol,
+    containerPort: spec.port,
+    servicePort: spec.service?.port ?? spec.port,
+  };
+}
+
+/** The port the metrics are scraped from: `metrics.port` by name, or the serving port. */
+export function metricsPort(spec: EffectiveSpec, servingPort: ServingPort | undefined): { name: string; port: number } | undefined {
+  if (spec.metrics === undefined) return undefined;
+  const declared = [
+    ...(servingPort ? [{ name: servingPort.name, port: servingPort.containerPort }] : []),
+    ...(spec.ports ?? []).map(({ name, port }) => ({ name, port })),
+  ];
+  const name = spec.metrics.port ?? servingPort?.name;
+  return declared.find((candidate) => candidate.name === name);
+}
+
+/** metrics.port must name a port of the main container; without it there must be a serving port. */
+export function checkMetricsPort(spec: EffectiveSpec, servingPort: ServingPort | undefined, problems: Problem[]): void {
+  if (spec.metrics === undefined || metricsPort(spec, servingPort) !== undefined) return;
+  const names = [...(servingPort ? [servingPort.name] : []), ...(spec.ports ?? []).map(({ name }) => name)];
+  problems.push(
+    spec.metrics.port === undefined
+      ? {
+          path: 'metrics.port',
+          value: undefined,
+          rule: 'the metrics are scraped from the serving port unless metrics.port names another, and this workload has no serving port',
+          fix: 'declare the metrics port under ports (e.g. { name: metrics, port: 9102 }) and write metrics.port: metrics',
+        }
+      : {
+          path: 'metrics.port',
+          value: spec.metrics.port,
+          rule: `metrics.port names a port of the main container, and the workload has no port called "${spec.metrics.port}"`,
+          fix:
+            names.length > 0
+              ? `write one of ${names.join(', ')}, or declare the port under ports`
+              : 'declare the port under ports, e.g. { name: metrics, port: 9102 }',
+        },
+  );
+}
