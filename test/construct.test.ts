@@ -430,6 +430,7 @@ describe('what a resolved workload explains', () => {
         'sidecarsOutliveDrain',
         'deregistrationDelay',
         'loadBalancerHealthCheck',
+        'ephemeralStorageCoversFolders',
       ].map((id) => [id, 'holds']),
     );
   });

@@ -85,7 +85,7 @@ describe('resources.ephemeralStorage', () => {
   });
 });
 
-describe('invariant 18 (ephemeralStorageCoversFolders)', () => {
+describe('invariant 19 (ephemeralStorageCoversFolders)', () => {
   const tight = { resources: { ephemeralStorage: { limit: '1Gi' } } };
   test('folders in memory do not count against the ephemeral-storage limit', () => {
     expect(() => synth(checkoutWith({ ...tight, tmp: { medium: 'memory', sizeLimit: '64Mi' } }))).not.toThrow();

@@ -78,7 +78,7 @@ export const RESOURCES_REJECTIONS: Array<[string, ConfigurationRejection]> = [
     },
   ],
   [
-    'an ephemeral-storage limit that the folders on disk fill (invariant 18)',
+    'an ephemeral-storage limit that the folders on disk fill (invariant 19)',
     {
       declaration: checkoutWith({
         resources: { ephemeralStorage: { limit: '2Gi' } },
@@ -86,13 +86,13 @@ export const RESOURCES_REJECTIONS: Array<[string, ConfigurationRejection]> = [
       }),
       path: 'resources.ephemeralStorage.limit',
       value: '2Gi',
-      rule: /^invariant 18 \(ephemeralStorageCoversFolders\): .* Here: ephemeral-storage limits checkout 2Gi = 2147483648 bytes vs emptyDirs on disk tmp 1Gi \+ scratch-cache 1Gi = 2147483648 bytes$/,
+      rule: /^invariant 19 \(ephemeralStorageCoversFolders\): .* Here: ephemeral-storage limits checkout 2Gi = 2147483648 bytes vs emptyDirs on disk tmp 1Gi \+ scratch-cache 1Gi = 2147483648 bytes$/,
       fix: /^raise the ephemeral-storage limit above 2147483648 bytes, or lower the emptyDirs' sizeLimits \(or keep folders in memory\); if this is deliberate, add acknowledge.ephemeralStorageCoversFolders: "<reason>"$/,
       helm: 'templates',
     },
   ],
   [
-    "a sidecar's own ephemeral-storage limit that with the application's does not cover the folders (invariant 18)",
+    "a sidecar's own ephemeral-storage limit that with the application's does not cover the folders (invariant 19)",
     {
       declaration: checkoutWith({
         resources: { ephemeralStorage: { limit: '600Mi' } },
