@@ -276,8 +276,7 @@ helmDescribe("helm create's chart, rendered and piped in", () => {
       finding.line,
     ]);
     expect(found).toEqual([
-      // A single replica, the default rollout (25% unavailable) and the default token automount.
-      ['Deployment/rel-mychart', 'rolloutMaxUnavailable', 48],
+      // A single replica and the default token automount; the default rollout's 25% of 1 replica is 0 pods, so no rollout finding.
       ['Deployment/rel-mychart', 'singleReplica', 49],
       ['Deployment/rel-mychart', 'automountServiceAccountToken', 62], // its ServiceAccount sets automount: true
       // securityContext: {} in values.yaml: the restricted profile fails on four controls.

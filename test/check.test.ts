@@ -22,7 +22,12 @@ const POD = { containers: [container('app', { livenessProbe: { httpGet: { path: 
 
 /** One object of every workload kind, each with the same pod. */
 const EVERY_KIND = [
-  { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template: template(POD) } },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: { strategy: { type: 'Recreate' }, template: template(POD) },
+  },
   { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { template: template(POD) } },
   { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { template: template(POD) } },
   { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'legacy' }, spec: { template: template(POD) } },
@@ -259,7 +264,7 @@ describe('input', () => {
     const report = check(stringify({ apiVersion: 'v1', kind: 'List', items: [EVERY_KIND[0], EVERY_KIND[1]] }));
     expect(report.workloads.map(({ subject, line }) => [subject, line])).toEqual([
       ['Deployment/web', 4],
-      ['StatefulSet/db', 21],
+      ['StatefulSet/db', 23],
     ]);
   });
 
@@ -293,7 +298,7 @@ describe('input', () => {
     const report = check(
       `${stringify(EVERY_KIND[0])}---\n${stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: {} })}`,
     );
-    expect(report.skipped).toEqual([{ object: { kind: 'ConfigMap', name: 'settings' }, file: 'input.yaml', line: 19, column: 1 }]);
+    expect(report.skipped).toEqual([{ object: { kind: 'ConfigMap', name: 'settings' }, file: 'input.yaml', line: 21, column: 1 }]);
   });
 
   test('input without any workload fails the gate with the reason', () => {

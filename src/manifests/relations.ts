@@ -22,6 +22,8 @@ export interface Related {
   readonly namespace?: SourcedObject;
   /** The controller of each IngressClass in the input, by class name. */
   readonly ingressClasses: ReadonlyMap<string, string>;
+  /** The PersistentVolumeClaims in the input that the pod's persistentVolumeClaim volumes name. */
+  readonly volumeClaims: readonly SourcedObject[];
 }
 
 type Labels = Readonly<Record<string, string>>;
@@ -147,6 +149,9 @@ export function indexRelations(objects: readonly SourcedObject[]): RelationIndex
   const ingressClasses = new Map(
     ofKind('IngressClass').map((source) => [String(source.object.metadata?.name), String(source.object.spec?.controller ?? '')]),
   );
+  const claims = new Map(
+    ofKind('PersistentVolumeClaim').map((source) => [`${namespaceOf(source)}\u0000${source.object.metadata?.name}`, source]),
+  );
   /** The objects of a kind that name any of the Services, each once, in input order. */
   const sendingTo = (kind: 'Ingress' | 'Route', services: readonly SourcedObject[]) => {
     const found = new Set(
@@ -170,6 +175,10 @@ export function indexRelations(objects: readonly SourcedObject[]): RelationIndex
         routes: sendingTo('Route', selecting),
         namespace: namespace === '' ? undefined : namespaces.get(namespace),
         ingressClasses,
+        volumeClaims: ((pod.spec.volumes as Node[] | undefined) ?? []).flatMap((volume) => {
+          const claim = claims.get(`${namespace}\u0000${volume?.persistentVolumeClaim?.claimName}`);
+          return claim ? [claim] : [];
+        }),
       };
     },
   };

@@ -386,7 +386,7 @@ export const RULES = {
     kinds: ['Deployment'],
     target: 'workload',
     rationale:
-      'The default maxUnavailable of 25% removes serving pods before their replacements are ready, and Recreate removes all of them: capacity drops during every rollout.',
+      'The default maxUnavailable of 25% removes serving pods before their replacements are ready, and Recreate removes all of them: capacity drops during every rollout. Percentages are read as the controller resolves them over the replicas (or the autoscaler minimum): maxUnavailable rounds down, maxSurge up, and when both come to 0 one pod is stopped first; so 25% of 1 to 3 replicas stops none. Recreate is not reported when the pod mounts a ReadWriteOnce claim in the input, which a surge pod on another node could not attach.',
     fix: 'Use strategy.type RollingUpdate with rollingUpdate.maxUnavailable: 0 and maxSurge: 25% (or 1).',
     reference: `${DEPLOYMENT_DOC}#max-unavailable`,
   }),

@@ -1,5 +1,8 @@
 import { parseImage } from '../declaration/image';
+import { API_DEFAULTS, resolveBudget } from '../invariants/facts';
 import { replicasOf } from '../manifests/facts';
+import type { Workload } from '../manifests/workloads';
+import type { PodBudget } from '../timing/types';
 import { servingContainers } from '../manifests/roles';
 import { loadBalancersOf } from '../manifests/load-balancers';
 import { READINESS_GATE_ENABLED, READINESS_GATE_LABEL } from '../load-balancers/aws-load-balancer-controller';
@@ -8,6 +11,15 @@ import type { Check, Outcome, Subject } from './check';
 import { containerOf } from './check';
 import type { RuleId } from './catalogue';
 import { sameQuantity } from './quantities';
+
+/** Whether the pod mounts a claim in the input that only one node may attach (ReadWriteOnce or ReadWriteOncePod). */
+function readWriteOnceClaim(workload: Workload): boolean {
+  return workload.related.volumeClaims.some((claim) =>
+    ((claim.object.spec?.accessModes as unknown[] | undefined) ?? []).some(
+      (mode) => mode === 'ReadWriteOnce' || mode === 'ReadWriteOncePod',
+    ),
+  );
+}
 
 /** The hardening defaults of the project (README, "Hardening") as predicates over manifests. */
 
@@ -91,13 +103,31 @@ export const HARDENING_CHECKS = {
     return [{ path: podSpecPath(subject, 'automountServiceAccountToken'), message: `the pod mounts a service account token (${why})` }];
   },
   rolloutMaxUnavailable: ({ workload }) => {
-    const strategy: Node = workload.source.object.spec.strategy ?? {};
-    if (strategy.type === 'Recreate')
+    const spec: Node = workload.source.object.spec;
+    const strategy: Node = spec.strategy ?? {};
+    if (strategy.type === 'Recreate') {
+      // A ReadWriteOnce claim can be attached to one node at a time: a surge pod elsewhere could never start.
+      if (readWriteOnceClaim(workload)) return [];
       return [{ path: ['spec', 'strategy', 'type'], message: 'Recreate stops every pod before starting new ones' }];
-    const maxUnavailable = strategy.rollingUpdate?.maxUnavailable ?? '25%';
-    return maxUnavailable === 0 || maxUnavailable === '0%'
-      ? []
-      : [{ path: ['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], message: `maxUnavailable ${maxUnavailable}` }];
+    }
+    const maxUnavailable: PodBudget = strategy.rollingUpdate?.maxUnavailable ?? API_DEFAULTS.maxUnavailable;
+    const maxSurge: PodBudget = strategy.rollingUpdate?.maxSurge ?? API_DEFAULTS.maxSurge;
+    // As the Deployment controller resolves them: unavailability rounds down, surge up, over the desired replicas;
+    // when both come to 0 it takes 1 unavailable. https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#max-unavailable
+    const replicas = replicasOf(workload);
+    const unavailable = resolveBudget(maxUnavailable, replicas, 'down');
+    const pods = unavailable === 0 && resolveBudget(maxSurge, replicas, 'up') === 0 ? 1 : unavailable;
+    if (pods === 0) return [];
+    const scaled = typeof maxUnavailable === 'string' ? ` (${pods} of ${replicas} replicas)` : '';
+    return [
+      {
+        path: ['spec', 'strategy', 'rollingUpdate', unavailable === 0 ? 'maxSurge' : 'maxUnavailable'],
+        message:
+          unavailable === 0
+            ? `maxSurge ${maxSurge} and maxUnavailable ${maxUnavailable} both come to 0 at ${replicas} replicas, so the controller stops 1 pod first`
+            : `maxUnavailable ${maxUnavailable}${scaled}`,
+      },
+    ];
   },
   singleReplica: ({ workload }) => {
     const count = replicasOf(workload);
