@@ -574,3 +574,26 @@ describe('load balancers in front of a workload (AWS Load Balancer Controller, I
     expect(() => run(DEPLOYMENT, route)).toThrow('GRPCRoute/web: spec.rules[0].backendRefs[0].port must be a whole number, not "80"');
   });
 });
+
+describe('a ServiceAccount bound to a role in the input', () => {
+  const text = readFileSync(
+    join(__dirname, 'fixtures', 'rules', 'automountServiceAccountToken', 'passes.bound-service-account.yaml'),
+    'utf8',
+  );
+  const report = check(text);
+  const notes = report.findings.filter((finding) => finding.ruleId === 'automountServiceAccountToken');
+
+  test('needs its token: the automount rule leaves a note naming the binding, not a warning', () => {
+    expect(notes).toEqual([
+      expect.objectContaining({
+        severity: 'note',
+        subject: 'Deployment/cert-manager/cert-manager',
+        message: expect.stringContaining('ClusterRoleBinding/cert-manager-controller-issuers grant it a role'),
+      }),
+    ]);
+  });
+
+  test('a note does not fail the default gate (failOn warning)', () => {
+    expect(failure({ ...report, findings: notes })).toBeUndefined();
+  });
+});

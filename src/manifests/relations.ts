@@ -24,6 +24,8 @@ export interface Related {
   readonly ingressClasses: ReadonlyMap<string, string>;
   /** The PersistentVolumeClaims in the input that the pod's persistentVolumeClaim volumes name. */
   readonly volumeClaims: readonly SourcedObject[];
+  /** RoleBindings and ClusterRoleBindings in the input whose subjects include the pod's ServiceAccount. */
+  readonly bindings: readonly SourcedObject[];
 }
 
 type Labels = Readonly<Record<string, string>>;
@@ -152,6 +154,16 @@ export function indexRelations(objects: readonly SourcedObject[]): RelationIndex
   const claims = new Map(
     ofKind('PersistentVolumeClaim').map((source) => [`${namespaceOf(source)}\u0000${source.object.metadata?.name}`, source]),
   );
+  // A RoleBinding's ServiceAccount subject without a namespace is in the binding's namespace; a ClusterRoleBinding's must name one.
+  // https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-subjects
+  const bindings = new Map<string, SourcedObject[]>();
+  for (const source of [...ofKind('RoleBinding'), ...ofKind('ClusterRoleBinding')]) {
+    const subjects: Node[] = Array.isArray((source.object as Node).subjects) ? (source.object as Node).subjects : [];
+    const accounts = subjects.filter((subject) => subject?.kind === 'ServiceAccount' && typeof subject.name === 'string');
+    for (const key of new Set(accounts.map((subject) => `${subject.namespace ?? namespaceOf(source)}\u0000${subject.name}`))) {
+      append(bindings, key, source);
+    }
+  }
   /** The objects of a kind that name any of the Services, each once, in input order. */
   const sendingTo = (kind: 'Ingress' | 'Route', services: readonly SourcedObject[]) => {
     const found = new Set(
@@ -175,6 +187,7 @@ export function indexRelations(objects: readonly SourcedObject[]): RelationIndex
         routes: sendingTo('Route', selecting),
         namespace: namespace === '' ? undefined : namespaces.get(namespace),
         ingressClasses,
+        bindings: bindings.get(`${namespace}\u0000${accountName}`) ?? [],
         volumeClaims: ((pod.spec.volumes as Node[] | undefined) ?? []).flatMap((volume) => {
           const claim = claims.get(`${namespace}\u0000${volume?.persistentVolumeClaim?.claimName}`);
           return claim ? [claim] : [];

@@ -154,7 +154,7 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
           const reason = reasons.get(id);
           findings.push({
             ruleId: id,
-            severity,
+            severity: outcome.note ? 'note' : severity,
             subject: workload.subject,
             object: refOf(holder),
             file: holder.file,

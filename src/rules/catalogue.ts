@@ -366,7 +366,7 @@ export const RULES = {
     kinds: ALL_KINDS,
     target: 'workload',
     rationale:
-      'By default every pod gets a token for the Kubernetes API. Most applications never call the API; a stolen token is a foothold in the cluster.',
+      'By default every pod gets a token for the Kubernetes API. Most applications never call the API; a stolen token is a foothold in the cluster. A pod whose ServiceAccount a RoleBinding or ClusterRoleBinding in the input grants a role (a controller, an operator) calls the API and needs its token: that is reported as a note naming the binding, not as a finding.',
     fix: 'Set automountServiceAccountToken: false on the pod (or on its ServiceAccount), and give the workload its own ServiceAccount.',
     reference: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting',
   }),

@@ -6,7 +6,7 @@ import type { PodBudget } from '../timing/types';
 import { servingContainers } from '../manifests/roles';
 import { loadBalancersOf } from '../manifests/load-balancers';
 import { READINESS_GATE_ENABLED, READINESS_GATE_LABEL } from '../load-balancers/aws-load-balancer-controller';
-import type { Node } from '../manifests/objects';
+import { type Node, objectName } from '../manifests/objects';
 import type { Check, Outcome, Subject } from './check';
 import { containerOf } from './check';
 import type { RuleId } from './catalogue';
@@ -97,6 +97,17 @@ export const HARDENING_CHECKS = {
     const account = related.serviceAccount;
     const accountName = pod.spec.serviceAccountName ?? 'default';
     if (own === false || (own === undefined && account?.object.automountServiceAccountToken === false)) return [];
+    // A ServiceAccount that a binding in the input grants a role is meant to call the API: the token is needed.
+    const [binding, ...more] = related.bindings;
+    if (binding)
+      return [
+        {
+          note: true,
+          path: podSpecPath(subject, 'automountServiceAccountToken'),
+          message: `the pod mounts a service account token, which ServiceAccount ${accountName} needs: ${objectName(binding.object)}${more.length > 0 ? ` and ${more.length} more binding(s)` : ''} grant it a role`,
+          fix: 'nothing to change if the workload calls the Kubernetes API with that role; otherwise remove the binding and set automountServiceAccountToken: false',
+        },
+      ];
     if (own === true)
       return [{ path: podSpecPath(subject, 'automountServiceAccountToken'), message: 'the pod mounts a service account token' }];
     const why = account ? `its ServiceAccount ${accountName} does not opt out` : `ServiceAccount ${accountName} is not in the input`;
