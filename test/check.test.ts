@@ -88,8 +88,8 @@ describe('every workload kind', () => {
   });
 
   test('reads the pod template of a CronJob through its jobTemplate, with the field path to match', () => {
-    const finding = everyKind.findings.find((entry) => entry.subject === 'CronJob/report' && entry.ruleId === 'startupWindow');
-    expect(finding?.fieldPath).toBe('spec.jobTemplate.spec.template.spec.containers[0].livenessProbe');
+    const finding = everyKind.findings.find((entry) => entry.subject === 'CronJob/report' && entry.ruleId === 'readinessTimeout');
+    expect(finding?.fieldPath).toBe('spec.jobTemplate.spec.template.spec.containers[0].livenessProbe.timeoutSeconds');
   });
 });
 
@@ -358,9 +358,16 @@ describe('configuration', () => {
     expect(failure({ ...notes, failOn: 'never' })).toBeUndefined();
   });
 
-  test('declared times: flags for every workload, the annotation over them, a named entry over both', () => {
+  const service = stringify({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'legacy' },
+    spec: { selector: { app: 'shop' }, ports: [{ port: 80 }] },
+  });
+
+  test('declared times: flags for every serving workload, the annotation over them, a named entry over both', () => {
     expect(check(legacy).workloads[0]!.declared).toEqual({ drainSeconds: 20 });
-    expect(check(legacy, { declared: { drainSeconds: 40, propagationSeconds: 10 } }).workloads[0]!.declared).toEqual({
+    expect(check(`${legacy}---\n${service}`, { declared: { drainSeconds: 40, propagationSeconds: 10 } }).workloads[0]!.declared).toEqual({
       drainSeconds: 20,
       propagationSeconds: 10,
     });
@@ -368,6 +375,14 @@ describe('configuration', () => {
     expect(check(legacy, { config }).workloads[0]!.declared).toEqual({ drainSeconds: 60 });
     expect(graceFinding(check(legacy))).toBeUndefined();
     expect(graceFinding(check(legacy, { config }))).toBe('grace 30 s vs preStop 0 + drain 60 + 5 = 65 s');
+  });
+
+  test('flags and entries without a name do not apply to a workload no Service sends traffic to (a metrics exporter, an agent)', () => {
+    const config = { ...DEFAULT_CONFIG, declared: [{ drainSeconds: 5, runMaxSeconds: 60 }] };
+    expect(check(legacy, { config, declared: { propagationSeconds: 10, startupMaxSeconds: 30 } }).workloads[0]!.declared).toEqual({
+      drainSeconds: 20,
+      runMaxSeconds: 60,
+    });
   });
 });
 
@@ -595,5 +610,42 @@ describe('a ServiceAccount bound to a role in the input', () => {
 
   test('a note does not fail the default gate (failOn warning)', () => {
     expect(failure({ ...report, findings: notes })).toBeUndefined();
+  });
+});
+
+describe('a preStop hook whose duration cannot be read (ingress-nginx: exec /wait-shutdown)', () => {
+  const report = check(
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: controller }',
+      'spec:',
+      '  selector: { matchLabels: { app: controller } }',
+      '  template:',
+      '    metadata: { labels: { app: controller } }',
+      '    spec:',
+      '      terminationGracePeriodSeconds: 300',
+      '      containers:',
+      '        - name: controller',
+      '          image: registry.k8s.io/ingress-nginx/controller:v1.12.0',
+      '          ports: [{ name: http, containerPort: 80 }]',
+      '          lifecycle: { preStop: { exec: { command: [/wait-shutdown] } } }',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: { name: controller }',
+      'spec: { selector: { app: controller }, ports: [{ port: 80, targetPort: http }] }',
+    ].join('\n'),
+    { declared: { drainSeconds: 30, propagationSeconds: 10 } },
+  );
+  const [workload] = report.workloads;
+
+  test('makes the rules that need it undecided, never "preStop 0 s"', () => {
+    expect(workload!.undecided.map(({ ruleId }) => ruleId)).toEqual(
+      expect.arrayContaining(['preStopCoversPropagation', 'graceCoversShutdown']),
+    );
+    expect(ids(report)).not.toContain('preStopCoversPropagation');
+    expect(ids(report)).not.toContain('graceCoversShutdown');
+    expect(JSON.stringify(report)).not.toMatch(/preStop 0 s/);
   });
 });

@@ -100,16 +100,24 @@ const defined = (times: DeclaredTimes): DeclaredTimes => ({
   ...(times.containers ? { containers: times.containers } : {}),
 });
 
+/** What general times (flags, entries without a name) say about a workload that serves no traffic: only how long a run takes. */
+const forNonServing = (times: DeclaredTimes): DeclaredTimes =>
+  times.runMaxSeconds === undefined ? {} : { runMaxSeconds: times.runMaxSeconds };
+
 /**
  * The declared times of one workload, from the least to the most specific: entries without a
- * name and the flags (every workload), then the object's own annotation, then entries naming it.
+ * name and the flags, then the object's own annotation, then entries naming it. Entries without a
+ * name and the flags describe the serving workloads (those a Service sends traffic to) and Jobs:
+ * a metrics exporter or an agent is not held to the drain, propagation and start of the application.
  */
 export function declaredFor(
   object: { kind: string; name: string; namespace?: string },
   config: CheckConfig,
   flags: DeclaredTimes,
   annotated: DeclaredTimes,
+  serving = true,
 ): DeclaredTimes {
+  const scope = serving ? defined : (times: DeclaredTimes) => forNonServing(defined(times));
   const general = config.declared.filter((entry) => entry.name === undefined);
   const specific = config.declared.filter(
     (entry) =>
@@ -117,5 +125,5 @@ export function declaredFor(
       (entry.kind === undefined || entry.kind === object.kind) &&
       (entry.namespace === undefined || entry.namespace === (object.namespace ?? '')),
   );
-  return Object.assign({}, ...general.map(defined), defined(flags), defined(annotated), ...specific.map(defined));
+  return Object.assign({}, ...general.map(scope), scope(flags), defined(annotated), ...specific.map(defined));
 }

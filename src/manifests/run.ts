@@ -10,6 +10,7 @@ import { annotatedTimes } from './declared-times';
 import { pathText } from './field-paths';
 import { objectName } from './objects';
 import { isWorkloadKind } from './pod-templates';
+import { servingContainers } from './roles';
 import { isReadKind, shapeProblems } from './shapes';
 import { acknowledgements } from './suppressions';
 import { type Workload, workloadsOf } from './workloads';
@@ -131,7 +132,8 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
   const findings: Finding[] = [];
   const reports = workloads.map((workload, index): WorkloadReport => {
     const object = refOf(workload.source);
-    const declared = declaredFor(object, config, options.declared ?? {}, annotatedTimes(workload));
+    const serving = workload.kind === 'Job' || workload.kind === 'CronJob' || servingContainers(workload).size > 0;
+    const declared = declaredFor(object, config, options.declared ?? {}, annotatedTimes(workload), serving);
     const reasons = suppressions[index]!.reasons;
     const undecided: Array<{ ruleId: RuleId; detail: string }> = [];
     for (const { id, severity } of enabled) {

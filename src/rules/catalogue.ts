@@ -90,7 +90,7 @@ export const RULES = {
     kinds: ALL_KINDS,
     target: PROBED,
     rationale:
-      'Until the startup probe succeeds, liveness and readiness are not run. Without a startup probe, or with a startup window (period × failureThreshold) shorter than a slow cold start, the liveness probe restarts a pod that is still starting, and it never becomes ready: a CrashLoop on every slow start.',
+      'Until the startup probe succeeds, liveness and readiness are not run. Without a startup probe, or with a startup window (period × failureThreshold) shorter than a slow cold start, the liveness probe restarts a pod that is still starting, and it never becomes ready: a CrashLoop on every slow start. Without a startup probe, the start liveness tolerates is its initialDelaySeconds + its window: the rule compares that with 1.5 × the slowest start, and is undecided until the slowest start is declared.',
     fix: 'Add a startup probe whose periodSeconds × failureThreshold is at least 1.5 × the slowest start (declare it with startupMaxSeconds).',
     reference: PROBES_DOC,
   }),
@@ -134,7 +134,7 @@ export const RULES = {
     kinds: LONG_RUNNING,
     target: { containers: ['main'] },
     rationale:
-      'A deleted pod is removed from Service endpoints while it receives SIGTERM; load balancers, kube-proxy and ingress controllers keep sending requests for some seconds. Unless the preStop hook delays SIGTERM by that propagation time, those requests reach a process that is shutting down: 502s on every rollout.',
+      'A deleted pod is removed from Service endpoints while it receives SIGTERM; load balancers, kube-proxy and ingress controllers keep sending requests for some seconds. Unless the preStop hook delays SIGTERM by that propagation time, those requests reach a process that is shutting down: 502s on every rollout. Removal from endpoints is never instantaneous, on any platform, so a container a Service selects that has no preStop delay at all fails without a declared propagation time; a hook whose duration cannot be read (httpGet, an exec that is not a sleep) leaves the rule undecided.',
     fix: 'Add a preStop hook that waits at least the propagation time (a sleep action on Kubernetes 1.30+, else exec sleep), and declare the propagation time.',
     reference: TERMINATION_DOC,
   }),
