@@ -7,8 +7,9 @@ import type { InputProblem } from '../files/input-error';
  * the declared times of workloads whose manifests cannot show them. Read from a configuration file
  * (YAML or JSON) and flags; see the README, "Use it as a CI gate".
  */
-export type FailOn = Severity | 'never';
-export const FAIL_ON: readonly FailOn[] = [...SEVERITIES, 'never'];
+/** `undecided` fails on every finding and on every rule that could not be decided. */
+export type FailOn = Severity | 'undecided' | 'never';
+export const FAIL_ON: readonly FailOn[] = [...SEVERITIES, 'undecided', 'never'];
 
 export interface DeclaredEntry extends DeclaredTimes {
   /** Entries with a name apply to that object only; entries without, to every workload. */
