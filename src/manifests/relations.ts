@@ -176,7 +176,8 @@ export function indexRelations(objects: readonly SourcedObject[]): RelationIndex
     relatedTo(workload, pod) {
       const namespace = namespaceOf(workload);
       const podLabels: Labels = pod.metadata.labels ?? {};
-      const accountName = pod.spec.serviceAccountName ?? 'default';
+      // spec.serviceAccount is the deprecated name of serviceAccountName, still honoured when it is alone.
+      const accountName = pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default';
       const selecting = services.find(namespace, podLabels);
       return {
         services: selecting,

@@ -260,9 +260,10 @@ export const RULES = {
     fix: 'Remove the sysctl, or move the workload to nodes configured for it outside the restricted profile.',
   }),
   appArmor: podSecurity({
-    title: 'AppArmor profiles are runtime/default or localhost/*.',
-    rationale: 'An unconfined AppArmor profile removes a layer of kernel confinement.',
-    fix: 'Remove the AppArmor annotation or set it to runtime/default.',
+    title: 'AppArmor profiles are runtime/default or localhost/* (appArmorProfile.type RuntimeDefault or Localhost).',
+    rationale:
+      'An unconfined AppArmor profile removes a layer of kernel confinement. Both ways of setting it are read: the annotation, and the securityContext.appArmorProfile field of the pod and of each container (Kubernetes 1.30+).',
+    fix: 'Remove the AppArmor annotation or set it to runtime/default, and set appArmorProfile.type to RuntimeDefault (or remove it).',
   }),
   seLinux: podSecurity({
     title: 'SELinux options set no user or role and only the container types.',
@@ -356,7 +357,7 @@ export const RULES = {
     kinds: ALL_KINDS,
     target: 'workload',
     rationale:
-      "An emptyDir without a sizeLimit grows without bound on the node's ephemeral storage (or, in memory, into the container's memory limit): one runaway writer fills the node's disk, and the kubelet then evicts pods that did nothing wrong. With a sizeLimit, only the pod that crossed it is evicted.",
+      "A volume with no source is an emptyDir, and a sizeLimit of 0 sets no limit. An emptyDir without a sizeLimit grows without bound on the node's ephemeral storage (or, in memory, into the container's memory limit): one runaway writer fills the node's disk, and the kubelet then evicts pods that did nothing wrong. With a sizeLimit, only the pod that crossed it is evicted.",
     fix: 'Set emptyDir.sizeLimit on every emptyDir volume, generous for what the application writes; in memory (medium: Memory), below the memory limit.',
     reference: 'https://kubernetes.io/docs/concepts/storage/volumes/#emptydir',
   }),
@@ -366,7 +367,7 @@ export const RULES = {
     kinds: ALL_KINDS,
     target: 'workload',
     rationale:
-      'By default every pod gets a token for the Kubernetes API. Most applications never call the API; a stolen token is a foothold in the cluster. A pod whose ServiceAccount a RoleBinding or ClusterRoleBinding in the input grants a role (a controller, an operator) calls the API and needs its token: that is reported as a note naming the binding, not as a finding.',
+      'By default every pod gets a token for the Kubernetes API. Most applications never call the API; a stolen token is a foothold in the cluster. A projected volume with a serviceAccountToken source mounts one even when automount is off. The deprecated spec.serviceAccount names the ServiceAccount when serviceAccountName does not. A pod whose ServiceAccount a RoleBinding or ClusterRoleBinding in the input grants a role (a controller, an operator) calls the API and needs its token: that is reported as a note naming the binding, not as a finding.',
     fix: 'Set automountServiceAccountToken: false on the pod (or on its ServiceAccount), and give the workload its own ServiceAccount.',
     reference: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting',
   }),

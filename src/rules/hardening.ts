@@ -80,23 +80,40 @@ export const HARDENING_CHECKS = {
 
   emptyDirSizeLimit: (subject) => {
     const volumes: Node[] = subject.workload.pod.spec.volumes ?? [];
-    return volumes.flatMap((volume, index) =>
-      volume.emptyDir && (volume.emptyDir.sizeLimit === undefined || volume.emptyDir.sizeLimit === null)
-        ? [
-            {
-              path: [...subject.workload.pod.path, 'spec', 'volumes', index, 'emptyDir'],
-              message: `emptyDir volume ${volume.name} has no sizeLimit`,
-            },
-          ]
-        : [],
-    );
+    return volumes.flatMap((volume, index) => {
+      const at = [...subject.workload.pod.path, 'spec', 'volumes', index];
+      // A volume with no source is an emptyDir (the API server's default).
+      if (volume && Object.keys(volume).every((key) => key === 'name'))
+        return [{ path: at, message: `volume ${volume.name} has no source, so it is an emptyDir without a sizeLimit` }];
+      if (!volume?.emptyDir) return [];
+      const limit = volume.emptyDir.sizeLimit;
+      if (limit === undefined || limit === null)
+        return [{ path: [...at, 'emptyDir'], message: `emptyDir volume ${volume.name} has no sizeLimit` }];
+      // A zero quantity sets no limit at all. https://kubernetes.io/docs/concepts/storage/volumes/#emptydir
+      return sameQuantity(limit, 0)
+        ? [{ path: [...at, 'emptyDir', 'sizeLimit'], message: `emptyDir volume ${volume.name} has sizeLimit ${limit}, which is no limit` }]
+        : [];
+    });
   },
   automountServiceAccountToken: (subject) => {
     const { pod, related } = subject.workload;
     const own = pod.spec.automountServiceAccountToken;
     const account = related.serviceAccount;
-    const accountName = pod.spec.serviceAccountName ?? 'default';
-    if (own === false || (own === undefined && account?.object.automountServiceAccountToken === false)) return [];
+    const accountName = pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default';
+    if (own === false || (own === undefined && account?.object.automountServiceAccountToken === false)) {
+      // Automount off, but a projected volume mounts a token all the same.
+      const volumes: Node[] = pod.spec.volumes ?? [];
+      return volumes.flatMap((volume, index) =>
+        ((volume?.projected?.sources as Node[] | undefined) ?? []).some((source) => source?.serviceAccountToken)
+          ? [
+              {
+                path: [...subject.workload.pod.path, 'spec', 'volumes', index, 'projected'],
+                message: `automount is off, but projected volume ${volume.name} mounts a service account token`,
+              },
+            ]
+          : [],
+      );
+    }
     // A ServiceAccount that a binding in the input grants a role is meant to call the API: the token is needed.
     const [binding, ...more] = related.bindings;
     if (binding)
