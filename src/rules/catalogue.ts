@@ -469,6 +469,16 @@ export const RULES = {
     fix: 'Set persistentVolumeClaimRetentionPolicy whenDeleted and whenScaled to Retain (or leave them out), or acknowledge deleteVolumeClaims with a reason.',
     reference: 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#persistentvolumeclaim-retention',
   }),
+  literalSecretEnv: hardening({
+    title: 'No secret is written into an environment variable (a *PASSWORD*, *TOKEN* or *SECRET* name with a literal value).',
+    severity: 'warning',
+    kinds: ALL_KINDS,
+    target: RUNNING,
+    rationale:
+      'A literal value in the pod template is stored in plain text wherever the manifest goes: the Git repository, the Helm release secret, the controller object that anyone allowed to read Deployments can read, and every log of `kubectl get -o yaml`. A Secret referenced with valueFrom.secretKeyRef can be rotated and its reading restricted by RBAC. Names ending in _FILE, _PATH or _DIR (where the secret is, not the secret) and references to other variables ($(NAME)) are not reported.',
+    fix: 'Move the value into a Secret and reference it with valueFrom.secretKeyRef (or envFrom.secretRef).',
+    reference: 'https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables',
+  }),
   jobPodFailurePolicy: hardening({
     title: "A Job's pod failure policy ignores disruptions, so evictions and node drains do not spend its retries.",
     severity: 'warning',

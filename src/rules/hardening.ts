@@ -21,6 +21,18 @@ function readWriteOnceClaim(workload: Workload): boolean {
   );
 }
 
+const SECRET_NAME = /PASSWORD|TOKEN|SECRET/i;
+const LOCATION_NAME = /_(FILE|PATH|DIR)$/i;
+const REFERENCE = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
+
+/** An env entry with a secret-looking name and a literal value (not where the secret is, nor a reference to another variable). */
+function isLiteralSecret(entry: Node): boolean {
+  if (typeof entry?.name !== 'string' || typeof entry.value !== 'string') return false;
+  if (!SECRET_NAME.test(entry.name) || LOCATION_NAME.test(entry.name)) return false;
+  const value = entry.value.trim();
+  return value !== '' && !REFERENCE.test(value) && !['true', 'false'].includes(value.toLowerCase());
+}
+
 /** The hardening defaults of the project (README, "Hardening") as predicates over manifests. */
 
 /** A check of one container's own fields, reported at `field` (relative to the container). */
@@ -74,6 +86,15 @@ export const HARDENING_CHECKS = {
       ? undefined
       : { field: ['readinessProbe'], message: 'receives Service traffic but has no readiness probe' },
   ),
+  literalSecretEnv: (subject) => {
+    const view = containerOf(subject);
+    const env: Node[] = Array.isArray(view.container.env) ? view.container.env : [];
+    return env.flatMap((entry, index) =>
+      isLiteralSecret(entry)
+        ? [{ path: [...view.path, 'env', index, 'value'], message: `container ${view.name}: ${entry.name} holds a literal value` }]
+        : [],
+    );
+  },
   noLiveness: containerCheck((container) =>
     container.livenessProbe ? undefined : { field: ['livenessProbe'], message: 'no liveness probe' },
   ),
