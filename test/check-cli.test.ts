@@ -131,11 +131,40 @@ describe('exit codes', () => {
     ],
     ['a wrong severity in --rule', ['--rule', 'cpuLimit=fatal'], /"fatal" must be one of error, warning, note, off/],
     ['an unknown format', ['--format', 'xml'], /argument 'xml' is invalid. Allowed choices are text, json, sarif/],
-    ['an unknown --fail-on', ['--fail-on', 'info'], /Allowed choices are error, warning, note, never/],
+    ['an unknown --fail-on', ['--fail-on', 'info'], /Allowed choices are error, warning, note, undecided, never/],
   ])('2: %s is a usage error', (_, args, message) => {
     const result = cli(['check', synthesized(), ...args]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+
+  test.each([
+    [
+      'json',
+      (text: string) =>
+        expect(JSON.parse(text)).toMatchObject({ passed: false, error: expect.stringMatching(/nope\.yaml: cannot be read/) }),
+    ],
+    [
+      'sarif',
+      (text: string) => {
+        expect(sarifValidationProblems(text)).toEqual([]);
+        expect(JSON.parse(text).runs[0]).toMatchObject({
+          results: [],
+          invocations: [
+            {
+              executionSuccessful: false,
+              toolExecutionNotifications: [{ level: 'error', message: { text: expect.stringMatching(/^nope\.yaml: cannot be read/) } }],
+            },
+          ],
+        });
+      },
+    ],
+  ])('2: an unreadable input still writes the requested %s file, with the error in it', (format, expectations) => {
+    const folder = scratch();
+    const result = cli(['check', 'nope.yaml', '--format', format, '--output', 'report.out'], folder);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^nope\.yaml: cannot be read/);
+    expectations(readFileSync(join(folder, 'report.out'), 'utf8'));
   });
 
   test('2: a configuration file with an unknown setting names it', () => {
@@ -224,6 +253,7 @@ describe('formats', () => {
       reason: 'measured',
     });
     expect(report.workloads[0].undecided.map((entry: { ruleId: string }) => entry.ruleId)).toEqual([
+      'startupWindow', // no startup probe, and the slowest start is not declared
       'graceCoversShutdown',
       'progressDeadline',
     ]);
@@ -297,10 +327,11 @@ helmDescribe("helm create's chart, rendered and piped in", () => {
       finding.line,
     ]);
     expect(found).toEqual([
-      // A single replica, the default rollout (25% unavailable) and the default token automount.
-      ['Deployment/rel-mychart', 'rolloutMaxUnavailable', 48],
+      // A single replica and the default token automount; the default rollout's 25% of 1 replica is 0 pods, so no rollout finding.
       ['Deployment/rel-mychart', 'singleReplica', 49],
       ['Deployment/rel-mychart', 'automountServiceAccountToken', 62], // its ServiceAccount sets automount: true
+      // A Service selects it and it has no preStop hook: stale endpoints on every platform.
+      ['Deployment/rel-mychart', 'preStopCoversPropagation', 65],
       // securityContext: {} in values.yaml: the restricted profile fails on four controls.
       ['Deployment/rel-mychart', 'runAsNonRoot', 65],
       ['Deployment/rel-mychart', 'seccomp', 65],
@@ -311,8 +342,7 @@ helmDescribe("helm create's chart, rendered and piped in", () => {
       ['Deployment/rel-mychart', 'memoryLimit', 65],
       ['Deployment/rel-mychart', 'cpuLimit', 65],
       ['Deployment/rel-mychart', 'readOnlyRootFilesystem', 65],
-      // Both probes GET / on the same port with the API defaults (1 s timeout, 10 s x 3), and no startup probe.
-      ['Deployment/rel-mychart', 'startupWindow', 72],
+      // Both probes GET / on the same port with the API defaults (1 s timeout, 10 s x 3).
       ['Deployment/rel-mychart', 'livenessAfterReadiness', 72],
       ['Deployment/rel-mychart', 'distinctProbes', 72],
       ['Deployment/rel-mychart', 'probeTimeout', 76],
@@ -337,7 +367,8 @@ helmDescribe("helm create's chart, rendered and piped in", () => {
         workload.undecided.map((entry) => entry.ruleId),
       ]),
     ).toEqual([
-      ['Deployment/rel-mychart', ['preStopCoversPropagation', 'graceCoversShutdown', 'progressDeadline']],
+      // No startup probe: liveness's 0 + 30 s is compared with a slowest start nobody declared.
+      ['Deployment/rel-mychart', ['startupWindow', 'graceCoversShutdown', 'progressDeadline']],
       // A test hook runs to completion like a Job's pod, which may be stopped mid-run too: its drain is not declared.
       ['Pod/rel-mychart-test-connection', ['graceCoversShutdown']],
     ]);
@@ -368,5 +399,49 @@ describe('the README section "Use it as a CI gate"', () => {
     const result = cli(['check', file(stringify({ ...LEGACY, metadata: { name: 'legacy', ...metadata } })), '--json']);
     const suppressed = JSON.parse(result.stdout).findings.filter((finding: { suppressed?: unknown }) => finding.suppressed);
     expect(suppressed.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['singleReplica', 'cpuLimit']);
+  });
+});
+
+describe('undecided rules are an outcome of their own', () => {
+  // LEGACY declares no times: several invariants cannot be decided.
+  const undecidedOnly = () =>
+    file(
+      stringify({
+        ...LEGACY,
+        metadata: { name: 'legacy', annotations: { 'hardened-workloads.io/acknowledged': 'noCpuLimit: measured' } },
+      }),
+    );
+
+  test('the summary never says "Passed." while a rule is undecided', () => {
+    const result = cli(['check', undecidedOnly(), '--fail-on', 'never']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /undecided — declare the times they need to decide them\. Not failed, but not everything was decided \(--fail-on never\)\.\n$/,
+    );
+    expect(result.stdout).not.toMatch(/Passed/);
+  });
+
+  test('--fail-on undecided fails the run on undecided rules', () => {
+    const path = undecidedOnly();
+    const result = cli(['check', path, '--fail-on', 'undecided', '--rule', 'readinessTimeout=off', '--rule', 'livenessAfterReadiness=off']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/FAILED: .*\d+ undecided \(--fail-on undecided\)\.\n$/);
+  });
+
+  test('in SARIF each undecided rule is a result with level note, at the workload', () => {
+    const folder = scratch();
+    file(stringify(LEGACY), 'legacy.yaml', folder);
+    cli(['check', 'legacy.yaml', '--format', 'sarif', '--output', 'check.sarif'], folder);
+    const log = readFileSync(join(folder, 'check.sarif'), 'utf8');
+    expect(sarifValidationProblems(log)).toEqual([]);
+    const notes = JSON.parse(log).runs[0].results.filter(
+      (result: { properties?: { undecided?: boolean } }) => result.properties?.undecided,
+    );
+    expect(notes.map((result: { ruleId: string }) => result.ruleId)).toEqual(['startupWindow', 'graceCoversShutdown', 'progressDeadline']);
+    expect(notes[0]).toMatchObject({
+      level: 'note',
+      message: { text: expect.stringMatching(/^Deployment\/legacy: startupWindow is undecided/) },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'legacy.yaml' }, region: { startLine: 1 } } }],
+    });
   });
 });

@@ -24,7 +24,12 @@ const POD = { containers: [container('app', { livenessProbe: { httpGet: { path: 
 
 /** One object of every workload kind, each with the same pod. */
 const EVERY_KIND = [
-  { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template: template(POD) } },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: { strategy: { type: 'Recreate' }, template: template(POD) },
+  },
   { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { template: template(POD) } },
   { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { template: template(POD) } },
   { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'legacy' }, spec: { template: template(POD) } },
@@ -92,8 +97,8 @@ describe('every workload kind', () => {
   });
 
   test('reads the pod template of a CronJob through its jobTemplate, with the field path to match', () => {
-    const finding = everyKind.findings.find((entry) => entry.subject === 'CronJob/report' && entry.ruleId === 'startupWindow');
-    expect(finding?.fieldPath).toBe('spec.jobTemplate.spec.template.spec.containers[0].livenessProbe');
+    const finding = everyKind.findings.find((entry) => entry.subject === 'CronJob/report' && entry.ruleId === 'probeTimeout');
+    expect(finding?.fieldPath).toBe('spec.jobTemplate.spec.template.spec.containers[0].livenessProbe.timeoutSeconds');
   });
 });
 
@@ -299,7 +304,7 @@ describe('input', () => {
     const report = check(stringify({ apiVersion: 'v1', kind: 'List', items: [EVERY_KIND[0], EVERY_KIND[1]] }));
     expect(report.workloads.map(({ subject, line }) => [subject, line])).toEqual([
       ['Deployment/web', 4],
-      ['StatefulSet/db', 21],
+      ['StatefulSet/db', 23],
     ]);
   });
 
@@ -333,7 +338,7 @@ describe('input', () => {
     const report = check(
       `${stringify(EVERY_KIND[0])}---\n${stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: {} })}`,
     );
-    expect(report.skipped).toEqual([{ object: { kind: 'ConfigMap', name: 'settings' }, file: 'input.yaml', line: 19, column: 1 }]);
+    expect(report.skipped).toEqual([{ object: { kind: 'ConfigMap', name: 'settings' }, file: 'input.yaml', line: 21, column: 1 }]);
   });
 
   test('the text report escapes control characters from the manifests, so that they cannot rewrite CI log lines', () => {
@@ -477,9 +482,16 @@ describe('configuration', () => {
     expect(failure({ ...notes, failOn: 'never' })).toBeUndefined();
   });
 
-  test('declared times: flags for every workload, the annotation over them, a named entry over both', () => {
+  const service = stringify({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'legacy' },
+    spec: { selector: { app: 'shop' }, ports: [{ port: 80 }] },
+  });
+
+  test('declared times: flags for every serving workload, the annotation over them, a named entry over both', () => {
     expect(check(legacy).workloads[0]!.declared).toEqual({ drainSeconds: 20 });
-    expect(check(legacy, { declared: { drainSeconds: 40, propagationSeconds: 10 } }).workloads[0]!.declared).toEqual({
+    expect(check(`${legacy}---\n${service}`, { declared: { drainSeconds: 40, propagationSeconds: 10 } }).workloads[0]!.declared).toEqual({
       drainSeconds: 20,
       propagationSeconds: 10,
     });
@@ -501,6 +513,14 @@ describe('configuration', () => {
     expect(() => check(legacy, { config })).toThrow(
       'gate.yaml: declared[1]: names StatefulSet/legacy, which is no workload of the input; correct kind, namespace or name, or remove the entry',
     );
+  });
+
+  test('flags and entries without a name do not apply to a workload no Service sends traffic to (a metrics exporter, an agent)', () => {
+    const config = { ...DEFAULT_CONFIG, declared: [{ drainSeconds: 5, runMaxSeconds: 60 }] };
+    expect(check(legacy, { config, declared: { propagationSeconds: 10, startupMaxSeconds: 30 } }).workloads[0]!.declared).toEqual({
+      drainSeconds: 20,
+      runMaxSeconds: 60,
+    });
   });
 });
 
@@ -707,5 +727,65 @@ describe('load balancers in front of a workload (AWS Load Balancer Controller, I
       spec: { rules: [{ backendRefs: [{ name: 'web', port: '80' }] }] },
     };
     expect(() => run(DEPLOYMENT, route)).toThrow('GRPCRoute/web: spec.rules[0].backendRefs[0].port must be a whole number, not "80"');
+  });
+});
+
+describe('a ServiceAccount bound to a role in the input', () => {
+  const text = readFileSync(
+    join(__dirname, 'fixtures', 'rules', 'automountServiceAccountToken', 'passes.bound-service-account.yaml'),
+    'utf8',
+  );
+  const report = check(text);
+  const notes = report.findings.filter((finding) => finding.ruleId === 'automountServiceAccountToken');
+
+  test('needs its token: the automount rule leaves a note naming the binding, not a warning', () => {
+    expect(notes).toEqual([
+      expect.objectContaining({
+        severity: 'note',
+        subject: 'Deployment/cert-manager/cert-manager',
+        message: expect.stringContaining('ClusterRoleBinding/cert-manager-controller-issuers grant it a role'),
+      }),
+    ]);
+  });
+
+  test('a note does not fail the default gate (failOn warning)', () => {
+    expect(failure({ ...report, findings: notes })).toBeUndefined();
+  });
+});
+
+describe('a preStop hook whose duration cannot be read (ingress-nginx: exec /wait-shutdown)', () => {
+  const report = check(
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: controller }',
+      'spec:',
+      '  selector: { matchLabels: { app: controller } }',
+      '  template:',
+      '    metadata: { labels: { app: controller } }',
+      '    spec:',
+      '      terminationGracePeriodSeconds: 300',
+      '      containers:',
+      '        - name: controller',
+      '          image: registry.k8s.io/ingress-nginx/controller:v1.12.0',
+      '          ports: [{ name: http, containerPort: 80 }]',
+      '          lifecycle: { preStop: { exec: { command: [/wait-shutdown] } } }',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: { name: controller }',
+      'spec: { selector: { app: controller }, ports: [{ port: 80, targetPort: http }] }',
+    ].join('\n'),
+    { declared: { drainSeconds: 30, propagationSeconds: 10 } },
+  );
+  const [workload] = report.workloads;
+
+  test('makes the rules that need it undecided, never "preStop 0 s"', () => {
+    expect(workload!.undecided.map(({ ruleId }) => ruleId)).toEqual(
+      expect.arrayContaining(['preStopCoversPropagation', 'graceCoversShutdown']),
+    );
+    expect(ids(report)).not.toContain('preStopCoversPropagation');
+    expect(ids(report)).not.toContain('graceCoversShutdown');
+    expect(JSON.stringify(report)).not.toMatch(/preStop 0 s/);
   });
 });

@@ -161,6 +161,12 @@ describe('shutdown rules: preStop = P, G = preStop + D + M, M = max(5, ceil((P +
     expect(timings.graceMarginSeconds).toBe(6);
     expect(timings.terminationGracePeriodSeconds).toBe(66);
   });
+  test('the margin rounds up: preStop 10 + drain 47 = 57 s gives M = ceil(5.7) = 6, G = 63 (rounding down would give 5 and 62)', () => {
+    const timings = derive({ drainSeconds: 47 });
+    expect(timings.preStop.seconds).toBe(10);
+    expect(timings.graceMarginSeconds).toBe(6);
+    expect(timings.terminationGracePeriodSeconds).toBe(63);
+  });
   test('probe-level grace is min(G, 10) on liveness and startup', () => {
     const timings = derive();
     expect(timings.liveness.terminationGracePeriodSeconds).toBe(10);

@@ -230,6 +230,16 @@ const EDGES: Array<[string, Record<string, unknown>]> = [
       },
     },
   ],
+  // Boundaries a template can get wrong that random samples rarely hit (issue 21 §6): fixed cases, run on every test run.
+  [
+    'a distroless sidecar on Kubernetes 1.29, the first version with native sidecars (1.28 is refused)',
+    { kubernetesVersion: '1.29', sidecars: [{ name: 'agent', image: 'gcr.io/distroless/static-debian12:nonroot' }] },
+  ],
+  [
+    'a startup window where the 1.5 factor and its rounding up matter: f_s = ceil(1.5 × 91 / 4) = 35',
+    { startup: { typicalSeconds: 31, maxSeconds: 91 } },
+  ],
+  ['a grace margin that rounds up: M = ceil((10 + 47) / 10) = 6', { drainSeconds: 47 }],
   ['a GRPCRoute to every service', { route: { kind: 'GRPCRoute', parentRefs: [{ name: 'gw', sectionName: 'grpc' }] } }],
   [
     'peers from every way in: pods and networks, in order',

@@ -49,7 +49,7 @@ describe('checking a manifest this project did not make', () => {
 
   test('finds every flaw the seeds describe, and says which checks need declared times', () => {
     expect(status(checkInvariants(workload!.facts, workload!.declared))).toEqual({
-      startupWindow: 'violated', // liveness without a startup probe
+      startupWindow: 'unknown', // no startup probe: liveness tolerates its initial delay + window, the slowest start is not declared
       deadlineCoversAttempts: 'holds', // not a Job
       runFitsSchedule: 'holds', // not a CronJob
       attemptFitsDeadline: 'holds', // not a Job
@@ -58,7 +58,7 @@ describe('checking a manifest this project did not make', () => {
       livenessAfterReadiness: 'violated', // both windows 30 s
       distinctProbes: 'violated', // the same /health endpoint (port by name and by number)
       readinessTimeout: 'violated', // the 1 s default
-      preStopCoversPropagation: 'unknown',
+      preStopCoversPropagation: 'violated', // a Service sends it traffic and it has no preStop delay at all
       graceCoversShutdown: 'unknown',
       probeGrace: 'holds',
       surgeWhenNoUnavailable: 'holds',

@@ -49,8 +49,10 @@ describe.each(RULE_IDS)('%s', (id) => {
       expect(finding).toMatchObject({ file, severity: RULES[id].severity, fix: expect.stringMatching(/\.$/) });
   });
 
+  // A note (a rule that passes but has something to say, such as the binding that needs a token) is not a finding.
   test.each(fixtures(id, 'passes'))('does not fire in %s', (name) => {
-    expect(findingsOf(id, join(FIXTURES, id, name)).findings).toEqual([]);
+    const { findings } = findingsOf(id, join(FIXTURES, id, name));
+    expect(findings.filter((finding) => finding.severity !== 'note' || RULES[id].severity === 'note')).toEqual([]);
   });
 
   test('has a title, a rationale and a fix, each a sentence, and cites the documentation of the setting', () => {

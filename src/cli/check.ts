@@ -59,8 +59,31 @@ function ruleFlags(values: readonly string[], io: Io): Partial<Record<RuleId, Se
   );
 }
 
-/** Writes the report in the chosen format; returns the exit code (0 passed, 1 failed). */
+/**
+ * Writes the report in the chosen format; returns the exit code (0 passed, 1 failed). When the
+ * input cannot be read (exit 2), a JSON or SARIF report is still written, holding the problems,
+ * so that a CI step that uploads it never fails on a missing file; the error goes to stderr too.
+ */
 export function runCheck(inputs: readonly string[], flags: CheckFlags, io: Io): number {
+  try {
+    return checkAndWrite(inputs, flags, io);
+  } catch (error) {
+    const format = flags.json ? 'json' : flags.format;
+    if (error instanceof InputError && format !== 'text') {
+      /* eslint-disable @typescript-eslint/no-require-imports -- one formatter is loaded, the one asked for */
+      const text =
+        format === 'json'
+          ? (require('../manifests/formats/json') as typeof import('../manifests/formats/json')).checkJsonError(error.problems)
+          : (require('../manifests/formats/sarif') as typeof import('../manifests/formats/sarif')).checkSarifError(error.problems);
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      if (flags.output === undefined) io.stdout(text);
+      else writeFileSync(flags.output, text);
+    }
+    throw error;
+  }
+}
+
+function checkAndWrite(inputs: readonly string[], flags: CheckFlags, io: Io): number {
   const base = readConfig(flags.config, io);
   const config: CheckConfig = { ...base, failOn: flags.failOn ?? base.failOn, rules: { ...base.rules, ...ruleFlags(flags.rule, io) } };
   const declared = {

@@ -90,10 +90,19 @@ export const INVARIANTS: Readonly<Record<InvariantId, Invariant>> = {
     statement: 'The startup window covers 1.5 × the slowest start, and liveness is gated by the startup probe.',
     check({ liveness, startup }, { startupMaxSeconds }) {
       if (liveness && !startup) {
-        return violated(
-          'liveness probe without a startup probe',
-          'add a startup probe so that liveness cannot restart a pod that is still starting',
-        );
+        // Without a startup probe, liveness restarts a starting pod once its initial delay and window have passed:
+        // that is the start it tolerates. https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
+        const delay = liveness.initialDelaySeconds ?? 0;
+        const tolerance = delay + probeWindow(liveness);
+        const tolerated = `no startup probe: liveness tolerates a start of initialDelaySeconds ${delay} + window ${probeWindow(liveness)} = ${tolerance} s`;
+        if (startupMaxSeconds === undefined) return unknown(`${tolerated}; the slowest start is not known`);
+        const detail = `${tolerated} vs 1.5 × ${startupMaxSeconds} s`;
+        return coversOneAndAHalf(tolerance, startupMaxSeconds)
+          ? holds(detail)
+          : violated(
+              detail,
+              `add a startup probe whose window covers ${Math.ceil((3 * startupMaxSeconds) / 2)} s (or raise the liveness initialDelaySeconds to at least ${Math.ceil((3 * startupMaxSeconds) / 2) - probeWindow(liveness)})`,
+            );
       }
       if (!startup) return holds('no liveness and no startup probe: nothing can restart a starting pod');
       const window = probeWindow(startup);
@@ -183,6 +192,13 @@ export const INVARIANTS: Readonly<Record<InvariantId, Invariant>> = {
     check({ servesTraffic, preStopSeconds }, { propagationSeconds }) {
       if (!servesTraffic) return holds('no Service traffic');
       if (preStopSeconds === undefined) return unknown('the preStop delay cannot be read from the manifest');
+      // Removal from endpoints is never instantaneous, on any platform: no delay at all fails whatever the propagation time.
+      if (preStopSeconds === 0 && propagationSeconds !== 0) {
+        return violated(
+          `no preStop delay, while endpoint removal takes ${propagationSeconds === undefined ? 'some seconds on every platform' : `${propagationSeconds} s`}`,
+          `delay SIGTERM by ${propagationSeconds === undefined ? 'the propagation time (at least 5 s, more behind cloud load balancers)' : `at least ${propagationSeconds} s`} in a preStop hook`,
+        );
+      }
       if (propagationSeconds === undefined) return unknown(`preStop ${preStopSeconds} s; propagation time not known`);
       const detail = `preStop ${preStopSeconds} s vs propagation ${propagationSeconds} s`;
       return preStopSeconds >= propagationSeconds
@@ -193,7 +209,17 @@ export const INVARIANTS: Readonly<Record<InvariantId, Invariant>> = {
   graceCoversShutdown: {
     statement: 'G ≥ preStop + drain + 5: no SIGKILL mid-request; and preStop ≤ G (API rule).',
     check({ preStopSeconds, terminationGracePeriodSeconds: G }, { drainSeconds }) {
-      const preStop = preStopSeconds ?? 0;
+      if (preStopSeconds === undefined) {
+        // An unreadable hook (httpGet, an exec that is not a sleep) takes an unknown time: never counted as 0 s.
+        if (drainSeconds !== undefined && G < drainSeconds + 5) {
+          return violated(
+            `grace ${G} s < drain ${drainSeconds} + 5 s, before the preStop hook (unreadable) is counted`,
+            `raise terminationGracePeriodSeconds to at least the preStop delay + ${drainSeconds + 5}`,
+          );
+        }
+        return unknown(`grace ${G} s; the preStop delay cannot be read from the manifest`);
+      }
+      const preStop = preStopSeconds;
       if (preStop > G) {
         return violated(
           `preStop ${preStop} s > grace ${G} s`,

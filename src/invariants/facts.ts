@@ -12,6 +12,8 @@ export interface ProbeFacts {
   readonly failureThreshold: number;
   readonly successThreshold: number;
   readonly terminationGracePeriodSeconds?: number;
+  /** Seconds before the first attempt (manifests only; derived probes leave it out, as the startup probe gates them). */
+  readonly initialDelaySeconds?: number;
   /** A canonical text of what the probe checks (e.g. `httpGet HTTP :8080/readyz`), to compare probes. */
   readonly handler: string;
 }

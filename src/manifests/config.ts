@@ -7,8 +7,9 @@ import type { InputProblem } from '../files/input-error';
  * the declared times of workloads whose manifests cannot show them. Read from a configuration file
  * (YAML or JSON) and flags; see the README, "Use it as a CI gate".
  */
-export type FailOn = Severity | 'never';
-export const FAIL_ON: readonly FailOn[] = [...SEVERITIES, 'never'];
+/** `undecided` fails on every finding and on every rule that could not be decided. */
+export type FailOn = Severity | 'undecided' | 'never';
+export const FAIL_ON: readonly FailOn[] = [...SEVERITIES, 'undecided', 'never'];
 
 export interface DeclaredEntry extends DeclaredTimes {
   /** Entries with a name apply to that object only; entries without, to every workload. */
@@ -110,19 +111,27 @@ const defined = (times: DeclaredTimes): DeclaredTimes => ({
   ...(times.containers ? { containers: times.containers } : {}),
 });
 
+/** What general times (flags, entries without a name) say about a workload that serves no traffic: only how long a run takes. */
+const forNonServing = (times: DeclaredTimes): DeclaredTimes =>
+  times.runMaxSeconds === undefined ? {} : { runMaxSeconds: times.runMaxSeconds };
+
 /**
  * The declared times of one workload, from the least to the most specific: entries without a
- * name and the flags (every workload), then the object's own annotation, then entries naming it.
+ * name and the flags, then the object's own annotation, then entries naming it. Entries without a
+ * name and the flags describe the serving workloads (those a Service sends traffic to) and Jobs:
+ * a metrics exporter or an agent is not held to the drain, propagation and start of the application.
  */
 export function declaredFor(
   object: { kind: string; name: string; namespace?: string },
   config: CheckConfig,
   flags: DeclaredTimes,
   annotated: DeclaredTimes,
+  serving = true,
 ): DeclaredTimes {
+  const scope = serving ? defined : (times: DeclaredTimes) => forNonServing(defined(times));
   const general = config.declared.filter((entry) => entry.name === undefined);
   const specific = config.declared.filter((entry) => names(entry, object));
-  return Object.assign({}, ...general.map(defined), defined(flags), defined(annotated), ...specific.map(defined));
+  return Object.assign({}, ...general.map(scope), scope(flags), defined(annotated), ...specific.map(defined));
 }
 
 /** Whether an entry with a name names this object. */

@@ -53,6 +53,7 @@ function probeFacts(probe: Node | undefined, containerPorts: Record<string, numb
     failureThreshold: probe.failureThreshold ?? defaults.failureThreshold,
     successThreshold: probe.successThreshold ?? defaults.successThreshold,
     terminationGracePeriodSeconds: probe.terminationGracePeriodSeconds,
+    initialDelaySeconds: probe.initialDelaySeconds ?? 0,
     handler: describeManifestHandler(probe, containerPorts),
   };
 }

@@ -78,6 +78,12 @@ export function restrictedPodFindings(pod: Node, podAnnotations: Record<string, 
     if (!ALLOWED_SELINUX_TYPES.includes(options.type ?? '')) find('SELinux', `${field}.type`, `type ${options.type} is not allowed`);
     if (options.user !== undefined || options.role !== undefined) find('SELinux', field, 'user and role must be unset');
   };
+  // The field that replaced the annotation (Kubernetes 1.30): only RuntimeDefault and Localhost, on the pod and every container.
+  const checkAppArmor = (field: string, profile: Node | undefined) => {
+    if (profile?.type !== undefined && !['RuntimeDefault', 'Localhost'].includes(profile.type))
+      find('AppArmor', `${field}.type`, `profile ${profile.type} is not allowed (only RuntimeDefault or Localhost)`);
+  };
+  checkAppArmor('securityContext.appArmorProfile', podContext.appArmorProfile);
   checkSeLinux('securityContext.seLinuxOptions', podContext.seLinuxOptions);
   if (podContext.runAsUser === 0) find('Running as Non-root user', 'securityContext.runAsUser', 'must not be 0');
   if (podContext.seccompProfile?.type === 'Unconfined') find('Seccomp', 'securityContext.seccompProfile.type', 'must not be Unconfined');
@@ -91,6 +97,7 @@ export function restrictedPodFindings(pod: Node, podAnnotations: Record<string, 
     if (context.procMount !== undefined && context.procMount !== 'Default')
       find('/proc Mount Type', `${path}.securityContext.procMount`, 'must be unset or Default');
     checkSeLinux(`${path}.securityContext.seLinuxOptions`, context.seLinuxOptions);
+    checkAppArmor(`${path}.securityContext.appArmorProfile`, context.appArmorProfile);
     for (const [index, port] of ((container.ports as Node[] | undefined) ?? []).entries()) {
       if (port.hostPort !== undefined && port.hostPort !== 0) find('Host Ports', `${path}.ports[${index}].hostPort`, 'must be unset or 0');
     }

@@ -22,6 +22,10 @@ export interface Related {
   readonly namespace?: SourcedObject;
   /** The controller of each IngressClass in the input, by class name. */
   readonly ingressClasses: ReadonlyMap<string, string>;
+  /** The PersistentVolumeClaims in the input that the pod's persistentVolumeClaim volumes name. */
+  readonly volumeClaims: readonly SourcedObject[];
+  /** RoleBindings and ClusterRoleBindings in the input whose subjects include the pod's ServiceAccount. */
+  readonly bindings: readonly SourcedObject[];
 }
 
 type Labels = Readonly<Record<string, string>>;
@@ -148,6 +152,19 @@ export function indexRelations(objects: readonly SourcedObject[]): RelationIndex
   const ingressClasses = new Map(
     ofKind('IngressClass').map((source) => [String(source.object.metadata?.name), String(source.object.spec?.controller ?? '')]),
   );
+  const claims = new Map(
+    ofKind('PersistentVolumeClaim').map((source) => [`${namespaceOf(source)}\u0000${source.object.metadata?.name}`, source]),
+  );
+  // A RoleBinding's ServiceAccount subject without a namespace is in the binding's namespace; a ClusterRoleBinding's must name one.
+  // https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-subjects
+  const bindings = new Map<string, SourcedObject[]>();
+  for (const source of [...ofKind('RoleBinding'), ...ofKind('ClusterRoleBinding')]) {
+    const subjects: Node[] = Array.isArray((source.object as Node).subjects) ? (source.object as Node).subjects : [];
+    const accounts = subjects.filter((subject) => subject?.kind === 'ServiceAccount' && typeof subject.name === 'string');
+    for (const key of new Set(accounts.map((subject) => `${subject.namespace ?? namespaceOf(source)}\u0000${subject.name}`))) {
+      append(bindings, key, source);
+    }
+  }
   /** The objects of a kind that name any of the Services, each once, in input order. */
   const sendingTo = (kind: 'Ingress' | 'Route', services: readonly SourcedObject[]) => {
     const found = new Set(
@@ -160,7 +177,8 @@ export function indexRelations(objects: readonly SourcedObject[]): RelationIndex
     relatedTo(workload, pod) {
       const namespace = namespaceOf(workload);
       const podLabels: Labels = pod.metadata.labels ?? {};
-      const accountName = pod.spec.serviceAccountName ?? 'default';
+      // spec.serviceAccount is the deprecated name of serviceAccountName, still honoured when it is alone.
+      const accountName = pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default';
       const selecting = services.find(namespace, podLabels);
       return {
         services: selecting,
@@ -171,6 +189,11 @@ export function indexRelations(objects: readonly SourcedObject[]): RelationIndex
         routes: sendingTo('Route', selecting),
         namespace: namespace === '' ? undefined : namespaces.get(namespace),
         ingressClasses,
+        bindings: bindings.get(`${namespace}\u0000${accountName}`) ?? [],
+        volumeClaims: ((pod.spec.volumes as Node[] | undefined) ?? []).flatMap((volume) => {
+          const claim = claims.get(`${namespace}\u0000${volume?.persistentVolumeClaim?.claimName}`);
+          return claim ? [claim] : [];
+        }),
       };
     },
   };

@@ -10,6 +10,7 @@ import { annotatedTimes } from './declared-times';
 import { pathText } from './field-paths';
 import { objectName } from './objects';
 import { isWorkloadKind } from './pod-templates';
+import { servingContainers } from './roles';
 import { isReadKind, shapeProblems } from './shapes';
 import { acknowledgements } from './suppressions';
 import { type Workload, workloadsOf } from './workloads';
@@ -70,17 +71,30 @@ export interface CheckOptions {
   readonly declared?: DeclaredTimes;
 }
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
+const RANK: Record<Severity | 'undecided', number> = { error: 3, warning: 2, note: 1, undecided: 0 };
 
 export function atOrAbove(severity: Severity, failOn: FailOn): boolean {
   return failOn !== 'never' && RANK[severity] >= RANK[failOn];
 }
 
-/** Why the run fails, or undefined when it passes: no workload at all, or unsuppressed findings at or above `failOn`. */
+/** How many rule results could not be decided, over every workload. */
+export function undecidedCount(report: CheckReport): number {
+  return report.workloads.reduce((total, workload) => total + workload.undecided.length, 0);
+}
+
+/**
+ * Why the run fails, or undefined when it passes: no workload at all, unsuppressed findings at or
+ * above `failOn`, or — with `failOn: undecided` — any rule left undecided.
+ */
 export function failure(report: CheckReport): string | undefined {
   if (report.workloads.length === 0) return 'no workload found: nothing was checked';
   const failing = report.findings.filter((finding) => !finding.suppressed && atOrAbove(finding.severity, report.failOn));
-  return failing.length > 0 ? `${failing.length} finding(s) at or above ${report.failOn}` : undefined;
+  const undecided = report.failOn === 'undecided' ? undecidedCount(report) : 0;
+  const reasons = [
+    ...(failing.length > 0 ? [`${failing.length} finding(s) at or above ${report.failOn === 'undecided' ? 'note' : report.failOn}`] : []),
+    ...(undecided > 0 ? [`${undecided} undecided (--fail-on undecided)`] : []),
+  ];
+  return reasons.length > 0 ? reasons.join(', ') : undefined;
 }
 
 function refOf(source: SourcedObject): ObjectRef {
@@ -140,7 +154,8 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
   const findings: Finding[] = [];
   const reports = workloads.map((workload, index): WorkloadReport => {
     const object = refOf(workload.source);
-    const declared = declaredFor(object, config, options.declared ?? {}, annotatedTimes(workload));
+    const serving = workload.kind === 'Job' || workload.kind === 'CronJob' || servingContainers(workload).size > 0;
+    const declared = declaredFor(object, config, options.declared ?? {}, annotatedTimes(workload), serving);
     const reasons = suppressions[index]!.reasons;
     const undecided: Array<{ ruleId: RuleId; detail: string }> = [];
     for (const { id, severity } of enabled) {
@@ -163,7 +178,7 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
           const reason = reasons.get(id);
           findings.push({
             ruleId: id,
-            severity,
+            severity: outcome.note ? 'note' : severity,
             subject: workload.subject,
             object: refOf(holder),
             file: holder.file,

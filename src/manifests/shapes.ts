@@ -178,22 +178,36 @@ const SPECS = {
   PodDisruptionBudget: {
     fields: { selector: LABEL_SELECTOR, minAvailable: 'intOrString', maxUnavailable: 'intOrString', unhealthyPodEvictionPolicy: 'string' },
   },
+  PersistentVolumeClaim: { fields: { accessModes: STRINGS } },
   HorizontalPodAutoscaler: {
     fields: { scaleTargetRef: { required: ['kind', 'name'], fields: { kind: 'string', name: 'string' } }, minReplicas: 'integer' },
   },
 } as const satisfies Record<string, Mapping>;
 
 /** The kinds whose fields `check` reads. */
-export type ReadKind = keyof typeof SPECS | 'ServiceAccount' | 'Namespace';
+export type ReadKind = keyof typeof SPECS | 'ServiceAccount' | 'Namespace' | (typeof BINDINGS)[number];
+
+/** Role bindings: only their subjects are read (which ServiceAccounts call the API). */
+const BINDINGS = ['RoleBinding', 'ClusterRoleBinding'] as const;
 
 /** Kinds whose spec may be left out (an Ingress without one is refused by the API server, not by a linter). */
-const SPEC_OPTIONAL = ['Service', 'PodDisruptionBudget', 'Ingress', 'IngressClass', 'HTTPRoute', 'GRPCRoute'] as const;
+const SPEC_OPTIONAL = [
+  'PersistentVolumeClaim',
+  'Service',
+  'PodDisruptionBudget',
+  'Ingress',
+  'IngressClass',
+  'HTTPRoute',
+  'GRPCRoute',
+] as const;
 
 const METADATA: Mapping = { fields: { name: 'string', namespace: 'string', labels: STRING_MAP, annotations: STRING_MAP } };
 
 function objectShape(kind: string): Mapping | undefined {
   if (kind === 'ServiceAccount') return { fields: { metadata: METADATA, automountServiceAccountToken: 'boolean' } };
   if (kind === 'Namespace') return { fields: { metadata: METADATA } };
+  if ((BINDINGS as readonly string[]).includes(kind))
+    return { fields: { metadata: METADATA, subjects: { items: { fields: { kind: 'string', name: 'string', namespace: 'string' } } } } };
   if (!(kind in SPECS)) return undefined;
   const spec = SPECS[kind as keyof typeof SPECS];
   const required = (SPEC_OPTIONAL as readonly string[]).includes(kind) ? [] : ['spec'];

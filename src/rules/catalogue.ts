@@ -91,7 +91,7 @@ const CATALOGUE = {
     kinds: ALL_KINDS,
     target: PROBED,
     rationale:
-      'Until the startup probe succeeds, liveness and readiness are not run. Without a startup probe, or with a startup window (period × failureThreshold) shorter than a slow cold start, the liveness probe restarts a pod that is still starting, and it never becomes ready: a CrashLoop on every slow start.',
+      'Until the startup probe succeeds, liveness and readiness are not run. Without a startup probe, or with a startup window (period × failureThreshold) shorter than a slow cold start, the liveness probe restarts a pod that is still starting, and it never becomes ready: a CrashLoop on every slow start. Without a startup probe, the start liveness tolerates is its initialDelaySeconds + its window: the rule compares that with 1.5 × the slowest start, and is undecided until the slowest start is declared.',
     fix: 'Add a startup probe whose periodSeconds × failureThreshold is at least 1.5 × the slowest start (declare it with startupMaxSeconds).',
     reference: PROBES_DOC,
   }),
@@ -136,7 +136,7 @@ const CATALOGUE = {
     kinds: LONG_RUNNING,
     target: { containers: ['main'] },
     rationale:
-      'A deleted pod is removed from Service endpoints while it receives SIGTERM; load balancers, kube-proxy and ingress controllers keep sending requests for some seconds. Unless the preStop hook delays SIGTERM by that propagation time, those requests reach a process that is shutting down: 502s on every rollout.',
+      'A deleted pod is removed from Service endpoints while it receives SIGTERM; load balancers, kube-proxy and ingress controllers keep sending requests for some seconds. Unless the preStop hook delays SIGTERM by that propagation time, those requests reach a process that is shutting down: 502s on every rollout. Removal from endpoints is never instantaneous, on any platform, so a container a Service selects that has no preStop delay at all fails without a declared propagation time; a hook whose duration cannot be read (httpGet, an exec that is not a sleep) leaves the rule undecided.',
     fix: 'Add a preStop hook that waits at least the propagation time (a sleep action on Kubernetes 1.30+, else exec sleep), and declare the propagation time.',
     reference: TERMINATION_DOC,
   }),
@@ -280,9 +280,10 @@ const CATALOGUE = {
     fix: 'Remove the sysctl, or move the workload to nodes configured for it outside the restricted profile.',
   }),
   appArmor: podSecurity({
-    title: 'AppArmor profiles are runtime/default or localhost/*.',
-    rationale: 'An unconfined AppArmor profile removes a layer of kernel confinement.',
-    fix: 'Remove the AppArmor annotation or set it to runtime/default.',
+    title: 'AppArmor profiles are runtime/default or localhost/* (appArmorProfile.type RuntimeDefault or Localhost).',
+    rationale:
+      'An unconfined AppArmor profile removes a layer of kernel confinement. Both ways of setting it are read: the annotation, and the securityContext.appArmorProfile field of the pod and of each container (Kubernetes 1.30+).',
+    fix: 'Remove the AppArmor annotation or set it to runtime/default, and set appArmorProfile.type to RuntimeDefault (or remove it).',
   }),
   seLinux: podSecurity({
     title: 'SELinux options set no user or role and only the container types.',
@@ -377,7 +378,7 @@ const CATALOGUE = {
     kinds: ALL_KINDS,
     target: 'workload',
     rationale:
-      "An emptyDir without a sizeLimit grows without bound on the node's ephemeral storage (or, in memory, into the container's memory limit): one runaway writer fills the node's disk, and the kubelet then evicts pods that did nothing wrong. With a sizeLimit, only the pod that crossed it is evicted.",
+      "A volume with no source is an emptyDir, and a sizeLimit of 0 sets no limit. An emptyDir without a sizeLimit grows without bound on the node's ephemeral storage (or, in memory, into the container's memory limit): one runaway writer fills the node's disk, and the kubelet then evicts pods that did nothing wrong. With a sizeLimit, only the pod that crossed it is evicted.",
     fix: 'Set emptyDir.sizeLimit on every emptyDir volume, generous for what the application writes; in memory (medium: Memory), below the memory limit.',
     reference: 'https://kubernetes.io/docs/concepts/storage/volumes/#emptydir',
   }),
@@ -387,7 +388,7 @@ const CATALOGUE = {
     kinds: ALL_KINDS,
     target: 'workload',
     rationale:
-      'By default every pod gets a token for the Kubernetes API. Most applications never call the API; a stolen token is a foothold in the cluster.',
+      'By default every pod gets a token for the Kubernetes API. Most applications never call the API; a stolen token is a foothold in the cluster. A projected volume with a serviceAccountToken source mounts one even when automount is off. The deprecated spec.serviceAccount names the ServiceAccount when serviceAccountName does not. A pod whose ServiceAccount a RoleBinding or ClusterRoleBinding in the input grants a role (a controller, an operator) calls the API and needs its token: that is reported as a note naming the binding, not as a finding.',
     fix: 'Set automountServiceAccountToken: false on the pod (or on its ServiceAccount), and give the workload its own ServiceAccount.',
     reference: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting',
   }),
@@ -407,7 +408,7 @@ const CATALOGUE = {
     kinds: ['Deployment'],
     target: 'workload',
     rationale:
-      'The default maxUnavailable of 25% removes serving pods before their replacements are ready, and Recreate removes all of them: capacity drops during every rollout.',
+      'The default maxUnavailable of 25% removes serving pods before their replacements are ready, and Recreate removes all of them: capacity drops during every rollout. Percentages are read as the controller resolves them over the replicas (or the autoscaler minimum): maxUnavailable rounds down, maxSurge up, and when both come to 0 one pod is stopped first; so 25% of 1 to 3 replicas stops none. Recreate is not reported when the pod mounts a ReadWriteOnce claim in the input, which a surge pod on another node could not attach.',
     fix: 'Use strategy.type RollingUpdate with rollingUpdate.maxUnavailable: 0 and maxSurge: 25% (or 1).',
     reference: `${DEPLOYMENT_DOC}#max-unavailable`,
   }),
@@ -488,6 +489,16 @@ const CATALOGUE = {
       "With persistentVolumeClaimRetentionPolicy Delete, deleting the StatefulSet (or scaling it down) deletes the pods' PersistentVolumeClaims, and with the usual reclaim policy their data: an uninstall or a mistaken scale-down loses the database. Retain, the default, keeps the claims for the next pod of the same name; acknowledge deleteVolumeClaims for data that is disposable.",
     fix: 'Set persistentVolumeClaimRetentionPolicy whenDeleted and whenScaled to Retain (or leave them out), or acknowledge deleteVolumeClaims with a reason.',
     reference: 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#persistentvolumeclaim-retention',
+  }),
+  literalSecretEnv: hardening({
+    title: 'No secret is written into an environment variable (a *PASSWORD*, *TOKEN* or *SECRET* name with a literal value).',
+    severity: 'warning',
+    kinds: ALL_KINDS,
+    target: RUNNING,
+    rationale:
+      'A literal value in the pod template is stored in plain text wherever the manifest goes: the Git repository, the Helm release secret, the controller object that anyone allowed to read Deployments can read, and every log of `kubectl get -o yaml`. A Secret referenced with valueFrom.secretKeyRef can be rotated and its reading restricted by RBAC. Names ending in _FILE, _PATH or _DIR (where the secret is, not the secret) and references to other variables ($(NAME)) are not reported.',
+    fix: 'Move the value into a Secret and reference it with valueFrom.secretKeyRef (or envFrom.secretRef).',
+    reference: 'https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables',
   }),
   jobPodFailurePolicy: hardening({
     title: "A Job's pod failure policy ignores disruptions, so evictions and node drains do not spend its retries.",

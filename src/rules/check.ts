@@ -24,6 +24,8 @@ export interface Violation {
   readonly fix?: string;
   /** When the field is in a related object, such as the PodDisruptionBudget. */
   readonly object?: SourcedObject;
+  /** A note, whatever the rule's severity: something a reviewer should know that is not a violation. */
+  readonly note?: true;
 }
 
 /** A rule that needs a declared time the manifests cannot show. */

@@ -1,13 +1,37 @@
 import { parseImage } from '../declaration/image';
+import { API_DEFAULTS, resolveBudget } from '../invariants/facts';
 import { replicasOf } from '../manifests/facts';
+import type { Workload } from '../manifests/workloads';
+import type { PodBudget } from '../timing/types';
 import { servingContainers } from '../manifests/roles';
 import { loadBalancersOf } from '../manifests/load-balancers';
 import { READINESS_GATE_ENABLED, READINESS_GATE_LABEL } from '../load-balancers/aws-load-balancer-controller';
-import type { Node } from '../manifests/objects';
+import { type Node, objectName } from '../manifests/objects';
 import type { Check, Outcome, Subject } from './check';
 import { containerOf } from './check';
 import type { RuleId } from './catalogue';
 import { sameQuantity } from './quantities';
+
+/** Whether the pod mounts a claim in the input that only one node may attach (ReadWriteOnce or ReadWriteOncePod). */
+function readWriteOnceClaim(workload: Workload): boolean {
+  return workload.related.volumeClaims.some((claim) =>
+    ((claim.object.spec?.accessModes as unknown[] | undefined) ?? []).some(
+      (mode) => mode === 'ReadWriteOnce' || mode === 'ReadWriteOncePod',
+    ),
+  );
+}
+
+const SECRET_NAME = /PASSWORD|TOKEN|SECRET/i;
+const LOCATION_NAME = /_(FILE|PATH|DIR)$/i;
+const REFERENCE = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
+
+/** An env entry with a secret-looking name and a literal value (not where the secret is, nor a reference to another variable). */
+function isLiteralSecret(entry: Node): boolean {
+  if (typeof entry?.name !== 'string' || typeof entry.value !== 'string') return false;
+  if (!SECRET_NAME.test(entry.name) || LOCATION_NAME.test(entry.name)) return false;
+  const value = entry.value.trim();
+  return value !== '' && !REFERENCE.test(value) && !['true', 'false'].includes(value.toLowerCase());
+}
 
 /** The hardening defaults of the project (README, "Hardening") as predicates over manifests. */
 
@@ -62,42 +86,97 @@ export const HARDENING_CHECKS = {
       ? undefined
       : { field: ['readinessProbe'], message: 'receives Service traffic but has no readiness probe' },
   ),
+  literalSecretEnv: (subject) => {
+    const view = containerOf(subject);
+    const env: Node[] = Array.isArray(view.container.env) ? view.container.env : [];
+    return env.flatMap((entry, index) =>
+      isLiteralSecret(entry)
+        ? [{ path: [...view.path, 'env', index, 'value'], message: `container ${view.name}: ${entry.name} holds a literal value` }]
+        : [],
+    );
+  },
   noLiveness: containerCheck((container) =>
     container.livenessProbe ? undefined : { field: ['livenessProbe'], message: 'no liveness probe' },
   ),
 
   emptyDirSizeLimit: (subject) => {
     const volumes: Node[] = subject.workload.pod.spec.volumes ?? [];
-    return volumes.flatMap((volume, index) =>
-      volume.emptyDir && (volume.emptyDir.sizeLimit === undefined || volume.emptyDir.sizeLimit === null)
-        ? [
-            {
-              path: [...subject.workload.pod.path, 'spec', 'volumes', index, 'emptyDir'],
-              message: `emptyDir volume ${volume.name} has no sizeLimit`,
-            },
-          ]
-        : [],
-    );
+    return volumes.flatMap((volume, index) => {
+      const at = [...subject.workload.pod.path, 'spec', 'volumes', index];
+      // A volume with no source is an emptyDir (the API server's default).
+      if (volume && Object.keys(volume).every((key) => key === 'name'))
+        return [{ path: at, message: `volume ${volume.name} has no source, so it is an emptyDir without a sizeLimit` }];
+      if (!volume?.emptyDir) return [];
+      const limit = volume.emptyDir.sizeLimit;
+      if (limit === undefined || limit === null)
+        return [{ path: [...at, 'emptyDir'], message: `emptyDir volume ${volume.name} has no sizeLimit` }];
+      // A zero quantity sets no limit at all. https://kubernetes.io/docs/concepts/storage/volumes/#emptydir
+      return sameQuantity(limit, 0)
+        ? [{ path: [...at, 'emptyDir', 'sizeLimit'], message: `emptyDir volume ${volume.name} has sizeLimit ${limit}, which is no limit` }]
+        : [];
+    });
   },
   automountServiceAccountToken: (subject) => {
     const { pod, related } = subject.workload;
     const own = pod.spec.automountServiceAccountToken;
     const account = related.serviceAccount;
-    const accountName = pod.spec.serviceAccountName ?? 'default';
-    if (own === false || (own === undefined && account?.object.automountServiceAccountToken === false)) return [];
+    const accountName = pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default';
+    if (own === false || (own === undefined && account?.object.automountServiceAccountToken === false)) {
+      // Automount off, but a projected volume mounts a token all the same.
+      const volumes: Node[] = pod.spec.volumes ?? [];
+      return volumes.flatMap((volume, index) =>
+        ((volume?.projected?.sources as Node[] | undefined) ?? []).some((source) => source?.serviceAccountToken)
+          ? [
+              {
+                path: [...subject.workload.pod.path, 'spec', 'volumes', index, 'projected'],
+                message: `automount is off, but projected volume ${volume.name} mounts a service account token`,
+              },
+            ]
+          : [],
+      );
+    }
+    // A ServiceAccount that a binding in the input grants a role is meant to call the API: the token is needed.
+    const [binding, ...more] = related.bindings;
+    if (binding)
+      return [
+        {
+          note: true,
+          path: podSpecPath(subject, 'automountServiceAccountToken'),
+          message: `the pod mounts a service account token, which ServiceAccount ${accountName} needs: ${objectName(binding.object)}${more.length > 0 ? ` and ${more.length} more binding(s)` : ''} grant it a role`,
+          fix: 'nothing to change if the workload calls the Kubernetes API with that role; otherwise remove the binding and set automountServiceAccountToken: false',
+        },
+      ];
     if (own === true)
       return [{ path: podSpecPath(subject, 'automountServiceAccountToken'), message: 'the pod mounts a service account token' }];
     const why = account ? `its ServiceAccount ${accountName} does not opt out` : `ServiceAccount ${accountName} is not in the input`;
     return [{ path: podSpecPath(subject, 'automountServiceAccountToken'), message: `the pod mounts a service account token (${why})` }];
   },
   rolloutMaxUnavailable: ({ workload }) => {
-    const strategy: Node = workload.source.object.spec.strategy ?? {};
-    if (strategy.type === 'Recreate')
+    const spec: Node = workload.source.object.spec;
+    const strategy: Node = spec.strategy ?? {};
+    if (strategy.type === 'Recreate') {
+      // A ReadWriteOnce claim can be attached to one node at a time: a surge pod elsewhere could never start.
+      if (readWriteOnceClaim(workload)) return [];
       return [{ path: ['spec', 'strategy', 'type'], message: 'Recreate stops every pod before starting new ones' }];
-    const maxUnavailable = strategy.rollingUpdate?.maxUnavailable ?? '25%';
-    return maxUnavailable === 0 || maxUnavailable === '0%'
-      ? []
-      : [{ path: ['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], message: `maxUnavailable ${maxUnavailable}` }];
+    }
+    const maxUnavailable: PodBudget = strategy.rollingUpdate?.maxUnavailable ?? API_DEFAULTS.maxUnavailable;
+    const maxSurge: PodBudget = strategy.rollingUpdate?.maxSurge ?? API_DEFAULTS.maxSurge;
+    // As the Deployment controller resolves them: unavailability rounds down, surge up, over the desired replicas;
+    // when both come to 0 it takes 1 unavailable. https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#max-unavailable
+    const replicas = replicasOf(workload);
+    const unavailable = resolveBudget(maxUnavailable, replicas, 'down');
+    const pods = unavailable === 0 && resolveBudget(maxSurge, replicas, 'up') === 0 ? 1 : unavailable;
+    if (pods === 0) return [];
+    const scaled = typeof maxUnavailable === 'string' ? ` (${pods} of ${replicas} replicas)` : '';
+    return [
+      {
+        path: ['spec', 'strategy', 'rollingUpdate', unavailable === 0 ? 'maxSurge' : 'maxUnavailable'],
+        message:
+          unavailable === 0
+            ? `maxSurge ${maxSurge} and maxUnavailable ${maxUnavailable} both come to 0 at ${replicas} replicas, so the controller stops 1 pod first`
+            : `maxUnavailable ${maxUnavailable}${scaled}`,
+      },
+    ];
   },
   singleReplica: ({ workload }) => {
     const count = replicasOf(workload);

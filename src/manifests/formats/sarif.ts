@@ -1,6 +1,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
+import { formatInputProblem, type InputProblem } from '../../files/input-error';
 import { STDIN_NAME } from '../../files/inputs';
 import { packageInfo } from '../../package-info';
 import { deprecatedIdsOf, RULES } from '../../rules/catalogue';
@@ -47,16 +48,26 @@ export function checkSarif(report: CheckReport, cwd: string = process.cwd()): st
     ...locationsOf(finding, cwd),
     ...(finding.suppressed ? { suppressions: [{ kind: 'inSource', justification: finding.suppressed.reason }] } : {}),
   }));
+  // An undecided rule is a result of its own (level note), so that code scanning shows it beside the findings.
+  const undecided = report.workloads.flatMap((workload) =>
+    workload.undecided.map(({ ruleId, detail }): Result => ({
+      ruleId,
+      ruleIndex: ruleIndex.get(ruleId)!,
+      level: 'note',
+      message: { text: `${workload.subject}: ${ruleId} is undecided, it needs declared times: ${detail}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: artifactUri(workload.file, cwd) },
+            region: { startLine: workload.line, startColumn: workload.column },
+          },
+          logicalLocations: [logicalLocation(workload)],
+        },
+      ],
+      properties: { undecided: true },
+    })),
+  );
   const notifications: Notification[] = [
-    ...report.workloads.flatMap((workload) =>
-      workload.undecided.map(({ ruleId, detail }): Notification => ({
-        level: 'note',
-        message: { text: `${workload.subject}: ${ruleId} is undecided, it needs declared times: ${detail}` },
-        locations: [
-          { physicalLocation: { artifactLocation: { uri: artifactUri(workload.file, cwd) }, region: { startLine: workload.line } } },
-        ],
-      })),
-    ),
     ...report.skipped.map(({ object, file, line }): Notification => ({
       level: 'note',
       message: { text: `${object.kind}/${object.name} was not checked: check does not read its kind` },
@@ -80,7 +91,7 @@ export function checkSarif(report: CheckReport, cwd: string = process.cwd()): st
           },
         },
         invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
-        results,
+        results: [...results, ...undecided],
       },
     ],
   };
@@ -123,11 +134,58 @@ function locationsOf(finding: Finding, cwd: string): Pick<Result, 'locations' | 
   };
 }
 
-function logicalLocation(finding: Finding) {
+function logicalLocation(finding: Pick<Finding, 'object'>) {
   const { kind, name, namespace } = finding.object;
   return {
     name: `${kind}/${name}`,
     fullyQualifiedName: `${namespace ? `${namespace}/` : ''}${kind}/${name}`,
     kind: 'resource',
   };
+}
+
+/**
+ * The log of a run that could not check (exit 2: unreadable input, a bad configuration): no
+ * results, the problems as error notifications and executionSuccessful false, so that a CI step
+ * uploading the file finds one and shows why.
+ */
+export function checkSarifError(problems: readonly InputProblem[], cwd: string = process.cwd()): string {
+  const { name, version, repositoryUrl } = packageInfo();
+  const notifications = problems.map((problem): Notification => ({
+    level: 'error',
+    message: { text: formatInputProblem(problem) },
+    ...(problem.file
+      ? {
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: artifactUri(problem.file, cwd) },
+                ...(problem.line !== undefined
+                  ? { region: { startLine: problem.line, ...(problem.column !== undefined ? { startColumn: problem.column } : {}) } }
+                  : {}),
+              },
+            },
+          ],
+        }
+      : {}),
+  }));
+  const log: Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name,
+            version,
+            semanticVersion: version,
+            informationUri: repositoryUrl ?? `https://www.npmjs.com/package/${name}`,
+            rules: [],
+          },
+        },
+        invocations: [{ executionSuccessful: false, toolExecutionNotifications: notifications }],
+        results: [],
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
 }

@@ -1,5 +1,5 @@
 import { formatInputProblem, printable } from '../../files/input-error';
-import { type CheckReport, failure, type Finding } from '../run';
+import { type CheckReport, failure, type Finding, undecidedCount } from '../run';
 
 /**
  * The report for a terminal or a CI log: findings grouped by file, each at `file:line:column` so
@@ -51,14 +51,16 @@ function summary(report: CheckReport): string {
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}${count === 1 ? '' : 's'}`);
   const suppressed = report.findings.length - active.length;
-  const undecided = report.workloads.reduce((total, workload) => total + workload.undecided.length, 0);
+  const undecided = undecidedCount(report);
   const parts = [
     `${report.workloads.length} workload(s) checked with ${report.rules.length} rules`,
     counts.length > 0 ? counts.join(', ') : 'no findings',
     ...(suppressed > 0 ? [`${suppressed} suppressed`] : []),
-    ...(undecided > 0 ? [`${undecided} undecided`] : []),
+    ...(undecided > 0 ? [`${undecided} undecided — declare the times they need to decide them`] : []),
     ...(report.skipped.length > 0 ? [`${report.skipped.length} object(s) not checked`] : []),
   ];
   const reason = failure(report);
-  return `${parts.join('; ')}. ${reason === undefined ? 'Passed' : `FAILED: ${reason}`}${report.failOn === 'never' ? ' (--fail-on never)' : ''}.`;
+  // Never "Passed" while a rule is undecided: the gate lets it through, but nothing proved it holds.
+  const verdict = reason !== undefined ? `FAILED: ${reason}` : undecided > 0 ? 'Not failed, but not everything was decided' : 'Passed';
+  return `${parts.join('; ')}. ${verdict}${report.failOn === 'never' ? ' (--fail-on never)' : ''}.`;
 }
