@@ -136,6 +136,14 @@ const OWN_FIELDS: Readonly<Partial<Record<ObjectRole, readonly PatchRefusal[]>>>
     { path: ['spec', 'minAvailable'], ...declared('the disruption budget', 'replicas (acknowledge.singleReplica for one pod)') },
   ],
   NetworkPolicy: [{ path: ['spec', 'podSelector'], rule: NAME_RULE, fix: 'leave the selector alone; it follows name and instance' }],
+  ServiceMonitor: [
+    { path: ['spec', 'selector'], rule: NAME_RULE, fix: 'leave the selector alone; it follows name and instance' },
+    { path: ['spec', 'endpoints'], ...declared('what is scraped', 'metrics') },
+  ],
+  PodMonitor: [
+    { path: ['spec', 'selector'], rule: NAME_RULE, fix: 'leave the selector alone; it follows name and instance' },
+    { path: ['spec', 'podMetricsEndpoints'], ...declared('what is scraped', 'metrics') },
+  ],
   HorizontalPodAutoscaler: [
     { path: ['spec', 'scaleTargetRef'], rule: NAME_RULE, fix: 'leave the target alone; it is the workload' },
     { path: ['spec', 'minReplicas'], ...declared('the number of pods', 'autoscaling.minReplicas') },

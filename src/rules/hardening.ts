@@ -30,7 +30,8 @@ function isLiteralSecret(entry: Node): boolean {
   if (typeof entry?.name !== 'string' || typeof entry.value !== 'string') return false;
   if (!SECRET_NAME.test(entry.name) || LOCATION_NAME.test(entry.name)) return false;
   const value = entry.value.trim();
-  return value !== '' && !REFERENCE.test(value) && !['true', 'false'].includes(value.toLowerCase());
+  // A switch is no secret: Bitnami's ALLOW_EMPTY_PASSWORD=yes says whether a password is needed.
+  return value !== '' && !REFERENCE.test(value) && !['true', 'false', 'yes', 'no', 'on', 'off', '0', '1'].includes(value.toLowerCase());
 }
 
 /** The hardening defaults of the project (README, "Hardening") as predicates over manifests. */
@@ -55,7 +56,9 @@ export const HARDENING_CHECKS = {
     return missing.length === 0 ? undefined : { field: ['resources', 'requests'], message: `no ${missing.join(' or ')} request` };
   }),
   memoryLimit: containerCheck((container) => {
-    const { requests = {}, limits = {} }: Node = container.resources ?? {};
+    // `?? {}`, not destructuring defaults: rendered charts write `limits: null` (podinfo), which a default does not replace.
+    const requests: Node = container.resources?.requests ?? {};
+    const limits: Node = container.resources?.limits ?? {};
     if (limits.memory === undefined || limits.memory === null) return { field: ['resources', 'limits'], message: 'no memory limit' };
     // Kubernetes sets a missing request to the limit.
     if (requests.memory === undefined || requests.memory === null || sameQuantity(limits.memory, requests.memory)) return undefined;

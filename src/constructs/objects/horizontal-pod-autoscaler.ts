@@ -21,9 +21,11 @@ export function horizontalPodAutoscalerProps(
         // Declared in the API's own shapes (src/declaration/schema/autoscaling.ts): copied as they are.
         ...structuredClone(workload.spec.autoscaling?.metrics ?? []),
       ] as Json<k8s.MetricSpecV2>[],
+      // An empty behavior says nothing: left out, as the chart's `with` leaves it out.
       behavior:
-        workload.spec.autoscaling?.behavior &&
-        (structuredClone(workload.spec.autoscaling.behavior) as Json<k8s.HorizontalPodAutoscalerBehaviorV2>),
+        workload.spec.autoscaling?.behavior && Object.keys(workload.spec.autoscaling.behavior).length > 0
+          ? (structuredClone(workload.spec.autoscaling.behavior) as Json<k8s.HorizontalPodAutoscalerBehaviorV2>)
+          : undefined,
     },
   };
 }
