@@ -76,7 +76,12 @@ reported under: one table, generated from the TypeScript face into _generated.tp
 {{- if $timeoutViolation }}{{ $violations = append $violations $timeoutViolation }}{{ end -}}
 {{- end -}}
 {{- if and $t.servesTraffic (lt $preStop $p) -}}
+{{- /* No delay at all is said as such, as src/invariants/check.ts does (removal from endpoints is never instantaneous). */ -}}
+{{- if eq $preStop 0 -}}
+{{- $violations = append $violations (dict "id" "preStopCoversPropagation" "detail" (printf "no preStop delay, while endpoint removal takes %d s" $p) "fix" (printf "delay SIGTERM by at least %d s in a preStop hook" $p)) -}}
+{{- else -}}
 {{- $violations = append $violations (dict "id" "preStopCoversPropagation" "detail" (printf "preStop %d s vs propagation %d s" $preStop $p) "fix" (printf "delay SIGTERM by at least %d s in the preStop hook" $p)) -}}
+{{- end -}}
 {{- end -}}
 {{- if gt $preStop $g -}}
 {{- $violations = append $violations (dict "id" "graceCoversShutdown" "detail" (printf "preStop %d s > grace %d s" $preStop $g) "fix" (printf "raise terminationGracePeriodSeconds to at least %d" (add $preStop $d 5))) -}}

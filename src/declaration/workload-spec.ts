@@ -432,6 +432,11 @@ export interface ContainerPort {
  * Average use in percent of the pods’ request.
  */
 export interface UtilizationTarget {
+  /**
+   * The kind of target: use in percent of the request.
+   *
+   * @example "Utilization"
+   */
   type: 'Utilization';
   /**
    * Average use aimed for, in percent of the request.
@@ -446,6 +451,11 @@ export interface UtilizationTarget {
  * The value divided by the number of pods.
  */
 export interface AverageValueTarget {
+  /**
+   * The kind of target: the value per pod.
+   *
+   * @example "AverageValue"
+   */
   type: 'AverageValue';
   /**
    * Per-pod value aimed for.
@@ -459,15 +469,32 @@ export interface AverageValueTarget {
 export interface ResourceMetricResource {
   /**
    * memory, or cpu (whose utilization target is targetCPUUtilizationPercentage).
+   *
+   * @example "memory"
    */
   name: 'memory' | 'cpu';
+  /**
+   * The value aimed for: Utilization or AverageValue.
+   *
+   * @example {"type":"AverageValue","averageValue":"1000"}
+   */
   target: UtilizationTarget | AverageValueTarget;
 }
 /**
  * The pods' memory (or CPU) use.
  */
 export interface ResourceMetric {
+  /**
+   * The kind of metric: a resource of the pods (memory, or cpu).
+   *
+   * @example "Resource"
+   */
   type: 'Resource';
+  /**
+   * The resource and the use aimed for.
+   *
+   * @example {"name":"memory","target":{"type":"AverageValue","averageValue":"512Mi"}}
+   */
   resource: ResourceMetricResource;
 }
 export interface MetricIdentifierSelector {
@@ -498,10 +525,14 @@ export interface MetricIdentifier {
 export interface PodsMetricPods {
   /**
    * A metric, by name and labels.
+   *
+   * @example {"name":"kafka_consumergroup_lag"}
    */
   metric: MetricIdentifier;
   /**
-   * The value divided by the number of pods.
+   * The value aimed for: AverageValue.
+   *
+   * @example {"type":"AverageValue","averageValue":"1000"}
    */
   target: AverageValueTarget;
 }
@@ -509,7 +540,17 @@ export interface PodsMetricPods {
  * A metric each pod serves, averaged over the pods.
  */
 export interface PodsMetric {
+  /**
+   * The kind of metric: a metric each pod serves.
+   *
+   * @example "Pods"
+   */
   type: 'Pods';
+  /**
+   * The metric and its value per pod aimed for.
+   *
+   * @example {"metric":{"name":"queue_depth"},"target":{"type":"AverageValue","averageValue":"100"}}
+   */
   pods: PodsMetricPods;
 }
 export interface DescribedObject {
@@ -536,6 +577,11 @@ export interface DescribedObject {
  * The value itself.
  */
 export interface ValueTarget {
+  /**
+   * The kind of target: the value itself.
+   *
+   * @example "Value"
+   */
   type: 'Value';
   /**
    * Value aimed for.
@@ -549,33 +595,69 @@ export interface ValueTarget {
 export interface ObjectMetricObject {
   /**
    * The object the metric describes.
+   *
+   * @example {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","name":"storefront"}
    */
   describedObject: DescribedObject;
   /**
    * A metric, by name and labels.
+   *
+   * @example {"name":"kafka_consumergroup_lag"}
    */
   metric: MetricIdentifier;
+  /**
+   * The value aimed for: Value or AverageValue.
+   *
+   * @example {"type":"AverageValue","averageValue":"1000"}
+   */
   target: ValueTarget | AverageValueTarget;
 }
 /**
  * A metric of another object in the namespace, such as requests per second of an Ingress.
  */
 export interface ObjectMetric {
+  /**
+   * The kind of metric: a metric of another object.
+   *
+   * @example "Object"
+   */
   type: 'Object';
+  /**
+   * The object, its metric and the value aimed for.
+   *
+   * @example {"describedObject":{"apiVersion":"networking.k8s.io/v1","kind":"Ingress","name":"storefront"},"metric":{"name":"requests_per_second"},"target":{"type":"Value","value":"2k"}}
+   */
   object: ObjectMetricObject;
 }
 export interface ExternalMetricExternal {
   /**
    * A metric, by name and labels.
+   *
+   * @example {"name":"kafka_consumergroup_lag"}
    */
   metric: MetricIdentifier;
+  /**
+   * The value aimed for: Value or AverageValue.
+   *
+   * @example {"type":"AverageValue","averageValue":"1000"}
+   */
   target: ValueTarget | AverageValueTarget;
 }
 /**
  * A metric from outside the cluster, such as the lag of a Kafka consumer group or a queue length.
  */
 export interface ExternalMetric {
+  /**
+   * The kind of metric: a metric from outside the cluster.
+   *
+   * @example "External"
+   */
   type: 'External';
+  /**
+   * The external metric and the value aimed for.
+   *
+   * @example {"metric":{"name":"kafka_consumergroup_lag"},"target":{"type":"AverageValue","averageValue":"1000"}}
+   */
   external: ExternalMetricExternal;
 }
 /**
@@ -660,12 +742,14 @@ export interface ScalingBehavior {
    * How the autoscaler scales up.
    *
    * @default - the API's: double or add 4 pods every 15 s, whichever is more
+   * @example {"stabilizationWindowSeconds":600,"policies":[{"type":"Percent","value":10,"periodSeconds":60}]}
    */
   scaleUp?: ScaleUpRules;
   /**
    * How the autoscaler scales down.
    *
    * @default - the API's: remove up to all surplus pods every 15 s, after a 300 s window
+   * @example {"stabilizationWindowSeconds":600,"policies":[{"type":"Percent","value":10,"periodSeconds":60}]}
    */
   scaleDown?: ScaleDownRules;
 }

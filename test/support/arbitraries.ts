@@ -424,6 +424,16 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
         protocol: fc.constantFrom('http' as const, 'http2' as const, 'grpc' as const, 'tcp' as const),
         servicePort: fc.constantFrom(80, 443),
         admin: fc.option(peers, { nil: undefined }),
+        // Prometheus metrics on the serving port (port left out) or on the admin port, scraped by the default or declared peers.
+        metrics: fc.record(
+          {
+            onAdmin: fc.boolean(),
+            path: fc.constantFrom('/metrics', '/stats/prometheus'),
+            interval: fc.constantFrom(15, 30, 60),
+            from: fc.option(peers, { nil: undefined }),
+          },
+          { requiredKeys: ['onAdmin'] },
+        ),
       },
       { requiredKeys: [] },
     ),
@@ -548,6 +558,12 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     if ('admin' in draw.serving) {
       const admin = draw.serving.admin;
       declaration.ports = [{ name: 'admin', port: draw.port === 9300 ? 9400 : 9300, ...(admin ? { from: [...admin] } : {}) }];
+    }
+    // Metrics need a port to scrape: the admin port when drawn and present, else the serving port.
+    const metrics = draw.serving.metrics;
+    if (metrics && (metrics.onAdmin ? declaration.ports !== undefined : hasPort)) {
+      const { onAdmin, from, ...rest } = metrics;
+      declaration.metrics = { ...rest, ...(onAdmin ? { port: 'admin' } : {}), ...(from ? { from: [...from] } : {}) };
     }
 
     // Init containers and sidecars, named apart from the workload and each other, ports apart from the serving port.
@@ -790,6 +806,8 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       route: _route,
       stateful: _stateful,
       daemon: _daemon,
+      // A Job's pods are not scraped: metrics is a long-running kind's.
+      metrics: _metrics,
       securityContext,
       acknowledge = {},
       ...rest

@@ -24,16 +24,19 @@ const quantity = z.string().regex(new RegExp(POSITIVE_QUANTITY)).meta({
 
 const averageValue = z
   .strictObject({
-    type: z.literal('AverageValue'),
+    type: z.literal('AverageValue').meta({ description: 'The kind of target: the value per pod.', examples: ['AverageValue'] }),
     averageValue: quantity.meta({ description: 'Per-pod value aimed for.', examples: ['1k'] }),
   })
   .meta({ title: 'AverageValueTarget', description: 'The value divided by the number of pods.' });
 const value = z
-  .strictObject({ type: z.literal('Value'), value: quantity.meta({ description: 'Value aimed for.', examples: ['5000'] }) })
+  .strictObject({
+    type: z.literal('Value').meta({ description: 'The kind of target: the value itself.', examples: ['Value'] }),
+    value: quantity.meta({ description: 'Value aimed for.', examples: ['5000'] }),
+  })
   .meta({ title: 'ValueTarget', description: 'The value itself.' });
 const utilization = z
   .strictObject({
-    type: z.literal('Utilization'),
+    type: z.literal('Utilization').meta({ description: 'The kind of target: use in percent of the request.', examples: ['Utilization'] }),
     averageUtilization: wholeNumber(1, 'percent of the request', 'Average use aimed for, in percent of the request.').meta({
       examples: [80],
     }),
@@ -41,6 +44,8 @@ const utilization = z
   .meta({ title: 'UtilizationTarget', description: 'Average use in percent of the pods’ request.' });
 
 const targetRule = (types: string) => ({
+  description: `The value aimed for: ${types}.`,
+  examples: [{ type: 'AverageValue', averageValue: '1000' }],
   'x-rule': `a target of type ${types}, with the field of its type (averageUtilization, averageValue or value)`,
   'x-fix': 'write it like { type: AverageValue, averageValue: "1000" }',
 });
@@ -67,7 +72,7 @@ const metricIdentifier = z
         examples: [{ matchLabels: { topic: 'orders' } }],
       }),
   })
-  .meta({ title: 'MetricIdentifier', description: 'A metric, by name and labels.' });
+  .meta({ title: 'MetricIdentifier', description: 'A metric, by name and labels.', examples: [{ name: 'kafka_consumergroup_lag' }] });
 
 export const METRIC_TYPES = ['Resource', 'Pods', 'Object', 'External'] as const;
 
@@ -75,45 +80,70 @@ const metric = z
   .union([
     z
       .strictObject({
-        type: z.literal('Resource'),
-        resource: z.strictObject({
-          name: z
-            .enum(['memory', 'cpu'])
-            .meta({ description: 'memory, or cpu (whose utilization target is targetCPUUtilizationPercentage).' }),
-          target: z.union([utilization, averageValue]).meta(targetRule('Utilization or AverageValue')),
-        }),
+        type: z
+          .literal('Resource')
+          .meta({ description: 'The kind of metric: a resource of the pods (memory, or cpu).', examples: ['Resource'] }),
+        resource: z
+          .strictObject({
+            name: z
+              .enum(['memory', 'cpu'])
+              .meta({ description: 'memory, or cpu (whose utilization target is targetCPUUtilizationPercentage).', examples: ['memory'] }),
+            target: z.union([utilization, averageValue]).meta(targetRule('Utilization or AverageValue')),
+          })
+          .meta({
+            description: 'The resource and the use aimed for.',
+            examples: [{ name: 'memory', target: { type: 'AverageValue', averageValue: '512Mi' } }],
+          }),
       })
       .meta({ title: 'ResourceMetric', description: "The pods' memory (or CPU) use." }),
     z
       .strictObject({
-        type: z.literal('Pods'),
-        pods: z.strictObject({ metric: metricIdentifier, target: averageValue.meta(targetRule('AverageValue')) }),
+        type: z.literal('Pods').meta({ description: 'The kind of metric: a metric each pod serves.', examples: ['Pods'] }),
+        pods: z.strictObject({ metric: metricIdentifier, target: averageValue.meta(targetRule('AverageValue')) }).meta({
+          description: 'The metric and its value per pod aimed for.',
+          examples: [{ metric: { name: 'queue_depth' }, target: { type: 'AverageValue', averageValue: '100' } }],
+        }),
       })
       .meta({ title: 'PodsMetric', description: 'A metric each pod serves, averaged over the pods.' }),
     z
       .strictObject({
-        type: z.literal('Object'),
-        object: z.strictObject({
-          describedObject: z
-            .strictObject({
-              apiVersion: z
-                .string()
-                .regex(/^([a-z0-9.-]+\/)?v[0-9][a-z0-9]*$/)
-                .meta({ description: 'API version.', examples: ['networking.k8s.io/v1'] }),
-              kind: z
-                .string()
-                .regex(/^[A-Z][A-Za-z0-9]{0,62}$/)
-                .meta({ description: 'Kind.', examples: ['Ingress'] }),
-              name: z
-                .string()
-                .max(253)
-                .regex(new RegExp(DNS_1123_SUBDOMAIN))
-                .meta({ description: 'Name, in the namespace.', examples: ['storefront'] }),
-            })
-            .meta({ title: 'DescribedObject', description: 'The object the metric describes.' }),
-          metric: metricIdentifier,
-          target: z.union([value, averageValue]).meta(targetRule('Value or AverageValue')),
-        }),
+        type: z.literal('Object').meta({ description: 'The kind of metric: a metric of another object.', examples: ['Object'] }),
+        object: z
+          .strictObject({
+            describedObject: z
+              .strictObject({
+                apiVersion: z
+                  .string()
+                  .regex(/^([a-z0-9.-]+\/)?v[0-9][a-z0-9]*$/)
+                  .meta({ description: 'API version.', examples: ['networking.k8s.io/v1'] }),
+                kind: z
+                  .string()
+                  .regex(/^[A-Z][A-Za-z0-9]{0,62}$/)
+                  .meta({ description: 'Kind.', examples: ['Ingress'] }),
+                name: z
+                  .string()
+                  .max(253)
+                  .regex(new RegExp(DNS_1123_SUBDOMAIN))
+                  .meta({ description: 'Name, in the namespace.', examples: ['storefront'] }),
+              })
+              .meta({
+                title: 'DescribedObject',
+                description: 'The object the metric describes.',
+                examples: [{ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', name: 'storefront' }],
+              }),
+            metric: metricIdentifier,
+            target: z.union([value, averageValue]).meta(targetRule('Value or AverageValue')),
+          })
+          .meta({
+            description: 'The object, its metric and the value aimed for.',
+            examples: [
+              {
+                describedObject: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', name: 'storefront' },
+                metric: { name: 'requests_per_second' },
+                target: { type: 'Value', value: '2k' },
+              },
+            ],
+          }),
       })
       .meta({
         title: 'ObjectMetric',
@@ -121,11 +151,16 @@ const metric = z
       }),
     z
       .strictObject({
-        type: z.literal('External'),
-        external: z.strictObject({
-          metric: metricIdentifier,
-          target: z.union([value, averageValue]).meta(targetRule('Value or AverageValue')),
-        }),
+        type: z.literal('External').meta({ description: 'The kind of metric: a metric from outside the cluster.', examples: ['External'] }),
+        external: z
+          .strictObject({
+            metric: metricIdentifier,
+            target: z.union([value, averageValue]).meta(targetRule('Value or AverageValue')),
+          })
+          .meta({
+            description: 'The external metric and the value aimed for.',
+            examples: [{ metric: { name: 'kafka_consumergroup_lag' }, target: { type: 'AverageValue', averageValue: '1000' } }],
+          }),
       })
       .meta({
         title: 'ExternalMetric',
@@ -182,6 +217,7 @@ const scalingRules = (direction: string, defaultText: string) =>
     .meta({
       title: direction === 'up' ? 'ScaleUpRules' : 'ScaleDownRules',
       description: `How the autoscaler scales ${direction}.`,
+      examples: [{ stabilizationWindowSeconds: 600, policies: [{ type: 'Percent', value: 10, periodSeconds: 60 }] }],
       'x-default': `the API's: ${defaultText}`,
     });
 
