@@ -10,9 +10,21 @@ import { DeclarationError } from '../declaration/errors';
 export const AS_HELM_READS_IT = {
   version: '1.1' as const,
   customTags: (tags: Tags) =>
-    tags.filter((tag) => typeof tag === 'string' || (tag.format !== 'TIME' && tag.tag !== 'tag:yaml.org,2002:timestamp')),
+    tags
+      .filter((tag) => typeof tag === 'string' || (tag.format !== 'TIME' && tag.tag !== 'tag:yaml.org,2002:timestamp'))
+      .map((tag): Tags[number] =>
+        typeof tag !== 'string' && tag.format === 'EXP' ? ({ ...tag, test: EXPONENT_FLOAT } as typeof tag) : tag,
+      ),
 };
 type Tags = Parameters<Extract<NonNullable<SchemaOptions['customTags']>, (tags: never) => unknown>>[0];
+
+/**
+ * A number in exponent notation has a digit before its exponent, as Helm's parser reads it
+ * (go-yaml: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`). The YAML library's 1.1
+ * pattern also matches `e0` or `.e1` and reads them as NaN, where Helm reads the text: a name `e0`
+ * must stay a name.
+ */
+const EXPONENT_FLOAT = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)[eE][-+]?[0-9]+$/;
 
 /**
  * A parsed document as a plain value. The YAML library refuses to expand aliases into more nodes

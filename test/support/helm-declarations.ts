@@ -645,8 +645,9 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
           minReplicas: whole(1, 4),
           maxReplicas: whole(1, 8),
           targetCPUUtilizationPercentage: whole(1, 100),
-          // autoscaling/v2 metrics and behavior, some of them refused in the templates (a second CPU target, a window too long);
-          // a zero target is the schema's to refuse (test/support/resources-rejections.ts), which these draws never reach.
+          // autoscaling/v2 metrics and behavior, some of them refused in the templates (a second CPU target);
+          // a zero target or a window or period too long is the schema's to refuse (test/support/resources-rejections.ts),
+          // which these draws never reach.
           metrics: withShare(
             0.3,
             fc.constantFrom(
@@ -667,10 +668,10 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
               {
                 scaleDown: fc.record(
                   {
-                    stabilizationWindowSeconds: whole(0, 4000),
+                    stabilizationWindowSeconds: whole(0, 3600),
                     selectPolicy: fc.constantFrom('Max', 'Min', 'Disabled'),
                     policies: fc.array(
-                      fc.record({ type: fc.constantFrom('Pods', 'Percent'), value: whole(1, 100), periodSeconds: whole(1, 2000) }),
+                      fc.record({ type: fc.constantFrom('Pods', 'Percent'), value: whole(1, 100), periodSeconds: whole(1, 1800) }),
                       {
                         maxLength: 2,
                       },
