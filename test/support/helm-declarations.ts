@@ -672,9 +672,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
                     selectPolicy: fc.constantFrom('Max', 'Min', 'Disabled'),
                     policies: fc.array(
                       fc.record({ type: fc.constantFrom('Pods', 'Percent'), value: whole(1, 100), periodSeconds: whole(1, 1800) }),
-                      {
-                        maxLength: 2,
-                      },
+                      { minLength: 1, maxLength: 2 },
                     ),
                   },
                   { requiredKeys: [] },
