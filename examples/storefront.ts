@@ -6,9 +6,8 @@ import { HardenedWebService } from '../src';
 
 /**
  * Composition in TypeScript: a hardened workload inside a chart that adds its own objects around
- * it — a cdk8s-plus-28 Ingress with TLS that routes to the workload's Service, and a Prometheus
- * scrape annotation added to the pod template through the escape hatch every underlying object
- * offers.
+ * it — an Ingress with TLS that routes to the workload's Service, and a Prometheus scrape
+ * annotation added to the pod template through the escape hatch every underlying object offers.
  */
 export class StorefrontChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
@@ -31,13 +30,21 @@ export class StorefrontChart extends Chart {
       JsonPatch.add('/spec/template/metadata/annotations', { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '3000' }),
     );
 
-    // A cdk8s-plus-28 Ingress in front of the workload's Service, terminating TLS with the
+    // An Ingress of the chart's own in front of the workload's Service, terminating TLS with the
     // certificate in the Secret storefront-tls (e.g. issued by cert-manager).
-    new kplus.Ingress(this, 'ingress', {
+    const service = storefront.service;
+    new kplus.k8s.KubeIngress(this, 'ingress', {
       metadata: { name: 'storefront', labels: { ...storefront.selector } },
-      className: 'nginx',
-      rules: [{ host: 'shop.example.com', path: '/', pathType: kplus.HttpIngressPathType.PREFIX, backend: storefront.ingressBackend() }],
-      tls: [{ hosts: ['shop.example.com'], secret: kplus.Secret.fromSecretName(this, 'tls', 'storefront-tls') }],
+      spec: {
+        ingressClassName: 'nginx',
+        tls: [{ hosts: ['shop.example.com'], secretName: 'storefront-tls' }],
+        rules: [
+          {
+            host: 'shop.example.com',
+            http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: service.name, port: { name: 'http' } } } }] },
+          },
+        ],
+      },
     });
   }
 }

@@ -11,7 +11,6 @@ export { HardenedJob } from './constructs/kinds/hardened-job';
 export type { HardenedJobProps } from './constructs/kinds/hardened-job';
 export { HardenedCronJob } from './constructs/kinds/hardened-cron-job';
 export type { HardenedCronJobProps } from './constructs/kinds/hardened-cron-job';
-export type { WithObjectReferences } from './constructs/object-references';
 export { KINDS, KIND_FIELDS, OBJECT_ROLES, WORKLOAD_KINDS } from './kinds/table';
 export type { KindEntry, ObjectRole, WorkloadKind } from './kinds/table';
 export { ACKNOWLEDGED_ANNOTATION, DECLARED_ANNOTATION, TIMINGS_ANNOTATION, commonLabels, selectorLabels } from './constructs/metadata';

@@ -1,5 +1,4 @@
 import { ApiObject, type ApiObjectProps, Chart } from 'cdk8s';
-import type { IngressBackend, Service } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { DeclarationError, formatProblems, sortedJson } from '../declaration/errors';
 import { parsePath } from '../manifests/field-paths';
@@ -10,7 +9,6 @@ import { type ResolvedWorkload, resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
 import { KINDS, type ObjectRole, type WorkloadKind } from '../kinds/table';
 import { selectorLabels } from './metadata';
-import { withReferenceNames, type WithObjectReferences } from './object-references';
 import { OBJECT_BUILDERS, OBJECT_IDS } from './object-builders';
 
 /**
@@ -50,14 +48,8 @@ export abstract class HardenedWorkloadBase extends Construct {
    * @param kinds the kinds this construct class makes; another kind is a `DeclarationError` naming
    * the class to use instead.
    */
-  protected constructor(
-    scope: Construct,
-    id: string,
-    props: WithObjectReferences<WorkloadSpec> & HardenedWorkloadOptions,
-    kinds: readonly WorkloadKind[],
-  ) {
-    const { checkAtSynth, ...named } = props;
-    const declaration = withReferenceNames(named);
+  protected constructor(scope: Construct, id: string, props: WorkloadSpec & HardenedWorkloadOptions, kinds: readonly WorkloadKind[]) {
+    const { checkAtSynth, ...declaration } = props;
     const resolved = resolveWorkload(declaration);
     if (!kinds.includes(resolved.spec.kind)) throw wrongClass(new.target.name, kinds, resolved.spec.kind);
     const chart = Chart.of(scope);
@@ -87,28 +79,6 @@ export abstract class HardenedWorkloadBase extends Construct {
     this.serviceAccount = objects.ServiceAccount!;
     this.configMap = objects.ConfigMap;
     this.networkPolicy = objects.NetworkPolicy!;
-  }
-
-  /**
-   * The workload's Service as the backend of a cdk8s-plus-28 Ingress, to put a `kplus.Ingress` in
-   * front of it: `new kplus.Ingress(chart, 'ingress', { rules: [{ host, backend: workload.ingressBackend() }] })`.
-   * Throws when the workload has no Service (kinds worker, daemon, job, cronjob).
-   */
-  public ingressBackend(): IngressBackend {
-    const service = this.objects.Service;
-    if (service === undefined) {
-      throw new Error(
-        `workload "${this.resolved.instance}" (kind ${this.resolved.spec.kind}) has no Service to put an Ingress in front of`,
-      );
-    }
-    const ports = (service.toJson() as { spec: { ports: Array<{ port: number }> } }).spec.ports;
-    // kplus.Service is a construct that makes its own Service object, so ours is presented by what
-    // IngressBackend.fromService reads of it: its name and ports (cdk8s-plus-28 src/ingress.ts;
-    // test/kplus-composition.test.ts synthesizes the result). Loaded here only: cdk8s-plus-28 is
-    // large and nothing else of ours needs it at run time.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const kplus = require('cdk8s-plus-28') as typeof import('cdk8s-plus-28');
-    return kplus.IngressBackend.fromService({ name: service.name, ports } as unknown as Service, { port: ports[0]!.port });
   }
 
   /**

@@ -1,7 +1,6 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../../declaration/schema';
-import type { WithObjectReferences } from '../object-references';
 import { HardenedWorkloadBase, type HardenedWorkloadOptions } from '../hardened-workload';
 
 /**
@@ -10,7 +9,7 @@ import { HardenedWorkloadBase, type HardenedWorkloadOptions } from '../hardened-
  * host paths the agent mounts (each needs `acknowledge.volumeTypes`) and whether it can run two
  * copies on a node (`surge`).
  */
-export interface HardenedDaemonSetProps extends Omit<WithObjectReferences<WorkloadSpec>, 'kind'>, HardenedWorkloadOptions {}
+export interface HardenedDaemonSetProps extends Omit<WorkloadSpec, 'kind'>, HardenedWorkloadOptions {}
 
 /**
  * A node agent such as a log shipper (`kind: daemon`): ServiceAccount, DaemonSet, NetworkPolicy and

@@ -1,7 +1,6 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../../declaration/schema';
-import type { WithObjectReferences } from '../object-references';
 import { HardenedWorkloadBase, type HardenedWorkloadOptions } from '../hardened-workload';
 
 /**
@@ -10,7 +9,7 @@ import { HardenedWorkloadBase, type HardenedWorkloadOptions } from '../hardened-
  * declaration takes its name. Every field documents its unit and default; docs/derivation.md says
  * how the timings are derived from them.
  */
-export interface HardenedWorkloadProps extends WithObjectReferences<WorkloadSpec>, HardenedWorkloadOptions {}
+export interface HardenedWorkloadProps extends WorkloadSpec, HardenedWorkloadOptions {}
 
 /**
  * A hardened workload run by a Deployment (kinds web and worker): ServiceAccount, Deployment,
@@ -55,7 +54,7 @@ export class HardenedWorkload extends HardenedWorkloadBase {
 }
 
 /** Props of `HardenedWebService`: the declaration without `kind`. */
-export interface HardenedWebServiceProps extends Omit<WithObjectReferences<WorkloadSpec>, 'kind'>, HardenedWorkloadOptions {}
+export interface HardenedWebServiceProps extends Omit<WorkloadSpec, 'kind'>, HardenedWorkloadOptions {}
 
 /** A workload that serves traffic through a Service (`kind: web`). */
 export class HardenedWebService extends HardenedWorkload {
@@ -68,7 +67,7 @@ export class HardenedWebService extends HardenedWorkload {
 }
 
 /** Props of `HardenedWorker`: the declaration without `kind`. */
-export interface HardenedWorkerProps extends Omit<WithObjectReferences<WorkloadSpec>, 'kind'>, HardenedWorkloadOptions {}
+export interface HardenedWorkerProps extends Omit<WorkloadSpec, 'kind'>, HardenedWorkloadOptions {}
 
 /** A workload without a Service or preStop hook, such as a queue consumer (`kind: worker`). */
 export class HardenedWorker extends HardenedWorkload {

@@ -1,7 +1,6 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../../declaration/schema';
-import type { WithObjectReferences } from '../object-references';
 import type { RunTimes } from '../../declaration/workload-spec';
 import { HardenedWorkloadBase, type HardenedWorkloadOptions } from '../hardened-workload';
 
@@ -13,7 +12,7 @@ import { HardenedWorkloadBase, type HardenedWorkloadOptions } from '../hardened-
 export interface HardenedJobProps
   extends
     Omit<
-      WithObjectReferences<WorkloadSpec>,
+      WorkloadSpec,
       'kind' | 'startup' | 'replicas' | 'autoscaling' | 'health' | 'preStop' | 'traffic' | 'service' | 'ingress' | 'route' | 'schedule'
     >,
     HardenedWorkloadOptions {

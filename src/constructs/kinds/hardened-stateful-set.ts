@@ -1,7 +1,6 @@
 import type { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../../declaration/schema';
-import type { WithObjectReferences } from '../object-references';
 import { HardenedWorkloadBase, type HardenedWorkloadOptions } from '../hardened-workload';
 
 /**
@@ -10,7 +9,7 @@ import { HardenedWorkloadBase, type HardenedWorkloadOptions } from '../hardened-
  * window); with a `port` the pods are served like a web workload's (readiness required, preStop
  * delay), without one they are stopped like a worker's.
  */
-export interface HardenedStatefulSetProps extends Omit<WithObjectReferences<WorkloadSpec>, 'kind'>, HardenedWorkloadOptions {}
+export interface HardenedStatefulSetProps extends Omit<WorkloadSpec, 'kind'>, HardenedWorkloadOptions {}
 
 /**
  * A workload with stable identity and its own storage, such as a database or a broker
