@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
-import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
-import { PATCH_REJECTIONS } from './support/patch-rejections';
-import { EDGE_REJECTIONS } from './support/edge-rejections';
-import { RESOURCES_REJECTIONS } from './support/resources-rejections';
-import { BATCH_REJECTIONS } from './support/batch-rejections';
-import { SECURITY_REJECTIONS } from './support/security-rejections';
+import { REJECTION_TABLES } from './support/rejection-tables';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE, nightlyWith } from './support/declarations';
 import {
   helmAsync,
@@ -19,7 +14,6 @@ import {
   helmTest,
   valuesFile,
 } from './support/helm';
-import { PORT_REJECTIONS } from './support/port-rejections';
 
 /**
  * Invalid declarations are rejected by both faces, each message naming the offending field.
@@ -296,21 +290,11 @@ const TEMPLATE_REJECTIONS: Rejection[] = [
 
 // The configuration rows (test/support/configuration-rejections.ts), named by their path's fields.
 const named = (face: 'schema' | 'templates'): Rejection[] =>
-  [
-    ...CONFIGURATION_REJECTIONS,
-    ...BATCH_REJECTIONS,
-    ...SECURITY_REJECTIONS,
-    ...PATCH_REJECTIONS,
-    ...EDGE_REJECTIONS,
-    ...RESOURCES_REJECTIONS,
-    ...PORT_REJECTIONS,
-  ]
-    .filter(([, row]) => row.helm === face)
-    .map(([description, row]) => [
-      description,
-      row.declaration,
-      face === 'templates' ? [row.path] : row.path.split(/[.[\]]+/).filter((segment) => segment !== '' && !/^\d+$/.test(segment)),
-    ]);
+  REJECTION_TABLES.filter(([, row]) => row.helm === face).map(([description, row]) => [
+    description,
+    row.declaration,
+    face === 'templates' ? [row.path] : row.path.split(/[.[\]]+/).filter((segment) => segment !== '' && !/^\d+$/.test(segment)),
+  ]);
 SCHEMA_REJECTIONS.push(...named('schema'));
 TEMPLATE_REJECTIONS.push(...named('templates'));
 

@@ -8,15 +8,9 @@ import {
   synthesizeObjects,
   type WorkloadSpec,
 } from '../src';
-import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
-import { PATCH_REJECTIONS } from './support/patch-rejections';
 import { schemaAt } from '../src/declaration/json-schema';
 import { MISPLACED_FIELDS } from '../src/declaration/schema-problems';
-import { EDGE_REJECTIONS } from './support/edge-rejections';
-import { RESOURCES_REJECTIONS } from './support/resources-rejections';
-import { BATCH_REJECTIONS } from './support/batch-rejections';
-import { SECURITY_REJECTIONS } from './support/security-rejections';
-import { PORT_REJECTIONS } from './support/port-rejections';
+import { REJECTION_TABLES } from './support/rejection-tables';
 import { CHECKOUT, checkoutWith, CLOUD_SQL_PROXY, MIGRATE } from './support/declarations';
 
 function problemsOf(declaration: unknown): readonly Problem[] {
@@ -597,15 +591,7 @@ describe('invalid declarations are rejected with field, value, rule and fix', ()
 });
 
 describe('invalid configuration, secrets, files, storage, identity and scheduling are rejected with field, value, rule and fix', () => {
-  test.each([
-    ...CONFIGURATION_REJECTIONS,
-    ...BATCH_REJECTIONS,
-    ...SECURITY_REJECTIONS,
-    ...PATCH_REJECTIONS,
-    ...EDGE_REJECTIONS,
-    ...RESOURCES_REJECTIONS,
-    ...PORT_REJECTIONS,
-  ])('%s', (_, expected) => {
+  test.each(REJECTION_TABLES)('%s', (_, expected) => {
     const problems = problemsOf(expected.declaration);
     expect(problems.map((candidate) => candidate.path)).toContain(expected.path);
     const problem = problems.find((candidate) => candidate.path === expected.path)!;

@@ -1,0 +1,18 @@
+import { BATCH_REJECTIONS } from './batch-rejections';
+import { CONFIGURATION_REJECTIONS } from './configuration-rejections';
+import { EDGE_REJECTIONS } from './edge-rejections';
+import { PATCH_REJECTIONS } from './patch-rejections';
+import { PORT_REJECTIONS } from './port-rejections';
+import { RESOURCES_REJECTIONS } from './resources-rejections';
+import { SECURITY_REJECTIONS } from './security-rejections';
+
+/** Every table of invalid declarations, in one list that both faces' rejection tests iterate. */
+export const REJECTION_TABLES = [
+  ...CONFIGURATION_REJECTIONS,
+  ...BATCH_REJECTIONS,
+  ...SECURITY_REJECTIONS,
+  ...PATCH_REJECTIONS,
+  ...EDGE_REJECTIONS,
+  ...RESOURCES_REJECTIONS,
+  ...PORT_REJECTIONS,
+];
