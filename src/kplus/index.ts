@@ -14,7 +14,7 @@ import * as base from '../index';
 import { withReferenceNames, type WithObjectReferences } from './references';
 
 export { ingressBackend } from './ingress-backend';
-export { withReferenceNames, type WithObjectReferences } from './references';
+export { withReferenceNames, type ConfigMapReference, type SecretReference, type WithObjectReferences } from './references';
 
 export type HardenedWorkloadProps = WithObjectReferences<base.HardenedWorkloadProps>;
 export type HardenedWebServiceProps = WithObjectReferences<base.HardenedWebServiceProps>;

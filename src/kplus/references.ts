@@ -26,6 +26,16 @@ type ReferenceField<V, R> = [Extract<V, readonly unknown[]>] extends [never]
   ? Reference<V, R>
   : Reference<Extract<V, readonly unknown[]>[number], R>[] | Exclude<V, readonly unknown[]>;
 
+/**
+ * What is read of a cdk8s-plus-28 Secret: its name, and that it is a Secret (a ConfigMap has no
+ * `envValue`, so the compiler refuses one here). Narrower than `kplus.ISecret` on purpose: under
+ * `exactOptionalPropertyTypes` cdk8s-plus-28's own classes do not satisfy its interfaces (their
+ * `resourceName` is optional), so `new kplus.Secret(...)` would not be an `ISecret` there.
+ */
+export type SecretReference = Pick<ISecret, 'name' | 'kind' | 'node' | 'envValue'>;
+/** What is read of a cdk8s-plus-28 ConfigMap: its name (narrower than `kplus.IConfigMap` for the same reason). */
+export type ConfigMapReference = Pick<IConfigMap, 'name' | 'kind' | 'node'>;
+
 /** A declaration type in which every Secret or ConfigMap name may also be the cdk8s-plus-28 object. */
 export type WithObjectReferences<T> = T extends string | number | boolean
   ? T
@@ -34,9 +44,9 @@ export type WithObjectReferences<T> = T extends string | number | boolean
     : T extends object
       ? {
           [K in keyof T]: K extends 'secret' | 'imagePullSecrets' | 'tlsSecretName'
-            ? ReferenceField<T[K], ISecret>
+            ? ReferenceField<T[K], SecretReference>
             : K extends 'configMap'
-              ? ReferenceField<T[K], IConfigMap>
+              ? ReferenceField<T[K], ConfigMapReference>
               : WithObjectReferences<T[K]>;
         }
       : T;
