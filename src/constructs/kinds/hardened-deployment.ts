@@ -5,9 +5,9 @@ import { HardenedWorkloadBase, type HardenedWorkloadOptions } from '../hardened-
 
 /**
  * Props of `HardenedWorkload`: the workload declaration, the same document a Helm user writes as
- * values, except that a Secret or ConfigMap may be given as its cdk8s-plus-28 object where the
- * declaration takes its name. Every field documents its unit and default; docs/derivation.md says
- * how the timings are derived from them.
+ * values (`hardened-workloads/kplus` also takes cdk8s-plus-28 Secrets and ConfigMaps where it takes
+ * their names). Every field documents its unit and default; docs/derivation.md says how the
+ * timings are derived from them.
  */
 export interface HardenedWorkloadProps extends WorkloadSpec, HardenedWorkloadOptions {}
 
