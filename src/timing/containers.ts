@@ -85,6 +85,23 @@ export function sidecarTimings(
     });
   return sidecars.map((sidecar): SidecarTimings => {
     const key = (field: string) => `sidecars.${sidecar.name}.${field}`;
+    // A probe that restarts the sidecar gets its own short grace period (Kubernetes 1.25+
+    // probe-level terminationGracePeriodSeconds): restarting it must not wait for the pod's drain.
+    const restarting = (
+      probe: 'startup' | 'liveness',
+      reason: string,
+      timing: Pick<RestartingProbeTimings, 'periodSeconds' | 'timeoutSeconds' | 'failureThreshold'>,
+    ): RestartingProbeTimings => ({
+      ...timing,
+      successThreshold: 1,
+      windowSeconds: timing.periodSeconds * timing.failureThreshold,
+      terminationGracePeriodSeconds: record.decide(key(`${probe}.terminationGracePeriodSeconds`), undefined, {
+        formula: 'min(G, 10)',
+        inputs: { G },
+        reason,
+        compute: () => Math.min(G, 10),
+      }),
+    });
     let startup: RestartingProbeTimings | undefined;
     if (sidecar.startSeconds !== undefined) {
       const S_c = record.declared(
@@ -105,20 +122,11 @@ export function sidecarTimings(
         reason: 'The window covers 1.5 × the slowest start, so a slow start is not restarted.',
         compute: () => Math.max(3, ceilDiv(3 * S_c, 2 * periodSeconds)),
       });
-      const terminationGracePeriodSeconds = record.decide(key('startup.terminationGracePeriodSeconds'), undefined, {
-        formula: 'min(G, 10)',
-        inputs: { G },
-        reason: 'A sidecar that never started is not serving: restart it quickly.',
-        compute: () => Math.min(G, 10),
-      });
-      startup = {
+      startup = restarting('startup', 'A sidecar that never started is not serving: restart it quickly.', {
         periodSeconds,
         timeoutSeconds,
         failureThreshold,
-        successThreshold: 1,
-        windowSeconds: periodSeconds * failureThreshold,
-        terminationGracePeriodSeconds,
-      };
+      });
     }
     let readiness: ProbeTimings | undefined;
     if (sidecar.readiness) {
@@ -167,20 +175,7 @@ export function sidecarTimings(
               compute: () => Math.max(3, ceilDiv(Math.max(P, 30), periodSeconds)),
             },
       );
-      const terminationGracePeriodSeconds = record.decide(key('liveness.terminationGracePeriodSeconds'), undefined, {
-        formula: 'min(G, 10)',
-        inputs: { G },
-        reason: 'A wedged sidecar is restarted quickly.',
-        compute: () => Math.min(G, 10),
-      });
-      liveness = {
-        periodSeconds,
-        timeoutSeconds,
-        failureThreshold,
-        successThreshold: 1,
-        windowSeconds: periodSeconds * failureThreshold,
-        terminationGracePeriodSeconds,
-      };
+      liveness = restarting('liveness', 'A wedged sidecar is restarted quickly.', { periodSeconds, timeoutSeconds, failureThreshold });
     }
     const preStopSeconds =
       mode === 'ordinary'

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { parse } from 'yaml';
+import { crdValidator } from './crd-schema';
 import { kubernetesSchemaErrors } from './kubernetes-schema';
 import { MONITORING_GROUP, prometheusOperatorSchemaErrors } from './prometheus-operator-schema';
 
@@ -19,51 +17,7 @@ const FILES: Record<string, string> = {
   GRPCRoute: 'gateway.networking.k8s.io_grpcroutes.yaml',
 };
 
-/** Every object with properties is closed; CEL rules and formats are left to the code below. */
-export function strictCrdSchema(node: unknown): unknown {
-  return strict(node);
-}
-
-function strict(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(strict);
-  if (node === null || typeof node !== 'object') return node;
-  const source = node as Node;
-  const result: Node = {};
-  for (const [key, value] of Object.entries(source)) {
-    if (key === 'x-kubernetes-validations') continue;
-    result[key] =
-      key === 'properties'
-        ? Object.fromEntries(Object.entries(value as Node).map(([name, schema]) => [name, strict(schema)]))
-        : strict(value);
-  }
-  if (source.properties !== undefined && source.additionalProperties === undefined && !source['x-kubernetes-preserve-unknown-fields']) {
-    result.additionalProperties = false;
-  }
-  return result;
-}
-
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-const compiled = new Map<string, ValidateFunction>();
-
-function validator(kind: string): ValidateFunction | undefined {
-  const file = FILES[kind];
-  if (!file) return undefined;
-  let validate = compiled.get(kind);
-  if (!validate) {
-    const crd = parse(readFileSync(join(CRDS, file), 'utf8')) as {
-      spec: { versions: Array<{ name: string; schema: { openAPIV3Schema: unknown } }> };
-    };
-    const served = crd.spec.versions.find((version) => version.name === 'v1')!;
-    validate = ajv.compile(strict(served.schema.openAPIV3Schema) as Node);
-    compiled.set(kind, validate);
-  }
-  return validate;
-}
-
-function describe(error: ErrorObject): string {
-  const extra = error.keyword === 'additionalProperties' ? ` (${(error.params as { additionalProperty: string }).additionalProperty})` : '';
-  return `${error.instancePath || '/'}: ${error.message}${extra}`;
-}
+const schemaErrors = crdValidator(CRDS, GROUP, 'v1', FILES);
 
 const PATH_CHARACTERS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$/;
 const GRPC_SERVICE = /^\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$/i;
@@ -129,10 +83,9 @@ export function gatewayRouteRuleErrors(route: { kind?: string; spec?: Node }): s
 
 /** Errors of one Gateway API route against its CRD, its CEL rules included; empty when it is valid. */
 export function gatewayApiSchemaErrors(object: { apiVersion?: string; kind?: string; spec?: Node }): string[] {
-  const validate = object.apiVersion === `${GROUP}/v1` ? validator(String(object.kind)) : undefined;
-  if (!validate) return [`unknown apiVersion/kind ${object.apiVersion}/${object.kind}`];
-  const schemaErrors = validate(object) ? [] : (validate.errors ?? []).map(describe);
-  return [...schemaErrors, ...gatewayRouteRuleErrors(object)];
+  const errors = schemaErrors(object);
+  if (errors[0]?.startsWith('unknown apiVersion/kind')) return errors;
+  return [...errors, ...gatewayRouteRuleErrors(object)];
 }
 
 /**
