@@ -54,22 +54,31 @@ shutdown: preStop {{ .preStop.seconds | int }}s ({{ .preStop.mechanism }}) + dra
 {{- $codes := list -}}
 {{- range $code := $job.nonRetryableExitCodes }}{{ $codes = append $codes ($code | int | toString) }}{{ end -}}
 {{- $lines := list -}}
+{{- $by := dict "activeDeadlineSeconds" "" "ttlSecondsAfterFinished" "" -}}
+{{- range $name := $job.overridden }}{{ $_ := set $by $name (printf " (overrides.%s)" $name) }}{{ end -}}
 {{- with $t.cronJob -}}
 {{- $zone := (hasKey . "timeZone") | ternary (printf " (%s)" .timeZone) "" -}}
-{{- $lines = append $lines (printf "schedule: %s%s, shortest interval %ds, %s, startingDeadlineSeconds %d" .cron $zone (.shortestIntervalSeconds | int) .concurrencyPolicy (.startingDeadlineSeconds | int)) -}}
+{{- $lines = append $lines (printf "schedule: %s%s, shortest interval %ds, %s, startingDeadlineSeconds %d%s" .cron $zone (.shortestIntervalSeconds | int) .concurrencyPolicy (.startingDeadlineSeconds | int) (ternary " (overrides.startingDeadlineSeconds)" "" .startingDeadlineOverridden)) -}}
 {{- end -}}
+{{- $fit := "" -}}
+{{- if $job.attemptsFitSchedule }}{{ $fit = ", as many as fit between two runs" }}{{ else if $job.attemptsFitDeadline }}{{ $fit = ", as many as fit the deadline" }}{{ end -}}
+{{- $attempts := printf "%d x %d + back-off %d" ($job.attempts | int) ($job.attemptDeadlineSeconds | int) ($job.backoffSeconds | int) -}}
+{{- $deadline := printf "deadline: activeDeadlineSeconds %d = %s" ($job.activeDeadlineSeconds | int) $attempts -}}
+{{- if $by.activeDeadlineSeconds }}{{ $deadline = printf "deadline: activeDeadlineSeconds %d%s vs %s = %d" ($job.activeDeadlineSeconds | int) $by.activeDeadlineSeconds $attempts (add (mul ($job.attempts | int) ($job.attemptDeadlineSeconds | int)) ($job.backoffSeconds | int)) }}{{ end -}}
 {{- $lines = concat $lines (list
-  (printf "run: max %ds (typical %ds), %d attempts (backoffLimit %d%s), back-off %ds" ($job.runMaxSeconds | int) ($job.runTypicalSeconds | int) ($job.attempts | int) ($job.backoffLimit | int) (ternary ", as many as fit between two runs" "" $job.attemptsFitSchedule) ($job.backoffSeconds | int))
+  (printf "run: max %ds (typical %ds), %d attempts (backoffLimit %d%s), back-off %ds" ($job.runMaxSeconds | int) ($job.runTypicalSeconds | int) ($job.attempts | int) ($job.backoffLimit | int) $fit ($job.backoffSeconds | int))
   (printf "attempt deadline: activeDeadlineSeconds %d = start %d + init %d + run %d + margin %d" ($job.attemptDeadlineSeconds | int) ($job.startSeconds | int) ($t.containers.initSeconds | int) ($job.runMaxSeconds | int) ($job.attemptMarginSeconds | int))
-  (printf "deadline: activeDeadlineSeconds %d = %d x %d + back-off %d" ($job.activeDeadlineSeconds | int) ($job.attempts | int) ($job.attemptDeadlineSeconds | int) ($job.backoffSeconds | int))
+  $deadline
   (printf "failure policy: DisruptionTarget ignored%s" (ternary (printf "; exit codes %s fail the Job" (join ", " $codes)) "" (not (empty $codes))))
   (include "hw.shutdownLine" $t)
 ) -}}
 {{- $lines = concat $lines (include "hw.containerLines" $t.containers | fromJsonArray) -}}
+{{- $ttl := "" -}}
+{{- if hasKey $job "ttlSecondsAfterFinished" }}{{ $ttl = printf "ttlSecondsAfterFinished %d%s" ($job.ttlSecondsAfterFinished | int) $by.ttlSecondsAfterFinished }}{{ end -}}
 {{- if hasKey $t "cronJob" -}}
-{{- $lines = append $lines (printf "clean-up: history %d succeeded, %d failed" ($t.cronJob.successfulJobsHistoryLimit | int) ($t.cronJob.failedJobsHistoryLimit | int)) -}}
+{{- $lines = append $lines (printf "clean-up: history %d succeeded, %d failed%s" ($t.cronJob.successfulJobsHistoryLimit | int) ($t.cronJob.failedJobsHistoryLimit | int) (ternary (printf "; %s" $ttl) "" (ne $ttl ""))) -}}
 {{- else -}}
-{{- $lines = append $lines (printf "clean-up: ttlSecondsAfterFinished %d" ($job.ttlSecondsAfterFinished | int)) -}}
+{{- $lines = append $lines (printf "clean-up: %s" $ttl) -}}
 {{- end -}}
 {{- join "\n" $lines -}}
 {{- end -}}

@@ -64,8 +64,9 @@ C: wall-clock minutes in seconds, an hour shorter in a zone that may have daylig
 {{- end -}}
 
 {{/*
-The CronJob's timings: (dict "schedule" resolvedSchedule "deadline" A). Starting deadline
-max(10, C - A) when runs must not overlap (Forbid, Replace), else max(10, C - 10). Output: JSON.
+The CronJob's timings: (dict "schedule" resolvedSchedule "deadline" A "overrides" o). Starting
+deadline overrides.startingDeadlineSeconds, else max(10, C - A) when runs must not overlap (Forbid,
+Replace), else max(10, C - 10). Output: JSON.
 */}}
 {{- define "hw.cronJob.timings" -}}
 {{- $c := include "hw.table.cronJobConstants" . | fromJson -}}
@@ -74,6 +75,8 @@ max(10, C - A) when runs must not overlap (Forbid, Replace), else max(10, C - 10
 {{- $interval := include "hw.cronJob.interval" (dict "minutes" $schedule.shortestIntervalMinutes "timeZone" $schedule.timeZone) | int -}}
 {{- $starting := max $check (sub $interval $check) | int -}}
 {{- if ne $schedule.concurrencyPolicy "Allow" }}{{ $starting = max $check (sub $interval (.deadline | int)) | int }}{{ end -}}
+{{- $o := .overrides | default dict -}}
+{{- if hasKey $o "startingDeadlineSeconds" }}{{ $starting = $o.startingDeadlineSeconds | int }}{{ end -}}
 {{- $timings := dict
   "cron" $schedule.cron
   "concurrencyPolicy" $schedule.concurrencyPolicy
@@ -81,6 +84,7 @@ max(10, C - A) when runs must not overlap (Forbid, Replace), else max(10, C - 10
   "startingDeadlineSeconds" $starting
   "successfulJobsHistoryLimit" ($schedule.successfulJobsHistoryLimit | int)
   "failedJobsHistoryLimit" ($schedule.failedJobsHistoryLimit | int)
+  "startingDeadlineOverridden" (hasKey $o "startingDeadlineSeconds")
 -}}
 {{- if hasKey $schedule "timeZone" }}{{ $_ := set $timings "timeZone" $schedule.timeZone }}{{ end -}}
 {{- toJson $timings -}}

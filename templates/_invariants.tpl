@@ -4,9 +4,9 @@ invariantProblem in src/declaration/resolve.ts: a violation is a problem unless 
 be acknowledged and is. Invariants 2 (successThreshold) and 11 (the PDB's maxUnavailable 1) hold
 by construction here, because neither can be overridden.
 Whether the load balancer's health check calls the readiness endpoint (part of invariant 15) also
-holds by construction: the health check is derived from the readiness probe. So does invariant 16
-(deadlineCoversAttempts): no declaration overrides a Job's deadline or retries, and the derived
-deadline n·(T + I + R_max + M_a) + B exceeds the n·(I + R_max) + B it must cover (hw.job.timings).
+holds by construction: the health check is derived from the readiness probe. Invariants 16-18
+speak of a Job in the declaration's own fields, as jobInvariantText in
+src/declaration/resolve/invariant-problems.ts does.
 Input: (dict "spec" "timings" "probes" "replicas" "loadBalancer"). Output: JSON with `problems` and `used`.
 */}}
 {{- define "hw.invariants" -}}
@@ -203,57 +203,72 @@ sidecars and the mesh proxy get SIGTERM at preStop + D, by derivation (G ≥ tha
 {{- end -}}
 {{- end -}}
 
-{{- /* Invariant 17: a late start plus the run fits between two runs that must not overlap (src/invariants/check.ts). */ -}}
+{{- /* Invariants 16-18 of a Job, each number named by the field that sets it (jobInvariantText in src/declaration/resolve/invariant-problems.ts). */ -}}
+{{- with $t.job -}}
+{{- $job := . -}}
+{{- $n := $job.attempts | int -}}
+{{- $init := $t.containers.initSeconds | int -}}
+{{- $run := $job.runMaxSeconds | int -}}
+{{- $a := $job.attemptDeadlineSeconds | int -}}
+{{- $b := $job.backoffSeconds | int -}}
+{{- $deadline := $job.activeDeadlineSeconds | int -}}
+{{- $overridden := has "activeDeadlineSeconds" $job.overridden -}}
+{{- $deadlineText := printf "%sactiveDeadlineSeconds %d" ($overridden | ternary "overrides." "") $deadline -}}
+{{- $attemptsText := printf "%d attempt%s%s" $n ((eq $n 1) | ternary "" "s") ((hasKey $spec.run "attempts") | ternary " (run.attempts)" "") -}}
+{{- $needed := add (mul $n $a) $b | int -}}
+{{- /* deadlineFitFix: what makes the attempts fit an overridden deadline. */ -}}
+{{- $deadlineFix := list -}}
+{{- if gt $needed $deadline -}}
+{{- $deadlineFix = list (printf "raise overrides.activeDeadlineSeconds to at least %d (%d x attempt %d + back-off %d)" $needed $n $a $b) -}}
+{{- $deadlineFix = concat $deadlineFix (include "hw.job.fitWays" (dict "spec" $spec "job" $job "init" $init "limit" $deadline) | fromJsonArray) -}}
+{{- $deadlineFix = append $deadlineFix "or leave overrides.activeDeadlineSeconds out to have it derived" -}}
+{{- end -}}
+
+{{- /* Invariant 16: the Job's deadline covers every attempt's init phase and slowest run, and the back-off. */ -}}
+{{- $covered := add (mul $n (add $init $run)) $b | int -}}
+{{- if lt $deadline $covered -}}
+{{- $detail := printf "%s s vs %s × (init %d + run.maxSeconds %d) + back-off %d = %d s" $deadlineText $attemptsText $init $run $b $covered -}}
+{{- $violations = append $violations (dict "id" "deadlineCoversAttempts" "detail" $detail "fix" (join ", " $deadlineFix)) -}}
+{{- end -}}
+
+{{- /* Invariant 17: a late start plus the run fits between two runs that must not overlap. */ -}}
 {{- with $t.cronJob -}}
 {{- if ne .concurrencyPolicy "Allow" -}}
 {{- $interval := .shortestIntervalSeconds | int -}}
-{{- $deadline := $t.job.activeDeadlineSeconds | int -}}
 {{- $starting := .startingDeadlineSeconds | int -}}
 {{- if gt (add $starting $deadline) $interval -}}
 {{- $zone := (hasKey . "timeZone") | ternary (printf " (%s)" .timeZone) "" -}}
-{{- $detail := printf "startingDeadlineSeconds %d + activeDeadlineSeconds %d = %d s vs shortest interval %d s (\"%s\"%s, %s)" $starting $deadline (add $starting $deadline) $interval .cron $zone .concurrencyPolicy -}}
-{{- /* The fix in the declaration's own fields, as scheduleFitFix in src/declaration/resolve/invariant-problems.ts writes it. */ -}}
-{{- $job := $t.job -}}
-{{- $limit := sub $interval 10 | int -}}
-{{- $n := $job.attempts | int -}}
-{{- $start := $job.startSeconds | int -}}
-{{- $init := $t.containers.initSeconds | int -}}
-{{- $run := $job.runMaxSeconds | int -}}
-{{- $perAttempt := div (sub $limit ($job.backoffSeconds | int)) $n | int -}}
+{{- $detail := printf "%sstartingDeadlineSeconds %d + %s = %d s vs shortest interval %d s (\"%s\"%s, %s)" (.startingDeadlineOverridden | ternary "overrides." "") $starting $deadlineText (add $starting $deadline) $interval .cron $zone .concurrencyPolicy -}}
+{{- /* The fix in the declaration's own fields, as scheduleFitFix writes it. */ -}}
+{{- $late := 10 -}}
+{{- if .startingDeadlineOverridden }}{{ $late = $starting }}{{ end -}}
+{{- $limit := sub $interval $late | int -}}
 {{- $ways := list -}}
-{{- $maxRun := div (mul 10 (sub $perAttempt (add $start $init))) 11 | int -}}
-{{- if and (ge $maxRun 1) (gt (sub $perAttempt (add $start $init)) 0) }}{{ $ways = append $ways (printf "lower run.maxSeconds to at most %d" $maxRun) }}{{ end -}}
-{{- $maxStart := sub $perAttempt (add $init $run ($job.attemptMarginSeconds | int)) | int -}}
-{{- if ge $maxStart 0 }}{{ $ways = append $ways (printf "lower run.startSeconds to at most %d" $maxStart) }}{{ end -}}
-{{- if hasKey $spec.run "attempts" -}}
-{{- $a := $job.attemptDeadlineSeconds | int -}}
-{{- $fits := 0 -}}
-{{- range $k := untilStep 1 (add $n 1 | int) 1 -}}
-{{- if and (eq $fits (sub $k 1 | int)) (le (add (mul $k $a) (include "hw.job.backoff" (dict "retries" (sub $k 1))) | int) $limit) }}{{ $fits = $k }}{{ end -}}
+{{- if and .startingDeadlineOverridden (ge (sub $interval $deadline | int) 10) }}{{ $ways = append $ways (printf "lower overrides.startingDeadlineSeconds to at most %d" (sub $interval $deadline | int)) }}{{ end -}}
+{{- if $overridden -}}
+{{- if ge $limit 1 }}{{ $ways = append $ways (printf "lower overrides.activeDeadlineSeconds to at most %d" $limit) }}{{ end -}}
+{{- else -}}
+{{- $ways = concat $ways (include "hw.job.fitWays" (dict "spec" $spec "job" $job "init" $init "limit" $limit) | fromJsonArray) -}}
 {{- end -}}
-{{- if ge $fits 1 }}{{ $ways = append $ways (printf "lower run.attempts to %d" $fits) }}{{ end -}}
-{{- end -}}
-{{- $minutes := ceil (divf (add $deadline 10) 60) | int -}}
+{{- $minutes := ceil (divf (add $deadline $late) 60) | int -}}
 {{- if and (hasKey . "timeZone") (not (regexMatch "^(UTC|GMT|Etc/.*)$" .timeZone)) (gt (mul 60 $minutes) 3600) }}{{ $minutes = add $minutes 60 | int }}{{ end -}}
 {{- $ways = append $ways (printf "schedule runs at least %d minutes apart (schedule.cron)" $minutes) -}}
 {{- $ways = append $ways "or let runs overlap (schedule.concurrencyPolicy: Allow)" -}}
-{{- $needs := printf "%d attempts need %d s (%d x %d + back-off %d)" $n $deadline $n ($job.attemptDeadlineSeconds | int) ($job.backoffSeconds | int) -}}
-{{- if eq $n 1 }}{{ $needs = printf "one attempt needs %d s (start %d + init %d + run %d + margin %d)" $deadline $start $init $run ($job.attemptMarginSeconds | int) }}{{ end -}}
-{{- $fix := printf "%s, but a run must end 10 s before the next is due, within %d s: %s" $needs $limit (join ", " $ways) -}}
+{{- $needs := printf "%d attempts need %d s (%d x %d + back-off %d)" $n $deadline $n $a $b -}}
+{{- if eq $n 1 }}{{ $needs = printf "one attempt needs %d s (start %d + init %d + run %d + margin %d)" $deadline ($job.startSeconds | int) $init $run ($job.attemptMarginSeconds | int) }}{{ end -}}
+{{- if $overridden }}{{ $needs = printf "the Job's deadline is %d s (overrides.activeDeadlineSeconds)" $deadline }}{{ end -}}
+{{- $start := printf "a run must end 10 s before the next is due, within %d s" $limit -}}
+{{- if .startingDeadlineOverridden }}{{ $start = printf "a start up to %d s late (overrides.startingDeadlineSeconds) leaves %d s" $starting $limit }}{{ end -}}
+{{- $fix := printf "%s, but %s: %s" $needs $start (join ", " $ways) -}}
 {{- $violations = append $violations (dict "id" "runFitsSchedule" "detail" $detail "fix" $fix) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
 
-{{- /* Invariant 18: every attempt, at its own deadline, fits inside the Job's (src/invariants/check.ts). */ -}}
-{{- with $t.job -}}
-{{- $n := .attempts | int -}}
-{{- $needed := add (mul $n (.attemptDeadlineSeconds | int)) (.backoffSeconds | int) | int -}}
-{{- $deadline := .activeDeadlineSeconds | int -}}
+{{- /* Invariant 18: every attempt, at its own deadline, fits inside the Job's. */ -}}
 {{- if gt $needed $deadline -}}
-{{- $detail := printf "%d × attempt %d + back-off %d = %d s vs the Job's activeDeadlineSeconds %d" $n (.attemptDeadlineSeconds | int) (.backoffSeconds | int) $needed $deadline -}}
-{{- $fix := printf "raise the Job's activeDeadlineSeconds to at least %d, lower the pod's to at most %d, or lower backoffLimit" $needed (max 0 (div (sub $deadline (.backoffSeconds | int)) $n) | int) -}}
-{{- $violations = append $violations (dict "id" "attemptFitsDeadline" "detail" $detail "fix" $fix) -}}
+{{- $detail := printf "%s × attempt %d s (run.startSeconds %d + init %d + run.maxSeconds %d + margin %d) + back-off %d = %d s vs %s s" $attemptsText $a ($job.startSeconds | int) $init $run ($job.attemptMarginSeconds | int) $b $needed $deadlineText -}}
+{{- $violations = append $violations (dict "id" "attemptFitsDeadline" "detail" $detail "fix" (join ", " $deadlineFix)) -}}
 {{- end -}}
 {{- end -}}
 
@@ -320,6 +335,36 @@ the main container's unless it declares resources) against /tmp and the scratch 
 {{- end -}}
 {{- end -}}
 {{- dict "problems" $problems "used" $used | toJson -}}
+{{- end -}}
+
+{{/*
+The ways to make a Job's attempts fit a deadline of at most `limit` by the run's own fields
+(runFitWays and attemptFit in src/): the longest run.maxSeconds and run.startSeconds that fit, and
+fewer declared run.attempts. Input: (dict "spec" "job" "init" "limit"). Output: JSON list.
+*/}}
+{{- define "hw.job.fitWays" -}}
+{{- $job := .job -}}
+{{- $limit := .limit | int -}}
+{{- $n := $job.attempts | int -}}
+{{- $start := $job.startSeconds | int -}}
+{{- $init := .init | int -}}
+{{- $run := $job.runMaxSeconds | int -}}
+{{- /* floor((limit - B) / n); Helm's div truncates toward zero, which differs only below zero, where no way is offered. */ -}}
+{{- $perAttempt := div (sub $limit ($job.backoffSeconds | int)) $n | int -}}
+{{- $ways := list -}}
+{{- $maxRun := div (mul 10 (sub $perAttempt (add $start $init))) 11 | int -}}
+{{- if and (ge $maxRun 1) (gt (sub $perAttempt (add $start $init)) 0) }}{{ $ways = append $ways (printf "lower run.maxSeconds to at most %d" $maxRun) }}{{ end -}}
+{{- $maxStart := sub $perAttempt (add $init $run ($job.attemptMarginSeconds | int)) | int -}}
+{{- if and (ge $maxStart 0) (ge (sub $limit ($job.backoffSeconds | int)) 0) }}{{ $ways = append $ways (printf "lower run.startSeconds to at most %d" $maxStart) }}{{ end -}}
+{{- if hasKey .spec.run "attempts" -}}
+{{- $a := $job.attemptDeadlineSeconds | int -}}
+{{- $fits := 0 -}}
+{{- range $k := untilStep 1 (add $n 1 | int) 1 -}}
+{{- if and (eq $fits (sub $k 1 | int)) (le (add (mul $k $a) (include "hw.job.backoff" (dict "retries" (sub $k 1))) | int) $limit) }}{{ $fits = $k }}{{ end -}}
+{{- end -}}
+{{- if ge $fits 1 }}{{ $ways = append $ways (printf "lower run.attempts to %d" $fits) }}{{ end -}}
+{{- end -}}
+{{- toJson $ways -}}
 {{- end -}}
 
 {{/* A rollout budget as the messages print it: 0, 1 or 25%. */}}

@@ -5,11 +5,13 @@ jobTemplate reuses). The constants come from templates/_generated.tpl.
 */}}
 
 {{/*
-The Job's timings: (dict "run" declaredRun "init" I "scheduled" bool "fit" C-10-or-0). R_typ =
-ceil(R_max/3) unless declared; T = run.startSeconds or 20; M_a = ceil(R_max/10); a = T + I + R_max
-+ M_a (the pod's own deadline); n = run.attempts, else 3, else (runs that must not overlap, fit > 0)
-the most of 1 to 3 with n·a + B ≤ fit; backoffLimit = n - 1; B = Σ_{k=1}^{n-1} min(10·2^(k-1), 360);
-A = n·a + B; ttlSecondsAfterFinished a week unless scheduled. Output: JSON.
+The Job's timings: (dict "run" declaredRun "init" I "scheduled" bool "fit" C-10-or-0 "overrides" o).
+R_typ = ceil(R_max/3) unless declared; T = run.startSeconds or 20; M_a = ceil(R_max/10); a = T + I +
+R_max + M_a (the pod's own deadline); n = run.attempts, else 3, else (runs that must not overlap,
+fit > 0, or an overridden deadline) the most of 1 to 3 with n·a + B ≤ the tighter of fit and
+overrides.activeDeadlineSeconds; backoffLimit = n - 1; B = Σ_{k=1}^{n-1} min(10·2^(k-1), 360);
+A = overrides.activeDeadlineSeconds or n·a + B; ttlSecondsAfterFinished overrides' or a week unless
+scheduled. Output: JSON.
 */}}
 {{- define "hw.job.backoff" -}}
 {{- /* B for (dict "retries" k): Σ_{j=1}^{k} min(10·2^(j-1), 360). */ -}}
@@ -35,7 +37,13 @@ A = n·a + B; ttlSecondsAfterFinished a week unless scheduled. Output: JSON.
 {{- $attempt := add $start (.init | int) $rMax $margin | int -}}
 {{- $most := $c.defaultAttempts | int -}}
 {{- $n := $most -}}
+{{- $o := .overrides | default dict -}}
 {{- $fit := .fit | default 0 | int -}}
+{{- $byDeadline := false -}}
+{{- if and (hasKey $o "activeDeadlineSeconds") (or (eq $fit 0) (le ($o.activeDeadlineSeconds | int) $fit)) -}}
+{{- $fit = $o.activeDeadlineSeconds | int -}}
+{{- $byDeadline = true -}}
+{{- end -}}
 {{- if hasKey $run "attempts" -}}
 {{- $n = $run.attempts | int -}}
 {{- else if gt $fit 0 -}}
@@ -46,6 +54,9 @@ A = n·a + B; ttlSecondsAfterFinished a week unless scheduled. Output: JSON.
 {{- end -}}
 {{- $b := include "hw.job.backoff" (dict "retries" (sub $n 1)) | int -}}
 {{- $deadline := add (mul $n $attempt) $b | int -}}
+{{- $overridden := list -}}
+{{- if hasKey $o "activeDeadlineSeconds" }}{{ $deadline = $o.activeDeadlineSeconds | int }}{{ $overridden = append $overridden "activeDeadlineSeconds" }}{{ end -}}
+{{- if hasKey $o "ttlSecondsAfterFinished" }}{{ $overridden = append $overridden "ttlSecondsAfterFinished" }}{{ end -}}
 {{- $codes := list -}}
 {{- range $code := $run.nonRetryableExitCodes | default list }}{{ $codes = append $codes ($code | int) }}{{ end -}}
 {{- $timings := dict
@@ -55,13 +66,16 @@ A = n·a + B; ttlSecondsAfterFinished a week unless scheduled. Output: JSON.
   "startSeconds" $start
   "attemptMarginSeconds" $margin
   "attemptDeadlineSeconds" $attempt
-  "attemptsFitSchedule" (and (not (hasKey $run "attempts")) (lt $n $most))
+  "attemptsFitSchedule" (and (not (hasKey $run "attempts")) (lt $n $most) (not $byDeadline))
+  "attemptsFitDeadline" (and (not (hasKey $run "attempts")) (lt $n $most) $byDeadline)
   "backoffLimit" (sub $n 1 | int)
   "backoffSeconds" $b
   "activeDeadlineSeconds" $deadline
   "nonRetryableExitCodes" $codes
+  "overridden" $overridden
 -}}
-{{- if not .scheduled }}{{ $_ := set $timings "ttlSecondsAfterFinished" ($c.ttlSeconds | int) }}{{ end -}}
+{{- if hasKey $o "ttlSecondsAfterFinished" }}{{ $_ := set $timings "ttlSecondsAfterFinished" ($o.ttlSecondsAfterFinished | int) }}
+{{- else if not .scheduled }}{{ $_ := set $timings "ttlSecondsAfterFinished" ($c.ttlSeconds | int) }}{{ end -}}
 {{- toJson $timings -}}
 {{- end -}}
 
@@ -72,6 +86,13 @@ A = n·a + B; ttlSecondsAfterFinished a week unless scheduled. Output: JSON.
 {{- if not (include "hw.kinds.runsToCompletion" $spec.kind) -}}
 {{- if not (hasKey $spec "startup") -}}
 {{- $problems = append $problems (dict "path" "startup" "rule" (printf "a %s workload needs its startup time: the probes and the rollout are derived from it" $spec.kind) "fix" "add startup, e.g. startup: { maxSeconds: 90 } (the slowest acceptable start)") -}}
+{{- end -}}
+{{- /* The Job's own limits: RUN_OVERRIDES in src/declaration/resolve/run.ts. */ -}}
+{{- $overrides := $spec.overrides | default dict -}}
+{{- range $key := list "activeDeadlineSeconds" "startingDeadlineSeconds" "ttlSecondsAfterFinished" -}}
+{{- if hasKey $overrides $key -}}
+{{- $problems = append $problems (dict "path" (printf "overrides.%s" $key) "value" (index $overrides $key) "rule" (printf "overrides.%s applies to kind %s only (this workload is kind %s): its pods run until deleted" $key ((eq $key "startingDeadlineSeconds") | ternary "cronjob" "job or cronjob") $spec.kind) "fix" (printf "remove overrides.%s" $key)) -}}
+{{- end -}}
 {{- end -}}
 {{- else -}}
 {{- if not (hasKey $spec "run") -}}
@@ -96,17 +117,22 @@ A = n·a + B; ttlSecondsAfterFinished a week unless scheduled. Output: JSON.
 {{- $problems = append $problems (dict "path" (printf "run.nonRetryableExitCodes[%d]" $unordered) "value" (index $codes $unordered) "rule" "exit codes are listed in increasing order without repeats, as the Job API requires" "fix" (printf "write them sorted without repeats: [%s]" (join ", " $shown))) -}}
 {{- end -}}
 {{- end -}}
-{{- /* Only the grace period applies: the other derived numbers are of probes, preStop hooks, rollouts and load balancers. */ -}}
+{{- /* The grace period and the Job's own limits apply (BATCH_OVERRIDES in src/declaration/resolve/run.ts): the other derived numbers are of probes, preStop hooks, rollouts and load balancers. */ -}}
 {{- $overrides := $spec.overrides | default dict -}}
+{{- $applies := list "terminationGracePeriodSeconds" "activeDeadlineSeconds" "ttlSecondsAfterFinished" -}}
+{{- if eq $spec.kind "cronjob" }}{{ $applies = list "terminationGracePeriodSeconds" "activeDeadlineSeconds" "startingDeadlineSeconds" "ttlSecondsAfterFinished" }}{{ end -}}
+{{- $named := list -}}
+{{- range $name := $applies }}{{ $named = append $named (printf "overrides.%s" $name) }}{{ end -}}
 {{- range $key := keys $overrides | sortAlpha -}}
-{{- if ne $key "terminationGracePeriodSeconds" -}}
-{{- $problems = append $problems (dict "path" (printf "overrides.%s" $key) "value" (index $overrides $key) "rule" (printf "overrides.%s does not apply to a %s: its pods have no probes, no preStop hook, no rollout and no load balancer" $key $spec.kind) "fix" (printf "remove overrides.%s; only overrides.terminationGracePeriodSeconds applies to a %s" $key $spec.kind)) -}}
+{{- if not (has $key $applies) -}}
+{{- $reason := (eq $key "startingDeadlineSeconds") | ternary "a job has no schedule, so no run of it can start late" "its pods have no probes, no preStop hook, no rollout and no load balancer" -}}
+{{- $problems = append $problems (dict "path" (printf "overrides.%s" $key) "value" (index $overrides $key) "rule" (printf "overrides.%s does not apply to a %s: %s" $key $spec.kind $reason) "fix" (printf "remove overrides.%s; only %s apply to a %s" $key (join ", " $named) $spec.kind)) -}}
 {{- end -}}
 {{- end -}}
 {{- /* A batch pod that wedges is ended by its deadline; with restartPolicy Never a probe could only fail the attempt. */ -}}
 {{- range $probe := list "readiness" "liveness" "startup" -}}
 {{- if hasKey $spec.health $probe -}}
-{{- $problems = append $problems (dict "path" (printf "health.%s" $probe) "value" (index $spec.health $probe) "rule" (printf "a %s's pods have no probes: no Service sends them traffic, and a run that hangs is ended by the Job's activeDeadlineSeconds" $spec.kind) "fix" (printf "remove health.%s" $probe)) -}}
+{{- $problems = append $problems (dict "path" (printf "health.%s" $probe) "value" (index $spec.health $probe) "rule" (printf "a %s's pods have no probes: no Service sends them traffic, and a run that hangs is ended by its deadline (derived from run, or overrides.activeDeadlineSeconds)" $spec.kind) "fix" (printf "remove health.%s" $probe)) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

@@ -175,9 +175,9 @@ its preStop delay preStop + D.
 {{- if and .schedule (ne .schedule.concurrencyPolicy "Allow") -}}
 {{- $fit = sub (include "hw.cronJob.interval" (dict "minutes" .schedule.shortestIntervalMinutes "timeZone" .schedule.timeZone) | int) ((include "hw.table.cronJobConstants" . | fromJson).controllerCheckSeconds | int) | int -}}
 {{- end -}}
-{{- $job := include "hw.job.timings" (dict "run" $spec.run "init" $i "scheduled" (not (empty .schedule)) "fit" $fit) | fromJson -}}
+{{- $job := include "hw.job.timings" (dict "run" $spec.run "init" $i "scheduled" (not (empty .schedule)) "fit" $fit "overrides" $o) | fromJson -}}
 {{- $_ := set $timings "job" $job -}}
-{{- if .schedule }}{{ $_ := set $timings "cronJob" (include "hw.cronJob.timings" (dict "schedule" .schedule "deadline" $job.activeDeadlineSeconds) | fromJson) }}{{ end -}}
+{{- if .schedule }}{{ $_ := set $timings "cronJob" (include "hw.cronJob.timings" (dict "schedule" .schedule "deadline" $job.activeDeadlineSeconds "overrides" $o) | fromJson) }}{{ end -}}
 {{- end -}}
 {{- /* The load balancer's target group settings (src/timing/load-balancer.ts), when one is configured. */ -}}
 {{- if .loadBalancer -}}

@@ -71,6 +71,24 @@ function derivedFormulas(): Array<[string, string]> {
     const { explanations } = deriveTimings(jobTimingInput({ maxSeconds: 1800, typicalSeconds, attempts: 3 }, 60));
     for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
   }
+  // Attempts left out: fitted to an overridden Job deadline, and to a schedule whose runs must not overlap.
+  for (const input of [
+    { ...jobTimingInput({ maxSeconds: 1800 }), overrides: { activeDeadlineSeconds: 4100 } },
+    {
+      ...jobTimingInput({ maxSeconds: 600 }),
+      kind: 'cronjob' as const,
+      schedule: {
+        cron: '0 * * * *',
+        concurrencyPolicy: 'Forbid' as const,
+        successfulJobsHistoryLimit: 3,
+        failedJobsHistoryLimit: 3,
+        shortestIntervalMinutes: 60,
+      },
+    },
+  ]) {
+    const { explanations } = deriveTimings(input);
+    for (const { key, formula, source } of explanations) if (source === 'derived') found.set(`${key} ${formula}`, [key, formula]);
+  }
   // A CronJob: each concurrency policy, with and without a zone that has daylight saving time.
   for (const [concurrencyPolicy, timeZone] of [
     ['Forbid', undefined],

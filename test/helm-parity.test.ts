@@ -13,7 +13,7 @@ import {
   validJobDeclaration,
   withOverrides,
 } from './support/arbitraries';
-import { CHECKOUT_ANNOTATIONS, checkoutWith } from './support/declarations';
+import { CHECKOUT_ANNOTATIONS, checkoutWith, migrationWith, nightlyWith } from './support/declarations';
 import { wideDeclaration, wideJobDeclaration } from './support/helm-declarations';
 import {
   byKindAndName,
@@ -296,6 +296,49 @@ helmDescribe('random declarations (seeded)', () => {
     const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
     expect(accepted).toBeGreaterThan(100);
     expect(outcomes.length - accepted).toBeGreaterThan(100);
+  });
+});
+
+helmDescribe('schedules people write and the limits they reach for (issue 18)', () => {
+  test.each([
+    ['every minute, a 20 s run', nightlyWith({ schedule: { cron: '* * * * *' }, run: { maxSeconds: 20 } })],
+    ['every 5 minutes, a 2 min run', nightlyWith({ schedule: { cron: '*/5 * * * *' }, run: { maxSeconds: 120 } })],
+    ['every 15 minutes, a 4 min run', nightlyWith({ schedule: { cron: '*/15 * * * *' }, run: { maxSeconds: 240 } })],
+    [
+      'the nightly report of at most 40 minutes, in Berlin',
+      nightlyWith({ schedule: { cron: '0 2 * * *', timeZone: 'Europe/Berlin' }, run: { maxSeconds: 2400 } }),
+    ],
+  ])('%s: the same objects with the defaults', async (_, declaration) => {
+    const [rendered, typescript] = [await helmFace(declaration), typescriptFace(declaration)];
+    expect(typescript.objects).toBeDefined();
+    expect(rendered).toEqual(typescript);
+  });
+
+  test.each([
+    ['a Job deadline that fits 2 attempts', migrationWith({ overrides: { activeDeadlineSeconds: 4100 } })],
+    ['a TTL of 0 on a job', migrationWith({ overrides: { ttlSecondsAfterFinished: 0 } })],
+    [
+      'every limit of a cronjob',
+      nightlyWith({ overrides: { activeDeadlineSeconds: 9000, startingDeadlineSeconds: 600, ttlSecondsAfterFinished: 86400 } }),
+    ],
+    [
+      'a deadline shorter than one attempt, acknowledged',
+      migrationWith({
+        overrides: { activeDeadlineSeconds: 1900 },
+        acknowledge: { attemptFitsDeadline: 'the platform ends batch Jobs at 1900 s' },
+      }),
+    ],
+    ['a deadline shorter than one run (refused)', migrationWith({ overrides: { activeDeadlineSeconds: 1000 } })],
+    [
+      'a starting deadline into the next run, in Berlin (refused)',
+      nightlyWith({
+        schedule: { cron: '0 * * * *', timeZone: 'Europe/Berlin' },
+        run: { maxSeconds: 600 },
+        overrides: { startingDeadlineSeconds: 3000 },
+      }),
+    ],
+  ])('%s: the same objects, or the same refusal word for word', async (_, declaration) => {
+    expect(await helmFace(declaration)).toEqual(typescriptFace(declaration));
   });
 });
 

@@ -110,12 +110,30 @@ export const MISPLACED_FIELDS: Readonly<Record<string, string>> = {
   'service.port': 'port',
   'schedule.maxSeconds': 'run.maxSeconds',
   'autoscaling.replicas': 'autoscaling.minReplicas and autoscaling.maxReplicas',
+  activeDeadlineSeconds: 'overrides.activeDeadlineSeconds',
+  'run.activeDeadlineSeconds': 'overrides.activeDeadlineSeconds',
+  startingDeadlineSeconds: 'overrides.startingDeadlineSeconds',
+  'schedule.startingDeadlineSeconds': 'overrides.startingDeadlineSeconds',
+  ttlSecondsAfterFinished: 'overrides.ttlSecondsAfterFinished',
+};
+
+/**
+ * Kubernetes fields that a declaration says another way, with the fix. A Job's retries are
+ * run.attempts only: the attempts are what the deadlines are derived from and checked against
+ * (invariants 16-18), and two fields for one number could disagree.
+ */
+const BACKOFF_LIMIT_FIX =
+  'declare run.attempts instead, the number of runs (backoffLimit + 1; backoffLimit 2 is run.attempts: 3): run.attempts is the one way to set the retries, and the deadlines are derived from it';
+export const REPLACED_FIELDS: Readonly<Record<string, string>> = {
+  backoffLimit: BACKOFF_LIMIT_FIX,
+  'run.backoffLimit': BACKOFF_LIMIT_FIX,
+  'overrides.backoffLimit': BACKOFF_LIMIT_FIX,
 };
 
 function misplacedFix(path: readonly PropertyKey[]): string {
   const written = path.map((segment) => (typeof segment === 'number' ? '*' : String(segment))).join('.');
   const target = MISPLACED_FIELDS[written];
-  return target === undefined ? '' : `it belongs at ${target}: move it there`;
+  return target === undefined ? (REPLACED_FIELDS[written] ?? '') : `it belongs at ${target}: move it there`;
 }
 
 function unknownFieldProblems(issue: { path: readonly PropertyKey[]; keys: readonly string[] }, input: unknown): Problem[] {

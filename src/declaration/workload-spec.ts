@@ -2940,6 +2940,33 @@ export interface TimingOverrides {
    */
   maxUnavailable?: number | string;
   /**
+   * The Job's deadline (kinds job and cronjob): how long the whole Job, every attempt and the back-off between them, may run before it is failed. When run.attempts is left out, as many attempts (up to 3) are made as fit in it.
+   *
+   * Unit: seconds.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example 3600
+   */
+  activeDeadlineSeconds?: number;
+  /**
+   * How late after its scheduled time a missed run may still start (kind cronjob). At least 10: the CronJob controller looks for due runs every 10 s, so a shorter deadline may miss a run it was on time for.
+   *
+   * Unit: seconds.
+   *
+   * @default - derived (docs/derivation.md)
+   * @example 300
+   */
+  startingDeadlineSeconds?: number;
+  /**
+   * How long a finished Job and its pods are kept before the TTL controller deletes them (kinds job and cronjob; a cronjob's Jobs are otherwise kept by its history limits).
+   *
+   * Unit: seconds.
+   *
+   * @default - a week (604800) for a job; none for a cronjob, whose history limits delete its Jobs
+   * @example 86400
+   */
+  ttlSecondsAfterFinished?: number;
+  /**
    * Target group settings of the configured load balancer (an aws-alb Ingress or an aws-nlb LoadBalancer Service) that replace the derived ones.
    *
    * @default - derived (docs/derivation.md)

@@ -47,21 +47,32 @@ function shutdownLine({ preStop, drainSeconds, terminationGracePeriodSeconds: gr
 function jobSummary(job: JobTimings, timings: Timings): string {
   const codes = job.nonRetryableExitCodes;
   const { cronJob } = timings;
+  // An overridden number says so, with the field that set it.
+  const by = (name: 'activeDeadlineSeconds' | 'ttlSecondsAfterFinished') => (job.overridden.includes(name) ? ` (overrides.${name})` : '');
+  const fit = job.attemptsFitSchedule
+    ? ', as many as fit between two runs'
+    : job.attemptsFitDeadline
+      ? ', as many as fit the deadline'
+      : '';
+  const attempts = `${job.attempts} x ${job.attemptDeadlineSeconds} + back-off ${job.backoffSeconds}`;
+  const ttl = `ttlSecondsAfterFinished ${job.ttlSecondsAfterFinished}${by('ttlSecondsAfterFinished')}`;
   return [
     ...(cronJob
       ? [
-          `schedule: ${cronJob.cron}${cronJob.timeZone !== undefined ? ` (${cronJob.timeZone})` : ''}, shortest interval ${cronJob.shortestIntervalSeconds}s, ${cronJob.concurrencyPolicy}, startingDeadlineSeconds ${cronJob.startingDeadlineSeconds}`,
+          `schedule: ${cronJob.cron}${cronJob.timeZone !== undefined ? ` (${cronJob.timeZone})` : ''}, shortest interval ${cronJob.shortestIntervalSeconds}s, ${cronJob.concurrencyPolicy}, startingDeadlineSeconds ${cronJob.startingDeadlineSeconds}${cronJob.startingDeadlineOverridden ? ' (overrides.startingDeadlineSeconds)' : ''}`,
         ]
       : []),
-    `run: max ${job.runMaxSeconds}s (typical ${job.runTypicalSeconds}s), ${job.attempts} attempts (backoffLimit ${job.backoffLimit}${job.attemptsFitSchedule ? ', as many as fit between two runs' : ''}), back-off ${job.backoffSeconds}s`,
+    `run: max ${job.runMaxSeconds}s (typical ${job.runTypicalSeconds}s), ${job.attempts} attempts (backoffLimit ${job.backoffLimit}${fit}), back-off ${job.backoffSeconds}s`,
     `attempt deadline: activeDeadlineSeconds ${job.attemptDeadlineSeconds} = start ${job.startSeconds} + init ${timings.containers.initSeconds} + run ${job.runMaxSeconds} + margin ${job.attemptMarginSeconds}`,
-    `deadline: activeDeadlineSeconds ${job.activeDeadlineSeconds} = ${job.attempts} x ${job.attemptDeadlineSeconds} + back-off ${job.backoffSeconds}`,
+    job.overridden.includes('activeDeadlineSeconds')
+      ? `deadline: activeDeadlineSeconds ${job.activeDeadlineSeconds}${by('activeDeadlineSeconds')} vs ${attempts} = ${job.attempts * job.attemptDeadlineSeconds + job.backoffSeconds}`
+      : `deadline: activeDeadlineSeconds ${job.activeDeadlineSeconds} = ${attempts}`,
     `failure policy: DisruptionTarget ignored${codes.length > 0 ? `; exit codes ${codes.join(', ')} fail the Job` : ''}`,
     shutdownLine(timings),
     ...containerLines(timings.containers),
     cronJob
-      ? `clean-up: history ${cronJob.successfulJobsHistoryLimit} succeeded, ${cronJob.failedJobsHistoryLimit} failed`
-      : `clean-up: ttlSecondsAfterFinished ${job.ttlSecondsAfterFinished}`,
+      ? `clean-up: history ${cronJob.successfulJobsHistoryLimit} succeeded, ${cronJob.failedJobsHistoryLimit} failed${job.ttlSecondsAfterFinished !== undefined ? `; ${ttl}` : ''}`
+      : `clean-up: ${ttl}`,
   ].join('\n');
 }
 

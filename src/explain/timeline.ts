@@ -391,7 +391,8 @@ function runSection(workload: ResolvedWorkload): TimelineSection {
     id: 'run',
     title: 'Runs',
     origin: cronJob ? 'a scheduled run starts its Job' : 'the Job starts',
-    end: A,
+    // An acknowledged overrides.activeDeadlineSeconds may be shorter than the attempts: show them all.
+    end: Math.max(A, at),
     lanes: [
       {
         name: 'typical run',
@@ -404,18 +405,18 @@ function runSection(workload: ResolvedWorkload): TimelineSection {
     ],
     events: chronological(events),
     notes: [
-      `each attempt ends at its own deadline, activeDeadlineSeconds ${a} of the pod = start ${T} + init ${I} + run ${job.runMaxSeconds} + margin ${job.attemptMarginSeconds}; the Job's ${A} = ${job.attempts} x ${a} + back-off ${job.backoffSeconds}`,
-      `backoffLimit ${job.backoffLimit}: ${job.attempts} attempts${job.attemptsFitSchedule ? ` (fewer than ${DEFAULT_ATTEMPTS}: no more fit between two runs)` : ''}; pods lost to evictions, preemption or node drains (DisruptionTarget) are retried without counting`,
+      `each attempt ends at its own deadline, activeDeadlineSeconds ${a} of the pod = start ${T} + init ${I} + run ${job.runMaxSeconds} + margin ${job.attemptMarginSeconds}; the Job's ${A} ${job.overridden.includes('activeDeadlineSeconds') ? `(overrides.activeDeadlineSeconds) vs ${job.attempts} x ${a} + back-off ${job.backoffSeconds} = ${job.attempts * a + job.backoffSeconds}` : `= ${job.attempts} x ${a} + back-off ${job.backoffSeconds}`}`,
+      `backoffLimit ${job.backoffLimit}: ${job.attempts} attempts${job.attemptsFitSchedule ? ` (fewer than ${DEFAULT_ATTEMPTS}: no more fit between two runs)` : job.attemptsFitDeadline ? ` (fewer than ${DEFAULT_ATTEMPTS}: no more fit the overridden deadline)` : ''}; pods lost to evictions, preemption or node drains (DisruptionTarget) are retried without counting`,
       codes.length > 0
         ? `exit code ${codes.join(', ')} of the main container fails the Job at once (podFailurePolicy FailJob)`
         : 'every failure is retried until the attempts run out (no non-retryable exit codes declared)',
-      cronJob
+      cronJob && job.ttlSecondsAfterFinished === undefined
         ? `the last ${cronJob.successfulJobsHistoryLimit} succeeded and ${cronJob.failedJobsHistoryLimit} failed Jobs are kept with their pods (history limits)`
-        : `a finished Job and its pods are deleted ${job.ttlSecondsAfterFinished}s after it ends (ttlSecondsAfterFinished)`,
+        : `a finished Job and its pods are deleted ${job.ttlSecondsAfterFinished}s after it ends (ttlSecondsAfterFinished${job.overridden.includes('ttlSecondsAfterFinished') ? ', overridden' : ''})`,
       ...(cronJob
         ? [
             `schedule ${cronJob.cron}${cronJob.timeZone !== undefined ? ` (${cronJob.timeZone})` : ''}: the next run is due ${cronJob.shortestIntervalSeconds}s after a run at the soonest; ` +
-              `a missed run may start up to ${cronJob.startingDeadlineSeconds}s late (startingDeadlineSeconds)` +
+              `a missed run may start up to ${cronJob.startingDeadlineSeconds}s late (startingDeadlineSeconds${cronJob.startingDeadlineOverridden ? ', overridden' : ''})` +
               `; concurrencyPolicy ${cronJob.concurrencyPolicy}`,
           ]
         : []),

@@ -234,8 +234,14 @@ export function deriveTimings(declared: TimingInput, { explain = true }: { reado
     input.schedule && forbidsOverlap(input.schedule.concurrencyPolicy)
       ? shortestIntervalSeconds(input.schedule.shortestIntervalMinutes, input.schedule.timeZone) - CONTROLLER_CHECK_SECONDS
       : undefined;
-  const job = input.run && deriveJob(record, input.run, I ?? 0, input.schedule !== undefined, fitSeconds);
-  const cronJob = job && input.schedule && deriveCronJob(record, input.schedule, job.activeDeadlineSeconds);
+  const job =
+    input.run &&
+    deriveJob(record, input.run, I ?? 0, input.schedule !== undefined, fitSeconds, {
+      ...(overrides.activeDeadlineSeconds !== undefined ? { activeDeadlineSeconds: overrides.activeDeadlineSeconds } : {}),
+      ...(overrides.ttlSecondsAfterFinished !== undefined ? { ttlSecondsAfterFinished: overrides.ttlSecondsAfterFinished } : {}),
+    });
+  const cronJob =
+    job && input.schedule && deriveCronJob(record, input.schedule, job.activeDeadlineSeconds, overrides.startingDeadlineSeconds);
 
   const loadBalancer =
     input.loadBalancer === undefined

@@ -28,6 +28,9 @@ export interface TimingOverrides {
   readonly maxSurge?: PodBudget;
   readonly maxUnavailable?: PodBudget;
   readonly loadBalancer?: LoadBalancerOverrides;
+  readonly activeDeadlineSeconds?: number;
+  readonly startingDeadlineSeconds?: number;
+  readonly ttlSecondsAfterFinished?: number;
 }
 
 /**

@@ -774,10 +774,40 @@ export function clean<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** The invariants of a Job's own limits, which an override of them may break (docs/derivation.md). */
+const JOB_LIMIT_INVARIANTS = ['deadlineCoversAttempts', 'runFitsSchedule', 'attemptFitsDeadline'];
+
+/**
+ * The declaration with the invariants of a Job's limits that it breaks acknowledged: the library is
+ * asked, as their numbers depend on the init phase too.
+ */
+function acknowledgingJobLimits(declaration: WorkloadSpec, reason: string): WorkloadSpec {
+  try {
+    resolveWorkload(declaration);
+  } catch (error) {
+    if (!isDeclarationError(error)) throw error;
+    const acknowledge = declaration.acknowledge as Record<string, string>;
+    for (const id of JOB_LIMIT_INVARIANTS) if (error.problems.some((problem) => problem.rule.includes(`(${id})`))) acknowledge[id] = reason;
+  }
+  return declaration;
+}
+
+/** A Job's own limits under `overrides`, now and then: a Job deadline, and how long a finished Job is kept. */
+const jobLimits = fc.record(
+  {
+    // From shorter than any run (refused, then acknowledged) to several days.
+    activeDeadlineSeconds: rarely(fc.oneof(fc.integer({ min: 1, max: 3600 }), fc.integer({ min: 1, max: 400000 }))),
+    ttlSecondsAfterFinished: rarely(fc.integer({ min: 0, max: 2592000 })),
+  },
+  { requiredKeys: [] },
+);
+
 /**
  * Job declarations the library must accept: a valid declaration of any kind (with its containers,
  * configuration and network policy) made a job — without the fields of pods that run until deleted
- * — with a random run: slowest and typical run, attempts, and permanent exit codes in increasing order.
+ * — with a random run: slowest and typical run, attempts, and permanent exit codes in increasing
+ * order; now and then with overrides of the Job's deadline and clean-up, and the acknowledgement
+ * of invariants 16 and 18 when the deadline is too short for the attempts.
  */
 export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
   .tuple(
@@ -792,8 +822,9 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
         nil: undefined,
       }),
     }),
+    jobLimits,
   )
-  .map(([base, draw]) => {
+  .map(([base, draw, limits]) => {
     const {
       startup: _startup,
       replicas: _replicas,
@@ -847,7 +878,17 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
         ...(capabilities ? { capabilities: capabilities.filter((name) => name === 'NET_BIND_SERVICE') } : {}),
       };
     }
-    return { ...rest, kind: 'job', run, acknowledge: kept } as WorkloadSpec;
+    const overridden = clean(limits);
+    const declaration = {
+      ...rest,
+      kind: 'job',
+      run,
+      ...(Object.keys(overridden).length > 0 ? { overrides: { ...rest.overrides, ...overridden } } : {}),
+      acknowledge: kept,
+    } as WorkloadSpec;
+    return Object.keys(overridden).length > 0
+      ? acknowledgingJobLimits(declaration, 'the deadline is set by the batch platform')
+      : declaration;
   });
 
 /** Schedules people write, and random daily ones. */
@@ -888,17 +929,19 @@ export const validCronJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       },
       { requiredKeys: ['cron'] },
     ),
+    rarely(fc.oneof(fc.integer({ min: 10, max: 600 }), fc.integer({ min: 10, max: 200000 }))),
   )
-  .map(([job, schedule]) => {
-    const declaration = { ...job, kind: 'cronjob', schedule } as WorkloadSpec;
+  .map(([job, schedule, startingDeadlineSeconds]) => {
+    const declaration = clean({
+      ...job,
+      kind: 'cronjob',
+      schedule,
+      ...(startingDeadlineSeconds !== undefined ? { overrides: { ...job.overrides, startingDeadlineSeconds } } : {}),
+      // The job's acknowledgements of its limits are asked for again: a schedule changes the attempts.
+      acknowledge: Object.fromEntries(Object.entries(job.acknowledge ?? {}).filter(([id]) => !JOB_LIMIT_INVARIANTS.includes(id))),
+    }) as WorkloadSpec;
     // Whether the run is too long for the schedule depends on the init phase too: ask the library.
-    try {
-      resolveWorkload(declaration);
-    } catch (error) {
-      if (isDeclarationError(error) && error.problems.some((problem) => problem.rule.includes('(runFitsSchedule)')))
-        (declaration.acknowledge as Record<string, string>).runFitsSchedule = 'a late run may skip the next one';
-    }
-    return declaration;
+    return acknowledgingJobLimits(declaration, 'a late run may skip the next one');
   });
 
 /**

@@ -1198,10 +1198,12 @@ function addCoherentWaysIn(declaration: Json, draw: Draw, web: boolean): void {
 }
 
 /**
- * Jobs using every optional field: a wide declaration made kind job with a random run. Coherent
+ * Jobs using every optional field: a wide declaration made kind job with a random run and, one
+ * time in four, overrides of the Job's own limits (deadline, starting deadline, clean-up). Coherent
  * draws (three in four) drop what a job refuses (start times, replicas, probes, preStop, the ways
- * in, every override but the grace period) and list exit codes in order; the others keep some of
- * it, so that each job rejection is exercised too.
+ * in, every override but the grace period and the Job's limits, a starting deadline without a
+ * schedule) and list exit codes in order; the others keep some of it, so that each job rejection
+ * is exercised too.
  */
 export const wideJobDeclaration: fc.Arbitrary<Json> = fc
   .record({
@@ -1216,6 +1218,21 @@ export const wideJobDeclaration: fc.Arbitrary<Json> = fc
         nonRetryableExitCodes: fc.array(whole(1, 255), { minLength: 1, maxLength: 4 }),
       },
       { requiredKeys: ['maxSeconds'] },
+    ),
+    // One draw in four: a deadline too short or too long for the run is refused, which the wide base is often already.
+    limits: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(undefined) },
+      {
+        weight: 1,
+        arbitrary: fc.record(
+          {
+            activeDeadlineSeconds: fc.oneof(whole(1, 7200), whole(1, 2592000)),
+            startingDeadlineSeconds: fc.oneof(whole(10, 3600), whole(10, 2592000)),
+            ttlSecondsAfterFinished: whole(0, 2592000),
+          },
+          { requiredKeys: [] },
+        ),
+      },
     ),
     scheduled: fc.boolean(),
     // Schedules of the cron grammar's characters: some never run, some are refused.
@@ -1243,16 +1260,26 @@ export const wideJobDeclaration: fc.Arbitrary<Json> = fc
       { requiredKeys: ['cron'] },
     ),
   })
-  .map(({ base, coherent, run, scheduled, schedule }): Json => {
+  .map(({ base, coherent, run, limits, scheduled, schedule }): Json => {
     const declaration: Json = { ...base, kind: scheduled ? 'cronjob' : 'job', ...(scheduled ? { schedule } : {}) };
+    if (limits) declaration.overrides = { ...(declaration.overrides as Json | undefined), ...limits };
     if (!coherent) return { ...declaration, run };
     for (const key of ['startup', 'replicas', 'autoscaling', 'health', 'traffic', 'preStop', 'service', 'ingress', 'route', 'preset']) {
       delete declaration[key];
     }
     const overrides = declaration.overrides as Json | undefined;
     if (overrides) {
-      if (overrides.terminationGracePeriodSeconds === undefined) delete declaration.overrides;
-      else declaration.overrides = { terminationGracePeriodSeconds: overrides.terminationGracePeriodSeconds };
+      const { terminationGracePeriodSeconds, activeDeadlineSeconds, startingDeadlineSeconds, ttlSecondsAfterFinished } = overrides;
+      const kept = JSON.parse(
+        JSON.stringify({
+          terminationGracePeriodSeconds,
+          activeDeadlineSeconds,
+          ...(scheduled ? { startingDeadlineSeconds } : {}),
+          ttlSecondsAfterFinished,
+        }),
+      ) as Json;
+      if (Object.keys(kept).length === 0) delete declaration.overrides;
+      else declaration.overrides = kept;
     }
     const codes = run.nonRetryableExitCodes && [...new Set(run.nonRetryableExitCodes)].sort((a, b) => a - b);
     if (scheduled) {

@@ -217,9 +217,9 @@ export const INVARIANT_FIELDS: Readonly<Record<InvariantId, readonly string[]>> 
     'overrides.liveness.periodSeconds',
     'health.readiness',
   ],
-  deadlineCoversAttempts: ['run.maxSeconds'],
-  runFitsSchedule: ['run.maxSeconds'],
-  attemptFitsDeadline: ['run.maxSeconds'],
+  deadlineCoversAttempts: ['overrides.activeDeadlineSeconds', 'run.maxSeconds'],
+  runFitsSchedule: ['overrides.startingDeadlineSeconds', 'overrides.activeDeadlineSeconds', 'run.maxSeconds'],
+  attemptFitsDeadline: ['overrides.activeDeadlineSeconds', 'run.maxSeconds'],
   ephemeralStorageCoversFolders: ['resources.ephemeralStorage.limit', 'sidecars', 'tmp.sizeLimit'],
 };
 
@@ -227,30 +227,112 @@ function valueAtPath(spec: EffectiveSpec, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], spec);
 }
 
+/** The ways to make n attempts fit a Job deadline of at most `limit` by the run's own fields. */
+function runFitWays(spec: EffectiveSpec, timings: Timings, limit: number): string[] {
+  const job = timings.job!;
+  const fit = attemptFit(limit, job.attempts, job.startSeconds, timings.containers.initSeconds, job.runMaxSeconds);
+  return [
+    ...(fit.runMaxSeconds !== undefined ? [`lower run.maxSeconds to at most ${fit.runMaxSeconds}`] : []),
+    ...(fit.startSeconds !== undefined ? [`lower run.startSeconds to at most ${fit.startSeconds}`] : []),
+    ...(spec.run?.attempts !== undefined && fit.attempts >= 1 ? [`lower run.attempts to ${fit.attempts}`] : []),
+  ];
+}
+
+const isOverridden = (timings: Timings) => timings.job!.overridden.includes('activeDeadlineSeconds');
+
 /**
  * Invariant 17's fix in the declaration's own fields (the manifests' fix names activeDeadlineSeconds,
- * which a declaration derives): what would let the Job's deadline A end 10 s before the next run.
+ * which a declaration derives unless it overrides it): what would let the Job's deadline A end
+ * before the next run, 10 s before it, or a late start's overrides.startingDeadlineSeconds S.
  * Mirrored by templates/_invariants.tpl.
  */
 export function scheduleFitFix(spec: EffectiveSpec, timings: Timings): string {
   const job = timings.job!;
   const cronJob = timings.cronJob!;
-  const limit = cronJob.shortestIntervalSeconds - CONTROLLER_CHECK_SECONDS;
+  const C = cronJob.shortestIntervalSeconds;
+  const S = cronJob.startingDeadlineOverridden ? cronJob.startingDeadlineSeconds : CONTROLLER_CHECK_SECONDS;
+  const limit = C - S;
   const I = timings.containers.initSeconds;
-  const fit = attemptFit(limit, job.attempts, job.startSeconds, I, job.runMaxSeconds);
   const A = job.activeDeadlineSeconds;
-  const needs =
-    job.attempts === 1
+  const needs = isOverridden(timings)
+    ? `the Job's deadline is ${A} s (overrides.activeDeadlineSeconds)`
+    : job.attempts === 1
       ? `one attempt needs ${A} s (start ${job.startSeconds} + init ${I} + run ${job.runMaxSeconds} + margin ${job.attemptMarginSeconds})`
       : `${job.attempts} attempts need ${A} s (${job.attempts} x ${job.attemptDeadlineSeconds} + back-off ${job.backoffSeconds})`;
   const ways = [
-    ...(fit.runMaxSeconds !== undefined ? [`lower run.maxSeconds to at most ${fit.runMaxSeconds}`] : []),
-    ...(fit.startSeconds !== undefined ? [`lower run.startSeconds to at most ${fit.startSeconds}`] : []),
-    ...(spec.run?.attempts !== undefined && fit.attempts >= 1 ? [`lower run.attempts to ${fit.attempts}`] : []),
-    `schedule runs at least ${minutesApartFor(A, cronJob.timeZone)} minutes apart (schedule.cron)`,
+    ...(cronJob.startingDeadlineOverridden && C - A >= CONTROLLER_CHECK_SECONDS
+      ? [`lower overrides.startingDeadlineSeconds to at most ${C - A}`]
+      : []),
+    ...(isOverridden(timings)
+      ? limit >= 1
+        ? [`lower overrides.activeDeadlineSeconds to at most ${limit}`]
+        : []
+      : runFitWays(spec, timings, limit)),
+    `schedule runs at least ${minutesApartFor(A + S - CONTROLLER_CHECK_SECONDS, cronJob.timeZone)} minutes apart (schedule.cron)`,
     'or let runs overlap (schedule.concurrencyPolicy: Allow)',
   ];
-  return `${needs}, but a run must end ${CONTROLLER_CHECK_SECONDS} s before the next is due, within ${limit} s: ${ways.join(', ')}`;
+  const start = cronJob.startingDeadlineOverridden
+    ? `a start up to ${S} s late (overrides.startingDeadlineSeconds) leaves ${limit} s`
+    : `a run must end ${CONTROLLER_CHECK_SECONDS} s before the next is due, within ${limit} s`;
+  return `${needs}, but ${start}: ${ways.join(', ')}`;
+}
+
+/**
+ * The fix of invariants 16 and 18 in the declaration's own fields: a Job deadline is shorter than
+ * its attempts only when overrides.activeDeadlineSeconds sets it (the derived one is n × a + B).
+ * Mirrored by templates/_invariants.tpl.
+ */
+export function deadlineFitFix(spec: EffectiveSpec, timings: Timings): string {
+  const job = timings.job!;
+  const needed = job.attempts * job.attemptDeadlineSeconds + job.backoffSeconds;
+  const ways = [
+    `raise overrides.activeDeadlineSeconds to at least ${needed} (${job.attempts} x attempt ${job.attemptDeadlineSeconds} + back-off ${job.backoffSeconds})`,
+    ...runFitWays(spec, timings, job.activeDeadlineSeconds),
+    'or leave overrides.activeDeadlineSeconds out to have it derived',
+  ];
+  return ways.join(', ');
+}
+
+/**
+ * Invariants 16-18 in the declaration's own words: each number named by the field that sets it
+ * (run.*, overrides.*), or, when derived, by the Kubernetes field it becomes, which
+ * overrides.<that name> would set. Mirrored by templates/_invariants.tpl.
+ */
+export function jobInvariantText(
+  spec: EffectiveSpec,
+  result: InvariantResult,
+  timings: Timings,
+): { detail: string; fix: string } | undefined {
+  const { job, cronJob } = timings;
+  if (!job) return undefined;
+  const I = timings.containers.initSeconds;
+  const A = job.activeDeadlineSeconds;
+  const deadline = `${isOverridden(timings) ? 'overrides.' : ''}activeDeadlineSeconds ${A}`;
+  const n = job.attempts;
+  const attempts = `${n} attempt${n === 1 ? '' : 's'}${spec.run?.attempts !== undefined ? ' (run.attempts)' : ''}`;
+  if (result.id === 'deadlineCoversAttempts') {
+    const needed = n * (I + job.runMaxSeconds) + job.backoffSeconds;
+    return {
+      detail: `${deadline} s vs ${attempts} × (init ${I} + run.maxSeconds ${job.runMaxSeconds}) + back-off ${job.backoffSeconds} = ${needed} s`,
+      fix: deadlineFitFix(spec, timings),
+    };
+  }
+  if (result.id === 'attemptFitsDeadline') {
+    const needed = n * job.attemptDeadlineSeconds + job.backoffSeconds;
+    return {
+      detail: `${attempts} × attempt ${job.attemptDeadlineSeconds} s (run.startSeconds ${job.startSeconds} + init ${I} + run.maxSeconds ${job.runMaxSeconds} + margin ${job.attemptMarginSeconds}) + back-off ${job.backoffSeconds} = ${needed} s vs ${deadline} s`,
+      fix: deadlineFitFix(spec, timings),
+    };
+  }
+  if (result.id === 'runFitsSchedule' && cronJob) {
+    const S = cronJob.startingDeadlineSeconds;
+    const zone = cronJob.timeZone !== undefined ? ` (${cronJob.timeZone})` : '';
+    return {
+      detail: `${cronJob.startingDeadlineOverridden ? 'overrides.' : ''}startingDeadlineSeconds ${S} + ${deadline} = ${S + A} s vs shortest interval ${cronJob.shortestIntervalSeconds} s ("${cronJob.cron}"${zone}, ${cronJob.concurrencyPolicy})`,
+      fix: scheduleFitFix(spec, timings),
+    };
+  }
+  return undefined;
 }
 
 export function invariantProblem(spec: EffectiveSpec, result: InvariantResult, timings: Timings): Problem {
@@ -262,10 +344,11 @@ export function invariantProblem(spec: EffectiveSpec, result: InvariantResult, t
   const escape = isAcknowledgeable(result.id)
     ? `; if this is deliberate, add acknowledge.${result.id}: "<reason>"`
     : ' (this invariant cannot be acknowledged)';
+  const { detail, fix } = jobInvariantText(spec, result, timings) ?? result;
   return {
     path,
     value: valueAtPath(spec, path),
-    rule: `invariant ${result.number} (${result.id}): ${result.statement} Here: ${result.detail}`,
-    fix: `${result.id === 'runFitsSchedule' && timings.job && timings.cronJob ? scheduleFitFix(spec, timings) : result.fix}${escape}`,
+    rule: `invariant ${result.number} (${result.id}): ${result.statement} Here: ${detail}`,
+    fix: `${fix}${escape}`,
   };
 }

@@ -8,8 +8,21 @@ import type { Resolution } from './resolution';
  * to which kind; a foreign one is reported by checkKindFields). Mirrored by `hw.run.problems` in
  * templates/_job.tpl.
  */
-/** The overrides that mean something for pods that run to completion. */
-const BATCH_OVERRIDES = ['terminationGracePeriodSeconds'];
+/** The overrides that mean something for pods that run to completion, by kind (README, "Overrides"). */
+export const BATCH_OVERRIDES: Readonly<Record<'job' | 'cronjob', readonly string[]>> = {
+  job: ['terminationGracePeriodSeconds', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished'],
+  cronjob: ['terminationGracePeriodSeconds', 'activeDeadlineSeconds', 'startingDeadlineSeconds', 'ttlSecondsAfterFinished'],
+};
+
+/** The overrides of a Job's or a CronJob's own limits, which pods that run until deleted do not have. */
+const RUN_OVERRIDES = ['activeDeadlineSeconds', 'startingDeadlineSeconds', 'ttlSecondsAfterFinished'];
+
+/** Why an override does not apply to a kind that runs to completion. */
+function batchOverrideReason(key: string): string {
+  return key === 'startingDeadlineSeconds'
+    ? 'a job has no schedule, so no run of it can start late'
+    : `its pods have no probes, no preStop hook, no rollout and no load balancer`;
+}
 
 export function checkTimes(spec: EffectiveSpec, { problems }: Resolution): void {
   if (!runsToCompletion(spec.kind)) {
@@ -19,6 +32,16 @@ export function checkTimes(spec: EffectiveSpec, { problems }: Resolution): void 
         value: undefined,
         rule: `a ${spec.kind} workload needs its startup time: the probes and the rollout are derived from it`,
         fix: 'add startup, e.g. startup: { maxSeconds: 90 } (the slowest acceptable start)',
+      });
+    }
+    for (const key of RUN_OVERRIDES) {
+      const value = (spec.overrides as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      problems.push({
+        path: `overrides.${key}`,
+        value,
+        rule: `overrides.${key} applies to kind ${key === 'startingDeadlineSeconds' ? 'cronjob' : 'job or cronjob'} only (this workload is kind ${spec.kind}): its pods run until deleted`,
+        fix: `remove overrides.${key}`,
       });
     }
     return;
@@ -52,14 +75,16 @@ export function checkTimes(spec: EffectiveSpec, { problems }: Resolution): void 
       });
     }
   }
-  // Only the grace period applies: the other derived numbers are of probes, preStop hooks, rollouts and load balancers.
+  // The grace period and the Job's own limits apply: the other derived numbers are of probes, preStop hooks, rollouts and load balancers.
+  const kind = spec.kind as 'job' | 'cronjob';
+  const applies = BATCH_OVERRIDES[kind];
   for (const key of Object.keys(spec.overrides).sort()) {
-    if (BATCH_OVERRIDES.includes(key)) continue;
+    if (applies.includes(key)) continue;
     problems.push({
       path: `overrides.${key}`,
       value: (spec.overrides as Record<string, unknown>)[key],
-      rule: `overrides.${key} does not apply to a ${spec.kind}: its pods have no probes, no preStop hook, no rollout and no load balancer`,
-      fix: `remove overrides.${key}; only overrides.terminationGracePeriodSeconds applies to a ${spec.kind}`,
+      rule: `overrides.${key} does not apply to a ${kind}: ${batchOverrideReason(key)}`,
+      fix: `remove overrides.${key}; only ${applies.map((name) => `overrides.${name}`).join(', ')} apply to a ${kind}`,
     });
   }
   // A batch pod that wedges is ended by its deadline; with restartPolicy Never a probe could only fail the attempt.
@@ -68,7 +93,7 @@ export function checkTimes(spec: EffectiveSpec, { problems }: Resolution): void 
     problems.push({
       path: `health.${probe}`,
       value: health[probe],
-      rule: `a ${spec.kind}'s pods have no probes: no Service sends them traffic, and a run that hangs is ended by the Job's activeDeadlineSeconds`,
+      rule: `a ${spec.kind}'s pods have no probes: no Service sends them traffic, and a run that hangs is ended by its deadline (derived from run, or overrides.activeDeadlineSeconds)`,
       fix: `remove health.${probe}`,
     });
   }

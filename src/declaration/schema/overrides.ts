@@ -120,6 +120,27 @@ export const overrides = z
         'x-rule': 'a pod count (integer) or a percentage such as "25%"',
         'x-fix': 'write 0 or "25%"',
       }),
+    // A Job's own limits (kinds job and cronjob). Its retries are run.attempts, the one way to say
+    // them: an overrides.backoffLimit is refused with a pointer there (schema-problems.ts), so that
+    // the attempts a deadline is derived from and the retries the Job makes can never disagree.
+    activeDeadlineSeconds: seconds(
+      1,
+      "The Job's deadline (kinds job and cronjob): how long the whole Job, every attempt and the back-off between them, may run before it is failed. When run.attempts is left out, as many attempts (up to 3) are made as fit in it.",
+    )
+      .optional()
+      .meta({ 'x-default': DERIVED, examples: [3600] }),
+    startingDeadlineSeconds: seconds(
+      10,
+      'How late after its scheduled time a missed run may still start (kind cronjob). At least 10: the CronJob controller looks for due runs every 10 s, so a shorter deadline may miss a run it was on time for.',
+    )
+      .optional()
+      .meta({ 'x-default': DERIVED, examples: [300] }),
+    ttlSecondsAfterFinished: seconds(
+      0,
+      "How long a finished Job and its pods are kept before the TTL controller deletes them (kinds job and cronjob; a cronjob's Jobs are otherwise kept by its history limits).",
+    )
+      .optional()
+      .meta({ 'x-default': 'a week (604800) for a job; none for a cronjob, whose history limits delete its Jobs', examples: [86400] }),
     loadBalancer: loadBalancerOverride.optional().meta({
       description:
         'Target group settings of the configured load balancer (an aws-alb Ingress or an aws-nlb LoadBalancer Service) that replace the derived ones.',

@@ -29,6 +29,8 @@ export interface CronJobTimings {
   readonly startingDeadlineSeconds: number;
   readonly successfulJobsHistoryLimit: number;
   readonly failedJobsHistoryLimit: number;
+  /** Whether startingDeadlineSeconds was taken from overrides.startingDeadlineSeconds rather than derived. */
+  readonly startingDeadlineOverridden: boolean;
 }
 
 /** The CronJob controller looks for due runs every 10 s: a shorter starting deadline may miss a run it was on time for. */
@@ -57,8 +59,8 @@ export function forbidsOverlap(policy: ConcurrencyPolicy): boolean {
   return policy !== 'Allow';
 }
 
-/** The rules of a CronJob: `A` is its Job's activeDeadlineSeconds. */
-export function deriveCronJob(record: Recorder, schedule: ScheduleInput, A: number): CronJobTimings {
+/** The rules of a CronJob: `A` is its Job's activeDeadlineSeconds; `S` overrides the starting deadline. */
+export function deriveCronJob(record: Recorder, schedule: ScheduleInput, A: number, S?: number): CronJobTimings {
   const decide = record.decide.bind(record) as Recorder['decide'];
   const { timeZone, concurrencyPolicy } = schedule;
   const m = schedule.shortestIntervalMinutes;
@@ -82,7 +84,7 @@ export function deriveCronJob(record: Recorder, schedule: ScheduleInput, A: numb
   );
   const startingDeadlineSeconds = decide(
     'cronJob.startingDeadlineSeconds',
-    undefined,
+    S,
     forbidsOverlap(concurrencyPolicy)
       ? {
           formula: 'max(10, C - A)',
@@ -97,6 +99,7 @@ export function deriveCronJob(record: Recorder, schedule: ScheduleInput, A: numb
             "A run missed while the controller was down still starts until the next run is due (less the controller's 10 s check period), so at most one missed run is ever made up. Never below 10 s.",
           compute: () => Math.max(CONTROLLER_CHECK_SECONDS, C - CONTROLLER_CHECK_SECONDS),
         },
+    'startingDeadlineSeconds',
   );
   return {
     cron: schedule.cron,
@@ -106,6 +109,7 @@ export function deriveCronJob(record: Recorder, schedule: ScheduleInput, A: numb
     startingDeadlineSeconds,
     successfulJobsHistoryLimit: schedule.successfulJobsHistoryLimit,
     failedJobsHistoryLimit: schedule.failedJobsHistoryLimit,
+    startingDeadlineOverridden: S !== undefined,
   };
 }
 

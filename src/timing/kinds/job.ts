@@ -34,6 +34,8 @@ export interface JobTimings {
   readonly attemptDeadlineSeconds: number;
   /** Whether the attempts were left out and fewer than 3 fit between two runs of the schedule. */
   readonly attemptsFitSchedule: boolean;
+  /** Whether the attempts were left out and fewer than 3 fit in the overridden Job deadline. */
+  readonly attemptsFitDeadline: boolean;
   /** n - 1: failed pods the Job tolerates before it fails. */
   readonly backoffLimit: number;
   /** B: the Job controller's back-off delays between the n attempts. */
@@ -47,7 +49,13 @@ export interface JobTimings {
   readonly ttlSecondsAfterFinished?: number;
   /** Exit codes that fail the Job at once; empty when every failure is retried. */
   readonly nonRetryableExitCodes: readonly number[];
+  /** The Job's numbers taken from `overrides` rather than derived, in this order: shown as overridden. */
+  readonly overridden: readonly JobOverride[];
 }
+
+/** The Job's numbers a declaration may override (overrides.<name>). */
+export type JobOverride = 'activeDeadlineSeconds' | 'ttlSecondsAfterFinished';
+export const JOB_OVERRIDES: readonly JobOverride[] = ['activeDeadlineSeconds', 'ttlSecondsAfterFinished'];
 
 /**
  * T by default: time an attempt's pod may take from creation to its main container's start
@@ -103,9 +111,16 @@ export function backoffSeconds(retries: number): number {
 /**
  * The rules of a Job: `I` is the init phase the pod core derived (init containers, gating native
  * sidecars); `fitSeconds`, for a CronJob whose runs must not overlap, the most a Job's deadline may
- * be (C - 10), which bounds the attempts when they are not declared.
+ * be (C - 10), which bounds the attempts when they are not declared, as an overridden deadline does.
  */
-export function deriveJob(record: Recorder, run: RunInput, I: number, scheduled: boolean, fitSeconds?: number): JobTimings {
+export function deriveJob(
+  record: Recorder,
+  run: RunInput,
+  I: number,
+  scheduled: boolean,
+  fitSeconds?: number,
+  overrides: Partial<Record<JobOverride, number>> = {},
+): JobTimings {
   const decide = record.decide.bind(record) as Recorder['decide'];
   const R_max = record.declared('run.maxSeconds', run.maxSeconds, 'The slowest acceptable run, as declared.');
   const R_typ =
@@ -145,23 +160,34 @@ export function deriveJob(record: Recorder, run: RunInput, I: number, scheduled:
       "The pod's own activeDeadlineSeconds ends one attempt that outlasts its start, init phase and slowest run: the kubelet fails the pod (reason DeadlineExceeded), the failure counts against backoffLimit and the next attempt starts. The Job's activeDeadlineSeconds applies to the whole Job, so without it a first attempt that hangs would use up every retry (https://kubernetes.io/docs/concepts/workloads/controllers/job/#job-termination-and-cleanup).",
     compute: () => T + I + R_max + M_a,
   });
+  const A_o = overrides.activeDeadlineSeconds;
+  // The attempts left out fit the tighter of the schedule (C - 10) and an overridden deadline.
+  const limit = A_o !== undefined && (fitSeconds === undefined || A_o <= fitSeconds) ? A_o : fitSeconds;
   const n =
     run.attempts !== undefined
       ? record.declared('run.attempts', run.attempts, 'Runs tried before the Job fails, as declared.')
-      : fitSeconds === undefined
+      : limit === undefined
         ? decide('run.attempts', undefined, {
             formula: '3',
             inputs: {},
             reason: "A failure that repeats three times is not transient; disruptions do not spend attempts. Kubernetes' own default is 7.",
             compute: () => DEFAULT_ATTEMPTS,
           })
-        : decide('run.attempts', undefined, {
-            formula: 'n = the most of 1 to 3 with n × a + B ≤ C - 10',
-            inputs: { a, C: fitSeconds + CONTROLLER_CHECK_SECONDS },
-            reason:
-              "Runs of this schedule must not overlap: as many attempts (up to 3) as fit between two runs, with their back-off and the controller's 10 s check; at least one. Declare run.attempts to choose.",
-            compute: () => attemptsThatFit(fitSeconds, a, DEFAULT_ATTEMPTS),
-          });
+        : limit === A_o
+          ? decide('run.attempts', undefined, {
+              formula: 'n = the most of 1 to 3 with n × a + B ≤ overrides.activeDeadlineSeconds',
+              inputs: { a, A: A_o },
+              reason:
+                'The Job deadline is overridden: as many attempts (up to 3) as fit in it at their own deadlines, with their back-off; at least one (invariant 18 refuses a deadline shorter than one attempt). Declare run.attempts to choose.',
+              compute: () => attemptsThatFit(A_o, a, DEFAULT_ATTEMPTS),
+            })
+          : decide('run.attempts', undefined, {
+              formula: 'n = the most of 1 to 3 with n × a + B ≤ C - 10',
+              inputs: { a, C: limit + CONTROLLER_CHECK_SECONDS },
+              reason:
+                "Runs of this schedule must not overlap: as many attempts (up to 3) as fit between two runs, with their back-off and the controller's 10 s check; at least one. Declare run.attempts to choose.",
+              compute: () => attemptsThatFit(limit, a, DEFAULT_ATTEMPTS),
+            });
   const backoffLimit = decide('job.backoffLimit', undefined, {
     formula: 'n - 1',
     inputs: { n },
@@ -175,24 +201,35 @@ export function deriveJob(record: Recorder, run: RunInput, I: number, scheduled:
     reason: 'After each failed pod the Job controller waits 10 s, doubled per failure and capped at 6 min, before it creates the next.',
     compute: () => backoffSeconds(n - 1),
   });
-  const activeDeadlineSeconds = decide('job.activeDeadlineSeconds', undefined, {
-    formula: 'A = n × a + B',
-    inputs: { n, a, B },
-    reason:
-      "Kubernetes applies the Job's activeDeadlineSeconds to the whole Job, every attempt included, and it wins over backoffLimit: it covers every attempt at its own deadline and the back-off between them, so it never cuts off a retry that backoffLimit allows, and a Job whose runs keep failing slowly is still ended.",
-    compute: () => n * a + B,
-  });
+  const activeDeadlineSeconds = decide(
+    'job.activeDeadlineSeconds',
+    A_o,
+    {
+      formula: 'A = n × a + B',
+      inputs: { n, a, B },
+      reason:
+        "Kubernetes applies the Job's activeDeadlineSeconds to the whole Job, every attempt included, and it wins over backoffLimit: it covers every attempt at its own deadline and the back-off between them, so it never cuts off a retry that backoffLimit allows, and a Job whose runs keep failing slowly is still ended.",
+      compute: () => n * a + B,
+    },
+    'activeDeadlineSeconds',
+  );
   // A CronJob keeps its last Jobs by its history limits; a TTL would delete a monthly run's Job
-  // long before the next one replaces it in the history.
-  const ttlSecondsAfterFinished = scheduled
-    ? undefined
-    : decide('job.ttlSecondsAfterFinished', undefined, {
-        formula: '604800 (7 days)',
-        inputs: {},
-        reason:
-          'A finished Job and its pods (logs, exit codes, events) stay a week, so a failure on a Friday night can be read on Monday; then the TTL controller deletes them, so finished Jobs do not pile up.',
-        compute: () => JOB_TTL_SECONDS,
-      });
+  // long before the next one replaces it in the history. An override sets one for either kind.
+  const ttlSecondsAfterFinished =
+    scheduled && overrides.ttlSecondsAfterFinished === undefined
+      ? undefined
+      : decide(
+          'job.ttlSecondsAfterFinished',
+          overrides.ttlSecondsAfterFinished,
+          {
+            formula: '604800 (7 days)',
+            inputs: {},
+            reason:
+              'A finished Job and its pods (logs, exit codes, events) stay a week, so a failure on a Friday night can be read on Monday; then the TTL controller deletes them, so finished Jobs do not pile up.',
+            compute: () => JOB_TTL_SECONDS,
+          },
+          'ttlSecondsAfterFinished',
+        );
   return {
     runMaxSeconds: R_max,
     runTypicalSeconds: R_typ,
@@ -200,12 +237,14 @@ export function deriveJob(record: Recorder, run: RunInput, I: number, scheduled:
     startSeconds: T,
     attemptMarginSeconds: M_a,
     attemptDeadlineSeconds: a,
-    attemptsFitSchedule: run.attempts === undefined && n < DEFAULT_ATTEMPTS,
+    attemptsFitSchedule: run.attempts === undefined && n < DEFAULT_ATTEMPTS && limit !== A_o,
+    attemptsFitDeadline: run.attempts === undefined && n < DEFAULT_ATTEMPTS && limit === A_o,
     backoffLimit,
     backoffSeconds: B,
     activeDeadlineSeconds,
     ...(ttlSecondsAfterFinished !== undefined ? { ttlSecondsAfterFinished } : {}),
     nonRetryableExitCodes: run.nonRetryableExitCodes ?? [],
+    overridden: JOB_OVERRIDES.filter((name) => overrides[name] !== undefined),
   };
 }
 
