@@ -271,6 +271,22 @@ describe('related objects', () => {
     });
   });
 
+  // The index files such budgets under an In expression's values or an Exists expression's key (relations.ts), so it must still find exactly these.
+  test.each([
+    [{ key: 'app', operator: 'In', values: ['other', 'shop'] }, true],
+    [{ key: 'app', operator: 'In', values: ['other'] }, false],
+    [{ key: 'app', operator: 'Exists' }, true],
+    [{ key: 'tier', operator: 'Exists' }, false],
+    [{ key: 'app', operator: 'NotIn', values: ['other'] }, true],
+    [{ key: 'app', operator: 'DoesNotExist' }, false],
+  ])('a budget selecting with matchExpressions only, %j, selects the pods Kubernetes says it does (%s)', (expression, selects) => {
+    const selector = { matchExpressions: [expression, { key: 'app', operator: 'NotIn', values: ['legacy'] }] };
+    const text = [deployment('a'), { ...budget('a'), spec: { ...budget('a').spec, selector } }]
+      .map((object) => stringify(object))
+      .join('---\n');
+    expect(ids(check(text)).includes('podDisruptionBudget')).toBe(!selects);
+  });
+
   test('a HorizontalPodAutoscaler targeting the workload decides its replicas', () => {
     const autoscaler = {
       apiVersion: 'autoscaling/v2',
