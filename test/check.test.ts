@@ -305,6 +305,53 @@ describe('related objects', () => {
   });
 });
 
+describe('consistency of the input', () => {
+  const deployment = (name: string, namespace?: string) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, ...(namespace ? { namespace } : {}) },
+    spec: { replicas: 2, selector: { matchLabels: { app: 'shop' } }, template: template(POD) },
+  });
+  const yaml = (...objects: object[]) => objects.map((object) => stringify(object)).join('---\n');
+
+  test('an object written twice is reported once, at the later copy, and every other rule checks the first copy only', () => {
+    const once = check(yaml(deployment('web')));
+    const text = yaml(deployment('web'), deployment('web'));
+    const twice = check(text);
+    const names = text.split('\n').flatMap((line, index) => (line === '  name: web' ? [index + 1] : []));
+    expect(twice.workloads).toHaveLength(1);
+    expect(twice.findings.filter((finding) => finding.ruleId !== 'duplicateObject')).toEqual(once.findings);
+    expect(twice.findings.filter((finding) => finding.ruleId === 'duplicateObject')).toEqual([
+      expect.objectContaining({ severity: 'error', subject: 'Deployment/web', fieldPath: 'metadata.name', line: names[1] }),
+    ]);
+  });
+
+  test('apps/v1 and apps/v1beta2 name one object; a namespace-less copy is not the one in `default`', () => {
+    const older = { ...deployment('web', 'default'), apiVersion: 'apps/v1beta2' };
+    expect(ids(check(yaml(deployment('web', 'default'), older)))).toContain('duplicateObject');
+    expect(ids(check(yaml(deployment('web'), deployment('web', 'default'))))).not.toContain('duplicateObject');
+  });
+
+  test('a Service that selects nothing is not judged in a file without workloads, such as one template of a chart', () => {
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web' },
+      spec: { selector: { app: 'web' }, ports: [{ port: 80 }] },
+    };
+    expect(ids(check(yaml(service)))).not.toContain('serviceSelectsPods');
+    expect(ids(check(yaml(service, deployment('other'))))).toContain('serviceSelectsPods');
+  });
+
+  test('the rules of the input cannot be acknowledged: the annotation naming one is an input error', () => {
+    const acknowledged = {
+      ...deployment('web'),
+      metadata: { name: 'web', annotations: { 'hardened-workloads.io/acknowledged': 'duplicateObject: on purpose' } },
+    };
+    expect(() => check(yaml(acknowledged))).toThrow(/duplicateObject cannot be acknowledged/);
+  });
+});
+
 describe('input', () => {
   const problems = (inputs: InputText[]) => {
     try {

@@ -30,13 +30,13 @@ export interface Related {
 
 type Labels = Readonly<Record<string, string>>;
 
-interface Selector {
+export interface Selector {
   readonly matchLabels: Labels;
   readonly matchExpressions: readonly Node[];
 }
 
 /** https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#resource-based-requirement */
-function matches(selector: Selector, labels: Labels): boolean {
+export function matches(selector: Selector, labels: Labels): boolean {
   return (
     Object.entries(selector.matchLabels).every(([key, value]) => own(labels, key) === value) &&
     selector.matchExpressions.every(({ key, operator, values }) => {
@@ -52,7 +52,7 @@ function matches(selector: Selector, labels: Labels): boolean {
   );
 }
 
-const namespaceOf = (source: SourcedObject) => source.object.metadata?.namespace ?? '';
+export const namespaceOf = (source: SourcedObject) => source.object.metadata?.namespace ?? '';
 const pairKey = (namespace: string, key: string, value: string) => `${namespace}\u0000${key}\u0000${value}`;
 
 /**
