@@ -271,6 +271,22 @@ describe('related objects', () => {
     });
   });
 
+  // The index files such budgets under an In expression's values or an Exists expression's key (relations.ts), so it must still find exactly these.
+  test.each([
+    [{ key: 'app', operator: 'In', values: ['other', 'shop'] }, true],
+    [{ key: 'app', operator: 'In', values: ['other'] }, false],
+    [{ key: 'app', operator: 'Exists' }, true],
+    [{ key: 'tier', operator: 'Exists' }, false],
+    [{ key: 'app', operator: 'NotIn', values: ['other'] }, true],
+    [{ key: 'app', operator: 'DoesNotExist' }, false],
+  ])('a budget selecting with matchExpressions only, %j, selects the pods Kubernetes says it does (%s)', (expression, selects) => {
+    const selector = { matchExpressions: [expression, { key: 'app', operator: 'NotIn', values: ['legacy'] }] };
+    const text = [deployment('a'), { ...budget('a'), spec: { ...budget('a').spec, selector } }]
+      .map((object) => stringify(object))
+      .join('---\n');
+    expect(ids(check(text)).includes('podDisruptionBudget')).toBe(!selects);
+  });
+
   test('a HorizontalPodAutoscaler targeting the workload decides its replicas', () => {
     const autoscaler = {
       apiVersion: 'autoscaling/v2',
@@ -286,6 +302,53 @@ describe('related objects', () => {
         line: 43,
       }),
     ]);
+  });
+});
+
+describe('consistency of the input', () => {
+  const deployment = (name: string, namespace?: string) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, ...(namespace ? { namespace } : {}) },
+    spec: { replicas: 2, selector: { matchLabels: { app: 'shop' } }, template: template(POD) },
+  });
+  const yaml = (...objects: object[]) => objects.map((object) => stringify(object)).join('---\n');
+
+  test('an object written twice is reported once, at the later copy, and every other rule checks the first copy only', () => {
+    const once = check(yaml(deployment('web')));
+    const text = yaml(deployment('web'), deployment('web'));
+    const twice = check(text);
+    const names = text.split('\n').flatMap((line, index) => (line === '  name: web' ? [index + 1] : []));
+    expect(twice.workloads).toHaveLength(1);
+    expect(twice.findings.filter((finding) => finding.ruleId !== 'duplicateObject')).toEqual(once.findings);
+    expect(twice.findings.filter((finding) => finding.ruleId === 'duplicateObject')).toEqual([
+      expect.objectContaining({ severity: 'error', subject: 'Deployment/web', fieldPath: 'metadata.name', line: names[1] }),
+    ]);
+  });
+
+  test('apps/v1 and apps/v1beta2 name one object; a namespace-less copy is not the one in `default`', () => {
+    const older = { ...deployment('web', 'default'), apiVersion: 'apps/v1beta2' };
+    expect(ids(check(yaml(deployment('web', 'default'), older)))).toContain('duplicateObject');
+    expect(ids(check(yaml(deployment('web'), deployment('web', 'default'))))).not.toContain('duplicateObject');
+  });
+
+  test('a Service that selects nothing is not judged in a file without workloads, such as one template of a chart', () => {
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web' },
+      spec: { selector: { app: 'web' }, ports: [{ port: 80 }] },
+    };
+    expect(ids(check(yaml(service)))).not.toContain('serviceSelectsPods');
+    expect(ids(check(yaml(service, deployment('other'))))).toContain('serviceSelectsPods');
+  });
+
+  test('the rules of the input cannot be acknowledged: the annotation naming one is an input error', () => {
+    const acknowledged = {
+      ...deployment('web'),
+      metadata: { name: 'web', annotations: { 'hardened-workloads.io/acknowledged': 'duplicateObject: on purpose' } },
+    };
+    expect(() => check(yaml(acknowledged))).toThrow(/duplicateObject cannot be acknowledged/);
   });
 });
 

@@ -32,3 +32,17 @@ export function dictionary<T>(entries: Iterable<readonly [string, T]> = []): Rec
 export function own<T>(record: Readonly<Record<string, T>> | null | undefined, key: string): T | undefined {
   return record != null && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
+
+/**
+ * What makes an object one object in a cluster: its API group (not its version: apps/v1 and
+ * apps/v1beta2 are the same Deployment), kind, namespace and name. The namespace is as written:
+ * none is the namespace of the apply, which the input does not show, so it is never `default`.
+ * Undefined for an object named by `generateName`, which creates a new object each time.
+ */
+export function identityOf(object: KubernetesObject): string | undefined {
+  const name = object.metadata?.name;
+  if (typeof name !== 'string') return undefined;
+  const apiVersion = String(object.apiVersion ?? '');
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return [group, String(object.kind), object.metadata?.namespace ?? '', name].join('\u0000');
+}

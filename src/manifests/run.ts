@@ -3,12 +3,12 @@ import type { InputText } from '../files/inputs';
 import { parseSourcedManifests, type SourcedObject } from '../files/manifests';
 import type { DeclaredTimes } from '../invariants/facts';
 import { isUndecided } from '../rules/check';
-import { RULE_IDS, RULES, type RuleId, type RuleMeta, type Severity } from '../rules/catalogue';
-import { CHECKS } from '../rules/checks';
+import { type InputRuleId, RULE_IDS, RULES, type RuleId, type RuleMeta, type Severity, type WorkloadRuleId } from '../rules/catalogue';
+import { CHECKS, INPUT_CHECKS } from '../rules/checks';
 import { type CheckConfig, DEFAULT_CONFIG, declaredFor, type FailOn, unmatchedEntries } from './config';
 import { annotatedTimes } from './declared-times';
 import { pathText } from './field-paths';
-import { objectName } from './objects';
+import { identityOf, objectName } from './objects';
 import { isWorkloadKind } from './pod-templates';
 import { servingContainers } from './roles';
 import { isReadKind, shapeProblems } from './shapes';
@@ -115,6 +115,26 @@ function applies(meta: RuleMeta, workload: Workload): boolean {
   return meta.kinds.includes(runsToCompletion ? 'Job' : workload.kind);
 }
 
+function isInputRule(id: RuleId): id is InputRuleId {
+  const target = RULES[id].target;
+  return typeof target === 'object' && 'input' in target;
+}
+
+/**
+ * The first copy of every object (an object written twice is reported by duplicateObject, at the
+ * later copy): every other rule checks it once, and relates it to the others once.
+ */
+function firstCopies(objects: readonly SourcedObject[]): SourcedObject[] {
+  const seen = new Set<string>();
+  return objects.filter((source) => {
+    const identity = identityOf(source.object);
+    if (identity === undefined) return true;
+    if (seen.has(identity)) return false;
+    seen.add(identity);
+    return true;
+  });
+}
+
 /**
  * Checks manifests — ours or anyone's — against every enabled rule. Reads every input first and
  * throws one `InputError` listing every input problem (syntax, non-Kubernetes documents, malformed
@@ -135,7 +155,8 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
       if (malformed.length === 0) objects.push(source);
     }
   }
-  const workloads = workloadsOf(objects);
+  const checked = firstCopies(objects);
+  const workloads = workloadsOf(checked);
   const suppressions = workloads.map((workload) => acknowledgements(workload));
   problems.push(...suppressions.flatMap((entry) => entry.problems));
   if (problems.length === 0)
@@ -158,12 +179,13 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
     const declared = declaredFor(object, config, options.declared ?? {}, annotatedTimes(workload), serving);
     const reasons = suppressions[index]!.reasons;
     const undecided: Array<{ ruleId: RuleId; detail: string }> = [];
-    for (const { id, severity } of enabled) {
-      const meta: RuleMeta = RULES[id];
-      if (!applies(meta, workload)) continue;
+    for (const { id: ruleId, severity } of enabled) {
+      const meta: RuleMeta = RULES[ruleId];
+      if (!applies(meta, workload) || isInputRule(ruleId)) continue;
+      const id: WorkloadRuleId = ruleId;
       const target = meta.target;
       const subjects =
-        target === 'workload'
+        target === 'workload' || 'input' in target
           ? [{ workload, declared }]
           : workload.pod.containers
               .filter((view) => target.containers.includes(view.role))
@@ -194,8 +216,27 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
     }
     return { subject: workload.subject, object, ...locationOf(workload.source), declared, undecided };
   });
+  // The rules of the whole input: each finding is about the object it is in, which no acknowledgement silences.
+  for (const { id, severity } of enabled) {
+    if (!isInputRule(id)) continue;
+    for (const violation of INPUT_CHECKS[id]({ objects, checked, workloads })) {
+      const holder = violation.object;
+      findings.push({
+        ruleId: id,
+        severity: violation.note ? 'note' : severity,
+        subject: objectName(holder.object),
+        object: refOf(holder),
+        file: holder.file,
+        ...holder.locate(violation.path),
+        fieldPath: pathText(violation.path),
+        message: violation.message,
+        fix: violation.fix ? `${violation.fix[0]!.toUpperCase()}${violation.fix.slice(1)}.` : RULES[id].fix,
+        ...(holder.template !== undefined ? { template: holder.template } : {}),
+      });
+    }
+  }
 
-  const skipped = objects
+  const skipped = checked
     .filter((source) => !isWorkloadKind(source.object.kind) && !isReadKind(String(source.object.kind)))
     .map((source) => ({ object: refOf(source), ...locationOf(source) }));
   const fileOrder = new Map(inputs.map((input, index) => [input.name, index]));

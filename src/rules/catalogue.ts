@@ -16,7 +16,7 @@ import { type ContainerRole, WORKLOAD_KINDS, type WorkloadKind } from '../manife
 export const SEVERITIES = ['error', 'warning', 'note'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export type RuleFamily = 'invariant' | 'pod-security' | 'hardening';
+export type RuleFamily = 'invariant' | 'pod-security' | 'hardening' | 'consistency';
 
 export interface RuleMeta {
   /** One line, a statement of what holds when the rule passes. */
@@ -25,8 +25,11 @@ export interface RuleMeta {
   readonly severity: Severity;
   /** Kinds the rule is applied to; it is never reported for another kind. */
   readonly kinds: readonly WorkloadKind[];
-  /** What a predicate sees: one container at a time (of the roles listed), or the whole workload. */
-  readonly target: 'workload' | { readonly containers: readonly ContainerRole[] };
+  /**
+   * What a predicate sees: one container at a time (of the roles listed), the whole workload, or the
+   * whole input once (`input` names the objects it reads; such a rule has no `kinds`).
+   */
+  readonly target: 'workload' | { readonly containers: readonly ContainerRole[] } | { readonly input: string };
   /** Why it matters, in a few sentences. */
   readonly rationale: string;
   /** What to change, ending with a period. */
@@ -83,6 +86,15 @@ const hardening = (meta: Omit<RuleMeta, 'family' | 'acknowledgeable'>): RuleMeta
   family: 'hardening',
   acknowledgeable: true,
 });
+
+/**
+ * What the API server refuses, or Kubernetes silently ignores, in objects that each look valid on
+ * their own: kube-linter's checks of the same names are cited in the rationale. Never
+ * acknowledgeable: there is no workload for which they are right.
+ */
+const consistency = <Target extends RuleMeta['target']>(
+  meta: Omit<RuleMeta, 'family' | 'acknowledgeable' | 'target'> & { readonly target: Target },
+): RuleMeta & { readonly target: Target } => ({ ...meta, family: 'consistency', acknowledgeable: false });
 
 const CATALOGUE = {
   // The invariants, in their order.
@@ -510,6 +522,67 @@ const CATALOGUE = {
     fix: 'Set restartPolicy: Never in the pod template and spec.podFailurePolicy.rules: [{ action: Ignore, onPodConditions: [{ type: DisruptionTarget }] }] (first), then FailJob rules for exit codes that no retry can fix.',
     reference: `${JOB_DOC}#pod-failure-policy`,
   }),
+  // Consistency of the input (issue 21 §5).
+  duplicateObject: consistency({
+    title: 'Every object is in the input once: no two share an API group, kind, namespace and name.',
+    severity: 'error',
+    kinds: [],
+    target: { input: 'every object' },
+    rationale:
+      'Applied one after the other, the later copy replaces the earlier one (kubectl apply) or its creation fails as already existing (a Helm install): what runs is at best one of the two, and every other rule would check both. The versions of one API group (apps/v1, apps/v1beta2) are one object. An object without a namespace goes to the namespace of the apply (kubectl apply -n, helm --namespace), which the input does not show: it is a copy of another object without a namespace, never of one whose namespace is written, even default. Only the first copy is checked by the other rules; each later copy is reported here.',
+    fix: 'Remove the later copy, or give it its own name (in a chart: two templates render this name, or a subchart renders it too).',
+    reference: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
+  }),
+  oneDisruptionBudget: consistency({
+    title: 'At most one PodDisruptionBudget covers the pods of a workload.',
+    severity: 'error',
+    kinds: ALL_KINDS,
+    target: 'workload',
+    rationale:
+      'The eviction API refuses to evict a pod that more than one PodDisruptionBudget selects (HTTP 500, "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support"), so node drains, cluster upgrades and autoscaler scale-downs stall on every such pod, whatever the budgets allow. Budgets select by labels in their namespace, so a chart-wide budget and a per-component one easily overlap. kube-linter: pdb-max-unavailable and pdb-min-available look at one budget only.',
+    fix: "Keep one PodDisruptionBudget per set of pods: narrow the other budget's selector so that it no longer matches these pods, or delete it.",
+    reference: 'https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/#how-api-initiated-eviction-works',
+  }),
+  selectorMatchesTemplate: consistency({
+    title: "A controller's selector matches the labels of its own pod template.",
+    severity: 'error',
+    kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'],
+    target: 'workload',
+    rationale:
+      'The API server rejects a Deployment, StatefulSet, DaemonSet or ReplicaSet whose spec.selector does not select its pod template\'s labels ("selector does not match template labels"), or that has no selector or an empty one in apps/v1: the apply fails. A Job is checked when it writes its own selector (manualSelector). kube-linter: mismatching-selector.',
+    fix: "Make spec.selector select the pod template's labels: use a subset of spec.template.metadata.labels that never changes (a selector cannot be changed after creation).",
+    reference: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector',
+  }),
+  probePortDeclared: consistency({
+    title: 'A probe or preStop httpGet on a named port names a port its container declares.',
+    severity: 'error',
+    kinds: ALL_KINDS,
+    target: PROBED,
+    rationale:
+      'The kubelet resolves a named port in the container\'s own ports. When no port there has that name, every run of the probe fails: a liveness or startup probe restarts the container forever, a readiness probe keeps the pod out of every Service, a preStop hook fails and SIGTERM comes at once. A number is taken as it is written: declaring a container port is informational ("Not specifying a port here DOES NOT prevent that port from being exposed", the Container API), so a probe on an undeclared number is not reported. kube-linter: liveness-port, readiness-port, startup-port.',
+    fix: 'Name a port the container declares in ports[].name, add the port, or write its number.',
+    reference: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#use-a-named-port',
+  }),
+  serviceSelectsPods: consistency({
+    title: 'A Service with a selector selects the pods of a workload in the input.',
+    severity: 'warning',
+    kinds: [],
+    target: { input: 'Services' },
+    rationale:
+      "A Service whose selector matches no pod has no endpoints: every request to it fails, usually because a label was renamed in one template and not the other. Checked only where the input plainly holds the whole application: when the Service's namespace (as written; none is the namespace of the apply) holds at least one workload in the input and no custom resource, whose operator may create the pods (a Prometheus object's StatefulSet). So `check` of a single template file, or of a chart whose pods an operator runs, does not report it; a Service without a selector (its endpoints are managed by hand) is never reported. kube-linter: dangling-service.",
+    fix: "Make the Service's selector a subset of the labels of the pod template it serves, or remove the Service.",
+    reference: 'https://kubernetes.io/docs/concepts/services-networking/service/#services-without-selectors',
+  }),
+  serviceTargetPort: consistency({
+    title: "A Service's target ports are ports the containers it selects declare.",
+    severity: 'warning',
+    kinds: [],
+    target: { input: 'Services' },
+    rationale:
+      "A targetPort name is looked up in the ports of each selected pod's containers (and native sidecars): a pod without a port of that name gets no endpoint for it, so when none has one the Service port sends requests nowhere. A targetPort number (or the port itself when targetPort is left out) reaches the pod whether declared or not; it is reported only when the selected pods declare their ports and none is that number, which is then a typo or a renumbered container more often than a port left undeclared on purpose. kube-linter has no such check; dangling-service looks at selectors only.",
+    fix: 'Set targetPort to the name or number of a port the selected container declares in ports[] (prefer the name), or declare the port in the container.',
+    reference: 'https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports',
+  }),
 } as const satisfies Record<string, RuleMeta>;
 
 /**
@@ -527,6 +600,9 @@ export const RULES: typeof CATALOGUE = Object.fromEntries(
 ) as typeof CATALOGUE;
 
 export type RuleId = keyof typeof RULES;
+/** The rules run once over the whole input (target `input`), not per workload. */
+export type InputRuleId = { [Id in RuleId]: (typeof RULES)[Id]['target'] extends { readonly input: string } ? Id : never }[RuleId];
+export type WorkloadRuleId = Exclude<RuleId, InputRuleId>;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
 export function isRuleId(id: string): id is RuleId {

@@ -36,6 +36,18 @@ export interface Undecided {
 export type Outcome = Violation | Undecided;
 export type Check = (subject: Subject) => readonly Outcome[];
 
+/** What a rule of the whole input sees (target `input`): every object, and the workloads checked. */
+export interface InputSubject {
+  /** Every object read, later copies of an object included, in input order. */
+  readonly objects: readonly SourcedObject[];
+  /** The objects the other rules check: the first copy of each, in input order. */
+  readonly checked: readonly SourcedObject[];
+  readonly workloads: readonly Workload[];
+}
+
+/** A rule of the whole input: each violation is in the object it names. */
+export type InputCheck = (input: InputSubject) => ReadonlyArray<Violation & { readonly object: SourcedObject }>;
+
 export function isUndecided(outcome: Outcome): outcome is Undecided {
   return 'undecided' in outcome;
 }

@@ -13,6 +13,7 @@ const FAMILY: Record<RuleMeta['family'], string> = {
   invariant: 'timing invariant',
   'pod-security': 'Pod Security Standard "restricted"',
   hardening: 'hardening default',
+  consistency: 'consistency of the input',
 };
 
 function familyText(meta: RuleMeta): string {
@@ -20,7 +21,11 @@ function familyText(meta: RuleMeta): string {
 }
 
 function scopeText(meta: RuleMeta): string {
-  const containers = meta.target === 'workload' ? 'the pod as a whole' : `each ${meta.target.containers.join(', ')} container`;
+  if (typeof meta.target === 'object' && 'input' in meta.target) return `the input as a whole: ${meta.target.input}`;
+  const containers =
+    meta.target === 'workload'
+      ? 'the pod as a whole'
+      : `each ${(meta.target as { containers: readonly string[] }).containers.join(', ')} container`;
   return `${meta.kinds.join(', ')}; ${containers}`;
 }
 
