@@ -18,7 +18,7 @@ without a port) }.
 {{- $protocol := $spec.protocol | default ($grpcReadiness | ternary "grpc" "http") -}}
 {{- $table := index (include "hw.table.protocolPorts" . | fromJson) $protocol -}}
 {{- $service := $spec.service | default dict -}}
-{{- $servingPort := dict "name" $table.name "protocol" $protocol "containerPort" ($spec.port | int) "servicePort" ($service.port | default $spec.port | int) -}}
+{{- $servingPort := dict "name" $table.name "servicePortName" (($spec.keep | default dict).servicePortName | default $table.name) "protocol" $protocol "containerPort" ($spec.port | int) "servicePort" ($service.port | default $spec.port | int) -}}
 {{- if hasKey $table "appProtocol" }}{{ $_ := set $servingPort "appProtocol" $table.appProtocol }}{{ end -}}
 {{- $_ := set $result "servingPort" $servingPort -}}
 {{- end -}}
@@ -53,7 +53,7 @@ A Service port that sends to the container's port of the same name, mirroring se
 src/constructs/objects/service.ts. Input: (dict "servingPort" "port").
 */}}
 {{- define "hw.ports.servicePort" -}}
-- name: {{ .servingPort.name | quote }}
+- name: {{ .servingPort.servicePortName | default .servingPort.name | quote }}
   port: {{ .port | int }}
   targetPort: {{ .servingPort.name | quote }}
   protocol: TCP

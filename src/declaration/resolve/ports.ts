@@ -7,6 +7,8 @@ import { PROTOCOL_PORTS, type ServingProtocol } from '../protocols';
 export interface ServingPort {
   /** The port's name in the container and the Service (src/declaration/protocols.ts). */
   readonly name: string;
+  /** The port's name in the workload's Services: `keep.servicePortName`, else `name`. The Service port targets `name`. */
+  readonly servicePortName: string;
   readonly protocol: ServingProtocol;
   /** The Service port's appProtocol, where the name alone is not read everywhere. */
   readonly appProtocol?: string;
@@ -48,6 +50,7 @@ export function resolveServingPort(
   const protocol = servingProtocol(spec, readiness);
   return {
     name: PROTOCOL_PORTS[protocol].name,
+    servicePortName: spec.keep?.servicePortName ?? PROTOCOL_PORTS[protocol].name,
     protocol,
     appProtocol: PROTOCOL_PORTS[protocol].appProtocol,
     containerPort: spec.port,
