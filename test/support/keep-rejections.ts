@@ -156,4 +156,32 @@ export const KEEP_REJECTIONS: Array<[string, ConfigurationRejection]> = [
       helm: 'templates',
     },
   ],
+  [
+    'a patch of a kept selector label on the pods',
+    {
+      declaration: checkoutWith({
+        keep: { selector: { app: 'nginx' } },
+        patches: { Deployment: { object: { spec: { template: { metadata: { labels: { app: 'shop' } } } } } } },
+      }),
+      path: 'patches.Deployment.object.spec.template.metadata.labels.app',
+      value: 'shop',
+      rule: /names and selectors identify the objects and pods across upgrades/,
+      fix: /leave the kept selector labels alone \(keep.selector\)/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a patch of a kept selector label on the Service',
+    {
+      declaration: checkoutWith({
+        keep: { selector: { app: 'nginx' } },
+        patches: { Service: { object: { metadata: { labels: { app: null } } } } },
+      }),
+      path: 'patches.Service.object.metadata.labels.app',
+      value: null,
+      rule: /names and selectors identify the objects and pods across upgrades/,
+      fix: /leave the kept selector labels alone \(keep.selector\)/,
+      helm: 'templates',
+    },
+  ],
 ];
