@@ -20,6 +20,8 @@ without a port) }.
 {{- $service := $spec.service | default dict -}}
 {{- $servingPort := dict "name" $table.name "servicePortName" (($spec.keep | default dict).servicePortName | default $table.name) "protocol" $protocol "containerPort" ($spec.port | int) "servicePort" ($service.port | default $spec.port | int) -}}
 {{- if hasKey $table "appProtocol" }}{{ $_ := set $servingPort "appProtocol" $table.appProtocol }}{{ end -}}
+{{- /* A kept Service port name no longer says plain HTTP to Istio: appProtocol http does (keptNameProtocol in ports.ts). */ -}}
+{{- if and (eq $protocol "http") (ne $servingPort.servicePortName "http") (not (hasPrefix "http-" $servingPort.servicePortName)) }}{{ $_ := set $servingPort "appProtocol" "http" }}{{ end -}}
 {{- $_ := set $result "servingPort" $servingPort -}}
 {{- end -}}
 {{- /* The metrics port (metricsPort and checkMetricsPort in src/declaration/resolve/ports.ts): metrics.port by name, or the serving port. */ -}}

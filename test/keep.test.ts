@@ -131,8 +131,16 @@ describe('keep.names', () => {
 
 describe('keep.servicePortName', () => {
   test('the Service names the serving port as kept and sends to the container port by its own name', () => {
-    expect(named('Service').spec.ports).toEqual([{ name: 'web', port: 8080, targetPort: 'http', protocol: 'TCP' }]);
+    expect(named('Service').spec.ports).toEqual([{ name: 'web', port: 8080, targetPort: 'http', protocol: 'TCP', appProtocol: 'http' }]);
     expect(mainContainer(objects).ports).toEqual([{ name: 'http', containerPort: 8080, protocol: 'TCP' }]);
+  });
+  test('a kept name that no longer says HTTP to a mesh says it with appProtocol; one that does needs none', () => {
+    const port = (servicePortName: string, protocol?: string) =>
+      (theOnly(synth(checkoutWith({ protocol, keep: { servicePortName } })), 'Service') as unknown as Selecting).spec.ports[0];
+    expect(port('web').appProtocol).toBe('http');
+    expect(port('http-web')).not.toHaveProperty('appProtocol');
+    expect(port('web', 'grpc').appProtocol).toBe('kubernetes.io/h2c');
+    expect(port('db', 'tcp')).not.toHaveProperty('appProtocol');
   });
   test('the Ingress backend and the ServiceMonitor endpoint refer to the port by its kept name', () => {
     expect(named('Ingress').spec.rules[0].http.paths[0].backend.service.port).toEqual({ name: 'web' });
