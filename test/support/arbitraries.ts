@@ -886,6 +886,8 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       daemon: _daemon,
       // A Job's pods are not scraped: metrics is a long-running kind's.
       metrics: _metrics,
+      // Drawn for a long-running kind: what of it a job can keep is worked out again below.
+      keep: drawnKeep,
       securityContext,
       acknowledge = {},
       ...rest
@@ -925,7 +927,9 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
         ...(capabilities ? { capabilities: capabilities.filter((name) => name === 'NET_BIND_SERVICE') } : {}),
       };
     }
-    return { ...rest, kind: 'job', run, acknowledge: kept } as WorkloadSpec;
+    const job = { ...rest, kind: 'job', run, acknowledge: kept } as WorkloadSpec;
+    const keep = drawnKeep && coherentKeep(drawnKeep as KeepDraw, job as unknown as Record<string, unknown>);
+    return (keep ? { ...job, keep } : job) as WorkloadSpec;
   });
 
 /** Schedules people write, and random daily ones. */
