@@ -8,7 +8,7 @@ import { BYTES_CAP, cpuMillicores, memoryBytes } from '../../src/declaration/qua
 import { NODE_OPERATORS } from '../../src/declaration/schema/scheduling';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
 import { DERIVED_MESH_ANNOTATION as MESH_ANNOTATIONS } from '../../src/meshes/annotations';
-import { coherentKeep, keepDraw } from './arbitraries';
+import { coherentKeep, type KeepDraw, keepDraw } from './arbitraries';
 
 /**
  * Declarations from every corner of the schema, for comparing the two faces. Unlike
@@ -1271,6 +1271,10 @@ export const wideJobDeclaration: fc.Arbitrary<Json> = fc
     for (const key of ['startup', 'replicas', 'autoscaling', 'health', 'traffic', 'preStop', 'service', 'ingress', 'route', 'preset']) {
       delete declaration[key];
     }
+    // What the base keeps for a long-running kind, as much of it as a job can keep.
+    const keep = declaration.keep && coherentKeep(declaration.keep as KeepDraw, declaration);
+    if (keep) declaration.keep = keep;
+    else delete declaration.keep;
     const overrides = declaration.overrides as Json | undefined;
     if (overrides) {
       const { terminationGracePeriodSeconds, activeDeadlineSeconds, startingDeadlineSeconds, ttlSecondsAfterFinished } = overrides;
