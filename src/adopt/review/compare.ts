@@ -1,0 +1,101 @@
+/**
+ * The fields that differ between two versions of one Kubernetes object, as dotted paths. Lists
+ * whose items Kubernetes merges by a key (strategic merge patch, `patchMergeKey` in the API
+ * reference: containers, env, volumes, ports by name, volumeMounts by mountPath) are matched by
+ * that key, so that a container that moved in the list is not reported as changed; other lists
+ * (command, args, tolerations) are compared as a whole, as Kubernetes replaces them.
+ * https://kubernetes.io/docs/tasks/manage-kubernetes-objects/update-api-object-kubectl-patch/#notes-on-the-strategic-merge-patch
+ */
+
+export interface Difference {
+  readonly path: string;
+  /** Absent when the field is new. */
+  readonly before?: unknown;
+  /** Absent when the field is removed. */
+  readonly after?: unknown;
+}
+
+type Json = Record<string, unknown>;
+
+/** The list fields matched item by item, with the key each item is matched by (first present wins). */
+const MERGE_KEYS: Readonly<Record<string, readonly string[]>> = {
+  containers: ['name'],
+  initContainers: ['name'],
+  ephemeralContainers: ['name'],
+  env: ['name'],
+  volumes: ['name'],
+  imagePullSecrets: ['name'],
+  volumeMounts: ['mountPath'],
+  volumeDevices: ['devicePath'],
+  // A container port or a Service port without a name is matched by its number.
+  ports: ['name', 'containerPort', 'port'],
+  topologySpreadConstraints: ['topologyKey'],
+  hostAliases: ['ip'],
+  volumeClaimTemplates: ['metadata.name'],
+};
+
+const PLAIN_KEY = /^[A-Za-z_][\w-]*$/;
+
+/** `a.b`, or `a[app.kubernetes.io/name]` for a key that is not a plain word (labels, annotations). */
+export function childPath(parent: string, key: string): string {
+  if (!PLAIN_KEY.test(key)) return `${parent}[${key}]`;
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function keyOf(item: unknown, keys: readonly string[]): string | undefined {
+  if (!isObject(item)) return undefined;
+  for (const key of keys) {
+    const value = key.split('.').reduce<unknown>((node, part) => (isObject(node) ? node[part] : undefined), item);
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+  }
+  return undefined;
+}
+
+/** Items by their merge key, or undefined when an item has none or two items share one (then the list is compared whole). */
+function keyed(list: readonly unknown[], keys: readonly string[]): Map<string, unknown> | undefined {
+  const map = new Map<string, unknown>();
+  for (const item of list) {
+    const key = keyOf(item, keys);
+    if (key === undefined || map.has(key)) return undefined;
+    map.set(key, item);
+  }
+  return map;
+}
+
+/** Equal as data: key order does not matter, list order does. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a).filter((key) => a[key] !== undefined);
+    const others = Object.keys(b).filter((key) => b[key] !== undefined);
+    return keys.length === others.length && keys.every((key) => sameValue(a[key], b[key]));
+  }
+  return false;
+}
+
+/** Every leaf that differs, in a stable order: keys sorted, keyed list items in the order of the input, then the new ones. */
+export function differences(before: unknown, after: unknown, path = ''): Difference[] {
+  if (sameValue(before, after)) return [];
+  if (before === undefined) return [{ path, after }];
+  if (after === undefined) return [{ path, before }];
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((key) => differences(before[key], after[key], childPath(path, key)));
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const name = path.replace(/^.*[.\]]/, '');
+    const keys = MERGE_KEYS[name];
+    const old = keys && keyed(before, keys);
+    const now = keys && keyed(after, keys);
+    if (old && now) {
+      const ids = [...new Set([...old.keys(), ...now.keys()])];
+      return ids.flatMap((id) => differences(old.get(id), now.get(id), `${path}[${id}]`));
+    }
+  }
+  return [{ path, before, after }];
+}
