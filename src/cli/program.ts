@@ -5,6 +5,7 @@ import type { WorkloadSpec } from '../declaration/schema';
 import { InputError } from '../files/input-error';
 import type { FailOn } from '../manifests/config';
 import { packageInfo } from '../package-info';
+import type { AdoptFlags, Adopter, Synthesizer } from './adopt';
 import type { CheckFlags } from './check';
 
 /**
@@ -45,6 +46,8 @@ const load = {
   timeline: () => require('../explain/timeline') as typeof import('../explain/timeline'),
   check: () => require('./check') as typeof import('./check'),
   rules: () => require('../rules/catalogue') as typeof import('../rules/catalogue'),
+  adopt: () => require('./adopt') as typeof import('./adopt'),
+  infer: () => require('../adopt/infer') as Adopter,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -178,6 +181,38 @@ export function buildProgram(io: Io): Command {
     .option('--drain-seconds <seconds>', 'time the application needs after SIGTERM', wholeSeconds)
     .action((inputs: string[], flags: CheckFlags) => {
       const code = load.check().runCheck(inputs, flags, io);
+      if (code !== EXIT.ok) throw new Exit(code);
+    });
+
+  program
+    .command('adopt')
+    .description(
+      'Bring existing manifests over (any manifests, helm template output included): for each workload, write a declaration with every inferred value ' +
+        'commented, and review what changes, each change with the rule that made it. ' +
+        'Exit 0 done, 3 a value is marked CONFIRM or ambiguous (unless --accept-inferred), 1 a written declaration does not synthesize (a bug), 2 wrong usage or unreadable input.',
+    )
+    .argument('<inputs...>', 'manifest files, folders (walked for .yaml, .yml and .json) or - for standard input')
+    .option('-w, --workload <name>', 'adopt only this workload (its name, or Kind/namespace/name)')
+    .option(
+      '-o, --output <dir>',
+      'write one <instance>.yaml declaration per workload into this folder (default: print them with the review)',
+    )
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--diff', 'also show a unified diff of the YAML, current (a/) against synthesized (b/)')
+    .option('--accept-inferred', 'exit 0 even when a value is marked CONFIRM or ambiguous (the declaration keeps the marks)')
+    .action((inputs: string[], flags: AdoptFlags) => {
+      const synthesizer: Synthesizer = {
+        synthesize: (declaration) => {
+          const errors = load.synth().validateDeclarations([declaration]);
+          if (errors.length > 0) throw errors[0]!;
+          const spec = declaration as WorkloadSpec;
+          return {
+            objects: load.synth().synthesizeObjects([spec]),
+            explanations: load.resolve().resolveWorkload(spec).explanations,
+          };
+        },
+      };
+      const code = load.adopt().runAdopt(inputs, flags, io, load.infer(), synthesizer);
       if (code !== EXIT.ok) throw new Exit(code);
     });
 

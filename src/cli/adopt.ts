@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { CommanderError } from 'commander';
+import type { AdoptedWorkload, KubernetesObject } from '../adopt/types';
+import { type ReviewedWorkload, adoptionDiff, adoptionJson, adoptionText } from '../adopt/review/format';
+import { reviewAdoption } from '../adopt/review';
+import { parseDeclarations } from '../files/declarations';
+import { InputError, type InputProblem } from '../files/input-error';
+import { readInputs } from '../files/inputs';
+import { parseSourcedManifests } from '../files/manifests';
+import { writeOutputFolder } from '../files/output-folder';
+import type { Explanation } from '../timing/types';
+import type { Io } from './program';
+
+/**
+ * `hardened-workloads adopt`: someone's manifests in, a declaration per workload and a review of
+ * what changes out. The inference (src/adopt/infer/) and the review (src/adopt/review/) are pure;
+ * this module reads, synthesizes in between, writes and chooses the exit code.
+ */
+
+/**
+ * Exit codes of `adopt`: 0 done; 3 a value is marked CONFIRM (nothing in the input supports it) or
+ * an ambiguity is open, unless --accept-inferred; 1 a written declaration does not synthesize (a
+ * bug of adopt: please report it); 2 wrong usage, unreadable input or no workload in it.
+ */
+export const ADOPT_EXIT = { ok: 0, invalid: 1, usage: 2, confirm: 3 } as const;
+
+/** The options of `adopt` as commander parses them. */
+export interface AdoptFlags {
+  readonly workload?: string;
+  readonly output?: string;
+  readonly format: 'text' | 'json';
+  readonly diff?: boolean;
+  readonly acceptInferred?: boolean;
+}
+
+/** The inference, as src/adopt/infer/ provides it: loaded by the program, given here so that this module stays testable on its own. */
+export interface Adopter {
+  adoptManifests(objects: readonly KubernetesObject[]): AdoptedWorkload[];
+  /** The declaration as YAML text, a comment beside every inferred value, `# CONFIRM` on the unsupported ones. */
+  writeDeclaration(adopted: AdoptedWorkload): string;
+}
+
+/** What synthesis gives the CLI for one declaration: the objects and the derivation behind their numbers. */
+export interface Synthesizer {
+  /** Throws a DeclarationError when the declaration is invalid. */
+  synthesize(declaration: unknown): { objects: KubernetesObject[]; explanations: readonly Explanation[] };
+}
+
+/** The instance name a declaration synthesizes under: the file it is written to. */
+function instanceOf(declaration: unknown): string {
+  const { instance, name } = (declaration ?? {}) as { instance?: unknown; name?: unknown };
+  return String(instance ?? name);
+}
+
+/** The manifests of every input, read as `check` reads them; every unreadable document is reported at once. */
+function readObjects(inputs: readonly string[], io: Io): KubernetesObject[] {
+  const problems: InputProblem[] = [];
+  const objects = readInputs(inputs, io.readStdin ?? (() => readFileSync(0, 'utf8'))).flatMap((text) => {
+    const parsed = parseSourcedManifests(text);
+    problems.push(...parsed.problems);
+    return parsed.objects.map(({ object }) => object);
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  return objects;
+}
+
+function indent(text: string): string {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => (line === '' ? '' : `  ${line}`))
+    .join('\n');
+}
+
+/** Runs `adopt` and returns its exit code. */
+export function runAdopt(inputs: readonly string[], flags: AdoptFlags, io: Io, adopter: Adopter, synthesizer: Synthesizer): number {
+  const everything = adopter.adoptManifests(readObjects(inputs, io));
+  if (everything.length === 0) {
+    io.stderr(`hardened-workloads adopt: no workload (Deployment, StatefulSet, DaemonSet, Job, CronJob) in ${inputs.join(', ')}\n`);
+    return ADOPT_EXIT.usage;
+  }
+  const adopted =
+    flags.workload === undefined
+      ? everything
+      : everything.filter(({ workload }) => workload.split('/').pop() === flags.workload || workload === flags.workload);
+  if (adopted.length === 0) {
+    const names = everything.map(({ workload }) => workload).join(', ');
+    throw new CommanderError(ADOPT_EXIT.usage, 'usage', `error: no workload named "${flags.workload}" in the input (it has: ${names})`);
+  }
+
+  const written = adopted.map((workload) => ({ workload, text: adopter.writeDeclaration(workload) }));
+  const reviewed: Array<ReviewedWorkload & { declarationText: string; diff?: string }> = [];
+  for (const { workload, text } of written) {
+    // What is reviewed is what the written text says, read back as `synth` reads a file.
+    const declarations = parseDeclarations(text, `${instanceOf(workload.declaration)}.yaml`);
+    let synthesized: ReturnType<Synthesizer['synthesize']>;
+    try {
+      synthesized = synthesizer.synthesize(declarations[0]);
+    } catch (error) {
+      io.stderr(
+        `hardened-workloads adopt: the declaration written for ${workload.workload} does not synthesize — a bug of adopt, please report it with the input:\n${(error as Error).message}\n`,
+      );
+      return ADOPT_EXIT.invalid;
+    }
+    const review = reviewAdoption(workload.input, synthesized.objects, {
+      explanations: synthesized.explanations,
+      dropped: workload.dropped,
+    });
+    reviewed.push({
+      adopted: workload,
+      review,
+      declarationText: text,
+      diff: flags.diff ? adoptionDiff(workload.input, synthesized.objects) : undefined,
+    });
+  }
+
+  let files: readonly string[] | undefined;
+  if (flags.output !== undefined) {
+    const outputs = reviewed.map(({ adopted: workload, declarationText }) => ({
+      file: `${instanceOf(workload.declaration)}.yaml`,
+      text: declarationText,
+    }));
+    files = writeOutputFolder(flags.output, outputs, { inputs, suffix: '.yaml' }).written;
+  }
+  const withFiles = reviewed.map((entry, index) => ({ ...entry, file: files?.[index] }));
+
+  if (flags.format === 'json') {
+    const report = JSON.parse(adoptionJson(withFiles)) as { workloads: Array<Record<string, unknown>> };
+    report.workloads.forEach((entry, index) => {
+      if (files === undefined) entry.declaration = withFiles[index]!.declarationText;
+      if (flags.diff) entry.diff = withFiles[index]!.diff;
+    });
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    io.stdout(
+      withFiles
+        .map((entry) => {
+          const parts = [adoptionText([entry]).trimEnd()];
+          if (files === undefined)
+            parts.push(`Declaration (${instanceOf(entry.adopted.declaration)}.yaml)\n${indent(entry.declarationText)}`);
+          if (flags.diff) parts.push(`Diff (a/ current, b/ synthesized)\n${entry.diff === '' ? '  no change' : entry.diff!.trimEnd()}`);
+          return `${parts.join('\n\n')}\n`;
+        })
+        .join('\n'),
+    );
+  }
+
+  const open = adopted.flatMap(({ workload, inferences, ambiguities }) => [
+    ...inferences.filter(({ confirm }) => confirm).map(({ field }) => `${workload}: ${field} is marked CONFIRM`),
+    ...ambiguities.map(({ object, resolve }) => `${object}: ambiguous, resolve with ${resolve}`),
+  ]);
+  if (open.length === 0 || flags.acceptInferred) return ADOPT_EXIT.ok;
+  io.stderr(
+    `hardened-workloads adopt: ${open.length} value(s) to confirm (edit the declaration and remove "# CONFIRM", or run with --accept-inferred):\n${open
+      .map((line) => `  ${line}\n`)
+      .join('')}`,
+  );
+  return ADOPT_EXIT.confirm;
+}
