@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { AdoptedWorkload, KubernetesObject } from '../src/adopt/types';
-import { ADOPT_EXIT, type AdoptFlags, type Adopter, runAdopt, type Synthesizer } from '../src/cli/adopt';
-import { resolveWorkload } from '../src/declaration/resolve';
+import { ADOPT_EXIT, type AdoptFlags, type Adopter, runAdopt, SYNTHESIZER } from '../src/cli/adopt';
 import type { WorkloadSpec } from '../src/declaration/schema';
-import { synthesizeObjects, validateDeclarations } from '../src/synth';
+import { synthesizeObjects } from '../src/synth';
 
 /**
  * `adopt` as a command: what it reads, writes and prints, and its exit codes. The inference is
@@ -57,16 +56,7 @@ function adopter(
   return fake;
 }
 
-const synthesizer: Synthesizer = {
-  synthesize: (declaration) => {
-    const errors = validateDeclarations([declaration]);
-    if (errors.length > 0) throw errors[0]!;
-    return {
-      objects: synthesizeObjects([declaration as WorkloadSpec]) as KubernetesObject[],
-      explanations: resolveWorkload(declaration).explanations,
-    };
-  },
-};
+const synthesizer = SYNTHESIZER;
 
 function adopt(flags: Partial<AdoptFlags> = {}, fake = adopter(), inputs = [manifests()]) {
   const out: string[] = [];

@@ -8,6 +8,9 @@ import { InputError, type InputProblem } from '../files/input-error';
 import { readInputs } from '../files/inputs';
 import { parseSourcedManifests } from '../files/manifests';
 import { writeOutputFolder } from '../files/output-folder';
+import { resolveWorkload } from '../declaration/resolve';
+import type { WorkloadSpec } from '../declaration/schema';
+import { synthesizeObjects, validateDeclarations } from '../synth';
 import type { Explanation } from '../timing/types';
 import type { Io } from './program';
 
@@ -46,6 +49,18 @@ export interface Synthesizer {
   synthesize(declaration: unknown): { objects: KubernetesObject[]; explanations: readonly Explanation[] };
 }
 
+/** Synthesis as `synth` does it: validated first (a DeclarationError with every problem), then the objects and the derivation. */
+export const SYNTHESIZER: Synthesizer = {
+  synthesize(declaration) {
+    const errors = validateDeclarations([declaration]);
+    if (errors.length > 0) throw errors[0]!;
+    return {
+      objects: synthesizeObjects([declaration as WorkloadSpec]) as KubernetesObject[],
+      explanations: resolveWorkload(declaration).explanations,
+    };
+  },
+};
+
 /** The instance name a declaration synthesizes under: the file it is written to. */
 function instanceOf(declaration: unknown): string {
   const { instance, name } = (declaration ?? {}) as { instance?: unknown; name?: unknown };
@@ -72,6 +87,50 @@ function indent(text: string): string {
     .join('\n');
 }
 
+/** A declaration adopt wrote that does not synthesize: a bug of the inference, never the user's. */
+export class UnsynthesizableDeclaration extends Error {
+  constructor(workload: string, cause: unknown) {
+    super(
+      `the declaration written for ${workload} does not synthesize — a bug of adopt, please report it with the input:\n${(cause as Error).message}`,
+    );
+  }
+}
+
+export interface ReviewedDeclaration extends ReviewedWorkload {
+  /** The declaration as written (YAML with a comment on every inferred value). */
+  readonly declarationText: string;
+  /** With `--diff`: the unified diff of the YAML. */
+  readonly diff?: string;
+}
+
+/**
+ * Writes each adopted workload's declaration, reads the text back as `synth` reads a file (what
+ * is reviewed is what the file says), synthesizes it and reviews the result against the input.
+ * The whole of `adopt` after reading: the benchmark times it against `check`.
+ */
+export function reviewDeclarations(
+  adopted: readonly AdoptedWorkload[],
+  adopter: Pick<Adopter, 'writeDeclaration'>,
+  synthesizer: Synthesizer,
+  diff: boolean,
+): ReviewedDeclaration[] {
+  return adopted.map((workload) => {
+    const text = adopter.writeDeclaration(workload);
+    let synthesized: ReturnType<Synthesizer['synthesize']>;
+    try {
+      synthesized = synthesizer.synthesize(parseDeclarations(text, `${instanceOf(workload.declaration)}.yaml`)[0]);
+    } catch (error) {
+      throw new UnsynthesizableDeclaration(workload.workload, error);
+    }
+    return {
+      adopted: workload,
+      review: reviewAdoption(workload.input, synthesized.objects, { explanations: synthesized.explanations, dropped: workload.dropped }),
+      declarationText: text,
+      diff: diff ? adoptionDiff(workload.input, synthesized.objects) : undefined,
+    };
+  });
+}
+
 /** Runs `adopt` and returns its exit code. */
 export function runAdopt(inputs: readonly string[], flags: AdoptFlags, io: Io, adopter: Adopter, synthesizer: Synthesizer): number {
   const everything = adopter.adoptManifests(readObjects(inputs, io));
@@ -88,30 +147,13 @@ export function runAdopt(inputs: readonly string[], flags: AdoptFlags, io: Io, a
     throw new CommanderError(ADOPT_EXIT.usage, 'usage', `error: no workload named "${flags.workload}" in the input (it has: ${names})`);
   }
 
-  const written = adopted.map((workload) => ({ workload, text: adopter.writeDeclaration(workload) }));
-  const reviewed: Array<ReviewedWorkload & { declarationText: string; diff?: string }> = [];
-  for (const { workload, text } of written) {
-    // What is reviewed is what the written text says, read back as `synth` reads a file.
-    const declarations = parseDeclarations(text, `${instanceOf(workload.declaration)}.yaml`);
-    let synthesized: ReturnType<Synthesizer['synthesize']>;
-    try {
-      synthesized = synthesizer.synthesize(declarations[0]);
-    } catch (error) {
-      io.stderr(
-        `hardened-workloads adopt: the declaration written for ${workload.workload} does not synthesize — a bug of adopt, please report it with the input:\n${(error as Error).message}\n`,
-      );
-      return ADOPT_EXIT.invalid;
-    }
-    const review = reviewAdoption(workload.input, synthesized.objects, {
-      explanations: synthesized.explanations,
-      dropped: workload.dropped,
-    });
-    reviewed.push({
-      adopted: workload,
-      review,
-      declarationText: text,
-      diff: flags.diff ? adoptionDiff(workload.input, synthesized.objects) : undefined,
-    });
+  let reviewed: ReviewedDeclaration[];
+  try {
+    reviewed = reviewDeclarations(adopted, adopter, synthesizer, flags.diff === true);
+  } catch (error) {
+    if (!(error instanceof UnsynthesizableDeclaration)) throw error;
+    io.stderr(`hardened-workloads adopt: ${error.message}\n`);
+    return ADOPT_EXIT.invalid;
   }
 
   let files: readonly string[] | undefined;

@@ -5,7 +5,7 @@ import type { WorkloadSpec } from '../declaration/schema';
 import { InputError } from '../files/input-error';
 import type { FailOn } from '../manifests/config';
 import { packageInfo } from '../package-info';
-import type { AdoptFlags, Adopter, Synthesizer } from './adopt';
+import type { AdoptFlags, Adopter } from './adopt';
 import type { CheckFlags } from './check';
 
 /**
@@ -201,18 +201,7 @@ export function buildProgram(io: Io): Command {
     .option('--diff', 'also show a unified diff of the YAML, current (a/) against synthesized (b/)')
     .option('--accept-inferred', 'exit 0 even when a value is marked CONFIRM or ambiguous (the declaration keeps the marks)')
     .action((inputs: string[], flags: AdoptFlags) => {
-      const synthesizer: Synthesizer = {
-        synthesize: (declaration) => {
-          const errors = load.synth().validateDeclarations([declaration]);
-          if (errors.length > 0) throw errors[0]!;
-          const spec = declaration as WorkloadSpec;
-          return {
-            objects: load.synth().synthesizeObjects([spec]),
-            explanations: load.resolve().resolveWorkload(spec).explanations,
-          };
-        },
-      };
-      const code = load.adopt().runAdopt(inputs, flags, io, load.infer(), synthesizer);
+      const code = load.adopt().runAdopt(inputs, flags, io, load.infer(), load.adopt().SYNTHESIZER);
       if (code !== EXIT.ok) throw new Exit(code);
     });
 
