@@ -5,6 +5,7 @@ import { reviewAdoption } from '../src/adopt/review';
 import type { KubernetesObject, ObjectReview } from '../src/adopt/types';
 import { resolveWorkload } from '../src/declaration/resolve';
 import type { WorkloadSpec } from '../src/declaration/schema';
+import { RULE_IDS } from '../src/rules/catalogue';
 import { synthesizeObjects } from '../src/synth';
 
 /**
@@ -288,5 +289,45 @@ describe('the text and the diff', () => {
 
   test('diff: nothing when nothing changes', () => {
     expect(adoptionDiff(clone(OUTPUT), OUTPUT)).toBe('');
+  });
+});
+
+describe('the rules named are the ones explain and check use', () => {
+  const EXAMPLES = [
+    'fastapi-uvicorn',
+    'spring-boot-alb',
+    'django-gunicorn',
+    'valkey-stateful',
+    'log-shipper-daemon',
+    'nightly-report-cronjob',
+  ];
+  /** The example's objects as a bare manifest would have them: each pod only its containers' names, images and ports. */
+  function bare(objects: readonly KubernetesObject[]): KubernetesObject[] {
+    return clone(objects).map((object) => {
+      const pod = object.kind === 'CronJob' ? object.spec?.jobTemplate?.spec?.template : object.spec?.template;
+      if (pod?.spec?.containers) {
+        pod.spec = {
+          containers: pod.spec.containers.map(({ name, image, ports }: Record<string, unknown>) => ({
+            name,
+            image,
+            ...(ports ? { ports } : {}),
+          })),
+        };
+      }
+      return object;
+    });
+  }
+
+  test.each(EXAMPLES)('%s: every rule of the review is a rule of check or a key of explain, and every change says why', (example) => {
+    const declaration = parse(readFileSync(`examples/${example}.yaml`, 'utf8'));
+    const output = synthesizeObjects([declaration]) as KubernetesObject[];
+    const keys = resolveWorkload(declaration).explanations.map(({ key }) => key);
+    const changes = reviewAdoption(bare(output), output, { explanations: resolveWorkload(declaration).explanations }).flatMap(
+      (entry) => entry.changes,
+    );
+    expect(changes.length).toBeGreaterThan(10);
+    const named = [...new Set(changes.flatMap(({ rule }) => (rule === undefined ? [] : [rule])))];
+    expect(named.filter((rule) => !(RULE_IDS as readonly string[]).includes(rule) && !keys.includes(rule))).toEqual([]);
+    expect(changes.filter(({ reason }) => reason.trim() === '')).toEqual([]);
   });
 });

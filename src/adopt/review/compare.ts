@@ -78,24 +78,42 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
+function isEmpty(value: unknown): boolean {
+  return !isObject(value) || Object.keys(value).length === 0;
+}
+
+/** Where a new object starts from: nothing. Lists are only walked item by item when keyed, so they stay whole otherwise. */
+function emptyLike(value: unknown): unknown {
+  return isObject(value) ? {} : undefined;
+}
+
 /** Every leaf that differs, in a stable order: keys sorted, keyed list items in the order of the input, then the new ones. */
 export function differences(before: unknown, after: unknown, path = ''): Difference[] {
   if (sameValue(before, after)) return [];
-  if (before === undefined) return [{ path, after }];
-  if (after === undefined) return [{ path, before }];
+  // A new or removed object is reported field by field, so that each field gets its own rule; an empty one as itself.
+  if (before === undefined && isObject(after) && Object.keys(after).length > 0) return differences({}, after, path);
+  if (after === undefined && isObject(before) && Object.keys(before).length > 0) return differences(before, {}, path);
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((key) => differences(before[key], after[key], childPath(path, key)));
   }
-  if (Array.isArray(before) && Array.isArray(after)) {
-    const name = path.replace(/^.*[.\]]/, '');
-    const keys = MERGE_KEYS[name];
-    const old = keys && keyed(before, keys);
-    const now = keys && keyed(after, keys);
+  const keys = MERGE_KEYS[path.replace(/^.*[.\]]/, '')];
+  if (keys && (Array.isArray(before) || before === undefined) && (Array.isArray(after) || after === undefined)) {
+    // A list merged by key: item by item; a new or removed item is one change, the item whole.
+    const old = keyed(before ?? [], keys);
+    const now = keyed(after ?? [], keys);
     if (old && now) {
       const ids = [...new Set([...old.keys(), ...now.keys()])];
-      return ids.flatMap((id) => differences(old.get(id), now.get(id), `${path}[${id}]`));
+      return ids.flatMap((id) => {
+        const [was, is] = [old.get(id), now.get(id)];
+        const at = `${path}[${id}]`;
+        if (was === undefined) return [{ path: at, after: is }];
+        if (is === undefined) return [{ path: at, before: was }];
+        return differences(was, is, at);
+      });
     }
   }
+  if (before === undefined) return [{ path, after }];
+  if (after === undefined) return [{ path, before }];
   return [{ path, before, after }];
 }
