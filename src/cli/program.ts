@@ -12,7 +12,8 @@ import type { CheckFlags } from './check';
  * Exit codes. `synth` and `explain`: 0 success, 1 invalid declaration, 2 wrong usage. `check`, a
  * CI gate: 0 clean, 1 findings at or above the chosen severity (or no workload at all), 2 wrong
  * usage or unreadable input — so that a pipeline can tell "the manifests are unsafe" from "the
- * gate could not run".
+ * gate could not run". `adopt` (src/cli/adopt.ts, ADOPT_EXIT): 0 done, 3 a value to confirm, 1 a
+ * written declaration that does not synthesize (a bug), 2 wrong usage or unreadable input.
  */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, findings: 1, input: 2 } as const;
 
