@@ -10,7 +10,7 @@ import { parseSourcedManifests } from '../files/manifests';
 import { writeOutputFolder } from '../files/output-folder';
 import { resolveWorkload } from '../declaration/resolve';
 import type { WorkloadSpec } from '../declaration/schema';
-import { synthesizeObjects, validateDeclarations } from '../synth';
+import { synthesizeObjects } from '../synth';
 import type { Explanation } from '../timing/types';
 import type { Io } from './program';
 
@@ -49,15 +49,14 @@ export interface Synthesizer {
   synthesize(declaration: unknown): { objects: KubernetesObject[]; explanations: readonly Explanation[] };
 }
 
-/** Synthesis as `synth` does it: validated first (a DeclarationError with every problem), then the objects and the derivation. */
+/**
+ * Synthesis as `synth` does it: the declaration resolved first (a DeclarationError with every
+ * problem, before any object), then the objects, with the derivation behind their numbers.
+ */
 export const SYNTHESIZER: Synthesizer = {
   synthesize(declaration) {
-    const errors = validateDeclarations([declaration]);
-    if (errors.length > 0) throw errors[0]!;
-    return {
-      objects: synthesizeObjects([declaration as WorkloadSpec]) as KubernetesObject[],
-      explanations: resolveWorkload(declaration).explanations,
-    };
+    const { explanations } = resolveWorkload(declaration);
+    return { objects: synthesizeObjects([declaration as WorkloadSpec]) as KubernetesObject[], explanations };
   },
 };
 

@@ -78,15 +78,6 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
-function isEmpty(value: unknown): boolean {
-  return !isObject(value) || Object.keys(value).length === 0;
-}
-
-/** Where a new object starts from: nothing. Lists are only walked item by item when keyed, so they stay whole otherwise. */
-function emptyLike(value: unknown): unknown {
-  return isObject(value) ? {} : undefined;
-}
-
 /** Every leaf that differs, in a stable order: keys sorted, keyed list items in the order of the input, then the new ones. */
 export function differences(before: unknown, after: unknown, path = ''): Difference[] {
   if (sameValue(before, after)) return [];
