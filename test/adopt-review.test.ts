@@ -5,7 +5,7 @@ import { reviewAdoption } from '../src/adopt/review';
 import type { KubernetesObject, ObjectReview } from '../src/adopt/types';
 import { resolveWorkload } from '../src/declaration/resolve';
 import type { WorkloadSpec } from '../src/declaration/schema';
-import { RULE_IDS } from '../src/rules/catalogue';
+import { RULE_IDS, RULES } from '../src/rules/catalogue';
 import { synthesizeObjects } from '../src/synth';
 
 /**
@@ -178,6 +178,7 @@ describe('each change with the rule that made it and the numbers', () => {
       {
         path: 'spec.template.spec.containers[reports-api].livenessProbe.initialDelaySeconds',
         before: 30,
+        kubernetesDefault: 0,
         rule: 'startupWindow',
         reason: 'the startup probe covers the start (slowest 20 s, every 3 s × 10): no fixed delay',
       },
@@ -192,9 +193,32 @@ describe('each change with the rule that made it and the numbers', () => {
       {
         path: 'spec.template.spec.containers[reports-api].readinessProbe.successThreshold',
         after: 1,
+        kubernetesDefault: 1,
         reason: "Kubernetes' default, written out or left out: no change in behaviour",
       },
     ]);
+  });
+
+  test('a field left out is shown with the value Kubernetes uses for it, which is what changes', () => {
+    const input = inputWith((deployment) => {
+      delete deployment.spec.template.spec.terminationGracePeriodSeconds;
+    });
+    expect(reviewText(review(input))).toContain(
+      '  spec.template.spec.terminationGracePeriodSeconds absent (30) → 40 (graceCoversShutdown: grace = preStop 10 + drain 25 + margin 5)',
+    );
+  });
+
+  test('a field of a new object has no Kubernetes default to compare with: the object was not there', () => {
+    const input = inputWith((deployment) => {
+      delete mainContainer(deployment).startupProbe;
+    });
+    const changes = changesOf(review(input), 'Deployment/reports-api');
+    expect(changes.find(({ path }) => path.endsWith('startupProbe.successThreshold'))).toEqual({
+      path: 'spec.template.spec.containers[reports-api].startupProbe.successThreshold',
+      after: 1,
+      rule: 'probeSuccessThreshold',
+      reason: RULES.probeSuccessThreshold.title,
+    });
   });
 
   test('a field the inference dropped on purpose carries its reason', () => {

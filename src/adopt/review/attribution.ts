@@ -1,7 +1,7 @@
 import { ANNOTATION_PREFIX } from '../../annotations';
 import { type RuleId, RULES } from '../../rules/catalogue';
 import type { Explanation } from '../../timing/types';
-import type { Difference } from './compare';
+import { type Difference, sameValue } from './compare';
 
 /**
  * Which rule changed a field, and why, with the numbers: one table, read from top to bottom (the
@@ -193,16 +193,27 @@ export const ATTRIBUTION: readonly Row[] = [
 ];
 
 /**
- * Fields Kubernetes fills in when they are left out: writing them, or leaving them out, changes
- * nothing the cluster does (API reference, Pod / Container / Probe / Service / Deployment v1).
+ * Fields Kubernetes fills in when they are left out, with the value it fills in (API reference v1.28:
+ * Container, Probe, PodSpec, DeploymentSpec, DeploymentStrategy, ServiceSpec, ServicePort).
+ * https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/
+ * https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/deployment-v1/
  */
 const KUBERNETES_DEFAULTS: ReadonlyArray<readonly [RegExp, unknown]> = [
   [/Probe\.successThreshold$/, 1],
+  [/Probe\.failureThreshold$/, 3],
+  [/Probe\.periodSeconds$/, 10],
+  [/Probe\.timeoutSeconds$/, 1],
+  [/Probe\.initialDelaySeconds$/, 0],
   [/Probe\.httpGet\.scheme$/, 'HTTP'],
   [/ports\[[^\]]+\]\.protocol$/, 'TCP'],
   [/\.imagePullPolicy$/, 'IfNotPresent'],
+  [/(^|\.)spec\.terminationGracePeriodSeconds$/, 30],
   [/^spec\.type$/, 'ClusterIP'],
+  [/^spec\.replicas$/, 1],
+  [/^spec\.minReadySeconds$/, 0],
+  [/^spec\.progressDeadlineSeconds$/, 600],
   [/^spec\.strategy\.type$/, 'RollingUpdate'],
+  [/^spec\.strategy\.rollingUpdate\.(maxSurge|maxUnavailable)$/, '25%'],
   [/^spec\.revisionHistoryLimit$/, 10],
   [/\.terminationMessagePath$/, '/dev/termination-log'],
   [/\.terminationMessagePolicy$/, 'File'],
@@ -212,13 +223,19 @@ const KUBERNETES_DEFAULTS: ReadonlyArray<readonly [RegExp, unknown]> = [
   [/^spec\.podManagementPolicy$/, 'OrderedReady'],
 ];
 
+/** What Kubernetes uses for a field left out, when the object holding it is there; undefined when unknown. */
+export function kubernetesDefault(change: Difference): unknown {
+  if (change.whole) return undefined;
+  return KUBERNETES_DEFAULTS.find(([path]) => path.test(change.path))?.[1];
+}
+
 /** The rule and reason of one change; a field no rule is about is "as the declaration says". */
 export function attribute(change: Difference, context: AttributionContext): Attribution {
-  const value = change.after === undefined ? change.before : change.after;
-  const defaulted =
-    (change.before === undefined || change.after === undefined) &&
-    KUBERNETES_DEFAULTS.some(([path, standard]) => path.test(change.path) && standard === value);
-  if (defaulted) return { reason: "Kubernetes' default, written out or left out: no change in behaviour" };
+  const standard = kubernetesDefault(change);
+  const absent = change.before === undefined ? change.after : change.after === undefined ? change.before : undefined;
+  if (standard !== undefined && absent !== undefined && sameValue(standard, absent)) {
+    return { reason: "Kubernetes' default, written out or left out: no change in behaviour" };
+  }
   for (const row of ATTRIBUTION) {
     const match = change.path.match(row.path);
     if (match) return row.attribute(change, context, match);

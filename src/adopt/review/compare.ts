@@ -13,6 +13,8 @@ export interface Difference {
   readonly before?: unknown;
   /** Absent when the field is removed. */
   readonly after?: unknown;
+  /** The object holding the field is itself new (or removed): a Kubernetes default does not apply on the other side. */
+  readonly whole?: true;
 }
 
 type Json = Record<string, unknown>;
@@ -79,14 +81,14 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Every leaf that differs, in a stable order: keys sorted, keyed list items in the order of the input, then the new ones. */
-export function differences(before: unknown, after: unknown, path = ''): Difference[] {
+export function differences(before: unknown, after: unknown, path = '', whole = false): Difference[] {
   if (sameValue(before, after)) return [];
   // A new or removed object is reported field by field, so that each field gets its own rule; an empty one as itself.
-  if (before === undefined && isObject(after) && Object.keys(after).length > 0) return differences({}, after, path);
-  if (after === undefined && isObject(before) && Object.keys(before).length > 0) return differences(before, {}, path);
+  if (before === undefined && isObject(after) && Object.keys(after).length > 0) return differences({}, after, path, true);
+  if (after === undefined && isObject(before) && Object.keys(before).length > 0) return differences(before, {}, path, true);
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((key) => differences(before[key], after[key], childPath(path, key)));
+    return keys.flatMap((key) => differences(before[key], after[key], childPath(path, key), whole));
   }
   const keys = MERGE_KEYS[path.replace(/^.*[.\]]/, '')];
   if (keys && (Array.isArray(before) || before === undefined) && (Array.isArray(after) || after === undefined)) {
@@ -104,7 +106,8 @@ export function differences(before: unknown, after: unknown, path = ''): Differe
       });
     }
   }
-  if (before === undefined) return [{ path, after }];
-  if (after === undefined) return [{ path, before }];
+  const mark = whole ? { whole: true as const } : {};
+  if (before === undefined) return [{ path, after, ...mark }];
+  if (after === undefined) return [{ path, before, ...mark }];
   return [{ path, before, after }];
 }

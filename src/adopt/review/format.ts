@@ -25,9 +25,15 @@ function value(value: unknown): string {
   return line.length > LONGEST_VALUE ? `${line.slice(0, LONGEST_VALUE - 1)}…` : line;
 }
 
+/** `absent`, or `absent (30)` when Kubernetes fills in 30 for it: what the cluster does today. */
+function side(change: FieldChange, which: 'before' | 'after'): string {
+  if (change[which] !== undefined) return value(change[which]);
+  return change.kubernetesDefault === undefined ? 'absent' : `absent (${value(change.kubernetesDefault)})`;
+}
+
 export function changeText(change: FieldChange): string {
   const why = change.rule === undefined ? change.reason : `${change.rule}: ${change.reason}`;
-  return `${change.path} ${value(change.before)} → ${value(change.after)} (${why})`;
+  return `${change.path} ${side(change, 'before')} → ${side(change, 'after')} (${why})`;
 }
 
 export function reviewText(reviews: readonly ObjectReview[]): string {

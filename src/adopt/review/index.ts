@@ -1,7 +1,7 @@
 import { objectName } from '../../manifests/objects';
 import type { Explanation } from '../../timing/types';
 import type { Dropped, FieldChange, KubernetesObject, ObjectReview } from '../types';
-import { attribute, type AttributionContext } from './attribution';
+import { attribute, type AttributionContext, kubernetesDefault } from './attribution';
 import { type Difference, differences, sameValue } from './compare';
 import { RULES } from '../../rules/catalogue';
 
@@ -172,7 +172,9 @@ function review(pair: Pair, context: AttributionContext, dropped: readonly Dropp
 function change(difference: Difference, context: AttributionContext, dropped: readonly Dropped[]): FieldChange {
   const reason = dropped.find((entry) => difference.path === entry.path || difference.path.startsWith(`${entry.path}.`));
   const attribution = difference.after === undefined && reason ? { reason: `dropped: ${reason.reason}` } : attribute(difference, context);
-  return { ...difference, ...attribution };
+  const { whole: _whole, ...fields } = difference;
+  const standard = difference.before === undefined || difference.after === undefined ? kubernetesDefault(difference) : undefined;
+  return { ...fields, ...(standard === undefined ? {} : { kubernetesDefault: standard }), ...attribution };
 }
 
 /**
