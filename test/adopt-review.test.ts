@@ -233,6 +233,25 @@ describe('each change with the rule that made it and the numbers', () => {
     ]);
   });
 
+  test('a dropped field named with list indices, as the inference names it, is found at its container', () => {
+    const input = inputWith((deployment) => {
+      mainContainer(deployment).securityContext.privileged = true;
+    });
+    const reviews = reviewAdoption(input, OUTPUT, {
+      dropped: [
+        { object: 'Deployment/reports-api', path: 'spec.template.spec.containers.0.securityContext.privileged', reason: 'refused' },
+      ],
+    });
+    expect(changesOf(reviews, 'Deployment/reports-api')).toEqual([
+      {
+        path: 'spec.template.spec.containers[reports-api].securityContext.privileged',
+        before: true,
+        after: false,
+        reason: 'dropped: refused',
+      },
+    ]);
+  });
+
   test('without the derivation, a derived number still names its rule, with the rule of check as the reason', () => {
     const input = inputWith((deployment) => {
       deployment.spec.template.spec.terminationGracePeriodSeconds = 30;

@@ -111,3 +111,27 @@ export function differences(before: unknown, after: unknown, path = '', whole = 
   if (after === undefined) return [{ path, before, ...mark }];
   return [{ path, before, after }];
 }
+
+/**
+ * A path written with list indices (`spec.template.spec.containers.0.image`, or `containers[0]`),
+ * as the inference names the fields it dropped, in the review's form (`containers[web].image`):
+ * read against the object the indices are of.
+ */
+export function keyedPath(object: unknown, path: string): string {
+  let node: unknown = object;
+  let written = '';
+  for (const [, plain, bracketed] of path.matchAll(/([^.[\]]+)|\[([^\]]*)\]/g)) {
+    const segment = (plain ?? bracketed)!;
+    if (Array.isArray(node) && /^\d+$/.test(segment)) {
+      const item: unknown = node[Number(segment)];
+      const keys = MERGE_KEYS[written.replace(/^.*[.\]]/, '')];
+      const id = keys && keyOf(item, keys);
+      written = `${written}[${id ?? segment}]`;
+      node = item;
+      continue;
+    }
+    written = childPath(written, segment);
+    node = isObject(node) ? node[segment] : undefined;
+  }
+  return written;
+}

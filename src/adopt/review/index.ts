@@ -2,7 +2,7 @@ import { objectName } from '../../manifests/objects';
 import type { Explanation } from '../../timing/types';
 import type { Dropped, FieldChange, KubernetesObject, ObjectReview } from '../types';
 import { attribute, type AttributionContext, kubernetesDefault } from './attribution';
-import { type Difference, differences, sameValue } from './compare';
+import { type Difference, differences, keyedPath, sameValue } from './compare';
 import { RULES } from '../../rules/catalogue';
 
 /**
@@ -159,12 +159,10 @@ function review(pair: Pair, context: AttributionContext, dropped: readonly Dropp
     return { object, status: 'removed', changes: [], kept: [], notKept: [removedBecause(input, renamed)] };
   }
   const withNamespace = output.metadata?.namespace !== undefined;
+  // The inference names dropped fields with list indices: in the review's form, read against the input.
+  const droppedHere = dropped.filter((entry) => entry.object === object).map((entry) => ({ ...entry, path: keyedPath(input, entry.path) }));
   const changes = differences(comparable(input, withNamespace), comparable(output, withNamespace)).map((difference) =>
-    change(
-      difference,
-      context,
-      dropped.filter((entry) => entry.object === object),
-    ),
+    change(difference, context, droppedHere),
   );
   return { object, status: changes.length === 0 ? 'unchanged' : 'changed', changes, ...keptOrNot(input, output) };
 }
