@@ -156,10 +156,23 @@ describe('what it writes', () => {
     expect(adopt().stdout).toContain(`Declaration (reports-api.yaml)\n  name: reports-api\n`);
   });
 
-  test('--workload keeps only the named one', () => {
-    const other = adopted({ workload: 'Deployment/other' });
-    const result = adopt({ workload: 'reports-api' }, adopter([adopted(), other]));
-    expect(result.stdout).not.toContain('Deployment/other');
+  test.each(['reports-api', 'Deployment/reports-api', 'Deployment/shop/reports-api'])('--workload %s keeps only the named one', (name) => {
+    const named = adopted({ workload: 'Deployment/shop/reports-api' });
+    const other = adopted({ workload: 'Deployment/shop/other' });
+    const result = adopt({ workload: name }, adopter([named, other]));
+    expect(result.stdout.split('\n')[0]).toBe('Deployment/shop/reports-api');
+    expect(result.stdout).not.toContain('Deployment/shop/other');
+  });
+
+  test('--service reaches the inference, which resolves with it which Service the declaration replaces', () => {
+    const seen: unknown[] = [];
+    const fake = adopter();
+    const recording = {
+      ...fake,
+      adoptManifests: (objects: readonly KubernetesObject[], options?: unknown) => (seen.push(options), fake.adoptManifests(objects)),
+    };
+    adopt({ service: 'reports-api' }, recording);
+    expect(seen).toEqual([{ service: 'reports-api' }]);
   });
 
   test('--format json: the review with the inferences, dropped fields and ambiguities, for tools', () => {

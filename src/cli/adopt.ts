@@ -30,6 +30,7 @@ export const ADOPT_EXIT = { ok: 0, invalid: 1, usage: 2, confirm: 3 } as const;
 /** The options of `adopt` as commander parses them. */
 export interface AdoptFlags {
   readonly workload?: string;
+  readonly service?: string;
   readonly output?: string;
   readonly format: 'text' | 'json';
   readonly diff?: boolean;
@@ -38,7 +39,7 @@ export interface AdoptFlags {
 
 /** The inference, as src/adopt/infer/ provides it: loaded by the program, given here so that this module stays testable on its own. */
 export interface Adopter {
-  adoptManifests(objects: readonly KubernetesObject[]): AdoptedWorkload[];
+  adoptManifests(objects: readonly KubernetesObject[], options?: { readonly service?: string }): AdoptedWorkload[];
   /** The declaration as YAML text, a comment beside every inferred value, `# CONFIRM` on the unsupported ones. */
   writeDeclaration(adopted: AdoptedWorkload): string;
 }
@@ -64,6 +65,12 @@ export const SYNTHESIZER: Synthesizer = {
 function instanceOf(declaration: unknown): string {
   const { instance, name } = (declaration ?? {}) as { instance?: unknown; name?: unknown };
   return String(instance ?? name);
+}
+
+/** What --workload may say for `Kind/namespace/name`: the name, `Kind/name` or all of it. */
+function namesOf(workload: string): string[] {
+  const parts = workload.split('/');
+  return [parts[parts.length - 1]!, `${parts[0]}/${parts[parts.length - 1]}`, workload];
 }
 
 /** The manifests of every input, read as `check` reads them; every unreadable document is reported at once. */
@@ -132,15 +139,13 @@ export function reviewDeclarations(
 
 /** Runs `adopt` and returns its exit code. */
 export function runAdopt(inputs: readonly string[], flags: AdoptFlags, io: Io, adopter: Adopter, synthesizer: Synthesizer): number {
-  const everything = adopter.adoptManifests(readObjects(inputs, io));
+  const everything = adopter.adoptManifests(readObjects(inputs, io), { service: flags.service });
   if (everything.length === 0) {
     io.stderr(`hardened-workloads adopt: no workload (Deployment, StatefulSet, DaemonSet, Job, CronJob) in ${inputs.join(', ')}\n`);
     return ADOPT_EXIT.usage;
   }
   const adopted =
-    flags.workload === undefined
-      ? everything
-      : everything.filter(({ workload }) => workload.split('/').pop() === flags.workload || workload === flags.workload);
+    flags.workload === undefined ? everything : everything.filter(({ workload }) => namesOf(workload).includes(flags.workload!));
   if (adopted.length === 0) {
     const names = everything.map(({ workload }) => workload).join(', ');
     throw new CommanderError(ADOPT_EXIT.usage, 'usage', `error: no workload named "${flags.workload}" in the input (it has: ${names})`);

@@ -193,7 +193,8 @@ export function buildProgram(io: Io): Command {
         'Exit 0 done, 3 a value is marked CONFIRM or ambiguous (unless --accept-inferred), 1 a written declaration does not synthesize (a bug), 2 wrong usage or unreadable input.',
     )
     .argument('<inputs...>', 'manifest files, folders (walked for .yaml, .yml and .json) or - for standard input')
-    .option('-w, --workload <name>', 'adopt only this workload (its name, or Kind/namespace/name)')
+    .option('-w, --workload <name>', 'adopt only this workload (its name, Kind/name or Kind/namespace/name)')
+    .option('--service <name>', "when several Services select a workload's pods: the one its declaration's Service replaces")
     .option(
       '-o, --output <dir>',
       'write one <instance>.yaml declaration per workload into this folder (default: print them with the review)',
