@@ -245,6 +245,40 @@ describe('each change with the rule that made it and the numbers', () => {
     ]);
   });
 
+  test('a departure the declaration acknowledges is reviewed with the acknowledgement as its reason', () => {
+    const acknowledging = {
+      ...DECLARATION,
+      serviceAccount: { mountApiToken: true },
+      acknowledge: { automountServiceAccountToken: 'carried over from the existing manifest — review' },
+    } as unknown as WorkloadSpec;
+    const output = synthesizeObjects([acknowledging]) as KubernetesObject[];
+    const input = clone(output);
+    delete find(input, 'Deployment').spec.template.spec.automountServiceAccountToken;
+    expect(changesOf(reviewAdoption(input, output), 'Deployment/reports-api')).toEqual([
+      {
+        path: 'spec.template.spec.automountServiceAccountToken',
+        after: true,
+        rule: 'automountServiceAccountToken',
+        reason: 'acknowledged: carried over from the existing manifest — review',
+      },
+    ]);
+  });
+
+  test("a constant rule of the derivation is reviewed with the derivation's reason for it", () => {
+    const input = inputWith((deployment) => {
+      deployment.spec.strategy.rollingUpdate.maxUnavailable = 1;
+    });
+    expect(changesOf(review(input), 'Deployment/reports-api')).toEqual([
+      {
+        path: 'spec.strategy.rollingUpdate.maxUnavailable',
+        before: 1,
+        after: 0,
+        rule: 'rolloutMaxUnavailable',
+        reason: '0: Never take a serving pod down before its replacement is available.',
+      },
+    ]);
+  });
+
   test('without the derivation, a derived number still names its rule, with the rule of check as the reason', () => {
     const input = inputWith((deployment) => {
       deployment.spec.template.spec.terminationGracePeriodSeconds = 30;

@@ -15,6 +15,8 @@ import { type Difference, sameValue } from './compare';
 export interface AttributionContext {
   /** The derivation of the synthesized workload, by key (`terminationGracePeriodSeconds`, `readiness.timeoutSeconds`). */
   readonly explanations: ReadonlyMap<string, Explanation>;
+  /** The departures the synthesized workload acknowledges (its `acknowledged` annotation): rule id → reason. */
+  readonly acknowledged: ReadonlyMap<string, string>;
 }
 
 export interface Attribution {
@@ -37,7 +39,8 @@ function derivation(explanation: Explanation): string {
   if (explanation.source === 'override') return `${explanation.formula} = ${explanation.value}, declared`;
   if (explanation.source === 'input') return `${explanation.key} ${explanation.value}, declared`;
   const inputs = Object.entries(explanation.inputs).map(([name, value]) => `${name}=${value}`);
-  return inputs.length === 0 ? explanation.formula : `${explanation.formula} with ${inputs.join(' ')}`;
+  // A constant rule (`0`, `25%`) says nothing by itself: its reason does.
+  return inputs.length === 0 ? `${explanation.formula}: ${explanation.reason}` : `${explanation.formula} with ${inputs.join(' ')}`;
 }
 
 /**
@@ -238,7 +241,11 @@ export function attribute(change: Difference, context: AttributionContext): Attr
   }
   for (const row of ATTRIBUTION) {
     const match = change.path.match(row.path);
-    if (match) return row.attribute(change, context, match);
+    if (!match) continue;
+    const attribution = row.attribute(change, context, match);
+    // A departure the declaration acknowledges (carried over from the input): the acknowledgement is the reason.
+    const acknowledged = attribution.rule === undefined ? undefined : context.acknowledged.get(attribution.rule);
+    return acknowledged === undefined ? attribution : { rule: attribution.rule, reason: `acknowledged: ${acknowledged}` };
   }
   if (change.after === undefined) return { reason: 'not in the declaration' };
   return { reason: 'as the declaration says' };

@@ -3,7 +3,8 @@ import type { Explanation } from '../../timing/types';
 import type { Dropped, FieldChange, KubernetesObject, ObjectReview } from '../types';
 import { attribute, type AttributionContext, kubernetesDefault } from './attribution';
 import { type Difference, differences, keyedPath, sameValue } from './compare';
-import { RULES } from '../../rules/catalogue';
+import { ACKNOWLEDGED_ANNOTATION } from '../../annotations';
+import { ruleIdOf, RULES } from '../../rules/catalogue';
 
 /**
  * The review of an adoption (issue 20): for every object of the input and of what the written
@@ -175,6 +176,19 @@ function change(difference: Difference, context: AttributionContext, dropped: re
   return { ...fields, ...(standard === undefined ? {} : { kubernetesDefault: standard }), ...attribution };
 }
 
+/** The `acknowledged` annotation of the synthesized workload, `id: reason` a line, by check's rule id (old ids renamed). */
+function acknowledgedIn(output: readonly KubernetesObject[]): Map<string, string> {
+  const workload = output.find((object) => WORKLOAD_KINDS.has(object.kind ?? ''));
+  const text = workload?.metadata?.annotations?.[ACKNOWLEDGED_ANNOTATION] ?? '';
+  const entries = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const at = line.indexOf(': ');
+    const id = at < 0 ? undefined : ruleIdOf(line.slice(0, at));
+    if (id !== undefined) entries.set(id, line.slice(at + 2));
+  }
+  return entries;
+}
+
 /**
  * What happens to every object when `output` (what the adopted declaration synthesizes) replaces
  * `input` (the workload's objects as read). Objects are paired by kind and name; an object whose
@@ -185,7 +199,10 @@ export function reviewAdoption(
   output: readonly KubernetesObject[],
   context: ReviewContext = {},
 ): ObjectReview[] {
-  const attribution: AttributionContext = { explanations: new Map((context.explanations ?? []).map((entry) => [entry.key, entry])) };
+  const attribution: AttributionContext = {
+    explanations: new Map((context.explanations ?? []).map((entry) => [entry.key, entry])),
+    acknowledged: acknowledgedIn(output),
+  };
   const pairs = pairObjects(input, output);
   // One object of a kind removed and one of the same kind added: a rename.
   const renames = new Map<KubernetesObject, KubernetesObject>();
