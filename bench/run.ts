@@ -41,7 +41,8 @@ import {
 import { AS_HELM_READS_IT } from '../src/files/yaml';
 import { parseSourcedManifests } from '../src/files/manifests';
 import { reviewAdoption } from '../src/adopt/review';
-import { type Adopter, reviewDeclarations, SYNTHESIZER } from '../src/cli/adopt';
+import { adoptManifests, writeDeclaration } from '../src/adopt/infer';
+import { reviewDeclarations, SYNTHESIZER } from '../src/cli/adopt';
 import { parseDeclarations } from '../src/files/declarations';
 
 const ROOT = join(__dirname, '..');
@@ -309,16 +310,11 @@ function checkFigures(say: (line?: string) => void): void {
   );
 }
 
-/** The inference (src/adopt/infer/), loaded as the CLI loads it. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const infer = () => require('../src/adopt/infer') as Adopter;
-
 /** `adopt` of N workloads against `check` of the same manifests, in one process; then where adopt's time goes. */
 function adoptFigures(say: (line?: string) => void): void {
   const size = 1000;
   const text = manifestsYaml(size);
   const input = [{ name: 'bench.yaml', text }];
-  const { adoptManifests, writeDeclaration } = infer();
   const read = () => parseSourcedManifests(input[0]!).objects.map(({ object }) => object);
   const adopt = () => reviewDeclarations(adoptManifests(read()), { writeDeclaration }, SYNTHESIZER, false);
   const adopted = adoptManifests(read());

@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import type { AdoptedWorkload, KubernetesObject } from '../src/adopt/types';
+import type { AdoptedWorkload, KubernetesObject, ObjectReview } from '../src/adopt/types';
+import { run } from '../src/cli/program';
 import { ADOPT_EXIT, type AdoptFlags, type Adopter, runAdopt, SYNTHESIZER } from '../src/cli/adopt';
 import type { WorkloadSpec } from '../src/declaration/schema';
-import { synthesizeObjects } from '../src/synth';
+import { synthesizeObjects, synthesizeYaml } from '../src/synth';
 
 /**
  * `adopt` as a command: what it reads, writes and prints, and its exit codes. The inference is
@@ -195,5 +196,82 @@ describe('what it writes', () => {
       ['Diff (a/ current, b/ synthesized)', '--- a/Deployment/reports-api.yaml', '+++ b/Deployment/reports-api.yaml'].join('\n'),
     );
     expect(result.stdout).toContain('-      terminationGracePeriodSeconds: 30\n+      terminationGracePeriodSeconds: 40\n');
+  });
+});
+
+describe('end to end: the command with the inference', () => {
+  const HELM_CREATE = 'test/fixtures/adopt-review/helm-create-web.yaml';
+  function command(args: readonly string[], stdin?: string) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = run(args, { stdout: (text) => out.push(text), stderr: (text) => err.push(text), readStdin: () => stdin ?? '' });
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  }
+  const reviewOf = (stdout: string, object: string) =>
+    (JSON.parse(stdout).workloads[0].review as ObjectReview[]).find((entry) => entry.object === object)!;
+
+  test.each(['fastapi-uvicorn', 'spring-boot-alb', 'valkey-stateful'])(
+    'adopting our own synthesized %s changes nothing: every object unchanged, its name, selector and Service ports kept',
+    (example) => {
+      // As `synth` writes it.
+      const synthesized = join(scratch(), `${example}.k8s.yaml`);
+      writeFileSync(synthesized, synthesizeYaml([parse(readFileSync(`examples/${example}.yaml`, 'utf8'))]));
+      const result = command(['adopt', synthesized, '--format', 'json']);
+      expect(result.code).toBe(ADOPT_EXIT.ok);
+      const reviews = JSON.parse(result.stdout).workloads[0].review as ObjectReview[];
+      expect(reviews.filter(({ status }) => status !== 'unchanged')).toEqual([]);
+      expect(reviews.find(({ object }) => object.startsWith('Service/'))?.kept ?? ['name', 'selector', 'Service ports']).toEqual([
+        'name',
+        'selector',
+        'Service ports',
+      ]);
+    },
+  );
+
+  test('a chart made with helm create: exit 3 while the drain time is a placeholder, the grace period reviewed with its rule', () => {
+    const result = command(['adopt', HELM_CREATE]);
+    expect(result.code).toBe(ADOPT_EXIT.confirm);
+    expect(result.stderr).toContain('Deployment/shop-web: drainSeconds is marked CONFIRM');
+    expect(result.stdout).toContain(
+      '    spec.template.spec.terminationGracePeriodSeconds absent (30) → 45 (graceCoversShutdown: grace = preStop 10 + drain 30 + margin 5)',
+    );
+    expect(result.stdout).toContain('  drainSeconds: 30 # CONFIRM');
+  });
+
+  test('a chart made with helm create: the Service keeps its name and ports, a PodDisruptionBudget is added', () => {
+    const result = command(['adopt', HELM_CREATE, '--format', 'json', '--accept-inferred']);
+    expect(result.code).toBe(ADOPT_EXIT.ok);
+    expect(reviewOf(result.stdout, 'Service/shop-web').kept).toEqual(expect.arrayContaining(['name', 'Service ports']));
+    expect(reviewOf(result.stdout, 'PodDisruptionBudget/shop-web')).toMatchObject({
+      status: 'added',
+      changes: [{ rule: 'podDisruptionBudget' }],
+    });
+  });
+
+  test('standard input, as check reads it, and -o: the written declaration is one synth accepts', () => {
+    const folder = join(scratch(), 'declarations');
+    const result = command(['adopt', '-', '-o', folder, '--accept-inferred'], readFileSync(HELM_CREATE, 'utf8'));
+    expect(result.code).toBe(ADOPT_EXIT.ok);
+    const written = join(folder, 'shop-web.yaml');
+    expect(readFileSync(written, 'utf8')).toMatch(/^drainSeconds: 30 # CONFIRM/m);
+    const synth = command(['synth', written]);
+    expect(synth.stderr).toBe('');
+    expect(synth.code).toBe(0);
+  });
+
+  test('2: an input that cannot be read', () => {
+    const result = command(['adopt', join(scratch(), 'missing.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/missing\.yaml: cannot be read/);
+  });
+
+  test('--help names every flag and the exit codes', () => {
+    const result = command(['adopt', '--help']);
+    expect(result.code).toBe(0);
+    for (const flag of ['--workload', '--service', '--output', '--format', '--diff', '--accept-inferred'])
+      expect(result.stdout).toContain(flag);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain(
+      'Exit 0 done, 3 a value is marked CONFIRM or ambiguous (unless --accept-inferred), 1 a written declaration does not synthesize (a bug), 2 wrong usage or unreadable input.',
+    );
   });
 });

@@ -5,7 +5,7 @@ import type { WorkloadSpec } from '../declaration/schema';
 import { InputError } from '../files/input-error';
 import type { FailOn } from '../manifests/config';
 import { packageInfo } from '../package-info';
-import type { AdoptFlags, Adopter } from './adopt';
+import type { AdoptFlags } from './adopt';
 import type { CheckFlags } from './check';
 
 /**
@@ -48,7 +48,7 @@ const load = {
   check: () => require('./check') as typeof import('./check'),
   rules: () => require('../rules/catalogue') as typeof import('../rules/catalogue'),
   adopt: () => require('./adopt') as typeof import('./adopt'),
-  infer: () => require('../adopt/infer') as Adopter,
+  infer: () => require('../adopt/infer') as typeof import('../adopt/infer'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
