@@ -14,8 +14,13 @@
  *                only) against just parsing the same YAML; and the cold start of
  *                `check` of one small file and of `--version` against `node -e 0`, interleaved.
  *
+ * - adopt:       the whole of `adopt` after reading the files (grouping and inference, writing
+ *                each declaration, reading it back, synthesizing and reviewing it) against `check`
+ *                of the same 1,000 workloads, interleaved; and where adopt's time goes.
+ *
  * Medians over repeated rounds after discarded warm-up rounds. `--write` puts the figures into
- * BENCHMARKS.md between its markers; `--check-only` runs only the check benchmarks.
+ * BENCHMARKS.md between its markers; `--check-only` runs only the check benchmarks, `--adopt-only`
+ * only adopt's.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,6 +40,11 @@ import {
   type WorkloadSpec,
 } from '../src';
 import { AS_HELM_READS_IT } from '../src/files/yaml';
+import { parseSourcedManifests } from '../src/files/manifests';
+import { reviewAdoption } from '../src/adopt/review';
+import { adoptManifests, writeDeclaration } from '../src/adopt/infer';
+import { reviewDeclarations, SYNTHESIZER } from '../src/cli/adopt';
+import { parseDeclarations } from '../src/files/declarations';
 
 const ROOT = join(__dirname, '..');
 const SIZES = [100, 1000] as const;
@@ -325,6 +335,40 @@ function checkFigures(say: (line?: string) => void): void {
   );
 }
 
+/** `adopt` of N workloads against `check` of the same manifests, in one process; then where adopt's time goes. */
+function adoptFigures(say: (line?: string) => void): void {
+  const size = 1000;
+  const text = manifestsYaml(size);
+  const input = [{ name: 'bench.yaml', text }];
+  const read = () => parseSourcedManifests(input[0]!).objects.map(({ object }) => object);
+  const adopt = () => reviewDeclarations(adoptManifests(read()), { writeDeclaration }, SYNTHESIZER, false);
+  const adopted = adoptManifests(read());
+  if (adopted.length !== size) throw new Error(`expected ${size} workloads, adopted ${adopted.length}`);
+  const rounds = 3;
+  const { check, adopt: whole } = measureInterleaved(rounds, 1, { check: () => checkManifests(input), adopt });
+  say('| N workloads (Deployments + Services + PDBs) | check | adopt | adopt / check | rounds |');
+  say('| --- | --- | --- | --- | --- |');
+  say(`| ${size} | ${ms(check)} | ${ms(whole)} | ${(whole / check).toFixed(1)} | 1 warm-up + ${rounds} |`);
+  say();
+  const texts = adopted.map((workload) => writeDeclaration(workload));
+  const declarations = texts.map((declaration, index) => parseDeclarations(declaration, `${index}.yaml`)[0]);
+  const synthesized = declarations.map((declaration) => SYNTHESIZER.synthesize(declaration));
+  const parts = {
+    reading: measure(3, 1, read),
+    inference: measure(3, 1, () => adoptManifests(read()).map((workload) => writeDeclaration(workload))),
+    synthesis: measure(3, 1, () => declarations.map((declaration) => SYNTHESIZER.synthesize(declaration))),
+    review: measure(3, 1, () =>
+      adopted.map((workload, index) =>
+        reviewAdoption(workload.input, synthesized[index]!.objects, { explanations: synthesized[index]!.explanations }),
+      ),
+    ),
+  };
+  say(
+    `Where adopt goes at N = ${size}: reading the YAML ${ms(parts.reading)}, grouping, inference and writing the declarations ${ms(parts.inference - parts.reading)}, ` +
+      `synthesis of each written declaration (validation, derivation, cdk8s) ${ms(parts.synthesis)}, the review ${ms(parts.review)}.`,
+  );
+}
+
 function writeFigures(lines: readonly string[], start: string, end: string): void {
   const path = join(ROOT, 'BENCHMARKS.md');
   const text = readFileSync(path, 'utf8');
@@ -342,6 +386,16 @@ function main(): void {
     checkLines.push(line);
     process.stdout.write(`${line}\n`);
   };
+  const adoptLines: string[] = [];
+  const sayAdopt = (line = '') => {
+    adoptLines.push(line);
+    process.stdout.write(`${line}\n`);
+  };
+  if (process.argv.includes('--adopt-only')) {
+    adoptFigures(sayAdopt);
+    if (process.argv.includes('--write')) writeFigures(adoptLines, '<!-- adopt-figures:start -->', '<!-- adopt-figures:end -->');
+    return;
+  }
   if (process.argv.includes('--check-only')) {
     checkFigures(sayCheck);
     if (process.argv.includes('--write')) writeFigures(checkLines, '<!-- check-figures:start -->', '<!-- check-figures:end -->');
@@ -400,9 +454,12 @@ function main(): void {
 
   say();
   checkFigures(sayCheck);
+  sayAdopt();
+  adoptFigures(sayAdopt);
   if (process.argv.includes('--write')) {
     writeFigures(lines, '<!-- figures:start -->', '<!-- figures:end -->');
     writeFigures(checkLines, '<!-- check-figures:start -->', '<!-- check-figures:end -->');
+    writeFigures(adoptLines, '<!-- adopt-figures:start -->', '<!-- adopt-figures:end -->');
   }
 }
 

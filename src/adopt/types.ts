@@ -57,6 +57,8 @@ export interface FieldChange {
   readonly before?: unknown;
   /** Absent when the field is removed. */
   readonly after?: unknown;
+  /** When `before` or `after` is absent: the value Kubernetes uses for the field left out (30 for terminationGracePeriodSeconds). */
+  readonly kubernetesDefault?: unknown;
   /** The rule that set it: the same ids `explain` and `check` use (e.g. `graceCoversShutdown`), when one did. */
   readonly rule?: string;
   /** Why, with the numbers, e.g. "grace = preStop 10 + drain 30 + margin 7". */

@@ -5,13 +5,15 @@ import type { WorkloadSpec } from '../declaration/schema';
 import { InputError } from '../files/input-error';
 import type { FailOn } from '../manifests/config';
 import { packageInfo } from '../package-info';
+import type { AdoptFlags } from './adopt';
 import type { CheckFlags } from './check';
 
 /**
  * Exit codes. `synth` and `explain`: 0 success, 1 invalid declaration, 2 wrong usage. `check`, a
  * CI gate: 0 clean, 1 findings at or above the chosen severity (or no workload at all), 2 wrong
  * usage or unreadable input — so that a pipeline can tell "the manifests are unsafe" from "the
- * gate could not run".
+ * gate could not run". `adopt` (src/cli/adopt.ts, ADOPT_EXIT): 0 done, 3 a value to confirm, 1 a
+ * written declaration that does not synthesize (a bug), 2 wrong usage or unreadable input.
  */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, findings: 1, input: 2 } as const;
 
@@ -45,6 +47,8 @@ const load = {
   timeline: () => require('../explain/timeline') as typeof import('../explain/timeline'),
   check: () => require('./check') as typeof import('./check'),
   rules: () => require('../rules/catalogue') as typeof import('../rules/catalogue'),
+  adopt: () => require('./adopt') as typeof import('./adopt'),
+  infer: () => require('../adopt/infer') as typeof import('../adopt/infer'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -178,6 +182,28 @@ export function buildProgram(io: Io): Command {
     .option('--drain-seconds <seconds>', 'time the application needs after SIGTERM', wholeSeconds)
     .action((inputs: string[], flags: CheckFlags) => {
       const code = load.check().runCheck(inputs, flags, io);
+      if (code !== EXIT.ok) throw new Exit(code);
+    });
+
+  program
+    .command('adopt')
+    .description(
+      'Bring existing manifests over (any manifests, helm template output included): for each workload, write a declaration with every inferred value ' +
+        'commented, and review what changes, each change with the rule that made it. ' +
+        'Exit 0 done, 3 a value is marked CONFIRM or ambiguous (unless --accept-inferred), 1 a written declaration does not synthesize (a bug), 2 wrong usage or unreadable input.',
+    )
+    .argument('<inputs...>', 'manifest files, folders (walked for .yaml, .yml and .json) or - for standard input')
+    .option('-w, --workload <name>', 'adopt only this workload (its name, Kind/name or Kind/namespace/name)')
+    .option('--service <name>', "when several Services select a workload's pods: the one its declaration's Service replaces")
+    .option(
+      '-o, --output <dir>',
+      'write one <instance>.yaml declaration per workload into this folder (default: print them with the review)',
+    )
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--diff', 'also show a unified diff of the YAML, current (a/) against synthesized (b/)')
+    .option('--accept-inferred', 'exit 0 even when a value is marked CONFIRM or ambiguous (the declaration keeps the marks)')
+    .action((inputs: string[], flags: AdoptFlags) => {
+      const code = load.adopt().runAdopt(inputs, flags, io, load.infer(), load.adopt().SYNTHESIZER);
       if (code !== EXIT.ok) throw new Exit(code);
     });
 

@@ -16,6 +16,8 @@ export interface OutputFolderOptions {
   readonly inputs: readonly string[];
   /** Remove the `.k8s.yaml` files of the folder that this run did not write. */
   readonly prune?: boolean;
+  /** The ending of every file written (default `.k8s.yaml`; `adopt` writes declarations, `<instance>.yaml`). */
+  readonly suffix?: string;
 }
 
 export interface OutputFolderResult {
@@ -39,16 +41,17 @@ export interface OutputFolderResult {
  *   (a folder applied with `kubectl apply -f` would otherwise keep deploying them).
  */
 export function writeOutputFolder(folder: string, files: readonly OutputFile[], options: OutputFolderOptions): OutputFolderResult {
+  const suffix = options.suffix ?? OUTPUT_SUFFIX;
   for (const { file } of files) {
-    if (basename(file) !== file || !file.endsWith(OUTPUT_SUFFIX) || file.startsWith('.')) {
-      throw new Error(`internal: output file name ${JSON.stringify(file)} is not a bare <instance>${OUTPUT_SUFFIX} name`);
+    if (basename(file) !== file || !file.endsWith(suffix) || file.startsWith('.')) {
+      throw new Error(`internal: output file name ${JSON.stringify(file)} is not a bare <instance>${suffix} name`);
     }
   }
   mkdirSync(folder, { recursive: true });
   if (!statSync(folder).isDirectory()) {
     throw new InputError([{ file: folder, message: 'the output is not a folder: name a folder for --output' }]);
   }
-  refuseOverwritingInputs(folder, files, options.inputs);
+  refuseOverwritingInputs(folder, files, options.inputs, suffix);
 
   const temporaries: Array<{ temporary: string; target: string }> = [];
   try {
@@ -65,14 +68,14 @@ export function writeOutputFolder(folder: string, files: readonly OutputFile[], 
 
   const names = new Set(files.map(({ file }) => file));
   const stale = readdirSync(folder)
-    .filter((entry) => entry.endsWith(OUTPUT_SUFFIX) && !entry.startsWith('.') && !names.has(entry))
+    .filter((entry) => entry.endsWith(suffix) && !entry.startsWith('.') && !names.has(entry))
     .sort()
     .map((entry) => join(folder, entry));
   if (options.prune) for (const path of stale) if (!lstatSync(path).isDirectory()) unlinkSync(path);
   return { written: temporaries.map(({ target }) => target), stale, pruned: options.prune === true };
 }
 
-function refuseOverwritingInputs(folder: string, files: readonly OutputFile[], inputs: readonly string[]): void {
+function refuseOverwritingInputs(folder: string, files: readonly OutputFile[], inputs: readonly string[], suffix: string): void {
   const inputIdentities = new Map<string, string>();
   for (const input of inputs) {
     const identity = fileIdentity(input);
@@ -89,7 +92,7 @@ function refuseOverwritingInputs(folder: string, files: readonly OutputFile[], i
       : [
           {
             file: target,
-            message: `synthesis would overwrite its own input ${clashes[0]}: write into another folder (--output) or rename the declaration file so it does not end in ${OUTPUT_SUFFIX}`,
+            message: `synthesis would overwrite its own input ${clashes[0]}: write into another folder (--output) or rename the input file so it does not end in ${suffix}`,
           },
         ];
   });

@@ -1,0 +1,181 @@
+import type { Node } from '../../manifests/objects';
+import type { AdoptedController } from './group';
+import type { Declared } from './times';
+import type { Ledger } from './ledger';
+import { CARRIED_OVER } from './identity';
+import { summaryNumber } from './own-output';
+import { TIMINGS_ANNOTATION } from '../../annotations';
+import { RUN_START_SECONDS } from '../../timing/kinds/job';
+
+/**
+ * The declaration's kind from the controller (src/kinds/table.ts): a Deployment is web when a
+ * Service selects its pods, else worker; StatefulSet stateful, DaemonSet daemon, Job job, CronJob cronjob.
+ */
+export function inferKind(ledger: Ledger, controller: AdoptedController, selected: boolean): string {
+  const kind = { Deployment: selected ? 'web' : 'worker', StatefulSet: 'stateful', DaemonSet: 'daemon', Job: 'job', CronJob: 'cronjob' }[
+    controller
+  ];
+  if (kind !== 'web') ledger.set(['kind'], kind, controller === 'Deployment' ? 'a Deployment that no Service selects' : `a ${controller}`);
+  return kind;
+}
+
+/**
+ * run.* and schedule.* of kinds job and cronjob. run.maxSeconds: the declared annotation, else the
+ * Job's activeDeadlineSeconds (the longest a run may take today), else a placeholder;
+ * run.attempts = backoffLimit + 1 (Kubernetes' default backoffLimit is 6:
+ * https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-backoff-failure-policy).
+ */
+export function inferRun(ledger: Ledger, controller: 'Job' | 'CronJob', object: Node, declared: Declared): void {
+  const jobSpecPath = controller === 'CronJob' ? 'spec.jobTemplate.spec' : 'spec';
+  const jobSpec: Node = (controller === 'CronJob' ? object.spec?.jobTemplate?.spec : object.spec) ?? {};
+  ledger.consume(
+    ledger.subject,
+    `${jobSpecPath}.activeDeadlineSeconds`,
+    `${jobSpecPath}.backoffLimit`,
+    `${jobSpecPath}.podFailurePolicy`,
+    `${jobSpecPath}.ttlSecondsAfterFinished`,
+    `${jobSpecPath}.template.spec.activeDeadlineSeconds`,
+  );
+  if (typeof declared.runMaxSeconds === 'number') {
+    ledger.set(
+      ['run', 'maxSeconds'],
+      declared.runMaxSeconds,
+      `runMaxSeconds=${declared.runMaxSeconds} in the hardened-workloads.io/declared annotation`,
+    );
+  } else if (typeof jobSpec.activeDeadlineSeconds === 'number') {
+    ledger.set(
+      ['run', 'maxSeconds'],
+      jobSpec.activeDeadlineSeconds,
+      `${jobSpecPath}.activeDeadlineSeconds: the longest a run may take today`,
+    );
+  } else {
+    ledger.confirm(
+      ['run', 'maxSeconds'],
+      3600,
+      'no activeDeadlineSeconds says how long a run may take: confirm the slowest acceptable run',
+    );
+  }
+  const backoffLimit = typeof jobSpec.backoffLimit === 'number' ? jobSpec.backoffLimit : 6;
+  // Our timings summary says when the attempts are the default for a cronjob: as many as fit between two runs.
+  const fitted = /as many as fit/.test(String(object.metadata?.annotations?.[TIMINGS_ANNOTATION] ?? ''));
+  if (!fitted) {
+    const attempts = Math.min(20, backoffLimit + 1);
+    if (attempts !== 3)
+      ledger.set(
+        ['run', 'attempts'],
+        attempts,
+        `${jobSpecPath}.backoffLimit ${backoffLimit}${jobSpec.backoffLimit === undefined ? " (Kubernetes' default)" : ''} + 1`,
+      );
+  }
+  const typical = summaryNumber(object, 'run', /\(typical (\d+)s\)/);
+  const maxSeconds = ledger.get(['run', 'maxSeconds']) as number;
+  if (typical !== undefined && typical !== Math.ceil(maxSeconds / 3))
+    ledger.set(['run', 'typicalSeconds'], typical, 'the run line of the hardened-workloads.io/timings annotation');
+  const start = summaryNumber(object, 'attempt deadline', /= start (\d+) \+/);
+  if (start !== undefined && start !== RUN_START_SECONDS)
+    ledger.set(['run', 'startSeconds'], start, 'the attempt deadline line of the hardened-workloads.io/timings annotation');
+  const failJob = ((jobSpec.podFailurePolicy?.rules as Node[] | undefined) ?? []).find(
+    (rule) => rule.action === 'FailJob' && rule.onExitCodes?.operator === 'In',
+  );
+  if (failJob)
+    ledger.set(
+      ['run', 'nonRetryableExitCodes'],
+      failJob.onExitCodes.values,
+      `${jobSpecPath}.podFailurePolicy: these exit codes fail the Job without another attempt`,
+    );
+  if (controller !== 'CronJob') return;
+  const spec: Node = object.spec ?? {};
+  ledger.consume(
+    ledger.subject,
+    'spec.schedule',
+    'spec.timeZone',
+    'spec.concurrencyPolicy',
+    'spec.suspend',
+    'spec.successfulJobsHistoryLimit',
+    'spec.failedJobsHistoryLimit',
+    'spec.startingDeadlineSeconds',
+  );
+  ledger.set(['schedule', 'cron'], String(spec.schedule), 'spec.schedule');
+  if (spec.timeZone) ledger.set(['schedule', 'timeZone'], String(spec.timeZone), 'spec.timeZone');
+  // Kubernetes' default concurrencyPolicy is Allow; the schema's is Forbid: https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#concurrency-policy
+  const policy = spec.concurrencyPolicy ?? 'Allow';
+  if (policy !== 'Forbid')
+    ledger.set(
+      ['schedule', 'concurrencyPolicy'],
+      policy,
+      `spec.concurrencyPolicy${spec.concurrencyPolicy === undefined ? " left out: Kubernetes' default Allow" : ''}`,
+    );
+  if (spec.suspend === true) ledger.set(['schedule', 'suspend'], true, 'spec.suspend');
+  for (const field of ['successfulJobsHistoryLimit', 'failedJobsHistoryLimit'] as const) {
+    const value = spec[field] ?? (field === 'successfulJobsHistoryLimit' ? 3 : 1);
+    if (value !== 3) ledger.set(['schedule', field], value, `spec.${field}${spec[field] === undefined ? " (Kubernetes' default)" : ''}`);
+  }
+}
+
+/** stateful.*: the claims of the StatefulSet's volumeClaimTemplates, its pod management and partition. */
+export function inferStateful(ledger: Ledger, object: Node, mounts: ReadonlyMap<string, string>): void {
+  const spec: Node = object.spec ?? {};
+  ledger.consume(
+    ledger.subject,
+    'spec.volumeClaimTemplates',
+    'spec.podManagementPolicy',
+    'spec.updateStrategy',
+    'spec.serviceName',
+    'spec.persistentVolumeClaimRetentionPolicy',
+  );
+  for (const [index, template] of ((spec.volumeClaimTemplates as Node[] | undefined) ?? []).entries()) {
+    const name = String(template.metadata?.name);
+    const mountPath = mounts.get(name);
+    if (mountPath === undefined) {
+      ledger.drop(ledger.subject, `spec.volumeClaimTemplates.${index}`, 'no container of the application mounts this claim');
+      continue;
+    }
+    const claim: Node = template.spec ?? {};
+    ledger.set(
+      ['stateful', 'volumeClaims', name],
+      {
+        size: String(claim.resources?.requests?.storage ?? '1Gi'),
+        mountPath,
+        ...(claim.storageClassName ? { storageClass: String(claim.storageClassName) } : {}),
+        ...(Array.isArray(claim.accessModes) && claim.accessModes[0] !== 'ReadWriteOnce'
+          ? { accessMode: String(claim.accessModes[0]) }
+          : {}),
+      },
+      `spec.volumeClaimTemplates.${index}`,
+    );
+  }
+  if (spec.podManagementPolicy === 'Parallel') ledger.set(['stateful', 'podManagementPolicy'], 'Parallel', 'spec.podManagementPolicy');
+  const partition = spec.updateStrategy?.rollingUpdate?.partition;
+  if (typeof partition === 'number' && partition > 0)
+    ledger.set(['stateful', 'partition'], partition, 'spec.updateStrategy.rollingUpdate.partition');
+  const retention: Node = spec.persistentVolumeClaimRetentionPolicy ?? {};
+  if (retention.whenDeleted === 'Delete') {
+    ledger.set(['stateful', 'claimRetention', 'whenDeleted'], 'Delete', 'spec.persistentVolumeClaimRetentionPolicy.whenDeleted');
+    ledger.set(['acknowledge', 'deleteVolumeClaims'], CARRIED_OVER, 'the input deletes its claims with the StatefulSet');
+  }
+  const window = summaryNumber(object, 'rollout', /maintenance window (\d+)s/);
+  if (window !== undefined)
+    ledger.set(['stateful', 'maintenanceWindowSeconds'], window, 'the rollout line of the hardened-workloads.io/timings annotation');
+  if (retention.whenScaled === 'Delete')
+    ledger.set(['stateful', 'claimRetention', 'whenScaled'], 'Delete', 'spec.persistentVolumeClaimRetentionPolicy.whenScaled');
+}
+
+/** daemon.*: host folders the node agent mounts (acknowledged as carried over), and surge updates. */
+export function inferDaemon(
+  ledger: Ledger,
+  object: Node,
+  hostPaths: ReadonlyArray<{ name: string; path: string; mountPath: string; readOnly: boolean; type?: string }>,
+): void {
+  ledger.consume(ledger.subject, 'spec.updateStrategy');
+  for (const { name, path, mountPath, readOnly, type } of hostPaths) {
+    ledger.set(
+      ['daemon', 'hostPaths', name],
+      { path, ...(mountPath !== path ? { mountPath } : {}), ...(readOnly ? { readOnly: true } : {}), ...(type ? { type } : {}) },
+      `the hostPath volume ${name}`,
+    );
+  }
+  if (hostPaths.length > 0) ledger.set(['acknowledge', 'volumeTypes'], CARRIED_OVER, 'the input mounts host folders');
+  const surge = object.spec?.updateStrategy?.rollingUpdate?.maxSurge;
+  if (surge !== undefined && surge !== 0 && surge !== '0%')
+    ledger.set(['daemon', 'surge'], true, 'spec.updateStrategy.rollingUpdate.maxSurge');
+}

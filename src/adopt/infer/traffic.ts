@@ -1,0 +1,331 @@
+import {
+  ANNOTATIONS as AWS_ANNOTATIONS,
+  DEREGISTRATION_DELAY_ATTRIBUTE,
+  NLB_TYPE,
+} from '../../load-balancers/aws-load-balancer-controller';
+import type { KubernetesObject, Node } from '../../manifests/objects';
+import { PROPAGATION_SECONDS } from '../../timing/platforms';
+import type { ContainerAt } from './container';
+import type { Ledger } from './ledger';
+import { portNumber } from './probes';
+import { type Declared, preStopDelay } from './times';
+
+const SERVING_NAMES = ['http', 'http2', 'grpc', 'tcp'];
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/;
+
+/** The Service port that reaches the container, and the container port it targets (by number or name). */
+interface ServingPort {
+  readonly service?: KubernetesObject;
+  readonly servicePort?: Node;
+  readonly containerPort: Node;
+}
+
+/**
+ * The serving port: the container port the (first) selecting Service targets; without a Service,
+ * the container's only port, or its port named after a protocol. Two Services, or a Service with
+ * several ports, are ambiguities: the first is taken, and `--service` / the declaration resolves it.
+ */
+export function servingPort(
+  ledger: Ledger,
+  at: ContainerAt,
+  services: readonly KubernetesObject[],
+  preferred?: string,
+): ServingPort | undefined {
+  const ports = (at.container.ports as Node[] | undefined) ?? [];
+  // A headless Service (clusterIP None) gives a StatefulSet's pods their DNS names; it sends no traffic.
+  // https://kubernetes.io/docs/concepts/services-networking/service/#headless-services
+  const sending = services.filter((service) => service.spec?.clusterIP !== 'None');
+  const candidates = preferred ? sending.filter((service) => service.metadata?.name === preferred) : sending;
+  if (candidates.length > 1) {
+    ledger.ambiguous(
+      `${candidates.length} Services select the pods (${candidates.map((service) => service.metadata?.name).join(', ')}); the first is the declaration's Service`,
+      'the adopt option service (--service NAME), or move the others into patches',
+    );
+  }
+  for (const service of candidates) {
+    const servicePorts = (service.spec?.ports as Node[] | undefined) ?? [];
+    if (servicePorts.length > 1) {
+      ledger.ambiguous(
+        `Service ${service.metadata?.name} has ${servicePorts.length} ports; the first is the serving port, the others are listed in ports`,
+        'port',
+        `Service/${service.metadata?.name}`,
+      );
+    }
+    for (const servicePort of servicePorts) {
+      const target = servicePort.targetPort ?? servicePort.port;
+      const number = portNumber(at.container, target);
+      const containerPort =
+        ports.find((entry) => entry.containerPort === number) ?? (number !== undefined ? { containerPort: number } : undefined);
+      if (containerPort) return { service, servicePort, containerPort };
+    }
+  }
+  const named = ports.find((entry) => SERVING_NAMES.includes(String(entry.name)));
+  if (named) return { containerPort: named };
+  if (ports.length > 0)
+    ledger.ambiguous(
+      `no Service says which of ${at.container.name}'s ports serves, and none is named http, http2, grpc or tcp: they are listed in ports`,
+      'port',
+    );
+  return undefined;
+}
+
+/**
+ * port, protocol and the other ports. The protocol is the port's name when it names one (http,
+ * http2, grpc, tcp, as the synthesis names them), else the Service port's appProtocol
+ * (kubernetes.io/h2c: HTTP/2 in cleartext; https://kubernetes.io/docs/concepts/services-networking/service/#application-protocol),
+ * else http; it is written only where the default (grpc with a gRPC readiness check, else http) differs.
+ */
+export function inferPorts(ledger: Ledger, at: ContainerAt, serving: ServingPort | undefined, grpcReadiness: boolean): void {
+  ledger.consume(at.object, `${at.path}.ports`);
+  const ports = (at.container.ports as Node[] | undefined) ?? [];
+  if (serving) {
+    const number = serving.containerPort.containerPort as number;
+    ledger.set(
+      ['port'],
+      number,
+      `${at.path}.ports containerPort ${number}${serving.service ? `, which Service ${serving.service.metadata?.name} targets` : ''}`,
+    );
+    const name = String(serving.containerPort.name ?? '');
+    const appProtocol = String(serving.servicePort?.appProtocol ?? '');
+    const protocol = SERVING_NAMES.includes(name)
+      ? name
+      : appProtocol === 'kubernetes.io/h2c'
+        ? grpcReadiness || /grpc/.test(name)
+          ? 'grpc'
+          : 'http2'
+        : /grpc/i.test(appProtocol) || /^grpc/.test(name)
+          ? 'grpc'
+          : /^tcp$/i.test(appProtocol)
+            ? 'tcp'
+            : 'http';
+    if (protocol !== (grpcReadiness ? 'grpc' : 'http')) {
+      ledger.set(
+        ['protocol'],
+        protocol,
+        SERVING_NAMES.includes(name)
+          ? `the port's name ${name}`
+          : appProtocol
+            ? `the Service port's appProtocol ${appProtocol}`
+            : `the port's name ${name}`,
+      );
+    }
+    if (name !== '' && !SERVING_NAMES.includes(name)) {
+      ledger.drop(
+        at.object,
+        `${at.path}.ports`,
+        `the serving port is named ${protocol} instead of ${name}: keep.servicePortName keeps the Service port's name`,
+      );
+    }
+  }
+  const others = ports.filter((entry) => entry !== serving?.containerPort);
+  const extra = others.flatMap((entry, index) => {
+    const name = String(entry.name ?? `port-${entry.containerPort}`);
+    if (!DNS_LABEL.test(name)) {
+      ledger.drop(
+        at.object,
+        `${at.path}.ports.${index}`,
+        `the port name ${name} is not an IANA service name (at most 15 lowercase letters, digits and "-")`,
+      );
+      return [];
+    }
+    return [{ name, port: entry.containerPort as number }];
+  });
+  if (extra.length > 0) ledger.set(['ports'], extra, `${at.path}.ports`);
+}
+
+/** service.type, service.port (where the Service's port differs from the container's), service.annotations. */
+export function inferService(ledger: Ledger, serving: ServingPort | undefined): void {
+  const service = serving?.service;
+  if (!service) return;
+  const object = `Service/${service.metadata?.namespace ? `${service.metadata.namespace}/` : ''}${service.metadata?.name}`;
+  ledger.consume(object, 'metadata', 'spec.selector', 'spec.ports', 'apiVersion', 'kind');
+  const type = service.spec?.type ?? 'ClusterIP';
+  ledger.consume(object, 'spec.type');
+  if (type === 'LoadBalancer') ledger.set(['service', 'type'], 'LoadBalancer', `${object} spec.type`);
+  else if (type !== 'ClusterIP')
+    ledger.drop(object, 'spec.type', `a ${type} Service is not one the schema makes (ClusterIP or LoadBalancer): it becomes ClusterIP`);
+  const port = serving.servicePort?.port;
+  if (typeof port === 'number' && port !== serving.containerPort.containerPort)
+    ledger.set(['service', 'port'], port, `${object} spec.ports port ${port}`);
+  for (const [key, value] of carriedAnnotations(service.metadata?.annotations ?? {})) {
+    ledger.set(['service', 'annotations', key], value, `${object} metadata.annotations["${key}"]`);
+  }
+  for (const field of [
+    'clusterIP',
+    'clusterIPs',
+    'sessionAffinity',
+    'externalTrafficPolicy',
+    'loadBalancerSourceRanges',
+    'ipFamilyPolicy',
+    'ipFamilies',
+  ]) {
+    if (service.spec?.[field] !== undefined)
+      ledger.drop(object, `spec.${field}`, 'the schema has no field for it: add it back with patches.Service if it matters');
+  }
+}
+
+/** AWS Load Balancer Controller annotations the synthesis derives from the timings (src/load-balancers), but the target group attributes. */
+function isDerivedLoadBalancerAnnotation(key: string): boolean {
+  if (key === NLB_TYPE) return true;
+  return Object.values(AWS_ANNOTATIONS).some(
+    (annotations) => key !== annotations.targetGroupAttributes && (Object.values(annotations) as unknown[]).includes(key),
+  );
+}
+
+/** Annotations of a Service or Ingress the declaration carries: the derived ones left out, the target group attributes without the derived deregistration delay. */
+function carriedAnnotations(annotations: Readonly<Record<string, string>>): Array<[string, string]> {
+  const attributes = Object.values(AWS_ANNOTATIONS).map((names) => names.targetGroupAttributes as string);
+  return Object.entries(annotations).flatMap(([key, value]): Array<[string, string]> => {
+    if (key.startsWith('hardened-workloads.io/') || key.startsWith('meta.helm.sh/') || isDerivedLoadBalancerAnnotation(key)) return [];
+    if (!attributes.includes(key)) return [[key, String(value)]];
+    const rest = String(value)
+      .split(',')
+      .filter((pair) => pair.trim() !== '' && !pair.trim().startsWith(`${DEREGISTRATION_DELAY_ATTRIBUTE}=`))
+      .join(',');
+    return rest === '' ? [] : [[key, rest]];
+  });
+}
+
+/** ingress.*: the class, hosts, paths, TLS Secret and annotations of the Ingress that sends to the Service. */
+export function inferIngress(ledger: Ledger, ingresses: readonly KubernetesObject[]): void {
+  const ingress = ingresses[0];
+  if (!ingress) return;
+  if (ingresses.length > 1)
+    ledger.ambiguous(`${ingresses.length} Ingresses send to the Service; the first is the declaration's`, 'ingress');
+  const object = `Ingress/${ingress.metadata?.namespace ? `${ingress.metadata.namespace}/` : ''}${ingress.metadata?.name}`;
+  ledger.consume(object, 'apiVersion', 'kind', 'metadata', 'spec');
+  const spec: Node = ingress.spec ?? {};
+  if (spec.ingressClassName) ledger.set(['ingress', 'className'], String(spec.ingressClassName), `${object} spec.ingressClassName`);
+  const rules = (spec.rules as Node[] | undefined) ?? [];
+  const hosts = [...new Set(rules.map((rule) => rule.host).filter((host): host is string => typeof host === 'string'))];
+  if (hosts.length > 0) ledger.set(['ingress', 'hosts'], hosts, `${object} spec.rules[*].host`);
+  const paths = [
+    ...new Set(rules.flatMap((rule) => (rule.http?.paths as Node[] | undefined) ?? []).map((path) => String(path.path ?? '/'))),
+  ];
+  if (paths.length > 0 && !(paths.length === 1 && paths[0] === '/'))
+    ledger.set(['ingress', 'paths'], paths, `${object} spec.rules[*].http.paths[*].path`);
+  const tls = ((spec.tls as Node[] | undefined) ?? [])[0];
+  if (tls?.secretName) ledger.set(['ingress', 'tlsSecretName'], String(tls.secretName), `${object} spec.tls[0].secretName`);
+  for (const [key, value] of carriedAnnotations(ingress.metadata?.annotations ?? {})) {
+    ledger.set(['ingress', 'annotations', key], value, `${object} metadata.annotations["${key}"]`);
+  }
+}
+
+/** route.*: the Gateway API route that sends to the Service: its kind, parents, hostnames and paths. */
+export function inferRoute(ledger: Ledger, routes: readonly KubernetesObject[]): void {
+  const route = routes[0];
+  if (!route) return;
+  if (routes.length > 1) ledger.ambiguous(`${routes.length} routes send to the Service; the first is the declaration's`, 'route');
+  const object = `${route.kind}/${route.metadata?.namespace ? `${route.metadata.namespace}/` : ''}${route.metadata?.name}`;
+  ledger.consume(object, 'apiVersion', 'kind', 'metadata', 'spec');
+  const spec: Node = route.spec ?? {};
+  if (route.kind === 'GRPCRoute') ledger.set(['route', 'kind'], 'GRPCRoute', `${object} kind`);
+  const parentRefs = ((spec.parentRefs as Node[] | undefined) ?? []).map((parent) => ({
+    name: String(parent.name),
+    ...(parent.namespace ? { namespace: String(parent.namespace) } : {}),
+    ...(parent.sectionName ? { sectionName: String(parent.sectionName) } : {}),
+  }));
+  ledger.set(['route', 'parentRefs'], parentRefs, `${object} spec.parentRefs`);
+  if (Array.isArray(spec.hostnames) && spec.hostnames.length > 0)
+    ledger.set(['route', 'hostnames'], spec.hostnames.map(String), `${object} spec.hostnames`);
+  const paths = [
+    ...new Set(
+      ((spec.rules as Node[] | undefined) ?? [])
+        .flatMap((rule) => (rule.matches as Node[] | undefined) ?? [])
+        .flatMap((match) => (match.path?.value ? [String(match.path.value)] : [])),
+    ),
+  ];
+  const methods = [
+    ...new Set(
+      ((spec.rules as Node[] | undefined) ?? [])
+        .flatMap((rule) => (rule.matches as Node[] | undefined) ?? [])
+        .flatMap((match) => (match.method?.service ? [String(match.method.service)] : [])),
+    ),
+  ];
+  if (methods.length > 0 && route.kind === 'GRPCRoute')
+    ledger.set(['route', 'services'], methods, `${object} spec.rules[*].matches[*].method.service`);
+  if (paths.length > 0 && route.kind !== 'GRPCRoute')
+    ledger.set(['route', 'paths'], paths, `${object} spec.rules[*].matches[*].path.value`);
+}
+
+/**
+ * traffic.propagationSeconds and the preStop mechanism. Ours: the declared annotation. Anyone's:
+ * a preStop `sleep N` is the time the current config gives endpoints and load balancers to stop
+ * sending (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination).
+ * kubernetesVersion: the oldest that gives the same objects — 1.30 for the sleep action, 1.29 for
+ * native sidecars (init containers with restartPolicy Always), else the default 1.28.
+ */
+export function inferStopping(ledger: Ledger, at: ContainerAt, pod: Node, declared: Declared, serves: boolean): void {
+  ledger.consume(at.object, `${at.path}.lifecycle`);
+  const hook: Node | undefined = at.container.lifecycle?.preStop;
+  const delay = preStopDelay(at.container);
+  const platform = String((ledger.get(['traffic', 'platform']) as string | undefined) ?? 'kube-proxy');
+  const platformDefault = PROPAGATION_SECONDS[platform as keyof typeof PROPAGATION_SECONDS] ?? 10;
+  if (typeof declared.propagationSeconds === 'number') {
+    if (serves && declared.propagationSeconds !== platformDefault) {
+      ledger.set(
+        ['traffic', 'propagationSeconds'],
+        declared.propagationSeconds,
+        `propagationSeconds=${declared.propagationSeconds} in the hardened-workloads.io/declared annotation`,
+      );
+    }
+  } else if (serves && delay && delay.seconds !== platformDefault) {
+    ledger.set(
+      ['traffic', 'propagationSeconds'],
+      delay.seconds,
+      `the preStop ${delay.how} of ${delay.seconds} s: the time the current config gives endpoints to stop sending (${at.path}.lifecycle.preStop)`,
+    );
+  }
+  if (hook?.httpGet) {
+    const port = portNumber(at.container, hook.httpGet.port);
+    ledger.set(['preStop', 'type'], 'http', `${at.path}.lifecycle.preStop.httpGet`);
+    ledger.set(['preStop', 'path'], String(hook.httpGet.path ?? '/'), `${at.path}.lifecycle.preStop.httpGet.path`);
+    if (port !== undefined && port !== ledger.get(['port']))
+      ledger.set(['preStop', 'port'], port, `${at.path}.lifecycle.preStop.httpGet.port`);
+    if (typeof declared.preStopSeconds === 'number')
+      ledger.set(
+        ['overrides', 'preStopSeconds'],
+        declared.preStopSeconds,
+        'preStopSeconds in the hardened-workloads.io/declared annotation',
+      );
+  } else if (hook && !delay) {
+    ledger.drop(
+      at.object,
+      `${at.path}.lifecycle.preStop`,
+      'a preStop hook that does more than wait: the synthesis writes its own delay; run the rest from the application on SIGTERM',
+    );
+  } else if (serves && !hook && typeof declared.preStopSeconds === 'number') {
+    ledger.set(
+      ['preStop', 'type'],
+      'app',
+      'no preStop hook, and preStopSeconds in the hardened-workloads.io/declared annotation: the application waits itself',
+    );
+  }
+  if (at.container.lifecycle?.postStart) ledger.drop(at.object, `${at.path}.lifecycle.postStart`, 'the schema has no postStart hook');
+  const nativeSidecars = ((pod.initContainers as Node[] | undefined) ?? []).some((container) => container.restartPolicy === 'Always');
+  if (hook?.sleep) ledger.set(['kubernetesVersion'], '1.30', 'the preStop sleep action exists from Kubernetes 1.30');
+  else if (nativeSidecars)
+    ledger.set(['kubernetesVersion'], '1.29', 'native sidecars (init containers with restartPolicy Always) exist from Kubernetes 1.29');
+}
+
+/** traffic.platform from the load balancer the input asks for: an ALB Ingress, or an NLB Service. */
+export function inferPlatform(ledger: Ledger, services: readonly KubernetesObject[], ingresses: readonly KubernetesObject[]): void {
+  const alb = ingresses.some(
+    (ingress) => ingress.spec?.ingressClassName === 'alb' || ingress.metadata?.annotations?.['kubernetes.io/ingress.class'] === 'alb',
+  );
+  const nlb = services.some((service) => {
+    const annotations = service.metadata?.annotations ?? {};
+    // The AWS Load Balancer Controller makes an NLB for type nlb-ip / external (with nlb-target-type): https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/
+    const type = annotations['service.beta.kubernetes.io/aws-load-balancer-type'] ?? '';
+    return (
+      /nlb/.test(type) || (type === 'external' && annotations['service.beta.kubernetes.io/aws-load-balancer-nlb-target-type'] !== undefined)
+    );
+  });
+  if (alb) ledger.set(['traffic', 'platform'], 'aws-alb', 'an Ingress of class alb (AWS Load Balancer Controller)');
+  else if (nlb)
+    ledger.set(
+      ['traffic', 'platform'],
+      'aws-nlb',
+      'the Service asks the AWS Load Balancer Controller for a Network Load Balancer (service.beta.kubernetes.io/aws-load-balancer-type)',
+    );
+}

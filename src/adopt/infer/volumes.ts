@@ -1,0 +1,162 @@
+import { FILE_MODE_DEFAULT } from '../../declaration/schema/container';
+import { SCRATCH_SIZE_DEFAULT, TMP_SIZE_DEFAULT } from '../../declaration/schema/volumes';
+import type { KubernetesObject, Node } from '../../manifests/objects';
+import type { ContainerAt } from './container';
+import type { FieldKeys, Ledger } from './ledger';
+
+/** The keys the synthesis names its volumes after (`files-<key>`, `scratch-<key>`): the same key back, else the volume's name. */
+const keyOf = (volume: string, prefix: string) => (volume.startsWith(prefix) ? volume.slice(prefix.length) : volume);
+
+/** What a container's mounts say in the schema's words, for the main container and for init containers and sidecars. */
+export interface ContainerVolumes {
+  /** Scratch folder keys the container mounts (the pod's scratch). */
+  readonly scratch: string[];
+  /** Config file keys the container mounts. */
+  readonly configFiles: string[];
+  /** Mounts of volumes the pod does not list: a StatefulSet's volumeClaimTemplates, by claim name. */
+  readonly claims: Map<string, string>;
+  /** hostPath volumes (a node agent's), with where they are mounted. */
+  readonly hostPaths: Array<{ name: string; path: string; mountPath: string; readOnly: boolean; type?: string }>;
+}
+
+/**
+ * The container's volume mounts, by the volume they mount:
+ * - emptyDir at /tmp: `tmp` (its size and medium where they are not the default);
+ * - another emptyDir: a `scratch` folder;
+ * - a ConfigMap of the input: its keys become `configFiles` (the declaration then holds the text,
+ *   and the synthesis names the ConfigMap after its content, so a change rolls the pods);
+ * - any other ConfigMap or Secret: `files` from it;
+ * - anything else (hostPath, PersistentVolumeClaim, projected, ...) is dropped with why.
+ * https://kubernetes.io/docs/concepts/storage/volumes/
+ */
+export function inferVolumes(
+  ledger: Ledger,
+  at: ContainerAt,
+  pod: Node,
+  podPath: string,
+  configuration: readonly KubernetesObject[],
+  prefix: FieldKeys,
+  main: boolean,
+): ContainerVolumes {
+  const volumes = new Map(((pod.volumes as Node[] | undefined) ?? []).map((volume, index) => [String(volume.name), { volume, index }]));
+  ledger.consume(at.object, `${at.path}.volumeMounts`, `${podPath}.volumes`);
+  const found: ContainerVolumes = { scratch: [], configFiles: [], claims: new Map(), hostPaths: [] };
+  for (const [index, mount] of ((at.container.volumeMounts as Node[] | undefined) ?? []).entries()) {
+    const entry = volumes.get(String(mount.name));
+    const mountPath = String(mount.mountPath);
+    const where = `${at.path}.volumeMounts.${index}`;
+    if (!entry) {
+      found.claims.set(String(mount.name), mountPath);
+      continue;
+    }
+    const { volume } = entry;
+    const volumePath = `${podPath}.volumes.${entry.index}`;
+    if (volume.emptyDir) {
+      const sizeLimit = volume.emptyDir.sizeLimit === undefined ? undefined : String(volume.emptyDir.sizeLimit);
+      const memory = volume.emptyDir.medium === 'Memory';
+      if (mountPath === '/tmp') {
+        if (main) {
+          if (sizeLimit !== undefined && sizeLimit !== TMP_SIZE_DEFAULT)
+            ledger.set(['tmp', 'sizeLimit'], sizeLimit, `${volumePath}.emptyDir.sizeLimit`);
+          if (memory) ledger.set(['tmp', 'medium'], 'memory', `${volumePath}.emptyDir.medium`);
+        }
+        continue;
+      }
+      const key = keyOf(String(volume.name), 'scratch-');
+      if (!ledger.has(['scratch', key])) {
+        const size = sizeLimit ?? (memory ? undefined : SCRATCH_SIZE_DEFAULT);
+        ledger.set(
+          ['scratch', key],
+          {
+            path: mountPath,
+            ...(size !== undefined && size !== SCRATCH_SIZE_DEFAULT ? { sizeLimit: size } : {}),
+            ...(memory ? { medium: 'memory' } : {}),
+          },
+          `${volumePath}.emptyDir mounted at ${mountPath}`,
+        );
+        if (memory && sizeLimit === undefined)
+          ledger.confirm(['scratch', key, 'sizeLimit'], '64Mi', 'a folder in memory needs a size limit, and the input has none');
+      }
+      found.scratch.push(key);
+      continue;
+    }
+    const configMapName = volume.configMap?.name;
+    const ownConfigMap =
+      configMapName !== undefined
+        ? configuration.find((object) => object.kind === 'ConfigMap' && object.metadata?.name === configMapName)
+        : undefined;
+    if (ownConfigMap) {
+      const data = ((ownConfigMap as Node).data ?? {}) as Record<string, string>;
+      ledger.consume(`ConfigMap/${configMapName}`, 'apiVersion', 'kind', 'metadata', 'data');
+      const keys = mount.subPath !== undefined ? [String(mount.subPath)] : Object.keys(data).sort();
+      for (const key of keys) {
+        if (!(key in data)) {
+          ledger.drop(at.object, where, `it mounts key ${key}, which ConfigMap ${configMapName} does not have`);
+          continue;
+        }
+        if (!ledger.has(['configFiles', key])) {
+          const path = mount.subPath !== undefined ? mountPath : `${mountPath.replace(/\/$/, '')}/${key}`;
+          if (main)
+            ledger.set(['configFiles', key], { path, content: data[key] }, `ConfigMap ${configMapName} data["${key}"], mounted at ${path}`);
+          else
+            ledger.set(
+              ['configFiles', key],
+              { path, content: data[key] },
+              `ConfigMap ${configMapName} data["${key}"], mounted at ${path} by ${at.container.name}`,
+            );
+        }
+        found.configFiles.push(key);
+      }
+      if ((ownConfigMap as Node).binaryData)
+        ledger.drop(
+          `ConfigMap/${configMapName}`,
+          'binaryData',
+          'config files are text: keep the binary data in a ConfigMap of its own and mount it with files',
+        );
+      continue;
+    }
+    const reference: Node | undefined = volume.secret ?? volume.configMap;
+    if (reference) {
+      const key = keyOf(String(volume.name), 'files-');
+      const items = Array.isArray(reference.items)
+        ? Object.fromEntries((reference.items as Node[]).map((item) => [String(item.key), String(item.path)]))
+        : undefined;
+      const mode = typeof reference.defaultMode === 'number' ? reference.defaultMode : undefined;
+      ledger.set(
+        [...prefix, 'files', key],
+        {
+          ...(volume.secret ? { secret: String(reference.secretName) } : { configMap: String(reference.name) }),
+          path: mountPath,
+          ...(items ? { items } : {}),
+          ...(typeof reference.optional === 'boolean' ? { optional: reference.optional } : {}),
+          ...(mode !== undefined && mode !== FILE_MODE_DEFAULT ? { mode } : {}),
+        },
+        `${volumePath} mounted at ${mountPath}`,
+      );
+      if (mount.subPath !== undefined)
+        ledger.drop(at.object, `${where}.subPath`, 'files are mounted as a folder: the file is at its key under the folder');
+      continue;
+    }
+    if (volume.hostPath) {
+      const type = volume.hostPath.type ? String(volume.hostPath.type) : undefined;
+      found.hostPaths.push({
+        name: String(volume.name).replace(/^host-/, ''),
+        path: String(volume.hostPath.path),
+        mountPath,
+        readOnly: mount.readOnly === true,
+        ...(type ? { type } : {}),
+      });
+      continue;
+    }
+    ledger.drop(
+      at.object,
+      volumePath,
+      `a ${Object.keys(volume)
+        .filter((field) => field !== 'name')
+        .join(
+          '/',
+        )} volume is not one the schema makes (for a StatefulSet's claims use stateful.volumeClaims; for a node agent's host paths, daemon.hostPaths)`,
+    );
+  }
+  return found;
+}

@@ -1,0 +1,217 @@
+import { objectName } from '../../manifests/objects';
+import type { Explanation } from '../../timing/types';
+import type { Dropped, FieldChange, KubernetesObject, ObjectReview } from '../types';
+import { attribute, type AttributionContext, kubernetesDefault } from './attribution';
+import { type Difference, differences, keyedPath, sameValue } from './compare';
+import { ACKNOWLEDGED_ANNOTATION } from '../../annotations';
+import { ruleIdOf, RULES } from '../../rules/catalogue';
+
+/**
+ * The review of an adoption (issue 20): for every object of the input and of what the written
+ * declaration synthesizes, what changes, each change with the rule that made it and the numbers.
+ * Pure data in, data out: the CLI synthesizes in between (src/cli/adopt.ts).
+ */
+
+export interface ReviewContext {
+  /** The derivation of the synthesized workload (ResolvedWorkload.explanations): the numbers behind each derived change. */
+  readonly explanations?: readonly Explanation[];
+  /** What the inference dropped on purpose: a field it names is "not kept" with its reason, not merely "not in the declaration". */
+  readonly dropped?: readonly Dropped[];
+}
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
+
+/** What the API server or kubectl writes, never a user: not compared. */
+const SERVER_FIELDS = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
+const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deployment.kubernetes.io/revision'];
+
+/** The object as compared: without status and the fields the server writes; without a namespace when the other side has none (kubectl's namespace applies). */
+export function comparable(object: KubernetesObject, withNamespace: boolean): Record<string, unknown> {
+  const { status: _status, ...rest } = object as KubernetesObject & { status?: unknown };
+  const metadata: Record<string, unknown> = { ...(object.metadata ?? {}) };
+  for (const field of SERVER_FIELDS) delete metadata[field];
+  if (!withNamespace) delete metadata.namespace;
+  if (metadata.annotations !== undefined) {
+    const annotations = Object.fromEntries(
+      Object.entries(metadata.annotations as Record<string, string>).filter(([key]) => !SERVER_ANNOTATIONS.includes(key)),
+    );
+    if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+    else delete metadata.annotations;
+  }
+  return { ...rest, metadata };
+}
+
+const identity = (object: KubernetesObject) => `${object.kind}/${object.metadata?.name ?? ''}`;
+
+export interface Pair {
+  readonly input?: KubernetesObject;
+  readonly output?: KubernetesObject;
+}
+
+/** Input and output objects matched by kind and name, in the input's order, then the new objects in the output's order. */
+export function pairObjects(input: readonly KubernetesObject[], output: readonly KubernetesObject[]): Pair[] {
+  const outputs = new Map(output.map((object) => [identity(object), object]));
+  const paired = new Set<string>();
+  const pairs: Pair[] = input.map((object) => {
+    const match = outputs.get(identity(object));
+    if (match === undefined) return { input: object };
+    paired.add(identity(object));
+    return { input: object, output: match };
+  });
+  return [...pairs, ...output.filter((object) => !paired.has(identity(object))).map((object) => ({ output: object }))];
+}
+
+function selectorOf(object: KubernetesObject): unknown {
+  if (object.kind === 'Service') return object.spec?.selector;
+  if (object.kind === 'Job' || object.kind === 'CronJob') return undefined; // Kubernetes generates a Job's selector.
+  return object.spec?.selector;
+}
+
+/** The Service's ports as clients and routes see them; protocol TCP when left out (its default). */
+function servicePorts(object: KubernetesObject): unknown[] {
+  const ports = (object.spec?.ports ?? []) as Array<Record<string, unknown>>;
+  return ports
+    .map(({ name, port, targetPort, protocol, nodePort }) => ({ name, port, targetPort, protocol: protocol ?? 'TCP', nodePort }))
+    .sort((a, b) => Number(a.port) - Number(b.port));
+}
+
+function show(value: unknown): string {
+  return value === undefined ? 'absent' : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Name, selector and Service ports: said explicitly, kept or not and why. */
+function keptOrNot(before: KubernetesObject, after: KubernetesObject): Pick<ObjectReview, 'kept' | 'notKept'> {
+  const kept = ['name'];
+  const notKept: Array<{ what: string; why: string }> = [];
+  const selector = selectorOf(before);
+  if (WORKLOAD_KINDS.has(before.kind ?? '') || before.kind === 'Service' || before.kind === 'PodDisruptionBudget') {
+    if (selector !== undefined || selectorOf(after) !== undefined) {
+      if (sameValue(selector, selectorOf(after))) kept.push('selector');
+      else
+        notKept.push({
+          what: 'selector',
+          why:
+            `${show(selector)} → ${show(selectorOf(after))}: ` +
+            (before.kind === 'Service' || before.kind === 'PodDisruptionBudget'
+              ? 'it must select the new pods'
+              : `the selector of a ${before.kind} cannot be changed in place (apply fails): declare keep.selector with the current labels, or delete and recreate the ${before.kind}`),
+        });
+    }
+  }
+  if (before.kind === 'Service') {
+    const old = servicePorts(before);
+    const now = servicePorts(after);
+    if (sameValue(old, now)) kept.push('Service ports');
+    else
+      notKept.push({
+        what: 'Service ports',
+        why: `${show(old)} → ${show(now)}: clients and routes that name a port by its name or number must follow (declare keep.servicePortName and service.port to keep them)`,
+      });
+  }
+  return { kept, notKept };
+}
+
+/** Why an object of the input has no counterpart of the same name. */
+function removedBecause(object: KubernetesObject, renamed: KubernetesObject | undefined): { what: string; why: string } {
+  if (renamed !== undefined && object.kind === 'ConfigMap') {
+    return {
+      what: 'name',
+      why: `replaced by ${objectName(renamed)}: the declaration's files go into an immutable ConfigMap named after the hash of its content, so that a change of content rolls the pods; the old one stays until deleted`,
+    };
+  }
+  if (renamed !== undefined) {
+    return {
+      what: 'name',
+      why: `replaced by ${objectName(renamed)}: the declaration names it after the workload (keep.names keeps the current name)`,
+    };
+  }
+  if (object.kind === 'Secret') {
+    return { what: 'object', why: 'the declaration refers to it by name and does not write it: it stays as it is' };
+  }
+  return {
+    what: 'object',
+    why: 'the declaration does not synthesize it: kubectl apply leaves it in place; delete it once the new objects serve',
+  };
+}
+
+/** Why an object is new, as check's rule for it says. */
+const ADDED: Readonly<Record<string, { rule?: string; reason: string }>> = {
+  PodDisruptionBudget: { rule: 'podDisruptionBudget', reason: RULES.podDisruptionBudget.title },
+  ServiceAccount: { rule: 'automountServiceAccountToken', reason: `its own ServiceAccount: ${RULES.automountServiceAccountToken.title}` },
+  NetworkPolicy: { reason: 'only the declared callers may connect, and the pods only reach what the declaration names (networkPolicy)' },
+  ConfigMap: { reason: "the declaration's files, in an immutable ConfigMap named after the hash of its content" },
+  HorizontalPodAutoscaler: { reason: 'the declared autoscaling' },
+};
+
+function review(pair: Pair, context: AttributionContext, dropped: readonly Dropped[], renamed: KubernetesObject | undefined): ObjectReview {
+  const { input, output } = pair;
+  if (input === undefined) {
+    const why = ADDED[output!.kind ?? ''] ?? { reason: 'synthesized from the declaration' };
+    return {
+      object: objectName(output!),
+      status: 'added',
+      changes: [{ path: 'metadata.name', after: output!.metadata?.name, ...why }],
+      kept: [],
+      notKept: [],
+    };
+  }
+  const object = objectName(input);
+  if (output === undefined) {
+    return { object, status: 'removed', changes: [], kept: [], notKept: [removedBecause(input, renamed)] };
+  }
+  const withNamespace = output.metadata?.namespace !== undefined;
+  // The inference names dropped fields with list indices: in the review's form, read against the input.
+  const droppedHere = dropped.filter((entry) => entry.object === object).map((entry) => ({ ...entry, path: keyedPath(input, entry.path) }));
+  const changes = differences(comparable(input, withNamespace), comparable(output, withNamespace)).map((difference) =>
+    change(difference, context, droppedHere),
+  );
+  return { object, status: changes.length === 0 ? 'unchanged' : 'changed', changes, ...keptOrNot(input, output) };
+}
+
+function change(difference: Difference, context: AttributionContext, dropped: readonly Dropped[]): FieldChange {
+  const reason = dropped.find((entry) => difference.path === entry.path || difference.path.startsWith(`${entry.path}.`));
+  const attribution = difference.after === undefined && reason ? { reason: `dropped: ${reason.reason}` } : attribute(difference, context);
+  const { whole: _whole, ...fields } = difference;
+  const standard = difference.before === undefined || difference.after === undefined ? kubernetesDefault(difference) : undefined;
+  return { ...fields, ...(standard === undefined ? {} : { kubernetesDefault: standard }), ...attribution };
+}
+
+/** The `acknowledged` annotation of the synthesized workload, `id: reason` a line, by check's rule id (old ids renamed). */
+function acknowledgedIn(output: readonly KubernetesObject[]): Map<string, string> {
+  const workload = output.find((object) => WORKLOAD_KINDS.has(object.kind ?? ''));
+  const text = workload?.metadata?.annotations?.[ACKNOWLEDGED_ANNOTATION] ?? '';
+  const entries = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const at = line.indexOf(': ');
+    const id = at < 0 ? undefined : ruleIdOf(line.slice(0, at));
+    if (id !== undefined) entries.set(id, line.slice(at + 2));
+  }
+  return entries;
+}
+
+/**
+ * What happens to every object when `output` (what the adopted declaration synthesizes) replaces
+ * `input` (the workload's objects as read). Objects are paired by kind and name; an object whose
+ * name changes is "removed" and its replacement "added", with why.
+ */
+export function reviewAdoption(
+  input: readonly KubernetesObject[],
+  output: readonly KubernetesObject[],
+  context: ReviewContext = {},
+): ObjectReview[] {
+  const attribution: AttributionContext = {
+    explanations: new Map((context.explanations ?? []).map((entry) => [entry.key, entry])),
+    acknowledged: acknowledgedIn(output),
+  };
+  const pairs = pairObjects(input, output);
+  // One object of a kind removed and one of the same kind added: a rename.
+  const renames = new Map<KubernetesObject, KubernetesObject>();
+  for (const kind of new Set(pairs.map((pair) => (pair.input ?? pair.output)!.kind))) {
+    const gone = pairs.filter((pair) => pair.output === undefined && pair.input!.kind === kind);
+    const fresh = pairs.filter((pair) => pair.input === undefined && pair.output!.kind === kind);
+    if (gone.length === 1 && fresh.length === 1) renames.set(gone[0]!.input!, fresh[0]!.output!);
+  }
+  return pairs.map((pair) => review(pair, attribution, context.dropped ?? [], pair.input && renames.get(pair.input)));
+}
+
+export type { ObjectReview, FieldChange };
