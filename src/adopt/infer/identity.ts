@@ -148,8 +148,13 @@ export function inferServiceAccount(ledger: Ledger, pod: Node, podPath: string, 
     );
     ledger.set(['acknowledge', 'automountServiceAccountToken'], CARRIED_OVER, 'the input mounts the API token');
   }
-  const secrets = ((pod.imagePullSecrets as Node[] | undefined) ?? []).map((entry) => String(entry.name));
-  if (secrets.length > 0) ledger.set(['imagePullSecrets'], secrets, `${podPath}.imagePullSecrets`);
+  if (Array.isArray(pod.imagePullSecrets)) {
+    ledger.set(
+      ['imagePullSecrets'],
+      (pod.imagePullSecrets as Node[]).map((entry) => String(entry.name)),
+      `${podPath}.imagePullSecrets`,
+    );
+  }
 }
 
 /** The reason `adopt` writes for every departure from the hardening it carries over (issue 20). */

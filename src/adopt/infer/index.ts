@@ -1,4 +1,4 @@
-import { DECLARED_ANNOTATION } from '../../annotations';
+import { DECLARED_ANNOTATION, TIMINGS_ANNOTATION } from '../../annotations';
 import { PRESETS } from '../../declaration/presets';
 import { parseDeclaredTimes } from '../../manifests/declared-times';
 import { type KubernetesObject, type Node, objectName } from '../../manifests/objects';
@@ -19,7 +19,7 @@ import { inferDrain, inferProbeLatency, inferStartup } from './times';
 import { inferIngress, inferPlatform, inferPorts, inferRoute, inferService, inferStopping, servingPort } from './traffic';
 import { inferVolumes } from './volumes';
 import { inferMetrics, inferNetworkPolicy } from './network';
-import { inferAcknowledgements } from './own-output';
+import { inferAcknowledgements, ownAcknowledgements } from './own-output';
 import { inferMesh } from './identity';
 
 export { writeDeclaration } from './writer';
@@ -101,9 +101,10 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     inferHealth(ledger, at, ['health'], servingNumber, {
       readinessRequired: serves,
       livenessDefault: true,
+      noLiveness: ownAcknowledgements(object).has('noLiveness'),
       acknowledge: (id) => acknowledgement(id),
     });
-    inferStartup(ledger, at, declared);
+    inferStartup(ledger, at, declared, String(object.metadata?.annotations?.[TIMINGS_ANNOTATION] ?? ''));
   } else {
     ledger.consume(ledger.subject, `${at.path}.readinessProbe`, `${at.path}.livenessProbe`, `${at.path}.startupProbe`);
     inferRun(ledger, workload.kind as 'Job' | 'CronJob', object, declared);
@@ -111,9 +112,12 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   inferDrain(ledger, at, pod, declared, framework);
   if (serves) inferStopping(ledger, at, pod, declared, true);
   else inferStopping(ledger, at, pod, declared, false);
-  const preset = framework && presetOf(framework.framework, framework.variables, main!.container, ledger.get(['drainSeconds']) as number);
   inferCommand(ledger, at, []);
   inferEnv(ledger, at, []);
+  const preset =
+    framework && !Array.isArray(ledger.get(['env']))
+      ? presetOf(framework.framework, framework.variables, main!.container, ledger.get(['drainSeconds']) as number)
+      : undefined;
   if (preset) {
     ledger.set(['preset'], preset, `${framework!.setting}: the ${preset} preset writes it from drainSeconds`);
     for (const variable of framework!.variables) ledger.remove(['env', variable]);
