@@ -37,9 +37,9 @@ export function validateDeclarations(declarations: readonly unknown[]): Declarat
   declarations.forEach((declaration, index) => {
     try {
       const { instance, spec } = resolveWorkload(declaration);
-      const collision = nameCollision(declaration, { instance, kind: spec.kind }, index, claimed);
+      const collision = nameCollision(declaration, { instance, kind: spec.kind, names: spec.keep?.names }, index, claimed);
       if (collision !== undefined) errors.push(collision);
-      claimNames({ instance, kind: spec.kind }, index, claimed);
+      claimNames({ instance, kind: spec.kind, names: spec.keep?.names }, index, claimed);
     } catch (error) {
       if (!isDeclarationError(error)) throw error;
       errors.push(error);

@@ -208,7 +208,14 @@ acknowledgements that nothing needs.
 {{- if not (has $role $roles) -}}
 {{- $problems = append $problems (dict "path" $at "value" $patch "rule" (printf "this kind of workload makes no %s (it makes %s)" $role (join ", " $roles)) "fix" (printf "patch one of the objects it makes, or remove patches.%s" $role)) -}}
 {{- else -}}
-{{- if hasKey $patch "object" }}{{ $problems = concat $problems (include "hw.patches.refusals" (dict "patch" $patch.object "table" (index $table.refusals $role) "prefix" (printf "%s.object" $at)) | fromJsonArray) }}{{ end -}}
+{{- /* The kept selector's labels too (keptSelectorRefusals in src/patches/table.ts). */ -}}
+{{- $refused := index $table.refusals $role -}}
+{{- range $label := keys (($w.spec.keep | default dict).selector | default dict) | sortAlpha -}}
+{{- $paths := list (list "metadata" "labels" $label) -}}
+{{- if hasKey $table.podTemplatePaths $role }}{{ $paths = append $paths (concat (index $table.podTemplatePaths $role) (list "metadata" "labels" $label)) }}{{ end -}}
+{{- range $path := $paths }}{{ $refused = append $refused (dict "path" $path "rule" "names and selectors identify the objects and pods across upgrades (a selector is immutable once created)" "fix" "leave the kept selector labels alone (keep.selector); labels adds labels") }}{{ end -}}
+{{- end -}}
+{{- if hasKey $patch "object" }}{{ $problems = concat $problems (include "hw.patches.refusals" (dict "patch" $patch.object "table" $refused "prefix" (printf "%s.object" $at)) | fromJsonArray) }}{{ end -}}
 {{- if and (hasKey $patch "containers") (not (hasKey $table.podTemplatePaths $role)) -}}
 {{- $problems = append $problems (dict "path" (printf "%s.containers" $at) "value" $patch.containers "rule" (printf "a %s has no containers" $role) "fix" "patch the containers through the object that runs the pods") -}}
 {{- else -}}

@@ -18,7 +18,7 @@ metadata:
     {{- include "hw.quotedLines" . | nindent 4 }}
   {{- end }}
 spec:
-  serviceAccountName: {{ $spec.instance | quote }}
+  serviceAccountName: {{ $w.names.ServiceAccount | quote }}
   {{- /* Only a workload that declares it calls the Kubernetes API, with a reason, gets a token. */}}
   automountServiceAccountToken: {{ and (hasKey ($spec.serviceAccount | default dict) "mountApiToken") ($spec.serviceAccount | default dict).mountApiToken | toJson }}
   {{- if hasKey $spec "imagePullSecrets" }}

@@ -18,8 +18,10 @@ without a port) }.
 {{- $protocol := $spec.protocol | default ($grpcReadiness | ternary "grpc" "http") -}}
 {{- $table := index (include "hw.table.protocolPorts" . | fromJson) $protocol -}}
 {{- $service := $spec.service | default dict -}}
-{{- $servingPort := dict "name" $table.name "protocol" $protocol "containerPort" ($spec.port | int) "servicePort" ($service.port | default $spec.port | int) -}}
+{{- $servingPort := dict "name" $table.name "servicePortName" (($spec.keep | default dict).servicePortName | default $table.name) "protocol" $protocol "containerPort" ($spec.port | int) "servicePort" ($service.port | default $spec.port | int) -}}
 {{- if hasKey $table "appProtocol" }}{{ $_ := set $servingPort "appProtocol" $table.appProtocol }}{{ end -}}
+{{- /* A kept Service port name no longer says plain HTTP to Istio: appProtocol http does (keptNameProtocol in ports.ts). */ -}}
+{{- if and (eq $protocol "http") (ne $servingPort.servicePortName "http") (not (hasPrefix "http-" $servingPort.servicePortName)) }}{{ $_ := set $servingPort "appProtocol" "http" }}{{ end -}}
 {{- $_ := set $result "servingPort" $servingPort -}}
 {{- end -}}
 {{- /* The metrics port (metricsPort and checkMetricsPort in src/declaration/resolve/ports.ts): metrics.port by name, or the serving port. */ -}}
@@ -53,7 +55,7 @@ A Service port that sends to the container's port of the same name, mirroring se
 src/constructs/objects/service.ts. Input: (dict "servingPort" "port").
 */}}
 {{- define "hw.ports.servicePort" -}}
-- name: {{ .servingPort.name | quote }}
+- name: {{ .servingPort.servicePortName | default .servingPort.name | quote }}
   port: {{ .port | int }}
   targetPort: {{ .servingPort.name | quote }}
   protocol: TCP

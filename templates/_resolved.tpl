@@ -58,7 +58,7 @@ render with the schema skipped (helm template --skip-schema-validation) must ref
 {{- $stateful := include "hw.statefulSet.problems" (dict "spec" $spec "replicas" $relations.replicas) | fromJson -}}
 {{- $daemon := include "hw.daemonSet.problems" $spec | fromJson -}}
 {{- $security := include "hw.securityContext.problems" $spec | fromJson -}}
-{{- $stage := concat ($spec.presetProblems | default list) (include "hw.kinds.fieldProblems" $spec | fromJsonArray) (include "hw.run.problems" $spec | fromJsonArray) ($schedule.problems | default list) (include "hw.kinds.overrideProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($ports.problems | default list) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) ($stateful.problems | default list) ($daemon.problems | default list) ($security.problems | default list) -}}
+{{- $stage := concat ($spec.presetProblems | default list) (include "hw.kinds.fieldProblems" $spec | fromJsonArray) (include "hw.run.problems" $spec | fromJsonArray) ($schedule.problems | default list) (include "hw.kinds.overrideProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($ports.problems | default list) (include "hw.keep.problems" (dict "spec" $spec "servingPort" $ports.servingPort) | fromJsonArray) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) ($stateful.problems | default list) ($daemon.problems | default list) ($security.problems | default list) -}}
 {{- if $stage -}}
 {{- include "hw.fail" (dict "subject" $subject "problems" $stage) -}}
 {{- end -}}
@@ -100,6 +100,7 @@ render with the schema skipped (helm template --skip-schema-validation) must ref
   "acknowledgements" $acknowledgements
   "unusedAcknowledgements" $unused
   "namespace" .Release.Namespace
+  "names" (include "hw.keep.names" $spec | fromJson)
 -}}
 {{- if hasKey $ports "servingPort" }}{{ $_ := set $resolved "servingPort" $ports.servingPort }}{{ end -}}
 {{- if hasKey $ports "metricsPort" }}{{ $_ := set $resolved "metricsPort" $ports.metricsPort }}{{ $_ := set $resolved "metrics" $ports.metrics }}{{ end -}}

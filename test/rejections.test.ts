@@ -653,7 +653,7 @@ describe('how problems are reported', () => {
         '    fix:  did you mean replicas? remove it or correct its name; known fields here: name, instance, image, distroless, kind, ' +
           'port, protocol, ports, replicas, autoscaling, health, startup, run, schedule, drainSeconds, traffic, preset, probeLatencyMs, kubernetesVersion, preStop, resources, ' +
           'env, envFrom, command, args, files, configFiles, scratch, tmp, securityContext, imagePullSecrets, podAnnotations, serviceAccount, scheduling, initContainers, ' +
-          'sidecars, mesh, labels, networkPolicy, metrics, service, ingress, route, stateful, daemon, patches, overrides, acknowledge',
+          'sidecars, mesh, labels, networkPolicy, metrics, service, ingress, route, stateful, daemon, keep, patches, overrides, acknowledge',
       ].join('\n'),
     );
     expect(message).not.toMatch(/\n\s+at /);

@@ -56,14 +56,18 @@ export abstract class HardenedWorkloadBase extends Construct {
     const workloads = WORKLOADS_BY_CHART.get(chart) ?? { count: 0, claimed: new Map() };
     const collision = nameCollision(
       declaration,
-      { instance: resolved.instance, kind: resolved.spec.kind },
+      { instance: resolved.instance, kind: resolved.spec.kind, names: resolved.spec.keep?.names },
       workloads.count,
       workloads.claimed,
     );
     if (collision !== undefined) throw collision;
     const manifests = builtObjects(resolved);
     super(scope, id);
-    claimNames({ instance: resolved.instance, kind: resolved.spec.kind }, workloads.count, workloads.claimed);
+    claimNames(
+      { instance: resolved.instance, kind: resolved.spec.kind, names: resolved.spec.keep?.names },
+      workloads.count,
+      workloads.claimed,
+    );
     workloads.count += 1;
     WORKLOADS_BY_CHART.set(chart, workloads);
     this.resolved = resolved;

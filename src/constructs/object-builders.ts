@@ -59,7 +59,9 @@ export const OBJECT_BUILDERS: Readonly<Record<ObjectRole, (workload: ResolvedWor
   CronJob: (workload) => manifest(k8s.KubeCronJob.GVK, cronJobProps(workload)),
   ServiceMonitor: (workload) => {
     const port = metricsPort(workload.spec, workload.servingPort);
-    return workload.spec.metrics && port ? serviceMonitor(workload, workload.spec.metrics, port.name) : undefined;
+    // The Service's name for the port: the serving port's may be kept (keep.servicePortName).
+    const name = port && port.name === workload.servingPort?.name ? workload.servingPort.servicePortName : port?.name;
+    return workload.spec.metrics && name ? serviceMonitor(workload, workload.spec.metrics, name) : undefined;
   },
   PodMonitor: (workload) => {
     const port = metricsPort(workload.spec, workload.servingPort);

@@ -351,6 +351,13 @@ export interface WorkloadSpec {
    */
   daemon?: DaemonSettings;
   /**
+   * What a workload brought over from existing manifests keeps of the objects it replaces, so that applying it is an in-place upgrade: selectors, names and the Service port name (README, "Keeping an existing workload's names and selectors").
+   *
+   * @default - none: this project's selectors, names and port names
+   * @example {"selector":{"app":"nginx"},"names":{"Service":"web"},"servicePortName":"web"}
+   */
+  keep?: Keep;
+  /**
    * Changes to the generated objects that the declaration cannot say, keyed by object role (Deployment, Service, PodDisruptionBudget, ...). Names, selectors, selector labels, Service ports and every field the declaration has are refused; the patched objects are held to the invariants and the restricted Pod Security Standard.
    *
    * @default {}
@@ -2612,6 +2619,103 @@ export interface DaemonSettings {
    * @example true
    */
   surge?: boolean;
+}
+export interface KeptNames {
+  /**
+   * Name of the Service.
+   *
+   * @default - `instance`
+   * @example "web"
+   */
+  Service?: string;
+  /**
+   * Name of the headless Service.
+   *
+   * @default - `<instance>-headless`
+   * @example "db-hl"
+   */
+  HeadlessService?: string;
+  /**
+   * Name of the ServiceAccount.
+   *
+   * @default - `instance`
+   * @example "nginx"
+   */
+  ServiceAccount?: string;
+  /**
+   * Name of the PodDisruptionBudget.
+   *
+   * @default - `instance`
+   * @example "nginx-pdb"
+   */
+  PodDisruptionBudget?: string;
+  /**
+   * Name of the HorizontalPodAutoscaler.
+   *
+   * @default - `instance`
+   * @example "nginx-hpa"
+   */
+  HorizontalPodAutoscaler?: string;
+  /**
+   * Name of the NetworkPolicy.
+   *
+   * @default - `instance`
+   * @example "nginx-netpol"
+   */
+  NetworkPolicy?: string;
+  /**
+   * Name of the Ingress.
+   *
+   * @default - `instance`
+   * @example "nginx-ingress"
+   */
+  Ingress?: string;
+  /**
+   * Name of the HTTPRoute or GRPCRoute.
+   *
+   * @default - `instance`
+   * @example "nginx-route"
+   */
+  Route?: string;
+  /**
+   * Name of the ServiceMonitor.
+   *
+   * @default - `instance`
+   * @example "nginx-metrics"
+   */
+  ServiceMonitor?: string;
+  /**
+   * Name of the PodMonitor.
+   *
+   * @default - `instance`
+   * @example "nginx-metrics"
+   */
+  PodMonitor?: string;
+}
+export interface Keep {
+  /**
+   * The pods' selector labels, used instead of app.kubernetes.io/name and app.kubernetes.io/instance in every selector: the controller's, the Services', the PodDisruptionBudget's, the NetworkPolicy's, the monitors' and the spread and anti-affinity terms. The pods and every object carry them beside the usual labels.
+   *
+   * @default - app.kubernetes.io/name: `name`, app.kubernetes.io/instance: `instance`
+   * @example {"app":"nginx"}
+   */
+  selector?: {
+    [k: string]: string;
+  };
+  /**
+   * Object names by role, for objects whose name differs from `instance`. The controller's name is `instance`; the config files' ConfigMap is named after its contents and cannot be kept.
+   *
+   * @default - none: every object is named `instance` (the headless Service `<instance>-headless`)
+   * @example {"Service":"web","ServiceAccount":"nginx","PodDisruptionBudget":"nginx-pdb"}
+   */
+  names?: KeptNames;
+  /**
+   * Name of the serving port in the workload's Services; the Ingress backend and the ServiceMonitor endpoint refer to it. The container's port keeps its name (`http`, `grpc`, ...), which the Service port targets.
+   *
+   * @default - the protocol name: http, http2, grpc or tcp
+   * @example "web"
+   */
+  servicePortName?: string;
 }
 export interface ObjectPatch {
   /**

@@ -1,7 +1,7 @@
 import type { Problem } from '../declaration/errors';
 import { OBJECT_ROLES, type ObjectRole } from '../kinds/table';
 import { isObject, mergePatch } from './merge-patch';
-import { CONTAINER_REFUSALS, PATCH_REFUSALS, type PatchRefusal, POD_TEMPLATE_PATHS } from './table';
+import { CONTAINER_REFUSALS, keptSelectorRefusals, PATCH_REFUSALS, type PatchRefusal, POD_TEMPLATE_PATHS } from './table';
 
 /** One role's patch: a JSON merge patch of the whole object, and of containers picked by name. */
 export interface RolePatch {
@@ -45,7 +45,7 @@ function refusals(patch: Record<string, unknown>, table: readonly PatchRefusal[]
  * The problems of the declared patches that need no object: a patch of a role the kind never
  * makes, containers of a role without pods, and every refused field (src/patches/table.ts).
  */
-export function patchProblems(patches: Patches, roles: readonly ObjectRole[]): Problem[] {
+export function patchProblems(patches: Patches, roles: readonly ObjectRole[], keptSelector: readonly string[] = []): Problem[] {
   const problems: Problem[] = [];
   for (const role of OBJECT_ROLES) {
     const patch = patches[role];
@@ -60,7 +60,9 @@ export function patchProblems(patches: Patches, roles: readonly ObjectRole[]): P
       });
       continue;
     }
-    if (patch.object) problems.push(...refusals(patch.object, PATCH_REFUSALS[role], `${at}.object`));
+    if (patch.object) {
+      problems.push(...refusals(patch.object, [...PATCH_REFUSALS[role], ...keptSelectorRefusals(role, keptSelector)], `${at}.object`));
+    }
     if (patch.containers && !POD_TEMPLATE_PATHS[role]) {
       problems.push({
         path: `${at}.containers`,

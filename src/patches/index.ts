@@ -22,7 +22,7 @@ export function patchObjects(workload: ResolvedWorkload, roles: readonly ObjectR
   const patches = workload.spec.patches as Patches;
   if (Object.keys(patches).length === 0) return objects;
   const subject = `"${workload.spec.name}"`;
-  const problems: Problem[] = patchProblems(patches, roles);
+  const problems: Problem[] = patchProblems(patches, roles, Object.keys(workload.spec.keep?.selector ?? {}));
   const patched: RoleObjects = {};
   for (const role of roles) {
     const object = objects[role];

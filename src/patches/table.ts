@@ -165,6 +165,22 @@ export const CONTAINER_REFUSALS: readonly PatchRefusal[] = [
   { path: ['resources'], ...declared('the resources', 'resources') },
 ];
 
+/**
+ * The labels of a kept selector (keep.selector), which every object and pod carries: a patch of
+ * the role's object may change them no more than the default selector labels. Sorted, as the Helm
+ * face ranges over a map.
+ */
+export function keptSelectorRefusals(role: ObjectRole, keys: readonly string[]): PatchRefusal[] {
+  const template = POD_TEMPLATE_PATHS[role];
+  return [...keys].sort().flatMap((label) =>
+    [['metadata', 'labels', label], ...(template ? [[...template, 'metadata', 'labels', label]] : [])].map((path) => ({
+      path,
+      rule: NAME_RULE,
+      fix: 'leave the kept selector labels alone (keep.selector); labels adds labels',
+    })),
+  );
+}
+
 /** What a patch of each role's object may not change. */
 export const PATCH_REFUSALS = Object.fromEntries(
   OBJECT_ROLES.map((role): [ObjectRole, readonly PatchRefusal[]] => {

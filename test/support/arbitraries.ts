@@ -277,6 +277,81 @@ function mapValues<T, R>(entries: Record<string, T>, map: (value: T, key: string
 }
 
 /**
+ * `keep` as adopt writes it (issue 20): a selector of a foreign chart's labels, names for some
+ * roles, a Service port name. Drawn with what the checks refuse (an empty selector, the namespace's
+ * `default` ServiceAccount, one name for both Services, a Service port name another port has, a
+ * name for a role the kind does not make), which `coherentKeep` takes out again.
+ */
+export const keepDraw = fc.record(
+  {
+    selector: fc.dictionary(
+      fc.constantFrom(
+        'app',
+        'app.kubernetes.io/name',
+        'app.kubernetes.io/instance',
+        'app.kubernetes.io/component',
+        'release',
+        'example.com/tier',
+      ),
+      fc.constantFrom('nginx', 'release', 'controller', 'web-1', 'a.b_c'),
+      { maxKeys: 3 },
+    ),
+    names: fc.record(
+      {
+        Service: fc.constantFrom('web', 'nginx', 'peers'),
+        HeadlessService: fc.constantFrom('peers', 'nginx-hl'),
+        ServiceAccount: fc.constantFrom('nginx', 'default', 'app.runner'),
+        PodDisruptionBudget: fc.constantFrom('nginx-pdb', 'nginx'),
+        HorizontalPodAutoscaler: fc.constantFrom('nginx-hpa', 'nginx'),
+        NetworkPolicy: fc.constantFrom('nginx-netpol', 'allow.nginx'),
+        Ingress: fc.constantFrom('nginx-ingress', 'nginx'),
+        Route: fc.constantFrom('nginx-route', 'nginx'),
+        ServiceMonitor: fc.constantFrom('nginx-metrics', 'nginx'),
+        PodMonitor: fc.constantFrom('nginx-metrics', 'nginx'),
+      },
+      { requiredKeys: [] },
+    ),
+    servicePortName: fc.constantFrom('web', 'http', 'admin', 'grpc-api', 'metrics'),
+  },
+  { requiredKeys: [] },
+);
+export type KeepDraw = typeof keepDraw extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * The parts of a drawn `keep` that the declaration accepts: a selector that selects something and
+ * that its labels agree with (the labels give way), names of roles its kind makes (never `default`
+ * for the ServiceAccount, never one name for both Services), a Service port name only with a
+ * Service, apart from the extra ports' names.
+ */
+export function coherentKeep(draw: KeepDraw, declaration: Record<string, unknown>): Record<string, unknown> | undefined {
+  const kind = (declaration.kind ?? 'web') as WorkloadKind;
+  const makes = KINDS[kind].objects as readonly string[];
+  const keep: Record<string, unknown> = {};
+  if (draw.selector && Object.keys(draw.selector).length > 0) {
+    keep.selector = draw.selector;
+    const labels = declaration.labels as Record<string, string> | undefined;
+    if (labels) for (const key of Object.keys(draw.selector)) delete labels[key];
+  }
+  const names = Object.fromEntries(
+    Object.entries(draw.names ?? {}).filter(([role, name]) => makes.includes(role) && !(role === 'ServiceAccount' && name === 'default')),
+  );
+  const instance = (declaration.instance ?? declaration.name) as string;
+  if (makes.includes('HeadlessService') && (names.Service ?? instance) === (names.HeadlessService ?? `${instance}-headless`))
+    delete names.HeadlessService;
+  if (Object.keys(names).length > 0) keep.names = names;
+  const ports = (declaration.ports ?? []) as Array<{ name: string }>;
+  if (
+    draw.servicePortName !== undefined &&
+    makes.includes('Service') &&
+    declaration.port !== undefined &&
+    !ports.some(({ name }) => name === draw.servicePortName)
+  ) {
+    keep.servicePortName = draw.servicePortName;
+  }
+  return Object.keys(keep).length > 0 ? keep : undefined;
+}
+
+/**
  * Declarations the library must accept: every form of probe, preStop, replica mode and platform,
  * with the acknowledgements that single replicas and long grace periods need. No overrides.
  */
@@ -419,6 +494,7 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       fc.record({ request: fc.constantFrom('256Mi', '512Mi'), limit: fc.constantFrom('512Mi', '3Gi', '64Gi') }, { requiredKeys: [] }),
       { nil: undefined },
     ),
+    keep: fc.option(keepDraw, { nil: undefined, freq: 4 }),
     serving: fc.record(
       {
         protocol: fc.constantFrom('http' as const, 'http2' as const, 'grpc' as const, 'tcp' as const),
@@ -625,6 +701,8 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     });
     if (timings.terminationGracePeriodSeconds > 600) acknowledge.graceLimit = 'batch export needs the full window';
     addResources(declaration, draw);
+    const keep = draw.keep && coherentKeep(draw.keep, declaration);
+    if (keep) declaration.keep = keep;
     return declaration as WorkloadSpec;
   });
 
@@ -808,6 +886,8 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       daemon: _daemon,
       // A Job's pods are not scraped: metrics is a long-running kind's.
       metrics: _metrics,
+      // Drawn for a long-running kind: what of it a job can keep is worked out again below.
+      keep: drawnKeep,
       securityContext,
       acknowledge = {},
       ...rest
@@ -847,7 +927,9 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
         ...(capabilities ? { capabilities: capabilities.filter((name) => name === 'NET_BIND_SERVICE') } : {}),
       };
     }
-    return { ...rest, kind: 'job', run, acknowledge: kept } as WorkloadSpec;
+    const job = { ...rest, kind: 'job', run, acknowledge: kept } as WorkloadSpec;
+    const keep = drawnKeep && coherentKeep(drawnKeep as KeepDraw, job as unknown as Record<string, unknown>);
+    return (keep ? { ...job, keep } : job) as WorkloadSpec;
   });
 
 /** Schedules people write, and random daily ones. */

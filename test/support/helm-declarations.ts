@@ -8,6 +8,7 @@ import { BYTES_CAP, cpuMillicores, memoryBytes } from '../../src/declaration/qua
 import { NODE_OPERATORS } from '../../src/declaration/schema/scheduling';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
 import { DERIVED_MESH_ANNOTATION as MESH_ANNOTATIONS } from '../../src/meshes/annotations';
+import { coherentKeep, keepDraw } from './arbitraries';
 
 /**
  * Declarations from every corner of the schema, for comparing the two faces. Unlike
@@ -810,6 +811,7 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     ),
     reason: fc.string({ unit: 'grapheme', minLength: 10, maxLength: 30 }),
     configuration: withShare(0.6, configuration),
+    keep: sometimes(keepDraw),
     serving: fc.record({
       protocol: sometimes(fc.constantFrom('http', 'http2', 'grpc', 'tcp')),
       servicePort: sometimes(port),
@@ -924,6 +926,8 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       optional('service', draw.service);
     }
     addServing(declaration, draw.serving, coherent, web);
+    if (draw.keep && coherent) optional('keep', coherentKeep(draw.keep, declaration));
+    else optional('keep', draw.keep);
     const memory = (declaration.resources as { memory?: string } | undefined)?.memory ?? '256Mi';
     const extra = draw.configuration && (coherent ? repaired(draw.configuration, memory) : draw.configuration);
     if (extra) {

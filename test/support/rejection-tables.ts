@@ -1,6 +1,7 @@
 import { BATCH_REJECTIONS } from './batch-rejections';
 import { CONFIGURATION_REJECTIONS } from './configuration-rejections';
 import { EDGE_REJECTIONS } from './edge-rejections';
+import { KEEP_REJECTIONS } from './keep-rejections';
 import { PATCH_REJECTIONS } from './patch-rejections';
 import { PORT_REJECTIONS } from './port-rejections';
 import { RESOURCES_REJECTIONS } from './resources-rejections';
@@ -15,4 +16,5 @@ export const REJECTION_TABLES = [
   ...EDGE_REJECTIONS,
   ...RESOURCES_REJECTIONS,
   ...PORT_REJECTIONS,
+  ...KEEP_REJECTIONS,
 ];

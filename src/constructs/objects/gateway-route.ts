@@ -1,6 +1,6 @@
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import type { ParsedSpec } from '../../declaration/schema';
-import { objectMetadata } from '../metadata';
+import { nameOf, objectMetadata } from '../metadata';
 import { DEFAULT_PATHS } from './ingress';
 
 /**
@@ -35,11 +35,11 @@ export function gatewayRoute(workload: ResolvedWorkload, route: NonNullable<Pars
   return {
     apiVersion: GATEWAY_API_VERSION,
     kind: route.kind,
-    metadata: objectMetadata(workload),
+    metadata: objectMetadata(workload, undefined, 'Route'),
     spec: {
       parentRefs: route.parentRefs.map(({ name, namespace, sectionName }) => ({ name, namespace, sectionName })),
       hostnames: route.hostnames ? [...route.hostnames] : undefined,
-      rules: [{ matches, backendRefs: [{ name: workload.instance, port }] }],
+      rules: [{ matches, backendRefs: [{ name: nameOf(workload, 'Service'), port }] }],
     },
   };
 }

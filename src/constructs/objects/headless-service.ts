@@ -23,9 +23,9 @@ type HeadlessServiceProps = Omit<Json<k8s.KubeServiceProps>, 'spec'> & {
 
 export function headlessServiceProps(workload: ResolvedWorkload): HeadlessServiceProps {
   const { servingPort } = workload;
-  const base = objectMetadata(workload);
+  const base = objectMetadata(workload, undefined, 'HeadlessService');
   return {
-    metadata: { ...base, name: headlessServiceName(workload.instance) },
+    metadata: base,
     spec: {
       clusterIP: 'None',
       publishNotReadyAddresses: true,

@@ -8,7 +8,7 @@ export function horizontalPodAutoscalerProps(
   replicas: { min: number; max: number; targetCPUUtilizationPercentage: number },
 ): Json<k8s.KubeHorizontalPodAutoscalerV2Props> {
   return {
-    metadata: objectMetadata(workload),
+    metadata: objectMetadata(workload, undefined, 'HorizontalPodAutoscaler'),
     spec: {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: workload.instance },
       minReplicas: replicas.min,

@@ -3,7 +3,7 @@ import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import type { ParsedSpec } from '../../declaration/schema';
 import { ALB_INGRESS_CLASS } from '../../load-balancers/aws-load-balancer-controller';
-import { objectMetadata } from '../metadata';
+import { nameOf, objectMetadata } from '../metadata';
 import { annotationsWithLoadBalancer } from './load-balancer-annotations';
 import type { ServingPort } from '../../declaration/resolve/ports';
 
@@ -20,11 +20,11 @@ export function ingressProps(
   servingPort: ServingPort,
 ): Json<k8s.KubeIngressProps> {
   const className = ingress.className ?? (workload.spec.traffic.platform === 'aws-alb' ? ALB_INGRESS_CLASS : undefined);
-  const backend = { service: { name: workload.instance, port: { name: servingPort.name } } };
+  const backend = { service: { name: nameOf(workload, 'Service'), port: { name: servingPort.servicePortName } } };
   const paths = (ingress.paths ?? DEFAULT_PATHS).map((path) => ({ path, pathType: 'Prefix', backend }));
   const hosts: ReadonlyArray<string | undefined> = ingress.hosts ?? [undefined];
   return {
-    metadata: objectMetadata(workload, annotationsWithLoadBalancer(workload, 'aws-alb', ingress.annotations)),
+    metadata: objectMetadata(workload, annotationsWithLoadBalancer(workload, 'aws-alb', ingress.annotations), 'Ingress'),
     spec: {
       ingressClassName: className,
       tls:

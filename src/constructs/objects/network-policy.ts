@@ -88,7 +88,7 @@ export function networkPolicyProps(workload: ResolvedWorkload): Json<k8s.KubeNet
       ]
     : [{}];
   return {
-    metadata: objectMetadata(workload),
+    metadata: objectMetadata(workload, undefined, 'NetworkPolicy'),
     spec: {
       podSelector: { matchLabels: selectorLabels(workload) },
       policyTypes: ['Ingress', 'Egress'],

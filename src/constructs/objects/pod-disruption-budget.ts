@@ -9,7 +9,7 @@ import { objectMetadata, selectorLabels } from '../metadata';
  */
 export function podDisruptionBudgetProps(workload: ResolvedWorkload): Json<k8s.KubePodDisruptionBudgetProps> {
   return {
-    metadata: objectMetadata(workload),
+    metadata: objectMetadata(workload, undefined, 'PodDisruptionBudget'),
     spec: {
       maxUnavailable: 1,
       selector: { matchLabels: selectorLabels(workload) },

@@ -12,7 +12,7 @@ export function podMonitor(workload: ResolvedWorkload, metrics: NonNullable<Pars
   return {
     apiVersion: MONITORING_API_VERSION,
     kind: 'PodMonitor',
-    metadata: objectMetadata(workload),
+    metadata: objectMetadata(workload, undefined, 'PodMonitor'),
     spec: { selector: { matchLabels: selectorLabels(workload) }, podMetricsEndpoints: [scrapeEndpoint(metrics, port)] },
   };
 }

@@ -10,7 +10,7 @@ import { objectMetadata } from '../metadata';
 export function serviceAccountProps(workload: ResolvedWorkload): Json<k8s.KubeServiceAccountProps> {
   const { serviceAccount } = workload.spec;
   return {
-    metadata: objectMetadata(workload, serviceAccount?.annotations),
+    metadata: objectMetadata(workload, serviceAccount?.annotations, 'ServiceAccount'),
     automountServiceAccountToken: serviceAccount?.mountApiToken === true,
   };
 }

@@ -21,7 +21,7 @@ export function serviceMonitor(workload: ResolvedWorkload, metrics: NonNullable<
   return {
     apiVersion: MONITORING_API_VERSION,
     kind: 'ServiceMonitor',
-    metadata: objectMetadata(workload),
+    metadata: objectMetadata(workload, undefined, 'ServiceMonitor'),
     spec: { selector: { matchLabels: selectorLabels(workload) }, endpoints: [scrapeEndpoint(metrics, port)] },
   };
 }

@@ -9,8 +9,11 @@ import type { ServingPort } from '../../declaration/resolve/ports';
  * A Service port that sends to the container's port of the same name; the protocol's
  * appProtocol where it has one (src/declaration/protocols.ts).
  */
-export function servicePort({ name, appProtocol }: Pick<ServingPort, 'name' | 'appProtocol'>, port: number): Json<k8s.ServicePort> {
-  return { name, port, targetPort: name, protocol: 'TCP', appProtocol };
+export function servicePort(
+  { name, servicePortName, appProtocol }: Pick<ServingPort, 'name' | 'appProtocol'> & { readonly servicePortName?: string },
+  port: number,
+): Json<k8s.ServicePort> {
+  return { name: servicePortName ?? name, port, targetPort: name, protocol: 'TCP', appProtocol };
 }
 
 /**
@@ -23,7 +26,7 @@ export function serviceProps(workload: ResolvedWorkload, port: ServingPort): Jso
   const service = workload.spec.service;
   const loadBalancer = service?.type === 'LoadBalancer';
   return {
-    metadata: objectMetadata(workload, annotationsWithLoadBalancer(workload, 'aws-nlb', service?.annotations ?? {})),
+    metadata: objectMetadata(workload, annotationsWithLoadBalancer(workload, 'aws-nlb', service?.annotations ?? {}), 'Service'),
     spec: {
       type: loadBalancer ? 'LoadBalancer' : 'ClusterIP',
       allocateLoadBalancerNodePorts: loadBalancer ? false : undefined,

@@ -2,10 +2,9 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { Json } from '../kubernetes-json';
 import type { ResolvedWorkload } from '../../declaration/resolve';
 import { statefulSettings } from '../../declaration/resolve/stateful-set';
-import { deploymentAnnotations, objectMetadata, selectorLabels } from '../metadata';
+import { deploymentAnnotations, nameOf, objectMetadata, selectorLabels } from '../metadata';
 import { podTemplate } from './pod/pod-template';
 import type { PodTemplate } from './pod/types';
-import { headlessServiceName } from './headless-service';
 
 /** The 1.28 StatefulSet props with the shared pod template, which may hold newer fields (pod/types.ts). */
 type StatefulSetProps = Omit<Json<k8s.KubeStatefulSetProps>, 'spec'> & {
@@ -29,7 +28,7 @@ export function statefulSetProps(workload: ResolvedWorkload): StatefulSetProps {
     spec: {
       replicas: workload.replicas.mode === 'fixed' ? workload.replicas.count : undefined,
       selector: { matchLabels: selectorLabels(workload) },
-      serviceName: headlessServiceName(workload.instance),
+      serviceName: nameOf(workload, 'HeadlessService'),
       podManagementPolicy: rollout.podManagementPolicy,
       updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: rollout.partition } },
       minReadySeconds: rollout.minReadySeconds,

@@ -7,6 +7,8 @@ import { PROTOCOL_PORTS, type ServingProtocol } from '../protocols';
 export interface ServingPort {
   /** The port's name in the container and the Service (src/declaration/protocols.ts). */
   readonly name: string;
+  /** The port's name in the workload's Services: `keep.servicePortName`, else `name`. The Service port targets `name`. */
+  readonly servicePortName: string;
   readonly protocol: ServingProtocol;
   /** The Service port's appProtocol, where the name alone is not read everywhere. */
   readonly appProtocol?: string;
@@ -31,6 +33,15 @@ export function servingPortName(spec: EffectiveSpec, readiness: ResolvedProbe | 
   return PROTOCOL_PORTS[servingProtocol(spec, readiness)].name;
 }
 
+/**
+ * A kept Service port name no longer says the protocol, which Istio reads from the name when no
+ * appProtocol is set (https://istio.io/latest/docs/ops/configuration/traffic-management/protocol-selection/):
+ * plain HTTP then says it with appProtocol http, an IANA service name. TCP, Istio's default, needs nothing.
+ */
+function keptNameProtocol(protocol: ServingProtocol, servicePortName: string): string | undefined {
+  return protocol === 'http' && servicePortName !== 'http' && !servicePortName.startsWith('http-') ? 'http' : undefined;
+}
+
 export function resolveServingPort(
   spec: EffectiveSpec,
   readiness: ResolvedProbe | undefined,
@@ -46,10 +57,12 @@ export function resolveServingPort(
   }
   if (spec.port === undefined) return undefined;
   const protocol = servingProtocol(spec, readiness);
+  const servicePortName = spec.keep?.servicePortName ?? PROTOCOL_PORTS[protocol].name;
   return {
     name: PROTOCOL_PORTS[protocol].name,
+    servicePortName,
     protocol,
-    appProtocol: PROTOCOL_PORTS[protocol].appProtocol,
+    appProtocol: PROTOCOL_PORTS[protocol].appProtocol ?? keptNameProtocol(protocol, servicePortName),
     containerPort: spec.port,
     servicePort: spec.service?.port ?? spec.port,
   };

@@ -22,6 +22,7 @@ import { daemon } from './daemon';
 import { securityContext } from './security-context';
 import { WORKLOAD_KINDS } from '../../kinds/table';
 import { configFiles, scratch, tmp } from './volumes';
+import { keep } from './keep';
 import { run } from './run';
 import { schedule } from './schedule';
 
@@ -241,6 +242,7 @@ export const workloadSchema = z
     route: route.optional().meta({ 'x-default': 'none', examples: [{ parentRefs: [{ name: 'public-gateway' }] }] }),
     stateful,
     daemon,
+    keep,
     patches,
     overrides: overrides.prefault({}).meta({ examples: [{ terminationGracePeriodSeconds: 60 }] }),
     acknowledge: z

@@ -1,6 +1,6 @@
 import type { ResolvedWorkload } from '../../../declaration/resolve';
 import { KINDS, POD_SPREAD, runsToCompletion } from '../../../kinds/table';
-import { commonLabels, selectorLabels } from '../../metadata';
+import { commonLabels, nameOf, selectorLabels } from '../../metadata';
 import { initContainer, mainContainer, sidecarContainer } from './containers';
 import { meshAnnotations } from './mesh';
 import { podScheduling } from './scheduling';
@@ -27,7 +27,7 @@ export function podTemplate(workload: ResolvedWorkload): PodTemplate {
   return {
     metadata: { labels: commonLabels(workload), annotations: Object.keys(annotations).length > 0 ? annotations : undefined },
     spec: {
-      serviceAccountName: workload.instance,
+      serviceAccountName: nameOf(workload, 'ServiceAccount'),
       // Only a workload that declares it calls the Kubernetes API, with a reason, gets a token.
       automountServiceAccountToken: spec.serviceAccount?.mountApiToken === true,
       imagePullSecrets: spec.imagePullSecrets?.map((name) => ({ name })),
