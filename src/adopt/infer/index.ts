@@ -18,6 +18,7 @@ import { inferSecurity } from './security';
 import { inferDrain, inferProbeLatency, inferStartup } from './times';
 import { inferIngress, inferPlatform, inferPorts, inferRoute, inferService, inferStopping, servingPort } from './traffic';
 import { inferVolumes } from './volumes';
+import { inferKeep } from './keep';
 import { inferMetrics, inferNetworkPolicy } from './network';
 import { inferAcknowledgements, ownAcknowledgements } from './own-output';
 import { inferMesh } from './identity';
@@ -74,7 +75,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   const at: ContainerAt = { object: ledger.subject, path: main!.path.join('.'), container: main!.container };
   const services = workload.related.services.map((source) => source.object);
 
-  inferIdentity(ledger, object);
+  inferIdentity(ledger, object, main!.name);
   const serving = servingPort(ledger, at, services, options.service);
   const kind = inferKind(ledger, workload.kind, serving?.service !== undefined);
   const serves = kind === 'web' || (kind === 'stateful' && serving?.service !== undefined);
@@ -172,6 +173,30 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
       workload.related.routes.map((source) => source.object),
     );
   }
+  const ofKind = (kind: string) => group.monitors.find((monitor) => monitor.kind === kind);
+  inferKeep(
+    ledger,
+    object,
+    {
+      Service: serving?.service,
+      HeadlessService: kind === 'stateful' ? services.find((each) => each.spec?.clusterIP === 'None') : undefined,
+      ServiceAccount:
+        pod.serviceAccountName !== undefined || pod.serviceAccount !== undefined
+          ? (workload.related.serviceAccount?.object ?? {
+              kind: 'ServiceAccount',
+              metadata: { name: String(pod.serviceAccountName ?? pod.serviceAccount) },
+            })
+          : undefined,
+      PodDisruptionBudget: workload.related.podDisruptionBudgets[0]?.object,
+      HorizontalPodAutoscaler: workload.related.autoscaler?.object,
+      NetworkPolicy: group.networkPolicies[0],
+      Ingress: serves ? workload.related.ingresses[0]?.object : undefined,
+      Route: serves ? workload.related.routes[0]?.object : undefined,
+      ServiceMonitor: ofKind('ServiceMonitor'),
+      PodMonitor: ofKind('PodMonitor'),
+    },
+    serving?.servicePort?.name === undefined ? undefined : String(serving.servicePort.name),
+  );
   inferMetrics(ledger, group.monitors);
   inferNetworkPolicy(ledger, group.networkPolicies, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
   inferAcknowledgements(ledger, object);

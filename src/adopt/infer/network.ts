@@ -129,7 +129,8 @@ export function inferMetrics(ledger: Ledger, monitors: readonly KubernetesObject
   const endpoint = endpoints[0];
   if (!endpoint) return;
   if (endpoints.length > 1) ledger.ambiguous(`${object} has ${endpoints.length} endpoints; the first is the declaration's`, 'metrics');
-  const servingName = String(ledger.get(['protocol']) ?? 'http');
+  const grpcReadiness = (ledger.get(['health', 'readiness']) as Record<string, unknown> | undefined)?.grpc !== undefined;
+  const servingName = String(ledger.get(['keep', 'servicePortName']) ?? ledger.get(['protocol']) ?? (grpcReadiness ? 'grpc' : 'http'));
   const port = endpoint.port === undefined ? undefined : String(endpoint.port);
   ledger.set(['metrics'], {}, `${object}`);
   if (port !== undefined && port !== servingName) ledger.set(['metrics', 'port'], port, `${object} endpoint port`);
