@@ -84,12 +84,25 @@ function envSource(entry: Node, container: string): { value: unknown } | { why: 
 export function inferEnv(ledger: Ledger, at: ContainerAt, prefix: FieldKeys): void {
   const entries = (at.container.env as Node[] | undefined) ?? [];
   ledger.consume(at.object, `${at.path}.env`, `${at.path}.envFrom`);
+  // A map is written in name order; a list keeps the input's order, which $(VAR) references depend on.
+  const names = entries.map((entry) => String(entry.name));
+  const asList = names.some((name, index) => index > 0 && name < names[index - 1]!);
+  const list: Array<Record<string, unknown>> = [];
+  if (asList) ledger.put([...prefix, 'env'], list);
   entries.forEach((entry, index) => {
     const name = String(entry.name);
     const source = envSource(entry, String(at.container.name));
-    if ('why' in source)
+    if ('why' in source) {
       ledger.drop(at.object, `${at.path}.env.${index}`, `env ${name} is not carried over: ${source.why}; set it in patches`);
-    else ledger.set([...prefix, 'env', name], source.value, `${at.path}.env.${index}`);
+    } else if (asList) {
+      list.push({ name });
+      const fields = typeof source.value === 'string' ? { value: source.value } : (source.value as Record<string, unknown>);
+      for (const [field, content] of Object.entries(fields)) {
+        ledger.set([...prefix, 'env', String(list.length - 1), field], content, `${at.path}.env.${index}`);
+      }
+    } else {
+      ledger.set([...prefix, 'env', name], source.value, `${at.path}.env.${index}`);
+    }
   });
   const envFrom = ((at.container.envFrom as Node[] | undefined) ?? []).map((entry) => {
     const reference: Node = entry.secretRef ?? entry.configMapRef ?? {};

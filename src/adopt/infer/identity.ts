@@ -28,13 +28,20 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
  * (app.kubernetes.io/name); anyone's workload object gives the instance, and its name label, when it
  * is a DNS-1035 label, the name. A name that is no DNS-1035 label is made into one, marked CONFIRM.
  */
-export function inferIdentity(ledger: Ledger, workload: KubernetesObject): void {
+export function inferIdentity(ledger: Ledger, workload: KubernetesObject, mainContainer: string): void {
   const objectName = String(workload.metadata?.name ?? '');
-  const label = workload.metadata?.labels?.['app.kubernetes.io/name'];
+  // Our own output names the application's container after the workload (a kept selector may
+  // replace the name label); anyone's: the name label, else the object's name.
+  const ours = workload.metadata?.labels?.['app.kubernetes.io/managed-by'] === 'hardened-workloads';
+  const label = ours ? mainContainer : workload.metadata?.labels?.['app.kubernetes.io/name'];
   const name = label !== undefined && DNS_1035_LABEL.test(label) ? label : objectName;
   ledger.consume(ledger.subject, 'metadata.name', 'metadata.namespace');
   if (DNS_1035_LABEL.test(name)) {
-    ledger.set(['name'], name, name === objectName ? 'metadata.name' : 'metadata.labels["app.kubernetes.io/name"]');
+    ledger.set(
+      ['name'],
+      name,
+      name === objectName ? 'metadata.name' : ours ? "the application container's name" : 'metadata.labels["app.kubernetes.io/name"]',
+    );
   } else {
     const fixed =
       name
@@ -148,8 +155,13 @@ export function inferServiceAccount(ledger: Ledger, pod: Node, podPath: string, 
     );
     ledger.set(['acknowledge', 'automountServiceAccountToken'], CARRIED_OVER, 'the input mounts the API token');
   }
-  const secrets = ((pod.imagePullSecrets as Node[] | undefined) ?? []).map((entry) => String(entry.name));
-  if (secrets.length > 0) ledger.set(['imagePullSecrets'], secrets, `${podPath}.imagePullSecrets`);
+  if (Array.isArray(pod.imagePullSecrets)) {
+    ledger.set(
+      ['imagePullSecrets'],
+      (pod.imagePullSecrets as Node[]).map((entry) => String(entry.name)),
+      `${podPath}.imagePullSecrets`,
+    );
+  }
 }
 
 /** The reason `adopt` writes for every departure from the hardening it carries over (issue 20). */

@@ -1,4 +1,4 @@
-import { DECLARED_ANNOTATION } from '../../annotations';
+import { DECLARED_ANNOTATION, TIMINGS_ANNOTATION } from '../../annotations';
 import { PRESETS } from '../../declaration/presets';
 import { parseDeclaredTimes } from '../../manifests/declared-times';
 import { type KubernetesObject, type Node, objectName } from '../../manifests/objects';
@@ -18,8 +18,9 @@ import { inferSecurity } from './security';
 import { inferDrain, inferProbeLatency, inferStartup } from './times';
 import { inferIngress, inferPlatform, inferPorts, inferRoute, inferService, inferStopping, servingPort } from './traffic';
 import { inferVolumes } from './volumes';
+import { inferKeep } from './keep';
 import { inferMetrics, inferNetworkPolicy } from './network';
-import { inferAcknowledgements } from './own-output';
+import { inferAcknowledgements, ownAcknowledgements } from './own-output';
 import { inferMesh } from './identity';
 
 export { writeDeclaration } from './writer';
@@ -74,7 +75,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   const at: ContainerAt = { object: ledger.subject, path: main!.path.join('.'), container: main!.container };
   const services = workload.related.services.map((source) => source.object);
 
-  inferIdentity(ledger, object);
+  inferIdentity(ledger, object, main!.name);
   const serving = servingPort(ledger, at, services, options.service);
   const kind = inferKind(ledger, workload.kind, serving?.service !== undefined);
   const serves = kind === 'web' || (kind === 'stateful' && serving?.service !== undefined);
@@ -101,9 +102,10 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     inferHealth(ledger, at, ['health'], servingNumber, {
       readinessRequired: serves,
       livenessDefault: true,
+      noLiveness: ownAcknowledgements(object).has('noLiveness'),
       acknowledge: (id) => acknowledgement(id),
     });
-    inferStartup(ledger, at, declared);
+    inferStartup(ledger, at, declared, String(object.metadata?.annotations?.[TIMINGS_ANNOTATION] ?? ''));
   } else {
     ledger.consume(ledger.subject, `${at.path}.readinessProbe`, `${at.path}.livenessProbe`, `${at.path}.startupProbe`);
     inferRun(ledger, workload.kind as 'Job' | 'CronJob', object, declared);
@@ -111,9 +113,12 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   inferDrain(ledger, at, pod, declared, framework);
   if (serves) inferStopping(ledger, at, pod, declared, true);
   else inferStopping(ledger, at, pod, declared, false);
-  const preset = framework && presetOf(framework.framework, framework.variables, main!.container, ledger.get(['drainSeconds']) as number);
   inferCommand(ledger, at, []);
   inferEnv(ledger, at, []);
+  const preset =
+    framework && !Array.isArray(ledger.get(['env']))
+      ? presetOf(framework.framework, framework.variables, main!.container, ledger.get(['drainSeconds']) as number)
+      : undefined;
   if (preset) {
     ledger.set(['preset'], preset, `${framework!.setting}: the ${preset} preset writes it from drainSeconds`);
     for (const variable of framework!.variables) ledger.remove(['env', variable]);
@@ -168,6 +173,30 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
       workload.related.routes.map((source) => source.object),
     );
   }
+  const ofKind = (kind: string) => group.monitors.find((monitor) => monitor.kind === kind);
+  inferKeep(
+    ledger,
+    object,
+    {
+      Service: serving?.service,
+      HeadlessService: kind === 'stateful' ? services.find((each) => each.spec?.clusterIP === 'None') : undefined,
+      ServiceAccount:
+        pod.serviceAccountName !== undefined || pod.serviceAccount !== undefined
+          ? (workload.related.serviceAccount?.object ?? {
+              kind: 'ServiceAccount',
+              metadata: { name: String(pod.serviceAccountName ?? pod.serviceAccount) },
+            })
+          : undefined,
+      PodDisruptionBudget: workload.related.podDisruptionBudgets[0]?.object,
+      HorizontalPodAutoscaler: workload.related.autoscaler?.object,
+      NetworkPolicy: group.networkPolicies[0],
+      Ingress: serves ? workload.related.ingresses[0]?.object : undefined,
+      Route: serves ? workload.related.routes[0]?.object : undefined,
+      ServiceMonitor: ofKind('ServiceMonitor'),
+      PodMonitor: ofKind('PodMonitor'),
+    },
+    serving?.servicePort?.name === undefined ? undefined : String(serving.servicePort.name),
+  );
   inferMetrics(ledger, group.monitors);
   inferNetworkPolicy(ledger, group.networkPolicies, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
   inferAcknowledgements(ledger, object);

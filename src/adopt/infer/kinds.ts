@@ -60,7 +60,8 @@ export function inferRun(ledger: Ledger, controller: 'Job' | 'CronJob', object: 
   const fitted = /as many as fit/.test(String(object.metadata?.annotations?.[TIMINGS_ANNOTATION] ?? ''));
   if (!fitted) {
     const attempts = Math.min(20, backoffLimit + 1);
-    if (attempts !== 3)
+    // A cronjob whose runs must not overlap defaults to as many attempts as fit between two runs: its attempts are written even when 3.
+    if (attempts !== 3 || controller === 'CronJob')
       ledger.set(
         ['run', 'attempts'],
         attempts,
@@ -170,7 +171,7 @@ export function inferDaemon(
   for (const { name, path, mountPath, readOnly, type } of hostPaths) {
     ledger.set(
       ['daemon', 'hostPaths', name],
-      { path, ...(mountPath !== path ? { mountPath } : {}), ...(readOnly ? { readOnly: true } : {}), ...(type ? { type } : {}) },
+      { path, ...(mountPath !== path ? { mountPath } : {}), ...(readOnly ? {} : { readOnly: false }), ...(type ? { type } : {}) },
       `the hostPath volume ${name}`,
     );
   }

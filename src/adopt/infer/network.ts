@@ -57,6 +57,11 @@ export function inferNetworkPolicy(
       ? servingPort
       : (extraPorts.find((port) => port.name === metricsPortName)?.port ?? servingPort);
   let servingSeen = false;
+  const rules = (spec.ingress as Node[] | undefined) ?? [];
+  const only = (rule: Node, port: unknown) => ((rule.ports as Node[] | undefined) ?? []).length === 1 && rule.ports[0].port === port;
+  /** Whether a later rule (or, with `later` false, an earlier one) is also for exactly this port: the synthesis writes a port's own peers before the scraper's. */
+  const rulesBefore = (index: number, port: unknown, later: boolean) =>
+    rules.some((rule, other) => (later ? other > index : other < index) && only(rule, port));
   for (const [index, rule] of ((spec.ingress as Node[] | undefined) ?? []).entries()) {
     const path = `spec.ingress.${index}`;
     const ports = ((rule.ports as Node[] | undefined) ?? []).map((port) => port.port);
@@ -70,7 +75,12 @@ export function inferNetworkPolicy(
     } else if (ports.includes(servingPort) && !servingSeen) {
       servingSeen = true;
       if (from && from.length > 0) servingPeers(ledger, from, `${object} ${path}.from`);
-    } else if (metricsPort !== undefined && ports.length === 1 && ports[0] === metricsPort) {
+    } else if (
+      metricsPort !== undefined &&
+      ports.length === 1 &&
+      ports[0] === metricsPort &&
+      (metricsPort === servingPort || !rulesBefore(index, metricsPort, true))
+    ) {
       if (from && !same(from, METRICS_DEFAULTS.from)) ledger.set(['metrics', 'from'], from, `${object} ${path}.from`);
     } else {
       const extraIndex = extraPorts.findIndex((port) => ports.length === 1 && port.port === ports[0]);
@@ -119,7 +129,8 @@ export function inferMetrics(ledger: Ledger, monitors: readonly KubernetesObject
   const endpoint = endpoints[0];
   if (!endpoint) return;
   if (endpoints.length > 1) ledger.ambiguous(`${object} has ${endpoints.length} endpoints; the first is the declaration's`, 'metrics');
-  const servingName = String(ledger.get(['protocol']) ?? 'http');
+  const grpcReadiness = (ledger.get(['health', 'readiness']) as Record<string, unknown> | undefined)?.grpc !== undefined;
+  const servingName = String(ledger.get(['keep', 'servicePortName']) ?? ledger.get(['protocol']) ?? (grpcReadiness ? 'grpc' : 'http'));
   const port = endpoint.port === undefined ? undefined : String(endpoint.port);
   ledger.set(['metrics'], {}, `${object}`);
   if (port !== undefined && port !== servingName) ledger.set(['metrics', 'port'], port, `${object} endpoint port`);

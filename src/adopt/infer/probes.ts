@@ -103,6 +103,8 @@ export function inferHealth(
   options: {
     readonly readinessRequired: boolean;
     readonly livenessDefault: boolean;
+    /** The input acknowledges running without liveness (our acknowledged annotation): no default check is added. */
+    readonly noLiveness: boolean;
     readonly acknowledge: (id: string, why: string) => void;
   },
 ): void {
@@ -121,7 +123,7 @@ export function inferHealth(
   }
   const defaultLiveness = servingPort !== undefined && options.livenessDefault ? { tcp: true } : undefined;
   if (liveness && !same(liveness, defaultLiveness)) ledger.set([...keys, 'liveness'], liveness, source('liveness'));
-  else if (!liveness && defaultLiveness === undefined && options.livenessDefault) {
+  else if (!liveness && (defaultLiveness === undefined || options.noLiveness) && options.livenessDefault) {
     ledger.set([...keys, 'liveness'], false, `no livenessProbe in ${at.path}`);
     options.acknowledge('noLiveness', `the input has no livenessProbe (${at.path})`);
   }

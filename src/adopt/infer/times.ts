@@ -38,11 +38,11 @@ export function preStopDelay(container: Node): { seconds: number; how: string } 
  * initialDelaySeconds + window (the first liveness failures that restart it); else a placeholder.
  * https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes
  */
-export function inferStartup(ledger: Ledger, at: ContainerAt, declared: Declared): void {
+export function inferStartup(ledger: Ledger, at: ContainerAt, declared: Declared, summary = ''): void {
   const annotated = declared.startupMaxSeconds;
   if (typeof annotated === 'number') {
     ledger.set(['startup', 'maxSeconds'], annotated, `startupMaxSeconds=${annotated} in ${ANNOTATION_SOURCE}`);
-    inferTypicalStart(ledger, at, annotated);
+    inferTypicalStart(ledger, at, annotated, summary);
     return;
   }
   for (const [field, what] of [
@@ -68,18 +68,22 @@ export function inferStartup(ledger: Ledger, at: ContainerAt, declared: Declared
  * every max(clamp(ceil(S_typ / 10), 1, 10), T + 1) s (docs/derivation.md), so a period above the
  * default's says a typical start of about ten periods.
  */
-function inferTypicalStart(ledger: Ledger, at: ContainerAt, maxSeconds: number): void {
+function inferTypicalStart(ledger: Ledger, at: ContainerAt, maxSeconds: number, summary: string): void {
   const probe = at.container.startupProbe as Node | undefined;
-  if (!probe) return;
-  const { periodSeconds, timeoutSeconds } = probeNumbers(probe);
+  // Without a startup probe (no checks at all), our timings summary still shows the startup window: `startup: window 60s (3s x 20), timeout 2s`.
+  const line = /^startup: window \d+s \((\d+)s x \d+\), timeout (\d+)s/m.exec(summary);
+  const numbers = probe ? probeNumbers(probe) : line ? { periodSeconds: Number(line[1]), timeoutSeconds: Number(line[2]) } : undefined;
+  if (!numbers) return;
+  const { periodSeconds, timeoutSeconds } = numbers;
   const period = (typical: number) => Math.max(Math.min(Math.max(Math.ceil(typical / 10), 1), 10), timeoutSeconds + 1);
   if (period(Math.ceil(maxSeconds / 3)) === periodSeconds) return;
   const typical = periodSeconds * 10;
   if (period(typical) === periodSeconds) {
+    const where = probe ? `${at.path}.startupProbe.periodSeconds` : 'the startup line of the hardened-workloads.io/timings annotation';
     ledger.set(
       ['startup', 'typicalSeconds'],
       typical,
-      `the startup probe polls every ${periodSeconds} s: about ten polls in a typical start (${at.path}.startupProbe.periodSeconds)`,
+      `the startup probe polls every ${periodSeconds} s: about ten polls in a typical start (${where})`,
     );
   }
 }

@@ -1,4 +1,5 @@
 import {
+  ALB_BACKEND_PROTOCOL_VERSION,
   ANNOTATIONS as AWS_ANNOTATIONS,
   DEREGISTRATION_DELAY_ATTRIBUTE,
   NLB_TYPE,
@@ -194,19 +195,33 @@ export function inferIngress(ledger: Ledger, ingresses: readonly KubernetesObjec
     ledger.ambiguous(`${ingresses.length} Ingresses send to the Service; the first is the declaration's`, 'ingress');
   const object = `Ingress/${ingress.metadata?.namespace ? `${ingress.metadata.namespace}/` : ''}${ingress.metadata?.name}`;
   ledger.consume(object, 'apiVersion', 'kind', 'metadata', 'spec');
+  ledger.set(['ingress'], {}, `${object}, which sends to the Service`);
   const spec: Node = ingress.spec ?? {};
   if (spec.ingressClassName) ledger.set(['ingress', 'className'], String(spec.ingressClassName), `${object} spec.ingressClassName`);
   const rules = (spec.rules as Node[] | undefined) ?? [];
-  const hosts = [...new Set(rules.map((rule) => rule.host).filter((host): host is string => typeof host === 'string'))];
+  const hosts = rules.map((rule) => rule.host).filter((host): host is string => typeof host === 'string');
   if (hosts.length > 0) ledger.set(['ingress', 'hosts'], hosts, `${object} spec.rules[*].host`);
-  const paths = [
-    ...new Set(rules.flatMap((rule) => (rule.http?.paths as Node[] | undefined) ?? []).map((path) => String(path.path ?? '/'))),
-  ];
+  // Every host gets the same paths: the first rule's, as written.
+  const paths = (((rules[0]?.http?.paths as Node[] | undefined) ?? []) as Node[]).map((path) => String(path.path ?? '/'));
+  if (
+    rules.some(
+      (rule) =>
+        JSON.stringify(((rule.http?.paths as Node[] | undefined) ?? []).map((path) => String(path.path ?? '/'))) !== JSON.stringify(paths),
+    )
+  ) {
+    ledger.ambiguous(
+      `the rules of ${object} route different paths; the declaration routes the first rule's paths for every host`,
+      'ingress.paths',
+    );
+  }
   if (paths.length > 0 && !(paths.length === 1 && paths[0] === '/'))
-    ledger.set(['ingress', 'paths'], paths, `${object} spec.rules[*].http.paths[*].path`);
+    ledger.set(['ingress', 'paths'], paths, `${object} spec.rules.0.http.paths[*].path`);
   const tls = ((spec.tls as Node[] | undefined) ?? [])[0];
   if (tls?.secretName) ledger.set(['ingress', 'tlsSecretName'], String(tls.secretName), `${object} spec.tls[0].secretName`);
+  // An ALB calls a gRPC readiness check with backend-protocol-version GRPC, which the synthesis derives.
+  const grpc = (ledger.get(['health', 'readiness']) as Record<string, unknown> | undefined)?.grpc !== undefined;
   for (const [key, value] of carriedAnnotations(ingress.metadata?.annotations ?? {})) {
+    if (grpc && key === ALB_BACKEND_PROTOCOL_VERSION && value === 'GRPC') continue;
     ledger.set(['ingress', 'annotations', key], value, `${object} metadata.annotations["${key}"]`);
   }
 }
@@ -311,7 +326,10 @@ export function inferStopping(ledger: Ledger, at: ContainerAt, pod: Node, declar
 /** traffic.platform from the load balancer the input asks for: an ALB Ingress, or an NLB Service. */
 export function inferPlatform(ledger: Ledger, services: readonly KubernetesObject[], ingresses: readonly KubernetesObject[]): void {
   const alb = ingresses.some(
-    (ingress) => ingress.spec?.ingressClassName === 'alb' || ingress.metadata?.annotations?.['kubernetes.io/ingress.class'] === 'alb',
+    (ingress) =>
+      ingress.spec?.ingressClassName === 'alb' ||
+      ingress.metadata?.annotations?.['kubernetes.io/ingress.class'] === 'alb' ||
+      ingress.metadata?.annotations?.[AWS_ANNOTATIONS['aws-alb'].targetType] !== undefined,
   );
   const nlb = services.some((service) => {
     const annotations = service.metadata?.annotations ?? {};
@@ -321,7 +339,12 @@ export function inferPlatform(ledger: Ledger, services: readonly KubernetesObjec
       /nlb/.test(type) || (type === 'external' && annotations['service.beta.kubernetes.io/aws-load-balancer-nlb-target-type'] !== undefined)
     );
   });
-  if (alb) ledger.set(['traffic', 'platform'], 'aws-alb', 'an Ingress of class alb (AWS Load Balancer Controller)');
+  if (alb)
+    ledger.set(
+      ['traffic', 'platform'],
+      'aws-alb',
+      'an Ingress for the AWS Load Balancer Controller (class alb, or its target-type annotation)',
+    );
   else if (nlb)
     ledger.set(
       ['traffic', 'platform'],
