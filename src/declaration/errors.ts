@@ -47,7 +47,7 @@ export function showValue(value: unknown): string {
 }
 
 /** Keys in the order of their UTF-8 bytes, the order Go (and so Helm) writes a map's keys in. */
-function byUtf8(a: string, b: string): number {
+export function byUtf8(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 

@@ -5,6 +5,7 @@ import { PATCH_REJECTIONS } from './patch-rejections';
 import { PORT_REJECTIONS } from './port-rejections';
 import { RESOURCES_REJECTIONS } from './resources-rejections';
 import { SECURITY_REJECTIONS } from './security-rejections';
+import { TEXT_REJECTIONS } from './text-rejections';
 
 /** Every table of invalid declarations, in one list that both faces' rejection tests iterate. */
 export const REJECTION_TABLES = [
@@ -15,4 +16,5 @@ export const REJECTION_TABLES = [
   ...EDGE_REJECTIONS,
   ...RESOURCES_REJECTIONS,
   ...PORT_REJECTIONS,
+  ...TEXT_REJECTIONS,
 ];
