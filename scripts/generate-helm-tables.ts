@@ -8,6 +8,7 @@ import { DISTROLESS_REGISTRIES } from '../src/declaration/image';
 import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declaration/env';
 import { valueChecks } from '../src/declaration/json-schema';
 import { TEXT_RULES } from '../src/declaration/text';
+import { APPARMOR_PROFILE } from '../src/declaration/resolve/pod';
 import { CLUSTER_DNS } from '../src/declaration/schema/network-policy';
 import { NAME_LIMITS } from '../src/declaration/resolve/kind-fields';
 import { INVARIANT_FIELDS } from '../src/declaration/resolve/invariant-problems';
@@ -76,6 +77,7 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
   },
   { name: 'valueChecks', source: 'valueChecks() in src/declaration/json-schema.ts', value: valueChecks() },
   { name: 'textRules', source: 'TEXT_RULES in src/declaration/text.ts', value: TEXT_RULES },
+  { name: 'appArmorProfile', source: 'APPARMOR_PROFILE in src/declaration/resolve/pod.ts', value: { pattern: APPARMOR_PROFILE } },
   { name: 'clusterDns', source: 'CLUSTER_DNS in src/declaration/schema/network-policy.ts', value: CLUSTER_DNS },
   { name: 'nameLimits', source: 'NAME_LIMITS in src/declaration/resolve/kind-fields.ts', value: NAME_LIMITS },
   { name: 'kindFields', source: 'KIND_FIELDS in src/kinds/table.ts', value: KIND_FIELDS },
@@ -139,7 +141,7 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
 /** JSON with the invisible characters (controls, separators, non-characters) escaped, so that the template file shows them. */
 function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(
-    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
+    /[\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff\ufffe\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

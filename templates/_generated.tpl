@@ -25,6 +25,11 @@
 [{"pattern":"<no value>","rule":"text must not contain \"<no value>\": Helm deletes it from everything it renders, so the chart would write other objects (and another config file) than the command line and the constructs","fix":"write it another way, e.g. \"(no value)\""},{"pattern":"[\\x7f-\\x9f\ufffe\uffff]","rule":"text must not contain DEL, a C1 control character (U+0080 to U+009F), U+FFFE or U+FFFF: Helm cannot read them in its values","fix":"remove the character, or write it as an escape that the program reading the text understands"}]
 {{- end -}}
 
+{{/* APPARMOR_PROFILE in src/declaration/resolve/pod.ts */}}
+{{- define "hw.table.appArmorProfile" -}}
+{"pattern":"^(runtime/default|localhost/[^\\x00-\\x20\\x7f-\\x9f\u00a0\u1680\u2000-\u202f\u205f\u3000\ufeff]+)$"}
+{{- end -}}
+
 {{/* CLUSTER_DNS in src/declaration/schema/network-policy.ts */}}
 {{- define "hw.table.clusterDns" -}}
 [{"namespaceLabels":{"kubernetes.io/metadata.name":"kube-system"},"podLabels":{"k8s-app":"kube-dns"}}]

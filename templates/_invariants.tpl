@@ -234,7 +234,7 @@ sidecars and the mesh proxy get SIGTERM at preStop + D, by derivation (G ≥ tha
 {{- if ge $fits 1 }}{{ $ways = append $ways (printf "lower run.attempts to %d" $fits) }}{{ end -}}
 {{- end -}}
 {{- $minutes := ceil (divf (add $deadline 10) 60) | int -}}
-{{- if and (hasKey . "timeZone") (not (regexMatch "^(UTC|GMT|Etc/.*)$" .timeZone)) (gt (mul 60 $minutes) 3600) }}{{ $minutes = add $minutes 60 | int }}{{ end -}}
+{{- if and (hasKey . "timeZone") (not (or (has .timeZone (list "UTC" "GMT")) (hasPrefix "Etc/" .timeZone))) (gt (mul 60 $minutes) 3600) }}{{ $minutes = add $minutes 60 | int }}{{ end -}}
 {{- $ways = append $ways (printf "schedule runs at least %d minutes apart (schedule.cron)" $minutes) -}}
 {{- $ways = append $ways "or let runs overlap (schedule.concurrencyPolicy: Allow)" -}}
 {{- $needs := printf "%d attempts need %d s (%d x %d + back-off %d)" $n $deadline $n ($job.attemptDeadlineSeconds | int) ($job.backoffSeconds | int) -}}

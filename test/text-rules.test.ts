@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { configMapName } from '../src/declaration/config-files';
 import { isDeclarationError, type Problem, resolveWorkload } from '../src';
 import { checkoutWith } from './support/declarations';
@@ -89,4 +91,70 @@ helmTest('the ConfigMap name hashes the content both faces write, "<" and ">" in
   const typescript = typescriptFace(declaration).objects ?? {};
   expect((helm[`ConfigMap/${name}`] as { data: unknown }).data).toEqual({ 'app.conf': content });
   expect((typescript[`ConfigMap/${name}`] as { data: unknown }).data).toEqual({ 'app.conf': content });
+});
+
+/**
+ * The parts of a pattern that JavaScript and Go's RE2 read differently: `\s`/`\S` (Unicode white
+ * space in JavaScript, [\t\n\f\r ] in Go), `.` outside a class (JavaScript's stops at \r, U+2028 and
+ * U+2029, Go's only at \n), `\u` (unknown to Go), `\p` and inline flags (unknown to JavaScript without
+ * the u flag). Returns what a pattern uses of them.
+ */
+function dialectDifferences(pattern: string): string[] {
+  const found: string[] = [];
+  let inClass = false;
+  for (let index = 0; index < pattern.length; index++) {
+    const character = pattern[index]!;
+    if (character === '\\') {
+      const escaped = pattern[index + 1] ?? '';
+      if (/[sSupP]/.test(escaped)) found.push(`\\${escaped}`);
+      index++;
+    } else if (inClass) {
+      if (character === ']') inClass = false;
+    } else if (character === '[') {
+      inClass = true;
+      if (pattern[index + 1] === ']' || pattern.slice(index + 1, index + 3) === '^]') index += pattern[index + 1] === '^' ? 2 : 1;
+    } else if (character === '.') found.push('.');
+    else if (pattern.slice(index, index + 3).match(/^\(\?[a-zA-Z]/)) found.push(pattern.slice(index, index + 3));
+  }
+  return found;
+}
+
+function schemaPatterns(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(schemaPatterns);
+  if (node === null || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) => (key === 'pattern' && typeof value === 'string' ? [value] : schemaPatterns(value)));
+}
+
+/** The regular expressions the templates write out: the first argument of regexMatch, regexFind... as Go reads the string. */
+function templatePatterns(): Array<[string, string]> {
+  const folder = join(__dirname, '..', 'templates');
+  return readdirSync(folder).flatMap((file) =>
+    [...readFileSync(join(folder, file), 'utf8').matchAll(/regex\w+ (?:\(printf )?"((?:[^"\\]|\\.)*)"/g)].map((match): [string, string] => [
+      file,
+      JSON.parse(`"${match[1]!}"`) as string,
+    ]),
+  );
+}
+
+describe('every pattern both faces apply means the same in JavaScript and in Go (RE2)', () => {
+  test('the patterns of values.schema.json, which zod applies too', () => {
+    const schema = JSON.parse(readFileSync(join(__dirname, '..', 'values.schema.json'), 'utf8')) as unknown;
+    const patterns = schemaPatterns(schema);
+    expect(patterns.length).toBeGreaterThan(20);
+    expect(patterns.filter((pattern) => dialectDifferences(pattern).length > 0)).toEqual([]);
+  });
+
+  test('the patterns the templates write', () => {
+    const patterns = templatePatterns();
+    expect(patterns.length).toBeGreaterThan(5);
+    expect(patterns.filter(([, pattern]) => dialectDifferences(pattern).length > 0)).toEqual([]);
+  });
+
+  test.each([
+    ['\\s', '^/[^\\s]*$'],
+    ['.', '^localhost/.+$'],
+    ['\\u', '[\\u2028]'],
+  ])('the check finds %s', (part, pattern) => {
+    expect(dialectDifferences(pattern)).toEqual([part]);
+  });
 });
