@@ -22,7 +22,7 @@
 
 {{/* TEXT_RULES in src/declaration/text.ts */}}
 {{- define "hw.table.textRules" -}}
-[{"pattern":"<no value>","rule":"text must not contain \"<no value>\": Helm deletes it from everything it renders, so the chart would write other objects (and another config file) than the command line and the constructs","fix":"write it another way, e.g. \"(no value)\""},{"pattern":"[\\x7f-\\x9f\ufffe\uffff]","rule":"text must not contain DEL, a C1 control character (U+0080 to U+009F), U+FFFE or U+FFFF: Helm cannot read them in its values","fix":"remove the character, or write it as an escape that the program reading the text understands"}]
+[{"pattern":"<no value>","rule":"text must not contain \"<no value>\": Helm deletes it from everything it renders, so the chart would write other objects (and another config file) than the command line and the constructs","fix":"write it another way, e.g. \"(no value)\""},{"pattern":"[\\x7f-\\x9f\ufffe\uffff]","rule":"text must not contain DEL, a C1 control character (U+0080 to U+009F), U+FFFE or U+FFFF: Helm cannot read them in its values","fix":"remove the character, or write it as an escape that the program reading the text understands"},{"pattern":"^(__proto__|constructor)$","keys":true,"rule":"a key must not be \"__proto__\" or \"constructor\": every JavaScript object has a member of that name, so the command line and the constructs cannot write such a key as Helm does","fix":"use another name"}]
 {{- end -}}
 
 {{/* APPARMOR_PROFILE in src/declaration/resolve/pod.ts */}}

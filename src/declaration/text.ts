@@ -2,7 +2,7 @@ import { byUtf8, type Problem } from './errors';
 import { formatPath } from './schema-problems';
 
 /**
- * What no text of a declaration may hold, key or value, in any field: one table that both faces
+ * What no text of a declaration may hold, key or value, in any field, and the keys no map may have: one table that both faces
  * apply to every string before anything else (the Helm face in hw.textProblems,
  * templates/_text.tpl, from templates/_generated.tpl). Each pattern means the same in JavaScript
  * and in Go's RE2: no `.`, no `\s`, no flags, and the characters outside ASCII written as
@@ -10,6 +10,8 @@ import { formatPath } from './schema-problems';
  */
 export interface TextRule {
   readonly pattern: string;
+  /** Only for the keys of maps. */
+  readonly keys?: true;
   readonly rule: string;
   readonly fix: string;
 }
@@ -29,6 +31,16 @@ export const TEXT_RULES: readonly TextRule[] = [
     rule: 'text must not contain DEL, a C1 control character (U+0080 to U+009F), U+FFFE or U+FFFF: Helm cannot read them in its values',
     fix: 'remove the character, or write it as an escape that the program reading the text understands',
   },
+  {
+    // zod leaves a `__proto__` key out of what it parses (an assignment would set the prototype), and
+    // cdk8s refuses to write an object with a `constructor` key (sanitizeValue reads obj.constructor.name),
+    // while Helm keeps both as plain keys. Other names of Object.prototype (toString, hasOwnProperty)
+    // are plain keys in both faces.
+    pattern: '^(__proto__|constructor)$',
+    keys: true,
+    rule: 'a key must not be "__proto__" or "constructor": every JavaScript object has a member of that name, so the command line and the constructs cannot write such a key as Helm does',
+    fix: 'use another name',
+  },
 ];
 
 const COMPILED = TEXT_RULES.map((rule) => ({ ...rule, regex: new RegExp(rule.pattern) }));
@@ -40,19 +52,19 @@ const COMPILED = TEXT_RULES.map((rule) => ({ ...rule, regex: new RegExp(rule.pat
  */
 export function textProblems(declaration: unknown): Problem[] {
   const problems: Problem[] = [];
-  const check = (text: string, path: readonly PropertyKey[]) => {
-    for (const { regex, rule, fix } of COMPILED) {
-      if (regex.test(text)) problems.push({ path: formatPath(path), value: text, rule, fix });
+  const check = (text: string, path: readonly PropertyKey[], isKey: boolean) => {
+    for (const { regex, rule, fix, keys } of COMPILED) {
+      if ((isKey || !keys) && regex.test(text)) problems.push({ path: formatPath(path), value: text, rule, fix });
     }
   };
   const visit = (node: unknown, path: readonly PropertyKey[]): void => {
-    if (typeof node === 'string') check(node, path);
+    if (typeof node === 'string') check(node, path, false);
     else if (Array.isArray(node)) node.forEach((item, index) => visit(item, [...path, index]));
     else if (node !== null && typeof node === 'object') {
       const record = node as Record<string, unknown>;
       for (const key of Object.keys(record).sort(byUtf8)) {
         if (path.length === 0 && key === 'global') continue;
-        check(key, [...path, key]);
+        check(key, [...path, key], true);
         visit(record[key], [...path, key]);
       }
     }

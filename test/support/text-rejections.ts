@@ -4,6 +4,7 @@ import { checkoutWith } from './declarations';
 const NO_VALUE_RULE = /^text must not contain "<no value>": Helm deletes it from everything it renders/;
 const NO_VALUE_FIX = /^write it another way, e.g. "\(no value\)"$/;
 const PATH_RULE = /^an HTTP path starts with \/ and has no spaces, line breaks or control characters$/;
+const KEY_RULE = /^a key must not be "__proto__" or "constructor": every JavaScript object has a member of that name/;
 const APPARMOR = 'container.apparmor.security.beta.kubernetes.io/checkout';
 
 /**
@@ -136,6 +137,28 @@ export const TEXT_REJECTIONS: Array<[string, ConfigurationRejection]> = [
       path: `podAnnotations.${APPARMOR}`,
       rule: /^the restricted Pod Security Standard allows only the AppArmor profiles/,
       fix: /^set runtime\/default or localhost\/<profile>/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a variable named __proto__, which the command line once dropped and Helm kept',
+    {
+      declaration: JSON.parse(JSON.stringify(checkoutWith({ env: { MODE: 'a' } })).replace('"MODE"', '"__proto__"')) as unknown,
+      path: 'env.__proto__',
+      value: '__proto__',
+      rule: KEY_RULE,
+      fix: /^use another name$/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a config file named constructor, on which the command line once crashed',
+    {
+      declaration: checkoutWith({ configFiles: { constructor: { path: '/etc/app/settings', content: 'x' } } }),
+      path: 'configFiles.constructor',
+      value: 'constructor',
+      rule: KEY_RULE,
+      fix: /^use another name$/,
       helm: 'templates',
     },
   ],
