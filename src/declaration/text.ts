@@ -57,7 +57,13 @@ export function textProblems(declaration: unknown): Problem[] {
       if ((isKey || !keys) && regex.test(text)) problems.push({ path: formatPath(path), value: text, rule, fix });
     }
   };
+  // A declaration built in code may share (or, by mistake, loop back to) an object: each is read once.
+  const seen = new WeakSet<object>();
   const visit = (node: unknown, path: readonly PropertyKey[]): void => {
+    if (node !== null && typeof node === 'object') {
+      if (seen.has(node)) return;
+      seen.add(node);
+    }
     if (typeof node === 'string') check(node, path, false);
     else if (Array.isArray(node)) node.forEach((item, index) => visit(item, [...path, index]));
     else if (node !== null && typeof node === 'object') {
