@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDeclarations } from '../src';
+import { isDeclarationError, parseDeclarations, type Problem } from '../src';
 import { checkManifests } from '../src/manifests/run';
 import { byKindAndName, helm, helmAsync, helmTemplateArgs, helmTest, renderedObjects, typescriptFace } from './support/helm';
 
@@ -126,4 +126,48 @@ helmTest('a declaration file with replicas: 0o3 gives three pods in both faces, 
   const synthesized = typescriptFace(declaration).objects ?? {};
   expect((synthesized['Deployment/checkout'] as { spec: { replicas: number } }).spec.replicas).toBe(3);
   expect((rendered['Deployment/checkout'] as { spec: { replicas: number } }).spec.replicas).toBe(3);
+});
+
+describe('a key set twice is refused, naming it and both lines, because Helm would keep the last one unseen', () => {
+  const VALID = ['name: checkout', 'image: ghcr.io/acme/checkout:1.4.2', 'port: 8080', 'drainSeconds: 30'];
+  const HEALTH = ['health:', '  readiness:', '    path: /readyz', '    path: /health'];
+
+  function problemsOf(text: string): Problem[] {
+    try {
+      parseDeclarations(text, 'checkout.yaml');
+    } catch (error) {
+      if (isDeclarationError(error)) return [...error.problems];
+      throw error;
+    }
+    throw new Error('the file was accepted');
+  }
+
+  test('at the top', () => {
+    expect(problemsOf([...VALID, 'replicas: 3', 'replicas: 1'].join('\n'))).toEqual([
+      {
+        path: 'replicas',
+        value: 'line 6, column 1',
+        rule: 'checkout.yaml sets replicas twice (lines 5 and 6): Helm would keep only the last one, without a word, so a key may appear once in a map',
+        fix: 'remove one of them; Helm cannot find this (helm template and helm lint read the file without a word), so run the command line (synth or explain) on a values file before helm uses it',
+      },
+    ]);
+  });
+
+  test('inside a map, with the path of the field', () => {
+    expect(problemsOf([...VALID, ...HEALTH].join('\n')).map(({ path, value }) => [path, value])).toEqual([
+      ['health.readiness.path', 'line 8, column 5'],
+    ]);
+  });
+
+  test('inside a list', () => {
+    const text = [...VALID, 'sidecars:', '  - name: proxy', '    name: cache'].join('\n');
+    expect(problemsOf(text).map(({ path }) => path)).toEqual(['sidecars[0].name']);
+  });
+
+  helmTest('which Helm reads without a word, keeping the last', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hardened-duplicates-')), 'checkout.yaml');
+    writeFileSync(file, [...VALID, 'replicas: 3', 'replicas: 4', ...HEALTH.slice(0, 3), 'startup: { maxSeconds: 90 }'].join('\n'));
+    const rendered = byKindAndName(renderedObjects(await helmAsync(helmTemplateArgs(file))));
+    expect((rendered['Deployment/checkout'] as { spec: { replicas: number } }).spec.replicas).toBe(4);
+  });
 });

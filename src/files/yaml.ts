@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { type Document, parseAllDocuments, type SchemaOptions } from 'yaml';
-import { DeclarationError } from '../declaration/errors';
+import { type Document, isMap, isScalar, isSeq, parseAllDocuments, type SchemaOptions } from 'yaml';
+import { DeclarationError, type Problem } from '../declaration/errors';
+import { formatPath } from '../declaration/schema-problems';
 
 /**
  * Declaration files are also Helm values files, and Helm reads YAML 1.1 (`010` is 8, `yes` is
@@ -96,14 +97,17 @@ export function documentValue(document: Document.Parsed): { value: unknown } | {
 export function parseYamlDocuments(text: string, source: string): unknown[] {
   const documents = parseAllDocuments(text, AS_HELM_READS_IT);
   const list = Array.isArray(documents) ? documents : [documents];
-  const syntaxProblems = list.flatMap((document) =>
-    document.errors.map((error) => ({
-      path: '(syntax)',
-      value: error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : source,
-      rule: `${source} must be valid YAML or JSON: ${error.message.split('\n')[0]}`,
-      fix: 'correct the syntax at that position',
-    })),
-  );
+  const syntaxProblems = list.flatMap((document) => [
+    ...duplicateKeys(document, text, source),
+    ...document.errors
+      .filter((error) => error.code !== 'DUPLICATE_KEY')
+      .map((error) => ({
+        path: '(syntax)',
+        value: error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : source,
+        rule: `${source} must be valid YAML or JSON: ${error.message.split('\n')[0]}`,
+        fix: 'correct the syntax at that position',
+      })),
+  ]);
   if (syntaxProblems.length > 0) throw new DeclarationError(`in ${source}`, syntaxProblems);
   const values = list.map(documentValue);
   const refused = values.flatMap((result, index) =>
@@ -120,6 +124,43 @@ export function parseYamlDocuments(text: string, source: string): unknown[] {
   );
   if (refused.length > 0) throw new DeclarationError(`in ${source}`, refused);
   return values.map((result) => (result as { value: unknown }).value).filter((value) => value !== null && value !== undefined);
+}
+
+/**
+ * A key set twice in one map. Helm reads a values file keeping the last of them without a word
+ * (sigs.k8s.io/yaml; neither `helm template` nor `helm lint` reports it), so one of the two settings
+ * would be lost unseen: the command line refuses the file and names both lines.
+ */
+function duplicateKeys(document: Document.Parsed, text: string, source: string): Problem[] {
+  const problems: Problem[] = [];
+  const where = (offset: number) => {
+    const before = text.slice(0, offset);
+    return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+  };
+  const visit = (node: unknown, path: readonly PropertyKey[]): void => {
+    if (isSeq(node)) node.items.forEach((item, index) => visit(item, [...path, index]));
+    if (!isMap(node)) return;
+    const seen = new Map<string, number>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const offset = isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, offset);
+        visit(pair.value, [...path, key]);
+        continue;
+      }
+      const [earlier, later] = [where(first), where(offset)];
+      problems.push({
+        path: formatPath([...path, key]),
+        value: `line ${later.line}, column ${later.column}`,
+        rule: `${source} sets ${key} twice (lines ${earlier.line} and ${later.line}): Helm would keep only the last one, without a word, so a key may appear once in a map`,
+        fix: 'remove one of them; Helm cannot find this (helm template and helm lint read the file without a word), so run the command line (synth or explain) on a values file before helm uses it',
+      });
+    }
+  };
+  visit(document.contents, []);
+  return problems;
 }
 
 export function readYamlFile(file: string, what: string): unknown[] {
