@@ -65,6 +65,14 @@ export function sortedJson(value: unknown): string {
   return `{${keys.map((key) => `${JSON.stringify(key)}:${sortedJson(record[key])}`).join(',')}}`;
 }
 
+/** `startup.maxSeconds`, `networkPolicy.egressTo[0].cidr`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, segment) => {
+    if (typeof segment === 'number') return `${text}[${segment}]`;
+    return text === '' ? String(segment) : `${text}.${String(segment)}`;
+  }, '');
+}
+
 export function formatProblem(problem: Problem): string {
   return [
     `- ${problem.path || '(declaration)'}: ${showValue(problem.value)}`,

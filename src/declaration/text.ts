@@ -1,5 +1,4 @@
-import { byUtf8, type Problem } from './errors';
-import { formatPath } from './schema-problems';
+import { byUtf8, formatPath, type Problem } from './errors';
 
 /**
  * What no text of a declaration may hold, key or value, in any field, and the keys no map may have: one table that both faces

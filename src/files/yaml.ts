@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Document, isMap, isScalar, isSeq, parseAllDocuments, type SchemaOptions } from 'yaml';
-import { DeclarationError, type Problem } from '../declaration/errors';
-import { formatPath } from '../declaration/schema-problems';
+import { DeclarationError, formatPath, type Problem } from '../declaration/errors';
 
 /**
  * Declaration files are also Helm values files, and Helm reads YAML 1.1 (`010` is 8, `yes` is
