@@ -21,7 +21,7 @@ function problemsOf(declaration: unknown): readonly Problem[] {
 }
 
 const CONTROL_RULE =
-  'text must not contain DEL, a C1 control character (U+0080 to U+009F), U+FFFE or U+FFFF: Helm cannot read them in its values';
+  'text must not contain DEL, a C1 control character (U+0080 to U+009F) other than U+0085, U+FFFE or U+FFFF: Helm cannot read them in its values';
 
 /** Characters Helm's YAML reader refuses in values, each where a user writes free text: [what, declaration, path, value]. */
 const UNREADABLE: Array<[string, unknown, string, string]> = [
@@ -61,12 +61,12 @@ describe('DEL, C1 controls, U+FFFE and U+FFFF are refused in every key and value
   });
 });
 
-test('tab, line feed, carriage return and the other C0 controls stay allowed: Helm reads them', () => {
-  expect(() => resolveWorkload(checkoutWith({ env: { MODE: 'a\tb\nc\rd\u0001' } }))).not.toThrow();
+test('tab, line feed, carriage return, the other C0 controls and U+0085 (next line) stay allowed: Helm reads them', () => {
+  expect(() => resolveWorkload(checkoutWith({ env: { MODE: 'a\tb\nc\rd\u0001e\u0085f' } }))).not.toThrow();
 });
 
 test('every problem of the text is reported at once, keys in byte order, before any other rule', () => {
-  const problems = problemsOf(checkoutWith({ drainSeconds: -1, env: { B: '\u0085', A: '<no value>' } }));
+  const problems = problemsOf(checkoutWith({ drainSeconds: -1, env: { B: '\u0086', A: '<no value>' } }));
   expect(problems.map((problem) => problem.path)).toEqual(['env.A', 'env.B']);
 });
 

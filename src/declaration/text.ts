@@ -25,9 +25,10 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     // Helm writes the values as YAML before it checks them against values.schema.json, and its YAML
-    // reader refuses these ("yaml: control characters are not allowed"), naming no field.
-    pattern: '[\\x7f-\\x9f\ufffe\uffff]',
-    rule: 'text must not contain DEL, a C1 control character (U+0080 to U+009F), U+FFFE or U+FFFF: Helm cannot read them in its values',
+    // reader refuses these ("yaml: control characters are not allowed"), naming no field. U+0085
+    // (next line) it reads as a line break and writes escaped, so it stays.
+    pattern: '[\\x7f-\\x84\\x86-\\x9f\ufffe\uffff]',
+    rule: 'text must not contain DEL, a C1 control character (U+0080 to U+009F) other than U+0085, U+FFFE or U+FFFF: Helm cannot read them in its values',
     fix: 'remove the character, or write it as an escape that the program reading the text understands',
   },
   {
