@@ -99,7 +99,12 @@ export function valuesSchema(): string {
     type: 'object',
     description: "Helm's global values, shared with a parent chart when this chart is its dependency. Not read by this chart.",
   };
-  return `${JSON.stringify({ ...schema, properties: { ...schema.properties, global } }, null, 2)}\n`;
+  // Invisible characters (in patterns) as JSON escapes, so that a reader sees them.
+  const text = JSON.stringify({ ...schema, properties: { ...schema.properties, global } }, null, 2).replace(
+    /[\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff\ufffe\uffff]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `${text}\n`;
 }
 
 export function valuesYaml(): string {

@@ -59,7 +59,7 @@ C: wall-clock minutes in seconds, an hour shorter in a zone that may have daylig
 {{- $c := include "hw.table.cronJobConstants" . | fromJson -}}
 {{- $seconds := mul 60 (.minutes | int) | int -}}
 {{- $zone := .timeZone | default "" -}}
-{{- if and $zone (not (regexMatch "^(UTC|GMT|Etc/.*)$" $zone)) (gt $seconds ($c.dstShiftSeconds | int)) }}{{ $seconds = sub $seconds ($c.dstShiftSeconds | int) }}{{ end -}}
+{{- if and $zone (not (or (has $zone (list "UTC" "GMT")) (hasPrefix "Etc/" $zone))) (gt $seconds ($c.dstShiftSeconds | int)) }}{{ $seconds = sub $seconds ($c.dstShiftSeconds | int) }}{{ end -}}
 {{- $seconds -}}
 {{- end -}}
 

@@ -251,7 +251,7 @@ sidecars and the mesh proxy get SIGTERM at preStop + D, by derivation (G ≥ tha
 {{- $ways = concat $ways (include "hw.job.fitWays" (dict "spec" $spec "job" $job "init" $init "limit" $limit) | fromJsonArray) -}}
 {{- end -}}
 {{- $minutes := ceil (divf (add $deadline $late) 60) | int -}}
-{{- if and (hasKey . "timeZone") (not (regexMatch "^(UTC|GMT|Etc/.*)$" .timeZone)) (gt (mul 60 $minutes) 3600) }}{{ $minutes = add $minutes 60 | int }}{{ end -}}
+{{- if and (hasKey . "timeZone") (not (or (has .timeZone (list "UTC" "GMT")) (hasPrefix "Etc/" .timeZone))) (gt (mul 60 $minutes) 3600) }}{{ $minutes = add $minutes 60 | int }}{{ end -}}
 {{- $ways = append $ways (printf "schedule runs at least %d minutes apart (schedule.cron)" $minutes) -}}
 {{- $ways = append $ways "or let runs overlap (schedule.concurrencyPolicy: Allow)" -}}
 {{- $needs := printf "%d attempts need %d s (%d x %d + back-off %d)" $n $deadline $n $a $b -}}

@@ -16,7 +16,7 @@ Output: JSON with `problems` and `used` (acknowledgements relied on).
 {{- $value := index $annotations $key -}}
 {{- if hasPrefix "hardened-workloads.io/" $key -}}
 {{- $problems = append $problems (dict "path" (printf "podAnnotations.%s" $key) "value" $value "rule" "annotations under hardened-workloads.io/ are written by this project, and check reads them" "fix" "use a key under your own prefix, e.g. example.com/owner") -}}
-{{- else if and (hasPrefix "container.apparmor.security.beta.kubernetes.io/" $key) (not (regexMatch "^(runtime/default|localhost/.+)$" $value)) -}}
+{{- else if and (hasPrefix "container.apparmor.security.beta.kubernetes.io/" $key) (not (regexMatch (include "hw.table.appArmorProfile" . | fromJson).pattern $value)) -}}
 {{- $problems = append $problems (dict "path" (printf "podAnnotations.%s" $key) "value" $value "rule" "the restricted Pod Security Standard allows only the AppArmor profiles runtime/default and localhost/<profile>" "fix" "set runtime/default or localhost/<profile>, or remove the annotation") -}}
 {{- else if eq $key $meshAnnotation -}}
 {{- $problems = append $problems (dict "path" (printf "podAnnotations.%s" $key) "value" $value "rule" (printf "mesh: %s derives this annotation from the timings, so that the proxy serves until the application has drained, and a declared one would replace it" $spec.mesh) "fix" (printf "remove podAnnotations.%s, or remove mesh to set the proxy's drain yourself" $key)) -}}

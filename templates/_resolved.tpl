@@ -18,6 +18,10 @@ TypeScript face's words — never a partial render.
 {{- end -}}
 
 {{- define "hw.resolveOnce" -}}
+{{- $text := include "hw.textProblems" (dict "node" .Values "path" "" "rules" (include "hw.table.textRules" . | fromJsonArray)) | fromJsonArray -}}
+{{- if $text -}}
+{{- include "hw.fail" (dict "subject" (include "hw.subject" .Values) "problems" $text) -}}
+{{- end -}}
 {{- include "hw.nulledDefaults" . -}}
 {{- /* The enums and bounds again, as the schema states them: the templates print these values, and a
 render with the schema skipped (helm template --skip-schema-validation) must refuse what the schema refuses. */ -}}

@@ -129,8 +129,8 @@ value. Input: (dict "preset" "name" "declared" "wanted" "path" "drain" "flag"). 
 {{- else -}}
 {{- $value := trimPrefix (printf "%s " .flag) .wanted -}}
 {{- $given := list -}}
-{{- range $match := regexFindAll (printf "(?:^|\\s)%s(?:=|\\s+)(\\S+)" .flag) $written -1 -}}
-{{- $given = append $given (regexReplaceAll "^\\s*[^=\\s]+(?:=|\\s+)" $match "") -}}
+{{- range $match := regexFindAll (printf "(?:^|[\\t\\n\\f\\r ])%s(?:=|[\\t\\n\\f\\r ]+)([^\\t\\n\\f\\r ]+)" .flag) $written -1 -}}
+{{- $given = append $given (regexReplaceAll "^[\\t\\n\\f\\r ]*[^=\\t\\n\\f\\r ]+(?:=|[\\t\\n\\f\\r ]+)" $match "") -}}
 {{- end -}}
 {{- $contrary := "" -}}
 {{- $found := false -}}

@@ -3,6 +3,7 @@ import { clean, SEED, validDeclaration } from './support/arbitraries';
 import { BATCH_REJECTIONS } from './support/batch-rejections';
 import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
 import { EDGE_REJECTIONS } from './support/edge-rejections';
+import { TEXT_REJECTIONS } from './support/text-rejections';
 import { checkoutWith, NIGHTLY } from './support/declarations';
 import { wideDeclaration } from './support/helm-declarations';
 import { helmDescribe, helmFace, helmTest, isSchemaRejection, pooled, typescriptFace } from './support/helm';
@@ -98,7 +99,7 @@ helmDescribe('without its schema, a boolean the templates print stays a value of
 
 // The template rows of the shared rejection tables: found by the templates, so found without the schema too.
 // The edge rows' bounds are schema rules that the templates check again (valueChecks); their patterns are not.
-const TEMPLATE_ROWS = [...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...EDGE_REJECTIONS].filter(
+const TEMPLATE_ROWS = [...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...EDGE_REJECTIONS, ...TEXT_REJECTIONS].filter(
   ([, row]) => row.helm === 'templates' || /must be at most/.test(row.rule.source),
 );
 

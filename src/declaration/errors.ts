@@ -47,7 +47,7 @@ export function showValue(value: unknown): string {
 }
 
 /** Keys in the order of their UTF-8 bytes, the order Go (and so Helm) writes a map's keys in. */
-function byUtf8(a: string, b: string): number {
+export function byUtf8(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
@@ -63,6 +63,14 @@ export function sortedJson(value: unknown): string {
     .filter((key) => record[key] !== undefined)
     .sort(byUtf8);
   return `{${keys.map((key) => `${JSON.stringify(key)}:${sortedJson(record[key])}`).join(',')}}`;
+}
+
+/** `startup.maxSeconds`, `networkPolicy.egressTo[0].cidr`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, segment) => {
+    if (typeof segment === 'number') return `${text}[${segment}]`;
+    return text === '' ? String(segment) : `${text}.${String(segment)}`;
+  }, '');
 }
 
 export function formatProblem(problem: Problem): string {

@@ -1,15 +1,7 @@
 import type { z } from 'zod';
-import { showValue, type Problem } from './errors';
+import { formatPath, showValue, type Problem } from './errors';
 import { pinImageFix } from './image';
 import { isAbsentKey, type JsonSchemaNode, schemaAt } from './json-schema';
-
-/** `startup.maxSeconds`, `networkPolicy.egressTo[0].cidr`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, segment) => {
-    if (typeof segment === 'number') return `${text}[${segment}]`;
-    return text === '' ? String(segment) : `${text}.${String(segment)}`;
-  }, '');
-}
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>(

@@ -6,6 +6,7 @@ import { PATCH_REJECTIONS } from './patch-rejections';
 import { PORT_REJECTIONS } from './port-rejections';
 import { RESOURCES_REJECTIONS } from './resources-rejections';
 import { SECURITY_REJECTIONS } from './security-rejections';
+import { TEXT_REJECTIONS } from './text-rejections';
 
 /** Every table of invalid declarations, in one list that both faces' rejection tests iterate. */
 export const REJECTION_TABLES = [
@@ -17,4 +18,5 @@ export const REJECTION_TABLES = [
   ...RESOURCES_REJECTIONS,
   ...PORT_REJECTIONS,
   ...KEEP_REJECTIONS,
+  ...TEXT_REJECTIONS,
 ];

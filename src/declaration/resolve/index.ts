@@ -11,6 +11,7 @@ import type { ResolvedProbe } from '../probes';
 import { issueProblems } from '../schema-problems';
 import { applyPreset, type EffectiveSpec, type PresetEffect } from '../presets';
 import { workloadSchema } from '../schema';
+import { textProblems } from '../text';
 import { declaredTimesOf } from '../../invariants/declared-times';
 import type { EnvEntry, FilesSource } from '../workload-spec';
 import { resolveEnv } from './env';
@@ -96,6 +97,9 @@ export interface ResolvedWorkload extends Derivation {
  */
 export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const subject = subjectOf(declaration);
+  // Text neither face can carry alike comes first, in every field (src/declaration/text.ts).
+  const text = textProblems(declaration);
+  if (text.length > 0) throw new DeclarationError(subject, text);
   const parsed = workloadSchema.safeParse(declaration);
   if (!parsed.success) {
     // The messages quote each offending value: parse again, keeping the inputs (the valid case,

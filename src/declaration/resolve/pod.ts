@@ -1,5 +1,6 @@
 import { DERIVED_MESH_ANNOTATION } from '../../meshes/annotations';
 import type { EffectiveSpec } from '../presets';
+import { BLANK_OR_CONTROL } from '../schema/primitives';
 import type { Resolution } from './resolution';
 
 /** This project's annotations (ANNOTATION_PREFIX in src/constructs/metadata.ts, which the declaration does not import). */
@@ -7,7 +8,13 @@ const ANNOTATION_PREFIX = 'hardened-workloads.io';
 
 /** The AppArmor annotation of a container (Kubernetes 1.28); the restricted standard allows only these profiles. */
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
-const ALLOWED_APPARMOR = /^(runtime\/default|localhost\/.+)$/;
+/**
+ * runtime/default, or localhost/ and a profile name without white space or control characters: the
+ * pattern of both faces (hw.table.appArmorProfile), written without `.`, which JavaScript and Go's
+ * RE2 read differently (JavaScript's stops at "\\r" and U+2028, Go's does not).
+ */
+export const APPARMOR_PROFILE = `^(runtime/default|localhost/[^${BLANK_OR_CONTROL}]+)$`;
+const ALLOWED_APPARMOR = new RegExp(APPARMOR_PROFILE);
 
 /**
  * The pod's annotations and identity: our own annotation keys stay ours, AppArmor annotations stay

@@ -9,7 +9,7 @@ import { ports } from './ports';
 import { metrics } from './metrics';
 import { overrides } from './overrides';
 import { patches } from './patches';
-import { DNS_1035_LABEL, LABEL_VALUE, PATH, portNumber, seconds, wholeNumber } from './primitives';
+import { DNS_1035_LABEL, LABEL_VALUE, PATH, PATH_RULE, portNumber, seconds, wholeNumber } from './primitives';
 import { imagePullSecrets, podAnnotations, serviceAccount } from './pod';
 import { health } from './probes';
 import { initContainers } from './init-containers';
@@ -194,7 +194,7 @@ export const workloadSchema = z
             description: 'Path of the httpGet hook (type http).',
             'x-default': 'none; required for type http',
             examples: ['/prestop'],
-            'x-rule': 'an HTTP path starts with / and has no spaces',
+            'x-rule': PATH_RULE,
             'x-fix': 'write it like /prestop',
           }),
         port: portNumber.optional().meta({

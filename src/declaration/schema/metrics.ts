@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ingressPeers } from './network-policy';
-import { PATH, seconds } from './primitives';
+import { PATH, PATH_RULE, seconds } from './primitives';
 
 /**
  * What `metrics` means where it leaves a field out; the scraper is admitted by default from the
@@ -36,7 +36,7 @@ export const metrics = z
         description: 'HTTP path of the metrics.',
         'x-default': METRICS_DEFAULTS.path,
         examples: ['/metrics'],
-        'x-rule': 'an HTTP path starts with / and has no spaces',
+        'x-rule': PATH_RULE,
         'x-fix': 'write it like /metrics',
       }),
     interval: seconds(1, 'Time between two scrapes.')

@@ -7,7 +7,21 @@ export const LABEL_VALUE = '^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$';
 export const CPU_QUANTITY = '^([1-9][0-9]*m|[0-9]+(\\.[0-9]{1,3})?)$';
 export const MEMORY_QUANTITY = '^[1-9][0-9]*(Ki|Mi|Gi|Ti|k|M|G|T)?$';
 export const PERCENT_OR_COUNT = '^[0-9]+%$';
-export const PATH = '^/[^\\s]*$';
+/**
+ * White space, line terminators and control characters, written out: JavaScript's `\\s` is Unicode
+ * white space and Go's (Helm's JSON Schema validation, `regexMatch`) only [\\t\\n\\f\\r ], so a
+ * pattern with `\\s` let a vertical tab, a no-break space or U+2028 through the Helm face only. The
+ * characters outside ASCII stand as themselves, which both dialects read alike; U+2028 and U+2029
+ * only inside the range U+2000–U+202F (spaces, zero-width and direction marks, and the punctuation
+ * between them), because a RegExp's source, which zod writes into values.schema.json, escapes
+ * them as `\\u2028`, an escape Go does not know. Every pattern both faces use avoids `\\s`, `.`
+ * and `\\u` (test/text-rules.test.ts).
+ */
+export const BLANK_OR_CONTROL = '\\x00-\\x20\\x7f-\\x9f\u00a0\u1680\u2000-\u202f\u205f\u3000\ufeff';
+/** An HTTP path: "/" and no white space, line break or control character. */
+export const PATH = `^/[^${BLANK_OR_CONTROL}]*$`;
+/** What a path's message says, wherever a path is declared. */
+export const PATH_RULE = 'an HTTP path starts with / and has no spaces, line breaks or control characters';
 
 /** The name of a Secret, ConfigMap or PriorityClass: a DNS-1123 subdomain (at most 253 characters, checked apart). */
 export const DNS_1123_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { otherFormsAbsent, PATH, portNumber } from './primitives';
+import { otherFormsAbsent, PATH, PATH_RULE, portNumber } from './primitives';
 
 /** The forms of a probe target: a probe checks exactly one of them. */
 export const PROBE_FORMS = ['path', 'tcp', 'grpc', 'exec'] as const;
@@ -19,7 +19,7 @@ const httpGetProbe = z
       .meta({
         description: 'HTTP path checked with an httpGet probe; any status from 200 to 399 means healthy.',
         examples: ['/readyz'],
-        'x-rule': 'an HTTP path starts with / and has no spaces',
+        'x-rule': PATH_RULE,
         'x-fix': 'write it like /readyz',
       }),
     port: probePort,

@@ -41,7 +41,7 @@ export const DST_SHIFT_SECONDS = 3600;
 
 /** Zones without daylight saving time by definition; any other zone may have it. */
 export function hasNoDaylightSaving(timeZone: string | undefined): boolean {
-  return timeZone === undefined || /^(UTC|GMT|Etc\/.*)$/.test(timeZone);
+  return timeZone === undefined || timeZone === 'UTC' || timeZone === 'GMT' || timeZone.startsWith('Etc/');
 }
 
 /**
