@@ -5,7 +5,7 @@ import type { Ledger } from './ledger';
 import { CARRIED_OVER } from './identity';
 import { summaryNumber } from './own-output';
 import { TIMINGS_ANNOTATION } from '../../annotations';
-import { RUN_START_SECONDS } from '../../timing/kinds/job';
+import { JOB_TTL_SECONDS, RUN_START_SECONDS } from '../../timing/kinds/job';
 
 /**
  * The declaration's kind from the controller (src/kinds/table.ts): a Deployment is web when a
@@ -75,6 +75,7 @@ export function inferRun(ledger: Ledger, controller: 'Job' | 'CronJob', object: 
   const start = summaryNumber(object, 'attempt deadline', /= start (\d+) \+/);
   if (start !== undefined && start !== RUN_START_SECONDS)
     ledger.set(['run', 'startSeconds'], start, 'the attempt deadline line of the hardened-workloads.io/timings annotation');
+  inferJobOverrides(ledger, controller, object, jobSpec, jobSpecPath);
   const failJob = ((jobSpec.podFailurePolicy?.rules as Node[] | undefined) ?? []).find(
     (rule) => rule.action === 'FailJob' && rule.onExitCodes?.operator === 'In',
   );
@@ -111,6 +112,43 @@ export function inferRun(ledger: Ledger, controller: 'Job' | 'CronJob', object: 
     const value = spec[field] ?? (field === 'successfulJobsHistoryLimit' ? 3 : 1);
     if (value !== 3) ledger.set(['schedule', field], value, `spec.${field}${spec[field] === undefined ? " (Kubernetes' default)" : ''}`);
   }
+}
+
+/**
+ * overrides.* of a Job's limits. Our own output names an overridden limit in its timings annotation
+ * (`(overrides.activeDeadlineSeconds)`); there the number is the declaration's. In anyone's
+ * manifests the deadlines are derived anew from run.* (the Job's deadline became run.maxSeconds
+ * above), but a clean-up TTL other than the kind's default is kept as declared: it takes no part
+ * in start or stop (Kubernetes "Automatic Cleanup for Finished Jobs").
+ */
+function inferJobOverrides(ledger: Ledger, controller: 'Job' | 'CronJob', object: Node, jobSpec: Node, jobSpecPath: string): void {
+  const timings = String(object.metadata?.annotations?.[TIMINGS_ANNOTATION] ?? '');
+  const overridden = (field: string) => timings.includes(`(overrides.${field})`);
+  const ours = timings !== '';
+  if (overridden('activeDeadlineSeconds') && typeof jobSpec.activeDeadlineSeconds === 'number')
+    ledger.set(
+      ['overrides', 'activeDeadlineSeconds'],
+      jobSpec.activeDeadlineSeconds,
+      `${jobSpecPath}.activeDeadlineSeconds, an override by the hardened-workloads.io/timings annotation`,
+    );
+  const ttl = jobSpec.ttlSecondsAfterFinished;
+  // A Job's derived TTL is a week; a CronJob's Jobs have none (their history limits keep them).
+  const derivedTtl = controller === 'Job' ? JOB_TTL_SECONDS : undefined;
+  if (typeof ttl === 'number' && (ours ? overridden('ttlSecondsAfterFinished') : ttl !== derivedTtl))
+    ledger.set(
+      ['overrides', 'ttlSecondsAfterFinished'],
+      ttl,
+      ours
+        ? `${jobSpecPath}.ttlSecondsAfterFinished, an override by the hardened-workloads.io/timings annotation`
+        : `${jobSpecPath}.ttlSecondsAfterFinished: how long finished Jobs are kept today`,
+    );
+  const starting = object.spec?.startingDeadlineSeconds;
+  if (controller === 'CronJob' && overridden('startingDeadlineSeconds') && typeof starting === 'number')
+    ledger.set(
+      ['overrides', 'startingDeadlineSeconds'],
+      starting,
+      'spec.startingDeadlineSeconds, an override by the hardened-workloads.io/timings annotation',
+    );
 }
 
 /** stateful.*: the claims of the StatefulSet's volumeClaimTemplates, its pod management and partition. */
