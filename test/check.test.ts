@@ -399,17 +399,47 @@ describe('acknowledgements', () => {
       'noCpuLimit: measured\r\u001b[2K',
       'noCpuLimit: the reason contains a control character; write it as plain text on one line',
     ],
-  ])('an acknowledgement %s is an input error at the annotation', (_, text, message) => {
-    expect(() => check(acknowledged(text))).toThrow(`input.yaml:6:5: Deployment/web: hardened-workloads.io/acknowledged: ${message}`);
+  ])('an acknowledgement %s is a validAcknowledgement error at the annotation, naming the workload', (_, text, message) => {
+    expect(check(acknowledged(text)).findings.filter((finding) => finding.ruleId === 'validAcknowledgement')).toEqual([
+      expect.objectContaining({
+        subject: 'Deployment/web',
+        severity: 'error',
+        file: 'input.yaml',
+        line: 6,
+        column: 5,
+        fieldPath: 'metadata.annotations[hardened-workloads.io/acknowledged]',
+        message: `hardened-workloads.io/acknowledged: ${message}`,
+      }),
+    ]);
   });
 
-  test('a line forged into a reason cannot silence a privileged container: the run stops at the annotation', () => {
+  test('a line forged into a reason cannot silence a privileged container: the line is reported and the finding stays', () => {
     const privileged = stringify({
       ...EVERY_KIND[0],
       metadata: { name: 'web', annotations: { 'hardened-workloads.io/acknowledged': 'singleReplica: preview\nprivileged: preview' } },
       spec: { template: template({ containers: [container('app', { securityContext: { privileged: true } })] }) },
     });
-    expect(() => check(privileged)).toThrow('privileged cannot be acknowledged');
+    const report = check(privileged);
+    expect(report.findings.filter((finding) => finding.ruleId === 'privileged').map((finding) => finding.suppressed)).toEqual([undefined]);
+    expect(report.findings.find((finding) => finding.ruleId === 'validAcknowledgement')?.message).toMatch(
+      /^hardened-workloads\.io\/acknowledged: privileged cannot be acknowledged/,
+    );
+    expect(failure(report)).toMatch(/finding\(s\) at or above warning/);
+  });
+
+  test('a wrong acknowledgement on one workload aborts nothing: the other workload is checked and reported as well', () => {
+    const other = stringify({
+      ...EVERY_KIND[1],
+      metadata: { name: 'db', annotations: { 'hardened-workloads.io/acknowledged': 'cpuLimit: measured' } },
+    });
+    const report = check(`${acknowledged('privileged: needs the host')}---\n${other}`);
+    expect(report.workloads.map((workload) => workload.subject)).toEqual(['Deployment/web', 'StatefulSet/db']);
+    expect(report.findings.filter((finding) => finding.ruleId === 'validAcknowledgement').map((finding) => finding.subject)).toEqual([
+      'Deployment/web',
+    ]);
+    expect(report.findings.filter((finding) => finding.subject === 'StatefulSet/db' && finding.ruleId === 'cpuLimit')).toEqual([
+      expect.objectContaining({ suppressed: { reason: 'measured' } }),
+    ]);
   });
 
   test.each([
@@ -428,7 +458,7 @@ describe('acknowledgements', () => {
   });
 
   test('the host paths of a node agent (volumeTypes, a documented waiver) can still be acknowledged', () => {
-    expect(() => check(acknowledged('volumeTypes: reads the node logs'))).not.toThrow();
+    expect(ids(check(acknowledged('volumeTypes: reads the node logs')))).not.toContain('validAcknowledgement');
   });
 
   test('an acknowledgement on the pod template is honoured, and named as the pod template’s when it is wrong', () => {
@@ -446,9 +476,11 @@ describe('acknowledgements', () => {
     expect(report.findings.filter((finding) => finding.ruleId === 'cpuLimit')).toEqual([
       expect.objectContaining({ suppressed: { reason: 'latency-sensitive' } }),
     ]);
-    expect(() => check(onTemplate('noCPULimit: x'))).toThrow(
-      'Deployment/web: hardened-workloads.io/acknowledged (pod template): "noCPULimit" is not a rule id',
-    );
+    expect(check(onTemplate('noCPULimit: x')).findings.find((finding) => finding.ruleId === 'validAcknowledgement')).toMatchObject({
+      subject: 'Deployment/web',
+      fieldPath: 'spec.template.metadata.annotations[hardened-workloads.io/acknowledged]',
+      message: 'hardened-workloads.io/acknowledged (pod template): "noCPULimit" is not a rule id (`hardened-workloads rules` lists them)',
+    });
   });
 });
 

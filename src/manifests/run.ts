@@ -118,7 +118,9 @@ function applies(meta: RuleMeta, workload: Workload): boolean {
 /**
  * Checks manifests — ours or anyone's — against every enabled rule. Reads every input first and
  * throws one `InputError` listing every input problem (syntax, non-Kubernetes documents, malformed
- * fields, bad acknowledgements), so a run reports either everything or nothing.
+ * fields, configuration entries naming no workload), so a run reports either everything or
+ * nothing. A wrong acknowledgement is a finding of its workload (validAcknowledgement), not an
+ * input problem: it silences nothing, and every other workload is still checked.
  */
 export function checkManifests(inputs: readonly InputText[], options: CheckOptions = {}): CheckReport {
   const config = options.config ?? DEFAULT_CONFIG;
@@ -136,8 +138,8 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
     }
   }
   const workloads = workloadsOf(objects);
+  // A wrong acknowledgement is no input problem: validAcknowledgement reports it on its workload.
   const suppressions = workloads.map((workload) => acknowledgements(workload));
-  problems.push(...suppressions.flatMap((entry) => entry.problems));
   if (problems.length === 0)
     problems.push(
       ...unmatchedEntries(

@@ -510,6 +510,19 @@ const CATALOGUE = {
     fix: 'Set restartPolicy: Never in the pod template and spec.podFailurePolicy.rules: [{ action: Ignore, onPodConditions: [{ type: DisruptionTarget }] }] (first), then FailJob rules for exit codes that no retry can fix.',
     reference: `${JOB_DOC}#pod-failure-policy`,
   }),
+  // The acknowledgement annotation itself (issue 21 §3): a wrong line is a finding, never an aborted run.
+  validAcknowledgement: {
+    title: 'Every acknowledgement names a rule that may be acknowledged, once, with a reason on one line.',
+    family: 'hardening',
+    severity: 'error',
+    kinds: ALL_KINDS,
+    target: 'workload',
+    rationale:
+      'The hardened-workloads.io/acknowledged annotation (on the workload or its pod template) holds one "<ruleId>: <reason>" line per deliberate departure. A line that names no rule, has no reason, holds a control character, repeats a rule, or names a rule no workload may depart from (an API rule, or a Pod Security control other than the documented waivers) silences nothing: it is reported here, on its workload, while every other workload is still checked. A silent typo — or a line forged into a reason — would otherwise look like a deliberate decision.',
+    fix: 'Correct or remove the line: a rule id that `hardened-workloads rules` lists as acknowledgeable, a colon, and the reason on one line; fix the pod instead where the rule cannot be acknowledged.',
+    acknowledgeable: false,
+    reference: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/',
+  } satisfies RuleMeta as RuleMeta,
 } as const satisfies Record<string, RuleMeta>;
 
 /**
