@@ -41,6 +41,15 @@ const EVERY_KIND = [
     spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: template({ ...POD, restartPolicy: 'OnFailure' }) } } },
   },
   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug' }, spec: POD },
+  // v1, like a ReplicaSet but with a selector that is a plain map of labels.
+  {
+    apiVersion: 'v1',
+    kind: 'ReplicationController',
+    metadata: { name: 'older' },
+    spec: { replicas: 1, selector: { app: 'shop' }, template: template(POD) },
+  },
+  // v1, a pod template stored on its own: the template at the top level, no controller.
+  { apiVersion: 'v1', kind: 'PodTemplate', metadata: { name: 'blueprint' }, template: template(POD) },
 ];
 const everyKind = check(EVERY_KIND.map((object) => stringify(object)).join('---\n'));
 
@@ -54,6 +63,8 @@ describe('every workload kind', () => {
       'Job/migrate',
       'CronJob/report',
       'Pod/debug',
+      'ReplicationController/older',
+      'PodTemplate/blueprint',
     ]);
   });
 
@@ -69,6 +80,33 @@ describe('every workload kind', () => {
     }
     for (const subject of ['DaemonSet/agent', 'Job/migrate', 'CronJob/report', 'Pod/debug'])
       expect(ids(everyKind, subject)).not.toContain('singleReplica');
+  });
+
+  test('a ReplicationController gets the rules of a ReplicaSet: replicas, but no rollout rule (it has no rolling update)', () => {
+    expect(ids(everyKind, 'ReplicationController/older')).toEqual(expect.arrayContaining(['singleReplica', 'probeTimeout']));
+    expect(ids(everyKind, 'ReplicationController/older')).not.toContain('rolloutMaxUnavailable');
+  });
+
+  test('a PodTemplate is checked as the pod it describes: no controller, so no rollout, replica, budget or spread rule', () => {
+    const blueprint = ids(everyKind, 'PodTemplate/blueprint');
+    expect(blueprint).toEqual(expect.arrayContaining(['privilegeEscalation', 'probeTimeout', 'resourceRequests']));
+    for (const id of ['rolloutMaxUnavailable', 'singleReplica', 'podDisruptionBudget', 'zoneSpread', 'progressDeadline'])
+      expect(blueprint).not.toContain(id);
+    const finding = everyKind.findings.find((entry) => entry.subject === 'PodTemplate/blueprint' && entry.ruleId === 'privilegeEscalation');
+    expect(finding?.fieldPath).toMatch(/^template\.spec\.containers\[0\]/);
+  });
+
+  test('a PodTemplate with restartPolicy Never describes a pod that runs to completion: the rules of Jobs', () => {
+    const podTemplate = (name: string, restartPolicy: string) =>
+      stringify({
+        apiVersion: 'v1',
+        kind: 'PodTemplate',
+        metadata: { name },
+        template: template({ containers: [container('task')], restartPolicy }),
+      });
+    const report = check(`${podTemplate('task', 'Never')}---\n${podTemplate('server', 'Always')}`);
+    expect(ids(report, 'PodTemplate/task')).not.toContain('noLiveness');
+    expect(ids(report, 'PodTemplate/server')).toContain('noLiveness');
   });
 
   test('Jobs, CronJobs and run-to-completion Pods are not held to the rules of serving pods', () => {
@@ -339,6 +377,44 @@ describe('input', () => {
       `${stringify(EVERY_KIND[0])}---\n${stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: {} })}`,
     );
     expect(report.skipped).toEqual([{ object: { kind: 'ConfigMap', name: 'settings' }, file: 'input.yaml', line: 21, column: 1 }]);
+  });
+
+  describe('a kind check does not read that carries a pod template (a custom resource that runs pods)', () => {
+    const rollout = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Rollout',
+      metadata: { name: 'canary' },
+      spec: { strategy: { canary: { steps: [{ setWeight: 20 }] } }, template: template(POD) },
+    };
+    const cloneSet = {
+      apiVersion: 'apps.kruise.io/v1alpha1',
+      kind: 'CloneSet',
+      metadata: { name: 'clones' },
+      spec: { template: template(POD) },
+    };
+    const scaledJob = {
+      apiVersion: 'keda.sh/v1alpha1',
+      kind: 'ScaledJob',
+      metadata: { name: 'queue' },
+      spec: { jobTargetRef: { template: template(POD) } },
+    };
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { containers: '[]' } };
+    const report = check([EVERY_KIND[0], rollout, cloneSet, scaledJob, configMap].map((object) => stringify(object)).join('---\n'));
+
+    test('is named as not checked, with where its pod template is', () => {
+      expect(report.skipped.map(({ object, podTemplate }) => [`${object.kind}/${object.name}`, podTemplate])).toEqual([
+        ['Rollout/canary', 'spec.template'],
+        ['CloneSet/clones', 'spec.template'],
+        ['ScaledJob/queue', 'spec.jobTargetRef.template'],
+        ['ConfigMap/settings', undefined],
+      ]);
+    });
+
+    test('the text report says so and counts them in the summary', () => {
+      const text = checkText(report);
+      expect(text).toContain('Rollout/canary: not checked: Rollout carries a pod template that check does not read (spec.template)');
+      expect(text).toContain('4 object(s) not checked (3 carrying a pod template)');
+    });
   });
 
   test('the text report escapes control characters from the manifests, so that they cannot rewrite CI log lines', () => {

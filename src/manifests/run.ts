@@ -9,7 +9,7 @@ import { type CheckConfig, DEFAULT_CONFIG, declaredFor, type FailOn, unmatchedEn
 import { annotatedTimes } from './declared-times';
 import { pathText } from './field-paths';
 import { objectName } from './objects';
-import { isWorkloadKind } from './pod-templates';
+import { isWorkloadKind, podTemplatePathIn } from './pod-templates';
 import { servingContainers } from './roles';
 import { isReadKind, shapeProblems } from './shapes';
 import { acknowledgements } from './suppressions';
@@ -61,14 +61,23 @@ export interface CheckReport {
   readonly failOn: FailOn;
   readonly workloads: readonly WorkloadReport[];
   readonly findings: readonly Finding[];
-  /** Objects of kinds `check` neither checks nor reads, listed so that nothing is dropped silently. */
-  readonly skipped: ReadonlyArray<Location & { readonly object: ObjectRef }>;
+  /**
+   * Objects of kinds `check` neither checks nor reads, listed so that nothing is dropped silently;
+   * `podTemplate` is where one carries a pod template (a custom resource that runs pods, such as
+   * an Argo Rollout), whose pods no rule has seen.
+   */
+  readonly skipped: ReadonlyArray<Location & { readonly object: ObjectRef; readonly podTemplate?: string }>;
 }
 
 export interface CheckOptions {
   readonly config?: CheckConfig;
   /** Declared times for every workload, from the command line. */
   readonly declared?: DeclaredTimes;
+}
+
+/** What the report says of an object of a kind `check` does not read that carries a pod template at `path`. */
+export function podTemplateNote(kind: string, path: string): string {
+  return `not checked: ${kind} carries a pod template that check does not read (${path})`;
 }
 
 const RANK: Record<Severity | 'undecided', number> = { error: 3, warning: 2, note: 1, undecided: 0 };
@@ -108,10 +117,12 @@ function locationOf(source: SourcedObject): Location {
 
 /**
  * A bare Pod with restartPolicy Never or OnFailure runs to completion like a Job's pod (a Helm test
- * hook, a one-off task), so it gets the rules that apply to Jobs, not those of serving pods.
+ * hook, a one-off task), so it gets the rules that apply to Jobs, not those of serving pods. A
+ * PodTemplate is checked as the pod it describes, alike.
  */
 function applies(meta: RuleMeta, workload: Workload): boolean {
-  const runsToCompletion = workload.kind === 'Pod' && (workload.pod.spec.restartPolicy ?? 'Always') !== 'Always';
+  const runsToCompletion =
+    (workload.kind === 'Pod' || workload.kind === 'PodTemplate') && (workload.pod.spec.restartPolicy ?? 'Always') !== 'Always';
   return meta.kinds.includes(runsToCompletion ? 'Job' : workload.kind);
 }
 
@@ -199,7 +210,10 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
 
   const skipped = objects
     .filter((source) => !isWorkloadKind(source.object.kind) && !isReadKind(String(source.object.kind)))
-    .map((source) => ({ object: refOf(source), ...locationOf(source) }));
+    .map((source) => {
+      const carried = podTemplatePathIn(source.object);
+      return { object: refOf(source), ...locationOf(source), ...(carried !== undefined ? { podTemplate: pathText(carried) } : {}) };
+    });
   const fileOrder = new Map(inputs.map((input, index) => [input.name, index]));
   const ruleOrder = new Map(RULE_IDS.map((id, index) => [id, index]));
   findings.sort(

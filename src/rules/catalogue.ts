@@ -40,10 +40,10 @@ export interface RuleMeta {
 }
 
 const ALL_KINDS = WORKLOAD_KINDS;
-/** Pods that run until deleted, so that they serve traffic and are stopped while working. */
-const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod'] as const;
+/** Pods that run until deleted, so that they serve traffic and are stopped while working (a PodTemplate: the pod it describes). */
+const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'PodTemplate'] as const;
 /** Controllers with a replica count that PodDisruptionBudgets and zone spread are about. */
-const REPLICATED = ['Deployment', 'StatefulSet', 'ReplicaSet'] as const;
+const REPLICATED = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'] as const;
 /** Controllers whose pods run to completion, and a bare Pod that does (run.ts). */
 const RUN_TO_COMPLETION = ['Job', 'CronJob'] as const;
 const PROBED = { containers: ['main', 'sidecar'] } as const;
