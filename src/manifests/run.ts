@@ -1,5 +1,5 @@
 import { InputError, type InputProblem } from '../files/input-error';
-import type { InputText } from '../files/inputs';
+import type { InputText, SkippedFile } from '../files/inputs';
 import { parseSourcedManifests, type SourcedObject } from '../files/manifests';
 import type { DeclaredTimes } from '../invariants/facts';
 import { isUndecided } from '../rules/check';
@@ -67,12 +67,16 @@ export interface CheckReport {
    * an Argo Rollout), whose pods no rule has seen.
    */
   readonly skipped: ReadonlyArray<Location & { readonly object: ObjectRef; readonly podTemplate?: string }>;
+  /** Entries of the folders walked that were not read (another extension, hidden, a link not followed), with the reason. */
+  readonly skippedFiles: readonly SkippedFile[];
 }
 
 export interface CheckOptions {
   readonly config?: CheckConfig;
   /** Declared times for every workload, from the command line. */
   readonly declared?: DeclaredTimes;
+  /** What the walk of the input folders did not read (`walkInputs`), to be named in the report. */
+  readonly skippedFiles?: readonly SkippedFile[];
 }
 
 /** What the report says of an object of a kind `check` does not read that carries a pod template at `path`. */
@@ -224,5 +228,5 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
       ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)! ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
-  return { rules: enabled, failOn: config.failOn, workloads: reports, findings, skipped };
+  return { rules: enabled, failOn: config.failOn, workloads: reports, findings, skipped, skippedFiles: options.skippedFiles ?? [] };
 }

@@ -77,6 +77,13 @@ export function checkSarif(report: CheckReport, cwd: string = process.cwd()): st
       locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file, cwd) }, region: { startLine: line } } }],
     })),
   ];
+  for (const { file, reason } of report.skippedFiles) {
+    notifications.push({
+      level: 'note',
+      message: { text: `${file} was not read: ${reason}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file, cwd) } } }],
+    });
+  }
   const reason = failure(report);
   if (report.workloads.length === 0 && reason) notifications.push({ level: 'error', message: { text: reason } });
   const log: Log = {

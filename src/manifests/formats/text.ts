@@ -32,6 +32,11 @@ export function checkText(report: CheckReport): string {
       );
     lines.push('');
   }
+  if (report.skippedFiles.length > 0) {
+    lines.push('Not read (entries of the folders walked):');
+    for (const { file, reason } of report.skippedFiles) lines.push(`  ${formatInputProblem({ file, message: reason })}`);
+    lines.push('');
+  }
   lines.push(summary(report));
   // Names, values and reasons come from the manifests: no control character reaches the log.
   return `${lines.map(printable).join('\n')}\n`;
@@ -60,6 +65,7 @@ function summary(report: CheckReport): string {
     counts.length > 0 ? counts.join(', ') : 'no findings',
     ...(suppressed > 0 ? [`${suppressed} suppressed`] : []),
     ...(undecided > 0 ? [`${undecided} undecided — declare the times they need to decide them`] : []),
+    ...(report.skippedFiles.length > 0 ? [`${report.skippedFiles.length} file(s) not read`] : []),
     ...(report.skipped.length > 0
       ? [`${report.skipped.length} object(s) not checked${carrying > 0 ? ` (${carrying} carrying a pod template)` : ''}`]
       : []),
