@@ -10,6 +10,11 @@
 ["web","worker","stateful","daemon","job","cronjob"]
 {{- end -}}
 
+{{/* ACKNOWLEDGEMENT_ALIASES in src/declaration/ids.ts */}}
+{{- define "hw.table.acknowledgementAliases" -}}
+{"cpuLimit":"noCpuLimit","probeTimeout":"readinessTimeout"}
+{{- end -}}
+
 {{/* KINDS in src/kinds/table.ts */}}
 {{- define "hw.table.kinds" -}}
 {"web":{"controller":"Deployment","traffic":"always","objects":["ServiceAccount","ConfigMap","Deployment","Service","Ingress","Route","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler","ServiceMonitor"]},"worker":{"controller":"Deployment","traffic":"never","objects":["ServiceAccount","ConfigMap","Deployment","PodDisruptionBudget","NetworkPolicy","HorizontalPodAutoscaler","PodMonitor"]},"stateful":{"controller":"StatefulSet","traffic":"with-port","objects":["ServiceAccount","ConfigMap","StatefulSet","HeadlessService","Service","PodDisruptionBudget","NetworkPolicy","PodMonitor"]},"daemon":{"controller":"DaemonSet","traffic":"never","objects":["ServiceAccount","ConfigMap","DaemonSet","NetworkPolicy","PodMonitor"]},"job":{"controller":"Job","traffic":"never","objects":["ServiceAccount","ConfigMap","Job","NetworkPolicy"]},"cronjob":{"controller":"CronJob","traffic":"never","objects":["ServiceAccount","ConfigMap","CronJob","NetworkPolicy"]}}
