@@ -3,7 +3,7 @@
  * TypeScript source so that a rule is written once. Each table is a define returning JSON, read
  * with `fromJson` / `fromJsonArray`.
  */
-import { ACKNOWLEDGEABLE_INVARIANTS, ACKNOWLEDGEMENT_IDS, INVARIANT_IDS } from '../src/declaration/ids';
+import { ACKNOWLEDGEABLE_INVARIANTS, ACKNOWLEDGEMENT_ALIASES, ACKNOWLEDGEMENT_IDS, INVARIANT_IDS } from '../src/declaration/ids';
 import { DISTROLESS_REGISTRIES } from '../src/declaration/image';
 import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declaration/env';
 import { valueChecks } from '../src/declaration/json-schema';
@@ -65,6 +65,7 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
     },
   },
   { name: 'kindNames', source: 'WORKLOAD_KINDS in src/kinds/table.ts', value: WORKLOAD_KINDS },
+  { name: 'acknowledgementAliases', source: 'ACKNOWLEDGEMENT_ALIASES in src/declaration/ids.ts', value: ACKNOWLEDGEMENT_ALIASES },
   {
     name: 'kinds',
     source: 'KINDS in src/kinds/table.ts',

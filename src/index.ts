@@ -59,7 +59,7 @@ export { RENAMED_RULES, RULES, RULE_IDS, ruleIdOf, ruleOfInvariant, SEVERITIES }
 export type { RuleId, RuleMeta, RuleFamily, Severity } from './rules/catalogue';
 export { InputError } from './files/input-error';
 export type { InputProblem } from './files/input-error';
-export { readInputs } from './files/inputs';
+export { readInputs, walkInputs, type SkippedFile } from './files/inputs';
 export type { InputText } from './files/inputs';
 export { restrictedPodFindings } from './manifests/pod-security';
 export type { PodSecurityFinding } from './manifests/pod-security';

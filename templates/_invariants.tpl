@@ -327,7 +327,9 @@ the main container's unless it declares resources) against /tmp and the scratch 
 {{- range $candidate := reverse $candidates -}}
 {{- if not (kindIs "invalid" (include "hw.dig" (dict "spec" $spec "path" $candidate) | fromJson).value) }}{{ $path = $candidate }}{{ end -}}
 {{- end -}}
-{{- $escape := $acknowledgeable | ternary (printf "; if this is deliberate, add acknowledge.%s: \"<reason>\"" $id) " (this invariant cannot be acknowledged)" -}}
+{{- $key := $id -}}
+{{- range $new, $old := include "hw.table.acknowledgementAliases" $ | fromJson }}{{ if eq $old $id }}{{ $key = $new }}{{ end }}{{ end -}}
+{{- $escape := $acknowledgeable | ternary (printf "; if this is deliberate, add acknowledge.%s: \"<reason>\"" $key) " (this invariant cannot be acknowledged)" -}}
 {{- $problem := dict "path" $path "rule" (printf "invariant %d (%s): %s Here: %s" ($invariant.number | int) $id $invariant.statement $violation.detail) "fix" (printf "%s%s" $violation.fix $escape) -}}
 {{- $found := include "hw.dig" (dict "spec" $spec "path" $path) | fromJson -}}
 {{- if hasKey $found "value" }}{{ $_ := set $problem "value" $found.value }}{{ end -}}

@@ -300,7 +300,8 @@ acknowledgements that nothing needs.
 {{- end -}}
 {{- range $id := $w.unusedAcknowledgements | default list -}}
 {{- if not (has $id $excused) -}}
-{{- $problems = append $problems (dict "path" (printf "acknowledge.%s" $id) "value" (index $acknowledge $id) "rule" "an acknowledgement must excuse something this declaration does; this one excuses nothing" "fix" (printf "remove acknowledge.%s, so that the recorded reasons stay true" $id)) -}}
+{{- $key := get ($w.spec.acknowledgeWrittenAs | default dict) $id | default $id -}}
+{{- $problems = append $problems (dict "path" (printf "acknowledge.%s" $key) "value" (index $acknowledge $id) "rule" "an acknowledgement must excuse something this declaration does; this one excuses nothing" "fix" (printf "remove acknowledge.%s, so that the recorded reasons stay true" $key)) -}}
 {{- end -}}
 {{- end -}}
 {{- if $problems -}}

@@ -209,7 +209,7 @@ Output: JSON with `problems`, `used` and `resources`.
 {{- if hasKey .acknowledge "noCpuLimit" -}}
 {{- $used = append $used "noCpuLimit" -}}
 {{- else -}}
-{{- $problems = append $problems (dict "path" (printf "%s.cpuLimit" $path) "value" false "rule" "removing the CPU limit needs a written reason" "fix" "keep the default (4 x the request) or set a limit, or add acknowledge.noCpuLimit: \"<why>\"") -}}
+{{- $problems = append $problems (dict "path" (printf "%s.cpuLimit" $path) "value" false "rule" "removing the CPU limit needs a written reason" "fix" "keep the default (4 x the request) or set a limit, or add acknowledge.cpuLimit: \"<why>\"") -}}
 {{- end -}}
 {{- else -}}
 {{- if and $cpuLimit (lt (include "hw.cpuMillicores" $cpuLimit | int) (include "hw.cpuMillicores" $cpu | int)) -}}

@@ -80,7 +80,8 @@ render with the schema skipped (helm template --skip-schema-validation) must ref
 {{- /* With patches, an acknowledgement may excuse what a patch does: hw.patches.apply decides. */ -}}
 {{- $unused = append $unused $id -}}
 {{- else if not (has $id $used) -}}
-{{- $problems = append $problems (dict "path" (printf "acknowledge.%s" $id) "value" (index $acknowledge $id) "rule" "an acknowledgement must excuse something this declaration does; this one excuses nothing" "fix" (printf "remove acknowledge.%s, so that the recorded reasons stay true" $id)) -}}
+{{- $key := get ($spec.acknowledgeWrittenAs | default dict) $id | default $id -}}
+{{- $problems = append $problems (dict "path" (printf "acknowledge.%s" $key) "value" (index $acknowledge $id) "rule" "an acknowledgement must excuse something this declaration does; this one excuses nothing" "fix" (printf "remove acknowledge.%s, so that the recorded reasons stay true" $key)) -}}
 {{- end -}}
 {{- end -}}
 {{- if $problems -}}

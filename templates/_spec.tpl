@@ -6,6 +6,25 @@ is not part of the declaration. Input: the root context. Output: JSON.
 */}}
 {{- define "hw.spec" -}}
 {{- $spec := omit (deepCopy .Values) "global" "hwResolvedOnce" "hwPatchedOnce" -}}
+{{- /* Renamed acknowledgement keys read as the ids inside (withAcknowledgementAliases in
+src/declaration/resolve/acknowledgement-aliases.ts): acknowledge.cpuLimit is noCpuLimit, written as cpuLimit. */ -}}
+{{- $aliasProblems := list -}}
+{{- $writtenAs := dict -}}
+{{- $acknowledge := $spec.acknowledge | default dict -}}
+{{- range $key, $id := include "hw.table.acknowledgementAliases" . | fromJson -}}
+{{- if hasKey $acknowledge $key -}}
+{{- $reason := index $acknowledge $key -}}
+{{- $_ := unset $acknowledge $key -}}
+{{- if hasKey $acknowledge $id -}}
+{{- $aliasProblems = append $aliasProblems (dict "path" (printf "acknowledge.%s" $key) "value" $reason "rule" (printf "acknowledges the same departure as acknowledge.%s, its old name" $id) "fix" (printf "keep acknowledge.%s only" $key)) -}}
+{{- else -}}
+{{- $_ := set $acknowledge $id $reason -}}
+{{- $_ := set $writtenAs $id $key -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if hasKey $spec "acknowledge" }}{{ $_ := set $spec "acknowledge" $acknowledge }}{{ end -}}
+{{- $_ := set $spec "acknowledgeWrittenAs" $writtenAs -}}
 {{- $drain := $spec.drainSeconds | int -}}
 {{- $presets := dict
   "spring-boot" (dict
@@ -30,7 +49,7 @@ is not part of the declaration. Input: the root context. Output: JSON.
 {{- $declaredEnv = keys $env -}}
 {{- end -}}
 {{- $presetFields := list -}}
-{{- $presetProblems := list -}}
+{{- $presetProblems := $aliasProblems -}}
 {{- if $spec.preset -}}
 {{- $preset := index $presets $spec.preset -}}
 {{- if and (not (hasKey $health "readiness")) (hasKey $preset "readiness") -}}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -205,6 +205,51 @@ describe('input from anywhere in a pipeline', () => {
     expect(result.stdout).toContain(
       '\n  21:11   error      distinctProbes  Deployment/legacy: container app: both probes check httpGet HTTP :8080/health\n',
     );
+  });
+
+  describe('a folder walk names every entry it does not read, with the reason', () => {
+    const folder = scratch();
+    const elsewhere = scratch();
+    mkdirSync(join(folder, '.git'));
+    file(stringify({ ...LEGACY, metadata: { name: 'upper' } }), 'deploy.YAML', folder);
+    file(stringify({ ...LEGACY, metadata: { name: 'shared' } }), 'shared.yaml', elsewhere);
+    symlinkSync(join(elsewhere, 'shared.yaml'), join(folder, 'linked.yaml'));
+    symlinkSync(elsewhere, join(folder, 'linked-folder'));
+    symlinkSync(join(elsewhere, 'gone.yaml'), join(folder, 'broken.yaml'));
+    file('# notes', 'notes.md', folder);
+    const json = JSON.parse(cli(['check', folder, '--format', 'json']).stdout);
+
+    test('extensions in any case are read, and a link to a file is followed', () => {
+      expect(json.workloads.map((workload: { subject: string; file: string }) => [workload.subject, workload.file])).toEqual([
+        ['Deployment/upper', join(folder, 'deploy.YAML')],
+        ['Deployment/shared', join(folder, 'linked.yaml')],
+      ]);
+    });
+
+    test('hidden entries, links to folders or to nothing, and other files are named, in walk order', () => {
+      expect(json.skippedFiles).toEqual([
+        { file: join(folder, '.git'), reason: 'hidden (its name starts with a dot): the folder is not walked' },
+        { file: join(folder, 'broken.yaml'), reason: 'a symbolic link to nothing (broken)' },
+        {
+          file: join(folder, 'linked-folder'),
+          reason:
+            'a symbolic link to a folder, not followed (it may lead back up the tree or out of it); give its target as an argument to check it',
+        },
+        { file: join(folder, 'notes.md'), reason: 'not a .yaml, .yml or .json file' },
+      ]);
+    });
+
+    test('the text report lists them and counts them in the summary; SARIF has a tool notification for each', () => {
+      const text = cli(['check', folder]).stdout;
+      expect(text).toContain(`Not read (entries of the folders walked):\n  ${join(folder, '.git')}: hidden`);
+      expect(text).toContain(`  ${join(folder, 'notes.md')}: not a .yaml, .yml or .json file\n`);
+      expect(text).toMatch(/; 4 file\(s\) not read[;.]/);
+      const log = cli(['check', folder, '--format', 'sarif']).stdout;
+      expect(sarifValidationProblems(log)).toEqual([]);
+      const sarif = JSON.parse(log);
+      const notes = sarif.runs[0].invocations[0].toolExecutionNotifications.map((note: { message: { text: string } }) => note.message.text);
+      expect(notes).toContain(`${join(folder, 'notes.md')} was not read: not a .yaml, .yml or .json file`);
+    });
   });
 
   test('a folder is walked for .yaml, .yml and .json files, in name order, hidden folders skipped', () => {

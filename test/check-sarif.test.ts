@@ -127,3 +127,15 @@ test('a renamed rule lists its old id in deprecatedIds, so that code scanning ca
   expect(rule('probeTimeout')).toMatchObject({ deprecatedIds: ['readinessTimeout'] });
   expect(rule('privileged')).not.toHaveProperty('deprecatedIds');
 });
+
+test('an object of a kind check does not read is a tool notification; one that carries a pod template, a warning saying so', () => {
+  const rollout = { ...PRIVILEGED, apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'canary' } };
+  const settings = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' } };
+  const text = [PRIVILEGED, rollout, settings].map((object) => stringify(object)).join('---\n');
+  const notifications = JSON.parse(checkSarif(checkManifests([{ name: 'web.yaml', text }]), ROOT)).runs[0].invocations[0]
+    .toolExecutionNotifications as Array<{ level: string; message: { text: string } }>;
+  expect(notifications.map(({ level, message }) => [level, message.text])).toEqual([
+    ['warning', 'Rollout/canary was not checked: Rollout carries a pod template that check does not read (spec.template)'],
+    ['note', 'ConfigMap/settings was not checked: check does not read its kind'],
+  ]);
+});

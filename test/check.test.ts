@@ -41,6 +41,15 @@ const EVERY_KIND = [
     spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: template({ ...POD, restartPolicy: 'OnFailure' }) } } },
   },
   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug' }, spec: POD },
+  // v1, like a ReplicaSet but with a selector that is a plain map of labels.
+  {
+    apiVersion: 'v1',
+    kind: 'ReplicationController',
+    metadata: { name: 'older' },
+    spec: { replicas: 1, selector: { app: 'shop' }, template: template(POD) },
+  },
+  // v1, a pod template stored on its own: the template at the top level, no controller.
+  { apiVersion: 'v1', kind: 'PodTemplate', metadata: { name: 'blueprint' }, template: template(POD) },
 ];
 const everyKind = check(EVERY_KIND.map((object) => stringify(object)).join('---\n'));
 
@@ -54,6 +63,8 @@ describe('every workload kind', () => {
       'Job/migrate',
       'CronJob/report',
       'Pod/debug',
+      'ReplicationController/older',
+      'PodTemplate/blueprint',
     ]);
   });
 
@@ -69,6 +80,33 @@ describe('every workload kind', () => {
     }
     for (const subject of ['DaemonSet/agent', 'Job/migrate', 'CronJob/report', 'Pod/debug'])
       expect(ids(everyKind, subject)).not.toContain('singleReplica');
+  });
+
+  test('a ReplicationController gets the rules of a ReplicaSet: replicas, but no rollout rule (it has no rolling update)', () => {
+    expect(ids(everyKind, 'ReplicationController/older')).toEqual(expect.arrayContaining(['singleReplica', 'probeTimeout']));
+    expect(ids(everyKind, 'ReplicationController/older')).not.toContain('rolloutMaxUnavailable');
+  });
+
+  test('a PodTemplate is checked as the pod it describes: no controller, so no rollout, replica, budget or spread rule', () => {
+    const blueprint = ids(everyKind, 'PodTemplate/blueprint');
+    expect(blueprint).toEqual(expect.arrayContaining(['privilegeEscalation', 'probeTimeout', 'resourceRequests']));
+    for (const id of ['rolloutMaxUnavailable', 'singleReplica', 'podDisruptionBudget', 'zoneSpread', 'progressDeadline'])
+      expect(blueprint).not.toContain(id);
+    const finding = everyKind.findings.find((entry) => entry.subject === 'PodTemplate/blueprint' && entry.ruleId === 'privilegeEscalation');
+    expect(finding?.fieldPath).toMatch(/^template\.spec\.containers\[0\]/);
+  });
+
+  test('a PodTemplate with restartPolicy Never describes a pod that runs to completion: the rules of Jobs', () => {
+    const podTemplate = (name: string, restartPolicy: string) =>
+      stringify({
+        apiVersion: 'v1',
+        kind: 'PodTemplate',
+        metadata: { name },
+        template: template({ containers: [container('task')], restartPolicy }),
+      });
+    const report = check(`${podTemplate('task', 'Never')}---\n${podTemplate('server', 'Always')}`);
+    expect(ids(report, 'PodTemplate/task')).not.toContain('noLiveness');
+    expect(ids(report, 'PodTemplate/server')).toContain('noLiveness');
   });
 
   test('Jobs, CronJobs and run-to-completion Pods are not held to the rules of serving pods', () => {
@@ -404,6 +442,44 @@ describe('input', () => {
     expect(report.skipped).toEqual([{ object: { kind: 'ConfigMap', name: 'settings' }, file: 'input.yaml', line: 21, column: 1 }]);
   });
 
+  describe('a kind check does not read that carries a pod template (a custom resource that runs pods)', () => {
+    const rollout = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Rollout',
+      metadata: { name: 'canary' },
+      spec: { strategy: { canary: { steps: [{ setWeight: 20 }] } }, template: template(POD) },
+    };
+    const cloneSet = {
+      apiVersion: 'apps.kruise.io/v1alpha1',
+      kind: 'CloneSet',
+      metadata: { name: 'clones' },
+      spec: { template: template(POD) },
+    };
+    const scaledJob = {
+      apiVersion: 'keda.sh/v1alpha1',
+      kind: 'ScaledJob',
+      metadata: { name: 'queue' },
+      spec: { jobTargetRef: { template: template(POD) } },
+    };
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { containers: '[]' } };
+    const report = check([EVERY_KIND[0], rollout, cloneSet, scaledJob, configMap].map((object) => stringify(object)).join('---\n'));
+
+    test('is named as not checked, with where its pod template is', () => {
+      expect(report.skipped.map(({ object, podTemplate }) => [`${object.kind}/${object.name}`, podTemplate])).toEqual([
+        ['Rollout/canary', 'spec.template'],
+        ['CloneSet/clones', 'spec.template'],
+        ['ScaledJob/queue', 'spec.jobTargetRef.template'],
+        ['ConfigMap/settings', undefined],
+      ]);
+    });
+
+    test('the text report says so and counts them in the summary', () => {
+      const text = checkText(report);
+      expect(text).toContain('Rollout/canary: not checked: Rollout carries a pod template that check does not read (spec.template)');
+      expect(text).toContain('4 object(s) not checked (3 carrying a pod template)');
+    });
+  });
+
   test('the text report escapes control characters from the manifests, so that they cannot rewrite CI log lines', () => {
     const forged = 'web\r\u001b[2K0 workload(s) checked. Passed.\n\u202e';
     const text = checkText(check(stringify({ ...EVERY_KIND[0], metadata: { name: forged } })));
@@ -462,17 +538,47 @@ describe('acknowledgements', () => {
       'noCpuLimit: measured\r\u001b[2K',
       'noCpuLimit: the reason contains a control character; write it as plain text on one line',
     ],
-  ])('an acknowledgement %s is an input error at the annotation', (_, text, message) => {
-    expect(() => check(acknowledged(text))).toThrow(`input.yaml:6:5: Deployment/web: hardened-workloads.io/acknowledged: ${message}`);
+  ])('an acknowledgement %s is a validAcknowledgement error at the annotation, naming the workload', (_, text, message) => {
+    expect(check(acknowledged(text)).findings.filter((finding) => finding.ruleId === 'validAcknowledgement')).toEqual([
+      expect.objectContaining({
+        subject: 'Deployment/web',
+        severity: 'error',
+        file: 'input.yaml',
+        line: 6,
+        column: 5,
+        fieldPath: 'metadata.annotations[hardened-workloads.io/acknowledged]',
+        message: `hardened-workloads.io/acknowledged: ${message}`,
+      }),
+    ]);
   });
 
-  test('a line forged into a reason cannot silence a privileged container: the run stops at the annotation', () => {
+  test('a line forged into a reason cannot silence a privileged container: the line is reported and the finding stays', () => {
     const privileged = stringify({
       ...EVERY_KIND[0],
       metadata: { name: 'web', annotations: { 'hardened-workloads.io/acknowledged': 'singleReplica: preview\nprivileged: preview' } },
       spec: { template: template({ containers: [container('app', { securityContext: { privileged: true } })] }) },
     });
-    expect(() => check(privileged)).toThrow('privileged cannot be acknowledged');
+    const report = check(privileged);
+    expect(report.findings.filter((finding) => finding.ruleId === 'privileged').map((finding) => finding.suppressed)).toEqual([undefined]);
+    expect(report.findings.find((finding) => finding.ruleId === 'validAcknowledgement')?.message).toMatch(
+      /^hardened-workloads\.io\/acknowledged: privileged cannot be acknowledged/,
+    );
+    expect(failure(report)).toMatch(/finding\(s\) at or above warning/);
+  });
+
+  test('a wrong acknowledgement on one workload aborts nothing: the other workload is checked and reported as well', () => {
+    const other = stringify({
+      ...EVERY_KIND[1],
+      metadata: { name: 'db', annotations: { 'hardened-workloads.io/acknowledged': 'cpuLimit: measured' } },
+    });
+    const report = check(`${acknowledged('privileged: needs the host')}---\n${other}`);
+    expect(report.workloads.map((workload) => workload.subject)).toEqual(['Deployment/web', 'StatefulSet/db']);
+    expect(report.findings.filter((finding) => finding.ruleId === 'validAcknowledgement').map((finding) => finding.subject)).toEqual([
+      'Deployment/web',
+    ]);
+    expect(report.findings.filter((finding) => finding.subject === 'StatefulSet/db' && finding.ruleId === 'cpuLimit')).toEqual([
+      expect.objectContaining({ suppressed: { reason: 'measured' } }),
+    ]);
   });
 
   test.each([
@@ -491,7 +597,7 @@ describe('acknowledgements', () => {
   });
 
   test('the host paths of a node agent (volumeTypes, a documented waiver) can still be acknowledged', () => {
-    expect(() => check(acknowledged('volumeTypes: reads the node logs'))).not.toThrow();
+    expect(ids(check(acknowledged('volumeTypes: reads the node logs')))).not.toContain('validAcknowledgement');
   });
 
   test('an acknowledgement on the pod template is honoured, and named as the pod template’s when it is wrong', () => {
@@ -509,9 +615,11 @@ describe('acknowledgements', () => {
     expect(report.findings.filter((finding) => finding.ruleId === 'cpuLimit')).toEqual([
       expect.objectContaining({ suppressed: { reason: 'latency-sensitive' } }),
     ]);
-    expect(() => check(onTemplate('noCPULimit: x'))).toThrow(
-      'Deployment/web: hardened-workloads.io/acknowledged (pod template): "noCPULimit" is not a rule id',
-    );
+    expect(check(onTemplate('noCPULimit: x')).findings.find((finding) => finding.ruleId === 'validAcknowledgement')).toMatchObject({
+      subject: 'Deployment/web',
+      fieldPath: 'spec.template.metadata.annotations[hardened-workloads.io/acknowledged]',
+      message: 'hardened-workloads.io/acknowledged (pod template): "noCPULimit" is not a rule id (`hardened-workloads rules` lists them)',
+    });
   });
 });
 

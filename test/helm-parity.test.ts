@@ -240,6 +240,14 @@ const EDGES: Array<[string, Record<string, unknown>]> = [
     { startup: { typicalSeconds: 31, maxSeconds: 91 } },
   ],
   ['a grace margin that rounds up: M = ceil((10 + 47) / 10) = 6', { drainSeconds: 47 }],
+  [
+    'acknowledgements under the names of the check rules, cpuLimit and probeTimeout (the ids inside stay noCpuLimit and readinessTimeout)',
+    {
+      resources: { cpu: '250m', memory: '256Mi', cpuLimit: false },
+      overrides: { readiness: { timeoutSeconds: 1 } },
+      acknowledge: { cpuLimit: 'latency-sensitive, throttling hurts', probeTimeout: 'the endpoint answers in 2 ms' },
+    },
+  ],
   ['a GRPCRoute to every service', { route: { kind: 'GRPCRoute', parentRefs: [{ name: 'gw', sectionName: 'grpc' }] } }],
   [
     'peers from every way in: pods and networks, in order',

@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { stringify } from 'yaml';
-import { checkManifests, HardenedWorkload, synthesizeYaml, type WorkloadSpec } from '../src';
+import { checkManifests, HardenedWorkload, resolveWorkload, synthesizeYaml, type WorkloadSpec } from '../src';
 import { ACKNOWLEDGED_ANNOTATION } from '../src/constructs/metadata';
 import type { KubernetesObject } from '../src/manifests/facts';
 import { checkoutWith } from './support/declarations';
@@ -169,5 +169,38 @@ describe('autoscaling.metrics and autoscaling.behavior', () => {
   test('left out, the autoscaler has no behavior of its own (the API’s defaults)', () => {
     const plain = theOnly(synth(checkoutWith({ replicas: undefined, autoscaling: { maxReplicas: 8 } })), 'HorizontalPodAutoscaler');
     expect(plain.spec.behavior).toBeUndefined();
+  });
+});
+
+/** Issue 21 §4 renamed two check rules; the declaration's acknowledgement keys follow (ACKNOWLEDGEMENT_ALIASES). */
+describe('acknowledgement keys renamed with their check rules: cpuLimit and probeTimeout', () => {
+  const noLimit = { cpu: '250m', memory: '256Mi', cpuLimit: false } as const;
+  const reason = 'latency-sensitive, throttling hurts more';
+  const slowProbe = { overrides: { readiness: { timeoutSeconds: 1 } } };
+
+  test.each([
+    ['cpuLimit', 'noCpuLimit', { resources: noLimit }],
+    ['probeTimeout', 'readinessTimeout', slowProbe],
+  ] as const)('%s acknowledges what its old name %s does, with the same output', (key, old, change) => {
+    const written = (id: string) => synthesizeYaml([checkoutWith({ ...change, acknowledge: { [id]: reason } })]);
+    expect(written(key)).toBe(written(old));
+  });
+
+  test('the old names keep working, with a note naming the new key; the new names have none', () => {
+    const notes = (acknowledge: Record<string, string>) => resolveWorkload(checkoutWith({ resources: noLimit, acknowledge })).notes;
+    expect(notes({ noCpuLimit: reason })).toContain(
+      'acknowledge.noCpuLimit is now called acknowledge.cpuLimit, after the check rule it answers for; the old key still works, but write cpuLimit',
+    );
+    expect(notes({ cpuLimit: reason }).filter((note) => note.includes('is now called'))).toEqual([]);
+  });
+
+  test('an invariant 5 violation tells to acknowledge probeTimeout, and check suppresses its finding either way', () => {
+    expect(() => resolveWorkload(checkoutWith(slowProbe))).toThrow('if this is deliberate, add acknowledge.probeTimeout: "<reason>"');
+    const report = checkManifests([
+      { name: 'out.yaml', text: synthesizeYaml([checkoutWith({ ...slowProbe, acknowledge: { probeTimeout: reason } })]) },
+    ]);
+    const findings = report.findings.filter((finding) => finding.ruleId === 'probeTimeout');
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((finding) => finding.suppressed?.reason === reason)).toBe(true);
   });
 });

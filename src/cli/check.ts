@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { parse, YAMLParseError } from 'yaml';
 import { InputError } from '../files/input-error';
-import { readInputs } from '../files/inputs';
+import { walkInputs } from '../files/inputs';
 import { type CheckConfig, DEFAULT_CONFIG, deprecationNote, type FailOn, parseConfig, ruleSettingProblem } from '../manifests/config';
 import { ruleIdOf } from '../rules/catalogue';
 import { checkManifests, failure } from '../manifests/run';
@@ -92,7 +92,8 @@ function checkAndWrite(inputs: readonly string[], flags: CheckFlags, io: Io): nu
     propagationSeconds: flags.propagationSeconds,
     drainSeconds: flags.drainSeconds,
   };
-  const report = checkManifests(readInputs(inputs, io.readStdin ?? (() => readFileSync(0, 'utf8'))), { config, declared });
+  const { texts, skipped } = walkInputs(inputs, io.readStdin ?? (() => readFileSync(0, 'utf8')));
+  const report = checkManifests(texts, { config, declared, skippedFiles: skipped });
   const format = flags.json ? 'json' : flags.format;
   /* eslint-disable @typescript-eslint/no-require-imports -- one formatter is loaded, the one asked for */
   const text =

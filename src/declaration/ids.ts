@@ -83,3 +83,25 @@ export type AcknowledgementId = (typeof ACKNOWLEDGEMENT_IDS)[number];
  * "Running as Non-root user" control (`runAsUser`) reports on its own.
  */
 export const ACKNOWLEDGEMENT_ALSO_COVERS: Partial<Record<AcknowledgementId, readonly string[]>> = { runAsNonRoot: ['runAsUser'] };
+
+/**
+ * Acknowledgement keys renamed with the `check` rules they answer for (RENAMED_RULES in
+ * src/rules/catalogue.ts), new key → old key. A declaration may write either (upgrade safety: one
+ * that worked keeps working); the old key gets a note naming the new one, and both at once are
+ * refused. Inside, and in the acknowledged annotation, the old id stays: `check` reads both, and
+ * output already deployed does not change.
+ */
+export const ACKNOWLEDGEMENT_ALIASES = { cpuLimit: 'noCpuLimit', probeTimeout: 'readinessTimeout' } as const satisfies Record<
+  string,
+  AcknowledgementId
+>;
+export type AcknowledgementAlias = keyof typeof ACKNOWLEDGEMENT_ALIASES;
+
+/** Every key `acknowledge` accepts: the ids and their new names. */
+export const ACKNOWLEDGEMENT_KEYS = [...ACKNOWLEDGEMENT_IDS, ...(Object.keys(ACKNOWLEDGEMENT_ALIASES) as AcknowledgementAlias[])] as const;
+
+/** The key a declaration should write for an acknowledgement: its new name, when it was renamed. */
+export function acknowledgementKey(id: AcknowledgementId): string {
+  const renamed = Object.entries(ACKNOWLEDGEMENT_ALIASES).find(([, old]) => old === id);
+  return renamed ? renamed[0] : id;
+}

@@ -372,7 +372,7 @@ export interface WorkloadSpec {
    */
   overrides?: TimingOverrides;
   /**
-   * Written reasons for deliberate departures from the invariants or hardening defaults (docs/derivation.md), keyed by invariant or waiver. Each reason is recorded in an annotation.
+   * Written reasons for deliberate departures from the invariants or hardening defaults (docs/derivation.md), keyed by invariant or waiver. Each reason is recorded in an annotation. cpuLimit and probeTimeout, the names of the check rules, replace noCpuLimit and readinessTimeout, which still work (with a note naming the new key); write one of each pair.
    *
    * @default {}
    * @example {"singleReplica":"preview environment, downtime is acceptable"}
@@ -1155,7 +1155,7 @@ export interface Resources {
    */
   memory?: string;
   /**
-   * CPU limit, generous by default because CPU throttling makes probes time out. false removes it and needs acknowledge.noCpuLimit.
+   * CPU limit, generous by default because CPU throttling makes probes time out. false removes it and needs acknowledge.cpuLimit.
    *
    * Unit: CPU cores, or millicores with the suffix m.
    *
@@ -3240,4 +3240,18 @@ export interface Acknowledgements {
    * @example "preview environment, downtime is acceptable"
    */
   capabilities?: string;
+  /**
+   * Why this departure is deliberate, on one line; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  cpuLimit?: string;
+  /**
+   * Why this departure is deliberate, on one line; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  probeTimeout?: string;
 }

@@ -119,7 +119,8 @@ export function replicasOf(workload: Workload): number {
 
 /** The facts of the workload as seen from one container: its probes and its preStop hook. */
 export function containerFacts(workload: Workload, view: ContainerView): WorkloadFacts {
-  const spec: Node = workload.kind === 'Pod' ? {} : workload.source.object.spec;
+  // A bare Pod's spec is its pod spec; a PodTemplate has none (its template is at the top level).
+  const spec: Node = workload.kind === 'Pod' ? {} : (workload.source.object.spec ?? {});
   const rolling = rollingUpdateOf(workload.kind, spec);
   const pdb = workload.related.podDisruptionBudgets[0]?.object.spec;
   const ports = containerPorts(view.container);

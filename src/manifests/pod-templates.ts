@@ -2,11 +2,25 @@ import type { FieldPath } from '../files/manifests';
 import type { KubernetesObject, Node } from './objects';
 
 /**
- * Every kind that runs pods, mapped to one shape: where its pod template is. Rules read pods and
- * containers through this adapter only, so none of them branches on the kind, and a new kind is
- * one line here.
+ * Every kind of the core API that runs pods or describes them, mapped to one shape: where its pod
+ * template is. Rules read pods and containers through this adapter only, so none of them branches
+ * on the kind, and a new kind is one line here. ReplicationController (v1) is the ReplicaSet's
+ * predecessor, with the same template; a PodTemplate (v1) is a pod template stored on its own,
+ * with no controller (https://kubernetes.io/docs/concepts/workloads/pods/#pod-templates): it is
+ * checked as the pod it describes (run.ts), so the rollout, replica and budget rules never apply.
+ * Any other kind that carries a pod template is named as not checked (`podTemplatePathIn`).
  */
-export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'] as const;
+export const WORKLOAD_KINDS = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+  'Pod',
+  'PodTemplate',
+] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 /** Path from the object's root to its pod template (`metadata` + `spec`); a bare Pod is its own template. */
@@ -15,13 +29,52 @@ const POD_TEMPLATE_PATHS: Record<WorkloadKind, FieldPath> = {
   StatefulSet: ['spec', 'template'],
   DaemonSet: ['spec', 'template'],
   ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
   Job: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
   Pod: [],
+  PodTemplate: ['template'],
 };
 
 export function isWorkloadKind(kind: unknown): kind is WorkloadKind {
   return (WORKLOAD_KINDS as readonly unknown[]).includes(kind);
+}
+
+/** How deep `podTemplatePathIn` looks: Argo Rollouts and OpenKruise keep the template at spec.template, KEDA's ScaledJob at spec.jobTargetRef.template. */
+const TEMPLATE_SEARCH_DEPTH = 5;
+
+/**
+ * Where an object of a kind `check` does not read (a custom resource such as an Argo Rollout or an
+ * OpenKruise CloneSet) carries a pod template — a mapping whose `spec.containers` is a list of
+ * containers —, or undefined when it carries none; breadth first, so the shallowest is named. Such
+ * an object runs pods that no rule has seen: the report names it rather than pass it silently.
+ */
+export function podTemplatePathIn(object: Node): FieldPath | undefined {
+  let level: Array<{ node: unknown; path: FieldPath }> = [{ node: object, path: [] }];
+  for (let depth = 0; depth <= TEMPLATE_SEARCH_DEPTH && level.length > 0; depth++) {
+    const next: typeof level = [];
+    for (const { node, path } of level) {
+      if (typeof node !== 'object' || node === null) continue;
+      if (!Array.isArray(node) && isPodTemplate(node as Node)) return path;
+      const entries: Array<[string | number, unknown]> = Array.isArray(node)
+        ? node.map((item, index) => [index, item])
+        : Object.entries(node);
+      for (const [key, child] of entries) if (key !== 'metadata' && key !== 'status') next.push({ node: child, path: [...path, key] });
+    }
+    level = next;
+  }
+  return undefined;
+}
+
+function isPodTemplate(node: Node): boolean {
+  const containers = node.spec?.containers;
+  return (
+    Array.isArray(containers) &&
+    containers.length > 0 &&
+    containers.every(
+      (container) => typeof container === 'object' && container !== null && !Array.isArray(container) && 'image' in container,
+    )
+  );
 }
 
 /**

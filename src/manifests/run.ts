@@ -1,5 +1,5 @@
 import { InputError, type InputProblem } from '../files/input-error';
-import type { InputText } from '../files/inputs';
+import type { InputText, SkippedFile } from '../files/inputs';
 import { parseSourcedManifests, type SourcedObject } from '../files/manifests';
 import type { DeclaredTimes } from '../invariants/facts';
 import { isUndecided } from '../rules/check';
@@ -9,7 +9,7 @@ import { type CheckConfig, DEFAULT_CONFIG, declaredFor, type FailOn, unmatchedEn
 import { annotatedTimes } from './declared-times';
 import { pathText } from './field-paths';
 import { identityOf, objectName } from './objects';
-import { isWorkloadKind } from './pod-templates';
+import { isWorkloadKind, podTemplatePathIn } from './pod-templates';
 import { servingContainers } from './roles';
 import { isReadKind, shapeProblems } from './shapes';
 import { acknowledgements } from './suppressions';
@@ -61,14 +61,27 @@ export interface CheckReport {
   readonly failOn: FailOn;
   readonly workloads: readonly WorkloadReport[];
   readonly findings: readonly Finding[];
-  /** Objects of kinds `check` neither checks nor reads, listed so that nothing is dropped silently. */
-  readonly skipped: ReadonlyArray<Location & { readonly object: ObjectRef }>;
+  /**
+   * Objects of kinds `check` neither checks nor reads, listed so that nothing is dropped silently;
+   * `podTemplate` is where one carries a pod template (a custom resource that runs pods, such as
+   * an Argo Rollout), whose pods no rule has seen.
+   */
+  readonly skipped: ReadonlyArray<Location & { readonly object: ObjectRef; readonly podTemplate?: string }>;
+  /** Entries of the folders walked that were not read (another extension, hidden, a link not followed), with the reason. */
+  readonly skippedFiles: readonly SkippedFile[];
 }
 
 export interface CheckOptions {
   readonly config?: CheckConfig;
   /** Declared times for every workload, from the command line. */
   readonly declared?: DeclaredTimes;
+  /** What the walk of the input folders did not read (`walkInputs`), to be named in the report. */
+  readonly skippedFiles?: readonly SkippedFile[];
+}
+
+/** What the report says of an object of a kind `check` does not read that carries a pod template at `path`. */
+export function podTemplateNote(kind: string, path: string): string {
+  return `not checked: ${kind} carries a pod template that check does not read (${path})`;
 }
 
 const RANK: Record<Severity | 'undecided', number> = { error: 3, warning: 2, note: 1, undecided: 0 };
@@ -108,10 +121,12 @@ function locationOf(source: SourcedObject): Location {
 
 /**
  * A bare Pod with restartPolicy Never or OnFailure runs to completion like a Job's pod (a Helm test
- * hook, a one-off task), so it gets the rules that apply to Jobs, not those of serving pods.
+ * hook, a one-off task), so it gets the rules that apply to Jobs, not those of serving pods. A
+ * PodTemplate is checked as the pod it describes, alike.
  */
 function applies(meta: RuleMeta, workload: Workload): boolean {
-  const runsToCompletion = workload.kind === 'Pod' && (workload.pod.spec.restartPolicy ?? 'Always') !== 'Always';
+  const runsToCompletion =
+    (workload.kind === 'Pod' || workload.kind === 'PodTemplate') && (workload.pod.spec.restartPolicy ?? 'Always') !== 'Always';
   return meta.kinds.includes(runsToCompletion ? 'Job' : workload.kind);
 }
 
@@ -138,7 +153,9 @@ function firstCopies(objects: readonly SourcedObject[]): SourcedObject[] {
 /**
  * Checks manifests — ours or anyone's — against every enabled rule. Reads every input first and
  * throws one `InputError` listing every input problem (syntax, non-Kubernetes documents, malformed
- * fields, bad acknowledgements), so a run reports either everything or nothing.
+ * fields, configuration entries naming no workload), so a run reports either everything or
+ * nothing. A wrong acknowledgement is a finding of its workload (validAcknowledgement), not an
+ * input problem: it silences nothing, and every other workload is still checked.
  */
 export function checkManifests(inputs: readonly InputText[], options: CheckOptions = {}): CheckReport {
   const config = options.config ?? DEFAULT_CONFIG;
@@ -157,8 +174,8 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
   }
   const checked = firstCopies(objects);
   const workloads = workloadsOf(checked);
+  // A wrong acknowledgement is no input problem: validAcknowledgement reports it on its workload.
   const suppressions = workloads.map((workload) => acknowledgements(workload));
-  problems.push(...suppressions.flatMap((entry) => entry.problems));
   if (problems.length === 0)
     problems.push(
       ...unmatchedEntries(
@@ -238,7 +255,10 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
 
   const skipped = checked
     .filter((source) => !isWorkloadKind(source.object.kind) && !isReadKind(String(source.object.kind)))
-    .map((source) => ({ object: refOf(source), ...locationOf(source) }));
+    .map((source) => {
+      const carried = podTemplatePathIn(source.object);
+      return { object: refOf(source), ...locationOf(source), ...(carried !== undefined ? { podTemplate: pathText(carried) } : {}) };
+    });
   const fileOrder = new Map(inputs.map((input, index) => [input.name, index]));
   const ruleOrder = new Map(RULE_IDS.map((id, index) => [id, index]));
   findings.sort(
@@ -249,5 +269,5 @@ export function checkManifests(inputs: readonly InputText[], options: CheckOptio
       ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)! ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
-  return { rules: enabled, failOn: config.failOn, workloads: reports, findings, skipped };
+  return { rules: enabled, failOn: config.failOn, workloads: reports, findings, skipped, skippedFiles: options.skippedFiles ?? [] };
 }

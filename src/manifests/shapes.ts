@@ -152,6 +152,8 @@ const SPECS = {
   StatefulSet: CONTROLLER_SPEC,
   DaemonSet: CONTROLLER_SPEC,
   ReplicaSet: CONTROLLER_SPEC,
+  // Its selector is a plain map of labels, not a label selector.
+  ReplicationController: { ...CONTROLLER_SPEC, fields: { ...CONTROLLER_SPEC.fields, selector: STRING_MAP } },
   Job: { required: ['template'], fields: { template: POD_TEMPLATE } },
   CronJob: {
     required: ['jobTemplate'],
@@ -185,7 +187,7 @@ const SPECS = {
 } as const satisfies Record<string, Mapping>;
 
 /** The kinds whose fields `check` reads. */
-export type ReadKind = keyof typeof SPECS | 'ServiceAccount' | 'Namespace' | (typeof BINDINGS)[number];
+export type ReadKind = keyof typeof SPECS | 'ServiceAccount' | 'Namespace' | 'PodTemplate' | (typeof BINDINGS)[number];
 
 /** Role bindings: only their subjects are read (which ServiceAccounts call the API). */
 const BINDINGS = ['RoleBinding', 'ClusterRoleBinding'] as const;
@@ -206,6 +208,8 @@ const METADATA: Mapping = { fields: { name: 'string', namespace: 'string', label
 function objectShape(kind: string): Mapping | undefined {
   if (kind === 'ServiceAccount') return { fields: { metadata: METADATA, automountServiceAccountToken: 'boolean' } };
   if (kind === 'Namespace') return { fields: { metadata: METADATA } };
+  // A PodTemplate has no spec: its template is at the top level.
+  if (kind === 'PodTemplate') return { required: ['template'], fields: { metadata: METADATA, template: POD_TEMPLATE } };
   if ((BINDINGS as readonly string[]).includes(kind))
     return { fields: { metadata: METADATA, subjects: { items: { fields: { kind: 'string', name: 'string', namespace: 'string' } } } } };
   if (!(kind in SPECS)) return undefined;

@@ -1,8 +1,13 @@
 import { ACKNOWLEDGED_ANNOTATION } from '../annotations';
 import type { FieldPath } from '../files/manifests';
-import type { InputProblem } from '../files/input-error';
 import { ruleIdOf, RULES, type RuleId } from '../rules/catalogue';
 import type { Workload } from './workloads';
+
+/** A wrong line of the annotation: where the annotation is, and what is wrong with the line. */
+export interface AcknowledgementProblem {
+  readonly path: FieldPath;
+  readonly message: string;
+}
 
 /** The Pod Security controls a declaration may waive, for the message that refuses the others. */
 const WAIVABLE_CONTROLS = Object.entries(RULES)
@@ -20,13 +25,14 @@ const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F]/;
  * object and on its pod template, where a patch may have put it. A finding it names is reported
  * as suppressed with the reason, never hidden. Read strictly: a line without a reason, an id that
  * is unknown, given twice or cannot be acknowledged (an API rule, or a Pod Security control that no
- * declaration may waive), or a control character, is an input error: a silent typo — or a forged
- * line — would otherwise look like a deliberate decision.
+ * declaration may waive), or a control character, is a problem at the annotation: a silent typo —
+ * or a forged line — would otherwise look like a deliberate decision. Such a line silences
+ * nothing; the rule validAcknowledgement reports it as a finding of its workload, so that one
+ * wrong annotation never stops the run for every other workload (issue 21 §3).
  */
-export function acknowledgements(workload: Workload): { reasons: Map<RuleId, string>; problems: InputProblem[] } {
+export function acknowledgements(workload: Workload): { reasons: Map<RuleId, string>; problems: AcknowledgementProblem[] } {
   const reasons = new Map<RuleId, string>();
-  const problems: InputProblem[] = [];
-  const { file } = workload.source;
+  const problems: AcknowledgementProblem[] = [];
   const places: Array<{ path: FieldPath; where: string }> = [{ path: ['metadata', 'annotations'], where: '' }];
   // A bare Pod is its own template.
   if (workload.pod.path.length > 0) places.push({ path: [...workload.pod.path, 'metadata', 'annotations'], where: ' (pod template)' });
@@ -40,9 +46,8 @@ export function acknowledgements(workload: Workload): { reasons: Map<RuleId, str
         ? (annotations as Record<string, unknown>)[ACKNOWLEDGED_ANNOTATION]
         : undefined;
     if (text === undefined || text === null) continue;
-    const position = workload.source.locate([...path, ACKNOWLEDGED_ANNOTATION]);
     const problem = (message: string) =>
-      problems.push({ file, ...position, message: `${workload.subject}: ${ACKNOWLEDGED_ANNOTATION}${where}: ${message}` });
+      problems.push({ path: [...path, ACKNOWLEDGED_ANNOTATION], message: `${ACKNOWLEDGED_ANNOTATION}${where}: ${message}` });
     if (typeof text !== 'string') {
       problem('must be a string of "<ruleId>: <reason>" lines');
       continue;

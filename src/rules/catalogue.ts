@@ -43,10 +43,10 @@ export interface RuleMeta {
 }
 
 const ALL_KINDS = WORKLOAD_KINDS;
-/** Pods that run until deleted, so that they serve traffic and are stopped while working. */
-const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod'] as const;
+/** Pods that run until deleted, so that they serve traffic and are stopped while working (a PodTemplate: the pod it describes). */
+const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'PodTemplate'] as const;
 /** Controllers with a replica count that PodDisruptionBudgets and zone spread are about. */
-const REPLICATED = ['Deployment', 'StatefulSet', 'ReplicaSet'] as const;
+const REPLICATED = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'] as const;
 /** Controllers whose pods run to completion, and a bare Pod that does (run.ts). */
 const RUN_TO_COMPLETION = ['Job', 'CronJob'] as const;
 const PROBED = { containers: ['main', 'sidecar'] } as const;
@@ -583,6 +583,19 @@ const CATALOGUE = {
     fix: 'Set targetPort to the name or number of a port the selected container declares in ports[] (prefer the name), or declare the port in the container.',
     reference: 'https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports',
   }),
+  // The acknowledgement annotation itself (issue 21 §3): a wrong line is a finding, never an aborted run.
+  validAcknowledgement: {
+    title: 'Every acknowledgement names a rule that may be acknowledged, once, with a reason on one line.',
+    family: 'hardening',
+    severity: 'error',
+    kinds: ALL_KINDS,
+    target: 'workload',
+    rationale:
+      'The hardened-workloads.io/acknowledged annotation (on the workload or its pod template) holds one "<ruleId>: <reason>" line per deliberate departure. A line that names no rule, has no reason, holds a control character, repeats a rule, or names a rule no workload may depart from (an API rule, or a Pod Security control other than the documented waivers) silences nothing: it is reported here, on its workload, while every other workload is still checked. A silent typo — or a line forged into a reason — would otherwise look like a deliberate decision.',
+    fix: 'Correct or remove the line: a rule id that `hardened-workloads rules` lists as acknowledgeable, a colon, and the reason on one line; fix the pod instead where the rule cannot be acknowledged.',
+    acknowledgeable: false,
+    reference: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/',
+  } satisfies RuleMeta as RuleMeta,
 } as const satisfies Record<string, RuleMeta>;
 
 /**

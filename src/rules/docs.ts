@@ -98,6 +98,13 @@ export function rulesIndexMarkdown(): string {
       (id) => `| [${id}](${id}.md) | ${familyText(RULES[id])} | ${RULES[id].severity} | ${RULES[id].title.replace(/\|/g, '\\|')} |`,
     ),
     '',
+    'Kinds: Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController (read like a ReplicaSet), Job,',
+    'CronJob, Pod and PodTemplate. A PodTemplate is checked as the pod it describes, with the rules of a bare Pod',
+    '(those of a Job when its restartPolicy is Never or OnFailure): it has no controller, so no rollout, replica,',
+    'budget or spread rule applies to it. Any other kind that carries a pod template (an Argo Rollout, an OpenKruise',
+    'CloneSet, a KEDA ScaledJob) is not read: the report names it, "not checked: <kind> carries a pod template that',
+    'check does not read", rather than pass it silently.',
+    '',
     'Renamed ids, which still work as aliases: ' +
       Object.entries(RENAMED_RULES)
         .map(([id, { replacedBy }]) => `[${id}](${id}.md) → [${replacedBy}](${replacedBy}.md)`)

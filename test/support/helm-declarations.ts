@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { cronCadence, parseCron } from '../../src/timing/cron';
-import { ACKNOWLEDGEMENT_IDS, WAIVER_IDS } from '../../src/declaration/ids';
+import { ACKNOWLEDGEMENT_ALIASES, ACKNOWLEDGEMENT_KEYS, WAIVER_IDS } from '../../src/declaration/ids';
 import { isKnownDistroless } from '../../src/declaration/image';
 import { PRESET_NAMES } from '../../src/declaration/presets';
 import { DIVISORS, POD_FIELDS, RESOURCE_FIELDS } from '../../src/declaration/env';
@@ -807,7 +807,8 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
     mesh: withShare(0.2, fc.constantFrom('istio', 'linkerd')),
     acknowledged: fc.oneof(
       { weight: 4, arbitrary: fc.constant<string[]>([]) },
-      { weight: 1, arbitrary: fc.subarray<string>([...ACKNOWLEDGEMENT_IDS], { maxLength: 2 }) },
+      // Every key, the renamed ones' new names too (cpuLimit, probeTimeout): both names of one pair are refused alike.
+      { weight: 1, arbitrary: fc.subarray<string>([...ACKNOWLEDGEMENT_KEYS], { maxLength: 2 }) },
     ),
     reason: fc.string({ unit: 'grapheme', minLength: 10, maxLength: 30 }),
     configuration: withShare(0.6, configuration),
@@ -1076,6 +1077,8 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         if (needed[id]) acknowledge[id] = draw.reason;
         else delete acknowledge[id];
       }
+      // A coherent declaration names each departure once: under the id its waiver above uses.
+      for (const key of Object.keys(ACKNOWLEDGEMENT_ALIASES)) delete acknowledge[key];
       if (storageNeedsAcknowledgement(declaration)) acknowledge.ephemeralStorageCoversFolders = draw.reason;
       else delete acknowledge.ephemeralStorageCoversFolders;
     }

@@ -6,6 +6,43 @@ import { checkoutWith } from './declarations';
  * CONFIGURATION_REJECTIONS, which both faces' rejection tests read.
  */
 export const RESOURCES_REJECTIONS: Array<[string, ConfigurationRejection]> = [
+  // Acknowledgement keys renamed with their check rules (ACKNOWLEDGEMENT_ALIASES): either name works, not both.
+  [
+    'a removed CPU limit acknowledged under both names, cpuLimit and its old name noCpuLimit',
+    {
+      declaration: checkoutWith({
+        resources: { cpu: '250m', memory: '256Mi', cpuLimit: false },
+        acknowledge: { cpuLimit: 'latency-sensitive, throttling hurts', noCpuLimit: 'latency-sensitive, as before' },
+      }),
+      path: 'acknowledge.cpuLimit',
+      value: 'latency-sensitive, throttling hurts',
+      rule: /^acknowledges the same departure as acknowledge\.noCpuLimit, its old name$/,
+      fix: /^keep acknowledge\.cpuLimit only$/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'an acknowledgement under its new name, probeTimeout, that excuses nothing is reported at that name',
+    {
+      declaration: checkoutWith({ acknowledge: { probeTimeout: 'the endpoint is measured at 2 ms' } }),
+      path: 'acknowledge.probeTimeout',
+      value: 'the endpoint is measured at 2 ms',
+      rule: /this one excuses nothing/,
+      fix: /^remove acknowledge\.probeTimeout, so that the recorded reasons stay true$/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a CPU limit removed without a reason: the fix names the new key, cpuLimit',
+    {
+      declaration: checkoutWith({ resources: { cpu: '250m', memory: '256Mi', cpuLimit: false } }),
+      path: 'resources.cpuLimit',
+      value: false,
+      rule: /removing the CPU limit needs a written reason/,
+      fix: /or add acknowledge\.cpuLimit: "<why>"$/,
+      helm: 'templates',
+    },
+  ],
   [
     'a memory limit below the memory request',
     {

@@ -15,6 +15,7 @@ import { textProblems } from '../text';
 import { declaredTimesOf } from '../../invariants/declared-times';
 import type { EnvEntry, FilesSource } from '../workload-spec';
 import { resolveEnv } from './env';
+import { withAcknowledgementAliases } from './acknowledgement-aliases';
 import { ephemeralStorageFactsOf, factsOf, invariantProblem, isAcknowledgeable } from './invariant-problems';
 import { checkPod } from './pod';
 import { checkControllerOverrides, checkKindFields } from './kind-fields';
@@ -110,8 +111,9 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
       (error ?? parsed.error).issues.flatMap((issue) => issueProblems(issue, declaration)),
     );
   }
-  const { spec, effect: preset, problems: presetProblems = [] } = applyPreset(parsed.data);
-  const problems: Problem[] = [...presetProblems];
+  const aliased = withAcknowledgementAliases(parsed.data);
+  const { spec, effect: preset, problems: presetProblems = [] } = applyPreset(aliased.spec);
+  const problems: Problem[] = [...aliased.problems, ...presetProblems];
   const used = new Set<AcknowledgementId>();
   const acknowledged = (id: AcknowledgementId) => {
     if (spec.acknowledge[id] === undefined) return false;
@@ -202,11 +204,12 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   for (const id of (Object.keys(spec.acknowledge) as AcknowledgementId[]).sort()) {
     if (!used.has(id) && patched) unusedAcknowledgements.push(id);
     else if (!used.has(id)) {
+      const key = aliased.writtenAs[id] ?? id;
       problems.push({
-        path: `acknowledge.${id}`,
+        path: `acknowledge.${key}`,
         value: spec.acknowledge[id],
         rule: 'an acknowledgement must excuse something this declaration does; this one excuses nothing',
-        fix: `remove acknowledge.${id}, so that the recorded reasons stay true`,
+        fix: `remove acknowledge.${key}, so that the recorded reasons stay true`,
       });
     }
   }
@@ -240,7 +243,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
       return invariants;
     },
     get notes() {
-      notes ??= notesOn(versionDeclared, timings, spec);
+      notes ??= [...aliased.notes, ...notesOn(versionDeclared, timings, spec)];
       return notes;
     },
   };

@@ -5,7 +5,7 @@ import type { ContainerTimings, ProbeTimings, Rollout, Timings } from '../../tim
 import type { Problem } from '../errors';
 import { attemptFit } from '../../timing/kinds/job';
 import { CONTROLLER_CHECK_SECONDS, minutesApartFor } from '../../timing/kinds/cronjob';
-import { ACKNOWLEDGEABLE_INVARIANTS, type InvariantId } from '../ids';
+import { ACKNOWLEDGEABLE_INVARIANTS, acknowledgementKey, type InvariantId } from '../ids';
 import type { EffectiveSpec } from '../presets';
 import { SCRATCH_SIZE_DEFAULT } from '../schema/volumes';
 import { describeHandler, type ResolvedProbe } from '../probes';
@@ -342,7 +342,7 @@ export function invariantProblem(spec: EffectiveSpec, result: InvariantResult, t
       : [`overrides.${result.probe}.timeoutSeconds`, `overrides.${result.probe}.periodSeconds`, 'probeLatencyMs'];
   const path = fields.find((field) => valueAtPath(spec, field) !== undefined) ?? fields[fields.length - 1]!;
   const escape = isAcknowledgeable(result.id)
-    ? `; if this is deliberate, add acknowledge.${result.id}: "<reason>"`
+    ? `; if this is deliberate, add acknowledge.${acknowledgementKey(result.id)}: "<reason>"`
     : ' (this invariant cannot be acknowledged)';
   const { detail, fix } = jobInvariantText(spec, result, timings) ?? result;
   return {

@@ -63,7 +63,7 @@ function cpuLimitOf({ cpu, cpuLimit }: DeclaredResources, path: string, { proble
         path: `${path}.cpuLimit`,
         value: false,
         rule: 'removing the CPU limit needs a written reason',
-        fix: 'keep the default (4 x the request) or set a limit, or add acknowledge.noCpuLimit: "<why>"',
+        fix: 'keep the default (4 x the request) or set a limit, or add acknowledge.cpuLimit: "<why>"',
       });
     }
     return {};

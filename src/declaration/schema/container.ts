@@ -77,12 +77,12 @@ export const resources = z
       .optional()
       .meta({
         description:
-          'CPU limit, generous by default because CPU throttling makes probes time out. false removes it and needs acknowledge.noCpuLimit.',
+          'CPU limit, generous by default because CPU throttling makes probes time out. false removes it and needs acknowledge.cpuLimit.',
         'x-unit': 'CPU cores, or millicores with the suffix m',
         'x-default': '4 x the CPU request',
         examples: ['2'],
         'x-rule': 'a CPU quantity such as 1 or 500m, or false',
-        'x-fix': 'write it like 1 or 500m, or false with acknowledge.noCpuLimit',
+        'x-fix': 'write it like 1 or 500m, or false with acknowledge.cpuLimit',
       }),
     memoryLimit: z
       .string()

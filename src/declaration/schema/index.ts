@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACKNOWLEDGEMENT_IDS } from '../ids';
+import { ACKNOWLEDGEMENT_KEYS } from '../ids';
 import { PRESET_NAMES } from '../presets';
 import { SERVING_PROTOCOLS } from '../protocols';
 import { TRAFFIC_PLATFORMS } from '../../timing/platforms';
@@ -247,7 +247,7 @@ export const workloadSchema = z
     overrides: overrides.prefault({}).meta({ examples: [{ terminationGracePeriodSeconds: 60 }] }),
     acknowledge: z
       .partialRecord(
-        z.enum(ACKNOWLEDGEMENT_IDS),
+        z.enum(ACKNOWLEDGEMENT_KEYS),
         z
           .string()
           .min(10)
@@ -267,7 +267,7 @@ export const workloadSchema = z
       .meta({
         title: 'Acknowledgements',
         description:
-          'Written reasons for deliberate departures from the invariants or hardening defaults (docs/derivation.md), keyed by invariant or waiver. Each reason is recorded in an annotation.',
+          'Written reasons for deliberate departures from the invariants or hardening defaults (docs/derivation.md), keyed by invariant or waiver. Each reason is recorded in an annotation. cpuLimit and probeTimeout, the names of the check rules, replace noCpuLimit and readinessTimeout, which still work (with a note naming the new key); write one of each pair.',
         examples: [{ singleReplica: 'preview environment, downtime is acceptable' }],
       }),
   })

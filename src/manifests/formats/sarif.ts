@@ -7,7 +7,7 @@ import { packageInfo } from '../../package-info';
 import { deprecatedIdsOf, RULES } from '../../rules/catalogue';
 import { ruleDocUrl, ruleHelpMarkdown, ruleHelpText } from '../../rules/docs';
 import { securitySeverity } from '../../rules/pod-security';
-import { type CheckReport, failure, type Finding } from '../run';
+import { type CheckReport, failure, type Finding, podTemplateNote } from '../run';
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and other code-scanning tools read it. Rule metadata comes
@@ -68,12 +68,22 @@ export function checkSarif(report: CheckReport, cwd: string = process.cwd()): st
     })),
   );
   const notifications: Notification[] = [
-    ...report.skipped.map(({ object, file, line }): Notification => ({
-      level: 'note',
-      message: { text: `${object.kind}/${object.name} was not checked: check does not read its kind` },
+    // One that carries a pod template runs pods no rule has seen: a warning, not a note.
+    ...report.skipped.map(({ object, file, line, podTemplate }): Notification => ({
+      level: podTemplate === undefined ? 'note' : 'warning',
+      message: {
+        text: `${object.kind}/${object.name} was ${podTemplate === undefined ? 'not checked: check does not read its kind' : podTemplateNote(object.kind, podTemplate)}`,
+      },
       locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file, cwd) }, region: { startLine: line } } }],
     })),
   ];
+  for (const { file, reason } of report.skippedFiles) {
+    notifications.push({
+      level: 'note',
+      message: { text: `${file} was not read: ${reason}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file, cwd) } } }],
+    });
+  }
   const reason = failure(report);
   if (report.workloads.length === 0 && reason) notifications.push({ level: 'error', message: { text: reason } });
   const log: Log = {

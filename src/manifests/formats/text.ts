@@ -1,5 +1,5 @@
 import { formatInputProblem, printable } from '../../files/input-error';
-import { type CheckReport, failure, type Finding, undecidedCount } from '../run';
+import { type CheckReport, failure, type Finding, podTemplateNote, undecidedCount } from '../run';
 
 /**
  * The report for a terminal or a CI log: findings grouped by file, each at `file:line:column` so
@@ -26,8 +26,15 @@ export function checkText(report: CheckReport): string {
   }
   if (report.skipped.length > 0) {
     lines.push('Not checked (kinds check does not read):');
-    for (const { object, ...where } of report.skipped)
-      lines.push(`  ${formatInputProblem({ ...where, message: `${object.kind}/${object.name}` })}`);
+    for (const { object, podTemplate, ...where } of report.skipped)
+      lines.push(
+        `  ${formatInputProblem({ ...where, message: `${object.kind}/${object.name}${podTemplate ? `: ${podTemplateNote(object.kind, podTemplate)}` : ''}` })}`,
+      );
+    lines.push('');
+  }
+  if (report.skippedFiles.length > 0) {
+    lines.push('Not read (entries of the folders walked):');
+    for (const { file, reason } of report.skippedFiles) lines.push(`  ${formatInputProblem({ file, message: reason })}`);
     lines.push('');
   }
   lines.push(summary(report));
@@ -52,12 +59,16 @@ function summary(report: CheckReport): string {
     .map(([severity, count]) => `${count} ${severity}${count === 1 ? '' : 's'}`);
   const suppressed = report.findings.length - active.length;
   const undecided = undecidedCount(report);
+  const carrying = report.skipped.filter((entry) => entry.podTemplate !== undefined).length;
   const parts = [
     `${report.workloads.length} workload(s) checked with ${report.rules.length} rules`,
     counts.length > 0 ? counts.join(', ') : 'no findings',
     ...(suppressed > 0 ? [`${suppressed} suppressed`] : []),
     ...(undecided > 0 ? [`${undecided} undecided — declare the times they need to decide them`] : []),
-    ...(report.skipped.length > 0 ? [`${report.skipped.length} object(s) not checked`] : []),
+    ...(report.skippedFiles.length > 0 ? [`${report.skippedFiles.length} file(s) not read`] : []),
+    ...(report.skipped.length > 0
+      ? [`${report.skipped.length} object(s) not checked${carrying > 0 ? ` (${carrying} carrying a pod template)` : ''}`]
+      : []),
   ];
   const reason = failure(report);
   // Never "Passed" while a rule is undecided: the gate lets it through, but nothing proved it holds.
