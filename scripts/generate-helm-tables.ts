@@ -4,6 +4,7 @@
  * with `fromJson` / `fromJsonArray`.
  */
 import { ACKNOWLEDGEABLE_INVARIANTS, ACKNOWLEDGEMENT_IDS, INVARIANT_IDS } from '../src/declaration/ids';
+import { DANGER_MESSAGES, KERNEL_FOLDERS, RUNTIME_SOCKET_PATHS, SNIPPET_ANNOTATION } from '../src/declaration/dangers';
 import { DISTROLESS_REGISTRIES } from '../src/declaration/image';
 import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declaration/env';
 import { valueChecks } from '../src/declaration/json-schema';
@@ -60,6 +61,16 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
       allowedVolumeTypes: ALLOWED_VOLUME_TYPES,
       safeSysctls: SAFE_SYSCTLS,
       allowedSeLinuxTypes: ALLOWED_SELINUX_TYPES,
+    },
+  },
+  {
+    name: 'dangers',
+    source: 'src/declaration/dangers.ts',
+    value: {
+      runtimeSocketPaths: RUNTIME_SOCKET_PATHS,
+      kernelFolders: KERNEL_FOLDERS,
+      snippetAnnotation: SNIPPET_ANNOTATION,
+      messages: DANGER_MESSAGES,
     },
   },
   { name: 'kindNames', source: 'WORKLOAD_KINDS in src/kinds/table.ts', value: WORKLOAD_KINDS },

@@ -5,6 +5,7 @@ import { deriveTimings } from '../../src/timing/derive';
 import { memoryBytes } from '../../src/declaration/quantities';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
 import { ACKNOWLEDGEABLE_INVARIANTS } from '../../src/declaration/ids';
+import { isRuntimeSocketPath } from '../../src/declaration/dangers';
 import { isDeclarationError, resolveWorkload } from '../../src';
 import { KINDS, type WorkloadKind } from '../../src/kinds/table';
 
@@ -483,6 +484,11 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
         ...(hostPaths ? { hostPaths: mapValues(hostPaths, (hostPath, key) => ({ ...hostPath, mountPath: `/host/${key}` })) } : {}),
       };
       if (hostPaths && Object.keys(hostPaths).length > 0) acknowledge.volumeTypes = 'reads the logs of its node';
+      // A runtime socket and a writable host path each need their own reason (src/declaration/dangers.ts).
+      if (Object.values(hostPaths ?? {}).some(({ path }) => isRuntimeSocketPath(path)))
+        acknowledge.runtimeSocket = 'lists the containers of its node';
+      if (Object.values(hostPaths ?? {}).some(({ readOnly }) => readOnly === false))
+        acknowledge.writableHostPath = 'keeps its read positions on the node';
     }
     if (draw.securityContext) {
       // Root and capabilities beyond NET_BIND_SERVICE are a node agent's only, each acknowledged.
@@ -545,6 +551,8 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     if (extra.tmp?.medium === 'memory') declaration.tmp = { medium: 'memory', sizeLimit: '8Mi' };
     if (draw.spread && !daemon) declaration.scheduling = { ...(declaration.scheduling as object), spread: draw.spread };
     if (extra.serviceAccount?.mountApiToken) acknowledge.automountServiceAccountToken = 'reads leases for leader election';
+    if (extra.scheduling?.tolerations?.some((toleration) => !('key' in toleration) && toleration.operator === 'Exists'))
+      acknowledge.tolerateEveryTaint = 'a node agent that must run on every node';
     declaration.networkPolicy = {
       ...(draw.egress ? { egressTo: [{ cidr: '10.0.0.0/8', ports: [5432] }] } : {}),
       ...(draw.ingressFrom ? { ingressFrom: [{ podLabels: { role: 'frontend' } }] } : {}),

@@ -1,5 +1,6 @@
 import { BATCH_REJECTIONS } from './batch-rejections';
 import { CONFIGURATION_REJECTIONS } from './configuration-rejections';
+import { DANGER_REJECTIONS } from './danger-rejections';
 import { EDGE_REJECTIONS } from './edge-rejections';
 import { PATCH_REJECTIONS } from './patch-rejections';
 import { PORT_REJECTIONS } from './port-rejections';
@@ -15,4 +16,5 @@ export const REJECTION_TABLES = [
   ...EDGE_REJECTIONS,
   ...RESOURCES_REJECTIONS,
   ...PORT_REJECTIONS,
+  ...DANGER_REJECTIONS,
 ];
