@@ -8,6 +8,7 @@ import { DANGER_MESSAGES, KERNEL_FOLDERS, RUNTIME_SOCKET_PATHS, SNIPPET_ANNOTATI
 import { DISTROLESS_REGISTRIES } from '../src/declaration/image';
 import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declaration/env';
 import { valueChecks } from '../src/declaration/json-schema';
+import { misplacedFieldChecks } from '../src/declaration/schema-problems';
 import { CLUSTER_DNS } from '../src/declaration/schema/network-policy';
 import { NAME_LIMITS } from '../src/declaration/resolve/kind-fields';
 import { INVARIANT_FIELDS } from '../src/declaration/resolve/invariant-problems';
@@ -72,6 +73,11 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
       snippetAnnotation: SNIPPET_ANNOTATION,
       messages: DANGER_MESSAGES,
     },
+  },
+  {
+    name: 'misplacedFields',
+    source: 'MISPLACED_FIELDS in src/declaration/schema-problems.ts, in the order the TypeScript face reports them',
+    value: misplacedFieldChecks(),
   },
   { name: 'kindNames', source: 'WORKLOAD_KINDS in src/kinds/table.ts', value: WORKLOAD_KINDS },
   {

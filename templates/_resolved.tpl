@@ -25,6 +25,15 @@ render with the schema skipped (helm template --skip-schema-validation) must ref
 {{- range $check := include "hw.table.valueChecks" . | fromJsonArray -}}
 {{- $outside = concat $outside (include "hw.valueProblems" (dict "node" $.Values "segments" $check.segments "path" "" "check" $check) | fromJsonArray) -}}
 {{- end -}}
+{{- /* Fields written where they do not belong (MISPLACED_FIELDS in src/declaration/schema-problems.ts):
+values.schema.json lets them through, so that the fix can name where each goes. */ -}}
+{{- range $check := include "hw.table.misplacedFields" . | fromJsonArray -}}
+{{- $parent := $.Values -}}
+{{- range $segment := $check.parent }}{{ if and (kindIs "map" $parent) (hasKey $parent $segment) }}{{ $parent = index $parent $segment }}{{ else }}{{ $parent = dict }}{{ end }}{{ end -}}
+{{- if and (kindIs "map" $parent) (hasKey $parent $check.key) -}}
+{{- $outside = append $outside (dict "path" (join "." (append $check.parent $check.key)) "value" (index $parent $check.key) "rule" $check.rule "fix" $check.fix) -}}
+{{- end -}}
+{{- end -}}
 {{- if $outside -}}
 {{- include "hw.fail" (dict "subject" (.Values.name | toJson) "problems" $outside) -}}
 {{- end -}}
