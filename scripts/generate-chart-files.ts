@@ -3,7 +3,7 @@
  * (src/declaration/schema.ts), so that the chart can never disagree with the TypeScript face about
  * a field, its type, its default or its documentation. scripts/generate.ts writes them.
  */
-import { declarationJsonSchema, type JsonSchemaNode } from '../src/declaration/json-schema';
+import { declarationJsonSchema, type JsonSchemaNode, withScalarsInTextFields } from '../src/declaration/json-schema';
 import { misplacedFieldChecks } from '../src/declaration/schema-problems';
 
 const WIDTH = 100;
@@ -95,7 +95,7 @@ function nestedComments(node: JsonSchemaNode, indent: string): string[] {
  * root's `additionalProperties: false` would then reject every install. The templates ignore it.
  */
 export function valuesSchema(): string {
-  const schema = structuredClone(declarationJsonSchema());
+  const schema = withScalarsInTextFields(declarationJsonSchema());
   const global: JsonSchemaNode = {
     type: 'object',
     description: "Helm's global values, shared with a parent chart when this chart is its dependency. Not read by this chart.",

@@ -9,6 +9,7 @@ import { DISTROLESS_REGISTRIES } from '../src/declaration/image';
 import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declaration/env';
 import { valueChecks } from '../src/declaration/json-schema';
 import { misplacedFieldChecks } from '../src/declaration/schema-problems';
+import { MAX_DECLARED_SECONDS } from '../src/declaration/schema/primitives';
 import { CLUSTER_DNS } from '../src/declaration/schema/network-policy';
 import { NAME_LIMITS } from '../src/declaration/resolve/kind-fields';
 import { INVARIANT_FIELDS } from '../src/declaration/resolve/invariant-problems';
@@ -79,6 +80,7 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
     source: 'MISPLACED_FIELDS in src/declaration/schema-problems.ts, in the order the TypeScript face reports them',
     value: misplacedFieldChecks(),
   },
+  { name: 'maxDeclaredSeconds', source: 'MAX_DECLARED_SECONDS in src/declaration/schema/primitives.ts', value: MAX_DECLARED_SECONDS },
   { name: 'kindNames', source: 'WORKLOAD_KINDS in src/kinds/table.ts', value: WORKLOAD_KINDS },
   {
     name: 'kinds',
