@@ -827,7 +827,7 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       ...(draw.startSeconds !== undefined ? { startSeconds: draw.startSeconds } : {}),
       ...(draw.nonRetryableExitCodes ? { nonRetryableExitCodes: [...draw.nonRetryableExitCodes].sort((a, b) => a - b) } : {}),
     };
-    // Only the acknowledgements a job can use: a long grace, an API token, no CPU limit, folders that fill node disk.
+    // Only the acknowledgements a job can use: a long grace, an API token, no CPU limit, folders that fill node disk, a toleration of every taint.
     const { timings } = deriveTimings({
       kind: 'job',
       drainSeconds: base.drainSeconds,
@@ -842,7 +842,7 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     });
     const kept = Object.fromEntries(
       Object.entries(acknowledge).filter(([id]) =>
-        ['noCpuLimit', 'memoryLimit', 'automountServiceAccountToken', 'ephemeralStorageCoversFolders'].includes(id),
+        ['noCpuLimit', 'memoryLimit', 'automountServiceAccountToken', 'ephemeralStorageCoversFolders', 'tolerateEveryTaint'].includes(id),
       ),
     ) as Record<string, string>;
     if (timings.terminationGracePeriodSeconds > 600) kept.graceLimit = 'the checkpoint of a large batch takes that long';
