@@ -3,7 +3,8 @@
  * (src/declaration/schema.ts), so that the chart can never disagree with the TypeScript face about
  * a field, its type, its default or its documentation. scripts/generate.ts writes them.
  */
-import { declarationJsonSchema, type JsonSchemaNode } from '../src/declaration/json-schema';
+import { declarationJsonSchema, type JsonSchemaNode, withScalarsInTextFields } from '../src/declaration/json-schema';
+import { misplacedFieldChecks } from '../src/declaration/schema-problems';
 
 const WIDTH = 100;
 
@@ -94,13 +95,23 @@ function nestedComments(node: JsonSchemaNode, indent: string): string[] {
  * root's `additionalProperties: false` would then reject every install. The templates ignore it.
  */
 export function valuesSchema(): string {
-  const schema = declarationJsonSchema();
+  const schema = withScalarsInTextFields(declarationJsonSchema());
   const global: JsonSchemaNode = {
     type: 'object',
     description: "Helm's global values, shared with a parent chart when this chart is its dependency. Not read by this chart.",
   };
+  schema.properties = { ...schema.properties, global };
+  // A field written where it does not belong passes the schema, so that the templates refuse it
+  // with the fix that names where it goes (hw.table.misplacedFields), as the TypeScript face does:
+  // Helm's schema validator could only say "Additional property … is not allowed".
+  for (const { parent, key, fix } of misplacedFieldChecks()) {
+    const object = parent.reduce<JsonSchemaNode | undefined>((node, segment) => node?.properties?.[segment], schema);
+    if (!object?.properties) throw new Error(`MISPLACED_FIELDS names ${[...parent, key].join('.')}, whose parent is no object`);
+    if (object.properties[key]) throw new Error(`MISPLACED_FIELDS names ${[...parent, key].join('.')}, which is a field`);
+    object.properties[key] = { description: `Not a field here: ${fix}. The chart refuses it.` };
+  }
   // Invisible characters (in patterns) as JSON escapes, so that a reader sees them.
-  const text = JSON.stringify({ ...schema, properties: { ...schema.properties, global } }, null, 2).replace(
+  const text = JSON.stringify(schema, null, 2).replace(
     /[\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff\ufffe\uffff]/g,
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

@@ -4,9 +4,12 @@
  * with `fromJson` / `fromJsonArray`.
  */
 import { ACKNOWLEDGEABLE_INVARIANTS, ACKNOWLEDGEMENT_ALIASES, ACKNOWLEDGEMENT_IDS, INVARIANT_IDS } from '../src/declaration/ids';
+import { DANGER_MESSAGES, KERNEL_FOLDERS, RUNTIME_SOCKET_PATHS, SNIPPET_ANNOTATION } from '../src/declaration/dangers';
 import { DISTROLESS_REGISTRIES } from '../src/declaration/image';
 import { CPU_DIVISORS, MEMORY_DIVISORS, POD_FIELD_PATHS } from '../src/declaration/env';
 import { valueChecks } from '../src/declaration/json-schema';
+import { misplacedFieldChecks } from '../src/declaration/schema-problems';
+import { MAX_DECLARED_SECONDS } from '../src/declaration/schema/primitives';
 import { TEXT_RULES } from '../src/declaration/text';
 import { APPARMOR_PROFILE } from '../src/declaration/resolve/pod';
 import { CLUSTER_DNS } from '../src/declaration/schema/network-policy';
@@ -64,6 +67,22 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
       allowedSeLinuxTypes: ALLOWED_SELINUX_TYPES,
     },
   },
+  {
+    name: 'dangers',
+    source: 'src/declaration/dangers.ts',
+    value: {
+      runtimeSocketPaths: RUNTIME_SOCKET_PATHS,
+      kernelFolders: KERNEL_FOLDERS,
+      snippetAnnotation: SNIPPET_ANNOTATION,
+      messages: DANGER_MESSAGES,
+    },
+  },
+  {
+    name: 'misplacedFields',
+    source: 'MISPLACED_FIELDS in src/declaration/schema-problems.ts, in the order the TypeScript face reports them',
+    value: misplacedFieldChecks(),
+  },
+  { name: 'maxDeclaredSeconds', source: 'MAX_DECLARED_SECONDS in src/declaration/schema/primitives.ts', value: MAX_DECLARED_SECONDS },
   { name: 'kindNames', source: 'WORKLOAD_KINDS in src/kinds/table.ts', value: WORKLOAD_KINDS },
   { name: 'acknowledgementAliases', source: 'ACKNOWLEDGEMENT_ALIASES in src/declaration/ids.ts', value: ACKNOWLEDGEMENT_ALIASES },
   {

@@ -142,6 +142,14 @@ and with the same messages. Input: (dict "spec" "resources" mainResources). Outp
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- /* Every number derived from the init phase must fit the API's int32, as every declared time does. */ -}}
+{{- $before := 0 -}}
+{{- range $init := $inits }}{{ $before = add $before $init.maxSeconds }}{{ end -}}
+{{- range $fields := $spec.sidecars | default list }}{{ if hasKey $fields "startSeconds" }}{{ $before = add $before $fields.startSeconds }}{{ end }}{{ end -}}
+{{- $limit := include "hw.table.maxDeclaredSeconds" . | int -}}
+{{- if gt (int64 $before) (int64 $limit) -}}
+{{- $problems = append $problems (dict "path" ($inits | empty | ternary "sidecars" "initContainers") "value" $before "rule" (printf "the containers that run before the application add up to %d seconds (initContainers[*].maxSeconds and sidecars[*].startSeconds), more than %d seconds (30 days): every number derived from them must fit the Kubernetes API's 32-bit integers" (int64 $before) $limit) "fix" (printf "lower initContainers[*].maxSeconds and sidecars[*].startSeconds until they add up to at most %d" $limit)) -}}
+{{- end -}}
 {{- dict "problems" $problems "used" $used "initContainers" $inits "sidecars" $sidecars "files" $files | toJson -}}
 {{- end -}}
 

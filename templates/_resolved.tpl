@@ -29,6 +29,15 @@ render with the schema skipped (helm template --skip-schema-validation) must ref
 {{- range $check := include "hw.table.valueChecks" . | fromJsonArray -}}
 {{- $outside = concat $outside (include "hw.valueProblems" (dict "node" $.Values "segments" $check.segments "path" "" "check" $check) | fromJsonArray) -}}
 {{- end -}}
+{{- /* Fields written where they do not belong (MISPLACED_FIELDS in src/declaration/schema-problems.ts):
+values.schema.json lets them through, so that the fix can name where each goes. */ -}}
+{{- range $check := include "hw.table.misplacedFields" . | fromJsonArray -}}
+{{- $parent := $.Values -}}
+{{- range $segment := $check.parent }}{{ if and (kindIs "map" $parent) (hasKey $parent $segment) }}{{ $parent = index $parent $segment }}{{ else }}{{ $parent = dict }}{{ end }}{{ end -}}
+{{- if and (kindIs "map" $parent) (hasKey $parent $check.key) -}}
+{{- $outside = append $outside (dict "path" (join "." (append $check.parent $check.key)) "value" (index $parent $check.key) "rule" $check.rule "fix" $check.fix) -}}
+{{- end -}}
+{{- end -}}
 {{- if $outside -}}
 {{- include "hw.fail" (dict "subject" (.Values.name | toJson) "problems" $outside) -}}
 {{- end -}}
@@ -62,7 +71,8 @@ render with the schema skipped (helm template --skip-schema-validation) must ref
 {{- $stateful := include "hw.statefulSet.problems" (dict "spec" $spec "replicas" $relations.replicas) | fromJson -}}
 {{- $daemon := include "hw.daemonSet.problems" $spec | fromJson -}}
 {{- $security := include "hw.securityContext.problems" $spec | fromJson -}}
-{{- $stage := concat ($spec.presetProblems | default list) (include "hw.kinds.fieldProblems" $spec | fromJsonArray) (include "hw.run.problems" $spec | fromJsonArray) ($schedule.problems | default list) (include "hw.kinds.overrideProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($ports.problems | default list) (include "hw.keep.problems" (dict "spec" $spec "servingPort" $ports.servingPort) | fromJsonArray) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) ($stateful.problems | default list) ($daemon.problems | default list) ($security.problems | default list) -}}
+{{- $dangers := include "hw.dangers.problems" $spec | fromJson -}}
+{{- $stage := concat ($spec.presetProblems | default list) (include "hw.kinds.fieldProblems" $spec | fromJsonArray) (include "hw.run.problems" $spec | fromJsonArray) ($schedule.problems | default list) (include "hw.kinds.overrideProblems" $spec | fromJsonArray) ($relations.problems | default list) ($routes.problems | default list) ($env.problems | default list) ($volumes.problems | default list) ($ports.problems | default list) (include "hw.keep.problems" (dict "spec" $spec "servingPort" $ports.servingPort) | fromJsonArray) ($containers.problems | default list) ($pod.problems | default list) (include "hw.checkScheduling" $spec | fromJsonArray) ($stateful.problems | default list) ($daemon.problems | default list) ($security.problems | default list) ($dangers.problems | default list) -}}
 {{- if $stage -}}
 {{- include "hw.fail" (dict "subject" $subject "problems" $stage) -}}
 {{- end -}}
@@ -72,7 +82,7 @@ render with the schema skipped (helm template --skip-schema-validation) must ref
 {{- $problems := $invariants.problems | default list -}}
 {{- $targetGroup := include "hw.loadBalancer.targetGroupProblem" (dict "spec" $spec "timings" $timings) | fromJson -}}
 {{- if $targetGroup }}{{ $problems = append $problems $targetGroup }}{{ end -}}
-{{- $used := concat ($relations.used | default list) ($containers.used | default list) ($pod.used | default list) ($stateful.used | default list) ($daemon.used | default list) ($security.used | default list) ($invariants.used | default list) -}}
+{{- $used := concat ($relations.used | default list) ($containers.used | default list) ($pod.used | default list) ($stateful.used | default list) ($daemon.used | default list) ($security.used | default list) ($dangers.used | default list) ($invariants.used | default list) -}}
 {{- $acknowledge := $spec.acknowledge | default dict -}}
 {{- $unused := list -}}
 {{- range $id := keys $acknowledge | sortAlpha -}}
@@ -115,14 +125,19 @@ render with the schema skipped (helm template --skip-schema-validation) must ref
 
 {{/* Stops the render with every problem, formatted as formatProblems in src/declaration/errors.ts. */}}
 {{/*
-Values outside an enum or above a bound (valueChecks in src/declaration/json-schema.ts), found by
-walking the check's segments: `*` is any key of a map, `[]` any entry of a list. JSON list of
-problems. Input: (dict "node" value "segments" list "path" pathSoFar "check" valueCheck).
+Values outside an enum or above a bound, and numbers or booleans in text fields (valueChecks in
+src/declaration/json-schema.ts), found by walking the check's segments: `*` is any key of a map,
+`[]` any entry of a list. JSON list of problems. Input: (dict "node" value "segments" list "path"
+pathSoFar "last" lastKey "check" valueCheck); `last` is "" for an entry of a list.
 */}}
 {{- define "hw.valueProblems" -}}
 {{- $problems := list -}}
 {{- $node := .node -}}
-{{- if not .segments -}}
+{{- if and (not .segments) (hasKey .check "text") -}}
+{{- if or (kindIs "float64" $node) (kindIs "int64" $node) (kindIs "int" $node) (kindIs "bool" $node) -}}
+{{- $problems = append $problems (include "hw.unquotedProblem" (dict "node" $node "path" .path "last" (.last | default "") "check" .check) | fromJson) -}}
+{{- end -}}
+{{- else if not .segments -}}
 {{- $outside := false -}}
 {{- if hasKey .check "options" -}}
 {{- $outside = and (not (kindIs "invalid" $node)) (not (has $node .check.options)) -}}
@@ -138,17 +153,35 @@ problems. Input: (dict "node" value "segments" list "path" pathSoFar "check" val
 {{- $prefix := (eq .path "") | ternary "" (printf "%s." .path) -}}
 {{- if and (eq $head "[]") (kindIs "slice" $node) -}}
 {{- range $index, $item := $node -}}
-{{- $problems = concat $problems (include "hw.valueProblems" (dict "node" $item "segments" $rest "path" (printf "%s[%d]" $.path $index) "check" $.check) | fromJsonArray) -}}
+{{- $problems = concat $problems (include "hw.valueProblems" (dict "node" $item "segments" $rest "path" (printf "%s[%d]" $.path $index) "last" "" "check" $.check) | fromJsonArray) -}}
 {{- end -}}
 {{- else if and (eq $head "*") (kindIs "map" $node) -}}
 {{- range $key := keys $node | sortAlpha -}}
-{{- $problems = concat $problems (include "hw.valueProblems" (dict "node" (index $node $key) "segments" $rest "path" (printf "%s%s" $prefix $key) "check" $.check) | fromJsonArray) -}}
+{{- $problems = concat $problems (include "hw.valueProblems" (dict "node" (index $node $key) "segments" $rest "path" (printf "%s%s" $prefix $key) "last" $key "check" $.check) | fromJsonArray) -}}
 {{- end -}}
 {{- else if and (kindIs "map" $node) (hasKey $node $head) -}}
-{{- $problems = include "hw.valueProblems" (dict "node" (index $node $head) "segments" $rest "path" (printf "%s%s" $prefix $head) "check" .check) | fromJsonArray -}}
+{{- $problems = include "hw.valueProblems" (dict "node" (index $node $head) "segments" $rest "path" (printf "%s%s" $prefix $head) "last" $head "check" .check) | fromJsonArray -}}
 {{- end -}}
 {{- end -}}
 {{- toJson $problems -}}
+{{- end -}}
+
+{{/*
+A number or boolean in a text field, which YAML read unquoted: the message of unquotedScalarProblem
+in src/declaration/schema-problems.ts (a version written 1.30 arrives as 1.3). Numbers are written as
+JSON writes them, as JavaScript does. Input: (dict "node" "path" "last" "check"). Output: JSON.
+*/}}
+{{- define "hw.unquotedProblem" -}}
+{{- if kindIs "bool" .node -}}
+{{- $example := "" -}}
+{{- if .check.text.example }}{{ $example = printf ", e.g. %s: %s" .path .check.text.example }}{{ end -}}
+{{- dict "path" .path "value" .node "rule" (printf "must be a string; unquoted, YAML reads it as %t (yes, no, on, off, true and false are booleans)" .node) "fix" (printf "write it in quotes, e.g. \"yes\"%s" $example) | toJson -}}
+{{- else -}}
+{{- $text := toRawJson .node -}}
+{{- $meant := (and (eq .last "kubernetesVersion") (regexMatch "^1\\.\\d$" $text)) | ternary (printf "%s0" $text) $text -}}
+{{- $fix := (eq .last "") | ternary (printf "write it in quotes: - \"%s\"" $meant) (printf "write it in quotes: %s: \"%s\"" .last $meant) -}}
+{{- dict "path" .path "value" .node "rule" (printf "must be a string; unquoted, YAML reads it as the number %s" $text) "fix" $fix | toJson -}}
+{{- end -}}
 {{- end -}}
 
 {{- define "hw.fail" -}}

@@ -70,6 +70,10 @@ describe('objects', () => {
     const writable = synth(
       shipperWith({
         daemon: { hostPaths: { state: { path: '/var/lib/agent', mountPath: '/state', readOnly: false, type: 'DirectoryOrCreate' } } },
+        acknowledge: {
+          volumeTypes: 'keeps its state on the node',
+          writableHostPath: 'keeps its read positions across restarts',
+        },
       }),
     );
     expect(theOnly(writable, 'DaemonSet').spec.template.spec.volumes).toContainEqual({

@@ -1,9 +1,6 @@
 import fc from 'fast-check';
 import { clean, SEED, validDeclaration } from './support/arbitraries';
-import { BATCH_REJECTIONS } from './support/batch-rejections';
-import { CONFIGURATION_REJECTIONS } from './support/configuration-rejections';
-import { EDGE_REJECTIONS } from './support/edge-rejections';
-import { TEXT_REJECTIONS } from './support/text-rejections';
+import { REJECTION_TABLES } from './support/rejection-tables';
 import { checkoutWith, NIGHTLY } from './support/declarations';
 import { wideDeclaration } from './support/helm-declarations';
 import { helmDescribe, helmFace, helmTest, isSchemaRejection, pooled, typescriptFace } from './support/helm';
@@ -97,11 +94,9 @@ helmDescribe('without its schema, a boolean the templates print stays a value of
   });
 });
 
-// The template rows of the shared rejection tables: found by the templates, so found without the schema too.
-// The edge rows' bounds are schema rules that the templates check again (valueChecks); their patterns are not.
-const TEMPLATE_ROWS = [...CONFIGURATION_REJECTIONS, ...BATCH_REJECTIONS, ...EDGE_REJECTIONS, ...TEXT_REJECTIONS].filter(
-  ([, row]) => row.helm === 'templates' || /must be at most/.test(row.rule.source),
-);
+// The template rows of every shared rejection table: found by the templates, so found without the schema too.
+// Bounds are schema rules that the templates check again (valueChecks); patterns are not.
+const TEMPLATE_ROWS = REJECTION_TABLES.filter(([, row]) => row.helm === 'templates' || /must be at most/.test(row.rule.source));
 
 helmTest.each(TEMPLATE_ROWS.map(([description, row]) => [description, row.declaration]))(
   'without its schema, the templates still reject %s with the TypeScript message',

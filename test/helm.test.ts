@@ -115,11 +115,13 @@ helmDescribe("the README's parent chart, built with helm dependency build from a
       ...typescriptFace(values.mailer).objects,
     });
   });
-  test('--set makes 3 a number, which the schema refuses for an environment value', () => {
+  test('--set makes 3 a number, which the templates refuse for an environment value, saying to quote it', () => {
     const result = helm(['template', 'shop', join(parent, 'shop'), '--set', 'checkout.env.RETRIES=3']);
     expect(result.status).toBe(1);
-    // An environment value is a string or a source object; helm names the value and what it got.
-    expect(result.stderr).toMatch(/env\.RETRIES: .*given: integer/);
+    // An environment value is a string or a source object: the message names the field and how to write it.
+    expect(result.stderr).toContain(
+      '- env.RETRIES: 3\n    rule: must be a string; unquoted, YAML reads it as the number 3\n    fix:  write it in quotes: RETRIES: "3"',
+    );
   });
 });
 

@@ -60,8 +60,10 @@ describe.each(RULE_IDS)('%s', (id) => {
     expect(meta.title).toMatch(/^[A-Z0-9a-z].*\.$/);
     expect(meta.rationale).toMatch(/\.$/);
     expect(meta.fix).toMatch(/\.$/);
-    // Kubernetes', or the AWS Load Balancer Controller's (a Kubernetes SIG project) for the annotations it reads.
-    expect(meta.reference).toMatch(/^https:\/\/(kubernetes\.io\/docs|kubernetes-sigs\.github\.io\/aws-load-balancer-controller\/latest)\//);
+    // Kubernetes', or the AWS Load Balancer Controller's (a Kubernetes SIG project) or ingress-nginx's (a Kubernetes project) for the annotations they read.
+    expect(meta.reference).toMatch(
+      /^https:\/\/(kubernetes\.io\/docs|kubernetes-sigs\.github\.io\/aws-load-balancer-controller\/latest|kubernetes\.github\.io\/ingress-nginx)\//,
+    );
   });
 });
 

@@ -72,6 +72,17 @@ export const WAIVER_IDS = [
   'runAsNonRoot',
   // daemon: capabilities beyond NET_BIND_SERVICE (the restricted standard's "Capabilities").
   'capabilities',
+  // Each a danger of its own (src/declaration/dangers.ts), so that one reason cannot cover another:
+  // a toleration of every taint (control-plane nodes too);
+  'tolerateEveryTaint',
+  // ingress-nginx snippet annotations (raw nginx configuration in the shared controller);
+  'ingressSnippets',
+  // a scratch folder at or under /proc, /dev or /sys;
+  'kernelFolderMount',
+  // daemon: a container-runtime socket, or a folder holding one, as a host path (node takeover), besides volumeTypes;
+  'runtimeSocket',
+  // daemon: a writable host path (the node's files), besides volumeTypes.
+  'writableHostPath',
 ] as const;
 
 export const ACKNOWLEDGEMENT_IDS = [...ACKNOWLEDGEABLE_INVARIANTS, ...WAIVER_IDS] as const;

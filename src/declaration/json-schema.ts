@@ -78,8 +78,58 @@ export interface ValueCheck {
   readonly segments: readonly string[];
   readonly options?: readonly unknown[];
   readonly maximum?: number;
+  /**
+   * A text field: a number or boolean here is text YAML read unquoted (`1.30`, `8080`, `yes`), and
+   * the message says to quote it (unquotedScalarProblem in schema-problems.ts), with the field's
+   * example as JSON when it has one. The rule and fix are written from the value found.
+   */
+  readonly text?: { readonly example?: string };
   readonly rule: string;
   readonly fix: string;
+}
+
+const ACCEPTS_SCALAR = new Set(['number', 'integer', 'boolean']);
+const typesOf = (node: JsonSchemaNode): string[] => (Array.isArray(node.type) ? node.type : node.type ? [node.type] : []);
+
+/** A free text node: type string, no enum, no const. */
+const isFreeText = (node: JsonSchemaNode): boolean =>
+  typesOf(node).length === 1 && node.type === 'string' && node.enum === undefined && node.const === undefined;
+
+/**
+ * The text node of a field where a number or boolean can only be text written unquoted: the field
+ * itself, or the text member of a union none of whose members takes a number or boolean.
+ */
+function textMember(node: JsonSchemaNode, inUnion: boolean): JsonSchemaNode | undefined {
+  // A union's text member is the union's to decide (another member may take the number).
+  if (isFreeText(node)) return inUnion ? undefined : node;
+  if (!node.anyOf) return undefined;
+  const members = node.anyOf;
+  const scalar = members.some(
+    (member) =>
+      typesOf(member).some((type) => ACCEPTS_SCALAR.has(type)) ||
+      (member.enum ?? []).some((option) => typeof option !== 'string') ||
+      (member.const !== undefined && typeof member.const !== 'string'),
+  );
+  return scalar ? undefined : members.find(isFreeText);
+}
+
+/**
+ * values.schema.json's copy of the schema lets a number or a boolean into every text field
+ * (textMember), so that the templates, which check them again (valueChecks, `text`), say "write it
+ * in quotes" as the TypeScript face does, instead of Helm's "Invalid type. Expected: string".
+ */
+export function withScalarsInTextFields(schema: JsonSchemaNode): JsonSchemaNode {
+  const widen = (node: JsonSchemaNode, inUnion = false): void => {
+    const text = textMember(node, inUnion);
+    for (const branch of node.anyOf ?? []) widen(branch, true);
+    if (text) text.type = ['string', 'number', 'boolean'];
+    for (const child of Object.values(node.properties ?? {})) widen(child);
+    if (node.items) widen(node.items);
+    if (typeof node.additionalProperties === 'object') widen(node.additionalProperties);
+  };
+  const copy = structuredClone(schema);
+  widen(copy);
+  return copy;
 }
 
 /**
@@ -90,7 +140,7 @@ export interface ValueCheck {
  */
 export function valueChecks(): ValueCheck[] {
   const found = new Map<string, ValueCheck>();
-  const walk = (node: JsonSchemaNode, segments: string[]): void => {
+  const walk = (node: JsonSchemaNode, segments: string[], inUnion = false): void => {
     const key = segments.join('/');
     if (Array.isArray(node.enum) && node.enum.every((option) => typeof option === 'string')) {
       const allowed = node.enum.map((option) => JSON.stringify(option)).join(', ');
@@ -110,7 +160,18 @@ export function valueChecks(): ValueCheck[] {
         fix: node['x-maximum-fix'] ?? `use a value ≤ ${node.maximum}`,
       });
     }
-    for (const branch of node.anyOf ?? []) walk(branch, segments);
+    const text = textMember(node, inUnion);
+    if (text && !found.has(`${key}/text`)) {
+      // The example the TypeScript face gives: the field's own (a union's, not its text member's).
+      const examples = node.examples;
+      found.set(`${key}/text`, {
+        segments,
+        text: examples && examples.length > 0 ? { example: JSON.stringify(examples[0]) } : {},
+        rule: '',
+        fix: '',
+      });
+    }
+    for (const branch of node.anyOf ?? []) walk(branch, segments, true);
     for (const [name, child] of Object.entries(node.properties ?? {})) walk(child, [...segments, name]);
     if (node.items) walk(node.items, [...segments, '[]']);
     if (typeof node.additionalProperties === 'object') walk(node.additionalProperties, [...segments, '*']);

@@ -76,10 +76,10 @@ function knownFields(path: readonly PropertyKey[], input: unknown): string[] {
 }
 
 /**
- * Fields written where they do not belong, by their path as written (map keys and list indices as
- * `*`), with where they go: the fix names the place, so the user moves the field rather than
- * deleting it. Only the TypeScript face can say it; Helm reports an unknown field in its schema
- * validator's words.
+ * Fields written where they do not belong, by their path as written, with where they go: the fix
+ * names the place, so the user moves the field rather than deleting it. The Helm face says the same
+ * from the same table (misplacedFieldChecks, `hw.table.misplacedFields`): values.schema.json lets
+ * these keys through, and the templates refuse them with these words, with its schema or without.
  */
 export const MISPLACED_FIELDS: Readonly<Record<string, string>> = {
   nodeSelector: 'scheduling.nodeSelector',
@@ -99,7 +99,6 @@ export const MISPLACED_FIELDS: Readonly<Record<string, string>> = {
   'ingress.tls': 'ingress.tlsSecretName',
   'ingress.host': 'ingress.hosts',
   'ingress.path': 'ingress.paths',
-  'service.port': 'port',
   'schedule.maxSeconds': 'run.maxSeconds',
   'autoscaling.replicas': 'autoscaling.minReplicas and autoscaling.maxReplicas',
   activeDeadlineSeconds: 'overrides.activeDeadlineSeconds',
@@ -122,22 +121,51 @@ export const REPLACED_FIELDS: Readonly<Record<string, string>> = {
   'overrides.backoffLimit': BACKOFF_LIMIT_FIX,
 };
 
+const MISPLACED_RULE = 'unknown field here';
+const misplacedFixOf = (target: string) => `it belongs at ${target}: move it there`;
+
 function misplacedFix(path: readonly PropertyKey[]): string {
   const written = path.map((segment) => (typeof segment === 'number' ? '*' : String(segment))).join('.');
-  const target = MISPLACED_FIELDS[written];
-  return target === undefined ? (REPLACED_FIELDS[written] ?? '') : `it belongs at ${target}: move it there`;
+  const target = Object.prototype.hasOwnProperty.call(MISPLACED_FIELDS, written) ? MISPLACED_FIELDS[written] : undefined;
+  if (target !== undefined) return misplacedFixOf(target);
+  return Object.prototype.hasOwnProperty.call(REPLACED_FIELDS, written) ? REPLACED_FIELDS[written]! : '';
+}
+
+/** A misplaced field as the Helm templates look for it: the object it is written in, its key, and the message. */
+export interface MisplacedFieldCheck {
+  readonly parent: readonly string[];
+  readonly key: string;
+  readonly rule: string;
+  readonly fix: string;
+}
+
+/**
+ * MISPLACED_FIELDS in the order the TypeScript face reports them (zod reports the unknown keys of
+ * an object after those of the objects in it, in the order of the schema's fields; the keys of one
+ * object in name order, see unknownFieldProblems), so that both faces list several alike.
+ */
+export function misplacedFieldChecks(): MisplacedFieldCheck[] {
+  const rootFields = Object.keys(schemaAt([])?.properties ?? {});
+  const depth = (parent: readonly string[]) => (parent.length === 0 ? rootFields.length : rootFields.indexOf(parent[0]!));
+  return Object.entries(MISPLACED_FIELDS)
+    .map(([written, target]) => {
+      const segments = written.split('.');
+      return { parent: segments.slice(0, -1), key: segments[segments.length - 1]!, rule: MISPLACED_RULE, fix: misplacedFixOf(target) };
+    })
+    .sort((a, b) => depth(a.parent) - depth(b.parent) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function unknownFieldProblems(issue: { path: readonly PropertyKey[]; keys: readonly string[] }, input: unknown): Problem[] {
   const known = knownFields(issue.path, input);
-  return issue.keys.map((key) => {
+  // In name order, as the Helm face (whose maps have no order) reports them, whatever order they were written in.
+  return [...issue.keys].sort().map((key) => {
     const closest = known.map((candidate) => ({ candidate, score: distance(key, candidate) })).sort((a, b) => a.score - b.score)[0];
     const moved = misplacedFix([...issue.path, key]);
     const suggestion = closest && closest.score <= 3 ? `did you mean ${closest.candidate}? ` : '';
     return {
       path: formatPath([...issue.path, key]),
       value: valueAt(input, [...issue.path, key]),
-      rule: moved ? 'unknown field here' : 'unknown field',
+      rule: moved ? MISPLACED_RULE : 'unknown field',
       fix: moved || `${suggestion}remove it or correct its name; known fields here: ${known.join(', ')}`,
     };
   });

@@ -3246,6 +3246,41 @@ export interface Acknowledgements {
    * @default - none: the rule holds without exception
    * @example "preview environment, downtime is acceptable"
    */
+  tolerateEveryTaint?: string;
+  /**
+   * Why this departure is deliberate, on one line; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  ingressSnippets?: string;
+  /**
+   * Why this departure is deliberate, on one line; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  kernelFolderMount?: string;
+  /**
+   * Why this departure is deliberate, on one line; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  runtimeSocket?: string;
+  /**
+   * Why this departure is deliberate, on one line; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
+  writableHostPath?: string;
+  /**
+   * Why this departure is deliberate, on one line; recorded in an annotation.
+   *
+   * @default - none: the rule holds without exception
+   * @example "preview environment, downtime is acceptable"
+   */
   cpuLimit?: string;
   /**
    * Why this departure is deliberate, on one line; recorded in an annotation.

@@ -596,6 +596,57 @@ const CATALOGUE = {
     acknowledgeable: false,
     reference: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/',
   } satisfies RuleMeta as RuleMeta,
+  // Dangers a declaration acknowledges each under its own id (src/declaration/dangers.ts).
+  tolerateEveryTaint: hardening({
+    title: 'No toleration tolerates every taint (an empty key with operator Exists).',
+    severity: 'warning',
+    kinds: ALL_KINDS,
+    target: 'workload',
+    rationale:
+      'A toleration with an empty key and operator Exists matches every taint: the pods run on control-plane nodes (node-role.kubernetes.io/control-plane), on nodes being drained (node.kubernetes.io/unschedulable) or short of memory or disk, and on nodes tainted for other tenants. Node agents that must run everywhere do it on purpose; anything else loses the isolation taints give. Neither kube-linter nor Polaris has a check for it.',
+    fix: 'Name the taints the pods may tolerate (key, and effect), or acknowledge tolerateEveryTaint with a reason.',
+    reference: 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/',
+  }),
+  ingressSnippets: hardening({
+    title: 'No Ingress of the workload carries an ingress-nginx snippet annotation (nginx.ingress.kubernetes.io/*-snippet).',
+    severity: 'error',
+    kinds: LONG_RUNNING,
+    target: 'workload',
+    rationale:
+      'Snippet annotations (configuration-snippet, server-snippet, auth-snippet, stream-snippet, modsecurity-snippet) put raw nginx configuration into the shared ingress-nginx controller, whose service account can read every Secret of the cluster: whoever may write an Ingress can read them (CVE-2021-25742, CVE-2025-1974). ingress-nginx refuses them unless allow-snippet-annotations is on.',
+    fix: 'Use the ingress-nginx annotation made for the setting instead of a snippet, or acknowledge ingressSnippets with a reason.',
+    reference: 'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/',
+  }),
+  kernelFolderMount: hardening({
+    title: 'No volume is mounted at or under /proc, /dev or /sys.',
+    severity: 'error',
+    kinds: ALL_KINDS,
+    target: RUNNING,
+    rationale:
+      "The container runtime provides /proc, /dev and /sys and masks their sensitive parts (runc's masked paths). A volume mounted over them hides what the runtime provides or masks there, a route of container escapes (CVE-2019-16884 bypassed AppArmor this way).",
+    fix: 'Mount the volume outside /proc, /dev and /sys, or acknowledge kernelFolderMount with a reason.',
+    reference: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+  }),
+  runtimeSocket: hardening({
+    title: "No hostPath volume is a container runtime's socket (docker, containerd, CRI-O, k3s) or a folder that holds one.",
+    severity: 'error',
+    kinds: ALL_KINDS,
+    target: 'workload',
+    rationale:
+      "Whoever can write to the runtime's socket starts privileged containers on the node: node takeover. A folder that holds the socket (/run, /var/run, /var, /) gives the same. kube-linter reports it as docker-sock and container-runtime-sock. The restricted standard's Volume Types control (acknowledged as volumeTypes) refuses every host path alike; this rule names the one that is the node.",
+    fix: 'Remove the hostPath volume of the socket, or acknowledge runtimeSocket with a reason.',
+    reference: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
+  }),
+  writableHostPath: hardening({
+    title: 'Every hostPath volume is mounted read-only.',
+    severity: 'error',
+    kinds: ALL_KINDS,
+    target: RUNNING,
+    rationale:
+      "A writable host path lets the container change the node's files: its configuration (/etc), binaries, the kubelet's data or other pods' volumes. Log and metrics agents only read. kube-linter reports it as writable-host-mount.",
+    fix: 'Set readOnly: true on the volumeMount of every hostPath volume, or acknowledge writableHostPath with a reason.',
+    reference: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
+  }),
 } as const satisfies Record<string, RuleMeta>;
 
 /**

@@ -1,3 +1,4 @@
+import { isKernelFolder, isRuntimeSocketPath, isSnippetAnnotation } from '../declaration/dangers';
 import { parseImage } from '../declaration/image';
 import { API_DEFAULTS, resolveBudget } from '../invariants/facts';
 import { replicasOf } from '../manifests/facts';
@@ -48,7 +49,7 @@ function containerCheck(test: (container: Node, subject: Subject) => { field: re
 
 const ZONE_KEYS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'];
 
-const podSpecPath = (subject: Subject, ...field: string[]) => [...subject.workload.pod.path, 'spec', ...field];
+const podSpecPath = (subject: Subject, ...field: Array<string | number>) => [...subject.workload.pod.path, 'spec', ...field];
 
 export const HARDENING_CHECKS = {
   resourceRequests: containerCheck((container) => {
@@ -256,4 +257,73 @@ export const HARDENING_CHECKS = {
   },
   // The lines the runner did not honour (suppressions.ts reads them for both).
   validAcknowledgement: ({ workload }) => acknowledgements(workload).problems.map(({ path, message }): Outcome => ({ path, message })),
+  // The dangers a declaration acknowledges each under its own id (src/declaration/dangers.ts).
+  tolerateEveryTaint: (subject) => {
+    const tolerations: Node[] = subject.workload.pod.spec.tolerations ?? [];
+    return tolerations.flatMap((toleration, index) =>
+      !toleration?.key && toleration?.operator === 'Exists'
+        ? [
+            {
+              path: podSpecPath(subject, 'tolerations', index),
+              message: 'a toleration without a key and with operator Exists tolerates every taint',
+            },
+          ]
+        : [],
+    );
+  },
+  ingressSnippets: (subject) =>
+    subject.workload.related.ingresses.flatMap((ingress) => {
+      const annotations: Node = ingress.object.metadata?.annotations ?? {};
+      return Object.keys(annotations)
+        .filter(isSnippetAnnotation)
+        .map((key) => ({
+          object: ingress,
+          path: ['metadata', 'annotations', key],
+          message: `Ingress ${objectName(ingress.object)} carries the ingress-nginx snippet ${key}`,
+        }));
+    }),
+  kernelFolderMount: (subject) => {
+    const view = containerOf(subject);
+    const mounts: Node[] = view.container.volumeMounts ?? [];
+    return mounts.flatMap((mount, index) =>
+      typeof mount?.mountPath === 'string' && isKernelFolder(mount.mountPath)
+        ? [
+            {
+              path: [...view.path, 'volumeMounts', index, 'mountPath'],
+              message: `container ${view.name}: volume ${mount.name} is mounted at ${mount.mountPath}`,
+            },
+          ]
+        : [],
+    );
+  },
+  runtimeSocket: (subject) => {
+    const volumes: Node[] = subject.workload.pod.spec.volumes ?? [];
+    return volumes.flatMap((volume, index) =>
+      typeof volume?.hostPath?.path === 'string' && isRuntimeSocketPath(volume.hostPath.path)
+        ? [
+            {
+              path: podSpecPath(subject, 'volumes', index, 'hostPath', 'path'),
+              message: `hostPath volume ${volume.name} is ${volume.hostPath.path}, which is or holds a container runtime socket`,
+            },
+          ]
+        : [],
+    );
+  },
+  writableHostPath: (subject) => {
+    const view = containerOf(subject);
+    const hostPaths = new Set(
+      ((subject.workload.pod.spec.volumes as Node[] | undefined) ?? []).filter((volume) => volume?.hostPath).map((volume) => volume.name),
+    );
+    const mounts: Node[] = view.container.volumeMounts ?? [];
+    return mounts.flatMap((mount, index) =>
+      hostPaths.has(mount?.name) && mount.readOnly !== true
+        ? [
+            {
+              path: [...view.path, 'volumeMounts', index],
+              message: `container ${view.name}: hostPath volume ${mount.name} is mounted writable at ${mount.mountPath}`,
+            },
+          ]
+        : [],
+    );
+  },
 } satisfies Partial<Record<RuleId, Check>>;

@@ -5,6 +5,7 @@ import { deriveTimings } from '../../src/timing/derive';
 import { memoryBytes } from '../../src/declaration/quantities';
 import { TRAFFIC_PLATFORMS } from '../../src/timing/platforms';
 import { ACKNOWLEDGEABLE_INVARIANTS } from '../../src/declaration/ids';
+import { isRuntimeSocketPath } from '../../src/declaration/dangers';
 import { isDeclarationError, resolveWorkload } from '../../src';
 import { KINDS, type WorkloadKind } from '../../src/kinds/table';
 
@@ -559,6 +560,11 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
         ...(hostPaths ? { hostPaths: mapValues(hostPaths, (hostPath, key) => ({ ...hostPath, mountPath: `/host/${key}` })) } : {}),
       };
       if (hostPaths && Object.keys(hostPaths).length > 0) acknowledge.volumeTypes = 'reads the logs of its node';
+      // A runtime socket and a writable host path each need their own reason (src/declaration/dangers.ts).
+      if (Object.values(hostPaths ?? {}).some(({ path }) => isRuntimeSocketPath(path)))
+        acknowledge.runtimeSocket = 'lists the containers of its node';
+      if (Object.values(hostPaths ?? {}).some(({ readOnly }) => readOnly === false))
+        acknowledge.writableHostPath = 'keeps its read positions on the node';
     }
     if (draw.securityContext) {
       // Root and capabilities beyond NET_BIND_SERVICE are a node agent's only, each acknowledged.
@@ -621,6 +627,8 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     if (extra.tmp?.medium === 'memory') declaration.tmp = { medium: 'memory', sizeLimit: '8Mi' };
     if (draw.spread && !daemon) declaration.scheduling = { ...(declaration.scheduling as object), spread: draw.spread };
     if (extra.serviceAccount?.mountApiToken) acknowledge.automountServiceAccountToken = 'reads leases for leader election';
+    if (extra.scheduling?.tolerations?.some((toleration) => !('key' in toleration) && toleration.operator === 'Exists'))
+      acknowledge.tolerateEveryTaint = 'a node agent that must run on every node';
     declaration.networkPolicy = {
       ...(draw.egress ? { egressTo: [{ cidr: '10.0.0.0/8', ports: [5432] }] } : {}),
       ...(draw.ingressFrom ? { ingressFrom: [{ podLabels: { role: 'frontend' } }] } : {}),
@@ -930,7 +938,7 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       ...(draw.startSeconds !== undefined ? { startSeconds: draw.startSeconds } : {}),
       ...(draw.nonRetryableExitCodes ? { nonRetryableExitCodes: [...draw.nonRetryableExitCodes].sort((a, b) => a - b) } : {}),
     };
-    // Only the acknowledgements a job can use: a long grace, an API token, no CPU limit, folders that fill node disk.
+    // Only the acknowledgements a job can use: a long grace, an API token, no CPU limit, folders that fill node disk, a toleration of every taint.
     const { timings } = deriveTimings({
       kind: 'job',
       drainSeconds: base.drainSeconds,
@@ -945,7 +953,7 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     });
     const kept = Object.fromEntries(
       Object.entries(acknowledge).filter(([id]) =>
-        ['noCpuLimit', 'memoryLimit', 'automountServiceAccountToken', 'ephemeralStorageCoversFolders'].includes(id),
+        ['noCpuLimit', 'memoryLimit', 'automountServiceAccountToken', 'ephemeralStorageCoversFolders', 'tolerateEveryTaint'].includes(id),
       ),
     ) as Record<string, string>;
     if (timings.terminationGracePeriodSeconds > 600) kept.graceLimit = 'the checkpoint of a large batch takes that long';

@@ -110,7 +110,7 @@ export const CONFIGURATION_REJECTIONS: Array<[string, ConfigurationRejection]> =
       value: 3,
       rule: /must be a string; unquoted, YAML reads it as the number 3/,
       fix: /write it in quotes: RETRIES: "3"/,
-      helm: 'schema',
+      helm: 'templates',
     },
   ],
   [

@@ -146,7 +146,7 @@ export const EDGE_REJECTIONS: Array<[string, ConfigurationRejection]> = [
       path: 'nodeSelector',
       rule: /^unknown field here$/,
       fix: /^it belongs at scheduling.nodeSelector: move it there$/,
-      helm: 'schema',
+      helm: 'templates',
     },
   ],
   [
@@ -156,7 +156,7 @@ export const EDGE_REJECTIONS: Array<[string, ConfigurationRejection]> = [
       path: 'timeZone',
       rule: /^unknown field here$/,
       fix: /^it belongs at schedule.timeZone: move it there$/,
-      helm: 'schema',
+      helm: 'templates',
     },
   ],
   [
@@ -166,7 +166,7 @@ export const EDGE_REJECTIONS: Array<[string, ConfigurationRejection]> = [
       path: 'ingress.tls',
       rule: /^unknown field here$/,
       fix: /^it belongs at ingress.tlsSecretName: move it there$/,
-      helm: 'schema',
+      helm: 'templates',
     },
   ],
   [

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { cronCadence, parseCron } from '../../src/timing/cron';
 import { ACKNOWLEDGEMENT_ALIASES, ACKNOWLEDGEMENT_KEYS, WAIVER_IDS } from '../../src/declaration/ids';
+import { isKernelFolder, isRuntimeSocketPath, isSnippetAnnotation } from '../../src/declaration/dangers';
 import { isKnownDistroless } from '../../src/declaration/image';
 import { PRESET_NAMES } from '../../src/declaration/presets';
 import { DIVISORS, POD_FIELDS, RESOURCE_FIELDS } from '../../src/declaration/env';
@@ -1072,6 +1073,23 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
         capabilities: (((declaration.securityContext as Json | undefined)?.capabilities ?? []) as string[]).some(
           (name) => name !== 'NET_BIND_SERVICE',
         ),
+        tolerateEveryTaint: (((declaration.scheduling as Json | undefined)?.tolerations ?? []) as Json[]).some(
+          (toleration) => !toleration.key && toleration.operator === 'Exists',
+        ),
+        ingressSnippets: Object.keys(((declaration.ingress as Json | undefined)?.annotations ?? {}) as Json).some(isSnippetAnnotation),
+        kernelFolderMount: Object.values((declaration.scratch ?? {}) as Record<string, Json>).some((folder) =>
+          isKernelFolder(String(folder.path)),
+        ),
+        runtimeSocket:
+          daemon &&
+          Object.values(((declaration.daemon as Json | undefined)?.hostPaths ?? {}) as Record<string, Json>).some((hostPath) =>
+            isRuntimeSocketPath(String(hostPath.path)),
+          ),
+        writableHostPath:
+          daemon &&
+          Object.values(((declaration.daemon as Json | undefined)?.hostPaths ?? {}) as Record<string, Json>).some(
+            (hostPath) => hostPath.readOnly === false,
+          ),
       };
       for (const id of WAIVER_IDS) {
         if (needed[id]) acknowledge[id] = draw.reason;

@@ -1,7 +1,9 @@
 import { BATCH_REJECTIONS } from './batch-rejections';
 import { CONFIGURATION_REJECTIONS } from './configuration-rejections';
+import { DANGER_REJECTIONS } from './danger-rejections';
 import { EDGE_REJECTIONS } from './edge-rejections';
 import { KEEP_REJECTIONS } from './keep-rejections';
+import { MESSAGE_REJECTIONS, SUM_REJECTIONS, UNQUOTED_REJECTIONS } from './message-rejections';
 import { PATCH_REJECTIONS } from './patch-rejections';
 import { PORT_REJECTIONS } from './port-rejections';
 import { RESOURCES_REJECTIONS } from './resources-rejections';
@@ -19,4 +21,8 @@ export const REJECTION_TABLES = [
   ...PORT_REJECTIONS,
   ...KEEP_REJECTIONS,
   ...TEXT_REJECTIONS,
+  ...DANGER_REJECTIONS,
+  ...MESSAGE_REJECTIONS,
+  ...UNQUOTED_REJECTIONS,
+  ...SUM_REJECTIONS,
 ];

@@ -6,6 +6,7 @@ import type { EffectiveSpec } from '../presets';
 import { describeHandler, probeForm, type ResolvedProbe, resolveProbe } from '../probes';
 import type { ProbeTarget } from '../schema';
 import { FILE_MODE_DEFAULT } from '../schema/container';
+import { MAX_DECLARED_SECONDS } from '../schema/primitives';
 import { DEFAULT_SIDECAR_START_SECONDS } from '../schema/sidecars';
 import type { EnvEntry, EnvFromSource, FilesSource } from '../workload-spec';
 import { resolveEnv } from './env';
@@ -304,6 +305,19 @@ export function resolveContainers(
         });
       }
     }
+  }
+  // Every number derived from the init phase must fit the API's int32, as every declared time does.
+  const before = [
+    ...initContainers.map(({ maxSeconds }) => maxSeconds),
+    ...(spec.sidecars ?? []).flatMap(({ startSeconds }) => (startSeconds === undefined ? [] : [startSeconds])),
+  ].reduce((sum, seconds) => sum + seconds, 0);
+  if (before > MAX_DECLARED_SECONDS) {
+    problems.push({
+      path: initContainers.length > 0 ? 'initContainers' : 'sidecars',
+      value: before,
+      rule: `the containers that run before the application add up to ${before} seconds (initContainers[*].maxSeconds and sidecars[*].startSeconds), more than ${MAX_DECLARED_SECONDS} seconds (30 days): every number derived from them must fit the Kubernetes API's 32-bit integers`,
+      fix: `lower initContainers[*].maxSeconds and sidecars[*].startSeconds until they add up to at most ${MAX_DECLARED_SECONDS}`,
+    });
   }
   return { initContainers, sidecars, files };
 }

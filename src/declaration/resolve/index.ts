@@ -28,6 +28,7 @@ import { checkKeep } from './keep';
 import { checkMetricsPort, resolveServingPort, type ServingPort } from './ports';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
+import { checkDangers } from './dangers';
 import type { Resolution } from './resolution';
 import { type ResolvedInitContainer, type ResolvedSidecar, resolveContainers } from './containers';
 import { type ResolvedResources, resolveResources } from './resources';
@@ -144,6 +145,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   checkStatefulSet(spec, replicas, resolution);
   checkDaemonSet(spec, resolution);
   checkSecurityContext(spec, resolution);
+  checkDangers(spec, resolution);
   if (problems.length > 0) throw new DeclarationError(subject, problems);
 
   const timingInput: TimingInput = {
