@@ -272,39 +272,57 @@ helmTest.each(EDGES)('edge: %s', async (_, changes) => {
   expect(await helmFace(declaration)).toEqual(typescript);
 });
 
+/**
+ * Hundreds of helm renders in one test: minutes on a two-core machine, more under load. A longer
+ * limit than jest's 60 s, so that a slow machine is not reported as a mismatch between the faces.
+ */
+const RANDOM_PARITY_TIMEOUT_MS = 600_000;
+
 helmDescribe('random declarations (seeded)', () => {
-  test('250 valid declarations give deep-equal objects', async () => {
-    const declarations = fc.sample(validDeclaration, { seed: SEED, numRuns: 250 }).map(clean);
-    for (const { declaration, helm: rendered, typescript } of await bothFaces(declarations)) {
-      expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
-    }
-  });
+  test(
+    '250 valid declarations give deep-equal objects',
+    async () => {
+      const declarations = fc.sample(validDeclaration, { seed: SEED, numRuns: 250 }).map(clean);
+      for (const { declaration, helm: rendered, typescript } of await bothFaces(declarations)) {
+        expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
+      }
+    },
+    RANDOM_PARITY_TIMEOUT_MS,
+  );
 
-  test('250 declarations with random overrides and acknowledgements: the same objects, or the same rejection word for word', async () => {
-    const declarations = fc
-      .sample(fc.tuple(validDeclaration, overrides), { seed: SEED + 1, numRuns: 250 })
-      .map(([declaration, extra]) => withOverrides(declaration, extra));
-    const outcomes = await bothFaces(declarations);
-    for (const { declaration, helm: rendered, typescript } of outcomes) {
-      expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
-    }
-    // Both outcomes must be exercised, or this test proves less than it says (about 3 in 10 are accepted).
-    const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
-    expect(accepted).toBeGreaterThan(60);
-    expect(outcomes.length - accepted).toBeGreaterThan(75);
-  });
+  test(
+    '250 declarations with random overrides and acknowledgements: the same objects, or the same rejection word for word',
+    async () => {
+      const declarations = fc
+        .sample(fc.tuple(validDeclaration, overrides), { seed: SEED + 1, numRuns: 250 })
+        .map(([declaration, extra]) => withOverrides(declaration, extra));
+      const outcomes = await bothFaces(declarations);
+      for (const { declaration, helm: rendered, typescript } of outcomes) {
+        expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
+      }
+      // Both outcomes must be exercised, or this test proves less than it says (about 3 in 10 are accepted).
+      const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
+      expect(accepted).toBeGreaterThan(60);
+      expect(outcomes.length - accepted).toBeGreaterThan(75);
+    },
+    RANDOM_PARITY_TIMEOUT_MS,
+  );
 
-  test('300 declarations using every optional field and any text: the same objects, or the same rejection word for word', async () => {
-    const outcomes = await bothFaces(fc.sample(wideDeclaration, { seed: SEED + 2, numRuns: 300 }));
-    for (const { declaration, helm: rendered, typescript } of outcomes) {
-      expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
-    }
-    // Every draw reaches the templates (none stops at the schema), and both outcomes are frequent.
-    expect(outcomes.filter(({ helm: rendered }) => isSchemaRejection(rendered))).toEqual([]);
-    const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
-    expect(accepted).toBeGreaterThan(100);
-    expect(outcomes.length - accepted).toBeGreaterThan(100);
-  });
+  test(
+    '300 declarations using every optional field and any text: the same objects, or the same rejection word for word',
+    async () => {
+      const outcomes = await bothFaces(fc.sample(wideDeclaration, { seed: SEED + 2, numRuns: 300 }));
+      for (const { declaration, helm: rendered, typescript } of outcomes) {
+        expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
+      }
+      // Every draw reaches the templates (none stops at the schema), and both outcomes are frequent.
+      expect(outcomes.filter(({ helm: rendered }) => isSchemaRejection(rendered))).toEqual([]);
+      const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
+      expect(accepted).toBeGreaterThan(100);
+      expect(outcomes.length - accepted).toBeGreaterThan(100);
+    },
+    RANDOM_PARITY_TIMEOUT_MS,
+  );
 });
 
 helmDescribe('schedules people write and the limits they reach for (issue 18)', () => {
@@ -351,29 +369,41 @@ helmDescribe('schedules people write and the limits they reach for (issue 18)', 
 });
 
 helmDescribe('random jobs (seeded)', () => {
-  test('100 valid jobs give deep-equal objects', async () => {
-    const declarations = fc.sample(validJobDeclaration, { seed: SEED + 3, numRuns: 100 }).map(clean);
-    for (const { declaration, helm: rendered, typescript } of await bothFaces(declarations)) {
-      expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
-    }
-  });
+  test(
+    '100 valid jobs give deep-equal objects',
+    async () => {
+      const declarations = fc.sample(validJobDeclaration, { seed: SEED + 3, numRuns: 100 }).map(clean);
+      for (const { declaration, helm: rendered, typescript } of await bothFaces(declarations)) {
+        expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
+      }
+    },
+    RANDOM_PARITY_TIMEOUT_MS,
+  );
 
-  test('60 valid cronjobs, random schedules and time zones included, give deep-equal objects', async () => {
-    const declarations = fc.sample(validCronJobDeclaration, { seed: SEED + 5, numRuns: 60 }).map(clean);
-    for (const { declaration, helm: rendered, typescript } of await bothFaces(declarations)) {
-      expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
-    }
-  });
+  test(
+    '60 valid cronjobs, random schedules and time zones included, give deep-equal objects',
+    async () => {
+      const declarations = fc.sample(validCronJobDeclaration, { seed: SEED + 5, numRuns: 60 }).map(clean);
+      for (const { declaration, helm: rendered, typescript } of await bothFaces(declarations)) {
+        expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
+      }
+    },
+    RANDOM_PARITY_TIMEOUT_MS,
+  );
 
-  test('150 jobs and cronjobs using every optional field and any text: the same objects, or the same rejection word for word', async () => {
-    const outcomes = await bothFaces(fc.sample(wideJobDeclaration, { seed: SEED + 4, numRuns: 150 }));
-    for (const { declaration, helm: rendered, typescript } of outcomes) {
-      expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
-    }
-    expect(outcomes.filter(({ helm: rendered }) => isSchemaRejection(rendered))).toEqual([]);
-    const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
-    // About one in five is accepted: the wide base is often refused for reasons of its own.
-    expect(accepted).toBeGreaterThan(20);
-    expect(outcomes.length - accepted).toBeGreaterThan(30);
-  });
+  test(
+    '150 jobs and cronjobs using every optional field and any text: the same objects, or the same rejection word for word',
+    async () => {
+      const outcomes = await bothFaces(fc.sample(wideJobDeclaration, { seed: SEED + 4, numRuns: 150 }));
+      for (const { declaration, helm: rendered, typescript } of outcomes) {
+        expect({ declaration, ...rendered }).toEqual({ declaration, ...typescript });
+      }
+      expect(outcomes.filter(({ helm: rendered }) => isSchemaRejection(rendered))).toEqual([]);
+      const accepted = outcomes.filter(({ typescript }) => typescript.objects).length;
+      // About one in five is accepted: the wide base is often refused for reasons of its own.
+      expect(accepted).toBeGreaterThan(20);
+      expect(outcomes.length - accepted).toBeGreaterThan(30);
+    },
+    RANDOM_PARITY_TIMEOUT_MS,
+  );
 });

@@ -80,6 +80,8 @@ function podController(role: ObjectRole, template: readonly string[]): PatchRefu
     { path: [...pod, 'terminationGracePeriodSeconds'], ...declared('the grace period', 'overrides.terminationGracePeriodSeconds') },
     { path: [...pod, 'activeDeadlineSeconds'], ...declared("a pod's deadline", 'run') },
     { path: [...pod, 'restartPolicy'], ...declared('the restart policy', 'kind') },
+    // A toleration of every taint needs its own acknowledgement (tolerateEveryTaint), which a patch would bypass.
+    { path: [...pod, 'tolerations'], ...declared('the list of tolerations', 'scheduling.tolerations') },
     ...['containers', 'initContainers'].map((list) => ({
       path: [...pod, list],
       rule: 'a merge patch replaces a list whole, which would drop the hardened containers',

@@ -29,6 +29,19 @@ export const PATCH_REJECTIONS: Array<[string, ConfigurationRejection]> = [
     },
   ],
   [
+    'a patch that tolerates every taint, bypassing acknowledge.tolerateEveryTaint',
+    {
+      declaration: checkoutWith({
+        patches: { Deployment: { object: { spec: { template: { spec: { tolerations: [{ operator: 'Exists' }] } } } } } },
+      }),
+      path: 'patches.Deployment.object.spec.template.spec.tolerations',
+      value: [{ operator: 'Exists' }],
+      rule: /the list of tolerations comes from the declaration/,
+      fix: /declare it with scheduling.tolerations instead of a patch/,
+      helm: 'templates',
+    },
+  ],
+  [
     'a patch of the Service ports',
     {
       declaration: checkoutWith({ patches: { Service: { object: { spec: { ports: [{ name: 'web', port: 80 }] } } } } }),
