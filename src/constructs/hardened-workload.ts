@@ -1,6 +1,6 @@
 import { ApiObject, type ApiObjectProps, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { DeclarationError, formatProblems, sortedJson } from '../declaration/errors';
+import { DeclarationError, formatProblems, sameJson } from '../declaration/errors';
 import { parsePath } from '../manifests/field-paths';
 import { patchObjects, type RoleObjects } from '../patches';
 import { findingProblem, newFindings } from '../patches/check';
@@ -101,7 +101,7 @@ export abstract class HardenedWorkloadBase extends Construct {
       const object = made[role]!;
       return namespace === undefined ? object : { ...object, metadata: { ...(object.metadata as object), namespace } };
     });
-    if (sortedJson(final) === sortedJson(before)) return [];
+    if (sameJson(final, before)) return [];
     const problems = newFindings(before, final)
       .filter((finding) => !finding.suppressed)
       .map((finding) => {

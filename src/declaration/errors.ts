@@ -65,6 +65,27 @@ export function sortedJson(value: unknown): string {
   return `{${keys.map((key) => `${JSON.stringify(key)}:${sortedJson(record[key])}`).join(',')}}`;
 }
 
+/**
+ * Whether two values write the same JSON (`sortedJson(a) === sortedJson(b)`) without writing it:
+ * keys in any order, a key whose value is undefined is absent, an undefined list item is null.
+ * Synthesis compares every workload's objects this way, so it must not sort or serialize them.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => sameJson(item ?? null, b[index] ?? null));
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    return typeof a === 'number' && typeof b === 'number' ? JSON.stringify(a) === JSON.stringify(b) : false;
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const leftKeys = Object.keys(left).filter((key) => left[key] !== undefined);
+  if (leftKeys.length !== Object.keys(right).filter((key) => right[key] !== undefined).length) return false;
+  return leftKeys.every((key) => Object.prototype.hasOwnProperty.call(right, key) && sameJson(left[key], right[key]));
+}
+
 /** `startup.maxSeconds`, `networkPolicy.egressTo[0].cidr`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, segment) => {
