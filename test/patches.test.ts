@@ -260,6 +260,30 @@ describe('objects edited in TypeScript are checked at synthesis', () => {
     );
   });
 
+  test('an edit of the metadata is an edit too: declared times rewritten in the annotation are held to the invariants', () => {
+    const longerDrain = (workload: HardenedWorkload) =>
+      workload.deployment.metadata.addAnnotation(
+        'hardened-workloads.io/declared',
+        'startupMaxSeconds=90 drainSeconds=600 propagationSeconds=10',
+      );
+    expect(() => appWith(longerDrain).synth()).toThrow(/graceCoversShutdown/);
+  });
+
+  test('a custom resolver of the app may change any value, so the objects are then checked in full', () => {
+    const app = Testing.app({
+      resolvers: [
+        {
+          resolve: (context) => {
+            if (context.key.join('.') === 'spec.template.spec.terminationGracePeriodSeconds' && context.value !== 5)
+              context.replaceValue(5);
+          },
+        },
+      ],
+    });
+    new HardenedWorkload(new Chart(app, 'shop'), 'checkout', checkoutWith({}));
+    expect(() => app.synth()).toThrow(/graceCoversShutdown/);
+  });
+
   test('an edit that keeps every rule synthesizes', () => {
     const app = appWith((workload) => workload.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/priorityClassName', 'high')));
     expect(() => app.synth()).not.toThrow();

@@ -1,4 +1,4 @@
-import { ApiObject, type ApiObjectProps, Chart } from 'cdk8s';
+import { ApiObject, type ApiObjectProps, App, Chart, type JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DeclarationError, formatProblems, sameJson } from '../declaration/errors';
 import { parsePath } from '../manifests/field-paths';
@@ -76,7 +76,7 @@ export abstract class HardenedWorkloadBase extends Construct {
     const objects: Partial<Record<ObjectRole, ApiObject>> = {};
     for (const role of KINDS[resolved.spec.kind].objects) {
       const manifest = manifests[role];
-      if (manifest) objects[role] = new ApiObject(this, OBJECT_IDS[role], manifest as ApiObjectProps);
+      if (manifest) objects[role] = new WorkloadObject(this, OBJECT_IDS[role], manifest as ApiObjectProps);
     }
     this.objects = objects;
     if (checkAtSynth !== false) this.node.addValidation({ validate: () => this.editProblems() });
@@ -93,6 +93,11 @@ export abstract class HardenedWorkloadBase extends Construct {
    */
   private editProblems(): string[] {
     const roles = (Object.keys(this.objects) as ObjectRole[]).filter((role) => this.objects[role]);
+    // Nothing to check when no object was edited: the objects are the declaration's, already held
+    // to every rule. An edit is a JSON patch or a change of metadata; a custom resolver of the app
+    // may change any value, so then the objects are compared in full.
+    const unedited = roles.every((role) => (this.objects[role] as WorkloadObject).unedited());
+    if (unedited && App.of(this).resolvers.length === DEFAULT_RESOLVERS) return [];
     const made = builtObjects(this.resolved);
     const final = roles.map((role) => this.objects[role]!.toJson() as Record<string, unknown>);
     // The chart writes its namespace into every object it synthesizes: so do the objects compared with.
@@ -112,6 +117,33 @@ export abstract class HardenedWorkloadBase extends Construct {
         return findingProblem(finding, `${role} (changed after construction)`, valueAt(final[index], parsePath(finding.fieldPath)));
       });
     return problems.length > 0 ? [formatProblems(`"${this.resolved.spec.name}"`, problems)] : [];
+  }
+}
+
+/** cdk8s's own resolvers, which every App has (cdk8s lib/app.js): lazy values, implicit tokens, number-or-string unions. */
+const DEFAULT_RESOLVERS = 3;
+
+/**
+ * An ApiObject that knows whether it was edited after construction: a JSON patch added, or its
+ * metadata changed (labels, annotations, ...). These are the ways the ApiObject API offers to change
+ * what it synthesizes, so synthesis checks the final objects only when one was used.
+ */
+class WorkloadObject extends ApiObject {
+  private patched = false;
+  private readonly builtMetadata: unknown;
+
+  constructor(scope: Construct, id: string, props: ApiObjectProps) {
+    super(scope, id, props);
+    this.builtMetadata = this.metadata.toJson();
+  }
+
+  public override addJsonPatch(...ops: JsonPatch[]): void {
+    this.patched = true;
+    super.addJsonPatch(...ops);
+  }
+
+  public unedited(): boolean {
+    return !this.patched && sameJson(this.metadata.toJson(), this.builtMetadata);
   }
 }
 
