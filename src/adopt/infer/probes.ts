@@ -122,11 +122,49 @@ export function inferHealth(
     );
   }
   const defaultLiveness = servingPort !== undefined && options.livenessDefault ? { tcp: true } : undefined;
-  if (liveness && !same(liveness, defaultLiveness)) ledger.set([...keys, 'liveness'], liveness, source('liveness'));
+  if (liveness && readiness && same(liveness, readiness)) {
+    livenessLikeReadiness(ledger, at, keys, readiness, defaultLiveness, options);
+  } else if (liveness && !same(liveness, defaultLiveness)) ledger.set([...keys, 'liveness'], liveness, source('liveness'));
   else if (!liveness && (defaultLiveness === undefined || options.noLiveness) && options.livenessDefault) {
     ledger.set([...keys, 'liveness'], false, `no livenessProbe in ${at.path}`);
     options.acknowledge('noLiveness', `the input has no livenessProbe (${at.path})`);
   }
-  const defaultStartup = liveness ?? defaultLiveness ?? readiness;
+  const written = ledger.get([...keys, 'liveness']);
+  const effectiveLiveness =
+    written === false
+      ? undefined
+      : ((written as Record<string, unknown> | undefined) ?? (liveness && !same(liveness, readiness) ? liveness : defaultLiveness));
+  const defaultStartup = effectiveLiveness ?? readiness;
   if (startup && !same(startup, defaultStartup)) ledger.set([...keys, 'startup'], startup, source('startup'));
+}
+
+/**
+ * Invariant 4 (distinctProbes): a liveness probe that checks exactly what the readiness probe checks
+ * (helm create's chart: both `httpGet /`) restarts a pod that is only busy, where it should be taken
+ * out of rotation. The readiness check is kept (it says "can serve now"); liveness becomes the
+ * hardening default, a TCP check of the serving port (or of the port both checked), which says only
+ * that the process answers. Without a port to check, liveness is left out, acknowledged.
+ * https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/
+ */
+function livenessLikeReadiness(
+  ledger: Ledger,
+  at: ContainerAt,
+  keys: FieldKeys,
+  readiness: Record<string, unknown>,
+  defaultLiveness: Record<string, unknown> | undefined,
+  options: { readonly livenessDefault: boolean; readonly acknowledge: (id: string, why: string) => void },
+): void {
+  const path = `${at.path}.${PROBE_FIELDS.liveness}`;
+  const why = `${path} checks exactly what ${at.path}.${PROBE_FIELDS.readiness} checks, which invariant 4 (distinctProbes) forbids`;
+  const port = typeof readiness.port === 'number' ? { port: readiness.port } : {};
+  const tcp = defaultLiveness ?? ('port' in port ? { tcp: true, ...port } : undefined);
+  if (tcp !== undefined) {
+    ledger.set([...keys, 'liveness'], tcp, `${why}: readiness is kept, liveness becomes a TCP check of the port`);
+    ledger.drop(at.object, `${path} (its check)`, `${why}: liveness checks the port by TCP instead`);
+  } else {
+    ledger.set([...keys, 'liveness'], false, `${why}, and there is no port to check by TCP`);
+    ledger.drop(at.object, `${path} (its check)`, `${why}: there is no port for a TCP check, so liveness is left out`);
+    if (options.livenessDefault)
+      options.acknowledge('noLiveness', `${path} checked what readiness checks (distinctProbes) and there is no port to check by TCP`);
+  }
 }

@@ -123,6 +123,8 @@ export const ATTRIBUTION: readonly Row[] = [
   },
   { path: /startupProbe$/, attribute: derived(() => 'startup.failureThreshold', 'startupWindow') },
   { path: /readinessProbe$/, attribute: checked('readinessProbe') },
+  // adopt replaces a liveness check equal to the readiness one (src/adopt/infer/probes.ts).
+  { path: /livenessProbe\.(httpGet|tcpSocket|grpc|exec)(\.|$)/, attribute: checked('distinctProbes') },
   { path: /livenessProbe$/, attribute: checked('noLiveness') },
   // Shutdown.
   {
