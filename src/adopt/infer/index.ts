@@ -207,7 +207,12 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     podPath,
     workload.pod.containers
       .filter((view) => view.role !== 'ephemeral')
-      .map((view) => ({ name: view.name, path: view.path.join('.'), container: view.container })),
+      // The application's container is named after the workload in the output: its patch is addressed by that name.
+      .map((view) => ({
+        name: view === main ? String(ledger.get(['name'])) : view.name,
+        path: view.path.join('.'),
+        container: view.container,
+      })),
   );
   return {
     workload: workload.subject,

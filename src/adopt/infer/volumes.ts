@@ -43,7 +43,8 @@ export function inferVolumes(
   const found: ContainerVolumes = { scratch: [], configFiles: [], claims: new Map(), hostPaths: [] };
   for (const [index, mount] of ((at.container.volumeMounts as Node[] | undefined) ?? []).entries()) {
     const entry = volumes.get(String(mount.name));
-    const mountPath = String(mount.mountPath);
+    // The schema writes paths in canonical form (src/declaration/schema/primitives.ts MOUNT_PATH); `/a/b/` mounts where `/a/b` does.
+    const mountPath = canonicalPath(String(mount.mountPath));
     const where = `${at.path}.volumeMounts.${index}`;
     if (!entry) {
       found.claims.set(String(mount.name), mountPath);
@@ -137,11 +138,19 @@ export function inferVolumes(
         ledger.drop(at.object, `${where}.subPath`, 'files are mounted as a folder: the file is at its key under the folder');
       continue;
     }
+    if (volume.hostPath && canonicalPath(String(volume.hostPath.path)) === '/') {
+      ledger.drop(
+        at.object,
+        volumePath,
+        "a hostPath of the node's root folder: daemon.hostPaths mounts named folders below / only; declare the folders the agent reads (e.g. /proc, /sys) instead",
+      );
+      continue;
+    }
     if (volume.hostPath) {
       const type = volume.hostPath.type ? String(volume.hostPath.type) : undefined;
       found.hostPaths.push({
         name: String(volume.name).replace(/^host-/, ''),
-        path: String(volume.hostPath.path),
+        path: canonicalPath(String(volume.hostPath.path)),
         mountPath,
         readOnly: mount.readOnly === true,
         ...(type ? { type } : {}),
@@ -159,4 +168,10 @@ export function inferVolumes(
     );
   }
   return found;
+}
+
+/** A path without repeated or trailing slashes, as the schema writes paths: `/a//b/` is `/a/b`; `/` stays `/`. */
+export function canonicalPath(path: string): string {
+  const collapsed = path.replace(/\/{2,}/g, '/');
+  return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
 }
