@@ -84,6 +84,11 @@ export function inferRun(ledger: Ledger, controller: 'Job' | 'CronJob', object: 
       failJob.onExitCodes.values,
       `${jobSpecPath}.podFailurePolicy: these exit codes fail the Job without another attempt`,
     );
+  // overrides.ttlSecondsAfterFinished (src/declaration/schema/overrides.ts): a job's default is a week, a cronjob's none.
+  const ttl = jobSpec.ttlSecondsAfterFinished;
+  const ttlDefault = controller === 'CronJob' ? undefined : 604800;
+  if (typeof ttl === 'number' && ttl !== ttlDefault)
+    ledger.set(['overrides', 'ttlSecondsAfterFinished'], ttl, `${jobSpecPath}.ttlSecondsAfterFinished`);
   if (controller !== 'CronJob') return;
   const spec: Node = object.spec ?? {};
   ledger.consume(
