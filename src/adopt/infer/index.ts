@@ -17,7 +17,7 @@ import { inferScheduling } from './scheduling';
 import { inferSecurity } from './security';
 import { inferDrain, inferProbeLatency, inferStartup } from './times';
 import { inferIngress, inferPlatform, inferPorts, inferRoute, inferService, inferStopping, servingPort } from './traffic';
-import { inferVolumes } from './volumes';
+import { foldersWithinStorageLimit, inferVolumes } from './volumes';
 import { inferKeep } from './keep';
 import { inferMetrics, inferNetworkPolicy } from './network';
 import { inferAcknowledgements, ownAcknowledgements } from './own-output';
@@ -135,6 +135,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     [],
     true,
   );
+  foldersWithinStorageLimit(ledger, pod);
   if (kind === 'stateful') inferStateful(ledger, object, volumes.claims);
   else
     for (const [claim] of volumes.claims)
@@ -178,7 +179,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     ledger,
     object,
     {
-      Service: serving?.service,
+      Service: serves ? serving?.service : undefined,
       HeadlessService: kind === 'stateful' ? services.find((each) => each.spec?.clusterIP === 'None') : undefined,
       ServiceAccount:
         pod.serviceAccountName !== undefined || pod.serviceAccount !== undefined
@@ -195,7 +196,8 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
       ServiceMonitor: ofKind('ServiceMonitor'),
       PodMonitor: ofKind('PodMonitor'),
     },
-    serving?.servicePort?.name === undefined ? undefined : String(serving.servicePort.name),
+    // Only kinds web and stateful make a Service (src/declaration/schema/keep.ts): a daemon's Service has no name or port to keep.
+    !serves || serving?.servicePort?.name === undefined ? undefined : String(serving.servicePort.name),
   );
   inferMetrics(ledger, group.monitors);
   inferNetworkPolicy(ledger, group.networkPolicies, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});

@@ -36,10 +36,19 @@ export function servingPort(
   // A headless Service (clusterIP None) gives a StatefulSet's pods their DNS names; it sends no traffic.
   // https://kubernetes.io/docs/concepts/services-networking/service/#headless-services
   const sending = services.filter((service) => service.spec?.clusterIP !== 'None');
-  const candidates = preferred ? sending.filter((service) => service.metadata?.name === preferred) : sending;
+  // Of several, the Service named as the workload is taken first (ingress-nginx's controller beside its
+  // -admission webhook Service): charts name the main Service after the workload and the others with a suffix.
+  const own = ledger.subject.slice(ledger.subject.lastIndexOf('/') + 1);
+  const candidates = (preferred ? sending.filter((service) => service.metadata?.name === preferred) : sending)
+    .map((service, index) => ({ service, index }))
+    .sort(
+      (left, right) =>
+        Number(right.service.metadata?.name === own) - Number(left.service.metadata?.name === own) || left.index - right.index,
+    )
+    .map(({ service }) => service);
   if (candidates.length > 1) {
     ledger.ambiguous(
-      `${candidates.length} Services select the pods (${candidates.map((service) => service.metadata?.name).join(', ')}); the first is the declaration's Service`,
+      `${candidates.length} Services select the pods (${candidates.map((service) => service.metadata?.name).join(', ')}); the first (the one named as the workload, else the first in the input) is the declaration's Service`,
       'the adopt option service (--service NAME), or move the others into patches',
     );
   }
@@ -142,8 +151,22 @@ export function inferService(ledger: Ledger, serving: ServingPort | undefined): 
   ledger.consume(object, 'metadata', 'spec.selector', 'spec.ports', 'apiVersion', 'kind');
   const type = service.spec?.type ?? 'ClusterIP';
   ledger.consume(object, 'spec.type');
-  if (type === 'LoadBalancer') ledger.set(['service', 'type'], 'LoadBalancer', `${object} spec.type`);
-  else if (type !== 'ClusterIP')
+  if (type === 'LoadBalancer' && ledger.get(['traffic', 'platform']) === 'aws-nlb')
+    ledger.set(['service', 'type'], 'LoadBalancer', `${object} spec.type`);
+  else if (type === 'LoadBalancer') {
+    // The schema makes a LoadBalancer Service only for the AWS Load Balancer Controller's NLB, whose
+    // propagation time the preStop delay is derived from (src/declaration/schema: service.type).
+    ledger.drop(
+      object,
+      'spec.type',
+      'a LoadBalancer Service for a load balancer the schema does not know (no AWS Load Balancer Controller annotations): its propagation time is unknown, so it becomes ClusterIP — set traffic.platform: aws-nlb and service.type: LoadBalancer if it is an NLB, or put your load balancer in front of the Service',
+    );
+    ledger.ambiguous(
+      `${object} is a LoadBalancer for a load balancer the schema does not know: the declaration's Service is ClusterIP, and applying it removes the external load balancer`,
+      'traffic.platform: aws-nlb with service.type: LoadBalancer, or a load balancer of your own in front of the Service',
+      object,
+    );
+  } else if (type !== 'ClusterIP')
     ledger.drop(object, 'spec.type', `a ${type} Service is not one the schema makes (ClusterIP or LoadBalancer): it becomes ClusterIP`);
   const port = serving.servicePort?.port;
   if (typeof port === 'number' && port !== serving.containerPort.containerPort)

@@ -31,6 +31,8 @@ export function comparable(object: KubernetesObject, withNamespace: boolean): Re
   const metadata: Record<string, unknown> = { ...(object.metadata ?? {}) };
   for (const field of SERVER_FIELDS) delete metadata[field];
   if (!withNamespace) delete metadata.namespace;
+  // `annotations:` with nothing under it (ingress-nginx's chart) is null: no annotations.
+  if (metadata.annotations === null) delete metadata.annotations;
   if (metadata.annotations !== undefined) {
     const annotations = Object.fromEntries(
       Object.entries(metadata.annotations as Record<string, string>).filter(([key]) => !SERVER_ANNOTATIONS.includes(key)),
