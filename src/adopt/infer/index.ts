@@ -16,7 +16,16 @@ import { inferScaling } from './scaling';
 import { inferScheduling } from './scheduling';
 import { inferSecurity } from './security';
 import { inferDrain, inferProbeLatency, inferStartup } from './times';
-import { inferIngress, inferPlatform, inferPorts, inferRoute, inferService, inferStopping, servingPort } from './traffic';
+import {
+  inferIngress,
+  inferPlatform,
+  inferPorts,
+  inferRoute,
+  inferService,
+  inferStopping,
+  serviceSelectorNotKept,
+  servingPort,
+} from './traffic';
 import { foldersWithinStorageLimit, inferVolumes } from './volumes';
 import { inferKeep } from './keep';
 import { inferMetrics, inferNetworkPolicy } from './network';
@@ -164,7 +173,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   inferServiceAccount(ledger, pod, podSpecPath, workload.related.serviceAccount?.object);
   inferScheduling(ledger, pod, podSpecPath, kind !== 'daemon');
   if (serves) {
-    inferService(ledger, serving);
+    inferService(ledger, serving, at, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
     inferIngress(
       ledger,
       workload.related.ingresses.map((source) => source.object),
@@ -174,13 +183,15 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
       workload.related.routes.map((source) => source.object),
     );
   }
+  const headless = kind === 'stateful' ? services.find((each) => each.spec?.clusterIP === 'None') : undefined;
+  if (headless) serviceSelectorNotKept(ledger, headless, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
   const ofKind = (kind: string) => group.monitors.find((monitor) => monitor.kind === kind);
   inferKeep(
     ledger,
     object,
     {
       Service: serves ? serving?.service : undefined,
-      HeadlessService: kind === 'stateful' ? services.find((each) => each.spec?.clusterIP === 'None') : undefined,
+      HeadlessService: headless,
       ServiceAccount:
         pod.serviceAccountName !== undefined || pod.serviceAccount !== undefined
           ? (workload.related.serviceAccount?.object ?? {
