@@ -7,6 +7,7 @@ import type { AdoptedWorkload, KubernetesObject, ObjectReview } from '../../src/
 import { run } from '../../src/cli/program';
 import { parseDeclarations } from '../../src/files/declarations';
 import { checkManifests } from '../../src/manifests/run';
+import { unaccounted } from '../support/adopt-accounting';
 import { helmFace, helmTest, typescriptFace } from '../support/helm';
 
 /**
@@ -17,6 +18,14 @@ import { helmFace, helmTest, typescriptFace } from '../support/helm';
  */
 const FOLDER = join(__dirname, '..', 'fixtures', 'adopt', 'charts');
 const FIXTURES = readdirSync(FOLDER).filter((file) => file.endsWith('.yaml'));
+/**
+ * The input fields adopt neither represents, patches nor drops with a reason today (issue 20 asks
+ * for none): `<file> <workload> <object> <path>`, one a line. The accounting must find exactly
+ * these, so that a new gap fails and a fixed one is struck off this list.
+ */
+const KNOWN_GAPS = readFileSync(join(FOLDER, 'unaccounted.txt'), 'utf8')
+  .split('\n')
+  .filter((line) => line !== '');
 
 function objectsOf(file: string): KubernetesObject[] {
   return parseAllDocuments(readFileSync(join(FOLDER, file), 'utf8'))
@@ -53,6 +62,14 @@ const written = (workload: AdoptedWorkload) =>
 describe.each(FIXTURES)('adopting %s', (file) => {
   const adopted = adoptManifests(objectsOf(file));
   const cli = adoptWithCli(file);
+
+  test('every changed input field is represented, patched or dropped with a reason, but for the gaps listed in unaccounted.txt', () => {
+    const gaps = adopted.flatMap((workload) => {
+      const review = cli.workloads.find((each) => each.workload === workload.workload)!.review;
+      return unaccounted(workload, review).map((gap) => `${file} ${workload.workload} ${gap}`);
+    });
+    expect(gaps.sort()).toEqual(KNOWN_GAPS.filter((line) => line.startsWith(`${file} `)).sort());
+  });
 
   test('the adopt command with --accept-inferred exits 0, one declaration per workload, as the library writes them', () => {
     expect({ code: cli.code, stderr: cli.stderr }).toEqual({ code: 0, stderr: '' });
