@@ -63,7 +63,7 @@ describe('pairing and the explicit kept', () => {
     expect(service.notKept).toEqual([
       {
         what: 'Service ports',
-        why: expect.stringContaining('[{"name":"web","port":80,"targetPort":8000,"protocol":"TCP"}] → [{"name":"http","port":8000'),
+        why: expect.stringContaining('[{"name":"web","port":80,"protocol":"TCP"}] → [{"name":"http","port":8000'),
       },
     ]);
   });

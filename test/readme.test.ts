@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { declarationJsonSchema, parseDeclarations, synthesizeObjects } from '../src';
 import type { KubernetesObject } from '../src/manifests/facts';
 import { CHECKOUT } from './support/declarations';
 import { mainContainer } from './support/manifests';
 import { isAbsentKey, type JsonSchemaNode } from '../src/declaration/json-schema';
+import { run } from '../src/cli/program';
 
 const ROOT = join(__dirname, '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -65,4 +67,31 @@ test('every relative link of the README points at a file the npm package ships',
   const targets = [...README.matchAll(/\]\(([^)#\s]+)[^)]*\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/.test(target));
   expect(targets.length).toBeGreaterThan(5);
   expect(targets.filter((target) => !shipped.has(target))).toEqual([]);
+});
+
+describe('"Bringing an existing service over" is the output of adopt on test/fixtures/adopt-review/helm-create-web.yaml', () => {
+  const section = README.split('## Bringing an existing service over')[1]!.split('\n## ')[0]!;
+  const folder = mkdtempSync(join(tmpdir(), 'hardened-readme-adopt-'));
+  const out: string[] = [];
+  const code = run(['adopt', join(ROOT, 'test', 'fixtures', 'adopt-review', 'helm-create-web.yaml'), '-o', folder], {
+    stdout: (text) => out.push(text),
+    stderr: () => undefined,
+  });
+
+  test('the declaration shown is the file adopt -o writes, comments included', () => {
+    const shown = section.split('writes `declarations/shop-web.yaml`')[1]!.split('```yaml\n')[1]!.split('```')[0]!;
+    expect(shown).toBe(readFileSync(join(folder, 'shop-web.yaml'), 'utf8'));
+  });
+
+  test('every review line shown is a line of the review adopt prints, and it exits 3 (drainSeconds is CONFIRM)', () => {
+    const shown = section.split('```text\n')[1]!.split('```')[0]!.split('\n');
+    const printed = new Set(
+      out
+        .join('')
+        .split('\n')
+        .map((line) => line.replace(/^ {2}/, '')),
+    );
+    expect(shown.filter((line) => line.trim() !== '' && line.trim() !== '…' && !printed.has(line))).toEqual([]);
+    expect(code).toBe(3);
+  });
 });

@@ -193,3 +193,44 @@ test('the declaration adopted from hand-written manifests is valid and synthesiz
   expect(() => resolveWorkload(adopted.declaration)).not.toThrow();
   expect(synthesizeObjects([adopted.declaration as unknown as WorkloadSpec]).map((object) => object.kind)).toContain('Deployment');
 });
+
+describe('health.liveness: a liveness check equal to the readiness check (invariant 4, distinctProbes)', () => {
+  // helm create's chart: readiness and liveness both httpGet / on the port named http.
+  const sameChecks = () =>
+    deployment({ readinessProbe: { httpGet: { path: '/', port: 'http' } }, livenessProbe: { httpGet: { path: '/', port: 'http' } } });
+
+  test('readiness is kept and liveness becomes a TCP check of the serving port, labelled with distinctProbes', () => {
+    const adopted = adopt(sameChecks(), service());
+    expect(adopted.declaration.health).toEqual({ readiness: { path: '/' }, liveness: { tcp: true } });
+    expect(inference(adopted, 'health.liveness')).toMatchObject({ confirm: false, source: expect.stringContaining('(distinctProbes)') });
+  });
+
+  test('the replaced liveness check is listed as dropped, with the invariant as the reason', () => {
+    const adopted = adopt(sameChecks(), service());
+    expect(adopted.dropped).toContainEqual({
+      object: 'Deployment/shop',
+      path: 'spec.template.spec.containers.0.livenessProbe (its check)',
+      reason: expect.stringContaining('invariant 4 (distinctProbes)'),
+    });
+  });
+
+  test('the written declaration resolves and synthesizes, its liveness probe a tcpSocket on 8080', () => {
+    const adopted = adopt(sameChecks(), service());
+    expect(() => resolveWorkload(adopted.declaration)).not.toThrow();
+    const pod = synthesizeObjects([adopted.declaration as unknown as WorkloadSpec]).find((object) => object.kind === 'Deployment')!;
+    const container = (pod as KubernetesObject).spec.template.spec.containers[0];
+    expect(container.livenessProbe.tcpSocket).toEqual({ port: 8080 });
+    expect(container.readinessProbe.httpGet).toMatchObject({ path: '/', port: 8080 });
+  });
+
+  test('without a Service or a serving port, liveness checks by TCP the port both probes checked', () => {
+    const adopted = adopt(
+      deployment({
+        ports: [{ name: 'admin', containerPort: 9000 }],
+        readinessProbe: { httpGet: { path: '/ready', port: 9000 } },
+        livenessProbe: { httpGet: { path: '/ready', port: 9000 } },
+      }),
+    );
+    expect((adopted.declaration.health as Record<string, unknown>).liveness).toEqual({ tcp: true, port: 9000 });
+  });
+});

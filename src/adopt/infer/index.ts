@@ -16,8 +16,17 @@ import { inferScaling } from './scaling';
 import { inferScheduling } from './scheduling';
 import { inferSecurity } from './security';
 import { inferDrain, inferProbeLatency, inferStartup } from './times';
-import { inferIngress, inferPlatform, inferPorts, inferRoute, inferService, inferStopping, servingPort } from './traffic';
-import { inferVolumes } from './volumes';
+import {
+  inferIngress,
+  inferPlatform,
+  inferPorts,
+  inferRoute,
+  inferService,
+  inferStopping,
+  serviceSelectorNotKept,
+  servingPort,
+} from './traffic';
+import { foldersWithinStorageLimit, inferVolumes } from './volumes';
 import { inferKeep } from './keep';
 import { inferMetrics, inferNetworkPolicy } from './network';
 import { inferAcknowledgements, ownAcknowledgements } from './own-output';
@@ -135,6 +144,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     [],
     true,
   );
+  foldersWithinStorageLimit(ledger, pod);
   if (kind === 'stateful') inferStateful(ledger, object, volumes.claims);
   else
     for (const [claim] of volumes.claims)
@@ -163,7 +173,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   inferServiceAccount(ledger, pod, podSpecPath, workload.related.serviceAccount?.object);
   inferScheduling(ledger, pod, podSpecPath, kind !== 'daemon');
   if (serves) {
-    inferService(ledger, serving);
+    inferService(ledger, serving, at, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
     inferIngress(
       ledger,
       workload.related.ingresses.map((source) => source.object),
@@ -173,13 +183,15 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
       workload.related.routes.map((source) => source.object),
     );
   }
+  const headless = kind === 'stateful' ? services.find((each) => each.spec?.clusterIP === 'None') : undefined;
+  if (headless) serviceSelectorNotKept(ledger, headless, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
   const ofKind = (kind: string) => group.monitors.find((monitor) => monitor.kind === kind);
   inferKeep(
     ledger,
     object,
     {
-      Service: serving?.service,
-      HeadlessService: kind === 'stateful' ? services.find((each) => each.spec?.clusterIP === 'None') : undefined,
+      Service: serves ? serving?.service : undefined,
+      HeadlessService: headless,
       ServiceAccount:
         pod.serviceAccountName !== undefined || pod.serviceAccount !== undefined
           ? (workload.related.serviceAccount?.object ?? {
@@ -195,7 +207,8 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
       ServiceMonitor: ofKind('ServiceMonitor'),
       PodMonitor: ofKind('PodMonitor'),
     },
-    serving?.servicePort?.name === undefined ? undefined : String(serving.servicePort.name),
+    // Only kinds web and stateful make a Service (src/declaration/schema/keep.ts): a daemon's Service has no name or port to keep.
+    !serves || serving?.servicePort?.name === undefined ? undefined : String(serving.servicePort.name),
   );
   inferMetrics(ledger, group.monitors);
   inferNetworkPolicy(ledger, group.networkPolicies, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
@@ -207,7 +220,12 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     podPath,
     workload.pod.containers
       .filter((view) => view.role !== 'ephemeral')
-      .map((view) => ({ name: view.name, path: view.path.join('.'), container: view.container })),
+      // The application's container is named after the workload in the output: its patch is addressed by that name.
+      .map((view) => ({
+        name: view === main ? String(ledger.get(['name'])) : view.name,
+        path: view.path.join('.'),
+        container: view.container,
+      })),
   );
   return {
     workload: workload.subject,

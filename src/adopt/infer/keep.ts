@@ -47,6 +47,15 @@ export function inferKeep(ledger: Ledger, workload: Node, objects: KeptObjects, 
   for (const [role, object] of Object.entries(objects) as Array<[keyof KeptObjects, KubernetesObject | undefined]>) {
     const kept = object?.metadata?.name;
     if (kept === undefined) continue;
+    if (role === 'ServiceAccount' && kept === 'default') {
+      // The schema refuses keep.names.ServiceAccount: default (src/declaration/schema/keep.ts).
+      ledger.drop(
+        ledger.subject,
+        `${podServiceAccountPath(workload)}`,
+        "the pods run as the namespace's default ServiceAccount, which every pod naming no account shares: the workload gets its own account, named after the instance",
+      );
+      continue;
+    }
     const made = role === 'HeadlessService' ? `${instance}-headless` : instance;
     if (kept !== made) ledger.set(['keep', 'names', role], kept, `${object!.kind}/${kept} metadata.name`);
   }
@@ -66,4 +75,11 @@ export function inferKeep(ledger: Ledger, workload: Node, objects: KeptObjects, 
 function spreadSelector(workload: Node): Node | undefined {
   const template: Node | undefined = workload.spec?.template ?? workload.spec?.jobTemplate?.spec?.template;
   return ((template?.spec?.topologySpreadConstraints as Node[] | undefined) ?? [])[0]?.labelSelector;
+}
+
+/** Where the pod template names its ServiceAccount. */
+function podServiceAccountPath(workload: Node): string {
+  const template = workload.spec?.template !== undefined ? 'spec.template' : 'spec.jobTemplate.spec.template';
+  const pod: Node = (workload.spec?.template ?? workload.spec?.jobTemplate?.spec?.template)?.spec ?? {};
+  return `${template}.spec.${pod.serviceAccountName !== undefined ? 'serviceAccountName' : 'serviceAccount'}`;
 }

@@ -85,6 +85,21 @@ export function inferRun(ledger: Ledger, controller: 'Job' | 'CronJob', object: 
       failJob.onExitCodes.values,
       `${jobSpecPath}.podFailurePolicy: these exit codes fail the Job without another attempt`,
     );
+  // overrides.ttlSecondsAfterFinished (src/declaration/schema/overrides.ts): a job's default is a week, a cronjob's none.
+  const ttl = jobSpec.ttlSecondsAfterFinished;
+  const ttlDefault = controller === 'CronJob' ? undefined : 604800;
+  if (typeof ttl === 'number' && ttl !== ttlDefault)
+    ledger.set(['overrides', 'ttlSecondsAfterFinished'], ttl, `${jobSpecPath}.ttlSecondsAfterFinished`);
+  // Our own output marks an overridden limit in its timings summary, `(overrides.<field>)`: it is read back as the override.
+  const timings = String(object.metadata?.annotations?.[TIMINGS_ANNOTATION] ?? '');
+  const overridden: Array<[string, unknown, string]> = [
+    ['activeDeadlineSeconds', jobSpec.activeDeadlineSeconds, `${jobSpecPath}.activeDeadlineSeconds`],
+    ['startingDeadlineSeconds', object.spec?.startingDeadlineSeconds, 'spec.startingDeadlineSeconds'],
+  ];
+  for (const [field, value, path] of overridden) {
+    if (typeof value === 'number' && timings.includes(`(overrides.${field})`))
+      ledger.set(['overrides', field], value, `${path}, marked (overrides.${field}) in the ${TIMINGS_ANNOTATION} annotation`);
+  }
   if (controller !== 'CronJob') return;
   const spec: Node = object.spec ?? {};
   ledger.consume(

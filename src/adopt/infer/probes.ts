@@ -122,11 +122,61 @@ export function inferHealth(
     );
   }
   const defaultLiveness = servingPort !== undefined && options.livenessDefault ? { tcp: true } : undefined;
-  if (liveness && !same(liveness, defaultLiveness)) ledger.set([...keys, 'liveness'], liveness, source('liveness'));
+  // The liveness check the pods would get with nothing written, against the readiness check they get.
+  const writtenReadiness = ledger.get([...keys, 'readiness']) as Record<string, unknown> | undefined;
+  const unchangedLiveness = liveness ?? (options.noLiveness ? undefined : defaultLiveness);
+  if (unchangedLiveness && writtenReadiness && same(unchangedLiveness, writtenReadiness)) {
+    livenessLikeReadiness(ledger, at, keys, writtenReadiness, liveness !== undefined, defaultLiveness, options);
+  } else if (liveness && !same(liveness, defaultLiveness)) ledger.set([...keys, 'liveness'], liveness, source('liveness'));
   else if (!liveness && (defaultLiveness === undefined || options.noLiveness) && options.livenessDefault) {
     ledger.set([...keys, 'liveness'], false, `no livenessProbe in ${at.path}`);
     options.acknowledge('noLiveness', `the input has no livenessProbe (${at.path})`);
   }
-  const defaultStartup = liveness ?? defaultLiveness ?? readiness;
+  const written = ledger.get([...keys, 'liveness']);
+  const effectiveLiveness =
+    written === false
+      ? undefined
+      : ((written as Record<string, unknown> | undefined) ?? (liveness && !same(liveness, readiness) ? liveness : defaultLiveness));
+  const defaultStartup = effectiveLiveness ?? readiness;
   if (startup && !same(startup, defaultStartup)) ledger.set([...keys, 'startup'], startup, source('startup'));
+}
+
+/**
+ * Invariant 4 (distinctProbes): a liveness probe that checks exactly what the readiness probe checks
+ * (helm create's chart: both `httpGet /`) restarts a pod that is only busy, where it should be taken
+ * out of rotation. The readiness check is kept (it says "can serve now", and gates traffic as it
+ * does today); liveness becomes the hardening default, a TCP check of the serving port (or of the
+ * port both checked), which says only that the process answers. When readiness is itself that TCP
+ * check (argo-cd's and cert-manager's charts), or there is no port to check, liveness is left out
+ * with the noLiveness acknowledgement, marked CONFIRM: only the user can name a readiness endpoint.
+ * https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/
+ */
+function livenessLikeReadiness(
+  ledger: Ledger,
+  at: ContainerAt,
+  keys: FieldKeys,
+  readiness: Record<string, unknown>,
+  inInput: boolean,
+  defaultLiveness: Record<string, unknown> | undefined,
+  options: { readonly livenessDefault: boolean; readonly acknowledge: (id: string, why: string) => void },
+): void {
+  const path = `${at.path}.${PROBE_FIELDS.liveness}`;
+  const what = inInput ? path : 'the default liveness check (TCP on the serving port)';
+  const why = `${what} checks exactly what ${at.path}.${PROBE_FIELDS.readiness} checks, which invariant 4 (distinctProbes) forbids`;
+  const port = typeof readiness.port === 'number' ? { port: readiness.port } : {};
+  const tcp = readiness.tcp === true ? undefined : (defaultLiveness ?? ('port' in port ? { tcp: true, ...port } : undefined));
+  if (tcp !== undefined) {
+    ledger.set([...keys, 'liveness'], tcp, `${why}: readiness is kept, liveness becomes a TCP check of the port`);
+    if (inInput) ledger.drop(at.object, `${path} (its check)`, `${why}: liveness checks the port by TCP instead`);
+    return;
+  }
+  const instead = readiness.tcp === true ? 'readiness is that TCP check' : 'there is no port for a TCP check';
+  if (inInput) ledger.drop(at.object, `${path} (its check)`, `${why}, and ${instead}: liveness is left out`);
+  if (!options.livenessDefault) return;
+  ledger.confirm(
+    [...keys, 'liveness'],
+    false,
+    `${why}, and ${instead}: liveness is left out until you name a readiness endpoint (health.readiness.path) that says "can serve now"`,
+  );
+  options.acknowledge('noLiveness', `${what} checked what readiness checks (distinctProbes), and ${instead}`);
 }

@@ -36,10 +36,19 @@ export function servingPort(
   // A headless Service (clusterIP None) gives a StatefulSet's pods their DNS names; it sends no traffic.
   // https://kubernetes.io/docs/concepts/services-networking/service/#headless-services
   const sending = services.filter((service) => service.spec?.clusterIP !== 'None');
-  const candidates = preferred ? sending.filter((service) => service.metadata?.name === preferred) : sending;
+  // Of several, the Service named as the workload is taken first (ingress-nginx's controller beside its
+  // -admission webhook Service): charts name the main Service after the workload and the others with a suffix.
+  const own = ledger.subject.slice(ledger.subject.lastIndexOf('/') + 1);
+  const candidates = (preferred ? sending.filter((service) => service.metadata?.name === preferred) : sending)
+    .map((service, index) => ({ service, index }))
+    .sort(
+      (left, right) =>
+        Number(right.service.metadata?.name === own) - Number(left.service.metadata?.name === own) || left.index - right.index,
+    )
+    .map(({ service }) => service);
   if (candidates.length > 1) {
     ledger.ambiguous(
-      `${candidates.length} Services select the pods (${candidates.map((service) => service.metadata?.name).join(', ')}); the first is the declaration's Service`,
+      `${candidates.length} Services select the pods (${candidates.map((service) => service.metadata?.name).join(', ')}); the first (the one named as the workload, else the first in the input) is the declaration's Service`,
       'the adopt option service (--service NAME), or move the others into patches',
     );
   }
@@ -135,15 +144,34 @@ export function inferPorts(ledger: Ledger, at: ContainerAt, serving: ServingPort
 }
 
 /** service.type, service.port (where the Service's port differs from the container's), service.annotations. */
-export function inferService(ledger: Ledger, serving: ServingPort | undefined): void {
+export function inferService(
+  ledger: Ledger,
+  serving: ServingPort | undefined,
+  at: ContainerAt,
+  podSelector: Readonly<Record<string, string>>,
+): void {
   const service = serving?.service;
   if (!service) return;
   const object = `Service/${service.metadata?.namespace ? `${service.metadata.namespace}/` : ''}${service.metadata?.name}`;
   ledger.consume(object, 'metadata', 'spec.selector', 'spec.ports', 'apiVersion', 'kind');
   const type = service.spec?.type ?? 'ClusterIP';
   ledger.consume(object, 'spec.type');
-  if (type === 'LoadBalancer') ledger.set(['service', 'type'], 'LoadBalancer', `${object} spec.type`);
-  else if (type !== 'ClusterIP')
+  if (type === 'LoadBalancer' && ledger.get(['traffic', 'platform']) === 'aws-nlb')
+    ledger.set(['service', 'type'], 'LoadBalancer', `${object} spec.type`);
+  else if (type === 'LoadBalancer') {
+    // The schema makes a LoadBalancer Service only for the AWS Load Balancer Controller's NLB, whose
+    // propagation time the preStop delay is derived from (src/declaration/schema: service.type).
+    ledger.drop(
+      object,
+      'spec.type',
+      'a LoadBalancer Service for a load balancer the schema does not know (no AWS Load Balancer Controller annotations): its propagation time is unknown, so it becomes ClusterIP — set traffic.platform: aws-nlb and service.type: LoadBalancer if it is an NLB, or put your load balancer in front of the Service',
+    );
+    ledger.ambiguous(
+      `${object} is a LoadBalancer for a load balancer the schema does not know: the declaration's Service is ClusterIP, and applying it removes the external load balancer`,
+      'traffic.platform: aws-nlb with service.type: LoadBalancer, or a load balancer of your own in front of the Service',
+      object,
+    );
+  } else if (type !== 'ClusterIP')
     ledger.drop(object, 'spec.type', `a ${type} Service is not one the schema makes (ClusterIP or LoadBalancer): it becomes ClusterIP`);
   const port = serving.servicePort?.port;
   if (typeof port === 'number' && port !== serving.containerPort.containerPort)
@@ -151,6 +179,8 @@ export function inferService(ledger: Ledger, serving: ServingPort | undefined): 
   for (const [key, value] of carriedAnnotations(service.metadata?.annotations ?? {})) {
     ledger.set(['service', 'annotations', key], value, `${object} metadata.annotations["${key}"]`);
   }
+  servicePortsNotKept(ledger, object, service, serving, at);
+  serviceSelectorNotKept(ledger, service, podSelector);
   for (const field of [
     'clusterIP',
     'clusterIPs',
@@ -350,5 +380,45 @@ export function inferPlatform(ledger: Ledger, services: readonly KubernetesObjec
       ['traffic', 'platform'],
       'aws-nlb',
       'the Service asks the AWS Load Balancer Controller for a Network Load Balancer (service.beta.kubernetes.io/aws-load-balancer-type)',
+    );
+}
+
+const sortedEntries = (labels: Readonly<Record<string, string>>) =>
+  Object.entries(labels).sort(([left], [right]) => (left < right ? -1 : 1));
+
+/**
+ * The Service ports the declaration cannot keep: it publishes the serving port (service.port,
+ * keep.servicePortName) and each other container port under the container port's own name and
+ * number (ports). A Service port with another number or name than the container port it targets,
+ * or a second one on the serving port, is dropped with why: clients that use it must follow.
+ */
+function servicePortsNotKept(ledger: Ledger, object: string, service: KubernetesObject, serving: ServingPort, at: ContainerAt): void {
+  const containerPorts = (at.container.ports as Node[] | undefined) ?? [];
+  for (const [index, servicePort] of ((service.spec?.ports as Node[] | undefined) ?? []).entries()) {
+    if (servicePort === serving.servicePort) continue;
+    const number = portNumber(at.container, servicePort.targetPort ?? servicePort.port);
+    const target = containerPorts.find((entry) => entry.containerPort === number);
+    const label = `${servicePort.name ?? ''} ${servicePort.port}`.trim();
+    const why =
+      number === serving.containerPort.containerPort
+        ? `a second Service port (${label}) on the serving port: the declaration's Service publishes the serving port once`
+        : target === undefined
+          ? `Service port ${label} targets ${JSON.stringify(servicePort.targetPort ?? servicePort.port)}, which the application's container does not declare`
+          : target.containerPort !== servicePort.port || (target.name ?? `port-${target.containerPort}`) !== servicePort.name
+            ? `Service port ${label} is published as ${String(target.name ?? `port-${target.containerPort}`)} ${String(target.containerPort)}, the container port's own name and number: the schema has no other Service port for it`
+            : undefined;
+    if (why !== undefined) ledger.drop(object, `spec.ports.${index}`, `${why}; clients that use it must follow`);
+  }
+}
+
+/** The declaration's Services (and a StatefulSet's headless one) select the pods by the workload's selector (keep.selector): another selector is dropped with why. */
+export function serviceSelectorNotKept(ledger: Ledger, service: KubernetesObject, podSelector: Readonly<Record<string, string>>): void {
+  const object = `Service/${service.metadata?.namespace ? `${service.metadata.namespace}/` : ''}${service.metadata?.name}`;
+  const selector = (service.spec?.selector ?? {}) as Record<string, string>;
+  if (JSON.stringify(sortedEntries(selector)) !== JSON.stringify(sortedEntries(podSelector)))
+    ledger.drop(
+      object,
+      'spec.selector',
+      `the declaration's Service selects the pods by the workload's selector (${JSON.stringify(podSelector)}), not by ${JSON.stringify(selector)}: the schema has no Service selector of its own`,
     );
 }

@@ -1,5 +1,7 @@
 import { FILE_MODE_DEFAULT } from '../../declaration/schema/container';
+import { memoryBytes } from '../../declaration/quantities';
 import { SCRATCH_SIZE_DEFAULT, TMP_SIZE_DEFAULT } from '../../declaration/schema/volumes';
+import { CARRIED_OVER } from './identity';
 import type { KubernetesObject, Node } from '../../manifests/objects';
 import type { ContainerAt } from './container';
 import type { FieldKeys, Ledger } from './ledger';
@@ -43,7 +45,8 @@ export function inferVolumes(
   const found: ContainerVolumes = { scratch: [], configFiles: [], claims: new Map(), hostPaths: [] };
   for (const [index, mount] of ((at.container.volumeMounts as Node[] | undefined) ?? []).entries()) {
     const entry = volumes.get(String(mount.name));
-    const mountPath = String(mount.mountPath);
+    // The schema writes paths in canonical form (src/declaration/schema/primitives.ts MOUNT_PATH); `/a/b/` mounts where `/a/b` does.
+    const mountPath = canonicalPath(String(mount.mountPath));
     const where = `${at.path}.volumeMounts.${index}`;
     if (!entry) {
       found.claims.set(String(mount.name), mountPath);
@@ -137,11 +140,19 @@ export function inferVolumes(
         ledger.drop(at.object, `${where}.subPath`, 'files are mounted as a folder: the file is at its key under the folder');
       continue;
     }
+    if (volume.hostPath && canonicalPath(String(volume.hostPath.path)) === '/') {
+      ledger.drop(
+        at.object,
+        volumePath,
+        "a hostPath of the node's root folder: daemon.hostPaths mounts named folders below / only; declare the folders the agent reads (e.g. /proc, /sys) instead",
+      );
+      continue;
+    }
     if (volume.hostPath) {
       const type = volume.hostPath.type ? String(volume.hostPath.type) : undefined;
       found.hostPaths.push({
         name: String(volume.name).replace(/^host-/, ''),
-        path: String(volume.hostPath.path),
+        path: canonicalPath(String(volume.hostPath.path)),
         mountPath,
         readOnly: mount.readOnly === true,
         ...(type ? { type } : {}),
@@ -159,4 +170,39 @@ export function inferVolumes(
     );
   }
   return found;
+}
+
+/** A path without repeated or trailing slashes, as the schema writes paths: `/a//b/` is `/a/b`; `/` stays `/`. */
+export function canonicalPath(path: string): string {
+  const collapsed = path.replace(/\/{2,}/g, '/');
+  return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
+}
+
+/**
+ * Invariant 19 (ephemeralStorageCoversFolders): the containers' ephemeral-storage limits must exceed
+ * the size limits of the emptyDirs on disk. Bitnami's charts limit ephemeral storage to 2Gi and
+ * mount emptyDirs without a size limit, which the declaration writes with the defaults (tmp 1Gi,
+ * each scratch folder 1Gi): the input's folders were never within the limit, so the departure is
+ * carried over as an acknowledgement rather than sizes adopt would have to invent.
+ */
+export function foldersWithinStorageLimit(ledger: Ledger, pod: Node): void {
+  const limit = ledger.get(['resources', 'ephemeralStorage', 'limit']);
+  const unsized = ((pod.volumes as Node[] | undefined) ?? []).some(
+    (volume) => volume.emptyDir && volume.emptyDir.medium !== 'Memory' && volume.emptyDir.sizeLimit === undefined,
+  );
+  // Sized folders are the input's own sizes (our output's among them): the invariant judges those as written.
+  if (typeof limit !== 'string' || !unsized) return;
+  const tmp = (ledger.get(['tmp']) as { sizeLimit?: string; medium?: string } | undefined) ?? {};
+  const scratch = Object.values((ledger.get(['scratch']) as Record<string, { sizeLimit?: string; medium?: string }> | undefined) ?? {});
+  const onDisk = [
+    ...(tmp.medium === 'memory' ? [] : [tmp.sizeLimit ?? TMP_SIZE_DEFAULT]),
+    ...scratch.filter((folder) => folder.medium !== 'memory').map((folder) => folder.sizeLimit ?? SCRATCH_SIZE_DEFAULT),
+  ];
+  const total = onDisk.reduce((sum, size) => sum + memoryBytes(size), 0);
+  if (onDisk.length === 0 || memoryBytes(limit) > total) return;
+  ledger.set(
+    ['acknowledge', 'ephemeralStorageCoversFolders'],
+    CARRIED_OVER,
+    `the ephemeral-storage limit ${limit} does not exceed the emptyDirs on disk (${onDisk.join(' + ')}), which the input leaves without a size limit`,
+  );
 }

@@ -123,6 +123,15 @@ export const ATTRIBUTION: readonly Row[] = [
   },
   { path: /startupProbe$/, attribute: derived(() => 'startup.failureThreshold', 'startupWindow') },
   { path: /readinessProbe$/, attribute: checked('readinessProbe') },
+  // adopt replaces a liveness check equal to the readiness one (src/adopt/infer/probes.ts).
+  {
+    // A handler added or removed (httpGet → tcpSocket); a port named → numbered is the same check.
+    path: /livenessProbe\.(httpGet|tcpSocket|grpc|exec)(\.|$)/,
+    attribute: (change, context, match) =>
+      change.before !== undefined && change.after !== undefined
+        ? { reason: 'as the declaration says' }
+        : checked('distinctProbes')(change, context, match),
+  },
   { path: /livenessProbe$/, attribute: checked('noLiveness') },
   // Shutdown.
   {

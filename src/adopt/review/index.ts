@@ -31,6 +31,8 @@ export function comparable(object: KubernetesObject, withNamespace: boolean): Re
   const metadata: Record<string, unknown> = { ...(object.metadata ?? {}) };
   for (const field of SERVER_FIELDS) delete metadata[field];
   if (!withNamespace) delete metadata.namespace;
+  // `annotations:` with nothing under it (ingress-nginx's chart) is null: no annotations.
+  if (metadata.annotations === null) delete metadata.annotations;
   if (metadata.annotations !== undefined) {
     const annotations = Object.fromEntries(
       Object.entries(metadata.annotations as Record<string, string>).filter(([key]) => !SERVER_ANNOTATIONS.includes(key)),
@@ -68,11 +70,19 @@ function selectorOf(object: KubernetesObject): unknown {
 }
 
 /** The Service's ports as clients and routes see them; protocol TCP when left out (its default). */
-function servicePorts(object: KubernetesObject): unknown[] {
+/**
+ * A Service's ports as its clients see them: name, number, protocol (and a node port). The
+ * targetPort is not among them — it names the pod's port, which the pods may call differently
+ * (its change is listed with the other changes).
+ */
+function servicePorts(object: KubernetesObject): Array<Record<string, unknown>> {
   const ports = (object.spec?.ports ?? []) as Array<Record<string, unknown>>;
-  return ports
-    .map(({ name, port, targetPort, protocol, nodePort }) => ({ name, port, targetPort, protocol: protocol ?? 'TCP', nodePort }))
-    .sort((a, b) => Number(a.port) - Number(b.port));
+  return (
+    ports
+      // `nodePort: null` (bitnami's charts render it for ClusterIP) is no node port.
+      .map(({ name, port, protocol, nodePort }) => ({ name, port, protocol: protocol ?? 'TCP', ...(nodePort == null ? {} : { nodePort }) }))
+      .sort((a, b) => Number(a.port) - Number(b.port))
+  );
 }
 
 function show(value: unknown): string {
@@ -101,7 +111,8 @@ function keptOrNot(before: KubernetesObject, after: KubernetesObject): Pick<Obje
   if (before.kind === 'Service') {
     const old = servicePorts(before);
     const now = servicePorts(after);
-    if (sameValue(old, now)) kept.push('Service ports');
+    // Kept: every port a client uses today is still there as it was (a port added beside them breaks no client).
+    if (old.every((port) => now.some((other) => sameValue(port, other)))) kept.push('Service ports');
     else
       notKept.push({
         what: 'Service ports',
