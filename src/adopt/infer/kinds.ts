@@ -2,6 +2,7 @@ import type { Node } from '../../manifests/objects';
 import type { AdoptedController } from './group';
 import type { Declared } from './times';
 import type { Ledger } from './ledger';
+import { isRuntimeSocketPath } from '../../declaration/dangers';
 import { CARRIED_OVER } from './identity';
 import { summaryNumber } from './own-output';
 import { TIMINGS_ANNOTATION } from '../../annotations';
@@ -85,21 +86,6 @@ export function inferRun(ledger: Ledger, controller: 'Job' | 'CronJob', object: 
       failJob.onExitCodes.values,
       `${jobSpecPath}.podFailurePolicy: these exit codes fail the Job without another attempt`,
     );
-  // overrides.ttlSecondsAfterFinished (src/declaration/schema/overrides.ts): a job's default is a week, a cronjob's none.
-  const ttl = jobSpec.ttlSecondsAfterFinished;
-  const ttlDefault = controller === 'CronJob' ? undefined : 604800;
-  if (typeof ttl === 'number' && ttl !== ttlDefault)
-    ledger.set(['overrides', 'ttlSecondsAfterFinished'], ttl, `${jobSpecPath}.ttlSecondsAfterFinished`);
-  // Our own output marks an overridden limit in its timings summary, `(overrides.<field>)`: it is read back as the override.
-  const timings = String(object.metadata?.annotations?.[TIMINGS_ANNOTATION] ?? '');
-  const overridden: Array<[string, unknown, string]> = [
-    ['activeDeadlineSeconds', jobSpec.activeDeadlineSeconds, `${jobSpecPath}.activeDeadlineSeconds`],
-    ['startingDeadlineSeconds', object.spec?.startingDeadlineSeconds, 'spec.startingDeadlineSeconds'],
-  ];
-  for (const [field, value, path] of overridden) {
-    if (typeof value === 'number' && timings.includes(`(overrides.${field})`))
-      ledger.set(['overrides', field], value, `${path}, marked (overrides.${field}) in the ${TIMINGS_ANNOTATION} annotation`);
-  }
   if (controller !== 'CronJob') return;
   const spec: Node = object.spec ?? {};
   ledger.consume(
@@ -229,6 +215,11 @@ export function inferDaemon(
     );
   }
   if (hostPaths.length > 0) ledger.set(['acknowledge', 'volumeTypes'], CARRIED_OVER, 'the input mounts host folders');
+  // Each danger among them needs its own acknowledgement (src/declaration/dangers.ts): carried over.
+  const socket = hostPaths.find(({ path }) => isRuntimeSocketPath(path));
+  if (socket) ledger.set(['acknowledge', 'runtimeSocket'], CARRIED_OVER, `the hostPath volume ${socket.name} is or holds ${socket.path}`);
+  const writable = hostPaths.find(({ readOnly }) => !readOnly);
+  if (writable) ledger.set(['acknowledge', 'writableHostPath'], CARRIED_OVER, `the hostPath volume ${writable.name} is mounted writable`);
   const surge = object.spec?.updateStrategy?.rollingUpdate?.maxSurge;
   if (surge !== undefined && surge !== 0 && surge !== '0%')
     ledger.set(['daemon', 'surge'], true, 'spec.updateStrategy.rollingUpdate.maxSurge');

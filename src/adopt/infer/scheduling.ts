@@ -1,4 +1,5 @@
 import type { Node } from '../../manifests/objects';
+import { CARRIED_OVER } from './identity';
 import type { Ledger } from './ledger';
 
 /**
@@ -18,7 +19,16 @@ export function inferScheduling(ledger: Ledger, pod: Node, podPath: string, spre
   );
   if (pod.nodeSelector !== undefined && pod.nodeSelector !== null)
     ledger.set(['scheduling', 'nodeSelector'], pod.nodeSelector, `${podPath}.nodeSelector`);
-  if (Array.isArray(pod.tolerations)) ledger.set(['scheduling', 'tolerations'], pod.tolerations, `${podPath}.tolerations`);
+  if (Array.isArray(pod.tolerations)) {
+    ledger.set(['scheduling', 'tolerations'], pod.tolerations, `${podPath}.tolerations`);
+    // A toleration of every taint needs its own acknowledgement (src/declaration/dangers.ts): carried over.
+    if ((pod.tolerations as Node[]).some((toleration) => !toleration?.key && toleration?.operator === 'Exists'))
+      ledger.set(
+        ['acknowledge', 'tolerateEveryTaint'],
+        CARRIED_OVER,
+        `${podPath}.tolerations: a toleration without a key, operator Exists`,
+      );
+  }
   if (pod.priorityClassName) ledger.set(['scheduling', 'priorityClassName'], String(pod.priorityClassName), `${podPath}.priorityClassName`);
   const nodeAffinity: Node | undefined = pod.affinity?.nodeAffinity;
   if (nodeAffinity) {

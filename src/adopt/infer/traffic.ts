@@ -7,6 +7,8 @@ import {
 import type { KubernetesObject, Node } from '../../manifests/objects';
 import { PROPAGATION_SECONDS } from '../../timing/platforms';
 import type { ContainerAt } from './container';
+import { isSnippetAnnotation } from '../../declaration/dangers';
+import { CARRIED_OVER } from './identity';
 import type { Ledger } from './ledger';
 import { portNumber } from './probes';
 import { type Declared, preStopDelay } from './times';
@@ -253,6 +255,8 @@ export function inferIngress(ledger: Ledger, ingresses: readonly KubernetesObjec
   for (const [key, value] of carriedAnnotations(ingress.metadata?.annotations ?? {})) {
     if (grpc && key === ALB_BACKEND_PROTOCOL_VERSION && value === 'GRPC') continue;
     ledger.set(['ingress', 'annotations', key], value, `${object} metadata.annotations["${key}"]`);
+    // An ingress-nginx snippet needs its own acknowledgement (src/declaration/dangers.ts): carried over.
+    if (isSnippetAnnotation(key)) ledger.set(['acknowledge', 'ingressSnippets'], CARRIED_OVER, `${object} metadata.annotations["${key}"]`);
   }
 }
 

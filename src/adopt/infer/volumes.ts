@@ -1,6 +1,7 @@
 import { FILE_MODE_DEFAULT } from '../../declaration/schema/container';
 import { memoryBytes } from '../../declaration/quantities';
 import { SCRATCH_SIZE_DEFAULT, TMP_SIZE_DEFAULT } from '../../declaration/schema/volumes';
+import { isKernelFolder } from '../../declaration/dangers';
 import { CARRIED_OVER } from './identity';
 import type { KubernetesObject, Node } from '../../manifests/objects';
 import type { ContainerAt } from './container';
@@ -77,6 +78,9 @@ export function inferVolumes(
           },
           `${volumePath}.emptyDir mounted at ${mountPath}`,
         );
+        // A folder over /proc, /dev or /sys (e.g. /dev/shm) needs its own acknowledgement (src/declaration/dangers.ts): carried over.
+        if (isKernelFolder(mountPath))
+          ledger.set(['acknowledge', 'kernelFolderMount'], CARRIED_OVER, `${volumePath}.emptyDir is mounted at ${mountPath}`);
         if (memory && sizeLimit === undefined)
           ledger.confirm(['scratch', key, 'sizeLimit'], '64Mi', 'a folder in memory needs a size limit, and the input has none');
       }
