@@ -11,6 +11,7 @@ import { valueChecks } from '../src/declaration/json-schema';
 import { misplacedFieldChecks } from '../src/declaration/schema-problems';
 import { MAX_DECLARED_SECONDS } from '../src/declaration/schema/primitives';
 import { TEXT_RULES } from '../src/declaration/text';
+import { FIX_FIELDS } from '../src/declaration/fix-fields';
 import { APPARMOR_PROFILE } from '../src/declaration/resolve/pod';
 import { CLUSTER_DNS } from '../src/declaration/schema/network-policy';
 import { NAME_LIMITS } from '../src/declaration/resolve/kind-fields';
@@ -120,6 +121,7 @@ const TABLES: ReadonlyArray<{ name: string; source: string; value: unknown }> = 
       ]),
     ),
   },
+  { name: 'fixFields', source: 'FIX_FIELDS in src/declaration/fix-fields.ts', value: FIX_FIELDS },
   { name: 'propagationSeconds', source: 'PROPAGATION_SECONDS in src/timing/platforms.ts', value: PROPAGATION_SECONDS },
   { name: 'protocolPorts', source: 'PROTOCOL_PORTS in src/declaration/protocols.ts', value: PROTOCOL_PORTS },
   { name: 'metricsDefaults', source: 'METRICS_DEFAULTS in src/declaration/schema/metrics.ts', value: METRICS_DEFAULTS },

@@ -330,7 +330,10 @@ the main container's unless it declares resources) against /tmp and the scratch 
 {{- $key := $id -}}
 {{- range $new, $old := include "hw.table.acknowledgementAliases" $ | fromJson }}{{ if eq $old $id }}{{ $key = $new }}{{ end }}{{ end -}}
 {{- $escape := $acknowledgeable | ternary (printf "; if this is deliberate, add acknowledge.%s: \"<reason>\"" $key) " (this invariant cannot be acknowledged)" -}}
-{{- $problem := dict "path" $path "rule" (printf "invariant %d (%s): %s Here: %s" ($invariant.number | int) $id $invariant.statement $violation.detail) "fix" (printf "%s%s" $violation.fix $escape) -}}
+{{- /* The check's fix in the declaration's own fields, as inDeclarationFields writes it. */ -}}
+{{- $fix := $violation.fix -}}
+{{- range $pair := include "hw.table.fixFields" $ | fromJsonArray }}{{ $fix = replace (index $pair 0) (index $pair 1) $fix }}{{ end -}}
+{{- $problem := dict "path" $path "rule" (printf "invariant %d (%s): %s Here: %s" ($invariant.number | int) $id $invariant.statement $violation.detail) "fix" (printf "%s%s" $fix $escape) -}}
 {{- $found := include "hw.dig" (dict "spec" $spec "path" $path) | fromJson -}}
 {{- if hasKey $found "value" }}{{ $_ := set $problem "value" $found.value }}{{ end -}}
 {{- $problems = append $problems $problem -}}

@@ -38,7 +38,7 @@ Input: (dict "spec" "timings"). Output: JSON, the problem or {}.
 {{- if ge $timeout $interval -}}
 {{- $overridden := (.spec.overrides | default dict).loadBalancer | default dict -}}
 {{- $field := (hasKey $overridden "healthCheckIntervalSeconds") | ternary "healthCheckIntervalSeconds" "healthCheckTimeoutSeconds" -}}
-{{- $problem = dict "path" (printf "overrides.loadBalancer.%s" $field) "rule" (printf "a target group's health check timeout must be shorter than its interval (timeout %d s, interval %d s)" $timeout $interval) "fix" (printf "lower the timeout below %d s, or raise the interval above %d s" $interval $timeout) -}}
+{{- $problem = dict "path" (printf "overrides.loadBalancer.%s" $field) "rule" (printf "a target group's health check timeout must be shorter than its interval (timeout %d s, interval %d s)" $timeout $interval) "fix" (printf "lower overrides.loadBalancer.healthCheckTimeoutSeconds to at most %d, or raise overrides.loadBalancer.healthCheckIntervalSeconds to at least %d" (sub $interval 1) (add $timeout 1)) -}}
 {{- if hasKey $overridden $field }}{{ $_ := set $problem "value" (index $overridden $field) }}{{ end -}}
 {{- end -}}
 {{- end -}}

@@ -61,7 +61,7 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
       path: 'overrides.terminationGracePeriodSeconds',
       value: 20,
       rule: /invariant 7 \(graceCoversShutdown\).*grace 20 s vs preStop 10 \+ drain 30 \+ 5 = 45 s/,
-      fix: /at least 45.*acknowledge.graceCoversShutdown/,
+      fix: /^raise overrides.terminationGracePeriodSeconds to at least 45; if this is deliberate, add acknowledge.graceCoversShutdown/,
     },
   ],
   [
@@ -70,18 +70,26 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     {
       path: 'overrides.startup.failureThreshold',
       rule: /invariant 1 \(startupWindow\).*3 s × 10 = 30 s vs 1.5 × 90 s/,
-      fix: /at least 45/,
+      fix: /^raise overrides.startup.failureThreshold to at least 45;/,
     },
   ],
   [
     'a liveness override that fires before readiness',
     checkoutWith({ overrides: { liveness: { failureThreshold: 1 } } }),
-    { path: 'overrides.liveness.failureThreshold', rule: /invariant 3 \(livenessAfterReadiness\)/, fix: /at least 3/ },
+    {
+      path: 'overrides.liveness.failureThreshold',
+      rule: /invariant 3 \(livenessAfterReadiness\)/,
+      fix: /^raise overrides.liveness.failureThreshold to at least 3;/,
+    },
   ],
   [
     'a readiness timeout of 1 s',
     checkoutWith({ overrides: { readiness: { timeoutSeconds: 1 } } }),
-    { path: 'overrides.readiness.timeoutSeconds', rule: /invariant 5 \(readinessTimeout\)/, fix: /at least 2/ },
+    {
+      path: 'overrides.readiness.timeoutSeconds',
+      rule: /invariant 5 \(readinessTimeout\)/,
+      fix: /^set overrides.readiness.timeoutSeconds to at least 2;/,
+    },
   ],
   [
     'a startup period no longer than its timeout',
@@ -89,7 +97,7 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     {
       path: 'overrides.startup.periodSeconds',
       rule: /invariant 5 \(readinessTimeout\).*startup timeout 3 s, period 3 s/,
-      fix: /set the startup periodSeconds to at least 4/,
+      fix: /^set overrides.startup.periodSeconds to at least 4;/,
     },
   ],
   [
@@ -98,7 +106,7 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
     {
       path: 'overrides.preStopSeconds',
       rule: /invariant 6 \(preStopCoversPropagation\).*preStop 3 s vs propagation 10 s/,
-      fix: /at least 10 s/,
+      fix: /^raise overrides.preStopSeconds to at least 10;/,
     },
   ],
   [
@@ -519,7 +527,7 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
       path: 'overrides.loadBalancer.deregistrationDelaySeconds',
       value: 300,
       rule: /invariant 14 \(deregistrationDelay\).*NLB: deregistration delay 300 s vs propagation 120 \+ drain 30 = 150 s, grace 165 s/,
-      fix: /between 150 and 165 s.*acknowledge.deregistrationDelay/,
+      fix: /^set overrides.loadBalancer.deregistrationDelaySeconds between 150 and 165 s; .*acknowledge.deregistrationDelay/,
     },
   ],
   [
@@ -529,7 +537,7 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
       path: 'overrides.loadBalancer.unhealthyThresholdCount',
       value: 2,
       rule: /invariant 15 \(loadBalancerHealthCheck\).*window 10 s vs readiness window 15 s/,
-      fix: /at least 3.*acknowledge.loadBalancerHealthCheck/,
+      fix: /^raise overrides.loadBalancer.unhealthyThresholdCount to at least 3; .*acknowledge.loadBalancerHealthCheck/,
     },
   ],
   [
@@ -543,7 +551,7 @@ const REJECTIONS: Array<[string, unknown, { path: string; rule: RegExp; fix: Reg
       path: 'overrides.loadBalancer.healthCheckIntervalSeconds',
       value: 5,
       rule: /timeout must be shorter than its interval \(timeout 9 s, interval 5 s\)/,
-      fix: /below 5 s/,
+      fix: /^lower overrides.loadBalancer.healthCheckTimeoutSeconds to at most 4, or raise overrides.loadBalancer.healthCheckIntervalSeconds to at least 10$/,
     },
   ],
   [

@@ -137,3 +137,100 @@ export const SUM_REJECTIONS: Array<[string, ConfigurationRejection]> = [
     },
   ],
 ];
+
+/**
+ * The fixes of the invariants a declaration breaks, word for word, in the declaration's own fields
+ * with the number (issue 19 §5): the shared checks name Kubernetes fields, which a declaration has
+ * not (src/declaration/fix-fields.ts).
+ */
+const ACK = (id: string) => `; if this is deliberate, add acknowledge.${id}: "<reason>"`;
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+export const FIX_FIELD_REJECTIONS: Array<[string, ConfigurationRejection]> = [
+  [
+    'a grace override shorter than preStop + drain + 5 is told overrides.terminationGracePeriodSeconds and the number',
+    {
+      declaration: checkoutWith({ overrides: { terminationGracePeriodSeconds: 20 } }),
+      path: 'overrides.terminationGracePeriodSeconds',
+      value: 20,
+      rule: /^invariant 7 \(graceCoversShutdown\)/,
+      fix: exactly(`raise overrides.terminationGracePeriodSeconds to at least 45${ACK('graceCoversShutdown')}`),
+      helm: 'templates',
+    },
+  ],
+  [
+    'a preStop override shorter than propagation is told overrides.preStopSeconds and the number',
+    {
+      declaration: checkoutWith({ overrides: { preStopSeconds: 3 } }),
+      path: 'overrides.preStopSeconds',
+      value: 3,
+      rule: /^invariant 6 \(preStopCoversPropagation\)/,
+      fix: exactly(`raise overrides.preStopSeconds to at least 10${ACK('preStopCoversPropagation')}`),
+      helm: 'templates',
+    },
+  ],
+  [
+    'a progress deadline override shorter than a start is told overrides.progressDeadlineSeconds and the number',
+    {
+      declaration: checkoutWith({ overrides: { progressDeadlineSeconds: 30 } }),
+      path: 'overrides.progressDeadlineSeconds',
+      value: 30,
+      rule: /^invariant 10 \(progressDeadline\)/,
+      fix: exactly(`raise overrides.progressDeadlineSeconds to at least 150${ACK('progressDeadline')}`),
+      helm: 'templates',
+    },
+  ],
+  [
+    'a startup period no longer than its timeout is told overrides.startup.periodSeconds and the number',
+    {
+      declaration: checkoutWith({ overrides: { readiness: { timeoutSeconds: 3 }, startup: { periodSeconds: 3 } } }),
+      path: 'overrides.startup.periodSeconds',
+      value: 3,
+      rule: /^invariant 5 \(readinessTimeout\)/,
+      fix: exactly(`set overrides.startup.periodSeconds to at least 4${ACK('probeTimeout')}`),
+      helm: 'templates',
+    },
+  ],
+  [
+    'a liveness override that fires before readiness is told overrides.liveness.failureThreshold and the number',
+    {
+      declaration: checkoutWith({ overrides: { liveness: { failureThreshold: 1 } } }),
+      path: 'overrides.liveness.failureThreshold',
+      value: 1,
+      rule: /^invariant 3 \(livenessAfterReadiness\)/,
+      fix: exactly(`raise overrides.liveness.failureThreshold to at least 3${ACK('livenessAfterReadiness')}`),
+      helm: 'templates',
+    },
+  ],
+  [
+    'a deregistration delay past the grace period is told overrides.loadBalancer.deregistrationDelaySeconds and the numbers',
+    {
+      declaration: checkoutWith({
+        traffic: { platform: 'aws-nlb' },
+        service: { type: 'LoadBalancer' },
+        overrides: { loadBalancer: { deregistrationDelaySeconds: 300 } },
+      }),
+      path: 'overrides.loadBalancer.deregistrationDelaySeconds',
+      value: 300,
+      rule: /^invariant 14 \(deregistrationDelay\)/,
+      fix: exactly(`set overrides.loadBalancer.deregistrationDelaySeconds between 150 and 165 s${ACK('deregistrationDelay')}`),
+      helm: 'templates',
+    },
+  ],
+  [
+    "a target group's timeout no shorter than its interval is told both overrides and their bounds",
+    {
+      declaration: checkoutWith({
+        traffic: { platform: 'aws-alb' },
+        ingress: {},
+        overrides: { loadBalancer: { healthCheckIntervalSeconds: 5, healthCheckTimeoutSeconds: 9 } },
+      }),
+      path: 'overrides.loadBalancer.healthCheckIntervalSeconds',
+      value: 5,
+      rule: /^a target group's health check timeout must be shorter than its interval \(timeout 9 s, interval 5 s\)$/,
+      fix: exactly(
+        'lower overrides.loadBalancer.healthCheckTimeoutSeconds to at most 4, or raise overrides.loadBalancer.healthCheckIntervalSeconds to at least 10',
+      ),
+      helm: 'templates',
+    },
+  ],
+];

@@ -3,7 +3,7 @@ import { CONFIGURATION_REJECTIONS } from './configuration-rejections';
 import { DANGER_REJECTIONS } from './danger-rejections';
 import { EDGE_REJECTIONS } from './edge-rejections';
 import { KEEP_REJECTIONS } from './keep-rejections';
-import { MESSAGE_REJECTIONS, SUM_REJECTIONS, UNQUOTED_REJECTIONS } from './message-rejections';
+import { FIX_FIELD_REJECTIONS, MESSAGE_REJECTIONS, SUM_REJECTIONS, UNQUOTED_REJECTIONS } from './message-rejections';
 import { PATCH_REJECTIONS } from './patch-rejections';
 import { PORT_REJECTIONS } from './port-rejections';
 import { RESOURCES_REJECTIONS } from './resources-rejections';
@@ -25,4 +25,5 @@ export const REJECTION_TABLES = [
   ...MESSAGE_REJECTIONS,
   ...UNQUOTED_REJECTIONS,
   ...SUM_REJECTIONS,
+  ...FIX_FIELD_REJECTIONS,
 ];

@@ -3,6 +3,7 @@ import { API_DEFAULTS, type EphemeralStorageFacts, type WorkloadFacts } from '..
 import { memoryBytes } from '../quantities';
 import type { ContainerTimings, ProbeTimings, Rollout, Timings } from '../../timing/types';
 import type { Problem } from '../errors';
+import { inDeclarationFields } from '../fix-fields';
 import { attemptFit } from '../../timing/kinds/job';
 import { CONTROLLER_CHECK_SECONDS, minutesApartFor } from '../../timing/kinds/cronjob';
 import { ACKNOWLEDGEABLE_INVARIANTS, acknowledgementKey, type InvariantId } from '../ids';
@@ -349,6 +350,6 @@ export function invariantProblem(spec: EffectiveSpec, result: InvariantResult, t
     path,
     value: valueAtPath(spec, path),
     rule: `invariant ${result.number} (${result.id}): ${result.statement} Here: ${detail}`,
-    fix: `${fix}${escape}`,
+    fix: `${inDeclarationFields(fix ?? '')}${escape}`,
   };
 }

@@ -18,6 +18,6 @@ export function targetGroupProblem(spec: EffectiveSpec, timings: Timings): Probl
     path: `overrides.loadBalancer.${field}`,
     value: overridden[field],
     rule: `a target group's health check timeout must be shorter than its interval (timeout ${timeout} s, interval ${interval} s)`,
-    fix: `lower the timeout below ${interval} s, or raise the interval above ${timeout} s`,
+    fix: `lower overrides.loadBalancer.healthCheckTimeoutSeconds to at most ${interval - 1}, or raise overrides.loadBalancer.healthCheckIntervalSeconds to at least ${timeout + 1}`,
   };
 }
