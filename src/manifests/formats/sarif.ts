@@ -18,7 +18,6 @@ import { type CheckReport, failure, type Finding, podTemplateNote } from '../run
  * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  */
 export function checkSarif(report: CheckReport, cwd: string = process.cwd()): string {
-  const { name, version, homepage, repositoryUrl } = packageInfo();
   const ruleIndex = new Map(report.rules.map(({ id }, index) => [id, index]));
   const rules = report.rules.map(({ id, severity }): ReportingDescriptor => {
     const helpUri = ruleDocUrl(id);
@@ -92,13 +91,7 @@ export function checkSarif(report: CheckReport, cwd: string = process.cwd()): st
     runs: [
       {
         tool: {
-          driver: {
-            name,
-            version,
-            semanticVersion: version,
-            informationUri: homepage ?? repositoryUrl ?? `https://www.npmjs.com/package/${name}`,
-            rules,
-          },
+          driver: toolDriver(rules),
         },
         invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
         results: [...results, ...undecided],
@@ -159,7 +152,6 @@ function logicalLocation(finding: Pick<Finding, 'object'>) {
  * uploading the file finds one and shows why.
  */
 export function checkSarifError(problems: readonly InputProblem[], cwd: string = process.cwd()): string {
-  const { name, version, repositoryUrl } = packageInfo();
   const notifications = problems.map((problem): Notification => ({
     level: 'error',
     message: { text: formatInputProblem(problem) },
@@ -184,13 +176,7 @@ export function checkSarifError(problems: readonly InputProblem[], cwd: string =
     runs: [
       {
         tool: {
-          driver: {
-            name,
-            version,
-            semanticVersion: version,
-            informationUri: repositoryUrl ?? `https://www.npmjs.com/package/${name}`,
-            rules: [],
-          },
+          driver: toolDriver([]),
         },
         invocations: [{ executionSuccessful: false, toolExecutionNotifications: notifications }],
         results: [],
@@ -198,4 +184,16 @@ export function checkSarifError(problems: readonly InputProblem[], cwd: string =
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** The tool as both logs name it: a report's and an input error's point at the same home page. */
+function toolDriver(rules: NonNullable<Log['runs'][number]['tool']['driver']['rules']>): Log['runs'][number]['tool']['driver'] {
+  const { name, version, homepage, repositoryUrl } = packageInfo();
+  return {
+    name,
+    version,
+    semanticVersion: version,
+    informationUri: homepage ?? repositoryUrl ?? `https://www.npmjs.com/package/${name}`,
+    rules,
+  };
 }
