@@ -105,3 +105,324 @@ ${probes}`,
     expect(writeDeclaration(adopted)).toMatch(/# CONFIRM: spec\.template\.spec\.containers\.1\.livenessProbe checks exactly what/);
   });
 });
+
+describe('name and instance', () => {
+  test('the app.kubernetes.io/name label is the name, metadata.name the instance', () => {
+    const adopted = adoptYaml(
+      shop().replace('metadata: {name: shop}', 'metadata: {name: shop-eu, labels: {app.kubernetes.io/name: shop}}'),
+    );
+    expect(adopted.declaration).toMatchObject({ name: 'shop', instance: 'shop-eu' });
+    expect(inferenceOf(adopted, 'name')!.source).toBe('metadata.labels["app.kubernetes.io/name"]');
+    expect(inferenceOf(adopted, 'instance')!.source).toBe('metadata.name');
+  });
+
+  test('a name label that is no DNS-1035 label gives way to metadata.name', () => {
+    const adopted = adoptYaml(
+      shop().replace('metadata: {name: shop}', 'metadata: {name: shop, labels: {app.kubernetes.io/name: Shop_API}}'),
+    );
+    expect(adopted.declaration.name).toBe('shop');
+    expect(adopted.declaration.instance).toBeUndefined();
+  });
+
+  test('a metadata.name that is no DNS-1035 label is renamed, marked CONFIRM', () => {
+    const adopted = adoptYaml(shop().replace('metadata: {name: shop}', 'metadata: {name: 1shop.v2}'));
+    expect(inferenceOf(adopted, 'name')).toMatchObject({
+      value: 'shop-v2',
+      confirm: true,
+      source: '"1shop.v2" is not a DNS-1035 label: renamed, which renames the objects',
+    });
+  });
+});
+
+test('image: an untagged image is dropped ("the user must pin") and written with a placeholder tag, marked CONFIRM', () => {
+  const adopted = adoptYaml(shop().replace('image: ghcr.io/acme/shop:1.2.3', 'image: ghcr.io/acme/shop'));
+  expect(inferenceOf(adopted, 'image')).toMatchObject({ value: 'ghcr.io/acme/shop:PIN-A-VERSION', confirm: true });
+  expect(droppedFrom(adopted, 'Deployment/shop')).toContainEqual({
+    path: 'spec.template.spec.containers.0.image',
+    reason: 'the image "ghcr.io/acme/shop" is not pinned by a version tag or a digest: the user must pin it',
+  });
+});
+
+describe('command, args, env and envFrom', () => {
+  test('command and args are written as they are', () => {
+    const { declaration } = adoptYaml(shop('command: [/app/shop]\nargs: [--port, "8080"]'));
+    expect(declaration).toMatchObject({ command: ['/app/shop'], args: ['--port', '8080'] });
+  });
+
+  test('env in name order is a map: values, Secret and ConfigMap keys (with optional), pod fields, resource fields', () => {
+    const { declaration } = adoptYaml(
+      shop(`env:
+  - {name: A_LEVEL, value: info}
+  - {name: B_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}
+  - {name: C_MODE, valueFrom: {configMapKeyRef: {name: settings, key: mode, optional: true}}}
+  - {name: D_POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
+  - {name: E_MEMORY, valueFrom: {resourceFieldRef: {resource: limits.memory, divisor: 1Mi}}}`),
+    );
+    expect(declaration.env).toEqual({
+      A_LEVEL: 'info',
+      B_PASSWORD: { secret: { name: 'db', key: 'password' } },
+      C_MODE: { configMap: { name: 'settings', key: 'mode', optional: true } },
+      D_POD: { pod: 'name' },
+      E_MEMORY: { resource: { field: 'limits.memory', divisor: '1Mi' } },
+    });
+  });
+
+  test('env out of name order is a list in the input order, which $(VAR) references depend on', () => {
+    const { declaration } = adoptYaml(
+      shop(`env:
+  - {name: HOST, value: db}
+  - {name: URL, value: "postgres://$(HOST)"}
+  - {name: API, value: "on"}`),
+    );
+    expect(declaration.env).toEqual([
+      { name: 'HOST', value: 'db' },
+      { name: 'URL', value: 'postgres://$(HOST)' },
+      { name: 'API', value: 'on' },
+    ]);
+  });
+
+  test('a label field in env has no name in env.*.pod: dropped, to be set in patches', () => {
+    const adopted = adoptYaml(shop('env: [{name: ZONE, valueFrom: {fieldRef: {fieldPath: "metadata.labels[\'zone\']"}}}]'));
+    expect(droppedFrom(adopted, 'Deployment/shop')).toContainEqual({
+      path: 'spec.template.spec.containers.0.env.0',
+      reason: "env ZONE is not carried over: the pod field metadata.labels['zone'] has no name in env.*.pod; set it in patches",
+    });
+  });
+
+  test('envFrom is a list of Secrets and ConfigMaps, with prefix and optional', () => {
+    const { declaration } = adoptYaml(
+      shop('envFrom: [{secretRef: {name: db}}, {prefix: APP_, configMapRef: {name: settings, optional: true}}]'),
+    );
+    expect(declaration.envFrom).toEqual([{ secret: 'db' }, { configMap: 'settings', prefix: 'APP_', optional: true }]);
+  });
+});
+
+describe('resources', () => {
+  test('requests are the cpu and memory; a CPU limit 4 x the request (the default) is not written', () => {
+    const { declaration } = adoptYaml(shop('resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 400m, memory: 128Mi}}'));
+    expect(declaration.resources).toEqual({ cpu: '100m', memory: '128Mi' });
+  });
+
+  test('without requests, the defaults 250m and 256Mi, marked CONFIRM', () => {
+    const adopted = adoptYaml(shop('resources: {}'));
+    expect(inferenceOf(adopted, 'resources.cpu')).toMatchObject({ value: '250m', confirm: true });
+    expect(inferenceOf(adopted, 'resources.memory')).toMatchObject({ value: '256Mi', confirm: true });
+  });
+
+  test('a CPU limit other than 4 x the request is written as cpuLimit', () => {
+    const { declaration } = adoptYaml(shop('resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: "1", memory: 128Mi}}'));
+    expect(declaration.resources).toEqual({ cpu: '100m', memory: '128Mi', cpuLimit: '1' });
+  });
+
+  test('no CPU limit is cpuLimit: false, with acknowledge.noCpuLimit carried over', () => {
+    const adopted = adoptYaml(shop('resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}'));
+    expect((adopted.declaration.resources as Record<string, unknown>).cpuLimit).toBe(false);
+    expect(inferenceOf(adopted, 'acknowledge.noCpuLimit')).toMatchObject({ value: 'carried over from the existing manifest — review' });
+  });
+
+  test('a memory limit above the request is memoryLimit, with acknowledge.memoryLimit carried over', () => {
+    const adopted = adoptYaml(shop('resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 400m, memory: 512Mi}}'));
+    expect(adopted.declaration.resources).toEqual({ cpu: '100m', memory: '128Mi', memoryLimit: '512Mi' });
+    expect((adopted.declaration.acknowledge as Record<string, unknown>).memoryLimit).toBe(
+      'carried over from the existing manifest — review',
+    );
+  });
+
+  test('ephemeral storage requests and limits are written as ephemeralStorage', () => {
+    const { declaration } = adoptYaml(
+      shop(
+        'resources: {requests: {cpu: 100m, memory: 128Mi, ephemeral-storage: 1Gi}, limits: {cpu: 400m, memory: 128Mi, ephemeral-storage: 4Gi}}',
+      ),
+    );
+    expect((declaration.resources as Record<string, unknown>).ephemeralStorage).toEqual({ request: '1Gi', limit: '4Gi' });
+  });
+});
+
+describe('health', () => {
+  test('a check on another port than the serving one names its port; a startup check equal to liveness is left out', () => {
+    const { declaration } = adoptYaml(
+      shop(`ports: [{name: http, containerPort: 8080}, {name: admin, containerPort: 9000}]
+livenessProbe: {httpGet: {path: /livez, port: admin}}
+startupProbe: {httpGet: {path: /livez, port: admin}, failureThreshold: 30}`),
+    );
+    expect(declaration.health).toEqual({ readiness: { path: '/ready' }, liveness: { path: '/livez', port: 9000 } });
+  });
+
+  test('a liveness check equal to the default (TCP on the serving port) is left out', () => {
+    const { declaration } = adoptYaml(shop('livenessProbe: {tcpSocket: {port: http}}'));
+    expect(declaration.health).toEqual({ readiness: { path: '/ready' } });
+  });
+
+  test('exec and gRPC checks are written as exec and grpc', () => {
+    const { declaration } = adoptYaml(
+      shop(`livenessProbe: {exec: {command: [/bin/health, --live]}}
+startupProbe: {grpc: {port: 8080, service: boot}}`),
+    );
+    expect(declaration.health).toEqual({
+      readiness: { path: '/ready' },
+      liveness: { exec: ['/bin/health', '--live'] },
+      startup: { grpc: { service: 'boot' } },
+    });
+  });
+});
+
+test("ports: the container's other ports, by name", () => {
+  const { declaration } = adoptYaml(shop('ports: [{name: http, containerPort: 8080}, {name: metrics, containerPort: 9090}]'));
+  expect(declaration.ports).toEqual([{ name: 'metrics', port: 9090 }]);
+});
+
+describe('files, configFiles, scratch and tmp', () => {
+  test('a Secret volume is files, with its items and mode', () => {
+    const { declaration } = adoptYaml(
+      shop(
+        'volumeMounts: [{name: tls, mountPath: /etc/tls}]',
+        'volumes: [{name: tls, secret: {secretName: shop-tls, defaultMode: 256, items: [{key: tls.crt, path: cert.pem}]}}]',
+      ),
+    );
+    expect(declaration.files).toEqual({ tls: { secret: 'shop-tls', path: '/etc/tls', items: { 'tls.crt': 'cert.pem' }, mode: 256 } });
+  });
+
+  test('a ConfigMap of the input is configFiles, holding its text', () => {
+    const adopted = adoptYaml(
+      shop(
+        'volumeMounts: [{name: config, mountPath: /etc/shop}]',
+        'volumes: [{name: config, configMap: {name: shop-config}}]',
+        `---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: shop-config}
+data: {app.yaml: "level: info\\n"}`,
+      ),
+    );
+    expect(adopted.declaration.configFiles).toEqual({ 'app.yaml': { path: '/etc/shop/app.yaml', content: 'level: info\n' } });
+    expect(inferenceOf(adopted, 'configFiles["app.yaml"]')!.source).toBe(
+      'ConfigMap shop-config data["app.yaml"], mounted at /etc/shop/app.yaml',
+    );
+  });
+
+  test('a ConfigMap that is not in the input is files from it', () => {
+    const { declaration } = adoptYaml(
+      shop('volumeMounts: [{name: config, mountPath: /etc/shop}]', 'volumes: [{name: config, configMap: {name: elsewhere}}]'),
+    );
+    expect(declaration.files).toEqual({ config: { configMap: 'elsewhere', path: '/etc/shop' } });
+  });
+
+  test('an emptyDir is a scratch folder, with its size limit and medium', () => {
+    const { declaration } = adoptYaml(
+      shop(
+        'volumeMounts: [{name: cache, mountPath: /var/cache/shop}, {name: sessions, mountPath: /run/sessions}]',
+        'volumes: [{name: cache, emptyDir: {sizeLimit: 2Gi}}, {name: sessions, emptyDir: {medium: Memory, sizeLimit: 64Mi}}]',
+      ),
+    );
+    expect(declaration.scratch).toEqual({
+      cache: { path: '/var/cache/shop', sizeLimit: '2Gi' },
+      sessions: { path: '/run/sessions', sizeLimit: '64Mi', medium: 'memory' },
+    });
+  });
+
+  test('an emptyDir at /tmp is tmp: its size and medium where they are not the default', () => {
+    const { declaration } = adoptYaml(
+      shop('volumeMounts: [{name: tmp, mountPath: /tmp}]', 'volumes: [{name: tmp, emptyDir: {medium: Memory, sizeLimit: 128Mi}}]'),
+    );
+    expect(declaration.tmp).toEqual({ sizeLimit: '128Mi', medium: 'memory' });
+  });
+});
+
+describe('securityContext and the acknowledgements of the restricted profile', () => {
+  test('the ids the input runs as are written', () => {
+    const { declaration } = adoptYaml(
+      shop('securityContext: {runAsUser: 1000, runAsGroup: 3000}', 'securityContext: {fsGroup: 2000, supplementalGroups: [4000]}'),
+    );
+    expect(declaration.securityContext).toEqual({ runAsUser: 1000, runAsGroup: 3000, fsGroup: 2000, supplementalGroups: [4000] });
+  });
+
+  test('a capability beyond NET_BIND_SERVICE is carried over as acknowledge.capabilities', () => {
+    const adopted = adoptYaml(shop('securityContext: {capabilities: {add: [NET_BIND_SERVICE, CAP_NET_RAW]}}'));
+    expect((adopted.declaration.securityContext as Record<string, unknown>).capabilities).toEqual(['NET_BIND_SERVICE', 'NET_RAW']);
+    expect(inferenceOf(adopted, 'acknowledge.capabilities')).toMatchObject({
+      value: 'carried over from the existing manifest — review',
+      source: "the input adds capabilities NET_RAW, beyond the restricted profile's NET_BIND_SERVICE",
+    });
+  });
+
+  test('a privileged container and the host network are dropped: the synthesized pod is restricted', () => {
+    const adopted = adoptYaml(shop('securityContext: {privileged: true}', 'hostNetwork: true'));
+    expect(droppedFrom(adopted, 'Deployment/shop')).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'spec.template.spec.containers.0.securityContext.privileged',
+          reason: 'a privileged container is not carried over: the synthesized pod is restricted',
+        },
+        { path: 'spec.template.spec.hostNetwork', reason: 'hostNetwork is not carried over: the synthesized pod is restricted' },
+      ]),
+    );
+  });
+});
+
+describe('the dangers, each carried over as its own acknowledgement', () => {
+  const CARRIED = 'carried over from the existing manifest — review';
+  const agent = (mounts: string, volumes: string, pod = '') => `
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+${pod}
+      containers:
+        - {name: agent, image: 'ghcr.io/acme/agent:1.0.0', volumeMounts: ${mounts}}
+      volumes: ${volumes}
+`;
+
+  test('a toleration without a key and operator Exists is tolerateEveryTaint', () => {
+    const adopted = adoptYaml(agent('[]', '[]', '      tolerations: [{operator: Exists}]'));
+    expect(inferenceOf(adopted, 'acknowledge.tolerateEveryTaint')).toMatchObject({
+      value: CARRIED,
+      source: 'spec.template.spec.tolerations: a toleration without a key, operator Exists',
+    });
+  });
+
+  test('a host path that holds the container runtime socket is runtimeSocket', () => {
+    const adopted = adoptYaml(
+      agent('[{name: sock, mountPath: /run/containerd, readOnly: true}]', '[{name: sock, hostPath: {path: /run/containerd}}]'),
+    );
+    expect(inferenceOf(adopted, 'acknowledge.runtimeSocket')).toMatchObject({ value: CARRIED });
+  });
+
+  test('a host path mounted writable is writableHostPath', () => {
+    const adopted = adoptYaml(agent('[{name: logs, mountPath: /var/log}]', '[{name: logs, hostPath: {path: /var/log}}]'));
+    expect(adopted.declaration.daemon).toEqual({ hostPaths: { logs: { path: '/var/log', readOnly: false } } });
+    expect(inferenceOf(adopted, 'acknowledge.writableHostPath')).toMatchObject({
+      value: CARRIED,
+      source: 'the hostPath volume logs is mounted writable',
+    });
+  });
+
+  test('an emptyDir over /dev/shm is kernelFolderMount', () => {
+    const adopted = adoptYaml(
+      shop('volumeMounts: [{name: shm, mountPath: /dev/shm}]', 'volumes: [{name: shm, emptyDir: {sizeLimit: 1Gi}}]'),
+    );
+    expect(inferenceOf(adopted, 'acknowledge.kernelFolderMount')).toMatchObject({
+      value: CARRIED,
+      source: 'spec.template.spec.volumes.0.emptyDir is mounted at /dev/shm',
+    });
+  });
+
+  test('an ingress-nginx snippet annotation is ingressSnippets', () => {
+    const adopted = adoptYaml(
+      shop(
+        '',
+        '',
+        `---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: shop, annotations: {nginx.ingress.kubernetes.io/configuration-snippet: "more_set_headers X-A: b;"}}
+spec:
+  rules: [{host: shop.example.com, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: shop, port: {name: http}}}}]}}]`,
+      ),
+    );
+    expect(inferenceOf(adopted, 'acknowledge.ingressSnippets')).toMatchObject({ value: CARRIED });
+  });
+});
