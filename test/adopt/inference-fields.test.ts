@@ -426,3 +426,327 @@ spec:
     expect(inferenceOf(adopted, 'acknowledge.ingressSnippets')).toMatchObject({ value: CARRIED });
   });
 });
+
+const CARRIED_OVER = 'carried over from the existing manifest — review';
+
+describe('replicas and autoscaling', () => {
+  test("replicas left out is Kubernetes' one pod, with acknowledge.singleReplica carried over", () => {
+    const adopted = adoptYaml(shop().replace('  replicas: 2\n', ''));
+    expect(inferenceOf(adopted, 'replicas')).toMatchObject({ value: 1, source: 'spec.replicas left out: Kubernetes runs 1 pod' });
+    expect((adopted.declaration.acknowledge as Record<string, unknown>).singleReplica).toBe(CARRIED_OVER);
+  });
+
+  test("2 replicas, the schema's default, are not written", () => {
+    expect(adoptYaml(shop()).declaration.replicas).toBeUndefined();
+  });
+
+  test("the HorizontalPodAutoscaler's min, max, CPU target, other metrics and behavior are autoscaling", () => {
+    const adopted = adoptYaml(
+      shop(
+        '',
+        '',
+        `---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: shop}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: shop}
+  minReplicas: 3
+  maxReplicas: 10
+  metrics:
+    - {type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 60}}}
+    - {type: Resource, resource: {name: memory, target: {type: Utilization, averageUtilization: 80}}}
+  behavior: {scaleDown: {stabilizationWindowSeconds: 600}}`,
+      ),
+    );
+    expect(adopted.declaration.replicas).toBeUndefined();
+    expect(adopted.declaration.autoscaling).toEqual({
+      minReplicas: 3,
+      maxReplicas: 10,
+      targetCPUUtilizationPercentage: 60,
+      metrics: [{ type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 80 } } }],
+      behavior: { scaleDown: { stabilizationWindowSeconds: 600 } },
+    });
+  });
+});
+
+describe('scheduling', () => {
+  test('nodeSelector, tolerations, priorityClassName and node affinity are written as they are', () => {
+    const { declaration } = adoptYaml(
+      shop(
+        '',
+        `nodeSelector: {pool: web}
+tolerations: [{key: dedicated, operator: Equal, value: web, effect: NoSchedule}]
+priorityClassName: high
+affinity:
+  nodeAffinity:
+    requiredDuringSchedulingIgnoredDuringExecution:
+      nodeSelectorTerms: [{matchExpressions: [{key: arch, operator: In, values: [arm64]}]}]`,
+      ),
+    );
+    expect(declaration.scheduling).toEqual({
+      nodeSelector: { pool: 'web' },
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'web', effect: 'NoSchedule' }],
+      priorityClassName: 'high',
+      nodeAffinity: { required: [{ matchExpressions: [{ key: 'arch', operator: 'In', values: ['arm64'] }] }] },
+    });
+  });
+
+  test('a spread constraint DoNotSchedule is spread: required', () => {
+    const { declaration } = adoptYaml(
+      shop(
+        '',
+        'topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: shop}}}]',
+      ),
+    );
+    expect(declaration.scheduling).toEqual({ spread: 'required' });
+  });
+
+  test('a required anti-affinity on kubernetes.io/hostname is spread: required', () => {
+    const { declaration } = adoptYaml(
+      shop(
+        '',
+        `affinity:
+  podAntiAffinity:
+    requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: shop}}}]`,
+      ),
+    );
+    expect(declaration.scheduling).toEqual({ spread: 'required' });
+  });
+});
+
+describe('serviceAccount and imagePullSecrets', () => {
+  const account = `---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: shop, annotations: {eks.amazonaws.com/role-arn: "arn:aws:iam::1:role/shop"}}`;
+
+  test("the ServiceAccount's annotations are serviceAccount.annotations; imagePullSecrets by name", () => {
+    const { declaration } = adoptYaml(shop('', 'serviceAccountName: shop\nimagePullSecrets: [{name: registry}]', account));
+    expect(declaration.serviceAccount).toEqual({ annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/shop' } });
+    expect(declaration.imagePullSecrets).toEqual(['registry']);
+  });
+
+  test('a token the input asks for explicitly is mountApiToken, with its acknowledgement carried over', () => {
+    const adopted = adoptYaml(shop('', 'automountServiceAccountToken: true'));
+    expect(adopted.declaration.serviceAccount).toEqual({ mountApiToken: true });
+    expect((adopted.declaration.acknowledge as Record<string, unknown>).automountServiceAccountToken).toBe(CARRIED_OVER);
+  });
+
+  test('a token left to the default is not carried over: the hardening default (no token) applies', () => {
+    expect(adoptYaml(shop()).declaration.serviceAccount).toBeUndefined();
+  });
+});
+
+describe('labels, podAnnotations and mesh', () => {
+  test("the pod's labels but ours, the selector's and a release's are labels", () => {
+    const { declaration } = adoptYaml(
+      shop().replace(
+        'metadata: {labels: {app: shop}}',
+        'metadata: {labels: {app: shop, team: payments, helm.sh/chart: shop-1.0.0, app.kubernetes.io/version: "1.2.3"}}',
+      ),
+    );
+    expect(declaration.labels).toEqual({ team: 'payments' });
+  });
+
+  test("the pod's annotations are podAnnotations; a chart's checksum is dropped with why", () => {
+    const adopted = adoptYaml(
+      shop().replace(
+        'metadata: {labels: {app: shop}}',
+        'metadata: {labels: {app: shop}, annotations: {prometheus.io/scrape: "true", checksum/config: abc123}}',
+      ),
+    );
+    expect(adopted.declaration.podAnnotations).toEqual({ 'prometheus.io/scrape': 'true' });
+    expect(droppedFrom(adopted, 'Deployment/shop')).toContainEqual({
+      path: 'spec.template.metadata.annotations.checksum/config',
+      reason:
+        "a chart's checksum that rolls the pods when its configuration changes: the synthesis names ConfigMaps after their content instead",
+    });
+  });
+
+  test("Linkerd's injection annotation is mesh: linkerd", () => {
+    const adopted = adoptYaml(
+      shop().replace('metadata: {labels: {app: shop}}', 'metadata: {labels: {app: shop}, annotations: {linkerd.io/inject: enabled}}'),
+    );
+    expect(adopted.declaration.mesh).toBe('linkerd');
+    expect(inferenceOf(adopted, 'mesh')!.source).toBe('spec.template.metadata.annotations["linkerd.io/inject"]');
+  });
+
+  test("Istio's injection annotation is mesh: istio", () => {
+    const adopted = adoptYaml(
+      shop().replace('metadata: {labels: {app: shop}}', 'metadata: {labels: {app: shop}, annotations: {sidecar.istio.io/inject: "true"}}'),
+    );
+    expect(adopted.declaration.mesh).toBe('istio');
+  });
+});
+
+describe('service, ingress and route', () => {
+  test("the Service's annotations are service.annotations", () => {
+    const adopted = adoptYaml(
+      shop().replace(
+        'metadata: {name: shop}\nspec:\n  selector',
+        'metadata: {name: shop, annotations: {team: payments}}\nspec:\n  selector',
+      ),
+    );
+    expect(adopted.declaration.service).toEqual({ annotations: { team: 'payments' } });
+  });
+
+  test("the Ingress's class, hosts, paths, TLS Secret and annotations are ingress", () => {
+    const { declaration } = adoptYaml(
+      shop(
+        '',
+        '',
+        `---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: shop, annotations: {nginx.ingress.kubernetes.io/proxy-body-size: 8m}}
+spec:
+  ingressClassName: nginx
+  tls: [{hosts: [shop.example.com], secretName: shop-tls}]
+  rules:
+    - host: shop.example.com
+      http: {paths: [{path: /api, pathType: Prefix, backend: {service: {name: shop, port: {name: http}}}}]}`,
+      ),
+    );
+    expect(declaration.ingress).toEqual({
+      className: 'nginx',
+      hosts: ['shop.example.com'],
+      paths: ['/api'],
+      tlsSecretName: 'shop-tls',
+      annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '8m' },
+    });
+  });
+
+  test("an HTTPRoute's parents, hostnames and paths are route", () => {
+    const { declaration } = adoptYaml(
+      shop(
+        '',
+        '',
+        `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: shop}
+spec:
+  parentRefs: [{name: public, namespace: gateways, sectionName: https}]
+  hostnames: [shop.example.com]
+  rules: [{matches: [{path: {type: PathPrefix, value: /api}}], backendRefs: [{name: shop, port: 8080}]}]`,
+      ),
+    );
+    expect(declaration.route).toEqual({
+      parentRefs: [{ name: 'public', namespace: 'gateways', sectionName: 'https' }],
+      hostnames: ['shop.example.com'],
+      paths: ['/api'],
+    });
+  });
+});
+
+describe('networkPolicy, ports[].from, metrics.from and stateful.peerPorts', () => {
+  const policy = (ingress: string, egress = '') => `---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: shop}
+spec:
+  podSelector: {matchLabels: {app: shop}}
+  policyTypes: [Ingress${egress ? ', Egress' : ''}]
+  ingress:
+${ingress}
+${egress}`;
+
+  test("the serving port's peers are networkPolicy.ingressFrom; an extra port's are its ports[].from", () => {
+    const { declaration } = adoptYaml(
+      shop(
+        'ports: [{name: http, containerPort: 8080}, {name: admin, containerPort: 9000}]',
+        '',
+        policy(`    - {ports: [{port: 8080}], from: [{namespaceSelector: {matchLabels: {team: web}}}]}
+    - {ports: [{port: 9000}], from: [{ipBlock: {cidr: 10.0.0.0/8}}]}`),
+      ),
+    );
+    expect((declaration.networkPolicy as Record<string, unknown>).ingressFrom).toEqual([{ namespaceLabels: { team: 'web' } }]);
+    expect(declaration.ports).toEqual([{ name: 'admin', port: 9000, from: [{ cidr: '10.0.0.0/8' }] }]);
+  });
+
+  test('egress to networks is networkPolicy.egressTo, with the ports', () => {
+    const { declaration } = adoptYaml(
+      shop(
+        '',
+        '',
+        policy(
+          '    - {ports: [{port: 8080}]}',
+          `  egress:
+    - {to: [{ipBlock: {cidr: 10.20.0.0/16}}], ports: [{port: 5432}]}`,
+        ),
+      ),
+    );
+    expect((declaration.networkPolicy as Record<string, unknown>).egressTo).toEqual([{ cidr: '10.20.0.0/16', ports: [5432] }]);
+  });
+
+  test("the scraper's peers on the metrics port are metrics.from", () => {
+    const { declaration } = adoptYaml(
+      shop(
+        'ports: [{name: http, containerPort: 8080}, {name: metrics, containerPort: 9090}]',
+        '',
+        policy(`    - {ports: [{port: 8080}]}
+    - {ports: [{port: 9090}], from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: observability}}}]}`) +
+          `
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PodMonitor
+metadata: {name: shop}
+spec:
+  selector: {matchLabels: {app: shop}}
+  podMetricsEndpoints: [{port: metrics}]`,
+      ),
+    );
+    expect((declaration.metrics as Record<string, unknown>).from).toEqual([
+      { namespaceLabels: { 'kubernetes.io/metadata.name': 'observability' } },
+    ]);
+  });
+
+  test("a StatefulSet's rule admitting its own pods on other ports is stateful.peerPorts", () => {
+    const { declaration } = adoptYaml(`
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: cache}
+spec:
+  serviceName: cache
+  selector: {matchLabels: {app: cache}}
+  template:
+    metadata: {labels: {app: cache}}
+    spec:
+      containers:
+        - {name: cache, image: 'ghcr.io/acme/cache:1.0.0', ports: [{name: tcp, containerPort: 6379}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: cache}
+spec:
+  podSelector: {matchLabels: {app: cache}}
+  ingress:
+    - {ports: [{port: 6379}]}
+    - {ports: [{port: 16379}], from: [{podSelector: {matchLabels: {app: cache}}}]}
+`);
+    expect((declaration.stateful as Record<string, unknown>).peerPorts).toEqual([16379]);
+  });
+});
+
+test("metrics: the ServiceMonitor's endpoint port, path and interval where they are not the defaults", () => {
+  const adopted = adoptYaml(
+    shop(
+      'ports: [{name: http, containerPort: 8080}, {name: metrics, containerPort: 9090}]',
+      '',
+      `---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: shop}
+spec:
+  selector: {matchLabels: {app: shop}}
+  endpoints: [{port: metrics, path: /prometheus, interval: 15s}]`,
+    )
+      .replace(
+        'ports: [{name: http, port: 8080, targetPort: http}]',
+        'ports: [{name: http, port: 8080, targetPort: http}, {name: metrics, port: 9090, targetPort: metrics}]',
+      )
+      .replace('kind: Service\nmetadata: {name: shop}', 'kind: Service\nmetadata: {name: shop, labels: {app: shop}}'),
+  );
+  expect(adopted.declaration.metrics).toEqual({ port: 'metrics', path: '/prometheus', interval: 15 });
+});
