@@ -750,3 +750,169 @@ spec:
   );
   expect(adopted.declaration.metrics).toEqual({ port: 'metrics', path: '/prometheus', interval: 15 });
 });
+
+describe('initContainers and sidecars', () => {
+  const withInit = (containers: string) =>
+    shop().replace('      containers:\n', `      initContainers:\n${containers}\n      containers:\n`);
+
+  test("an init container is initContainers, its maxSeconds a placeholder marked CONFIRM (nobody's manifests say it)", () => {
+    const adopted = adoptYaml(withInit("        - {name: migrate, image: 'ghcr.io/acme/shop:1.2.3', command: [/app/migrate]}"));
+    expect(adopted.declaration.initContainers).toEqual([
+      { name: 'migrate', image: 'ghcr.io/acme/shop:1.2.3', command: ['/app/migrate'], maxSeconds: 300 },
+    ]);
+    expect(inferenceOf(adopted, 'initContainers.0.maxSeconds')).toMatchObject({
+      confirm: true,
+      source: 'nothing in the input says how long migrate may take: confirm its worst case',
+    });
+  });
+
+  test('an init container with restartPolicy Always is a sidecar, with its ports and checks', () => {
+    const { declaration } = adoptYaml(
+      withInit(`        - name: proxy
+          image: ghcr.io/acme/proxy:2.0.0
+          restartPolicy: Always
+          ports: [{name: admin, containerPort: 9901}]
+          startupProbe: {httpGet: {path: /ready, port: admin}}`),
+    );
+    expect(declaration.initContainers).toBeUndefined();
+    expect(declaration.sidecars).toEqual([
+      { name: 'proxy', image: 'ghcr.io/acme/proxy:2.0.0', ports: [{ name: 'admin', port: 9901 }], health: { startup: { path: '/ready' } } },
+    ]);
+  });
+
+  test('a second container a Service sends nothing to is a sidecar', () => {
+    const { declaration } = adoptYaml(
+      shop().replace(
+        '          readinessProbe: {httpGet: {path: /ready, port: http}}\n',
+        "          readinessProbe: {httpGet: {path: /ready, port: http}}\n        - {name: logs, image: 'ghcr.io/acme/shipper:3.1.0'}\n",
+      ),
+    );
+    expect(declaration.sidecars).toEqual([{ name: 'logs', image: 'ghcr.io/acme/shipper:3.1.0' }]);
+  });
+});
+
+describe('stateful and daemon', () => {
+  test("a StatefulSet's claims, pod management, partition and claim retention are stateful", () => {
+    const adopted = adoptYaml(`
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  podManagementPolicy: Parallel
+  updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: 1}}
+  persistentVolumeClaimRetentionPolicy: {whenDeleted: Delete, whenScaled: Retain}
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers:
+        - {name: db, image: 'ghcr.io/acme/db:15.4', ports: [{name: tcp, containerPort: 5432}], volumeMounts: [{name: data, mountPath: /var/lib/db}]}
+  volumeClaimTemplates:
+    - metadata: {name: data}
+      spec: {accessModes: [ReadWriteOnce], storageClassName: fast, resources: {requests: {storage: 20Gi}}}
+`);
+    expect(adopted.declaration.stateful).toEqual({
+      volumeClaims: { data: { size: '20Gi', mountPath: '/var/lib/db', storageClass: 'fast' } },
+      podManagementPolicy: 'Parallel',
+      partition: 1,
+      claimRetention: { whenDeleted: 'Delete' },
+    });
+    expect((adopted.declaration.acknowledge as Record<string, unknown>).deleteVolumeClaims).toBe(CARRIED_OVER);
+  });
+
+  test("a DaemonSet's host folders are daemon.hostPaths (with acknowledge.volumeTypes), and a surge update is daemon.surge", () => {
+    const adopted = adoptYaml(`
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+      containers:
+        - {name: agent, image: 'ghcr.io/acme/agent:1.0.0', volumeMounts: [{name: proc, mountPath: /host/proc, readOnly: true}]}
+      volumes: [{name: proc, hostPath: {path: /proc}}]
+`);
+    expect(adopted.declaration.daemon).toEqual({ hostPaths: { proc: { path: '/proc', mountPath: '/host/proc' } }, surge: true });
+    expect((adopted.declaration.acknowledge as Record<string, unknown>).volumeTypes).toBe(CARRIED_OVER);
+  });
+});
+
+describe('keep: what applying the result must not change', () => {
+  test('a selector other than the one the declaration makes is keep.selector', () => {
+    const adopted = adoptYaml(shop());
+    expect((adopted.declaration.keep as Record<string, unknown>).selector).toEqual({ app: 'shop' });
+    expect(inferenceOf(adopted, 'keep.selector')!.source).toBe('spec.selector.matchLabels: a selector cannot change in place');
+  });
+
+  test('a selector with matchExpressions cannot be kept: dropped with why', () => {
+    const adopted = adoptYaml(
+      shop().replace(
+        'selector: {matchLabels: {app: shop}}',
+        'selector: {matchLabels: {app: shop}, matchExpressions: [{key: tier, operator: In, values: [front]}]}',
+      ),
+    );
+    expect(droppedFrom(adopted, 'Deployment/shop')).toContainEqual({
+      path: 'spec.selector.matchExpressions',
+      reason:
+        "keep.selector keeps matchLabels only: a selector with expressions cannot be kept, and a Deployment's selector cannot change in place — the workload must be replaced",
+    });
+  });
+
+  test('names other than the instance are keep.names: the Service and the ServiceAccount', () => {
+    const { declaration } = adoptYaml(
+      shop(
+        '',
+        'serviceAccountName: shop-runner',
+        `---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: shop-runner}`,
+      ).replace('kind: Service\nmetadata: {name: shop}', 'kind: Service\nmetadata: {name: shop-web}'),
+    );
+    expect((declaration.keep as Record<string, unknown>).names).toEqual({ Service: 'shop-web', ServiceAccount: 'shop-runner' });
+  });
+
+  test("a Service port named otherwise than the serving port's protocol is keep.servicePortName", () => {
+    const adopted = adoptYaml(
+      shop().replace('ports: [{name: http, port: 8080, targetPort: http}]', 'ports: [{name: web, port: 8080, targetPort: http}]'),
+    );
+    expect(inferenceOf(adopted, 'keep.servicePortName')).toMatchObject({
+      value: 'web',
+      source: "the Service port's name web: clients and Ingresses may address it by name",
+    });
+  });
+});
+
+describe('patches', () => {
+  test('a pod field the schema has no word for is a merge patch of the object', () => {
+    const { declaration } = adoptYaml(shop('', 'dnsConfig: {options: [{name: ndots, value: "2"}]}'));
+    expect(declaration.patches).toEqual({
+      Deployment: { object: { spec: { template: { spec: { dnsConfig: { options: [{ name: 'ndots', value: '2' }] } } } } } },
+    });
+  });
+
+  test("a field the patch table refuses is dropped with its rule: a Job's parallelism is the declaration's", () => {
+    const adopted = adoptYaml(`
+apiVersion: batch/v1
+kind: Job
+metadata: {name: report}
+spec:
+  parallelism: 3
+  activeDeadlineSeconds: 600
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: report, image: 'ghcr.io/acme/report:1.0.0'}]
+`);
+    expect(adopted.declaration.patches).toBeUndefined();
+    expect(droppedFrom(adopted, 'Job/report')).toContainEqual({
+      path: 'spec.parallelism',
+      reason:
+        "a Job's parallelism comes from the declaration, where the invariants check it and explain shows it; declare it with run instead of a patch",
+    });
+  });
+});
