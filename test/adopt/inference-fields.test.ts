@@ -1,5 +1,6 @@
 import { resolveWorkload, synthesizeObjects, type WorkloadSpec } from '../../src';
 import { writeDeclaration } from '../../src/adopt/infer';
+import { reviewAdoption } from '../../src/adopt/review';
 import type { KubernetesObject } from '../../src/adopt/types';
 import { adoptYaml, droppedFrom, inferenceOf } from '../support/adopt-yaml';
 
@@ -88,6 +89,22 @@ ${probes}`,
     const sidecar = [...(pod.initContainers ?? []), ...pod.containers].find((container: { name: string }) => container.name === 'proxy');
     expect(sidecar.livenessProbe.tcpSocket).toEqual({ port: 9901 });
     expect(sidecar.readinessProbe.httpGet).toMatchObject({ path: '/ready', port: 9901 });
+  });
+
+  test("the review attributes the sidecar's changed liveness handler to distinctProbes", () => {
+    const adopted = adoptYaml(sameHttp);
+    const output = synthesized(adopted.declaration) as KubernetesObject[];
+    const reviews = reviewAdoption(adopted.input, output, {
+      explanations: resolveWorkload(adopted.declaration).explanations,
+      dropped: adopted.dropped,
+    });
+    const changes = reviews.find((entry) => entry.object === 'Deployment/shop')!.changes;
+    const liveness = changes.filter((change) => /\[proxy\]\.livenessProbe\.(httpGet|tcpSocket)\./.test(change.path));
+    expect(liveness.map(({ path, rule }) => `${path.replace(/^.*livenessProbe\./, '')} ${rule}`)).toEqual([
+      'httpGet.path distinctProbes',
+      'httpGet.port distinctProbes',
+      'tcpSocket.port distinctProbes',
+    ]);
   });
 
   test('when readiness is itself that TCP check, liveness is left out and the readiness check is marked CONFIRM', () => {
