@@ -111,5 +111,38 @@ function inferSidecarHealth(ledger: Ledger, at: ContainerAt, prefix: readonly st
     checked && ('path' in checked || 'grpc' in checked) ? ((checked.port as number | undefined) ?? firstPort) : undefined;
   const defaultLiveness =
     readinessPort === undefined ? undefined : readinessPort === firstPort ? { tcp: true } : { tcp: true, port: readinessPort };
-  if (liveness && !same(liveness, defaultLiveness)) ledger.set([...keys, 'liveness'], liveness, `${at.path}.livenessProbe`);
+  if (liveness && checked && same(liveness, checked)) sidecarLivenessLikeReadiness(ledger, at, keys, checked, defaultLiveness);
+  else if (liveness && !same(liveness, defaultLiveness)) ledger.set([...keys, 'liveness'], liveness, `${at.path}.livenessProbe`);
+}
+
+/**
+ * Invariant 4 (distinctProbes) holds for sidecars too (src/declaration/resolve/containers.ts): a
+ * sidecar's liveness that checks exactly what its readiness (else startup) check checks is replaced
+ * as the application's is (probes.ts): by the default, a TCP check of the port readiness checks
+ * over HTTP or gRPC; when readiness is itself a TCP check or a command, liveness is left out and the
+ * readiness check is marked CONFIRM, since only the user can name an endpoint that says "can serve now".
+ * https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/
+ */
+function sidecarLivenessLikeReadiness(
+  ledger: Ledger,
+  at: ContainerAt,
+  keys: readonly string[],
+  checked: Record<string, unknown>,
+  defaultLiveness: Record<string, unknown> | undefined,
+): void {
+  const checkedBy = ledger.has([...keys, 'readiness']) ? 'readiness' : 'startup';
+  const why = `${at.path}.livenessProbe checks exactly what ${at.path}.${checkedBy}Probe checks, which invariant 4 (distinctProbes) forbids`;
+  if (defaultLiveness !== undefined) {
+    ledger.set([...keys, 'liveness'], defaultLiveness, `${why}: ${checkedBy} is kept, liveness becomes a TCP check of the port`);
+    ledger.drop(at.object, `${at.path}.livenessProbe (its check)`, `${why}: liveness checks the port by TCP instead`);
+    return;
+  }
+  const instead = 'tcp' in checked ? `${checkedBy} is that TCP check` : `${checkedBy} is a command`;
+  ledger.drop(at.object, `${at.path}.livenessProbe (its check)`, `${why}, and ${instead}: liveness is left out`);
+  ledger.remove([...keys, checkedBy]);
+  ledger.confirm(
+    [...keys, checkedBy],
+    checked,
+    `${why}, and ${instead}: liveness is left out until you name a ${checkedBy} endpoint (path or grpc) that says "can serve now", which liveness then checks by TCP`,
+  );
 }

@@ -122,12 +122,16 @@ export function inferPorts(ledger: Ledger, at: ContainerAt, serving: ServingPort
       );
     }
     if (name !== '' && !SERVING_NAMES.includes(name)) {
+      const kind = kindWithoutService(ledger, serving);
       ledger.drop(
         at.object,
         `${at.path}.ports`,
-        `the serving port is named ${protocol} instead of ${name}: keep.servicePortName keeps the Service port's name`,
+        kind === undefined
+          ? `the serving port is named ${protocol} instead of ${name}: keep.servicePortName keeps the Service port's name`
+          : `the serving port is named ${protocol} instead of ${name}: kind ${kind} makes no Service, so no Service port name is kept; a Service or monitor of your own must address it by number (${number}) or as ${protocol}`,
       );
     }
+    serviceNotMade(ledger, serving, protocol);
   }
   const others = ports.filter((entry) => entry !== serving?.containerPort);
   const extra = others.flatMap((entry, index) => {
@@ -143,6 +147,27 @@ export function inferPorts(ledger: Ledger, at: ContainerAt, serving: ServingPort
     return [{ name, port: entry.containerPort as number }];
   });
   if (extra.length > 0) ledger.set(['ports'], extra, `${at.path}.ports`);
+}
+
+/** The declaration's kind when a Service selects the pods but the kind makes none (only web and stateful do: src/kinds/table.ts). */
+function kindWithoutService(ledger: Ledger, serving: ServingPort): string | undefined {
+  const kind = String(ledger.get(['kind']) ?? 'web');
+  return serving.service !== undefined && kind !== 'web' && kind !== 'stateful' ? kind : undefined;
+}
+
+/**
+ * A Service that selects a daemon's (or a job's) pods: the declaration makes no Service for the
+ * kind, so the Service is dropped, saying so and how to keep reaching the pods through it.
+ */
+function serviceNotMade(ledger: Ledger, serving: ServingPort, protocol: string): void {
+  const kind = kindWithoutService(ledger, serving);
+  if (kind === undefined) return;
+  const { metadata } = serving.service!;
+  ledger.drop(
+    `Service/${metadata?.namespace ? `${metadata.namespace}/` : ''}${metadata?.name}`,
+    '',
+    `kind ${kind} makes no Service: Service ${metadata?.name} is not carried over. To keep reaching the pods through it, keep it as a manifest of your own beside the declaration, with targetPort ${serving.containerPort.containerPort} (the port is named ${protocol} in the output)`,
+  );
 }
 
 /** service.type, service.port (where the Service's port differs from the container's), service.annotations. */
