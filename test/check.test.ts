@@ -381,6 +381,27 @@ describe('consistency of the input', () => {
     expect(ids(check(yaml(service, deployment('other'))))).toContain('serviceSelectsPods');
   });
 
+  test("a ReplicationController's selector is read as the plain map of labels it is, and a left-out one as the pod template's labels", () => {
+    const controller = (selector?: Record<string, string>, labels: Record<string, string> = { app: 'shop' }) => ({
+      apiVersion: 'v1',
+      kind: 'ReplicationController',
+      metadata: { name: 'older' },
+      spec: { replicas: 2, ...(selector ? { selector } : {}), template: { metadata: { labels }, spec: POD } },
+    });
+    const messages = (object: object) =>
+      check(yaml(object))
+        .findings.filter((finding) => finding.ruleId === 'selectorMatchesTemplate')
+        .map((finding) => `${finding.fieldPath}: ${finding.message}`);
+    expect(messages(controller({ app: 'shop' }, { app: 'shop', tier: 'web' }))).toEqual([]);
+    expect(messages(controller())).toEqual([]);
+    expect(messages(controller({ app: 'shop', tier: 'frontend' }, { app: 'shop', tier: 'web' }))).toEqual([
+      'spec.selector: the selector app=shop,tier=frontend does not select its own pod template\'s labels (app=shop,tier=web): the API server rejects it ("`selector` does not match template `labels`")',
+    ]);
+    expect(messages(controller(undefined, {}))).toEqual([
+      'spec: no spec.selector and no pod template labels to default it to: the API server rejects a ReplicationController that does not select its pods',
+    ]);
+  });
+
   test('the rules of the input cannot be acknowledged: the annotation naming one is a validAcknowledgement error of its workload', () => {
     const acknowledged = {
       ...deployment('web'),
