@@ -7,6 +7,8 @@ import { type CheckReport, checkManifests, DEFAULT_CONFIG, failure, type InputTe
 import { buildApp } from '../examples/main';
 import { checkText } from '../src/manifests/formats/text';
 import { deprecationNote, parseConfig } from '../src/manifests/config';
+import { parseSourcedManifests } from '../src/files/manifests';
+import { workloadsOf } from '../src/manifests/workloads';
 import { SEED, validDeclaration } from './support/arbitraries';
 
 /** `check` as a library: what it reads, what it reports and where. The CLI's exit codes are in cli.test.ts. */
@@ -270,6 +272,39 @@ describe('related objects', () => {
     kind: 'PodDisruptionBudget',
     metadata: { name: 'shop', namespace },
     spec: { selector: { matchLabels: { app: 'shop' } }, maxUnavailable: 1, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
+  });
+
+  test("a workload's Ingresses and routes are those sending to any of its Services, each once, in input order", () => {
+    const service = (name: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: { app: 'shop' } } });
+    const ingress = (name: string, ...services: string[]) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name },
+      spec: { rules: [{ http: { paths: services.map((backend) => ({ path: '/', backend: { service: { name: backend } } })) } }] },
+    });
+    const route = (name: string, service: string) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name },
+      spec: { rules: [{ backendRefs: [{ name: service, port: 80 }] }] },
+    });
+    const objects = [
+      route('late-route', 'web'),
+      ingress('both', 'web', 'admin'),
+      ingress('other', 'elsewhere'),
+      { ...deployment(''), metadata: { name: 'shop' } },
+      ingress('web-only', 'web'),
+      service('admin'),
+      service('web'),
+      ingress('admin-only', 'admin'),
+      route('admin-route', 'admin'),
+    ];
+    const [workload] = workloadsOf(
+      parseSourcedManifests({ name: 'input.yaml', text: objects.map((object) => stringify(object)).join('---\n') }).objects,
+    );
+    const names = (found: readonly { object: { metadata?: { name?: string } } }[]) => found.map((source) => source.object.metadata?.name);
+    expect(names(workload!.related.ingresses)).toEqual(['both', 'web-only', 'admin-only']);
+    expect(names(workload!.related.routes)).toEqual(['late-route', 'admin-route']);
   });
 
   test('a PodDisruptionBudget selects pods in its own namespace only', () => {
