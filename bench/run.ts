@@ -24,7 +24,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
@@ -157,14 +157,31 @@ function timeOnce(work: () => unknown): number {
 }
 
 /**
+ * Milliseconds of CPU time (user + system, every thread of this process: the collector's helpers
+ * too) one call takes. On a machine shared with other work, wall time counts the time the process
+ * waited for a core; CPU time counts only the work, so load distorts it far less.
+ */
+function cpuTimeOnce(work: () => unknown): number {
+  const start = process.cpuUsage();
+  work();
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+}
+
+/**
  * Times several kinds of work in interleaved rounds (a, b, c, a, b, c, ...), so that a burst of
  * load on the machine hits all of them alike; returns each one's median after the warm-up rounds.
  */
-function measureInterleaved<Name extends string>(rounds: number, warmup: number, works: Record<Name, () => unknown>): Record<Name, number> {
+function measureInterleaved<Name extends string>(
+  rounds: number,
+  warmup: number,
+  works: Record<Name, () => unknown>,
+  clock: (work: () => unknown) => number = timeOnce,
+): Record<Name, number> {
   const samples = Object.fromEntries(Object.keys(works).map((name) => [name, [] as number[]])) as Record<Name, number[]>;
   for (let round = 0; round < warmup + rounds; round++) {
     for (const name of Object.keys(works) as Name[]) {
-      const elapsed = timeOnce(works[name]);
+      const elapsed = clock(works[name]);
       if (round >= warmup) samples[name].push(elapsed);
     }
   }
@@ -294,10 +311,29 @@ function largeRoundsOption(): number {
   return rounds;
 }
 
+/** The commit measured, with a mark when the working tree differs from it. */
+function commitMeasured(): string {
+  try {
+    const hash = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return changed === '' ? hash : `${hash} with uncommitted changes`;
+  } catch {
+    return 'unknown (no git)';
+  }
+}
+
 function checkFigures(say: (line?: string) => void): void {
   const largeRounds = largeRoundsOption();
-  say('| N Deployments (+ Services + PDBs) | YAML | parse only | check | check / parse | findings | rounds |');
-  say('| --- | --- | --- | --- | --- | --- | --- |');
+  const loadAtStart = loadavg()[0]!;
+  const started = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const commit = commitMeasured();
+  const lines: string[] = [];
+  const row = (line: string) => {
+    lines.push(line);
+    process.stdout.write(`${line}\n`);
+  };
+  row('| N Deployments (+ Services + PDBs) | YAML | parse only (CPU) | check (CPU) | check / parse | findings | rounds |');
+  row('| --- | --- | --- | --- | --- | --- | --- |');
   const timings = new Map<number, { parse: number; check: number }>();
   const cases = [
     { size: 1000, label: '1000', expressions: false },
@@ -310,13 +346,26 @@ function checkFigures(say: (line?: string) => void): void {
     const report = checkManifests(input);
     if (report.workloads.length !== size) throw new Error(`expected ${size} workloads, checked ${report.workloads.length}`);
     const rounds = size === 1000 ? 9 : largeRounds;
-    const { parse, check } = measureInterleaved(rounds, 1, { parse: () => parseOnly(text), check: () => checkManifests(input) });
+    const { parse, check } = measureInterleaved(
+      rounds,
+      1,
+      { parse: () => parseOnly(text), check: () => checkManifests(input) },
+      cpuTimeOnce,
+    );
     if (!expressions) timings.set(size, { parse, check });
-    say(
+    row(
       `| ${label} | ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MiB | ${ms(parse)} | ${ms(check)} | ${(check / parse).toFixed(2)} | ` +
         `${report.findings.length} | 1 warm-up + ${rounds} |`,
     );
   }
+  // The line that says when, on what and under which load comes first; the table follows it.
+  say(
+    `Measured ${started} UTC at commit ${commit}, on ${cpus().length} x ${cpus()[0]?.model.trim()}, Node.js ${process.version}; ` +
+      `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end of the table. ` +
+      'Times are CPU time (user + system) of the benchmark process, medians of interleaved rounds (parse, check, parse, …).',
+  );
+  say();
+  for (const line of lines) say(line);
   const [small, large] = [timings.get(1000)!, timings.get(10000)!];
   say();
   say(

@@ -7,6 +7,8 @@ import { type CheckReport, checkManifests, DEFAULT_CONFIG, failure, type InputTe
 import { buildApp } from '../examples/main';
 import { checkText } from '../src/manifests/formats/text';
 import { deprecationNote, parseConfig } from '../src/manifests/config';
+import { parseSourcedManifests } from '../src/files/manifests';
+import { workloadsOf } from '../src/manifests/workloads';
 import { SEED, validDeclaration } from './support/arbitraries';
 
 /** `check` as a library: what it reads, what it reports and where. The CLI's exit codes are in cli.test.ts. */
@@ -272,6 +274,39 @@ describe('related objects', () => {
     spec: { selector: { matchLabels: { app: 'shop' } }, maxUnavailable: 1, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
   });
 
+  test("a workload's Ingresses and routes are those sending to any of its Services, each once, in input order", () => {
+    const service = (name: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: { app: 'shop' } } });
+    const ingress = (name: string, ...services: string[]) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name },
+      spec: { rules: [{ http: { paths: services.map((backend) => ({ path: '/', backend: { service: { name: backend } } })) } }] },
+    });
+    const route = (name: string, service: string) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name },
+      spec: { rules: [{ backendRefs: [{ name: service, port: 80 }] }] },
+    });
+    const objects = [
+      route('late-route', 'web'),
+      ingress('both', 'web', 'admin'),
+      ingress('other', 'elsewhere'),
+      { ...deployment(''), metadata: { name: 'shop' } },
+      ingress('web-only', 'web'),
+      service('admin'),
+      service('web'),
+      ingress('admin-only', 'admin'),
+      route('admin-route', 'admin'),
+    ];
+    const [workload] = workloadsOf(
+      parseSourcedManifests({ name: 'input.yaml', text: objects.map((object) => stringify(object)).join('---\n') }).objects,
+    );
+    const names = (found: readonly { object: { metadata?: { name?: string } } }[]) => found.map((source) => source.object.metadata?.name);
+    expect(names(workload!.related.ingresses)).toEqual(['both', 'web-only', 'admin-only']);
+    expect(names(workload!.related.routes)).toEqual(['late-route', 'admin-route']);
+  });
+
   test('a PodDisruptionBudget selects pods in its own namespace only', () => {
     const report = check([deployment('a'), deployment('b'), budget('a')].map((object) => stringify(object)).join('---\n'));
     expect(ids(report, 'Deployment/a/shop')).not.toContain('podDisruptionBudget');
@@ -379,6 +414,27 @@ describe('consistency of the input', () => {
     };
     expect(ids(check(yaml(service)))).not.toContain('serviceSelectsPods');
     expect(ids(check(yaml(service, deployment('other'))))).toContain('serviceSelectsPods');
+  });
+
+  test("a ReplicationController's selector is read as the plain map of labels it is, and a left-out one as the pod template's labels", () => {
+    const controller = (selector?: Record<string, string>, labels: Record<string, string> = { app: 'shop' }) => ({
+      apiVersion: 'v1',
+      kind: 'ReplicationController',
+      metadata: { name: 'older' },
+      spec: { replicas: 2, ...(selector ? { selector } : {}), template: { metadata: { labels }, spec: POD } },
+    });
+    const messages = (object: object) =>
+      check(yaml(object))
+        .findings.filter((finding) => finding.ruleId === 'selectorMatchesTemplate')
+        .map((finding) => `${finding.fieldPath}: ${finding.message}`);
+    expect(messages(controller({ app: 'shop' }, { app: 'shop', tier: 'web' }))).toEqual([]);
+    expect(messages(controller())).toEqual([]);
+    expect(messages(controller({ app: 'shop', tier: 'frontend' }, { app: 'shop', tier: 'web' }))).toEqual([
+      'spec.selector: the selector app=shop,tier=frontend does not select its own pod template\'s labels (app=shop,tier=web): the API server rejects it ("`selector` does not match template `labels`")',
+    ]);
+    expect(messages(controller(undefined, {}))).toEqual([
+      'spec: no spec.selector and no pod template labels to default it to: the API server rejects a ReplicationController that does not select its pods',
+    ]);
   });
 
   test('the rules of the input cannot be acknowledged: the annotation naming one is a validAcknowledgement error of its workload', () => {

@@ -117,8 +117,28 @@ export function replicasOf(workload: Workload): number {
   return workload.source.object.spec?.replicas ?? API_DEFAULTS.replicas;
 }
 
+/**
+ * Facts read once per workload and per container, however many rules read them (a dozen
+ * invariants each read the same ones): a workload and its container views never change once read,
+ * and the facts are only ever read.
+ */
+const containerFactsRead = new WeakMap<ContainerView, WorkloadFacts>();
+const workloadFactsRead = new WeakMap<Workload, WorkloadFacts>();
+
+function once<K extends object>(cache: WeakMap<K, WorkloadFacts>, key: K, read: () => WorkloadFacts): WorkloadFacts {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const facts = read();
+  cache.set(key, facts);
+  return facts;
+}
+
 /** The facts of the workload as seen from one container: its probes and its preStop hook. */
 export function containerFacts(workload: Workload, view: ContainerView): WorkloadFacts {
+  return once(containerFactsRead, view, () => readContainerFacts(workload, view));
+}
+
+function readContainerFacts(workload: Workload, view: ContainerView): WorkloadFacts {
   // A bare Pod's spec is its pod spec; a PodTemplate has none (its template is at the top level).
   const spec: Node = workload.kind === 'Pod' ? {} : (workload.source.object.spec ?? {});
   const rolling = rollingUpdateOf(workload.kind, spec);
@@ -172,6 +192,10 @@ function jobFacts(workload: Workload): Pick<WorkloadFacts, 'job' | 'cronJob'> {
  * waits for the slowest to start); and the load balancers in front of it.
  */
 export function workloadFacts(workload: Workload): WorkloadFacts {
+  return once(workloadFactsRead, workload, () => readWorkloadFacts(workload));
+}
+
+function readWorkloadFacts(workload: Workload): WorkloadFacts {
   const mains = workload.pod.containers.filter((view) => view.role === 'main');
   const each = mains.map((view) => containerFacts(workload, view));
   const delays = each.map((facts) => facts.preStopSeconds);

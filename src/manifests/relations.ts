@@ -192,12 +192,17 @@ export function indexRelations(objects: readonly SourcedObject[]): RelationIndex
       append(bindings, key, source);
     }
   }
-  /** The objects of a kind that name any of the Services, each once, in input order. */
+  const inputOrder = new Map(objects.map((source, index) => [source, index]));
+  /**
+   * The objects of a kind that name any of the Services, each once, in input order: sorted by
+   * their place in the input, never by filtering the whole input per workload (that walk, 10,000
+   * workloads by 30,000 objects twice, was a quarter of `check` at 10,000 workloads: issue 21).
+   */
   const sendingTo = (kind: 'Ingress' | 'Route', services: readonly SourcedObject[]) => {
     const found = new Set(
       services.flatMap((service) => byBackend.get(`${kind}\u0000${namespaceOf(service)}\u0000${service.object.metadata?.name}`) ?? []),
     );
-    return objects.filter((source) => found.has(source));
+    return [...found].sort((a, b) => inputOrder.get(a)! - inputOrder.get(b)!);
   };
 
   return {

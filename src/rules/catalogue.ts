@@ -546,10 +546,10 @@ const CATALOGUE = {
   selectorMatchesTemplate: consistency({
     title: "A controller's selector matches the labels of its own pod template.",
     severity: 'error',
-    kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'],
+    kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job'],
     target: 'workload',
     rationale:
-      'The API server rejects a Deployment, StatefulSet, DaemonSet or ReplicaSet whose spec.selector does not select its pod template\'s labels ("selector does not match template labels"), or that has no selector or an empty one in apps/v1: the apply fails. A Job is checked when it writes its own selector (manualSelector). kube-linter: mismatching-selector.',
+      'The API server rejects a Deployment, StatefulSet, DaemonSet or ReplicaSet whose spec.selector does not select its pod template\'s labels ("selector does not match template labels"), or that has no selector or an empty one in apps/v1: the apply fails. A ReplicationController\'s selector is a plain map of labels, each of which its pod template must carry ("`selector` does not match template `labels`"); left out or empty, it is set to the template\'s labels, so it is refused only when the template has none either. A Job is checked when it writes its own selector (manualSelector). kube-linter: mismatching-selector.',
     fix: "Make spec.selector select the pod template's labels: use a subset of spec.template.metadata.labels that never changes (a selector cannot be changed after creation).",
     reference: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector',
   }),

@@ -4,7 +4,7 @@ import type { ContainerView } from '../manifests/pod-templates';
 import { matches, namespaceOf } from '../manifests/relations';
 import type { Workload } from '../manifests/workloads';
 import type { InputRuleId, RuleId } from './catalogue';
-import { type Check, containerOf, type InputCheck } from './check';
+import { type Check, containerOf, type InputCheck, type Violation } from './check';
 
 /** Consistency of the input (catalogue.ts): what the API server refuses or Kubernetes silently ignores. */
 
@@ -61,6 +61,38 @@ function mayRunPods(object: Node): boolean {
   return !POD_LESS_CUSTOM_KINDS.has(`${group}/${object.kind}`);
 }
 
+/**
+ * A ReplicationController's selector is a plain map of labels (core/v1), not a label selector. Left
+ * out or empty, the API server sets it to the pod template's labels (SetDefaults_ReplicationController,
+ * pkg/apis/core/v1/defaults.go), so it matches by construction, unless the template has no labels
+ * either: then it stays empty and is refused as required (ValidateNonEmptySelector). Written, every
+ * pair must be among the template's labels ("`selector` does not match template `labels`",
+ * ValidatePodTemplateSpecForRC, pkg/apis/core/validation/validation.go).
+ * https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller/#pod-selector
+ */
+function replicationControllerSelector(workload: Workload): Violation[] {
+  const written: Node | undefined = workload.source.object.spec?.selector ?? undefined;
+  const selector: Node = written ?? {};
+  const labels: Node = workload.pod.metadata.labels ?? {};
+  if (Object.keys(selector).length === 0)
+    return Object.keys(labels).length > 0
+      ? []
+      : [
+          {
+            path: written ? ['spec', 'selector'] : ['spec'],
+            message: `${written ? 'an empty spec.selector' : 'no spec.selector'} and no pod template labels to default it to: the API server rejects a ReplicationController that does not select its pods`,
+          },
+        ];
+  return matches({ matchLabels: selector, matchExpressions: [] }, labels)
+    ? []
+    : [
+        {
+          path: ['spec', 'selector'],
+          message: `the selector ${labelsText(selector)} does not select its own pod template's labels (${labelsText(labels)}): the API server rejects it ("\`selector\` does not match template \`labels\`")`,
+        },
+      ];
+}
+
 export const CONSISTENCY_CHECKS = {
   oneDisruptionBudget: ({ workload }) => {
     const budgets = [...workload.related.podDisruptionBudgets].sort((a, b) =>
@@ -77,6 +109,7 @@ export const CONSISTENCY_CHECKS = {
   selectorMatchesTemplate: ({ workload }) => {
     // A bare Pod that runs to completion gets the Job rules, but has no selector; a Job's is generated unless written.
     if (workload.kind === 'Pod') return [];
+    if (workload.kind === 'ReplicationController') return replicationControllerSelector(workload);
     const selector: Node | undefined = workload.source.object.spec?.selector ?? undefined;
     if (workload.kind === 'Job' && selector === undefined) return [];
     const matchLabels: Node = selector?.matchLabels ?? {};
