@@ -26,7 +26,7 @@ describe('adopting the synthesis of random declarations gives the identical obje
         expect(workload.inferences.filter((inference) => inference.confirm)).toEqual([]);
         expect(workload.declaration.patches).toBeUndefined();
       }),
-      { seed: SEED, numRuns: 150 },
+      { seed: SEED, numRuns: 300 },
     );
   });
 });
