@@ -13,7 +13,7 @@ function roundTrip(declaration: WorkloadSpec) {
   return { objects, workload: workload!, again: synthesizeObjects([workload!.declaration as unknown as WorkloadSpec]) };
 }
 
-describe('adopting the synthesis of random declarations gives the identical objects, no CONFIRM and no patches', () => {
+describe('adopting the synthesis of random declarations gives the identical objects, no CONFIRM, no patches and nothing dropped', () => {
   test.each([
     ['web, worker, stateful and daemon', validDeclaration],
     ['job', validJobDeclaration],
@@ -25,6 +25,7 @@ describe('adopting the synthesis of random declarations gives the identical obje
         expect(again).toEqual(objects);
         expect(workload.inferences.filter((inference) => inference.confirm)).toEqual([]);
         expect(workload.declaration.patches).toBeUndefined();
+        expect(workload.dropped).toEqual([]);
       }),
       { seed: SEED, numRuns: 300 },
     );
