@@ -3,6 +3,7 @@ import { checkManifests, synthesizeObjects, type WorkloadSpec } from '../../src'
 import { adoptManifests } from '../../src/adopt/infer';
 import type { KubernetesObject } from '../../src/manifests/objects';
 import { checkoutWith } from '../support/declarations';
+import { helmFace, helmTest, typescriptFace } from '../support/helm';
 
 /**
  * The `hardened-workloads.io/declared` annotation carries every timing input of a starting pod, so
@@ -41,6 +42,28 @@ test('the declared annotation gives the start and stop inputs in a fixed order: 
   expect(workloadOf(objects).metadata!.annotations![DECLARED]).toBe(
     'startupMaxSeconds=91 startupTypicalSeconds=1 drainSeconds=0 propagationSeconds=0 probeLatencyMs=2000',
   );
+});
+
+/** The declared annotation of the workload object a face made. */
+const annotationOf = (objects: Record<string, unknown> | undefined) =>
+  Object.entries(objects ?? {})
+    .filter(([key]) => /^(Deployment|DaemonSet|StatefulSet)\//.test(key))
+    .map(([, object]) => (object as KubernetesObject).metadata!.annotations![DECLARED]);
+
+helmTest.each([
+  [
+    'a node agent with no probe',
+    AGENT,
+    'startupMaxSeconds=91 startupTypicalSeconds=1 drainSeconds=0 propagationSeconds=0 probeLatencyMs=2000',
+  ],
+  [
+    "a preset's probe latency",
+    checkoutWith({ preset: 'phoenix-bandit', probeLatencyMs: undefined, startup: { maxSeconds: 60 } }),
+    'startupMaxSeconds=60 startupTypicalSeconds=20 drainSeconds=30 propagationSeconds=10 probeLatencyMs=1000',
+  ],
+])('both faces write the declared annotation word for word: %s', async (_, declaration, annotation) => {
+  expect(annotationOf(typescriptFace(declaration).objects)).toEqual([annotation]);
+  expect(annotationOf((await helmFace(declaration)).objects)).toEqual([annotation]);
 });
 
 test('adopt reads the typical start and the probe latency of a pod with no probe from the annotation, and the round trip holds', () => {
