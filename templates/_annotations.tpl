@@ -113,10 +113,11 @@ shutdown: preStop {{ .preStop.seconds | int }}s ({{ .preStop.mechanism }}) + dra
 {{- end -}}
 {{- end -}}
 
-{{/* The declared times `check` compares against; preStopSeconds only when no hook shows it. */}}
+{{/* The declared times `check` compares against, and a starting pod's other timing inputs for `adopt`; preStopSeconds only when no hook shows it. */}}
 {{- define "hw.declaredTimes" -}}
 {{- $t := .timings -}}
-{{- if hasKey $t "job" }}runMaxSeconds={{ $t.job.runMaxSeconds | int }}{{ else }}startupMaxSeconds={{ $t.startupMaxSeconds | int }}{{ end }} drainSeconds={{ $t.drainSeconds | int }} propagationSeconds={{ $t.propagationSeconds | int }}
+{{- if hasKey $t "job" }}runMaxSeconds={{ $t.job.runMaxSeconds | int }}{{ else }}startupMaxSeconds={{ $t.startupMaxSeconds | int }} startupTypicalSeconds={{ $t.startupTypicalSeconds | int }}{{ end }} drainSeconds={{ $t.drainSeconds | int }} propagationSeconds={{ $t.propagationSeconds | int }}
+{{- if not (hasKey $t "job") }} probeLatencyMs={{ .spec.probeLatencyMs | int }}{{ end -}}
 {{- if has $t.preStop.mechanism (list "http" "app") }} preStopSeconds={{ $t.preStop.seconds | int }}{{ end -}}
 {{- /* The other containers' times, as `<container>.<key>=seconds`. */ -}}
 {{- range $each := $t.containers.initContainers }} {{ $each.name }}.maxSeconds={{ $each.maxSeconds | int }}{{ end -}}

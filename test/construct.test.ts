@@ -313,7 +313,7 @@ describe('init containers, sidecars and a mesh proxy', () => {
       'Deployment',
     );
     expect(deployment.metadata!.annotations!['hardened-workloads.io/declared']).toBe(
-      'startupMaxSeconds=90 drainSeconds=30 propagationSeconds=10 migrate.maxSeconds=300 cloud-sql-proxy.startSeconds=30 cloud-sql-proxy.stopSeconds=10',
+      'startupMaxSeconds=90 startupTypicalSeconds=20 drainSeconds=30 propagationSeconds=10 probeLatencyMs=300 migrate.maxSeconds=300 cloud-sql-proxy.startSeconds=30 cloud-sql-proxy.stopSeconds=10',
     );
   });
 });

@@ -120,17 +120,23 @@ function containerLines({ initContainers, initSeconds, sidecarMode: mode, sideca
 
 /**
  * The declared times the invariants compare against, machine-readable, so that `check` can verify
- * a synthesized manifest without its declaration. `preStopSeconds` is included only when the delay
- * cannot be read from the hook itself (an httpGet hook, or a delay inside the application).
+ * a synthesized manifest without its declaration, and the other timing inputs of a pod that starts
+ * (`startupTypicalSeconds`, `probeLatencyMs`, as the derivation used them), so that `adopt` reads
+ * them back exactly even from a pod with no probe to show them. `preStopSeconds` is included only
+ * when the delay cannot be read from the hook itself (an httpGet hook, or a delay inside the
+ * application). The keys are in a fixed order (docs/derivation.md, "The declared annotation").
  */
 export function declaredTimes(workload: ResolvedWorkload): string {
   const { timings } = workload;
   const hidden = timings.preStop.mechanism === 'http' || timings.preStop.mechanism === 'app';
   const { initContainers, sidecars } = timings.containers;
   return [
-    ...(timings.job ? [`runMaxSeconds=${timings.job.runMaxSeconds}`] : [`startupMaxSeconds=${timings.startupMaxSeconds}`]),
+    ...(timings.job
+      ? [`runMaxSeconds=${timings.job.runMaxSeconds}`]
+      : [`startupMaxSeconds=${timings.startupMaxSeconds}`, `startupTypicalSeconds=${timings.startupTypicalSeconds}`]),
     `drainSeconds=${timings.drainSeconds}`,
     `propagationSeconds=${timings.propagationSeconds}`,
+    ...(timings.job ? [] : [`probeLatencyMs=${workload.spec.probeLatencyMs}`]),
     ...(hidden ? [`preStopSeconds=${timings.preStop.seconds}`] : []),
     // The other containers' times, as `<container>.<key>=seconds` (parseDeclaredTimes reads them back),
     // in declaration order: a record would put names such as "3" first.

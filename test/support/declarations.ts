@@ -31,7 +31,8 @@ export function checkoutWith(changes: Record<string, unknown>): WorkloadSpec {
 
 /** The Deployment annotations CHECKOUT synthesizes to: the reference timings, for reviewers. */
 export const CHECKOUT_ANNOTATIONS = {
-  'hardened-workloads.io/declared': 'startupMaxSeconds=90 drainSeconds=30 propagationSeconds=10',
+  'hardened-workloads.io/declared':
+    'startupMaxSeconds=90 startupTypicalSeconds=20 drainSeconds=30 propagationSeconds=10 probeLatencyMs=300',
   'hardened-workloads.io/timings': [
     'startup: window 135s (3s x 45), timeout 2s, max start 90s',
     'readiness: window 15s (5s x 3), timeout 2s',

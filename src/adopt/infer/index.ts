@@ -1,5 +1,5 @@
 import { DECLARED_ANNOTATION, TIMINGS_ANNOTATION } from '../../annotations';
-import { PRESETS } from '../../declaration/presets';
+import { DEFAULT_PROBE_LATENCY_MS, PRESETS } from '../../declaration/presets';
 import { parseDeclaredTimes } from '../../manifests/declared-times';
 import { type KubernetesObject, type Node, objectName } from '../../manifests/objects';
 import type { AdoptedWorkload } from '../types';
@@ -133,7 +133,8 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     for (const variable of framework!.variables) ledger.remove(['env', variable]);
     if (Object.keys((ledger.get(['env']) as object | undefined) ?? {}).length === 0) ledger.remove(['env']);
   }
-  if (kind !== 'job' && kind !== 'cronjob') inferProbeLatency(ledger, at, preset ? PRESETS[preset].probeLatencyMs : 500);
+  if (kind !== 'job' && kind !== 'cronjob')
+    inferProbeLatency(ledger, at, preset ? PRESETS[preset].probeLatencyMs : DEFAULT_PROBE_LATENCY_MS, declared);
   inferResources(ledger, at, [], acknowledgement);
   const volumes = inferVolumes(
     ledger,

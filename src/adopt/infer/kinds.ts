@@ -61,8 +61,12 @@ export function inferRun(ledger: Ledger, controller: 'Job' | 'CronJob', object: 
   const fitted = /as many as fit/.test(String(object.metadata?.annotations?.[TIMINGS_ANNOTATION] ?? ''));
   if (!fitted) {
     const attempts = Math.min(20, backoffLimit + 1);
-    // A cronjob whose runs must not overlap defaults to as many attempts as fit between two runs: its attempts are written even when 3.
-    if (attempts !== 3 || controller === 'CronJob')
+    // A cronjob whose runs must not overlap defaults to as many attempts as fit between two runs, and a Job with an
+    // overridden deadline to as many as fit in it: their attempts are written even when 3.
+    const deadlineOverridden = String(object.metadata?.annotations?.[TIMINGS_ANNOTATION] ?? '').includes(
+      '(overrides.activeDeadlineSeconds)',
+    );
+    if (attempts !== 3 || controller === 'CronJob' || deadlineOverridden)
       ledger.set(
         ['run', 'attempts'],
         attempts,

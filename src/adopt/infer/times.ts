@@ -33,7 +33,7 @@ export function preStopDelay(container: Node): { seconds: number; how: string } 
 
 /**
  * startup.maxSeconds: the longest start the current config tolerates. From the declared annotation
- * when the input is ours; else the startup probe's window (initialDelaySeconds + periodSeconds x
+ * when the input is ours (with startup.typicalSeconds, which an older annotation leaves out); else the startup probe's window (initialDelaySeconds + periodSeconds x
  * failureThreshold, after which the kubelet kills the container); else the liveness probe's
  * initialDelaySeconds + window (the first liveness failures that restart it); else a placeholder.
  * https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-startup-probes
@@ -42,7 +42,12 @@ export function inferStartup(ledger: Ledger, at: ContainerAt, declared: Declared
   const annotated = declared.startupMaxSeconds;
   if (typeof annotated === 'number') {
     ledger.set(['startup', 'maxSeconds'], annotated, `startupMaxSeconds=${annotated} in ${ANNOTATION_SOURCE}`);
-    inferTypicalStart(ledger, at, annotated, summary);
+    const typical = declared.startupTypicalSeconds;
+    // The annotation carries the typical start the derivation used; written where it is not the default ceil(S_max / 3).
+    if (typeof typical === 'number') {
+      if (typical !== Math.ceil(annotated / 3))
+        ledger.set(['startup', 'typicalSeconds'], typical, `startupTypicalSeconds=${typical} in ${ANNOTATION_SOURCE}`);
+    } else inferTypicalStart(ledger, at, annotated, summary);
     return;
   }
   for (const [field, what] of [
@@ -124,11 +129,18 @@ export function inferDrain(ledger: Ledger, at: ContainerAt, pod: Node, declared:
 }
 
 /**
- * probeLatencyMs, where it changes the probes: the synthesis times out after T = max(2, ceil(3 x
- * L / 1000)) s, so a readiness timeout of T s says a p99 latency of at most floor(1000 x T / 3) ms.
- * Left out when that gives the timeout the default latency (the preset's, else 500 ms) gives.
+ * probeLatencyMs: from the declared annotation when the input is ours (left out when it is the
+ * default latency, the preset's, else 500 ms). Else where it changes the probes: the synthesis times
+ * out after T = max(2, ceil(3 x L / 1000)) s, so a readiness timeout of T s says a p99 latency of at
+ * most floor(1000 x T / 3) ms; left out when that gives the timeout the default latency gives.
  */
-export function inferProbeLatency(ledger: Ledger, at: ContainerAt, defaultLatencyMs: number): void {
+export function inferProbeLatency(ledger: Ledger, at: ContainerAt, defaultLatencyMs: number, declared: Declared = {}): void {
+  const annotated = declared.probeLatencyMs;
+  // Our own output carries the latency the derivation used, even where no probe shows it.
+  if (typeof annotated === 'number') {
+    if (annotated !== defaultLatencyMs) ledger.set(['probeLatencyMs'], annotated, `probeLatencyMs=${annotated} in ${ANNOTATION_SOURCE}`);
+    return;
+  }
   const field = ['readinessProbe', 'livenessProbe', 'startupProbe'].find((name) => at.container[name]);
   if (!field) return;
   const { timeoutSeconds } = probeNumbers(at.container[field] as Node);

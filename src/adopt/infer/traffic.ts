@@ -302,13 +302,10 @@ export function inferRoute(ledger: Ledger, routes: readonly KubernetesObject[]):
   ledger.set(['route', 'parentRefs'], parentRefs, `${object} spec.parentRefs`);
   if (Array.isArray(spec.hostnames) && spec.hostnames.length > 0)
     ledger.set(['route', 'hostnames'], spec.hostnames.map(String), `${object} spec.hostnames`);
-  const paths = [
-    ...new Set(
-      ((spec.rules as Node[] | undefined) ?? [])
-        .flatMap((rule) => (rule.matches as Node[] | undefined) ?? [])
-        .flatMap((match) => (match.path?.value ? [String(match.path.value)] : [])),
-    ),
-  ];
+  // Every match's path in order, a repeated one included: the declaration's paths give one match each, so our own output reads back exactly.
+  const paths = ((spec.rules as Node[] | undefined) ?? [])
+    .flatMap((rule) => (rule.matches as Node[] | undefined) ?? [])
+    .flatMap((match) => (match.path?.value ? [String(match.path.value)] : []));
   const methods = [
     ...new Set(
       ((spec.rules as Node[] | undefined) ?? [])
