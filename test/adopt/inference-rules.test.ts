@@ -2,6 +2,9 @@ import { resolveWorkload, synthesizeObjects, type WorkloadSpec } from '../../src
 import { adoptManifests, writeDeclaration } from '../../src/adopt/infer';
 import type { AdoptedWorkload } from '../../src/adopt/types';
 import type { KubernetesObject } from '../../src/manifests/objects';
+import type { ObjectReview } from '../../src/adopt/types';
+import { reviewDeclarations, SYNTHESIZER } from '../../src/cli/adopt';
+import { unaccounted } from '../support/adopt-accounting';
 
 /**
  * Every inference rule of docs/adopt.md, each with the worked example the document gives: a
@@ -232,5 +235,48 @@ describe('health.liveness: a liveness check equal to the readiness check (invari
       }),
     );
     expect((adopted.declaration.health as Record<string, unknown>).liveness).toEqual({ tcp: true, port: 9000 });
+  });
+});
+
+describe('the accounting of every input field', () => {
+  /** The input adopted, its declaration written and synthesized as the CLI does, and the review of the changes. */
+  function reviewed(...objects: KubernetesObject[]) {
+    const [entry] = reviewDeclarations(adoptManifests(objects), { writeDeclaration }, SYNTHESIZER, false);
+    return { adopted: entry!.adopted, review: entry!.review };
+  }
+  const changeAt = (review: readonly ObjectReview[], object: string, path: string) =>
+    review.find((each) => each.object === object)?.changes.find((change) => change.path === path);
+
+  describe('a release bookkeeping label', () => {
+    const labelled = (object: KubernetesObject, at: (object: KubernetesObject) => Record<string, unknown>) => {
+      at(object)['helm.sh/chart'] = 'shop-1.4.2';
+      return object;
+    };
+    const input = () => [
+      labelled(
+        labelled(deployment({}), (object) => object.metadata!.labels!),
+        (object) => object.spec.template.metadata.labels,
+      ),
+      labelled(service(), (object) => (object.metadata!.labels = {})),
+    ];
+
+    test('helm.sh/chart on the objects and the pod template is dropped, naming the chart version that goes stale', () => {
+      const { adopted } = reviewed(...input());
+      const reason = expect.stringContaining('helm.sh/chart shop-1.4.2 names the chart and version that rendered the input');
+      expect(adopted.dropped).toEqual(
+        expect.arrayContaining([
+          { object: 'Deployment/shop', path: 'metadata.labels[helm.sh/chart]', reason },
+          { object: 'Deployment/shop', path: 'spec.template.metadata.labels[helm.sh/chart]', reason },
+          { object: 'Service/shop', path: 'metadata.labels[helm.sh/chart]', reason },
+        ]),
+      );
+      expect(adopted.declaration.labels).toBeUndefined();
+    });
+
+    test('the review gives the drop as the reason the label goes, and the accounting finds nothing unaccounted', () => {
+      const { adopted, review } = reviewed(...input());
+      expect(changeAt(review, 'Service/shop', 'metadata.labels[helm.sh/chart]')?.reason).toMatch(/^dropped: helm\.sh\/chart shop-1\.4\.2/);
+      expect(unaccounted(adopted, review)).toEqual([]);
+    });
   });
 });

@@ -31,6 +31,7 @@ import { inferKeep } from './keep';
 import { inferMetrics, inferNetworkPolicy } from './network';
 import { inferAcknowledgements, ownAcknowledgements } from './own-output';
 import { inferMesh } from './identity';
+import { dropReleaseLabels } from './bookkeeping';
 
 export { writeDeclaration } from './writer';
 export { groupWorkloads } from './group';
@@ -213,6 +214,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   inferMetrics(ledger, group.monitors);
   inferNetworkPolicy(ledger, group.networkPolicies, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
   inferAcknowledgements(ledger, object);
+  dropReleaseLabels(ledger, group.members, podPath);
   leftovers(
     ledger,
     object,
