@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { resolveWorkload, synthesizeObjects, type WorkloadSpec } from '../../src';
 import { adoptManifests, writeDeclaration } from '../../src/adopt/infer';
 import type { AdoptedWorkload, KubernetesObject, ObjectReview } from '../../src/adopt/types';
 import { run } from '../../src/cli/program';
 import { parseDeclarations } from '../../src/files/declarations';
+import { parseSourcedManifests } from '../../src/files/manifests';
 import { checkManifests } from '../../src/manifests/run';
 import { unaccounted } from '../support/adopt-accounting';
 import { helmFace, helmTest, typescriptFace } from '../support/helm';
@@ -27,10 +28,9 @@ const KNOWN_GAPS = readFileSync(join(FOLDER, 'unaccounted.txt'), 'utf8')
   .split('\n')
   .filter((line) => line !== '');
 
+/** The objects as the CLI reads them (YAML 1.1, as Helm reads it: bitnami's `defaultMode: 0755` is octal). */
 function objectsOf(file: string): KubernetesObject[] {
-  return parseAllDocuments(readFileSync(join(FOLDER, file), 'utf8'))
-    .map((document) => document.toJSON() as KubernetesObject | null)
-    .filter((object): object is KubernetesObject => object !== null);
+  return parseSourcedManifests({ name: file, text: readFileSync(join(FOLDER, file), 'utf8') }).objects.map(({ object }) => object);
 }
 
 interface CliWorkload {

@@ -262,7 +262,7 @@ describe('the accounting of every input field', () => {
 
     test('helm.sh/chart on the objects and the pod template is dropped, naming the chart version that goes stale', () => {
       const { adopted } = reviewed(...input());
-      const reason = expect.stringContaining('helm.sh/chart shop-1.4.2 names the chart and version that rendered the input');
+      const reason = expect.stringContaining('the chart version that rendered the input (shop-1.4.2)');
       expect(adopted.dropped).toEqual(
         expect.arrayContaining([
           { object: 'Deployment/shop', path: 'metadata.labels[helm.sh/chart]', reason },
@@ -275,7 +275,48 @@ describe('the accounting of every input field', () => {
 
     test('the review gives the drop as the reason the label goes, and the accounting finds nothing unaccounted', () => {
       const { adopted, review } = reviewed(...input());
-      expect(changeAt(review, 'Service/shop', 'metadata.labels[helm.sh/chart]')?.reason).toMatch(/^dropped: helm\.sh\/chart shop-1\.4\.2/);
+      expect(changeAt(review, 'Service/shop', 'metadata.labels[helm.sh/chart]')?.reason).toMatch(
+        /^dropped: the chart version that rendered the input \(shop-1\.4\.2\)/,
+      );
+      expect(unaccounted(adopted, review)).toEqual([]);
+    });
+  });
+
+  describe('a ConfigMap other workloads read too', () => {
+    const settings: KubernetesObject = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'shared-settings' },
+      data: { 'app.yaml': 'level: info\n' },
+    } as KubernetesObject;
+    const mounting = (name: string) => {
+      const object = deployment(
+        { volumeMounts: [{ name: 'settings', mountPath: '/etc/app' }] },
+        { volumes: [{ name: 'settings', configMap: { name: 'shared-settings' } }] },
+      );
+      object.metadata = { name, labels: { app: name } };
+      object.spec.selector.matchLabels = { app: name };
+      object.spec.template.metadata.labels = { app: name };
+      return object;
+    };
+    const input = () => [mounting('shop'), mounting('billing'), settings];
+
+    test('is mounted by name with files, its text not copied into configFiles', () => {
+      const { adopted } = reviewed(...input());
+      expect(adopted.declaration.files).toEqual({ settings: { configMap: 'shared-settings', path: '/etc/app' } });
+      expect(adopted.declaration.configFiles).toBeUndefined();
+    });
+
+    test('is dropped whole, the reason naming the other workloads; the review says it stays as it is', () => {
+      const { adopted, review } = reviewed(...input());
+      expect(adopted.dropped).toContainEqual({
+        object: 'ConfigMap/shared-settings',
+        path: '',
+        reason: expect.stringMatching(/^read by Deployment\/billing too: .* it stays as it is$/),
+      });
+      expect(review.find((each) => each.object === 'ConfigMap/shared-settings')?.notKept).toEqual([
+        { what: 'object', why: expect.stringContaining('belongs to none of them alone') },
+      ]);
       expect(unaccounted(adopted, review)).toEqual([]);
     });
   });

@@ -18,7 +18,7 @@ const CHART_LABEL = 'helm.sh/chart';
  */
 export function dropReleaseLabels(ledger: Ledger, members: readonly KubernetesObject[], podPath: readonly string[]): void {
   const reason = (value: unknown) =>
-    `${CHART_LABEL} ${String(value)} names the chart and version that rendered the input: a release's bookkeeping, which would go stale once the declaration renders these objects (labels could carry it, but it would name a chart that no longer renders them)`;
+    `the chart version that rendered the input (${String(value)}): a release's bookkeeping, stale once the declaration renders these objects`;
   for (const object of members) {
     const labels: Record<string, unknown> = object.metadata?.labels ?? {};
     if (Object.prototype.hasOwnProperty.call(labels, CHART_LABEL))
@@ -29,4 +29,25 @@ export function dropReleaseLabels(ledger: Ledger, members: readonly KubernetesOb
   const podLabels: Record<string, unknown> = template?.metadata?.labels ?? {};
   if (workload && Object.prototype.hasOwnProperty.call(podLabels, CHART_LABEL))
     ledger.drop(ledger.subject, `${podPath.join('.')}.metadata.labels[${CHART_LABEL}]`, reason(podLabels[CHART_LABEL]));
+}
+
+/**
+ * A ConfigMap that other workloads of the input read too belongs to none of them alone: the
+ * declaration refers to it by name (files, env, envFrom) instead of copying its text into
+ * configFiles, and it stays as it is when the declaration's objects replace the workload's.
+ */
+export function dropSharedConfigMaps(
+  ledger: Ledger,
+  members: readonly KubernetesObject[],
+  shared: ReadonlyMap<string, readonly string[]>,
+): void {
+  for (const object of members) {
+    const others = object.kind === 'ConfigMap' ? shared.get(String(object.metadata?.name)) : undefined;
+    if (others === undefined) continue;
+    ledger.drop(
+      objectName(object),
+      '',
+      `read by ${others.join(', ')} too: a ConfigMap several workloads share belongs to none of them alone, so the declaration refers to it by name and does not write it; it stays as it is`,
+    );
+  }
 }

@@ -31,7 +31,7 @@ import { inferKeep } from './keep';
 import { inferMetrics, inferNetworkPolicy } from './network';
 import { inferAcknowledgements, ownAcknowledgements } from './own-output';
 import { inferMesh } from './identity';
-import { dropReleaseLabels } from './bookkeeping';
+import { dropReleaseLabels, dropSharedConfigMaps } from './bookkeeping';
 
 export { writeDeclaration } from './writer';
 export { groupWorkloads } from './group';
@@ -136,15 +136,11 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   }
   if (kind !== 'job' && kind !== 'cronjob') inferProbeLatency(ledger, at, preset ? PRESETS[preset].probeLatencyMs : 500);
   inferResources(ledger, at, [], acknowledgement);
-  const volumes = inferVolumes(
-    ledger,
-    at,
-    pod,
-    podSpecPath,
-    group.configuration.map((source) => source.object),
-    [],
-    true,
-  );
+  // A ConfigMap other workloads read too stays as it is, referred to by name: its text is not copied into configFiles.
+  const own = group.configuration
+    .map((source) => source.object)
+    .filter((each) => each.kind !== 'ConfigMap' || !group.shared.has(String(each.metadata?.name)));
+  const volumes = inferVolumes(ledger, at, pod, podSpecPath, own, [], true);
   foldersWithinStorageLimit(ledger, pod);
   if (kind === 'stateful') inferStateful(ledger, object, volumes.claims);
   else
@@ -158,15 +154,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
         `${podSpecPath}.volumes`,
         `the hostPath volume ${name}: only a node agent (kind daemon) mounts host folders`,
       );
-  inferExtraContainers(
-    ledger,
-    workload.pod.containers,
-    pod,
-    podSpecPath,
-    group.configuration.map((source) => source.object),
-    ledger.get(['resources']),
-    declared,
-  );
+  inferExtraContainers(ledger, workload.pod.containers, pod, podSpecPath, own, ledger.get(['resources']), declared);
   inferSecurity(ledger, pod, podSpecPath, main!.container, at.path);
   inferLabels(ledger, workload.pod, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
   inferMesh(ledger, workload.pod);
@@ -215,6 +203,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   inferNetworkPolicy(ledger, group.networkPolicies, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
   inferAcknowledgements(ledger, object);
   dropReleaseLabels(ledger, group.members, podPath);
+  dropSharedConfigMaps(ledger, group.members, group.shared);
   leftovers(
     ledger,
     object,

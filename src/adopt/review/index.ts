@@ -168,7 +168,10 @@ function review(pair: Pair, context: AttributionContext, dropped: readonly Dropp
   }
   const object = objectName(input);
   if (output === undefined) {
-    return { object, status: 'removed', changes: [], kept: [], notKept: [removedBecause(input, renamed)] };
+    // An object the inference dropped whole (a ConfigMap other workloads share) says why itself.
+    const whole = dropped.find((entry) => entry.object === object && entry.path === '');
+    const why = whole === undefined ? removedBecause(input, renamed) : { what: 'object', why: whole.reason };
+    return { object, status: 'removed', changes: [], kept: [], notKept: [why] };
   }
   const withNamespace = output.metadata?.namespace !== undefined;
   // The inference names dropped fields with list indices: in the review's form, read against the input.
