@@ -320,4 +320,83 @@ describe('the accounting of every input field', () => {
       expect(unaccounted(adopted, review)).toEqual([]);
     });
   });
+
+  describe("one emptyDir mounted by sub-folder at several paths (bitnami's empty-dir)", () => {
+    const input = () =>
+      deployment(
+        {
+          volumeMounts: [
+            { name: 'empty-dir', mountPath: '/tmp', subPath: 'tmp-dir' },
+            { name: 'empty-dir', mountPath: '/app/conf', subPath: 'app-conf-dir' },
+            { name: 'empty-dir', mountPath: '/app/logs', subPath: 'app-logs-dir' },
+          ],
+        },
+        {
+          volumes: [{ name: 'empty-dir', emptyDir: {} }],
+          initContainers: [
+            { name: 'copy-logs', image: 'ghcr.io/acme/shop:1.2.3', volumeMounts: [{ name: 'empty-dir', mountPath: '/emptydir' }] },
+          ],
+        },
+      );
+
+    test('each sub-folder becomes a scratch folder of its own at its path, named after the subPath', () => {
+      const { adopted } = reviewed(input(), service());
+      expect(adopted.declaration.scratch).toMatchObject({ 'app-conf-dir': { path: '/app/conf' }, 'app-logs-dir': { path: '/app/logs' } });
+      expect(inference(adopted, 'scratch.app-logs-dir')!.source).toBe(
+        'spec.template.spec.volumes.0 (an emptyDir), its sub-folder app-logs-dir mounted at /app/logs (spec.template.spec.containers.0.volumeMounts.2)',
+      );
+    });
+
+    test("the sub-folder of /tmp is dropped (the declaration's tmp is an emptyDir of its own), and the whole mount elsewhere with what no longer reaches the others", () => {
+      const { adopted, review } = reviewed(input(), service());
+      expect(adopted.dropped).toEqual(
+        expect.arrayContaining([
+          {
+            object: 'Deployment/shop',
+            path: 'spec.template.spec.containers.0.volumeMounts.0.subPath',
+            reason: '/tmp is an emptyDir of its own in the declaration (tmp): the sub-folder tmp-dir of empty-dir is not needed',
+          },
+          {
+            object: 'Deployment/shop',
+            path: 'spec.template.spec.initContainers.0.volumeMounts.0',
+            reason: expect.stringContaining(
+              'what copy-logs writes under /emptydir/<sub-folder> no longer reaches the containers that mount it',
+            ),
+          },
+        ]),
+      );
+      expect(unaccounted(adopted, review)).toEqual([]);
+    });
+  });
+
+  describe('a field written empty, or with the value Kubernetes fills in', () => {
+    test('null and [] are left out without a change in behaviour: the API server stores neither', () => {
+      const { review } = reviewed(
+        deployment({ envFrom: null }, { affinity: { nodeAffinity: null }, securityContext: { sysctls: [], supplementalGroups: [] } }),
+        service(),
+      );
+      for (const path of [
+        'spec.template.spec.containers[shop].envFrom',
+        'spec.template.spec.affinity.nodeAffinity',
+        'spec.template.spec.securityContext.sysctls',
+      ])
+        expect(changeAt(review, 'Deployment/shop', path)?.reason).toBe(
+          'empty in the input: the API server stores null or an empty list as left out, so no change in behaviour',
+        );
+    });
+
+    test("enableServiceLinks true, fsGroupChangePolicy Always and internalTrafficPolicy Cluster are Kubernetes' defaults", () => {
+      const withDefaults = service();
+      withDefaults.spec.internalTrafficPolicy = 'Cluster';
+      const { adopted, review } = reviewed(
+        deployment({}, { enableServiceLinks: true, securityContext: { fsGroupChangePolicy: 'Always' } }),
+        withDefaults,
+      );
+      const same = "Kubernetes' default, written out or left out: no change in behaviour";
+      expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.enableServiceLinks')).toMatchObject({ before: true, reason: same });
+      expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.securityContext.fsGroupChangePolicy')?.reason).toBe(same);
+      expect(changeAt(review, 'Service/shop', 'spec.internalTrafficPolicy')?.reason).toBe(same);
+      expect(unaccounted(adopted, review)).toEqual([]);
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { keyedPath } from '../../src/adopt/review/compare';
 import type { AdoptedWorkload, KubernetesObject, ObjectReview } from '../../src/adopt/types';
 
 /**
@@ -38,24 +39,9 @@ function objectId(object: KubernetesObject, withNamespace = true): string {
   return `${object.kind}/${namespace}${object.metadata?.name}`;
 }
 
-/** `spec.template.spec.containers.0.x` as the review writes it: `spec.template.spec.containers[web].x` (volumes, ports and mounts likewise). */
+/** `spec.template.spec.containers.0.x` as the review writes it: `spec.template.spec.containers[web].x` (mounts by path, ports by name or number), as compare.ts keys lists. */
 function keyed(path: string, object: KubernetesObject | undefined): string {
-  if (object === undefined) return path;
-  const parts = path.split('.');
-  const out: string[] = [];
-  let node: unknown = object;
-  for (const part of parts) {
-    if (Array.isArray(node) && /^\d+$/.test(part)) {
-      const item = node[Number(part)] as Record<string, unknown> | undefined;
-      const key = item?.name ?? item?.mountPath ?? item?.containerPort;
-      out[out.length - 1] = `${out[out.length - 1]}[${String(key ?? part)}]`;
-      node = item;
-      continue;
-    }
-    out.push(part);
-    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  }
-  return out.join('.');
+  return object === undefined ? path : keyedPath(object, path);
 }
 
 /** Whether an inference's source names the path (or the object holding it). */

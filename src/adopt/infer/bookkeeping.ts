@@ -51,3 +51,12 @@ export function dropSharedConfigMaps(
     );
   }
 }
+
+/**
+ * `enableServiceLinks: true` is Kubernetes' default (the review says so): nothing to carry. `false`
+ * (cert-manager's charts) keeps the Service variables out of the environment, which the schema
+ * cannot say: it is left to the leftovers, which carry it as a patch.
+ */
+export function readServiceLinks(ledger: Ledger, pod: Node, podSpecPath: string): void {
+  if (pod.enableServiceLinks === true) ledger.consume(ledger.subject, `${podSpecPath}.enableServiceLinks`);
+}

@@ -31,7 +31,7 @@ import { inferKeep } from './keep';
 import { inferMetrics, inferNetworkPolicy } from './network';
 import { inferAcknowledgements, ownAcknowledgements } from './own-output';
 import { inferMesh } from './identity';
-import { dropReleaseLabels, dropSharedConfigMaps } from './bookkeeping';
+import { dropReleaseLabels, dropSharedConfigMaps, readServiceLinks } from './bookkeeping';
 
 export { writeDeclaration } from './writer';
 export { groupWorkloads } from './group';
@@ -204,6 +204,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   inferAcknowledgements(ledger, object);
   dropReleaseLabels(ledger, group.members, podPath);
   dropSharedConfigMaps(ledger, group.members, group.shared);
+  readServiceLinks(ledger, pod, podSpecPath);
   leftovers(
     ledger,
     object,
