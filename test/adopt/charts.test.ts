@@ -19,15 +19,6 @@ import { helmFace, helmTest, typescriptFace } from '../support/helm';
  */
 const FOLDER = join(__dirname, '..', 'fixtures', 'adopt', 'charts');
 const FIXTURES = readdirSync(FOLDER).filter((file) => file.endsWith('.yaml'));
-/**
- * The input fields adopt neither represents, patches nor drops with a reason today (issue 20 asks
- * for none): `<file> <workload> <object> <path>`, one a line. The accounting must find exactly
- * these, so that a new gap fails and a fixed one is struck off this list.
- */
-const KNOWN_GAPS = readFileSync(join(FOLDER, 'unaccounted.txt'), 'utf8')
-  .split('\n')
-  .filter((line) => line !== '');
-
 /** The objects as the CLI reads them (YAML 1.1, as Helm reads it: bitnami's `defaultMode: 0755` is octal). */
 function objectsOf(file: string): KubernetesObject[] {
   return parseSourcedManifests({ name: file, text: readFileSync(join(FOLDER, file), 'utf8') }).objects.map(({ object }) => object);
@@ -63,12 +54,12 @@ describe.each(FIXTURES)('adopting %s', (file) => {
   const adopted = adoptManifests(objectsOf(file));
   const cli = adoptWithCli(file);
 
-  test('every changed input field is represented, patched or dropped with a reason, but for the gaps listed in unaccounted.txt', () => {
+  test('every changed input field is represented in the declaration, patched or dropped with a reason (issue 20)', () => {
     const gaps = adopted.flatMap((workload) => {
       const review = cli.workloads.find((each) => each.workload === workload.workload)!.review;
-      return unaccounted(workload, review).map((gap) => `${file} ${workload.workload} ${gap}`);
+      return unaccounted(workload, review).map((gap) => `${workload.workload} ${gap}`);
     });
-    expect(gaps.sort()).toEqual(KNOWN_GAPS.filter((line) => line.startsWith(`${file} `)).sort());
+    expect(gaps).toEqual([]);
   });
 
   test('the adopt command with --accept-inferred exits 0, one declaration per workload, as the library writes them', () => {

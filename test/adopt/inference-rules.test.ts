@@ -399,4 +399,70 @@ describe('the accounting of every input field', () => {
       expect(unaccounted(adopted, review)).toEqual([]);
     });
   });
+
+  test('enableServiceLinks: false is carried over as a patch of the pod', () => {
+    const { adopted, review } = reviewed(deployment({}, { enableServiceLinks: false }), service());
+    expect(adopted.declaration.patches).toEqual({
+      Deployment: { object: { spec: { template: { spec: { enableServiceLinks: false } } } } },
+    });
+    expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.enableServiceLinks')).toBeUndefined();
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test("an emptyDir of another name mounted at /tmp only is dropped: the declaration's tmp takes its place", () => {
+    const { adopted, review } = reviewed(
+      deployment({ volumeMounts: [{ name: 'scratch', mountPath: '/tmp' }] }, { volumes: [{ name: 'scratch', emptyDir: {} }] }),
+      service(),
+    );
+    expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.volumes[scratch]')?.reason).toBe(
+      "dropped: scratch is mounted at /tmp only: the declaration's tmp, one emptyDir every container mounts at /tmp, takes its place",
+    );
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test("a pod template's metadata.name is dropped: the controller names its pods after itself", () => {
+    const input = deployment({});
+    input.spec.template.metadata.name = 'shop-pod';
+    const { adopted, review } = reviewed(input, service());
+    expect(changeAt(review, 'Deployment/shop', 'spec.template.metadata.name')?.reason).toBe(
+      "dropped: the pod template's name shop-pod is not used: the Deployment names its pods after itself",
+    );
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test('seLinuxOptions: {} is dropped as empty: it sets no SELinux label', () => {
+    const { adopted, review } = reviewed(deployment({ securityContext: { seLinuxOptions: {} } }), service());
+    expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.containers[shop].securityContext.seLinuxOptions')?.reason).toBe(
+      'dropped: empty: it sets no SELinux user, role, type or level, the same as leaving it out',
+    );
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test("a NetworkPolicy's podSelector label beyond the workload's selector is dropped, with the patch table's rule", () => {
+    const policy = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'shop' },
+      spec: { podSelector: { matchLabels: { app: 'shop', tier: 'web' } }, policyTypes: ['Ingress'], ingress: [{}] },
+    } as KubernetesObject;
+    const input = deployment({});
+    input.spec.template.metadata.labels.tier = 'web';
+    const { adopted, review } = reviewed(input, service(), policy);
+    expect(adopted.dropped).toContainEqual({
+      object: 'NetworkPolicy/shop',
+      path: 'spec.podSelector.matchLabels[tier]',
+      reason: expect.stringContaining('patches may not change a podSelector'),
+    });
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test("a Service port's appProtocol the port's name already says is dropped: meshes read the name, and Service ports cannot be patched", () => {
+    const input = service();
+    input.spec.ports = [{ name: 'http', port: 80, targetPort: 'http', appProtocol: 'http' }];
+    const { adopted, review } = reviewed(deployment({}), input);
+    expect(changeAt(review, 'Service/shop', 'spec.ports[http].appProtocol')?.reason).toBe(
+      "dropped: appProtocol http says what the port's name http says, and meshes read the protocol from the name; patches may not change Service ports",
+    );
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
 });

@@ -60,3 +60,77 @@ export function dropSharedConfigMaps(
 export function readServiceLinks(ledger: Ledger, pod: Node, podSpecPath: string): void {
   if (pod.enableServiceLinks === true) ledger.consume(ledger.subject, `${podSpecPath}.enableServiceLinks`);
 }
+
+/** A pod template's metadata.name: controllers name their pods themselves (`<workload>-<hash>`, a Job's `<job>-<suffix>`) and ignore it. */
+export function dropTemplateName(ledger: Ledger, workload: Node, podPath: readonly string[]): void {
+  const template: Node | undefined = podPath.reduce<Node | undefined>((node, key) => node?.[key], workload);
+  if (template?.metadata?.name === undefined) return;
+  ledger.drop(
+    ledger.subject,
+    `${podPath.join('.')}.metadata.name`,
+    `the pod template's name ${String(template.metadata.name)} is not used: the ${String(workload.kind)} names its pods after itself`,
+  );
+}
+
+/** `seLinuxOptions: {}` (bitnami's charts): it sets no SELinux user, role, type or level, the same as leaving it out. */
+export function dropEmptySeLinuxOptions(ledger: Ledger, pod: Node, podSpecPath: string): void {
+  for (const list of ['initContainers', 'containers']) {
+    for (const [index, container] of ((pod[list] as Node[] | undefined) ?? []).entries()) {
+      const options = container?.securityContext?.seLinuxOptions;
+      if (typeof options !== 'object' || options === null || Object.keys(options).length > 0) continue;
+      ledger.drop(
+        ledger.subject,
+        `${podSpecPath}.${list}.${index}.securityContext.seLinuxOptions`,
+        'empty: it sets no SELinux user, role, type or level, the same as leaving it out',
+      );
+    }
+  }
+}
+
+/**
+ * The labels a kept NetworkPolicy's podSelector names beyond the workload's selector (argo-cd's
+ * redis policy adds app.kubernetes.io/instance): the declaration's NetworkPolicy selects the
+ * workload's pods by its selector, the same pods, and the patch table refuses a podSelector.
+ */
+export function dropNetworkPolicySelector(
+  ledger: Ledger,
+  policy: KubernetesObject | undefined,
+  selector: Readonly<Record<string, string>>,
+): void {
+  const matchLabels: Record<string, unknown> = policy?.spec?.podSelector?.matchLabels ?? {};
+  for (const key of Object.keys(matchLabels)) {
+    if (Object.prototype.hasOwnProperty.call(selector, key)) continue;
+    ledger.drop(
+      objectName(policy!),
+      `spec.podSelector.matchLabels[${key}]`,
+      `the declaration's NetworkPolicy selects the workload's pods by its selector (${JSON.stringify(selector)}), which every pod that carries ${key}=${String(matchLabels[key])} here also carries; patches may not change a podSelector (names and selectors identify the objects and pods across upgrades)`,
+    );
+  }
+}
+
+/**
+ * A Service port's appProtocol the declaration does not write. Service ports are refused in
+ * patches (they are what clients and routes address), so it is dropped: where the port's name
+ * already says the protocol (`http`, `https`, `grpc-…`), meshes read it from the name
+ * (https://istio.io/latest/docs/ops/configuration/traffic-management/protocol-selection/); the
+ * declaration writes appProtocol itself for its serving port where the name does not say it.
+ */
+export function dropServicePortProtocols(ledger: Ledger, services: readonly KubernetesObject[], serving: Node | undefined): void {
+  for (const service of services) {
+    for (const [index, port] of ((service.spec?.ports as Node[] | undefined) ?? []).entries()) {
+      if (port?.appProtocol === undefined || port.appProtocol === null) continue;
+      const protocol = String(port.appProtocol);
+      const name = String(port.name ?? '');
+      const named = name === protocol || name.startsWith(`${protocol}-`);
+      // The serving port: the declaration's protocol writes kubernetes.io/h2c (http2, grpc), or http under a kept name that does not say it (src/declaration/resolve/ports.ts).
+      if (port === serving && (protocol === 'kubernetes.io/h2c' || (protocol === 'http' && !named))) continue;
+      ledger.drop(
+        objectName(service),
+        `spec.ports.${index}.appProtocol`,
+        named
+          ? `appProtocol ${protocol} says what the port's name ${name} says, and meshes read the protocol from the name; patches may not change Service ports`
+          : `the schema writes appProtocol only for the serving port's protocol, and patches may not change Service ports (what clients and routes address): a mesh reads the protocol from the port's name ${name} instead`,
+      );
+    }
+  }
+}
