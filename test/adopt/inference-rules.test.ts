@@ -409,13 +409,13 @@ describe('the accounting of every input field', () => {
     expect(unaccounted(adopted, review)).toEqual([]);
   });
 
-  test("an emptyDir of another name mounted at /tmp only is dropped: the declaration's tmp takes its place", () => {
+  test("an emptyDir of another name mounted at /tmp only is reviewed as renamed tmp: the declaration's /tmp takes its place", () => {
     const { adopted, review } = reviewed(
       deployment({ volumeMounts: [{ name: 'scratch', mountPath: '/tmp' }] }, { volumes: [{ name: 'scratch', emptyDir: {} }] }),
       service(),
     );
     expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.volumes[scratch]')?.reason).toBe(
-      "dropped: scratch is mounted at /tmp only: the declaration's tmp, one emptyDir every container mounts at /tmp, takes its place",
+      'renamed tmp, mounted at the same folder (/tmp): the declaration names its volumes after its fields',
     );
     expect(unaccounted(adopted, review)).toEqual([]);
   });
@@ -462,6 +462,18 @@ describe('the accounting of every input field', () => {
     const { adopted, review } = reviewed(deployment({}), input);
     expect(changeAt(review, 'Service/shop', 'spec.ports[http].appProtocol')?.reason).toBe(
       "dropped: appProtocol http says what the port's name http says, and meshes read the protocol from the name; patches may not change Service ports",
+    );
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test('a volume the declaration mounts at the same folder under its own name is reviewed as renamed, not as gone', () => {
+    const { adopted, review } = reviewed(
+      deployment({ volumeMounts: [{ name: 'cache', mountPath: '/var/cache/shop/' }] }, { volumes: [{ name: 'cache', emptyDir: {} }] }),
+      service(),
+    );
+    expect(adopted.declaration.scratch).toEqual({ cache: { path: '/var/cache/shop' } });
+    expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.volumes[cache]')?.reason).toBe(
+      'renamed scratch-cache, mounted at the same folder (/var/cache/shop): the declaration names its volumes after its fields',
     );
     expect(unaccounted(adopted, review)).toEqual([]);
   });

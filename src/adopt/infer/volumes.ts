@@ -45,7 +45,6 @@ export function inferVolumes(
   const volumes = new Map(((pod.volumes as Node[] | undefined) ?? []).map((volume, index) => [String(volume.name), { volume, index }]));
   ledger.consume(at.object, `${at.path}.volumeMounts`, `${podPath}.volumes`);
   const found: ContainerVolumes = { scratch: [], configFiles: [], claims: new Map(), hostPaths: [] };
-  const tmpVolumes = new Set(ledger.dropped.filter((entry) => entry.object === at.object).map((entry) => entry.path));
   for (const [index, mount] of ((at.container.volumeMounts as Node[] | undefined) ?? []).entries()) {
     const entry = volumes.get(String(mount.name));
     // The schema writes paths in canonical form (src/declaration/schema/primitives.ts MOUNT_PATH); `/a/b/` mounts where `/a/b` does.
@@ -66,15 +65,6 @@ export function inferVolumes(
           if (sizeLimit !== undefined && sizeLimit !== TMP_SIZE_DEFAULT)
             ledger.set(['tmp', 'sizeLimit'], sizeLimit, `${volumePath}.emptyDir.sizeLimit`);
           if (memory) ledger.set(['tmp', 'medium'], 'memory', `${volumePath}.emptyDir.medium`);
-        }
-        // A volume of another name mounted only at /tmp: the declaration's tmp takes its place (the same folder, shared by every container).
-        if (String(volume.name) !== 'tmp' && mountedOnlyAtTmp(pod, String(volume.name)) && !tmpVolumes.has(volumePath)) {
-          tmpVolumes.add(volumePath);
-          ledger.drop(
-            at.object,
-            volumePath,
-            `${String(volume.name)} is mounted at /tmp only: the declaration's tmp, one emptyDir every container mounts at /tmp, takes its place`,
-          );
         }
         if (subPath !== undefined)
           ledger.drop(
@@ -217,17 +207,6 @@ function subPathKey(subPath: string, volume: string): string {
       .slice(0, 50)
       .replace(/-+$/, '');
   return label(subPath) || label(`${volume}-${subPath}`) || volume;
-}
-
-/** Whether every mount of the volume, in every container of the pod, is at /tmp. */
-function mountedOnlyAtTmp(pod: Node, volume: string): boolean {
-  return ['initContainers', 'containers'].every((list) =>
-    ((pod[list] as Node[] | undefined) ?? []).every((container) =>
-      ((container.volumeMounts as Node[] | undefined) ?? []).every(
-        (mount) => mount.name !== volume || canonicalPath(String(mount.mountPath)) === '/tmp',
-      ),
-    ),
-  );
 }
 
 /** The sub-folders (subPath) by which the pod's containers mount the volume, with where. */

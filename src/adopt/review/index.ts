@@ -176,10 +176,56 @@ function review(pair: Pair, context: AttributionContext, dropped: readonly Dropp
   const withNamespace = output.metadata?.namespace !== undefined;
   // The inference names dropped fields with list indices: in the review's form, read against the input.
   const droppedHere = dropped.filter((entry) => entry.object === object).map((entry) => ({ ...entry, path: keyedPath(input, entry.path) }));
+  const volumes = renamedVolumes(input, output);
   const changes = differences(comparable(input, withNamespace), comparable(output, withNamespace)).map((difference) =>
-    change(difference, context, droppedHere),
+    volumes.get(difference.path) !== undefined && difference.after === undefined
+      ? { ...difference, reason: volumes.get(difference.path)! }
+      : change(difference, context, droppedHere),
   );
   return { object, status: changes.length === 0 ? 'unchanged' : 'changed', changes, ...keptOrNot(input, output) };
+}
+
+/** Where a workload kind keeps its pod's spec. */
+const podSpecPath = (object: KubernetesObject) =>
+  object.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
+
+/** A pod's volumes by name, each with the folders its containers mount it at (canonical: no trailing slash). */
+function mountedAt(object: KubernetesObject): Map<string, Set<string>> {
+  const pod = podSpecPath(object)
+    .split('.')
+    .reduce<Record<string, unknown> | undefined>(
+      (node, key) => node?.[key] as Record<string, unknown> | undefined,
+      object as Record<string, unknown>,
+    );
+  const places = new Map<string, Set<string>>();
+  for (const volume of (pod?.volumes as Array<{ name?: string }> | undefined) ?? []) places.set(String(volume.name), new Set());
+  for (const list of ['containers', 'initContainers'])
+    for (const container of (pod?.[list] as Array<{ volumeMounts?: Array<{ name?: string; mountPath?: string }> }> | undefined) ?? [])
+      for (const mount of container.volumeMounts ?? [])
+        places.get(String(mount.name))?.add(String(mount.mountPath).replace(/(.)\/+$/, '$1'));
+  return places;
+}
+
+/**
+ * The input's volumes that the output mounts at the same folders under another name (the
+ * declaration names its volumes after its fields: scratch-<key>, files-<key>, tmp): by the review's
+ * path of the input volume, the reason the review gives for its going.
+ */
+function renamedVolumes(input: KubernetesObject, output: KubernetesObject): Map<string, string> {
+  const reasons = new Map<string, string>();
+  if (!WORKLOAD_KINDS.has(input.kind ?? '')) return reasons;
+  const before = mountedAt(input);
+  const after = mountedAt(output);
+  for (const [name, places] of before) {
+    if (after.has(name) || places.size === 0) continue;
+    const match = [...after].find(([other, at]) => !before.has(other) && [...places].every((place) => at.has(place)));
+    if (match === undefined) continue;
+    reasons.set(
+      `${podSpecPath(input)}.volumes[${name}]`,
+      `renamed ${match[0]}, mounted at the same ${places.size === 1 ? 'folder' : 'folders'} (${[...places].join(', ')}): the declaration names its volumes after its fields`,
+    );
+  }
+  return reasons;
 }
 
 function change(difference: Difference, context: AttributionContext, dropped: readonly Dropped[]): FieldChange {
