@@ -477,4 +477,31 @@ describe('the accounting of every input field', () => {
     );
     expect(unaccounted(adopted, review)).toEqual([]);
   });
+
+  test("a workload's own ConfigMap mounted as a folder with mode 0755 becomes configFiles: the review says whose files replace it, and the mode is dropped with why", () => {
+    const scripts = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'shop-health' },
+      data: { 'ping.sh': 'exit 0\n' },
+    } as KubernetesObject;
+    const { adopted, review } = reviewed(
+      deployment(
+        { volumeMounts: [{ name: 'health', mountPath: '/health' }] },
+        { volumes: [{ name: 'health', configMap: { name: 'shop-health', defaultMode: 0o755 } }] },
+      ),
+      service(),
+      scripts,
+    );
+    expect(adopted.declaration.configFiles).toEqual({ 'ping.sh': { path: '/health/ping.sh', content: 'exit 0\n' } });
+    expect(adopted.dropped).toContainEqual({
+      object: 'Deployment/shop',
+      path: 'spec.template.spec.volumes.0.configMap.defaultMode',
+      reason: expect.stringContaining('the mode 0755 of ConfigMap shop-health'),
+    });
+    expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.volumes[health]')?.reason).toBe(
+      "replaced by config-files, whose files are mounted one by one in the same folder (/health): the declaration's configFiles",
+    );
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
 });

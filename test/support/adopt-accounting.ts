@@ -95,7 +95,7 @@ export function tally(workload: AdoptedWorkload, reviews: readonly ObjectReview[
       else if (change === undefined)
         counts[patched.get(id)?.some((each) => path === each || path.startsWith(`${each}.`)) ? 'patched' : 'represented'] += 1;
       else if (open.has(`${id} ${change.path}`)) counts.unaccounted += 1;
-      else if (change.reason.startsWith('dropped: ') || (change.reason === 'not in the declaration' && underDrop)) counts.dropped += 1;
+      else if (change.reason.startsWith('dropped: ') || underDrop) counts.dropped += 1;
       else counts.represented += 1;
     }
   }

@@ -134,6 +134,14 @@ export function inferVolumes(
         }
         found.configFiles.push(key);
       }
+      // configFiles are mounted with Kubernetes' default mode 0644 (https://kubernetes.io/docs/concepts/storage/volumes/#configmap).
+      const mode = volume.configMap?.defaultMode;
+      if (typeof mode === 'number' && mode !== 0o644)
+        ledger.drop(
+          at.object,
+          `${volumePath}.configMap.defaultMode`,
+          `configFiles are mounted read-only with mode 0644: the mode 0${mode.toString(8)} of ConfigMap ${configMapName}'s files is not carried over; a file the container must execute needs the ConfigMap kept and mounted with files (files.<key>.mode)`,
+        );
       if ((ownConfigMap as Node).binaryData)
         ledger.drop(
           `ConfigMap/${configMapName}`,

@@ -218,12 +218,24 @@ function renamedVolumes(input: KubernetesObject, output: KubernetesObject): Map<
   const after = mountedAt(output);
   for (const [name, places] of before) {
     if (after.has(name) || places.size === 0) continue;
+    const folders = `${places.size === 1 ? 'folder' : 'folders'} (${[...places].join(', ')})`;
     const match = [...after].find(([other, at]) => !before.has(other) && [...places].every((place) => at.has(place)));
-    if (match === undefined) continue;
-    reasons.set(
-      `${podSpecPath(input)}.volumes[${name}]`,
-      `renamed ${match[0]}, mounted at the same ${places.size === 1 ? 'folder' : 'folders'} (${[...places].join(', ')}): the declaration names its volumes after its fields`,
+    if (match !== undefined) {
+      reasons.set(
+        `${podSpecPath(input)}.volumes[${name}]`,
+        `renamed ${match[0]}, mounted at the same ${folders}: the declaration names its volumes after its fields`,
+      );
+      continue;
+    }
+    // A ConfigMap's folder whose files the declaration mounts one by one (configFiles: each file at its path, from one ConfigMap).
+    const files = [...after].find(
+      ([other, at]) => !before.has(other) && [...places].every((place) => [...at].some((path) => path.startsWith(`${place}/`))),
     );
+    if (files !== undefined)
+      reasons.set(
+        `${podSpecPath(input)}.volumes[${name}]`,
+        `replaced by ${files[0]}, whose files are mounted one by one in the same ${folders}: the declaration's configFiles`,
+      );
   }
   return reasons;
 }
