@@ -314,6 +314,7 @@ describe('the accounting of every input field', () => {
         path: '',
         reason: expect.stringMatching(/^read by Deployment\/billing too: .* it stays as it is$/),
       });
+      expect(writeDeclaration(adopted)).toContain('# dropped: ConfigMap/shared-settings: read by Deployment/billing too: ');
       expect(review.find((each) => each.object === 'ConfigMap/shared-settings')?.notKept).toEqual([
         { what: 'object', why: expect.stringContaining('belongs to none of them alone') },
       ]);
