@@ -4,7 +4,7 @@ import type { AdoptedWorkload } from '../../src/adopt/types';
 import type { KubernetesObject } from '../../src/manifests/objects';
 import type { ObjectReview } from '../../src/adopt/types';
 import { reviewDeclarations, SYNTHESIZER } from '../../src/cli/adopt';
-import { unaccounted } from '../support/adopt-accounting';
+import { tally, unaccounted } from '../support/adopt-accounting';
 
 /**
  * Every inference rule of docs/adopt.md, each with the worked example the document gives: a
@@ -504,5 +504,16 @@ describe('the accounting of every input field', () => {
       "replaced by config-files, whose files are mounted one by one in the same folder (/health): the declaration's configFiles",
     );
     expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test('the tally counts each input field once: a patched field as patched, a dropped label as dropped, the rest as represented', () => {
+    const input = deployment({});
+    input.spec.revisionHistoryLimit = 5;
+    input.metadata!.labels!['helm.sh/chart'] = 'shop-1.4.2';
+    const { adopted, review } = reviewed(input, service());
+    const counts = tally(adopted, review);
+    expect(adopted.declaration.patches).toEqual({ Deployment: { object: { spec: { revisionHistoryLimit: 5 } } } });
+    expect(counts).toMatchObject({ patched: 1, dropped: 1, unaccounted: 0 });
+    expect(counts.represented).toBe(counts.fields - 2);
   });
 });
