@@ -128,8 +128,7 @@ export function inferVolumes(
         }
         if (!ledger.has(['configFiles', key])) {
           const path = mount.subPath !== undefined ? mountPath : `${mountPath.replace(/\/$/, '')}/${key}`;
-          // The volume and the mount are named too: the synthesis mounts each file from its own ConfigMap, under other names.
-          const from = `ConfigMap ${configMapName} data["${key}"] (${volumePath}, ${where}), mounted at ${path}`;
+          const from = `ConfigMap ${configMapName} data["${key}"], mounted at ${path}`;
           ledger.set(['configFiles', key], { path, content: data[key] }, main ? from : `${from} by ${at.container.name}`);
         }
         found.configFiles.push(key);

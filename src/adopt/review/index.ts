@@ -237,6 +237,40 @@ function renamedVolumes(input: KubernetesObject, output: KubernetesObject): Map<
         `replaced by ${files[0]}, whose files are mounted one by one in the same ${folders}: the declaration's configFiles`,
       );
   }
+  for (const [path, reason] of movedMounts(input, output)) reasons.set(path, reason);
+  return reasons;
+}
+
+/**
+ * The input's mounts a container of the same name no longer has at the path written (the review
+ * keys mounts by it), but mounts at the same folder in canonical form, or file by file under it
+ * (configFiles): by the review's path of the input mount, the reason for its going.
+ */
+function movedMounts(input: KubernetesObject, output: KubernetesObject): Map<string, string> {
+  type Mounting = { name?: string; volumeMounts?: Array<{ mountPath?: string }> };
+  const podOf = (object: KubernetesObject) =>
+    podSpecPath(object)
+      .split('.')
+      .reduce<Record<string, unknown> | undefined>(
+        (node, key) => node?.[key] as Record<string, unknown> | undefined,
+        object as Record<string, unknown>,
+      );
+  const reasons = new Map<string, string>();
+  for (const list of ['containers', 'initContainers']) {
+    const now = new Map(((podOf(output)?.[list] as Mounting[] | undefined) ?? []).map((container) => [container.name, container]));
+    for (const container of (podOf(input)?.[list] as Mounting[] | undefined) ?? []) {
+      const paths = (now.get(container.name)?.volumeMounts ?? []).map((mount) => String(mount.mountPath));
+      for (const mount of container.volumeMounts ?? []) {
+        const written = String(mount.mountPath);
+        const folder = written.replace(/(.)\/+$/, '$1');
+        if (paths.includes(written)) continue;
+        const at = `${podSpecPath(input)}.${list}[${String(container.name)}].volumeMounts[${written}]`;
+        if (paths.includes(folder)) reasons.set(at, `mounted at ${folder}, the same folder written without the trailing slash`);
+        else if (paths.some((path) => path.startsWith(`${folder}/`)))
+          reasons.set(at, `the folder's files are mounted one by one under ${folder} instead (the declaration's configFiles)`);
+      }
+    }
+  }
   return reasons;
 }
 
