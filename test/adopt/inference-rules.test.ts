@@ -2,6 +2,9 @@ import { resolveWorkload, synthesizeObjects, type WorkloadSpec } from '../../src
 import { adoptManifests, writeDeclaration } from '../../src/adopt/infer';
 import type { AdoptedWorkload } from '../../src/adopt/types';
 import type { KubernetesObject } from '../../src/manifests/objects';
+import type { ObjectReview } from '../../src/adopt/types';
+import { reviewDeclarations, SYNTHESIZER } from '../../src/cli/adopt';
+import { tally, unaccounted } from '../support/adopt-accounting';
 
 /**
  * Every inference rule of docs/adopt.md, each with the worked example the document gives: a
@@ -232,5 +235,285 @@ describe('health.liveness: a liveness check equal to the readiness check (invari
       }),
     );
     expect((adopted.declaration.health as Record<string, unknown>).liveness).toEqual({ tcp: true, port: 9000 });
+  });
+});
+
+describe('the accounting of every input field', () => {
+  /** The input adopted, its declaration written and synthesized as the CLI does, and the review of the changes. */
+  function reviewed(...objects: KubernetesObject[]) {
+    const [entry] = reviewDeclarations(adoptManifests(objects), { writeDeclaration }, SYNTHESIZER, false);
+    return { adopted: entry!.adopted, review: entry!.review };
+  }
+  const changeAt = (review: readonly ObjectReview[], object: string, path: string) =>
+    review.find((each) => each.object === object)?.changes.find((change) => change.path === path);
+
+  describe('a release bookkeeping label', () => {
+    const labelled = (object: KubernetesObject, at: (object: KubernetesObject) => Record<string, unknown>) => {
+      at(object)['helm.sh/chart'] = 'shop-1.4.2';
+      return object;
+    };
+    const input = () => [
+      labelled(
+        labelled(deployment({}), (object) => object.metadata!.labels!),
+        (object) => object.spec.template.metadata.labels,
+      ),
+      labelled(service(), (object) => (object.metadata!.labels = {})),
+    ];
+
+    test('helm.sh/chart on the objects and the pod template is dropped, naming the chart version that goes stale', () => {
+      const { adopted } = reviewed(...input());
+      const reason = expect.stringContaining('the chart version that rendered the input (shop-1.4.2)');
+      expect(adopted.dropped).toEqual(
+        expect.arrayContaining([
+          { object: 'Deployment/shop', path: 'metadata.labels[helm.sh/chart]', reason },
+          { object: 'Deployment/shop', path: 'spec.template.metadata.labels[helm.sh/chart]', reason },
+          { object: 'Service/shop', path: 'metadata.labels[helm.sh/chart]', reason },
+        ]),
+      );
+      expect(adopted.declaration.labels).toBeUndefined();
+    });
+
+    test('the review gives the drop as the reason the label goes, and the accounting finds nothing unaccounted', () => {
+      const { adopted, review } = reviewed(...input());
+      expect(changeAt(review, 'Service/shop', 'metadata.labels[helm.sh/chart]')?.reason).toMatch(
+        /^dropped: the chart version that rendered the input \(shop-1\.4\.2\)/,
+      );
+      expect(unaccounted(adopted, review)).toEqual([]);
+    });
+  });
+
+  describe('a ConfigMap other workloads read too', () => {
+    const settings: KubernetesObject = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'shared-settings' },
+      data: { 'app.yaml': 'level: info\n' },
+    } as KubernetesObject;
+    const mounting = (name: string) => {
+      const object = deployment(
+        { volumeMounts: [{ name: 'settings', mountPath: '/etc/app' }] },
+        { volumes: [{ name: 'settings', configMap: { name: 'shared-settings' } }] },
+      );
+      object.metadata = { name, labels: { app: name } };
+      object.spec.selector.matchLabels = { app: name };
+      object.spec.template.metadata.labels = { app: name };
+      return object;
+    };
+    const input = () => [mounting('shop'), mounting('billing'), settings];
+
+    test('is mounted by name with files, its text not copied into configFiles', () => {
+      const { adopted } = reviewed(...input());
+      expect(adopted.declaration.files).toEqual({ settings: { configMap: 'shared-settings', path: '/etc/app' } });
+      expect(adopted.declaration.configFiles).toBeUndefined();
+    });
+
+    test('is dropped whole, the reason naming the other workloads; the review says it stays as it is', () => {
+      const { adopted, review } = reviewed(...input());
+      expect(adopted.dropped).toContainEqual({
+        object: 'ConfigMap/shared-settings',
+        path: '',
+        reason: expect.stringMatching(/^read by Deployment\/billing too: .* it stays as it is$/),
+      });
+      expect(writeDeclaration(adopted)).toContain('# dropped: ConfigMap/shared-settings: read by Deployment/billing too: ');
+      expect(review.find((each) => each.object === 'ConfigMap/shared-settings')?.notKept).toEqual([
+        { what: 'object', why: expect.stringContaining('belongs to none of them alone') },
+      ]);
+      expect(unaccounted(adopted, review)).toEqual([]);
+    });
+  });
+
+  describe("one emptyDir mounted by sub-folder at several paths (bitnami's empty-dir)", () => {
+    const input = () =>
+      deployment(
+        {
+          volumeMounts: [
+            { name: 'empty-dir', mountPath: '/tmp', subPath: 'tmp-dir' },
+            { name: 'empty-dir', mountPath: '/app/conf', subPath: 'app-conf-dir' },
+            { name: 'empty-dir', mountPath: '/app/logs', subPath: 'app-logs-dir' },
+          ],
+        },
+        {
+          volumes: [{ name: 'empty-dir', emptyDir: {} }],
+          initContainers: [
+            { name: 'copy-logs', image: 'ghcr.io/acme/shop:1.2.3', volumeMounts: [{ name: 'empty-dir', mountPath: '/emptydir' }] },
+          ],
+        },
+      );
+
+    test('each sub-folder becomes a scratch folder of its own at its path, named after the subPath', () => {
+      const { adopted } = reviewed(input(), service());
+      expect(adopted.declaration.scratch).toMatchObject({ 'app-conf-dir': { path: '/app/conf' }, 'app-logs-dir': { path: '/app/logs' } });
+      expect(inference(adopted, 'scratch.app-logs-dir')!.source).toBe(
+        'spec.template.spec.volumes.0 (an emptyDir), its sub-folder app-logs-dir mounted at /app/logs (spec.template.spec.containers.0.volumeMounts.2)',
+      );
+    });
+
+    test("the sub-folder of /tmp is dropped (the declaration's tmp is an emptyDir of its own), and the whole mount elsewhere with what no longer reaches the others", () => {
+      const { adopted, review } = reviewed(input(), service());
+      expect(adopted.dropped).toEqual(
+        expect.arrayContaining([
+          {
+            object: 'Deployment/shop',
+            path: 'spec.template.spec.containers.0.volumeMounts.0.subPath',
+            reason: '/tmp is an emptyDir of its own in the declaration (tmp): the sub-folder tmp-dir of empty-dir is not needed',
+          },
+          {
+            object: 'Deployment/shop',
+            path: 'spec.template.spec.initContainers.0.volumeMounts.0',
+            reason: expect.stringContaining(
+              'what copy-logs writes under /emptydir/<sub-folder> no longer reaches the containers that mount it',
+            ),
+          },
+        ]),
+      );
+      expect(unaccounted(adopted, review)).toEqual([]);
+    });
+  });
+
+  describe('a field written empty, or with the value Kubernetes fills in', () => {
+    test('null and [] are left out without a change in behaviour: the API server stores neither', () => {
+      const { review } = reviewed(
+        deployment({ envFrom: null }, { affinity: { nodeAffinity: null }, securityContext: { sysctls: [], supplementalGroups: [] } }),
+        service(),
+      );
+      for (const path of [
+        'spec.template.spec.containers[shop].envFrom',
+        'spec.template.spec.affinity.nodeAffinity',
+        'spec.template.spec.securityContext.sysctls',
+      ])
+        expect(changeAt(review, 'Deployment/shop', path)?.reason).toBe(
+          'empty in the input: the API server stores null or an empty list as left out, so no change in behaviour',
+        );
+    });
+
+    test("enableServiceLinks true, fsGroupChangePolicy Always and internalTrafficPolicy Cluster are Kubernetes' defaults", () => {
+      const withDefaults = service();
+      withDefaults.spec.internalTrafficPolicy = 'Cluster';
+      const { adopted, review } = reviewed(
+        deployment({}, { enableServiceLinks: true, securityContext: { fsGroupChangePolicy: 'Always' } }),
+        withDefaults,
+      );
+      const same = "Kubernetes' default, written out or left out: no change in behaviour";
+      expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.enableServiceLinks')).toMatchObject({ before: true, reason: same });
+      expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.securityContext.fsGroupChangePolicy')?.reason).toBe(same);
+      expect(changeAt(review, 'Service/shop', 'spec.internalTrafficPolicy')?.reason).toBe(same);
+      expect(unaccounted(adopted, review)).toEqual([]);
+    });
+  });
+
+  test('enableServiceLinks: false is carried over as a patch of the pod', () => {
+    const { adopted, review } = reviewed(deployment({}, { enableServiceLinks: false }), service());
+    expect(adopted.declaration.patches).toEqual({
+      Deployment: { object: { spec: { template: { spec: { enableServiceLinks: false } } } } },
+    });
+    expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.enableServiceLinks')).toBeUndefined();
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test("an emptyDir of another name mounted at /tmp only is reviewed as renamed tmp: the declaration's /tmp takes its place", () => {
+    const { adopted, review } = reviewed(
+      deployment({ volumeMounts: [{ name: 'scratch', mountPath: '/tmp' }] }, { volumes: [{ name: 'scratch', emptyDir: {} }] }),
+      service(),
+    );
+    expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.volumes[scratch]')?.reason).toBe(
+      'renamed tmp, mounted at the same folder (/tmp): the declaration names its volumes after its fields',
+    );
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test("a pod template's metadata.name is dropped: the controller names its pods after itself", () => {
+    const input = deployment({});
+    input.spec.template.metadata.name = 'shop-pod';
+    const { adopted, review } = reviewed(input, service());
+    expect(changeAt(review, 'Deployment/shop', 'spec.template.metadata.name')?.reason).toBe(
+      "dropped: the pod template's name shop-pod is not used: the Deployment names its pods after itself",
+    );
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test('seLinuxOptions: {} is dropped as empty: it sets no SELinux label', () => {
+    const { adopted, review } = reviewed(deployment({ securityContext: { seLinuxOptions: {} } }), service());
+    expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.containers[shop].securityContext.seLinuxOptions')?.reason).toBe(
+      'dropped: empty: it sets no SELinux user, role, type or level, the same as leaving it out',
+    );
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test("a NetworkPolicy's podSelector label beyond the workload's selector is dropped, with the patch table's rule", () => {
+    const policy = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'shop' },
+      spec: { podSelector: { matchLabels: { app: 'shop', tier: 'web' } }, policyTypes: ['Ingress'], ingress: [{}] },
+    } as KubernetesObject;
+    const input = deployment({});
+    input.spec.template.metadata.labels.tier = 'web';
+    const { adopted, review } = reviewed(input, service(), policy);
+    expect(adopted.dropped).toContainEqual({
+      object: 'NetworkPolicy/shop',
+      path: 'spec.podSelector.matchLabels[tier]',
+      reason: expect.stringContaining('patches may not change a podSelector'),
+    });
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test("a Service port's appProtocol the port's name already says is dropped: meshes read the name, and Service ports cannot be patched", () => {
+    const input = service();
+    input.spec.ports = [{ name: 'http', port: 80, targetPort: 'http', appProtocol: 'http' }];
+    const { adopted, review } = reviewed(deployment({}), input);
+    expect(changeAt(review, 'Service/shop', 'spec.ports[http].appProtocol')?.reason).toBe(
+      "dropped: appProtocol http says what the port's name http says, and meshes read the protocol from the name; patches may not change Service ports",
+    );
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test('a volume the declaration mounts at the same folder under its own name is reviewed as renamed, not as gone', () => {
+    const { adopted, review } = reviewed(
+      deployment({ volumeMounts: [{ name: 'cache', mountPath: '/var/cache/shop/' }] }, { volumes: [{ name: 'cache', emptyDir: {} }] }),
+      service(),
+    );
+    expect(adopted.declaration.scratch).toEqual({ cache: { path: '/var/cache/shop' } });
+    expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.volumes[cache]')?.reason).toBe(
+      'renamed scratch-cache, mounted at the same folder (/var/cache/shop): the declaration names its volumes after its fields',
+    );
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test("a workload's own ConfigMap mounted as a folder with mode 0755 becomes configFiles: the review says whose files replace it, and the mode is dropped with why", () => {
+    const scripts = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'shop-health' },
+      data: { 'ping.sh': 'exit 0\n' },
+    } as KubernetesObject;
+    const { adopted, review } = reviewed(
+      deployment(
+        { volumeMounts: [{ name: 'health', mountPath: '/health' }] },
+        { volumes: [{ name: 'health', configMap: { name: 'shop-health', defaultMode: 0o755 } }] },
+      ),
+      service(),
+      scripts,
+    );
+    expect(adopted.declaration.configFiles).toEqual({ 'ping.sh': { path: '/health/ping.sh', content: 'exit 0\n' } });
+    expect(adopted.dropped).toContainEqual({
+      object: 'Deployment/shop',
+      path: 'spec.template.spec.volumes.0.configMap.defaultMode',
+      reason: expect.stringContaining('the mode 0755 of ConfigMap shop-health'),
+    });
+    expect(changeAt(review, 'Deployment/shop', 'spec.template.spec.volumes[health]')?.reason).toBe(
+      "replaced by config-files, whose files are mounted one by one in the same folder (/health): the declaration's configFiles",
+    );
+    expect(unaccounted(adopted, review)).toEqual([]);
+  });
+
+  test('the tally counts each input field once: a patched field as patched, a dropped label as dropped, the rest as represented', () => {
+    const input = deployment({});
+    input.spec.revisionHistoryLimit = 5;
+    input.metadata!.labels!['helm.sh/chart'] = 'shop-1.4.2';
+    const { adopted, review } = reviewed(input, service());
+    const counts = tally(adopted, review);
+    expect(adopted.declaration.patches).toEqual({ Deployment: { object: { spec: { revisionHistoryLimit: 5 } } } });
+    expect(counts).toMatchObject({ patched: 1, dropped: 1, unaccounted: 0 });
+    expect(counts.represented).toBe(counts.fields - 2);
   });
 });

@@ -12,6 +12,11 @@ export interface WorkloadGroup {
   readonly workload: Workload & { readonly kind: AdoptedController };
   /** The ConfigMaps and Secrets of the input that its pods mount or read (volumes, env, envFrom). */
   readonly configuration: readonly SourcedObject[];
+  /**
+   * Those of its ConfigMaps that other workloads of the input read too, by name, with those
+   * workloads (`Kind/namespace/name`): such a ConfigMap belongs to none of them alone.
+   */
+  readonly shared: ReadonlyMap<string, readonly string[]>;
   /** NetworkPolicies whose podSelector selects its pods. */
   readonly networkPolicies: readonly KubernetesObject[];
   /** Prometheus Operator ServiceMonitors that select its Services and PodMonitors that select its pods. */
@@ -134,10 +139,27 @@ export function groupWorkloads(objects: readonly KubernetesObject[]): Grouping {
     groups.push({
       workload: workload as WorkloadGroup['workload'],
       configuration,
+      shared: new Map(),
       networkPolicies: networkPolicies.map((source) => source.object),
       monitors: monitors.map((source) => source.object),
       members,
     });
   }
-  return { groups, malformed, unadopted };
+  return { groups: withSharedConfigMaps(groups), malformed, unadopted };
+}
+
+/** Each group with the ConfigMaps of its configuration that other groups read too, and who they are. */
+function withSharedConfigMaps(groups: readonly WorkloadGroup[]): WorkloadGroup[] {
+  const readers = new Map<KubernetesObject, string[]>();
+  for (const group of groups)
+    for (const { object } of group.configuration)
+      if (object.kind === 'ConfigMap') readers.set(object, [...(readers.get(object) ?? []), group.workload.subject]);
+  return groups.map((group) => {
+    const shared = new Map<string, readonly string[]>();
+    for (const { object } of group.configuration) {
+      const others = (readers.get(object) ?? []).filter((subject) => subject !== group.workload.subject);
+      if (others.length > 0) shared.set(String(object.metadata?.name), others);
+    }
+    return { ...group, shared };
+  });
 }

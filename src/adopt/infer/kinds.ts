@@ -208,14 +208,14 @@ export function inferStateful(ledger: Ledger, object: Node, mounts: ReadonlyMap<
 export function inferDaemon(
   ledger: Ledger,
   object: Node,
-  hostPaths: ReadonlyArray<{ name: string; path: string; mountPath: string; readOnly: boolean; type?: string }>,
+  hostPaths: ReadonlyArray<{ name: string; path: string; mountPath: string; readOnly: boolean; type?: string; volume?: string }>,
 ): void {
   ledger.consume(ledger.subject, 'spec.updateStrategy');
-  for (const { name, path, mountPath, readOnly, type } of hostPaths) {
+  for (const { name, path, mountPath, readOnly, type, volume } of hostPaths) {
     ledger.set(
       ['daemon', 'hostPaths', name],
       { path, ...(mountPath !== path ? { mountPath } : {}), ...(readOnly ? {} : { readOnly: false }), ...(type ? { type } : {}) },
-      `the hostPath volume ${name}`,
+      volume === undefined ? `the hostPath volume ${name}` : `the hostPath volume ${name} (${volume})`,
     );
   }
   if (hostPaths.length > 0) ledger.set(['acknowledge', 'volumeTypes'], CARRIED_OVER, 'the input mounts host folders');

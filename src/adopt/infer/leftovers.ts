@@ -20,7 +20,6 @@ const DERIVED_POD = [
   'volumes',
   'restartPolicy',
   'activeDeadlineSeconds',
-  'enableServiceLinks',
 ];
 const DERIVED_CONTROLLER = [
   'selector',

@@ -19,7 +19,8 @@ export interface ContainerVolumes {
   /** Mounts of volumes the pod does not list: a StatefulSet's volumeClaimTemplates, by claim name. */
   readonly claims: Map<string, string>;
   /** hostPath volumes (a node agent's), with where they are mounted. */
-  readonly hostPaths: Array<{ name: string; path: string; mountPath: string; readOnly: boolean; type?: string }>;
+  /** `volume`: the input volume's path (`spec.template.spec.volumes.2`), which the declaration's daemon.hostPaths entry represents. */
+  readonly hostPaths: Array<{ name: string; path: string; mountPath: string; readOnly: boolean; type?: string; volume?: string }>;
 }
 
 /**
@@ -58,15 +59,37 @@ export function inferVolumes(
     if (volume.emptyDir) {
       const sizeLimit = volume.emptyDir.sizeLimit === undefined ? undefined : String(volume.emptyDir.sizeLimit);
       const memory = volume.emptyDir.medium === 'Memory';
+      const subPath = mount.subPath === undefined ? undefined : String(mount.subPath);
       if (mountPath === '/tmp') {
         if (main) {
           if (sizeLimit !== undefined && sizeLimit !== TMP_SIZE_DEFAULT)
             ledger.set(['tmp', 'sizeLimit'], sizeLimit, `${volumePath}.emptyDir.sizeLimit`);
           if (memory) ledger.set(['tmp', 'medium'], 'memory', `${volumePath}.emptyDir.medium`);
         }
+        if (subPath !== undefined)
+          ledger.drop(
+            at.object,
+            `${where}.subPath`,
+            `/tmp is an emptyDir of its own in the declaration (tmp): the sub-folder ${subPath} of ${String(volume.name)} is not needed`,
+          );
         continue;
       }
-      const key = keyOf(String(volume.name), 'scratch-');
+      // One emptyDir mounted by sub-folder at several paths (bitnami's empty-dir): each sub-folder is a scratch folder of its own.
+      const key = subPath !== undefined ? subPathKey(subPath, String(volume.name)) : keyOf(String(volume.name), 'scratch-');
+      const split = subPath === undefined ? mountedBySubPath(pod, String(volume.name)) : [];
+      if (split.length > 0)
+        ledger.drop(
+          at.object,
+          where,
+          `${String(volume.name)} is mounted whole at ${mountPath} here and by sub-folder elsewhere (${split.join(', ')}): each sub-folder becomes a scratch folder of its own, so what ${String(at.container.name)} writes under ${mountPath}/<sub-folder> no longer reaches the containers that mount it; review what it writes there`,
+        );
+      const existing = ledger.get(['scratch', key, 'path']);
+      if (existing !== undefined && existing !== mountPath)
+        ledger.drop(
+          at.object,
+          where,
+          `the scratch folder ${key} is mounted at ${String(existing)} in every container that mounts it: ${String(at.container.name)}'s mount at ${mountPath} moves there`,
+        );
       if (!ledger.has(['scratch', key])) {
         const size = sizeLimit ?? (memory ? undefined : SCRATCH_SIZE_DEFAULT);
         ledger.set(
@@ -76,7 +99,9 @@ export function inferVolumes(
             ...(size !== undefined && size !== SCRATCH_SIZE_DEFAULT ? { sizeLimit: size } : {}),
             ...(memory ? { medium: 'memory' } : {}),
           },
-          `${volumePath}.emptyDir mounted at ${mountPath}`,
+          subPath === undefined
+            ? `${volumePath} (an emptyDir) mounted at ${mountPath} (${where})`
+            : `${volumePath} (an emptyDir), its sub-folder ${subPath} mounted at ${mountPath} (${where})`,
         );
         // A folder over /proc, /dev or /sys (e.g. /dev/shm) needs its own acknowledgement (src/declaration/dangers.ts): carried over.
         if (isKernelFolder(mountPath))
@@ -103,17 +128,19 @@ export function inferVolumes(
         }
         if (!ledger.has(['configFiles', key])) {
           const path = mount.subPath !== undefined ? mountPath : `${mountPath.replace(/\/$/, '')}/${key}`;
-          if (main)
-            ledger.set(['configFiles', key], { path, content: data[key] }, `ConfigMap ${configMapName} data["${key}"], mounted at ${path}`);
-          else
-            ledger.set(
-              ['configFiles', key],
-              { path, content: data[key] },
-              `ConfigMap ${configMapName} data["${key}"], mounted at ${path} by ${at.container.name}`,
-            );
+          const from = `ConfigMap ${configMapName} data["${key}"], mounted at ${path}`;
+          ledger.set(['configFiles', key], { path, content: data[key] }, main ? from : `${from} by ${at.container.name}`);
         }
         found.configFiles.push(key);
       }
+      // configFiles are mounted with Kubernetes' default mode 0644 (https://kubernetes.io/docs/concepts/storage/volumes/#configmap).
+      const mode = volume.configMap?.defaultMode;
+      if (typeof mode === 'number' && mode !== 0o644)
+        ledger.drop(
+          at.object,
+          `${volumePath}.configMap.defaultMode`,
+          `configFiles are mounted read-only with mode 0644: the mode 0${mode.toString(8)} of ConfigMap ${configMapName}'s files is not carried over; a file the container must execute needs the ConfigMap kept and mounted with files (files.<key>.mode)`,
+        );
       if ((ownConfigMap as Node).binaryData)
         ledger.drop(
           `ConfigMap/${configMapName}`,
@@ -138,7 +165,7 @@ export function inferVolumes(
           ...(typeof reference.optional === 'boolean' ? { optional: reference.optional } : {}),
           ...(mode !== undefined && mode !== FILE_MODE_DEFAULT ? { mode } : {}),
         },
-        `${volumePath} mounted at ${mountPath}`,
+        `${volumePath} mounted at ${mountPath} (${where})`,
       );
       if (mount.subPath !== undefined)
         ledger.drop(at.object, `${where}.subPath`, 'files are mounted as a folder: the file is at its key under the folder');
@@ -160,6 +187,7 @@ export function inferVolumes(
         mountPath,
         readOnly: mount.readOnly === true,
         ...(type ? { type } : {}),
+        volume: volumePath,
       });
       continue;
     }
@@ -174,6 +202,29 @@ export function inferVolumes(
     );
   }
   return found;
+}
+
+/** The scratch key of an emptyDir's sub-folder: the subPath as a DNS-1035 label of at most 50 characters, else the volume's name and the subPath. */
+function subPathKey(subPath: string, volume: string): string {
+  const label = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^-a-z0-9]+/g, '-')
+      .replace(/^[^a-z]+/, '')
+      .slice(0, 50)
+      .replace(/-+$/, '');
+  return label(subPath) || label(`${volume}-${subPath}`) || volume;
+}
+
+/** The sub-folders (subPath) by which the pod's containers mount the volume, with where. */
+function mountedBySubPath(pod: Node, volume: string): string[] {
+  return ['initContainers', 'containers'].flatMap((list) =>
+    ((pod[list] as Node[] | undefined) ?? []).flatMap((container) =>
+      ((container.volumeMounts as Node[] | undefined) ?? [])
+        .filter((mount) => mount.name === volume && mount.subPath !== undefined)
+        .map((mount) => `${String(mount.subPath)} at ${String(mount.mountPath)}`),
+    ),
+  );
 }
 
 /** A path without repeated or trailing slashes, as the schema writes paths: `/a//b/` is `/a/b`; `/` stays `/`. */

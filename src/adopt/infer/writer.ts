@@ -29,7 +29,10 @@ export function writeDeclaration(adopted: AdoptedWorkload): string {
   const header = [
     ` Adopted from ${adopted.workload} by hardened-workloads adopt.`,
     ' Each value says where it came from; values marked CONFIRM are placeholders nothing in the input supports.',
-    ...adopted.dropped.map((dropped) => ` dropped: ${dropped.object} ${dropped.path}: ${oneLine(dropped.reason)}`),
+    // A whole object dropped has no path: `dropped: ConfigMap/x: why`.
+    ...adopted.dropped.map(
+      (dropped) => ` dropped: ${[dropped.object, dropped.path].filter(Boolean).join(' ')}: ${oneLine(dropped.reason)}`,
+    ),
     ...adopted.ambiguities.map(
       (ambiguity) => ` ambiguous: ${ambiguity.object}: ${oneLine(ambiguity.message)} (resolve with ${ambiguity.resolve})`,
     ),

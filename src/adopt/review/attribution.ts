@@ -233,12 +233,33 @@ const KUBERNETES_DEFAULTS: ReadonlyArray<readonly [RegExp, unknown]> = [
   [/(^|\.)spec\.schedulerName$/, 'default-scheduler'],
   [/template\.spec\.restartPolicy$/, 'Always'],
   [/^spec\.podManagementPolicy$/, 'OrderedReady'],
+  // ServiceSpec.internalTrafficPolicy, PodSpec.enableServiceLinks, PodSecurityContext.fsGroupChangePolicy ("If not specified, Always").
+  // https://kubernetes.io/docs/reference/kubernetes-api/service-resources/service-v1/
+  [/^spec\.internalTrafficPolicy$/, 'Cluster'],
+  [/(^|\.)spec\.enableServiceLinks$/, true],
+  [/(^|\.)spec\.securityContext\.fsGroupChangePolicy$/, 'Always'],
+  // A claim template is a v1 PersistentVolumeClaim: the API server writes its apiVersion and kind when
+  // they are left out (GitOps tools otherwise see every chart without them as out of sync:
+  // https://github.com/argoproj/argo-cd/issues/16707, https://github.com/clastix/kamaji-etcd/pull/86).
+  [/^spec\.volumeClaimTemplates\[[^\]]+\]\.apiVersion$/, 'v1'],
+  [/^spec\.volumeClaimTemplates\[[^\]]+\]\.kind$/, 'PersistentVolumeClaim'],
 ];
 
 /** What Kubernetes uses for a field left out, when the object holding it is there; undefined when unknown. */
 export function kubernetesDefault(change: Difference): unknown {
   if (change.whole) return undefined;
   return KUBERNETES_DEFAULTS.find(([path]) => path.test(change.path))?.[1];
+}
+
+/**
+ * A field written null or as an empty list on one side and left out on the other (bitnami's
+ * `nodeAffinity: null`, `sysctls: []`): Kubernetes' optional fields are `omitempty`, so the API
+ * server stores neither, and the object is the same.
+ * https://github.com/kubernetes/community/blob/master/contributors/devel/sig-architecture/api-conventions.md#optional-vs-required
+ */
+function empty(change: Difference): boolean {
+  const present = change.before === undefined ? change.after : change.after === undefined ? change.before : undefined;
+  return present === null || (Array.isArray(present) && present.length === 0);
 }
 
 /** The rule and reason of one change; a field no rule is about is "as the declaration says". */
@@ -248,6 +269,8 @@ export function attribute(change: Difference, context: AttributionContext): Attr
   if (standard !== undefined && absent !== undefined && sameValue(standard, absent)) {
     return { reason: "Kubernetes' default, written out or left out: no change in behaviour" };
   }
+  if (empty(change))
+    return { reason: 'empty in the input: the API server stores null or an empty list as left out, so no change in behaviour' };
   for (const row of ATTRIBUTION) {
     const match = change.path.match(row.path);
     if (!match) continue;

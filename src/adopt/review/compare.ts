@@ -20,7 +20,7 @@ export interface Difference {
 type Json = Record<string, unknown>;
 
 /** The list fields matched item by item, with the key each item is matched by (first present wins). */
-const MERGE_KEYS: Readonly<Record<string, readonly string[]>> = {
+export const MERGE_KEYS: Readonly<Record<string, readonly string[]>> = {
   containers: ['name'],
   initContainers: ['name'],
   ephemeralContainers: ['name'],

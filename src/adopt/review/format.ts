@@ -67,7 +67,12 @@ export function adoptionText(workloads: readonly ReviewedWorkload[]): string {
         );
       }
       if (adopted.dropped.length > 0) {
-        sections.push(['Dropped', ...adopted.dropped.map(({ object, path, reason }) => `  ${object} ${path}: ${reason}`)].join('\n'));
+        sections.push(
+          [
+            'Dropped',
+            ...adopted.dropped.map(({ object, path, reason }) => `  ${[object, path].filter(Boolean).join(' ')}: ${reason}`),
+          ].join('\n'),
+        );
       }
       if (adopted.ambiguities.length > 0) {
         sections.push(

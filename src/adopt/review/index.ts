@@ -168,15 +168,110 @@ function review(pair: Pair, context: AttributionContext, dropped: readonly Dropp
   }
   const object = objectName(input);
   if (output === undefined) {
-    return { object, status: 'removed', changes: [], kept: [], notKept: [removedBecause(input, renamed)] };
+    // An object the inference dropped whole (a ConfigMap other workloads share) says why itself.
+    const whole = dropped.find((entry) => entry.object === object && entry.path === '');
+    const why = whole === undefined ? removedBecause(input, renamed) : { what: 'object', why: whole.reason };
+    return { object, status: 'removed', changes: [], kept: [], notKept: [why] };
   }
   const withNamespace = output.metadata?.namespace !== undefined;
   // The inference names dropped fields with list indices: in the review's form, read against the input.
   const droppedHere = dropped.filter((entry) => entry.object === object).map((entry) => ({ ...entry, path: keyedPath(input, entry.path) }));
+  const volumes = renamedVolumes(input, output);
   const changes = differences(comparable(input, withNamespace), comparable(output, withNamespace)).map((difference) =>
-    change(difference, context, droppedHere),
+    volumes.get(difference.path) !== undefined && difference.after === undefined
+      ? { ...difference, reason: volumes.get(difference.path)! }
+      : change(difference, context, droppedHere),
   );
   return { object, status: changes.length === 0 ? 'unchanged' : 'changed', changes, ...keptOrNot(input, output) };
+}
+
+/** Where a workload kind keeps its pod's spec. */
+const podSpecPath = (object: KubernetesObject) =>
+  object.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
+
+/** A pod's volumes by name, each with the folders its containers mount it at (canonical: no trailing slash). */
+function mountedAt(object: KubernetesObject): Map<string, Set<string>> {
+  const pod = podSpecPath(object)
+    .split('.')
+    .reduce<Record<string, unknown> | undefined>(
+      (node, key) => node?.[key] as Record<string, unknown> | undefined,
+      object as Record<string, unknown>,
+    );
+  const places = new Map<string, Set<string>>();
+  for (const volume of (pod?.volumes as Array<{ name?: string }> | undefined) ?? []) places.set(String(volume.name), new Set());
+  for (const list of ['containers', 'initContainers'])
+    for (const container of (pod?.[list] as Array<{ volumeMounts?: Array<{ name?: string; mountPath?: string }> }> | undefined) ?? [])
+      for (const mount of container.volumeMounts ?? [])
+        places.get(String(mount.name))?.add(String(mount.mountPath).replace(/(.)\/+$/, '$1'));
+  return places;
+}
+
+/**
+ * The input's volumes that the output mounts at the same folders under another name (the
+ * declaration names its volumes after its fields: scratch-<key>, files-<key>, tmp): by the review's
+ * path of the input volume, the reason the review gives for its going.
+ */
+function renamedVolumes(input: KubernetesObject, output: KubernetesObject): Map<string, string> {
+  const reasons = new Map<string, string>();
+  if (!WORKLOAD_KINDS.has(input.kind ?? '')) return reasons;
+  const before = mountedAt(input);
+  const after = mountedAt(output);
+  for (const [name, places] of before) {
+    if (after.has(name) || places.size === 0) continue;
+    const folders = `${places.size === 1 ? 'folder' : 'folders'} (${[...places].join(', ')})`;
+    const match = [...after].find(([other, at]) => !before.has(other) && [...places].every((place) => at.has(place)));
+    if (match !== undefined) {
+      reasons.set(
+        `${podSpecPath(input)}.volumes[${name}]`,
+        `renamed ${match[0]}, mounted at the same ${folders}: the declaration names its volumes after its fields`,
+      );
+      continue;
+    }
+    // A ConfigMap's folder whose files the declaration mounts one by one (configFiles: each file at its path, from one ConfigMap).
+    const files = [...after].find(
+      ([other, at]) => !before.has(other) && [...places].every((place) => [...at].some((path) => path.startsWith(`${place}/`))),
+    );
+    if (files !== undefined)
+      reasons.set(
+        `${podSpecPath(input)}.volumes[${name}]`,
+        `replaced by ${files[0]}, whose files are mounted one by one in the same ${folders}: the declaration's configFiles`,
+      );
+  }
+  for (const [path, reason] of movedMounts(input, output)) reasons.set(path, reason);
+  return reasons;
+}
+
+/**
+ * The input's mounts a container of the same name no longer has at the path written (the review
+ * keys mounts by it), but mounts at the same folder in canonical form, or file by file under it
+ * (configFiles): by the review's path of the input mount, the reason for its going.
+ */
+function movedMounts(input: KubernetesObject, output: KubernetesObject): Map<string, string> {
+  type Mounting = { name?: string; volumeMounts?: Array<{ mountPath?: string }> };
+  const podOf = (object: KubernetesObject) =>
+    podSpecPath(object)
+      .split('.')
+      .reduce<Record<string, unknown> | undefined>(
+        (node, key) => node?.[key] as Record<string, unknown> | undefined,
+        object as Record<string, unknown>,
+      );
+  const reasons = new Map<string, string>();
+  for (const list of ['containers', 'initContainers']) {
+    const now = new Map(((podOf(output)?.[list] as Mounting[] | undefined) ?? []).map((container) => [container.name, container]));
+    for (const container of (podOf(input)?.[list] as Mounting[] | undefined) ?? []) {
+      const paths = (now.get(container.name)?.volumeMounts ?? []).map((mount) => String(mount.mountPath));
+      for (const mount of container.volumeMounts ?? []) {
+        const written = String(mount.mountPath);
+        const folder = written.replace(/(.)\/+$/, '$1');
+        if (paths.includes(written)) continue;
+        const at = `${podSpecPath(input)}.${list}[${String(container.name)}].volumeMounts[${written}]`;
+        if (paths.includes(folder)) reasons.set(at, `mounted at ${folder}, the same folder written without the trailing slash`);
+        else if (paths.some((path) => path.startsWith(`${folder}/`)))
+          reasons.set(at, `the folder's files are mounted one by one under ${folder} instead (the declaration's configFiles)`);
+      }
+    }
+  }
+  return reasons;
 }
 
 function change(difference: Difference, context: AttributionContext, dropped: readonly Dropped[]): FieldChange {
