@@ -145,6 +145,60 @@ describe('ports', () => {
   });
 });
 
+describe('ports[].servicePort', () => {
+  // bitnami nginx: 80 in front of the serving port 8080, 443 in front of the extra port https 8443, metrics beside them.
+  const declaration = checkoutWith({
+    service: { port: 80 },
+    ports: [
+      { name: 'https', port: 8443, servicePort: 443, from: [{ cidr: '10.0.0.0/8' }] },
+      { name: 'metrics', port: 9102, servicePort: 9090 },
+    ],
+    metrics: { port: 'metrics' },
+  });
+  const objects = synth(declaration);
+
+  test("the Service publishes an extra port on its servicePort, under the port's name, sending to the container port by name", () => {
+    expect(theOnly(objects, 'Service').spec.ports).toEqual([
+      { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+      { name: 'https', port: 443, targetPort: 'https', protocol: 'TCP' },
+      { name: 'metrics', port: 9090, targetPort: 'metrics', protocol: 'TCP' },
+    ]);
+  });
+  test('the container still listens on the port itself', () => {
+    expect(mainContainer(objects).ports).toEqual([
+      { name: 'http', containerPort: 8080, protocol: 'TCP' },
+      { name: 'https', containerPort: 8443, protocol: 'TCP' },
+      { name: 'metrics', containerPort: 9102, protocol: 'TCP' },
+    ]);
+  });
+  test('the NetworkPolicy admits the container port, where the traffic arrives, not the Service port', () => {
+    const ports = theOnly(objects, 'NetworkPolicy').spec.ingress.map((rule: { ports: unknown }) => rule.ports);
+    expect(ports).toEqual([[{ port: 8080, protocol: 'TCP' }], [{ port: 8443, protocol: 'TCP' }], [{ port: 9102, protocol: 'TCP' }]]);
+  });
+  test('the ServiceMonitor scrapes the port by its name, whatever number the Service gives it', () => {
+    expect(theOnly(objects, 'ServiceMonitor').spec.endpoints).toEqual([{ port: 'metrics', path: '/metrics', interval: '30s' }]);
+  });
+  test('a StatefulSet publishes it in its Service; the headless Service names the serving port only', () => {
+    const stateful = synth({
+      ...checkoutWith({ ports: [{ name: 'https', port: 8443, servicePort: 443 }] }),
+      kind: 'stateful',
+      replicas: 3,
+    });
+    expect(objectsOfKind(stateful, 'Service').map((service) => service.spec.ports.map(({ port }: { port: number }) => port))).toEqual([
+      [8080],
+      [8080, 443],
+    ]);
+  });
+  test('a servicePort equal to the port is the same Service as without it', () => {
+    const same = synth(checkoutWith({ ports: [{ name: 'admin', port: 9000, servicePort: 9000 }] }));
+    expect(same).toEqual(synth(checkoutWith({ ports: [{ name: 'admin', port: 9000 }] })));
+  });
+  helmTest('the chart publishes, admits and scrapes the ports as the constructs do', async () => {
+    const stateful = { ...checkoutWith({ ports: [{ name: 'https', port: 8443, servicePort: 443 }] }), kind: 'stateful', replicas: 3 };
+    for (const each of [declaration, stateful]) expect((await helmFace(each)).objects).toEqual(typescriptFace(each).objects);
+  });
+});
+
 describe('metrics', () => {
   const MONITORING = [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }];
   const web = checkoutWith({ ports: [{ name: 'metrics', port: 9102 }], metrics: { port: 'metrics' } });

@@ -428,6 +428,15 @@ export interface ContainerPort {
    */
   port: number;
   /**
+   * Number the workload's Service publishes this port under when clients connect to another than the container's (443 in front of 8443); the Service port keeps the port's name and sends to the container port by name. The NetworkPolicy admits the container's port, where the traffic arrives. Only for a workload with a Service (a serving port, kind web or stateful); unique among the Service's ports.
+   *
+   * Unit: TCP port number.
+   *
+   * @default - `port`
+   * @example 443
+   */
+  servicePort?: number;
+  /**
    * Who may connect to this port: the NetworkPolicy admits them to it, and no one else.
    *
    * @default - nobody (metrics.from admits the scraper to the metrics port)

@@ -176,3 +176,71 @@ PORT_REJECTIONS.push(
     },
   ],
 );
+
+// ports[].servicePort (issue 20): the Service publishes each number once, and only a workload with a Service has one.
+PORT_REJECTIONS.push(
+  [
+    'an extra port published on the Service port of the serving port',
+    {
+      declaration: checkoutWith({ service: { port: 443 }, ports: [{ name: 'https', port: 8443, servicePort: 443 }] }),
+      path: 'ports[0].servicePort',
+      value: 443,
+      rule: /the Service's port numbers must be unique, and the serving port \(service.port\) is already published on 443 there/,
+      fix: /give ports\[0\]\.servicePort another number/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'two extra ports published on one number',
+    {
+      declaration: checkoutWith({
+        ports: [
+          { name: 'https', port: 8443, servicePort: 443 },
+          { name: 'admin', port: 9000, servicePort: 443 },
+        ],
+      }),
+      path: 'ports[1].servicePort',
+      value: 443,
+      rule: /the Service's port numbers must be unique, and ports\[0\] is already published on 443 there/,
+      fix: /give ports\[1\]\.servicePort another number/,
+      helm: 'templates',
+    },
+  ],
+  [
+    "an extra port on service.port's number, published as it is",
+    {
+      declaration: checkoutWith({ service: { port: 9000 }, ports: [{ name: 'admin', port: 9000 }] }),
+      path: 'ports[0].port',
+      value: 9000,
+      rule: /the Service's port numbers must be unique, and the serving port \(service.port\) is already published on 9000 there/,
+      fix: /publish ports\[0\] under another number with ports\[0\]\.servicePort/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a Service port for an extra port of a worker, which has no Service',
+    {
+      declaration: {
+        ...checkoutWith({ port: undefined, health: { liveness: { exec: ['/bin/alive'] } } }),
+        kind: 'worker',
+        ports: [{ name: 'metrics', port: 9102, servicePort: 80 }],
+      },
+      path: 'ports[0].servicePort',
+      value: 80,
+      rule: /ports\[0\]\.servicePort publishes the port in the workload's Service, and this workload has no Service/,
+      fix: /remove ports\[0\]\.servicePort/,
+      helm: 'templates',
+    },
+  ],
+  [
+    "an extra port's Service port of 0",
+    {
+      declaration: checkoutWith({ ports: [{ name: 'https', port: 8443, servicePort: 0 }] }),
+      path: 'ports[0].servicePort',
+      value: 0,
+      rule: /at least 1/,
+      fix: /.+/,
+      helm: 'schema',
+    },
+  ],
+);
