@@ -123,3 +123,20 @@ describe.each(FIXTURES)('adopting %s', (file) => {
     });
   });
 });
+
+describe('Service ports published under another number than the container port (ports[].servicePort)', () => {
+  const nginx = adoptManifests(objectsOf('nginx.yaml')).find((workload) => workload.workload === 'Deployment/demo/my-nginx')!;
+
+  test("bitnami nginx's https Service port 443 → 8443 is declared as ports[].servicePort, not dropped", () => {
+    expect(nginx.declaration.ports).toEqual([{ name: 'https', port: 8443, servicePort: 443 }]);
+    expect(nginx.dropped.filter((dropped) => dropped.path.startsWith('spec.ports'))).toEqual([]);
+  });
+
+  test("the review says bitnami nginx's Service ports are kept: applying the result changes no port clients use", () => {
+    const review = adoptWithCli('nginx.yaml')
+      .workloads.find((workload) => workload.workload === 'Deployment/demo/my-nginx')!
+      .review.find((object) => object.object === 'Service/demo/my-nginx')!;
+    expect(review.kept).toContain('Service ports');
+    expect(review.notKept).toEqual([]);
+  });
+});

@@ -641,7 +641,18 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     // An extra port apart from the serving port and the sidecars' (9090 on), admitting its own peers or no one.
     if ('admin' in draw.serving) {
       const admin = draw.serving.admin;
-      declaration.ports = [{ name: 'admin', port: draw.port === 9300 ? 9400 : 9300, ...(admin ? { from: [...admin] } : {}) }];
+      // Published under another number only by a Service, and never on the serving port's Service number.
+      // (ports[].servicePort: none, 443, 8443 or 9090, picked by the drawn port so that every other draw stays as it was.)
+      const published = [undefined, 443, 8443, 9090][draw.port % 4];
+      const publishable = served && published !== undefined && published !== (declaration.service?.port ?? draw.port);
+      declaration.ports = [
+        {
+          name: 'admin',
+          port: draw.port === 9300 ? 9400 : 9300,
+          ...(publishable ? { servicePort: published } : {}),
+          ...(admin ? { from: [...admin] } : {}),
+        },
+      ];
     }
     // Metrics need a port to scrape: the admin port when drawn and present, else the serving port.
     const metrics = draw.serving.metrics;
@@ -967,6 +978,8 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       };
     }
     const overridden = clean(limits);
+    // A job has no Service to publish its extra ports under other numbers.
+    if (rest.ports) rest.ports = rest.ports.map(({ servicePort: _servicePort, ...port }) => port);
     const job = {
       ...rest,
       kind: 'job',

@@ -820,7 +820,12 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       ports: sometimes(
         fc.array(
           fc.record(
-            { name: fc.constantFrom('metrics', 'admin', 'http', 'tcp', 'a-1'), port, from: sometimes(peerList) },
+            {
+              name: fc.constantFrom('metrics', 'admin', 'http', 'tcp', 'a-1'),
+              port,
+              servicePort: sometimes(port),
+              from: sometimes(peerList),
+            },
             { requiredKeys: ['name', 'port'] },
           ),
           { maxLength: 3 },
@@ -1111,7 +1116,11 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
  */
 function addServing(
   declaration: Json,
-  drawn: { protocol?: string; servicePort?: number; ports?: Array<{ name: string; port: number; from?: unknown }> },
+  drawn: {
+    protocol?: string;
+    servicePort?: number;
+    ports?: Array<{ name: string; port: number; servicePort?: number; from?: unknown }>;
+  },
   coherent: boolean,
   web: boolean,
 ): void {
@@ -1123,10 +1132,22 @@ function addServing(
   }
   // Coherent extra ports take names and numbers no other port of the pod has (sidecar ports keep apart from them).
   const names = new Set<string>(['http', 'http2', 'grpc', 'tcp']);
-  const numbers = new Set<unknown>([declaration.port]);
-  const extra = coherent
+  // (service.port too: the Service publishes each number once.)
+  const numbers = new Set<unknown>([declaration.port, (declaration.service as Json | undefined)?.port]);
+  const kept = coherent
     ? (drawn.ports ?? []).filter(({ name, port }) => !names.has(name) && !numbers.has(port) && names.add(name) && numbers.add(port))
     : drawn.ports;
+  // Coherent Service ports: only where the workload has a Service, each number once in it, service.port included.
+  const service = (declaration.service as Json | undefined)?.port ?? declaration.port;
+  const published = new Set<unknown>([service, ...(kept ?? []).map(({ port }) => port)]);
+  const hasService = declaration.port !== undefined && (web || declaration.kind === 'stateful');
+  const extra = coherent
+    ? kept?.map(({ servicePort, ...rest }) =>
+        servicePort !== undefined && hasService && !published.has(servicePort) && published.add(servicePort)
+          ? { ...rest, servicePort }
+          : rest,
+      )
+    : kept;
   if (extra !== undefined) declaration.ports = extra;
 }
 

@@ -181,6 +181,7 @@ export function inferService(
   for (const [key, value] of carriedAnnotations(service.metadata?.annotations ?? {})) {
     ledger.set(['service', 'annotations', key], value, `${object} metadata.annotations["${key}"]`);
   }
+  inferPublishedPorts(ledger, object, service, serving, at);
   servicePortsNotKept(ledger, object, service, serving, at);
   serviceSelectorNotKept(ledger, service, podSelector);
   for (const field of [
@@ -390,27 +391,69 @@ export function inferPlatform(ledger: Ledger, services: readonly KubernetesObjec
 const sortedEntries = (labels: Readonly<Record<string, string>>) =>
   Object.entries(labels).sort(([left], [right]) => (left < right ? -1 : 1));
 
+/** The declaration's extra ports as inferPorts wrote them, each with the number its Service publishes it under. */
+type DeclaredPort = { readonly name: string; readonly port: number; readonly servicePort?: number };
+
+/**
+ * ports[].servicePort: an extra container port that the Service publishes under another number
+ * (bitnami nginx's https 443 → 8443, a metrics port 9090 → 8083) keeps that number, as long as the
+ * Service port has the container port's name (the declaration's Service names an extra port after
+ * it) and the number is not one another port of the declaration's Service is published on.
+ */
+function inferPublishedPorts(ledger: Ledger, object: string, service: KubernetesObject, serving: ServingPort, at: ContainerAt): void {
+  const declared = (ledger.get(['ports']) as DeclaredPort[] | undefined) ?? [];
+  const servicePorts = ((service.spec?.ports as Node[] | undefined) ?? []).filter((entry) => entry !== serving.servicePort);
+  const published = declared.map((entry) => {
+    const servicePort = servicePorts.find(
+      (candidate) => candidate.name === entry.name && portNumber(at.container, candidate.targetPort ?? candidate.port) === entry.port,
+    );
+    return typeof servicePort?.port === 'number' && servicePort.port !== entry.port ? (servicePort.port as number) : undefined;
+  });
+  const numbers = [(serving.servicePort?.port as number | undefined) ?? (serving.containerPort.containerPort as number)];
+  numbers.push(...declared.map((entry, index) => published[index] ?? entry.port));
+  published.forEach((number, index) => {
+    if (number === undefined || numbers.filter((taken) => taken === number).length > 1) return;
+    ledger.set(
+      ['ports', String(index), 'servicePort'],
+      number,
+      `${object} spec.ports port ${number}, which targets ${declared[index]!.name}`,
+    );
+  });
+}
+
 /**
  * The Service ports the declaration cannot keep: it publishes the serving port (service.port,
- * keep.servicePortName) and each other container port under the container port's own name and
- * number (ports). A Service port with another number or name than the container port it targets,
- * or a second one on the serving port, is dropped with why: clients that use it must follow.
+ * keep.servicePortName) and each other container port under the container port's own name, on its
+ * number or ports[].servicePort. A Service port with another name than the container port it
+ * targets, a number another port of the Service takes, or a second one on the serving port, is
+ * dropped with why: clients that use it must follow.
  */
 function servicePortsNotKept(ledger: Ledger, object: string, service: KubernetesObject, serving: ServingPort, at: ContainerAt): void {
   const containerPorts = (at.container.ports as Node[] | undefined) ?? [];
-  for (const [index, servicePort] of ((service.spec?.ports as Node[] | undefined) ?? []).entries()) {
+  const declared = (ledger.get(['ports']) as DeclaredPort[] | undefined) ?? [];
+  const servicePorts = (service.spec?.ports as Node[] | undefined) ?? [];
+  const targetOf = (servicePort: Node) => portNumber(at.container, servicePort.targetPort ?? servicePort.port);
+  for (const [index, servicePort] of servicePorts.entries()) {
     if (servicePort === serving.servicePort) continue;
-    const number = portNumber(at.container, servicePort.targetPort ?? servicePort.port);
+    const number = targetOf(servicePort);
     const target = containerPorts.find((entry) => entry.containerPort === number);
+    const name = String(target?.name ?? `port-${target?.containerPort}`);
+    const entry = declared.find((each) => each.name === name);
     const label = `${servicePort.name ?? ''} ${servicePort.port}`.trim();
     const why =
       number === serving.containerPort.containerPort
         ? `a second Service port (${label}) on the serving port: the declaration's Service publishes the serving port once`
         : target === undefined
           ? `Service port ${label} targets ${JSON.stringify(servicePort.targetPort ?? servicePort.port)}, which the application's container does not declare`
-          : target.containerPort !== servicePort.port || (target.name ?? `port-${target.containerPort}`) !== servicePort.name
-            ? `Service port ${label} is published as ${String(target.name ?? `port-${target.containerPort}`)} ${String(target.containerPort)}, the container port's own name and number: the schema has no other Service port for it`
-            : undefined;
+          : entry === undefined
+            ? `Service port ${label} targets the container port ${name}, which is not among the declaration's ports (dropped above)`
+            : entry.name === servicePort.name && (entry.servicePort ?? entry.port) === servicePort.port
+              ? undefined
+              : servicePorts.some((other) => other !== servicePort && other.name === name && targetOf(other) === number)
+                ? `a second Service port (${label}) on ${name}: the declaration's Service publishes each port once, under its name`
+                : entry.name !== servicePort.name
+                  ? `Service port ${label} is published as ${name}, the container port's own name: ports[].servicePort changes the number only`
+                  : `Service port ${label} is published on ${entry.port}: ${String(servicePort.port)} is taken by another port of the declaration's Service`;
     if (why !== undefined) ledger.drop(object, `spec.ports.${index}`, `${why}; clients that use it must follow`);
   }
 }
