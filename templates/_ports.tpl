@@ -70,6 +70,23 @@ without a port) }.
 {{- $problems = append $problems (dict "path" $path "value" $number "rule" (printf "the Service's port numbers must be unique, and %s is already published on %d there" (index $published $key).holder $number) "fix" $fix) -}}
 {{- end -}}
 {{- end -}}
+{{- /* service.extraPorts: more Service ports on the serving port, each name and number apart from every other port of the Service. */ -}}
+{{- $names := dict $servingPort.servicePortName "the serving port" -}}
+{{- range $index, $port := $spec.ports | default list }}{{ $_ := set $names $port.name (printf "ports[%d]" $index) }}{{ end -}}
+{{- range $index, $extra := ($spec.service | default dict).extraPorts | default list -}}
+{{- $path := printf "service.extraPorts[%d]" $index -}}
+{{- if hasKey $names $extra.name -}}
+{{- $problems = append $problems (dict "path" (printf "%s.name" $path) "value" $extra.name "rule" (printf "the Service's port names must be unique, and %s is already called \"%s\" there" (index $names $extra.name) $extra.name) "fix" (printf "rename %s" $path)) -}}
+{{- else -}}
+{{- $_ := set $names $extra.name $path -}}
+{{- end -}}
+{{- $key := toString ($extra.port | int) -}}
+{{- if hasKey $published $key -}}
+{{- $problems = append $problems (dict "path" (printf "%s.port" $path) "value" $extra.port "rule" (printf "the Service's port numbers must be unique, and %s is already published on %d there" (index $published $key).holder ($extra.port | int)) "fix" (printf "give %s another port" $path)) -}}
+{{- else -}}
+{{- $_ := set $published $key (dict "holder" $path "moved" true) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- $_ := set $result "problems" $problems -}}
 {{- toJson $result -}}

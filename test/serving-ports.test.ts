@@ -199,6 +199,31 @@ describe('ports[].servicePort', () => {
   });
 });
 
+describe('service.extraPorts', () => {
+  // argo-cd's server: http on 80 and https on 443, both to the container port 8080.
+  const declaration = checkoutWith({ service: { port: 80, extraPorts: [{ name: 'https', port: 443 }] }, ingress: {} });
+  const objects = synth(declaration);
+
+  test('the Service publishes the serving port again under each extra name and number, sending to the container port by name', () => {
+    expect(theOnly(objects, 'Service').spec.ports).toEqual([
+      { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+      { name: 'https', port: 443, targetPort: 'http', protocol: 'TCP' },
+    ]);
+  });
+  test("an extra Service port carries no appProtocol: the serving port's would be wrong for a TLS port on the same container port", () => {
+    const grpc = theOnly(synth(checkoutWith({ protocol: 'grpc', service: { extraPorts: [{ name: 'grpc-tls', port: 443 }] } })), 'Service');
+    expect(grpc.spec.ports[1]).toEqual({ name: 'grpc-tls', port: 443, targetPort: 'grpc', protocol: 'TCP' });
+  });
+  test('the Ingress still sends to the serving port, and the NetworkPolicy admits the container port once', () => {
+    expect(theOnly(objects, 'Ingress').spec.rules[0].http.paths[0].backend.service.port).toEqual({ name: 'http' });
+    expect(theOnly(objects, 'NetworkPolicy').spec.ingress).toEqual([{ ports: [{ port: 8080, protocol: 'TCP' }] }]);
+  });
+  helmTest('the chart publishes the extra Service ports as the constructs do', async () => {
+    const kept = checkoutWith({ keep: { servicePortName: 'web' }, service: { extraPorts: [{ name: 'https', port: 443 }] } });
+    for (const each of [declaration, kept]) expect((await helmFace(each)).objects).toEqual(typescriptFace(each).objects);
+  });
+});
+
 describe('metrics', () => {
   const MONITORING = [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }];
   const web = checkoutWith({ ports: [{ name: 'metrics', port: 9102 }], metrics: { port: 'metrics' } });

@@ -124,7 +124,7 @@ describe.each(FIXTURES)('adopting %s', (file) => {
   });
 });
 
-describe('Service ports published under another number than the container port (ports[].servicePort)', () => {
+describe('Service ports published under another number or name than the container port (ports[].servicePort, service.extraPorts)', () => {
   const nginx = adoptManifests(objectsOf('nginx.yaml')).find((workload) => workload.workload === 'Deployment/demo/my-nginx')!;
 
   test("bitnami nginx's https Service port 443 → 8443 is declared as ports[].servicePort, not dropped", () => {
@@ -138,5 +138,19 @@ describe('Service ports published under another number than the container port (
       .review.find((object) => object.object === 'Service/demo/my-nginx')!;
     expect(review.kept).toContain('Service ports');
     expect(review.notKept).toEqual([]);
+  });
+
+  const argocd = adoptManifests(objectsOf('argo-cd.yaml')).find((workload) => workload.workload === 'Deployment/demo/my-argocd-server')!;
+
+  test("argo-cd server's second Service port https 443 on the serving port 8080 is declared as service.extraPorts, not dropped", () => {
+    expect(argocd.declaration.service).toEqual({ port: 80, extraPorts: [{ name: 'https', port: 443 }] });
+    expect(argocd.dropped.filter((dropped) => dropped.path.startsWith('spec.ports'))).toEqual([]);
+  });
+
+  test("the review says argo-cd server's Service ports are kept", () => {
+    const review = adoptWithCli('argo-cd.yaml')
+      .workloads.find((workload) => workload.workload === 'Deployment/demo/my-argocd-server')!
+      .review.find((object) => object.object === 'Service/demo/my-argocd-server')!;
+    expect(review.kept).toContain('Service ports');
   });
 });

@@ -235,7 +235,7 @@ describe('health.liveness: a liveness check equal to the readiness check (invari
   });
 });
 
-describe('ports[].servicePort: an extra port the Service publishes under another number', () => {
+describe('ports[].servicePort and service.extraPorts: Service ports on other numbers than the container ports they target', () => {
   // bitnami nginx's shape: http 80 → 8080 serves, https 443 → the container port https 8443.
   const nginx = (servicePorts: Array<Record<string, unknown>>) => [
     deployment({
@@ -281,5 +281,24 @@ describe('ports[].servicePort: an extra port the Service publishes under another
       path: 'spec.ports.1',
       reason: expect.stringContaining('ports[].servicePort changes the number only'),
     });
+  });
+
+  test('a second Service port on the serving port, https 443 → 8080 beside http 80 → 8080 (argo-cd), gives service.extraPorts', () => {
+    const adopted = adopt(deployment({}), {
+      ...service(),
+      spec: {
+        selector: { app: 'shop' },
+        ports: [
+          { name: 'http', port: 80, targetPort: 8080 },
+          { name: 'https', port: 443, targetPort: 8080 },
+        ],
+      },
+    });
+    expect(adopted.declaration.service).toEqual({ port: 80, extraPorts: [{ name: 'https', port: 443 }] });
+    expect(inference(adopted, 'service.extraPorts')).toMatchObject({
+      confirm: false,
+      source: 'Service/shop spec.ports https 443, which target the serving port too',
+    });
+    expect(adopted.dropped.filter((dropped) => dropped.path.startsWith('spec.ports'))).toEqual([]);
   });
 });

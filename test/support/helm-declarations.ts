@@ -198,7 +198,12 @@ const route = fc.record(
   { requiredKeys: ['parentRefs'] },
 );
 const service = fc.record(
-  { type: fc.constantFrom('ClusterIP', 'LoadBalancer', 'LoadBalancer'), annotations, from: peerList },
+  {
+    type: fc.constantFrom('ClusterIP', 'LoadBalancer', 'LoadBalancer'),
+    annotations,
+    from: peerList,
+    extraPorts: fc.array(fc.record({ name: fc.constantFrom('https', 'alt', 'http', 'metrics'), port }), { maxLength: 2 }),
+  },
   { requiredKeys: [] },
 );
 const loadBalancerOverrides = fc.record(
@@ -1149,6 +1154,17 @@ function addServing(
       )
     : kept;
   if (extra !== undefined) declaration.ports = extra;
+  // Coherent service.extraPorts: names no other port of the Service has (never a protocol's or an extra port's), free numbers.
+  const serviceSettings = declaration.service as Json | undefined;
+  if (coherent && serviceSettings?.extraPorts !== undefined) {
+    const names = new Set<unknown>();
+    const extraPorts = (serviceSettings.extraPorts as Array<{ name: string; port: number }>).filter(
+      ({ name, port }) =>
+        ['https', 'alt'].includes(name) && !names.has(name) && !published.has(port) && names.add(name) && published.add(port),
+    );
+    if (extraPorts.length > 0) serviceSettings.extraPorts = extraPorts;
+    else delete serviceSettings.extraPorts;
+  }
 }
 
 type Draw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a drawn record, reshaped below

@@ -244,3 +244,53 @@ PORT_REJECTIONS.push(
     },
   ],
 );
+
+// service.extraPorts (issue 20, argo-cd's server): more Service ports on the serving port, each name and number once in the Service.
+PORT_REJECTIONS.push(
+  [
+    'a Service port on the serving port named like the serving port',
+    {
+      declaration: checkoutWith({ service: { extraPorts: [{ name: 'http', port: 443 }] } }),
+      path: 'service.extraPorts[0].name',
+      value: 'http',
+      rule: /the Service's port names must be unique, and the serving port is already called "http" there/,
+      fix: /rename service.extraPorts\[0\]/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a Service port on the serving port named like an extra port',
+    {
+      declaration: checkoutWith({ ports: [{ name: 'admin', port: 9000 }], service: { extraPorts: [{ name: 'admin', port: 443 }] } }),
+      path: 'service.extraPorts[0].name',
+      value: 'admin',
+      rule: /the Service's port names must be unique, and ports\[0\] is already called "admin" there/,
+      fix: /rename service.extraPorts\[0\]/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a Service port on the serving port published on the number of another',
+    {
+      declaration: checkoutWith({
+        ports: [{ name: 'https', port: 8443, servicePort: 443 }],
+        service: { port: 80, extraPorts: [{ name: 'alt', port: 443 }] },
+      }),
+      path: 'service.extraPorts[0].port',
+      value: 443,
+      rule: /the Service's port numbers must be unique, and ports\[0\] is already published on 443 there/,
+      fix: /give service.extraPorts\[0\] another port/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a Service port on the serving port whose name is no DNS label',
+    {
+      declaration: checkoutWith({ service: { extraPorts: [{ name: 'HTTPS', port: 443 }] } }),
+      path: 'service.extraPorts[0].name',
+      rule: /a Service port name: a DNS-1123 label/,
+      fix: /write a name such as https/,
+      helm: 'schema',
+    },
+  ],
+);

@@ -8,6 +8,7 @@ import type { KubernetesObject, Node } from '../../manifests/objects';
 import { PROPAGATION_SECONDS } from '../../timing/platforms';
 import type { ContainerAt } from './container';
 import { isSnippetAnnotation } from '../../declaration/dangers';
+import { DNS_1123_LABEL } from '../../declaration/schema/primitives';
 import { CARRIED_OVER } from './identity';
 import type { Ledger } from './ledger';
 import { portNumber } from './probes';
@@ -15,6 +16,8 @@ import { type Declared, preStopDelay } from './times';
 
 const SERVING_NAMES = ['http', 'http2', 'grpc', 'tcp'];
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/;
+/** A Service port's name: a DNS-1123 label (src/declaration/schema: keep.servicePortName, service.extraPorts). */
+const SERVICE_PORT_NAME = new RegExp(DNS_1123_LABEL);
 
 /** The Service port that reaches the container, and the container port it targets (by number or name). */
 interface ServingPort {
@@ -395,10 +398,12 @@ const sortedEntries = (labels: Readonly<Record<string, string>>) =>
 type DeclaredPort = { readonly name: string; readonly port: number; readonly servicePort?: number };
 
 /**
- * ports[].servicePort: an extra container port that the Service publishes under another number
- * (bitnami nginx's https 443 → 8443, a metrics port 9090 → 8083) keeps that number, as long as the
- * Service port has the container port's name (the declaration's Service names an extra port after
- * it) and the number is not one another port of the declaration's Service is published on.
+ * The Service ports besides the serving one that the declaration can keep. ports[].servicePort: an
+ * extra container port that the Service publishes under another number (bitnami nginx's https 443
+ * → 8443) keeps that number, as long as the Service port has the container port's name (the
+ * declaration's Service names an extra port after it) and the number is not one another port of
+ * the declaration's Service is published on. service.extraPorts: a second Service port on the
+ * serving port (argo-cd's server: https 443 beside http 80, both → 8080) under its own name and number.
  */
 function inferPublishedPorts(ledger: Ledger, object: string, service: KubernetesObject, serving: ServingPort, at: ContainerAt): void {
   const declared = (ledger.get(['ports']) as DeclaredPort[] | undefined) ?? [];
@@ -419,6 +424,25 @@ function inferPublishedPorts(ledger: Ledger, object: string, service: Kubernetes
       `${object} spec.ports port ${number}, which targets ${declared[index]!.name}`,
     );
   });
+  // service.extraPorts: more Service ports on the serving port (argo-cd's server: https 443 beside http 80, both → 8080),
+  // each under a name and number no other port of the declaration's Service has. `service` is kind web's only.
+  if ((ledger.get(['kind']) ?? 'web') !== 'web') return;
+  const names = new Set<unknown>([serving.servicePort?.name, ...declared.map((entry) => entry.name)]);
+  const extraPorts = servicePorts.flatMap((servicePort) => {
+    const { name, port } = servicePort;
+    const onServingPort = portNumber(at.container, servicePort.targetPort ?? port) === serving.containerPort.containerPort;
+    if (!onServingPort || typeof name !== 'string' || !SERVICE_PORT_NAME.test(name) || typeof port !== 'number') return [];
+    if (names.has(name) || numbers.includes(port)) return [];
+    names.add(name);
+    numbers.push(port);
+    return [{ name, port }];
+  });
+  if (extraPorts.length > 0)
+    ledger.set(
+      ['service', 'extraPorts'],
+      extraPorts,
+      `${object} spec.ports ${extraPorts.map(({ name, port }) => `${name} ${port}`).join(', ')}, which target the serving port too`,
+    );
 }
 
 /**
@@ -431,6 +455,7 @@ function inferPublishedPorts(ledger: Ledger, object: string, service: Kubernetes
 function servicePortsNotKept(ledger: Ledger, object: string, service: KubernetesObject, serving: ServingPort, at: ContainerAt): void {
   const containerPorts = (at.container.ports as Node[] | undefined) ?? [];
   const declared = (ledger.get(['ports']) as DeclaredPort[] | undefined) ?? [];
+  const extraPorts = (ledger.get(['service', 'extraPorts']) as DeclaredPort[] | undefined) ?? [];
   const servicePorts = (service.spec?.ports as Node[] | undefined) ?? [];
   const targetOf = (servicePort: Node) => portNumber(at.container, servicePort.targetPort ?? servicePort.port);
   for (const [index, servicePort] of servicePorts.entries()) {
@@ -442,7 +467,9 @@ function servicePortsNotKept(ledger: Ledger, object: string, service: Kubernetes
     const label = `${servicePort.name ?? ''} ${servicePort.port}`.trim();
     const why =
       number === serving.containerPort.containerPort
-        ? `a second Service port (${label}) on the serving port: the declaration's Service publishes the serving port once`
+        ? extraPorts.some((extra) => extra.name === servicePort.name && extra.port === servicePort.port)
+          ? undefined
+          : `a second Service port (${label}) on the serving port under a name or number another port of the declaration's Service has, or that is no Service port name`
         : target === undefined
           ? `Service port ${label} targets ${JSON.stringify(servicePort.targetPort ?? servicePort.port)}, which the application's container does not declare`
           : entry === undefined

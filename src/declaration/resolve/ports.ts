@@ -106,7 +106,7 @@ export function checkMetricsPort(spec: EffectiveSpec, servingPort: ServingPort |
 
 /**
  * `ports[].servicePort` publishes an extra port in the workload's Service, so it needs one; and the
- * Service publishes each number once (Kubernetes refuses a Service with two ports of one number and
+ * Service publishes each number once, and each name (`service.extraPorts`) (Kubernetes refuses a Service with two ports of one number and
  * protocol: ValidateService in pkg/apis/core/validation/validation.go,
  * https://github.com/kubernetes/kubernetes/pull/55064/files). Mirrored in templates/_ports.tpl. Two
  * extra ports on one container number are the pod's clash (resolveContainers), reported there only.
@@ -144,5 +144,31 @@ export function checkServicePorts(spec: EffectiveSpec, servingPort: ServingPort 
           ? `publish ports[${index}] under another number with ports[${index}].servicePort`
           : `give ports[${index}].servicePort another number`,
     });
+  });
+  // service.extraPorts: more Service ports on the serving port, each name and number apart from every other port of the Service.
+  const names = new Map<string, string>([
+    [servingPort.servicePortName, 'the serving port'],
+    ...ports.map(({ name }, index) => [name, `ports[${index}]`] as const),
+  ]);
+  (spec.service?.extraPorts ?? []).forEach(({ name, port }, index) => {
+    const path = `service.extraPorts[${index}]`;
+    const named = names.get(name);
+    if (named === undefined) names.set(name, path);
+    else
+      problems.push({
+        path: `${path}.name`,
+        value: name,
+        rule: `the Service's port names must be unique, and ${named} is already called "${name}" there`,
+        fix: `rename ${path}`,
+      });
+    const taken = published.get(port);
+    if (taken === undefined) published.set(port, { holder: path, moved: true });
+    else
+      problems.push({
+        path: `${path}.port`,
+        value: port,
+        rule: `the Service's port numbers must be unique, and ${taken.holder} is already published on ${port} there`,
+        fix: `give ${path} another port`,
+      });
   });
 }
