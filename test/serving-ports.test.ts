@@ -3,6 +3,7 @@ import type { WorkloadSpec } from '../src';
 import { mainContainer, objectsOfKind, synth, theOnly } from './support/manifests';
 import { helmFace, helmTest, typescriptFace } from './support/helm';
 import { objectSchemaErrors } from './support/gateway-api-schema';
+import { kubernetesSchemaErrors } from './support/kubernetes-schema';
 
 /**
  * The main container's command, and the ports a workload serves on (issue 17 §1): what each field
@@ -217,6 +218,17 @@ describe('service.extraPorts', () => {
   test('the Ingress still sends to the serving port, and the NetworkPolicy admits the container port once', () => {
     expect(theOnly(objects, 'Ingress').spec.rules[0].http.paths[0].backend.service.port).toEqual({ name: 'http' });
     expect(theOnly(objects, 'NetworkPolicy').spec.ingress).toEqual([{ ports: [{ port: 8080, protocol: 'TCP' }] }]);
+  });
+  test('every object with ports[].servicePort and service.extraPorts passes the Kubernetes 1.28 schema strictly', () => {
+    const both = synth(
+      checkoutWith({
+        ports: [{ name: 'https', port: 8443, servicePort: 8444 }],
+        service: { port: 80, extraPorts: [{ name: 'tls', port: 443 }] },
+      }),
+    );
+    expect(theOnly(both, 'Service').spec.ports.map(({ port }: { port: number }) => port)).toEqual([80, 443, 8444]);
+    for (const object of both)
+      expect({ kind: object.kind, errors: kubernetesSchemaErrors(object) }).toEqual({ kind: object.kind, errors: [] });
   });
   helmTest('the chart publishes the extra Service ports as the constructs do', async () => {
     const kept = checkoutWith({ keep: { servicePortName: 'web' }, service: { extraPorts: [{ name: 'https', port: 443 }] } });

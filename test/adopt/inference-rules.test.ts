@@ -301,4 +301,27 @@ describe('ports[].servicePort and service.extraPorts: Service ports on other num
     });
     expect(adopted.dropped.filter((dropped) => dropped.path.startsWith('spec.ports'))).toEqual([]);
   });
+
+  test("a StatefulSet's second Service port on the serving port stays dropped with why: service (and its extraPorts) is kind web's", () => {
+    const statefulSet = { ...deployment({}), kind: 'StatefulSet' };
+    const adopted = adopt(statefulSet, {
+      ...service(),
+      spec: {
+        selector: { app: 'shop' },
+        ports: [
+          { name: 'http', port: 8080, targetPort: 'http' },
+          { name: 'alt', port: 8081, targetPort: 'http' },
+        ],
+      },
+    });
+    expect(adopted.declaration).toMatchObject({ kind: 'stateful' });
+    expect(adopted.declaration).not.toHaveProperty('service');
+    expect(adopted.dropped).toContainEqual({
+      object: 'Service/shop',
+      path: 'spec.ports.1',
+      reason: expect.stringContaining(
+        "a second Service port (alt 8081) on the serving port: service.extraPorts, which keeps one, is kind web's",
+      ),
+    });
+  });
 });

@@ -469,7 +469,9 @@ function servicePortsNotKept(ledger: Ledger, object: string, service: Kubernetes
       number === serving.containerPort.containerPort
         ? extraPorts.some((extra) => extra.name === servicePort.name && extra.port === servicePort.port)
           ? undefined
-          : `a second Service port (${label}) on the serving port under a name or number another port of the declaration's Service has, or that is no Service port name`
+          : (ledger.get(['kind']) ?? 'web') !== 'web'
+            ? `a second Service port (${label}) on the serving port: service.extraPorts, which keeps one, is kind web's`
+            : `a second Service port (${label}) on the serving port under a name or number another port of the declaration's Service has, or that is no Service port name`
         : target === undefined
           ? `Service port ${label} targets ${JSON.stringify(servicePort.targetPort ?? servicePort.port)}, which the application's container does not declare`
           : entry === undefined
