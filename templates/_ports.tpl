@@ -47,6 +47,48 @@ without a port) }.
 {{- $_ := set $result "problems" $problems -}}
 {{- end -}}
 {{- end -}}
+{{- /* The Service's port numbers (checkServicePorts in src/declaration/resolve/ports.ts): ports[].servicePort needs a Service, and each number is published once. */ -}}
+{{- $problems = $result.problems -}}
+{{- $servingPort := $result.servingPort -}}
+{{- if not (and $servingPort (include "hw.kinds.makes" (list $spec.kind "Service"))) -}}
+{{- range $index, $port := $spec.ports | default list -}}
+{{- if hasKey $port "servicePort" -}}
+{{- $problems = append $problems (dict "path" (printf "ports[%d].servicePort" $index) "value" $port.servicePort "rule" (printf "ports[%d].servicePort publishes the port in the workload's Service, and this workload has no Service (it needs a port and kind web or stateful)" $index) "fix" (printf "remove ports[%d].servicePort" $index)) -}}
+{{- end -}}
+{{- end -}}
+{{- else -}}
+{{- $moved := ne ($servingPort.servicePort | int) ($servingPort.containerPort | int) -}}
+{{- $published := dict (toString ($servingPort.servicePort | int)) (dict "holder" ($moved | ternary "the serving port (service.port)" "the serving port") "moved" $moved) -}}
+{{- range $index, $port := $spec.ports | default list -}}
+{{- $number := (hasKey $port "servicePort") | ternary $port.servicePort $port.port | int -}}
+{{- $key := toString $number -}}
+{{- if not (hasKey $published $key) -}}
+{{- $_ := set $published $key (dict "holder" (printf "ports[%d]" $index) "moved" (ne $number ($port.port | int))) -}}
+{{- else if or (ne $number ($port.port | int)) (index $published $key).moved -}}
+{{- $path := (hasKey $port "servicePort") | ternary (printf "ports[%d].servicePort" $index) (printf "ports[%d].port" $index) -}}
+{{- $fix := (hasKey $port "servicePort") | ternary (printf "give ports[%d].servicePort another number" $index) (printf "publish ports[%d] under another number with ports[%d].servicePort" $index $index) -}}
+{{- $problems = append $problems (dict "path" $path "value" $number "rule" (printf "the Service's port numbers must be unique, and %s is already published on %d there" (index $published $key).holder $number) "fix" $fix) -}}
+{{- end -}}
+{{- end -}}
+{{- /* service.extraPorts: more Service ports on the serving port, each name and number apart from every other port of the Service. */ -}}
+{{- $names := dict $servingPort.servicePortName "the serving port" -}}
+{{- range $index, $port := $spec.ports | default list }}{{ $_ := set $names $port.name (printf "ports[%d]" $index) }}{{ end -}}
+{{- range $index, $extra := ($spec.service | default dict).extraPorts | default list -}}
+{{- $path := printf "service.extraPorts[%d]" $index -}}
+{{- if hasKey $names $extra.name -}}
+{{- $problems = append $problems (dict "path" (printf "%s.name" $path) "value" $extra.name "rule" (printf "the Service's port names must be unique, and %s is already called \"%s\" there" (index $names $extra.name) $extra.name) "fix" (printf "rename %s" $path)) -}}
+{{- else -}}
+{{- $_ := set $names $extra.name $path -}}
+{{- end -}}
+{{- $key := toString ($extra.port | int) -}}
+{{- if hasKey $published $key -}}
+{{- $problems = append $problems (dict "path" (printf "%s.port" $path) "value" $extra.port "rule" (printf "the Service's port numbers must be unique, and %s is already published on %d there" (index $published $key).holder ($extra.port | int)) "fix" (printf "give %s another port" $path)) -}}
+{{- else -}}
+{{- $_ := set $published $key (dict "holder" $path "moved" true) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- $_ := set $result "problems" $problems -}}
 {{- toJson $result -}}
 {{- end -}}
 

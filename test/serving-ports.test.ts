@@ -3,6 +3,7 @@ import type { WorkloadSpec } from '../src';
 import { mainContainer, objectsOfKind, synth, theOnly } from './support/manifests';
 import { helmFace, helmTest, typescriptFace } from './support/helm';
 import { objectSchemaErrors } from './support/gateway-api-schema';
+import { kubernetesSchemaErrors } from './support/kubernetes-schema';
 
 /**
  * The main container's command, and the ports a workload serves on (issue 17 §1): what each field
@@ -142,6 +143,96 @@ describe('ports', () => {
       ports: [{ name: 'm', port: 9102, from: [{ cidr: '10.0.0.0/8' }, {}] }],
     };
     for (const each of [declaration, worker]) expect((await helmFace(each)).objects).toEqual(typescriptFace(each).objects);
+  });
+});
+
+describe('ports[].servicePort', () => {
+  // bitnami nginx: 80 in front of the serving port 8080, 443 in front of the extra port https 8443, metrics beside them.
+  const declaration = checkoutWith({
+    service: { port: 80 },
+    ports: [
+      { name: 'https', port: 8443, servicePort: 443, from: [{ cidr: '10.0.0.0/8' }] },
+      { name: 'metrics', port: 9102, servicePort: 9090 },
+    ],
+    metrics: { port: 'metrics' },
+  });
+  const objects = synth(declaration);
+
+  test("the Service publishes an extra port on its servicePort, under the port's name, sending to the container port by name", () => {
+    expect(theOnly(objects, 'Service').spec.ports).toEqual([
+      { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+      { name: 'https', port: 443, targetPort: 'https', protocol: 'TCP' },
+      { name: 'metrics', port: 9090, targetPort: 'metrics', protocol: 'TCP' },
+    ]);
+  });
+  test('the container still listens on the port itself', () => {
+    expect(mainContainer(objects).ports).toEqual([
+      { name: 'http', containerPort: 8080, protocol: 'TCP' },
+      { name: 'https', containerPort: 8443, protocol: 'TCP' },
+      { name: 'metrics', containerPort: 9102, protocol: 'TCP' },
+    ]);
+  });
+  test('the NetworkPolicy admits the container port, where the traffic arrives, not the Service port', () => {
+    const ports = theOnly(objects, 'NetworkPolicy').spec.ingress.map((rule: { ports: unknown }) => rule.ports);
+    expect(ports).toEqual([[{ port: 8080, protocol: 'TCP' }], [{ port: 8443, protocol: 'TCP' }], [{ port: 9102, protocol: 'TCP' }]]);
+  });
+  test('the ServiceMonitor scrapes the port by its name, whatever number the Service gives it', () => {
+    expect(theOnly(objects, 'ServiceMonitor').spec.endpoints).toEqual([{ port: 'metrics', path: '/metrics', interval: '30s' }]);
+  });
+  test('a StatefulSet publishes it in its Service; the headless Service names the serving port only', () => {
+    const stateful = synth({
+      ...checkoutWith({ ports: [{ name: 'https', port: 8443, servicePort: 443 }] }),
+      kind: 'stateful',
+      replicas: 3,
+    });
+    expect(objectsOfKind(stateful, 'Service').map((service) => service.spec.ports.map(({ port }: { port: number }) => port))).toEqual([
+      [8080],
+      [8080, 443],
+    ]);
+  });
+  test('a servicePort equal to the port is the same Service as without it', () => {
+    const same = synth(checkoutWith({ ports: [{ name: 'admin', port: 9000, servicePort: 9000 }] }));
+    expect(same).toEqual(synth(checkoutWith({ ports: [{ name: 'admin', port: 9000 }] })));
+  });
+  helmTest('the chart publishes, admits and scrapes the ports as the constructs do', async () => {
+    const stateful = { ...checkoutWith({ ports: [{ name: 'https', port: 8443, servicePort: 443 }] }), kind: 'stateful', replicas: 3 };
+    for (const each of [declaration, stateful]) expect((await helmFace(each)).objects).toEqual(typescriptFace(each).objects);
+  });
+});
+
+describe('service.extraPorts', () => {
+  // argo-cd's server: http on 80 and https on 443, both to the container port 8080.
+  const declaration = checkoutWith({ service: { port: 80, extraPorts: [{ name: 'https', port: 443 }] }, ingress: {} });
+  const objects = synth(declaration);
+
+  test('the Service publishes the serving port again under each extra name and number, sending to the container port by name', () => {
+    expect(theOnly(objects, 'Service').spec.ports).toEqual([
+      { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+      { name: 'https', port: 443, targetPort: 'http', protocol: 'TCP' },
+    ]);
+  });
+  test("an extra Service port carries no appProtocol: the serving port's would be wrong for a TLS port on the same container port", () => {
+    const grpc = theOnly(synth(checkoutWith({ protocol: 'grpc', service: { extraPorts: [{ name: 'grpc-tls', port: 443 }] } })), 'Service');
+    expect(grpc.spec.ports[1]).toEqual({ name: 'grpc-tls', port: 443, targetPort: 'grpc', protocol: 'TCP' });
+  });
+  test('the Ingress still sends to the serving port, and the NetworkPolicy admits the container port once', () => {
+    expect(theOnly(objects, 'Ingress').spec.rules[0].http.paths[0].backend.service.port).toEqual({ name: 'http' });
+    expect(theOnly(objects, 'NetworkPolicy').spec.ingress).toEqual([{ ports: [{ port: 8080, protocol: 'TCP' }] }]);
+  });
+  test('every object with ports[].servicePort and service.extraPorts passes the Kubernetes 1.28 schema strictly', () => {
+    const both = synth(
+      checkoutWith({
+        ports: [{ name: 'https', port: 8443, servicePort: 8444 }],
+        service: { port: 80, extraPorts: [{ name: 'tls', port: 443 }] },
+      }),
+    );
+    expect(theOnly(both, 'Service').spec.ports.map(({ port }: { port: number }) => port)).toEqual([80, 443, 8444]);
+    for (const object of both)
+      expect({ kind: object.kind, errors: kubernetesSchemaErrors(object) }).toEqual({ kind: object.kind, errors: [] });
+  });
+  helmTest('the chart publishes the extra Service ports as the constructs do', async () => {
+    const kept = checkoutWith({ keep: { servicePortName: 'web' }, service: { extraPorts: [{ name: 'https', port: 443 }] } });
+    for (const each of [declaration, kept]) expect((await helmFace(each)).objects).toEqual(typescriptFace(each).objects);
   });
 });
 

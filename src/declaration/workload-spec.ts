@@ -428,6 +428,15 @@ export interface ContainerPort {
    */
   port: number;
   /**
+   * Number the workload's Service publishes this port under when clients connect to another than the container's (443 in front of 8443); the Service port keeps the port's name and sends to the container port by name. The NetworkPolicy admits the container's port, where the traffic arrives. Only for a workload with a Service (a serving port, kind web or stateful); unique among the Service's ports.
+   *
+   * Unit: TCP port number.
+   *
+   * @default - `port`
+   * @example 443
+   */
+  servicePort?: number;
+  /**
    * Who may connect to this port: the NetworkPolicy admits them to it, and no one else.
    *
    * @default - nobody (metrics.from admits the scraper to the metrics port)
@@ -2323,6 +2332,25 @@ export interface MetricsSettings {
    */
   from?: IngressPeer[];
 }
+/**
+ * One more Service port that sends to the serving port.
+ */
+export interface ServiceExtraPort {
+  /**
+   * Name of the Service port, unique among the Service's ports.
+   *
+   * @example "https"
+   */
+  name: string;
+  /**
+   * Number the Service publishes it on, unique among the Service's ports.
+   *
+   * Unit: TCP port number.
+   *
+   * @example 443
+   */
+  port: number;
+}
 export interface ServiceSettings {
   /**
    * ClusterIP, or LoadBalancer for an AWS Network Load Balancer with IP targets (traffic.platform aws-nlb): the same Service, name, selector and port.
@@ -2340,6 +2368,13 @@ export interface ServiceSettings {
    * @example 80
    */
   port?: number;
+  /**
+   * More Service ports that send to the serving port, for clients that connect under another name or number (argo-cd's server: http on 80 and https on 443, both to 8080). Each targets the serving container port by name, without an appProtocol (Istio reads the protocol from the name); the Ingress and routes send to `service.port`, the NetworkPolicy admits the container's `port`.
+   *
+   * @default - none
+   * @example [{"name":"https","port":443}]
+   */
+  extraPorts?: ServiceExtraPort[];
   /**
    * Extra annotations of the Service. Those the derivation sets are refused; service.beta.kubernetes.io/aws-load-balancer-target-group-attributes is joined with the derived deregistration delay.
    *

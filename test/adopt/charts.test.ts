@@ -156,3 +156,34 @@ test('the figures in test/fixtures/adopt/charts/README.md are the accounting of 
   if (process.env.UPDATE_ACCOUNTING === '1') writeFileSync(readme, text);
   expect(readFileSync(readme, 'utf8')).toBe(text);
 });
+
+describe('Service ports published under another number or name than the container port (ports[].servicePort, service.extraPorts)', () => {
+  const nginx = adoptManifests(objectsOf('nginx.yaml')).find((workload) => workload.workload === 'Deployment/demo/my-nginx')!;
+
+  test("bitnami nginx's https Service port 443 → 8443 is declared as ports[].servicePort, not dropped", () => {
+    expect(nginx.declaration.ports).toEqual([{ name: 'https', port: 8443, servicePort: 443 }]);
+    expect(nginx.dropped.filter((dropped) => dropped.path.startsWith('spec.ports'))).toEqual([]);
+  });
+
+  test("the review says bitnami nginx's Service ports are kept: applying the result changes no port clients use", () => {
+    const review = adoptWithCli('nginx.yaml')
+      .workloads.find((workload) => workload.workload === 'Deployment/demo/my-nginx')!
+      .review.find((object) => object.object === 'Service/demo/my-nginx')!;
+    expect(review.kept).toContain('Service ports');
+    expect(review.notKept).toEqual([]);
+  });
+
+  const argocd = adoptManifests(objectsOf('argo-cd.yaml')).find((workload) => workload.workload === 'Deployment/demo/my-argocd-server')!;
+
+  test("argo-cd server's second Service port https 443 on the serving port 8080 is declared as service.extraPorts, not dropped", () => {
+    expect(argocd.declaration.service).toEqual({ port: 80, extraPorts: [{ name: 'https', port: 443 }] });
+    expect(argocd.dropped.filter((dropped) => dropped.path.startsWith('spec.ports'))).toEqual([]);
+  });
+
+  test("the review says argo-cd server's Service ports are kept", () => {
+    const review = adoptWithCli('argo-cd.yaml')
+      .workloads.find((workload) => workload.workload === 'Deployment/demo/my-argocd-server')!
+      .review.find((object) => object.object === 'Service/demo/my-argocd-server')!;
+    expect(review.kept).toContain('Service ports');
+  });
+});

@@ -517,3 +517,94 @@ describe('the accounting of every input field', () => {
     expect(counts.represented).toBe(counts.fields - 2);
   });
 });
+
+describe('ports[].servicePort and service.extraPorts: Service ports on other numbers than the container ports they target', () => {
+  // bitnami nginx's shape: http 80 → 8080 serves, https 443 → the container port https 8443.
+  const nginx = (servicePorts: Array<Record<string, unknown>>) => [
+    deployment({
+      ports: [
+        { name: 'http', containerPort: 8080 },
+        { name: 'https', containerPort: 8443 },
+      ],
+    }),
+    { ...service(), spec: { selector: { app: 'shop' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }, ...servicePorts] } },
+  ];
+
+  test('Service port https 443 → targetPort https (8443) gives ports [{ name: https, port: 8443, servicePort: 443 }], labelled with the Service port', () => {
+    const adopted = adopt(...nginx([{ name: 'https', port: 443, targetPort: 'https' }]));
+    expect(adopted.declaration.ports).toEqual([{ name: 'https', port: 8443, servicePort: 443 }]);
+    expect(inference(adopted, 'ports.0.servicePort')).toMatchObject({
+      value: 443,
+      confirm: false,
+      source: 'Service/shop spec.ports port 443, which targets https',
+    });
+    expect(adopted.dropped.filter((dropped) => dropped.path.startsWith('spec.ports'))).toEqual([]);
+  });
+
+  test('the declaration synthesizes the Service ports the input had: 80 → http, 443 → https', () => {
+    const adopted = adopt(...nginx([{ name: 'https', port: 443, targetPort: 'https' }]));
+    const objects = synthesizeObjects([adopted.declaration as unknown as WorkloadSpec]);
+    const serviceObject = objects.find((object) => object.kind === 'Service') as KubernetesObject;
+    expect(serviceObject.spec.ports.map(({ name, port, targetPort }: Record<string, unknown>) => ({ name, port, targetPort }))).toEqual([
+      { name: 'http', port: 80, targetPort: 'http' },
+      { name: 'https', port: 443, targetPort: 'https' },
+    ]);
+  });
+
+  test('a Service port on the container number writes no servicePort', () => {
+    const adopted = adopt(...nginx([{ name: 'https', port: 8443, targetPort: 'https' }]));
+    expect(adopted.declaration.ports).toEqual([{ name: 'https', port: 8443 }]);
+  });
+
+  test("a Service port named otherwise than the container port is dropped with why: the Service port keeps the container port's name", () => {
+    const adopted = adopt(...nginx([{ name: 'tls', port: 443, targetPort: 'https' }]));
+    expect(adopted.declaration.ports).toEqual([{ name: 'https', port: 8443 }]);
+    expect(adopted.dropped).toContainEqual({
+      object: 'Service/shop',
+      path: 'spec.ports.1',
+      reason: expect.stringContaining('ports[].servicePort changes the number only'),
+    });
+  });
+
+  test('a second Service port on the serving port, https 443 → 8080 beside http 80 → 8080 (argo-cd), gives service.extraPorts', () => {
+    const adopted = adopt(deployment({}), {
+      ...service(),
+      spec: {
+        selector: { app: 'shop' },
+        ports: [
+          { name: 'http', port: 80, targetPort: 8080 },
+          { name: 'https', port: 443, targetPort: 8080 },
+        ],
+      },
+    });
+    expect(adopted.declaration.service).toEqual({ port: 80, extraPorts: [{ name: 'https', port: 443 }] });
+    expect(inference(adopted, 'service.extraPorts')).toMatchObject({
+      confirm: false,
+      source: 'Service/shop spec.ports https 443, which target the serving port too',
+    });
+    expect(adopted.dropped.filter((dropped) => dropped.path.startsWith('spec.ports'))).toEqual([]);
+  });
+
+  test("a StatefulSet's second Service port on the serving port stays dropped with why: service (and its extraPorts) is kind web's", () => {
+    const statefulSet = { ...deployment({}), kind: 'StatefulSet' };
+    const adopted = adopt(statefulSet, {
+      ...service(),
+      spec: {
+        selector: { app: 'shop' },
+        ports: [
+          { name: 'http', port: 8080, targetPort: 'http' },
+          { name: 'alt', port: 8081, targetPort: 'http' },
+        ],
+      },
+    });
+    expect(adopted.declaration).toMatchObject({ kind: 'stateful' });
+    expect(adopted.declaration).not.toHaveProperty('service');
+    expect(adopted.dropped).toContainEqual({
+      object: 'Service/shop',
+      path: 'spec.ports.1',
+      reason: expect.stringContaining(
+        "a second Service port (alt 8081) on the serving port: service.extraPorts, which keeps one, is kind web's",
+      ),
+    });
+  });
+});

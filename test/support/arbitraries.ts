@@ -322,7 +322,7 @@ export type KeepDraw = typeof keepDraw extends fc.Arbitrary<infer T> ? T : never
  * The parts of a drawn `keep` that the declaration accepts: a selector that selects something and
  * that its labels agree with (the labels give way), names of roles its kind makes (never `default`
  * for the ServiceAccount, never one name for both Services), a Service port name only with a
- * Service, apart from the extra ports' names.
+ * Service, apart from the other Service ports' names.
  */
 export function coherentKeep(draw: KeepDraw, declaration: Record<string, unknown>): Record<string, unknown> | undefined {
   const kind = (declaration.kind ?? 'web') as WorkloadKind;
@@ -340,7 +340,11 @@ export function coherentKeep(draw: KeepDraw, declaration: Record<string, unknown
   if (makes.includes('HeadlessService') && (names.Service ?? instance) === (names.HeadlessService ?? `${instance}-headless`))
     delete names.HeadlessService;
   if (Object.keys(names).length > 0) keep.names = names;
-  const ports = (declaration.ports ?? []) as Array<{ name: string }>;
+  // The Service's other port names: the extra ports' and service.extraPorts'.
+  const ports = [
+    ...((declaration.ports ?? []) as Array<{ name: string }>),
+    ...(((declaration.service as { extraPorts?: unknown } | undefined)?.extraPorts ?? []) as Array<{ name: string }>),
+  ];
   if (
     draw.servicePortName !== undefined &&
     makes.includes('Service') &&
@@ -641,7 +645,27 @@ export const validDeclaration: fc.Arbitrary<WorkloadSpec> = fc
     // An extra port apart from the serving port and the sidecars' (9090 on), admitting its own peers or no one.
     if ('admin' in draw.serving) {
       const admin = draw.serving.admin;
-      declaration.ports = [{ name: 'admin', port: draw.port === 9300 ? 9400 : 9300, ...(admin ? { from: [...admin] } : {}) }];
+      // Published under another number only by a Service, and never on the serving port's Service number.
+      // (ports[].servicePort: none, 443, 8443 or 9090, picked by the drawn port so that every other draw stays as it was.)
+      const published = [undefined, 443, 8443, 9090][draw.port % 4];
+      const publishable = served && published !== undefined && published !== (declaration.service?.port ?? draw.port);
+      declaration.ports = [
+        {
+          name: 'admin',
+          port: draw.port === 9300 ? 9400 : 9300,
+          ...(publishable ? { servicePort: published } : {}),
+          ...(admin ? { from: [...admin] } : {}),
+        },
+      ];
+    }
+    // A second Service port on the serving port (service.extraPorts), as argo-cd's server has, where its number is free
+    // (picked by the drawn port too, so that every other draw stays as it was).
+    if (draw.kind === 'web' && Math.floor(draw.port / 4) % 3 === 0) {
+      const published = [
+        declaration.service?.port ?? draw.port,
+        ...(declaration.ports ?? []).map(({ port, servicePort }) => servicePort ?? port),
+      ];
+      if (!published.includes(8081)) declaration.service = { ...declaration.service, extraPorts: [{ name: 'alt', port: 8081 }] };
     }
     // Metrics need a port to scrape: the admin port when drawn and present, else the serving port.
     const metrics = draw.serving.metrics;
@@ -967,6 +991,8 @@ export const validJobDeclaration: fc.Arbitrary<WorkloadSpec> = fc
       };
     }
     const overridden = clean(limits);
+    // A job has no Service to publish its extra ports under other numbers.
+    if (rest.ports) rest.ports = rest.ports.map(({ servicePort: _servicePort, ...port }) => port);
     const job = {
       ...rest,
       kind: 'job',

@@ -198,7 +198,12 @@ const route = fc.record(
   { requiredKeys: ['parentRefs'] },
 );
 const service = fc.record(
-  { type: fc.constantFrom('ClusterIP', 'LoadBalancer', 'LoadBalancer'), annotations, from: peerList },
+  {
+    type: fc.constantFrom('ClusterIP', 'LoadBalancer', 'LoadBalancer'),
+    annotations,
+    from: peerList,
+    extraPorts: fc.array(fc.record({ name: fc.constantFrom('https', 'alt', 'http', 'metrics'), port }), { maxLength: 2 }),
+  },
   { requiredKeys: [] },
 );
 const loadBalancerOverrides = fc.record(
@@ -820,7 +825,12 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
       ports: sometimes(
         fc.array(
           fc.record(
-            { name: fc.constantFrom('metrics', 'admin', 'http', 'tcp', 'a-1'), port, from: sometimes(peerList) },
+            {
+              name: fc.constantFrom('metrics', 'admin', 'http', 'tcp', 'a-1'),
+              port,
+              servicePort: sometimes(port),
+              from: sometimes(peerList),
+            },
             { requiredKeys: ['name', 'port'] },
           ),
           { maxLength: 3 },
@@ -1111,7 +1121,11 @@ export const wideDeclaration: fc.Arbitrary<Json> = fc
  */
 function addServing(
   declaration: Json,
-  drawn: { protocol?: string; servicePort?: number; ports?: Array<{ name: string; port: number; from?: unknown }> },
+  drawn: {
+    protocol?: string;
+    servicePort?: number;
+    ports?: Array<{ name: string; port: number; servicePort?: number; from?: unknown }>;
+  },
   coherent: boolean,
   web: boolean,
 ): void {
@@ -1123,11 +1137,34 @@ function addServing(
   }
   // Coherent extra ports take names and numbers no other port of the pod has (sidecar ports keep apart from them).
   const names = new Set<string>(['http', 'http2', 'grpc', 'tcp']);
-  const numbers = new Set<unknown>([declaration.port]);
-  const extra = coherent
+  // (service.port too: the Service publishes each number once.)
+  const numbers = new Set<unknown>([declaration.port, (declaration.service as Json | undefined)?.port]);
+  const kept = coherent
     ? (drawn.ports ?? []).filter(({ name, port }) => !names.has(name) && !numbers.has(port) && names.add(name) && numbers.add(port))
     : drawn.ports;
+  // Coherent Service ports: only where the workload has a Service, each number once in it, service.port included.
+  const service = (declaration.service as Json | undefined)?.port ?? declaration.port;
+  const published = new Set<unknown>([service, ...(kept ?? []).map(({ port }) => port)]);
+  const hasService = declaration.port !== undefined && (web || declaration.kind === 'stateful');
+  const extra = coherent
+    ? kept?.map(({ servicePort, ...rest }) =>
+        servicePort !== undefined && hasService && !published.has(servicePort) && published.add(servicePort)
+          ? { ...rest, servicePort }
+          : rest,
+      )
+    : kept;
   if (extra !== undefined) declaration.ports = extra;
+  // Coherent service.extraPorts: names no other port of the Service has (never a protocol's or an extra port's), free numbers.
+  const serviceSettings = declaration.service as Json | undefined;
+  if (coherent && serviceSettings?.extraPorts !== undefined) {
+    const names = new Set<unknown>();
+    const extraPorts = (serviceSettings.extraPorts as Array<{ name: string; port: number }>).filter(
+      ({ name, port }) =>
+        ['https', 'alt'].includes(name) && !names.has(name) && !published.has(port) && names.add(name) && published.add(port),
+    );
+    if (extraPorts.length > 0) serviceSettings.extraPorts = extraPorts;
+    else delete serviceSettings.extraPorts;
+  }
 }
 
 type Draw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a drawn record, reshaped below

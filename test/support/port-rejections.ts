@@ -176,3 +176,121 @@ PORT_REJECTIONS.push(
     },
   ],
 );
+
+// ports[].servicePort (issue 20): the Service publishes each number once, and only a workload with a Service has one.
+PORT_REJECTIONS.push(
+  [
+    'an extra port published on the Service port of the serving port',
+    {
+      declaration: checkoutWith({ service: { port: 443 }, ports: [{ name: 'https', port: 8443, servicePort: 443 }] }),
+      path: 'ports[0].servicePort',
+      value: 443,
+      rule: /the Service's port numbers must be unique, and the serving port \(service.port\) is already published on 443 there/,
+      fix: /give ports\[0\]\.servicePort another number/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'two extra ports published on one number',
+    {
+      declaration: checkoutWith({
+        ports: [
+          { name: 'https', port: 8443, servicePort: 443 },
+          { name: 'admin', port: 9000, servicePort: 443 },
+        ],
+      }),
+      path: 'ports[1].servicePort',
+      value: 443,
+      rule: /the Service's port numbers must be unique, and ports\[0\] is already published on 443 there/,
+      fix: /give ports\[1\]\.servicePort another number/,
+      helm: 'templates',
+    },
+  ],
+  [
+    "an extra port on service.port's number, published as it is",
+    {
+      declaration: checkoutWith({ service: { port: 9000 }, ports: [{ name: 'admin', port: 9000 }] }),
+      path: 'ports[0].port',
+      value: 9000,
+      rule: /the Service's port numbers must be unique, and the serving port \(service.port\) is already published on 9000 there/,
+      fix: /publish ports\[0\] under another number with ports\[0\]\.servicePort/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a Service port for an extra port of a worker, which has no Service',
+    {
+      declaration: {
+        ...checkoutWith({ port: undefined, health: { liveness: { exec: ['/bin/alive'] } } }),
+        kind: 'worker',
+        ports: [{ name: 'metrics', port: 9102, servicePort: 80 }],
+      },
+      path: 'ports[0].servicePort',
+      value: 80,
+      rule: /ports\[0\]\.servicePort publishes the port in the workload's Service, and this workload has no Service/,
+      fix: /remove ports\[0\]\.servicePort/,
+      helm: 'templates',
+    },
+  ],
+  [
+    "an extra port's Service port of 0",
+    {
+      declaration: checkoutWith({ ports: [{ name: 'https', port: 8443, servicePort: 0 }] }),
+      path: 'ports[0].servicePort',
+      value: 0,
+      rule: /at least 1/,
+      fix: /.+/,
+      helm: 'schema',
+    },
+  ],
+);
+
+// service.extraPorts (issue 20, argo-cd's server): more Service ports on the serving port, each name and number once in the Service.
+PORT_REJECTIONS.push(
+  [
+    'a Service port on the serving port named like the serving port',
+    {
+      declaration: checkoutWith({ service: { extraPorts: [{ name: 'http', port: 443 }] } }),
+      path: 'service.extraPorts[0].name',
+      value: 'http',
+      rule: /the Service's port names must be unique, and the serving port is already called "http" there/,
+      fix: /rename service.extraPorts\[0\]/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a Service port on the serving port named like an extra port',
+    {
+      declaration: checkoutWith({ ports: [{ name: 'admin', port: 9000 }], service: { extraPorts: [{ name: 'admin', port: 443 }] } }),
+      path: 'service.extraPorts[0].name',
+      value: 'admin',
+      rule: /the Service's port names must be unique, and ports\[0\] is already called "admin" there/,
+      fix: /rename service.extraPorts\[0\]/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a Service port on the serving port published on the number of another',
+    {
+      declaration: checkoutWith({
+        ports: [{ name: 'https', port: 8443, servicePort: 443 }],
+        service: { port: 80, extraPorts: [{ name: 'alt', port: 443 }] },
+      }),
+      path: 'service.extraPorts[0].port',
+      value: 443,
+      rule: /the Service's port numbers must be unique, and ports\[0\] is already published on 443 there/,
+      fix: /give service.extraPorts\[0\] another port/,
+      helm: 'templates',
+    },
+  ],
+  [
+    'a Service port on the serving port whose name is no DNS label',
+    {
+      declaration: checkoutWith({ service: { extraPorts: [{ name: 'HTTPS', port: 443 }] } }),
+      path: 'service.extraPorts[0].name',
+      rule: /a Service port name: a DNS-1123 label/,
+      fix: /write a name such as https/,
+      helm: 'schema',
+    },
+  ],
+);

@@ -8,6 +8,7 @@ import type { KubernetesObject, Node } from '../../manifests/objects';
 import { PROPAGATION_SECONDS } from '../../timing/platforms';
 import type { ContainerAt } from './container';
 import { isSnippetAnnotation } from '../../declaration/dangers';
+import { DNS_1123_LABEL } from '../../declaration/schema/primitives';
 import { CARRIED_OVER } from './identity';
 import type { Ledger } from './ledger';
 import { portNumber } from './probes';
@@ -15,6 +16,8 @@ import { type Declared, preStopDelay } from './times';
 
 const SERVING_NAMES = ['http', 'http2', 'grpc', 'tcp'];
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/;
+/** A Service port's name: a DNS-1123 label (src/declaration/schema: keep.servicePortName, service.extraPorts). */
+const SERVICE_PORT_NAME = new RegExp(DNS_1123_LABEL);
 
 /** The Service port that reaches the container, and the container port it targets (by number or name). */
 interface ServingPort {
@@ -206,6 +209,7 @@ export function inferService(
   for (const [key, value] of carriedAnnotations(service.metadata?.annotations ?? {})) {
     ledger.set(['service', 'annotations', key], value, `${object} metadata.annotations["${key}"]`);
   }
+  inferPublishedPorts(ledger, object, service, serving, at);
   servicePortsNotKept(ledger, object, service, serving, at);
   serviceSelectorNotKept(ledger, service, podSelector);
   for (const field of [
@@ -412,27 +416,95 @@ export function inferPlatform(ledger: Ledger, services: readonly KubernetesObjec
 const sortedEntries = (labels: Readonly<Record<string, string>>) =>
   Object.entries(labels).sort(([left], [right]) => (left < right ? -1 : 1));
 
+/** The declaration's extra ports as inferPorts wrote them, each with the number its Service publishes it under. */
+type DeclaredPort = { readonly name: string; readonly port: number; readonly servicePort?: number };
+
+/**
+ * The Service ports besides the serving one that the declaration can keep. ports[].servicePort: an
+ * extra container port that the Service publishes under another number (bitnami nginx's https 443
+ * → 8443) keeps that number, as long as the Service port has the container port's name (the
+ * declaration's Service names an extra port after it) and the number is not one another port of
+ * the declaration's Service is published on. service.extraPorts: a second Service port on the
+ * serving port (argo-cd's server: https 443 beside http 80, both → 8080) under its own name and number.
+ */
+function inferPublishedPorts(ledger: Ledger, object: string, service: KubernetesObject, serving: ServingPort, at: ContainerAt): void {
+  const declared = (ledger.get(['ports']) as DeclaredPort[] | undefined) ?? [];
+  const servicePorts = ((service.spec?.ports as Node[] | undefined) ?? []).filter((entry) => entry !== serving.servicePort);
+  const published = declared.map((entry) => {
+    const servicePort = servicePorts.find(
+      (candidate) => candidate.name === entry.name && portNumber(at.container, candidate.targetPort ?? candidate.port) === entry.port,
+    );
+    return typeof servicePort?.port === 'number' && servicePort.port !== entry.port ? (servicePort.port as number) : undefined;
+  });
+  const numbers = [(serving.servicePort?.port as number | undefined) ?? (serving.containerPort.containerPort as number)];
+  numbers.push(...declared.map((entry, index) => published[index] ?? entry.port));
+  published.forEach((number, index) => {
+    if (number === undefined || numbers.filter((taken) => taken === number).length > 1) return;
+    ledger.set(
+      ['ports', String(index), 'servicePort'],
+      number,
+      `${object} spec.ports port ${number}, which targets ${declared[index]!.name}`,
+    );
+  });
+  // service.extraPorts: more Service ports on the serving port (argo-cd's server: https 443 beside http 80, both → 8080),
+  // each under a name and number no other port of the declaration's Service has. `service` is kind web's only.
+  if ((ledger.get(['kind']) ?? 'web') !== 'web') return;
+  const names = new Set<unknown>([serving.servicePort?.name, ...declared.map((entry) => entry.name)]);
+  const extraPorts = servicePorts.flatMap((servicePort) => {
+    const { name, port } = servicePort;
+    const onServingPort = portNumber(at.container, servicePort.targetPort ?? port) === serving.containerPort.containerPort;
+    if (!onServingPort || typeof name !== 'string' || !SERVICE_PORT_NAME.test(name) || typeof port !== 'number') return [];
+    if (names.has(name) || numbers.includes(port)) return [];
+    names.add(name);
+    numbers.push(port);
+    return [{ name, port }];
+  });
+  if (extraPorts.length > 0)
+    ledger.set(
+      ['service', 'extraPorts'],
+      extraPorts,
+      `${object} spec.ports ${extraPorts.map(({ name, port }) => `${name} ${port}`).join(', ')}, which target the serving port too`,
+    );
+}
+
 /**
  * The Service ports the declaration cannot keep: it publishes the serving port (service.port,
- * keep.servicePortName) and each other container port under the container port's own name and
- * number (ports). A Service port with another number or name than the container port it targets,
- * or a second one on the serving port, is dropped with why: clients that use it must follow.
+ * keep.servicePortName) and each other container port under the container port's own name, on its
+ * number or ports[].servicePort. A Service port with another name than the container port it
+ * targets, a number another port of the Service takes, or a second one on the serving port, is
+ * dropped with why: clients that use it must follow.
  */
 function servicePortsNotKept(ledger: Ledger, object: string, service: KubernetesObject, serving: ServingPort, at: ContainerAt): void {
   const containerPorts = (at.container.ports as Node[] | undefined) ?? [];
-  for (const [index, servicePort] of ((service.spec?.ports as Node[] | undefined) ?? []).entries()) {
+  const declared = (ledger.get(['ports']) as DeclaredPort[] | undefined) ?? [];
+  const extraPorts = (ledger.get(['service', 'extraPorts']) as DeclaredPort[] | undefined) ?? [];
+  const servicePorts = (service.spec?.ports as Node[] | undefined) ?? [];
+  const targetOf = (servicePort: Node) => portNumber(at.container, servicePort.targetPort ?? servicePort.port);
+  for (const [index, servicePort] of servicePorts.entries()) {
     if (servicePort === serving.servicePort) continue;
-    const number = portNumber(at.container, servicePort.targetPort ?? servicePort.port);
+    const number = targetOf(servicePort);
     const target = containerPorts.find((entry) => entry.containerPort === number);
+    const name = String(target?.name ?? `port-${target?.containerPort}`);
+    const entry = declared.find((each) => each.name === name);
     const label = `${servicePort.name ?? ''} ${servicePort.port}`.trim();
     const why =
       number === serving.containerPort.containerPort
-        ? `a second Service port (${label}) on the serving port: the declaration's Service publishes the serving port once`
+        ? extraPorts.some((extra) => extra.name === servicePort.name && extra.port === servicePort.port)
+          ? undefined
+          : (ledger.get(['kind']) ?? 'web') !== 'web'
+            ? `a second Service port (${label}) on the serving port: service.extraPorts, which keeps one, is kind web's`
+            : `a second Service port (${label}) on the serving port under a name or number another port of the declaration's Service has, or that is no Service port name`
         : target === undefined
           ? `Service port ${label} targets ${JSON.stringify(servicePort.targetPort ?? servicePort.port)}, which the application's container does not declare`
-          : target.containerPort !== servicePort.port || (target.name ?? `port-${target.containerPort}`) !== servicePort.name
-            ? `Service port ${label} is published as ${String(target.name ?? `port-${target.containerPort}`)} ${String(target.containerPort)}, the container port's own name and number: the schema has no other Service port for it`
-            : undefined;
+          : entry === undefined
+            ? `Service port ${label} targets the container port ${name}, which is not among the declaration's ports (dropped above)`
+            : entry.name === servicePort.name && (entry.servicePort ?? entry.port) === servicePort.port
+              ? undefined
+              : servicePorts.some((other) => other !== servicePort && other.name === name && targetOf(other) === number)
+                ? `a second Service port (${label}) on ${name}: the declaration's Service publishes each port once, under its name`
+                : entry.name !== servicePort.name
+                  ? `Service port ${label} is published as ${name}, the container port's own name: ports[].servicePort changes the number only`
+                  : `Service port ${label} is published on ${entry.port}: ${String(servicePort.port)} is taken by another port of the declaration's Service`;
     if (why !== undefined) ledger.drop(object, `spec.ports.${index}`, `${why}; clients that use it must follow`);
   }
 }

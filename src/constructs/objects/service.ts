@@ -34,7 +34,10 @@ export function serviceProps(workload: ResolvedWorkload, port: ServingPort): Jso
       // The extra ports too, so that clients and a ServiceMonitor reach them by name; the NetworkPolicy decides who may.
       ports: [
         servicePort(port, port.servicePort),
-        ...(workload.spec.ports ?? []).map(({ name, port: number }) => servicePort({ name }, number)),
+        // More ports on the serving port (service.extraPorts), named as declared, without the serving port's appProtocol.
+        ...(service?.extraPorts ?? []).map(({ name, port: number }) => ({ ...servicePort({ name: port.name }, number), name })),
+        // An extra port keeps its name; ports[].servicePort publishes it under another number (443 in front of 8443).
+        ...(workload.spec.ports ?? []).map(({ name, port: number, servicePort: published }) => servicePort({ name }, published ?? number)),
       ],
     },
   };

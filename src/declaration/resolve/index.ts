@@ -25,7 +25,7 @@ import { checkTimes } from './run';
 import { resolveSchedule } from './schedule';
 import { resolveProbes } from './probes';
 import { checkKeep } from './keep';
-import { checkMetricsPort, resolveServingPort, type ServingPort } from './ports';
+import { checkMetricsPort, checkServicePorts, resolveServingPort, type ServingPort } from './ports';
 import { checkRelations } from './relations';
 import { resolveReplicas } from './replicas';
 import { checkDangers } from './dangers';
@@ -138,6 +138,7 @@ export function resolveWorkload(declaration: unknown): ResolvedWorkload {
   const configMap = resolveVolumes(spec, instance, problems);
   const servingPort = resolveServingPort(spec, probes.readiness, problems);
   checkMetricsPort(spec, servingPort, problems);
+  checkServicePorts(spec, servingPort, problems);
   checkKeep(spec, instance, servingPort, problems);
   const { initContainers, sidecars, files: podFiles } = resolveContainers(spec, resources, resolution, servingPort);
   checkPod(spec, resolution);

@@ -1,3 +1,4 @@
+import { KINDS } from '../../kinds/table';
 import type { Problem } from '../errors';
 import type { EffectiveSpec } from '../presets';
 import type { ResolvedProbe } from '../probes';
@@ -101,4 +102,73 @@ export function checkMetricsPort(spec: EffectiveSpec, servingPort: ServingPort |
               : 'declare the port under ports, e.g. { name: metrics, port: 9102 }',
         },
   );
+}
+
+/**
+ * `ports[].servicePort` publishes an extra port in the workload's Service, so it needs one; and the
+ * Service publishes each number once, and each name (`service.extraPorts`) (Kubernetes refuses a Service with two ports of one number and
+ * protocol: ValidateService in pkg/apis/core/validation/validation.go,
+ * https://github.com/kubernetes/kubernetes/pull/55064/files). Mirrored in templates/_ports.tpl. Two
+ * extra ports on one container number are the pod's clash (resolveContainers), reported there only.
+ */
+export function checkServicePorts(spec: EffectiveSpec, servingPort: ServingPort | undefined, problems: Problem[]): void {
+  const ports = spec.ports ?? [];
+  if (servingPort === undefined || !KINDS[spec.kind].objects.includes('Service')) {
+    ports.forEach(({ servicePort }, index) => {
+      if (servicePort === undefined) return;
+      problems.push({
+        path: `ports[${index}].servicePort`,
+        value: servicePort,
+        rule: `ports[${index}].servicePort publishes the port in the workload's Service, and this workload has no Service (it needs a port and kind web or stateful)`,
+        fix: `remove ports[${index}].servicePort`,
+      });
+    });
+    return;
+  }
+  const moved = servingPort.servicePort !== servingPort.containerPort;
+  const published = new Map([[servingPort.servicePort, { holder: moved ? 'the serving port (service.port)' : 'the serving port', moved }]]);
+  ports.forEach(({ port, servicePort }, index) => {
+    const number = servicePort ?? port;
+    const taken = published.get(number);
+    if (taken === undefined) {
+      published.set(number, { holder: `ports[${index}]`, moved: number !== port });
+      return;
+    }
+    if (number === port && !taken.moved) return;
+    problems.push({
+      path: servicePort === undefined ? `ports[${index}].port` : `ports[${index}].servicePort`,
+      value: number,
+      rule: `the Service's port numbers must be unique, and ${taken.holder} is already published on ${number} there`,
+      fix:
+        servicePort === undefined
+          ? `publish ports[${index}] under another number with ports[${index}].servicePort`
+          : `give ports[${index}].servicePort another number`,
+    });
+  });
+  // service.extraPorts: more Service ports on the serving port, each name and number apart from every other port of the Service.
+  const names = new Map<string, string>([
+    [servingPort.servicePortName, 'the serving port'],
+    ...ports.map(({ name }, index) => [name, `ports[${index}]`] as const),
+  ]);
+  (spec.service?.extraPorts ?? []).forEach(({ name, port }, index) => {
+    const path = `service.extraPorts[${index}]`;
+    const named = names.get(name);
+    if (named === undefined) names.set(name, path);
+    else
+      problems.push({
+        path: `${path}.name`,
+        value: name,
+        rule: `the Service's port names must be unique, and ${named} is already called "${name}" there`,
+        fix: `rename ${path}`,
+      });
+    const taken = published.get(port);
+    if (taken === undefined) published.set(port, { holder: path, moved: true });
+    else
+      problems.push({
+        path: `${path}.port`,
+        value: port,
+        rule: `the Service's port numbers must be unique, and ${taken.holder} is already published on ${port} there`,
+        fix: `give ${path} another port`,
+      });
+  });
 }

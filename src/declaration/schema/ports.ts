@@ -17,6 +17,12 @@ export const ports = z
           examples: ['metrics'],
         }),
         port: portNumber.meta({ description: 'Port number the main container listens on.', examples: [9102] }),
+        servicePort: portNumber.optional().meta({
+          description:
+            "Number the workload's Service publishes this port under when clients connect to another than the container's (443 in front of 8443); the Service port keeps the port's name and sends to the container port by name. The NetworkPolicy admits the container's port, where the traffic arrives. Only for a workload with a Service (a serving port, kind web or stateful); unique among the Service's ports.",
+          'x-default': '`port`',
+          examples: [443],
+        }),
         from: ingressPeers.optional().meta({
           description: 'Who may connect to this port: the NetworkPolicy admits them to it, and no one else.',
           'x-default': 'nobody (metrics.from admits the scraper to the metrics port)',

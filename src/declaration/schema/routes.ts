@@ -186,6 +186,34 @@ export const service = z
       'x-default': '`port`',
       examples: [80],
     }),
+    extraPorts: z
+      .array(
+        z
+          .strictObject({
+            name: z
+              .string()
+              .regex(new RegExp(DNS_1123_LABEL))
+              .meta({
+                description: "Name of the Service port, unique among the Service's ports.",
+                examples: ['https'],
+                'x-rule':
+                  'a Service port name: a DNS-1123 label of lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
+                'x-fix': 'write a name such as https',
+              }),
+            port: portNumber.meta({
+              description: "Number the Service publishes it on, unique among the Service's ports.",
+              examples: [443],
+            }),
+          })
+          .meta({ title: 'ServiceExtraPort', description: 'One more Service port that sends to the serving port.' }),
+      )
+      .optional()
+      .meta({
+        description:
+          "More Service ports that send to the serving port, for clients that connect under another name or number (argo-cd's server: http on 80 and https on 443, both to 8080). Each targets the serving container port by name, without an appProtocol (Istio reads the protocol from the name); the Ingress and routes send to `service.port`, the NetworkPolicy admits the container's `port`.",
+        'x-default': 'none',
+        examples: [[{ name: 'https', port: 443 }]],
+      }),
     annotations: annotations(
       { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' },
       'Extra annotations of the Service. Those the derivation sets are refused; service.beta.kubernetes.io/aws-load-balancer-target-group-attributes is joined with the derived deregistration delay.',
