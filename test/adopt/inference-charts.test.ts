@@ -98,40 +98,6 @@ describe("a LoadBalancer Service without the AWS Load Balancer Controller's anno
   });
 });
 
-describe("a Service port other than the container port's own name and number (argo-cd server, bitnami nginx)", () => {
-  test('a second Service port on the serving port is dropped with why', () => {
-    const adopted = adoptYaml(
-      workload({
-        objects: service('web', 'ports: [{name: http, port: 80, targetPort: http}, {name: https, port: 443, targetPort: http}]'),
-      }),
-    );
-    expect(droppedFrom(adopted, 'Service/web')).toEqual([
-      {
-        path: 'spec.ports.1',
-        reason:
-          "a second Service port (https 443) on the serving port: the declaration's Service publishes the serving port once; clients that use it must follow",
-      },
-    ]);
-  });
-
-  test('a Service port for another container port, under another number, is dropped with the name and number it is published as', () => {
-    const adopted = adoptYaml(
-      workload({
-        container: 'ports: [{name: http, containerPort: 8080}, {name: https, containerPort: 8443}]',
-        objects: service('web', 'ports: [{name: http, port: 80, targetPort: http}, {name: https, port: 443, targetPort: https}]'),
-      }),
-    );
-    expect(adopted.declaration.ports).toEqual([{ name: 'https', port: 8443 }]);
-    expect(droppedFrom(adopted, 'Service/web')).toEqual([
-      {
-        path: 'spec.ports.1',
-        reason:
-          "Service port https 443 is published as https 8443, the container port's own name and number: the schema has no other Service port for it; clients that use it must follow",
-      },
-    ]);
-  });
-});
-
 test("a Service selector other than the workload's is dropped with why (argo-cd redis, bitnami redis headless)", () => {
   const text = workload({ objects: service('web', undefined, '{app: web, tier: front}') }).replace(
     'metadata: {labels: {app: web}}',
