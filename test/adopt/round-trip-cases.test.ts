@@ -33,3 +33,23 @@ test('a route that lists a path twice keeps both matches', () => {
   expect(declaration.route).toMatchObject({ paths: ['/', '/'] });
   expect(again).toEqual(objects);
 });
+
+test("a stateful gRPC workload's headless Service port keeps the appProtocol the declaration writes: nothing is dropped", () => {
+  const grpcStateful = {
+    name: 'ledger',
+    image: 'registry.example.com/team/ledger:1.4.0',
+    kind: 'stateful',
+    startup: { maxSeconds: 30 },
+    drainSeconds: 10,
+    health: { readiness: { grpc: {} }, liveness: { exec: ['/bin/alive'] } },
+    port: 9000,
+    replicas: 3,
+    resources: { cpu: '50m', memory: '128Mi' },
+  } as unknown as WorkloadSpec;
+  const objects = synthesizeObjects([grpcStateful]) as KubernetesObject[];
+  const headless = objects.find((object) => object.kind === 'Service' && object.metadata?.name === 'ledger-headless');
+  expect(headless?.spec?.ports).toEqual([expect.objectContaining({ name: 'grpc', appProtocol: 'kubernetes.io/h2c' })]);
+  const [adopted] = adoptManifests(objects);
+  expect(adopted!.dropped).toEqual([]);
+  expect(synthesizeObjects([adopted!.declaration as unknown as WorkloadSpec])).toEqual(objects);
+});

@@ -123,7 +123,9 @@ export function dropServicePortProtocols(ledger: Ledger, services: readonly Kube
       const name = String(port.name ?? '');
       const named = name === protocol || name.startsWith(`${protocol}-`);
       // The serving port: the declaration's protocol writes kubernetes.io/h2c (http2, grpc), or http under a kept name that does not say it (src/declaration/resolve/ports.ts).
-      if (port === serving && (protocol === 'kubernetes.io/h2c' || (protocol === 'http' && !named))) continue;
+      // A stateful workload's headless Service publishes the serving port too, under the same target.
+      const servesToo = port === serving || (serving?.targetPort !== undefined && port.targetPort === serving.targetPort);
+      if (servesToo && (protocol === 'kubernetes.io/h2c' || (protocol === 'http' && !named))) continue;
       ledger.drop(
         objectName(service),
         `spec.ports.${index}.appProtocol`,
