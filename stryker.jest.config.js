@@ -9,15 +9,17 @@
 const base = require('./jest.config.js');
 
 /**
- * The unit suites of the three folders: the derivation and the rules of src/timing it calls
- * (containers, load balancer, recorder) directly, the invariants, the rules' fixtures, quantities,
- * cron, and check as a library.
+ * The unit suites of the three folders: the derivation, the rules of src/timing it calls, each
+ * called directly (containers, load balancer, recorder, the rollouts of kinds stateful and daemon,
+ * job and cronjob), the invariants, the rules' fixtures, quantities, cron, and check as a library.
  */
 const FAST_SUITES = [
   'test/derivation.test.ts',
   'test/timing-containers.test.ts',
   'test/timing-load-balancer.test.ts',
   'test/timing-record.test.ts',
+  'test/timing-rollouts.test.ts',
+  'test/timing-job.test.ts',
   'test/invariants.test.ts',
   'test/rules.test.ts',
   'test/quantities.test.ts',
