@@ -198,6 +198,22 @@ describe('deriveJob: the deadline, the retries and the clean-up of a Job', () =>
       attemptsFitDeadline: false,
     });
   });
+  test('2 declared attempts are fewer than 3, yet were chosen, not cut to fit the schedule or the deadline', () => {
+    expect(hundred({ scheduled: true, fit: 329 }, { attempts: 2 })).toMatchObject({ attempts: 2, attemptsFitSchedule: false });
+    expect(hundred({ overrides: { activeDeadlineSeconds: 250 } }, { attempts: 2 })).toMatchObject({
+      attempts: 2,
+      attemptsFitDeadline: false,
+    });
+  });
+  test('explain: an overridden TTL names its field', () => {
+    const record = new Recorder();
+    job({}, { overrides: { ttlSecondsAfterFinished: 60 } }, record);
+    expect(record.explanations.find(({ key }) => key === 'job.ttlSecondsAfterFinished')).toMatchObject({
+      value: 60,
+      source: 'override',
+      formula: 'overrides.ttlSecondsAfterFinished',
+    });
+  });
   test('both overrides are listed, in their order', () => {
     expect(job({}, { overrides: { ttlSecondsAfterFinished: 60, activeDeadlineSeconds: 900 } }).overridden).toEqual([
       'activeDeadlineSeconds',
@@ -230,6 +246,7 @@ describe('deriveJob: the deadline, the retries and the clean-up of a Job', () =>
       ['run.startSeconds', 60],
       ['run.attempts', 5],
     ]);
+    for (const { reason } of record.explanations) expect(reason).toMatch(/^\S.{20,}[.)]$/);
   });
   test('explain: attempts fitted to the schedule name a and C', () => {
     const record = new Recorder();
@@ -237,6 +254,7 @@ describe('deriveJob: the deadline, the retries and the clean-up of a Job', () =>
     expect(record.explanations.find(({ key }) => key === 'run.attempts')).toMatchObject({
       formula: 'n = the most of 1 to 3 with n × a + B ≤ C - 10',
       inputs: { a: 100, C: 339 },
+      reason: expect.stringMatching(/^Runs of this schedule must not overlap: .{40,}\.$/),
     });
   });
   test('explain: attempts fitted to an overridden deadline name a and A', () => {
@@ -245,6 +263,7 @@ describe('deriveJob: the deadline, the retries and the clean-up of a Job', () =>
     expect(record.explanations.find(({ key }) => key === 'run.attempts')).toMatchObject({
       formula: 'n = the most of 1 to 3 with n × a + B ≤ overrides.activeDeadlineSeconds',
       inputs: { a: 100, A: 250 },
+      reason: expect.stringMatching(/^The Job deadline is overridden: .{40,}\.$/),
     });
     expect(record.explanations.find(({ key }) => key === 'job.activeDeadlineSeconds')).toMatchObject({
       source: 'override',
@@ -339,6 +358,7 @@ describe('deriveCronJob: how late a missed run may still start', () => {
       ['cronJob.startingDeadlineSeconds', 82305, 'max(10, C - A)', { C: 82800, A: 495 }],
     ]);
     expect(record.explanations[1]!.reason).toContain('which Forbid would otherwise skip or stop');
+    for (const { reason } of record.explanations) expect(reason).toMatch(/^[A-Z].{30,}\.$/);
   });
   test('explain: without a zone C = 60 × m, and Allow makes up one missed run', () => {
     const record = new Recorder();
