@@ -504,3 +504,51 @@ describe('load balancer (docs/derivation.md, "Load balancer"): settings from the
     expect(alb({ overrides: { preStopSeconds: 45 } }).loadBalancer?.deregistrationDelaySeconds).toBe(75);
   });
 });
+
+describe('explain: every number of every branch gives its reason in a sentence', () => {
+  const job: TimingInput = {
+    ...REFERENCE,
+    kind: 'job',
+    startupMaxSeconds: undefined,
+    startupTypicalSeconds: undefined,
+    probes: { readiness: false, liveness: false, startup: false },
+    run: { maxSeconds: 600 },
+  };
+  const schedule = {
+    cron: '0 2 * * *',
+    timeZone: 'Europe/Berlin',
+    concurrencyPolicy: 'Forbid' as const,
+    successfulJobsHistoryLimit: 3,
+    failedJobsHistoryLimit: 1,
+    shortestIntervalMinutes: 1440,
+  };
+  const sidecars = [{ name: 'proxy', startSeconds: 30, readiness: true, liveness: true, stopSeconds: 10 }];
+  const inputs: Array<[string, TimingInput]> = [
+    ['the reference case', REFERENCE],
+    [
+      'a typical start and the propagation left out, behind an ALB, with an init container, a mesh and ordinary sidecars',
+      {
+        ...REFERENCE,
+        startupTypicalSeconds: undefined,
+        propagationSeconds: undefined,
+        platform: 'aws-alb',
+        loadBalancer: 'aws-alb',
+        initContainers: [{ name: 'migrate', maxSeconds: 300 }],
+        sidecars,
+        mesh: 'linkerd',
+      },
+    ],
+    ['native sidecars on 1.30 (sleep)', { ...REFERENCE, kubernetesVersion: '1.30', sidecars }],
+    ['a worker with liveness only', { ...REFERENCE, kind: 'worker', probes: { readiness: false, liveness: true, startup: true } }],
+    ['a worker without probes', { ...REFERENCE, kind: 'worker', probes: { readiness: false, liveness: false, startup: false } }],
+    ['kind stateful', { ...REFERENCE, kind: 'stateful', statefulSet: { replicas: 3, partition: 0, podManagementPolicy: 'OrderedReady' } }],
+    ['kind daemon', { ...REFERENCE, kind: 'daemon', daemonSet: { surge: false } }],
+    ['kind job', job],
+    ['kind cronjob', { ...job, kind: 'cronjob', schedule }],
+  ];
+  test.each(inputs)('%s', (_, input) => {
+    const { explanations } = deriveTimings(input);
+    expect(explanations.length).toBeGreaterThan(5);
+    for (const { key, reason } of explanations) expect([key, reason]).toEqual([key, expect.stringMatching(/^\S.{20,}[.)]$/)]);
+  });
+});
