@@ -8,9 +8,18 @@
  */
 const base = require('./jest.config.js');
 
-/** The unit suites of the three folders: the derivation, the invariants, the rules' fixtures, quantities, cron, and check as a library. */
+/**
+ * The unit suites of the three folders: the derivation, the rules of src/timing it calls, each
+ * called directly (containers, load balancer, recorder, the rollouts of kinds stateful and daemon,
+ * job and cronjob), the invariants, the rules' fixtures, quantities, cron, and check as a library.
+ */
 const FAST_SUITES = [
   'test/derivation.test.ts',
+  'test/timing-containers.test.ts',
+  'test/timing-load-balancer.test.ts',
+  'test/timing-record.test.ts',
+  'test/timing-rollouts.test.ts',
+  'test/timing-job.test.ts',
   'test/invariants.test.ts',
   'test/rules.test.ts',
   'test/quantities.test.ts',
@@ -27,4 +36,7 @@ module.exports = {
   testMatch: undefined,
   testRegex: suites.map((file) => `/${file.replace(/[.]/g, '\\.')}$`),
   testPathIgnorePatterns: [...base.testPathIgnorePatterns, '<rootDir>/test/helm'],
+  // The fast suites need no Helm: without this, test/support/global-setup.ts would open the
+  // 34 MB layer zip again in every sandbox run.
+  globalSetup: undefined,
 };

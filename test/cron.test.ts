@@ -48,17 +48,43 @@ describe('the grammar Kubernetes accepts (robfig/cron v3, ParseStandard)', () =>
     ['an empty list item', '0,,5 * * * *'],
     ['a negative step', '*/-1 * * * *'],
     ['the empty string', ''],
+    ['a non-breaking space, which JavaScript trims and Go does not', '\u00a00 0 * * *'],
+    ['an exponent as a value', '1e1 * * * *'],
+    ['a hexadecimal value', '0x1 * * * *'],
+    ['two steps', '*/2/3 * * * *'],
+    ['a step that is no number', '*/x * * * *'],
+    ['an exponent as a step', '*/1e1 * * * *'],
+    ['a hexadecimal step', '*/0x5 * * * *'],
+    ['a range of three bounds', '1-2-3 * * * *'],
+    ['a range with one bound no value', '5-L * * * *'],
   ])('refuses %s (%j)', (_, schedule) => {
     expect(parseCron(schedule)).toBeUndefined();
   });
   test('macros stand for their five fields', () => {
-    for (const [macro, fields] of Object.entries(CRON_MACROS)) expect(parseCron(macro)).toEqual(parseCron(fields));
+    for (const [macro, fields] of Object.entries(CRON_MACROS)) {
+      expect(parseCron(fields)).toBeDefined();
+      expect(parseCron(macro)).toEqual(parseCron(fields));
+    }
   });
+  test.each(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((name, index) => [name, index + 1]))(
+    'the month %s is %i',
+    (name, month) => {
+      expect(parseCron(`0 0 1 ${name} *`)!.months).toEqual([month]);
+    },
+  );
+  test.each(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((name, index) => [name, index]))(
+    'the day of week %s is %i',
+    (name, day) => {
+      expect(parseCron(`0 0 * * ${name}`)!.daysOfWeek).toEqual([day]);
+    },
+  );
   test('a day field starting with * or ? makes a day match both day fields; otherwise either (robfig)', () => {
     expect(parseCron('0 0 * * 1')!.dayMatching).toBe('both');
     expect(parseCron('0 0 ? * 1')!.dayMatching).toBe('both');
     expect(parseCron('0 0 13 * 5')!.dayMatching).toBe('either');
     expect(parseCron('0 0 */2 * 5')!.dayMatching).toBe('either'); // a step above 1 is not "any day"
+    expect(parseCron('0 0 */1 * 5')!.dayMatching).toBe('both'); // a step of 1 is
+    expect(parseCron('0 0 *,5 * 1')!.dayMatching).toBe('both'); // a * anywhere in the list is
   });
 });
 
@@ -77,6 +103,7 @@ describe('the shortest interval between two runs (minutes, over every calendar a
     ['the 13th or any Friday: a Friday the 12th is followed by the 13th', '0 0 13 * 5', 1440],
     ['yearly: 365 days, 366 only after a leap day', '@yearly', 365 * 1440],
     ['every leap day: four years apart', '0 0 29 2 *', 1461 * 1440],
+    ['February 30th or any Monday of February: only the Mondays, a week apart', '0 0 30 2 1', 7 * 1440],
   ])('%s (%s): %i', (_, schedule, expected) => {
     expect(minutes(schedule)).toBe(expected);
   });

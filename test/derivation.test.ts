@@ -504,3 +504,364 @@ describe('load balancer (docs/derivation.md, "Load balancer"): settings from the
     expect(alb({ overrides: { preStopSeconds: 45 } }).loadBalancer?.deregistrationDelaySeconds).toBe(75);
   });
 });
+
+describe('explain: every number of every branch gives its reason in a sentence', () => {
+  const job: TimingInput = {
+    ...REFERENCE,
+    kind: 'job',
+    startupMaxSeconds: undefined,
+    startupTypicalSeconds: undefined,
+    probes: { readiness: false, liveness: false, startup: false },
+    run: { maxSeconds: 600 },
+  };
+  const schedule = {
+    cron: '0 2 * * *',
+    timeZone: 'Europe/Berlin',
+    concurrencyPolicy: 'Forbid' as const,
+    successfulJobsHistoryLimit: 3,
+    failedJobsHistoryLimit: 1,
+    shortestIntervalMinutes: 1440,
+  };
+  const sidecars = [{ name: 'proxy', startSeconds: 30, readiness: true, liveness: true, stopSeconds: 10 }];
+  const inputs: Array<[string, TimingInput]> = [
+    ['the reference case', REFERENCE],
+    [
+      'a typical start and the propagation left out, behind an ALB, with an init container, a mesh and ordinary sidecars',
+      {
+        ...REFERENCE,
+        startupTypicalSeconds: undefined,
+        propagationSeconds: undefined,
+        platform: 'aws-alb',
+        loadBalancer: 'aws-alb',
+        initContainers: [{ name: 'migrate', maxSeconds: 300 }],
+        sidecars,
+        mesh: 'linkerd',
+      },
+    ],
+    ['native sidecars on 1.30 (sleep)', { ...REFERENCE, kubernetesVersion: '1.30', sidecars }],
+    ['a worker with liveness only', { ...REFERENCE, kind: 'worker', probes: { readiness: false, liveness: true, startup: true } }],
+    ['a worker without probes', { ...REFERENCE, kind: 'worker', probes: { readiness: false, liveness: false, startup: false } }],
+    ['kind stateful', { ...REFERENCE, kind: 'stateful', statefulSet: { replicas: 3, partition: 0, podManagementPolicy: 'OrderedReady' } }],
+    ['kind daemon', { ...REFERENCE, kind: 'daemon', daemonSet: { surge: false } }],
+    ['kind job', job],
+    ['kind cronjob', { ...job, kind: 'cronjob', schedule }],
+  ];
+  test.each(inputs)('%s', (_, input) => {
+    const { explanations } = deriveTimings(input);
+    expect(explanations.length).toBeGreaterThan(5);
+    for (const { key, reason } of explanations) expect([key, reason]).toEqual([key, expect.stringMatching(/^\S.{20,}[.)]$/)]);
+  });
+});
+
+describe('explain: the key, source, formula and inputs of every number, branch by branch (docs/derivation.md)', () => {
+  const table = (input: TimingInput) =>
+    deriveTimings(input).explanations.map(({ key, source, formula, inputs }) => [key, source, formula, inputs]);
+  test('the reference case (declared typical start and propagation)', () => {
+    expect(table(REFERENCE)).toEqual([
+      ['startupMaxSeconds', 'input', 'startupMaxSeconds', {}],
+      ['drainSeconds', 'input', 'drainSeconds', {}],
+      ['startupTypicalSeconds', 'input', 'startupTypicalSeconds', {}],
+      ['propagationSeconds', 'input', 'propagationSeconds', {}],
+      ['readiness.timeoutSeconds', 'derived', 'T = max(2, ceil(3 × L / 1000))', { L: 300 }],
+      ['readiness.periodSeconds', 'derived', 'p_r = max(5, T_r + 1)', { T_r: 2 }],
+      ['readiness.failureThreshold', 'derived', '3', {}],
+      ['startup.timeoutSeconds', 'derived', 'T (the readiness timeout)', { T: 2 }],
+      ['startup.periodSeconds', 'derived', 'p_s = max(clamp(ceil(S_typ / 10), 1, 10), T_s + 1)', { S_typ: 20, T_s: 2 }],
+      ['startup.failureThreshold', 'derived', 'f_s = max(3, ceil(1.5 × S_max / p_s))', { S_max: 90, p_s: 3 }],
+      ['liveness.timeoutSeconds', 'derived', 'T (the readiness timeout)', { T: 2 }],
+      ['liveness.periodSeconds', 'derived', 'p_l = max(10, T_l + 1)', { T_l: 2 }],
+      ['liveness.failureThreshold', 'derived', 'f_l = max(3, ceil(max(2 × W_r, W_r + P, 30) / p_l))', { W_r: 15, P: 10, p_l: 10 }],
+      ['preStop.seconds', 'derived', 'P', { P: 10 }],
+      ['graceMarginSeconds', 'derived', 'M = max(5, ceil((preStop + D) / 10))', { preStop: 10, D: 30 }],
+      ['terminationGracePeriodSeconds', 'derived', 'G = preStop + D + M', { preStop: 10, D: 30, M: 5 }],
+      ['startup.terminationGracePeriodSeconds', 'derived', 'min(G, 10)', { G: 45 }],
+      ['liveness.terminationGracePeriodSeconds', 'derived', 'min(G, 10)', { G: 45 }],
+      ['rollout.maxUnavailable', 'derived', '0', {}],
+      ['rollout.maxSurge', 'derived', '25%', {}],
+      ['rollout.minReadySeconds', 'derived', 'W_r', { W_r: 15 }],
+      [
+        'rollout.progressDeadlineSeconds',
+        'derived',
+        'max(600, ceil(1.5 × (120 + W_s + minReadySeconds)))',
+        { W_s: 135, minReadySeconds: 15 },
+      ],
+    ]);
+  });
+  test('a typical start and the propagation left out (aws-alb), with an init container', () => {
+    expect(
+      table({
+        ...REFERENCE,
+        startupTypicalSeconds: undefined,
+        propagationSeconds: undefined,
+        platform: 'aws-alb',
+        initContainers: [{ name: 'migrate', maxSeconds: 300 }],
+      }),
+    ).toEqual([
+      ['startupMaxSeconds', 'input', 'startupMaxSeconds', {}],
+      ['drainSeconds', 'input', 'drainSeconds', {}],
+      ['startupTypicalSeconds', 'derived', 'ceil(S_max / 3)', { S_max: 90 }],
+      ['propagationSeconds', 'derived', 'platform default (aws-alb)', { platform: 'aws-alb' }],
+      ['readiness.timeoutSeconds', 'derived', 'T = max(2, ceil(3 × L / 1000))', { L: 300 }],
+      ['readiness.periodSeconds', 'derived', 'p_r = max(5, T_r + 1)', { T_r: 2 }],
+      ['readiness.failureThreshold', 'derived', '3', {}],
+      ['startup.timeoutSeconds', 'derived', 'T (the readiness timeout)', { T: 2 }],
+      ['startup.periodSeconds', 'derived', 'p_s = max(clamp(ceil(S_typ / 10), 1, 10), T_s + 1)', { S_typ: 30, T_s: 2 }],
+      ['startup.failureThreshold', 'derived', 'f_s = max(3, ceil(1.5 × S_max / p_s))', { S_max: 90, p_s: 3 }],
+      ['liveness.timeoutSeconds', 'derived', 'T (the readiness timeout)', { T: 2 }],
+      ['liveness.periodSeconds', 'derived', 'p_l = max(10, T_l + 1)', { T_l: 2 }],
+      ['liveness.failureThreshold', 'derived', 'f_l = max(3, ceil(max(2 × W_r, W_r + P, 30) / p_l))', { W_r: 15, P: 30, p_l: 10 }],
+      ['preStop.seconds', 'derived', 'P', { P: 30 }],
+      ['graceMarginSeconds', 'derived', 'M = max(5, ceil((preStop + D) / 10))', { preStop: 30, D: 30 }],
+      ['terminationGracePeriodSeconds', 'derived', 'G = preStop + D + M', { preStop: 30, D: 30, M: 6 }],
+      ['startup.terminationGracePeriodSeconds', 'derived', 'min(G, 10)', { G: 66 }],
+      ['liveness.terminationGracePeriodSeconds', 'derived', 'min(G, 10)', { G: 66 }],
+      ['rollout.maxUnavailable', 'derived', '0', {}],
+      ['rollout.maxSurge', 'derived', '25%', {}],
+      ['rollout.minReadySeconds', 'derived', 'W_r', { W_r: 15 }],
+      ['initContainers.migrate.maxSeconds', 'input', 'initContainers.migrate.maxSeconds', {}],
+      ['initSeconds', 'derived', 'I = Σ init maxSeconds + Σ native sidecar startup windows', { migrate: 300 }],
+      [
+        'rollout.progressDeadlineSeconds',
+        'derived',
+        'max(600, ceil(1.5 × (120 + I + W_s + minReadySeconds)))',
+        { I: 300, W_s: 135, minReadySeconds: 15 },
+      ],
+    ]);
+  });
+  test('a native sidecar (1.29): the margin and the grace add X', () => {
+    expect(table({ ...REFERENCE, kubernetesVersion: '1.29', sidecars: [{ name: 'proxy', readiness: false, stopSeconds: 10 }] })).toEqual([
+      ['startupMaxSeconds', 'input', 'startupMaxSeconds', {}],
+      ['drainSeconds', 'input', 'drainSeconds', {}],
+      ['startupTypicalSeconds', 'input', 'startupTypicalSeconds', {}],
+      ['propagationSeconds', 'input', 'propagationSeconds', {}],
+      ['readiness.timeoutSeconds', 'derived', 'T = max(2, ceil(3 × L / 1000))', { L: 300 }],
+      ['readiness.periodSeconds', 'derived', 'p_r = max(5, T_r + 1)', { T_r: 2 }],
+      ['readiness.failureThreshold', 'derived', '3', {}],
+      ['startup.timeoutSeconds', 'derived', 'T (the readiness timeout)', { T: 2 }],
+      ['startup.periodSeconds', 'derived', 'p_s = max(clamp(ceil(S_typ / 10), 1, 10), T_s + 1)', { S_typ: 20, T_s: 2 }],
+      ['startup.failureThreshold', 'derived', 'f_s = max(3, ceil(1.5 × S_max / p_s))', { S_max: 90, p_s: 3 }],
+      ['liveness.timeoutSeconds', 'derived', 'T (the readiness timeout)', { T: 2 }],
+      ['liveness.periodSeconds', 'derived', 'p_l = max(10, T_l + 1)', { T_l: 2 }],
+      ['liveness.failureThreshold', 'derived', 'f_l = max(3, ceil(max(2 × W_r, W_r + P, 30) / p_l))', { W_r: 15, P: 10, p_l: 10 }],
+      ['preStop.seconds', 'derived', 'P', { P: 10 }],
+      ['sidecars.proxy.stopSeconds', 'input', 'sidecars.proxy.stopSeconds', {}],
+      ['sidecarStopSeconds', 'derived', 'X = Σ stopSeconds (native)', { proxy: 10 }],
+      ['graceMarginSeconds', 'derived', 'M = max(5, ceil((preStop + D + X) / 10))', { preStop: 10, D: 30, X: 10 }],
+      ['terminationGracePeriodSeconds', 'derived', 'G = preStop + D + X + M', { preStop: 10, D: 30, X: 10, M: 5 }],
+      ['startup.terminationGracePeriodSeconds', 'derived', 'min(G, 10)', { G: 55 }],
+      ['liveness.terminationGracePeriodSeconds', 'derived', 'min(G, 10)', { G: 55 }],
+      ['rollout.maxUnavailable', 'derived', '0', {}],
+      ['rollout.maxSurge', 'derived', '25%', {}],
+      ['rollout.minReadySeconds', 'derived', 'W_r', { W_r: 15 }],
+      [
+        'rollout.progressDeadlineSeconds',
+        'derived',
+        'max(600, ceil(1.5 × (120 + W_s + minReadySeconds)))',
+        { W_s: 135, minReadySeconds: 15 },
+      ],
+    ]);
+  });
+  test('a worker without probes: no preStop delay, minReadySeconds 0, the timeout as probeTimeoutSeconds', () => {
+    expect(table({ ...REFERENCE, kind: 'worker', probes: { readiness: false, liveness: false, startup: false } })).toEqual([
+      ['startupMaxSeconds', 'input', 'startupMaxSeconds', {}],
+      ['drainSeconds', 'input', 'drainSeconds', {}],
+      ['startupTypicalSeconds', 'input', 'startupTypicalSeconds', {}],
+      ['propagationSeconds', 'derived', '0', {}],
+      ['probeTimeoutSeconds', 'derived', 'T = max(2, ceil(3 × L / 1000))', { L: 300 }],
+      ['preStop.seconds', 'derived', '0', {}],
+      ['graceMarginSeconds', 'derived', 'M = max(5, ceil((preStop + D) / 10))', { preStop: 0, D: 30 }],
+      ['terminationGracePeriodSeconds', 'derived', 'G = preStop + D + M', { preStop: 0, D: 30, M: 5 }],
+      ['rollout.maxUnavailable', 'derived', '0', {}],
+      ['rollout.maxSurge', 'derived', '25%', {}],
+      ['rollout.minReadySeconds', 'derived', '0 (no readiness or liveness probe)', {}],
+      [
+        'rollout.progressDeadlineSeconds',
+        'derived',
+        'max(600, ceil(1.5 × (120 + W_s + minReadySeconds)))',
+        { W_s: 135, minReadySeconds: 0 },
+      ],
+    ]);
+  });
+  test('a worker with liveness only: minReadySeconds is the liveness window', () => {
+    expect(table({ ...REFERENCE, kind: 'worker', probes: { readiness: false, liveness: true, startup: true } })).toEqual([
+      ['startupMaxSeconds', 'input', 'startupMaxSeconds', {}],
+      ['drainSeconds', 'input', 'drainSeconds', {}],
+      ['startupTypicalSeconds', 'input', 'startupTypicalSeconds', {}],
+      ['propagationSeconds', 'derived', '0', {}],
+      ['probeTimeoutSeconds', 'derived', 'T = max(2, ceil(3 × L / 1000))', { L: 300 }],
+      ['startup.timeoutSeconds', 'derived', 'T', { T: 2 }],
+      ['startup.periodSeconds', 'derived', 'p_s = max(clamp(ceil(S_typ / 10), 1, 10), T_s + 1)', { S_typ: 20, T_s: 2 }],
+      ['startup.failureThreshold', 'derived', 'f_s = max(3, ceil(1.5 × S_max / p_s))', { S_max: 90, p_s: 3 }],
+      ['liveness.timeoutSeconds', 'derived', 'T', { T: 2 }],
+      ['liveness.periodSeconds', 'derived', 'p_l = max(10, T_l + 1)', { T_l: 2 }],
+      ['liveness.failureThreshold', 'derived', 'f_l = max(3, ceil(max(P, 30) / p_l))', { P: 0, p_l: 10 }],
+      ['preStop.seconds', 'derived', '0', {}],
+      ['graceMarginSeconds', 'derived', 'M = max(5, ceil((preStop + D) / 10))', { preStop: 0, D: 30 }],
+      ['terminationGracePeriodSeconds', 'derived', 'G = preStop + D + M', { preStop: 0, D: 30, M: 5 }],
+      ['startup.terminationGracePeriodSeconds', 'derived', 'min(G, 10)', { G: 35 }],
+      ['liveness.terminationGracePeriodSeconds', 'derived', 'min(G, 10)', { G: 35 }],
+      ['rollout.maxUnavailable', 'derived', '0', {}],
+      ['rollout.maxSurge', 'derived', '25%', {}],
+      ['rollout.minReadySeconds', 'derived', 'W_l (no readiness probe)', { W_l: 30 }],
+      [
+        'rollout.progressDeadlineSeconds',
+        'derived',
+        'max(600, ceil(1.5 × (120 + W_s + minReadySeconds)))',
+        { W_s: 135, minReadySeconds: 30 },
+      ],
+    ]);
+  });
+  test('kind job: no start times, probe timeout or rollout, only the Job numbers', () => {
+    expect(
+      table({
+        ...REFERENCE,
+        kind: 'job',
+        startupMaxSeconds: undefined,
+        startupTypicalSeconds: undefined,
+        probes: { readiness: false, liveness: false, startup: false },
+        run: { maxSeconds: 600 },
+      }),
+    ).toEqual([
+      ['drainSeconds', 'input', 'drainSeconds', {}],
+      ['propagationSeconds', 'derived', '0', {}],
+      ['preStop.seconds', 'derived', '0', {}],
+      ['graceMarginSeconds', 'derived', 'M = max(5, ceil((preStop + D) / 10))', { preStop: 0, D: 30 }],
+      ['terminationGracePeriodSeconds', 'derived', 'G = preStop + D + M', { preStop: 0, D: 30, M: 5 }],
+      ['run.maxSeconds', 'input', 'run.maxSeconds', {}],
+      ['run.typicalSeconds', 'derived', 'ceil(R_max / 3)', { R_max: 600 }],
+      ['run.startSeconds', 'derived', '20', {}],
+      ['job.attemptMarginSeconds', 'derived', 'M_a = ceil(R_max / 10)', { R_max: 600 }],
+      ['job.attemptDeadlineSeconds', 'derived', 'a = T + I + R_max + M_a', { T: 20, I: 0, R_max: 600, M_a: 60 }],
+      ['run.attempts', 'derived', '3', {}],
+      ['job.backoffLimit', 'derived', 'n - 1', { n: 3 }],
+      ['job.backoffSeconds', 'derived', 'B = Σ_{k=1}^{n-1} min(10 × 2^(k-1), 360)', { n: 3 }],
+      ['job.activeDeadlineSeconds', 'derived', 'A = n × a + B', { n: 3, a: 680, B: 30 }],
+      ['job.ttlSecondsAfterFinished', 'derived', '604800 (7 days)', {}],
+    ]);
+  });
+});
+
+describe('the wiring of the derivation: each part reads what it should', () => {
+  test('a declared typical start is the one the startup period reads: S_typ 40 → p_s = ceil(40 / 10) = 4', () => {
+    expect(derive({ startupTypicalSeconds: 40 }).startup.periodSeconds).toBe(4);
+  });
+  test('a pod that serves traffic without readiness: liveness gives it max(P, 30) = 45 s, f_l = ceil(45 / 10) = 5', () => {
+    const timings = derive({ propagationSeconds: 45, probes: { readiness: false, liveness: true, startup: true } });
+    expect(timings.liveness).toMatchObject({ periodSeconds: 10, failureThreshold: 5 });
+  });
+  test('without init containers the containers list none', () => {
+    expect(derive().containers.initContainers).toStrictEqual([]);
+  });
+  test('overrides of the rollout and the preStop delay are explained under their own fields', () => {
+    const { explanations } = deriveTimings({
+      ...REFERENCE,
+      kind: 'worker',
+      probes: { readiness: false, liveness: false, startup: false },
+      overrides: { maxUnavailable: 1, maxSurge: '50%', progressDeadlineSeconds: 900, preStopSeconds: 20, readiness: { timeoutSeconds: 4 } },
+    });
+    const formulaOf = (key: string) => explanations.find((entry) => entry.key === key)?.formula;
+    expect(
+      ['rollout.maxUnavailable', 'rollout.maxSurge', 'rollout.progressDeadlineSeconds', 'preStop.seconds', 'probeTimeoutSeconds'].map(
+        formulaOf,
+      ),
+    ).toEqual([
+      'overrides.maxUnavailable',
+      'overrides.maxSurge',
+      'overrides.progressDeadlineSeconds',
+      'overrides.preStopSeconds',
+      'overrides.readiness.timeoutSeconds',
+    ]);
+  });
+  test('kind stateful rolls out its own way: 2 pods above partition 1 × (G 35 (no traffic: no preStop) + I 300 + W_s 135 + 15) = 970 s', () => {
+    const timings = derive({
+      kind: 'stateful',
+      statefulSet: { replicas: 3, partition: 1, podManagementPolicy: 'OrderedReady' },
+      initContainers: [{ name: 'migrate', maxSeconds: 300 }],
+    });
+    expect(timings.rollout).toStrictEqual({
+      controller: 'StatefulSet',
+      minReadySeconds: 15,
+      podManagementPolicy: 'OrderedReady',
+      partition: 1,
+      updatedPods: 2,
+      podSeconds: 485,
+      worstCaseSeconds: 970,
+    });
+  });
+  test('kind daemon rolls out node by node: G 35 + I 300 + W_s 135 + 15 = 485 s without its agent', () => {
+    const timings = derive({ kind: 'daemon', daemonSet: { surge: false }, initContainers: [{ name: 'migrate', maxSeconds: 300 }] });
+    expect(timings.rollout).toStrictEqual({
+      controller: 'DaemonSet',
+      maxSurge: 0,
+      maxUnavailable: 1,
+      minReadySeconds: 15,
+      nodeSeconds: 485,
+      nodeGapSeconds: 485,
+    });
+  });
+  test.each([
+    ['stateful', 'statefulSet'],
+    ['daemon', 'daemonSet'],
+  ] as const)('kind %s without its update settings is a programming error that names TimingInput.%s', (kind, field) => {
+    expect(() => derive({ kind })).toThrow(`the rollout needs the declared update settings (TimingInput.${field})`);
+  });
+
+  describe('kinds job and cronjob', () => {
+    const job = (run: TimingInput['run'], changes: Partial<TimingInput> = {}) =>
+      derive({
+        kind: 'job',
+        startupMaxSeconds: undefined,
+        startupTypicalSeconds: undefined,
+        probes: { readiness: false, liveness: false, startup: false },
+        run,
+        ...changes,
+      });
+    /** Hourly, runs never overlapping: C - 10 = 3590 s for the Job. */
+    const hourly = (concurrencyPolicy: 'Forbid' | 'Allow') => ({
+      kind: 'cronjob' as const,
+      schedule: {
+        cron: '0 * * * *',
+        concurrencyPolicy,
+        successfulJobsHistoryLimit: 3,
+        failedJobsHistoryLimit: 1,
+        shortestIntervalMinutes: 60,
+      },
+    });
+
+    test('a Job rolls nothing out, keeps a week of TTL, and has no CronJob', () => {
+      const timings = job({ maxSeconds: 600 });
+      expect(timings.rollout).toStrictEqual({ controller: 'Job' });
+      expect(timings.job).toMatchObject({ attemptDeadlineSeconds: 680, ttlSecondsAfterFinished: 604800 });
+      expect(timings.cronJob).toBeUndefined();
+    });
+    test('an init container lengthens each attempt: a = 20 + 60 + 600 + 60 = 740', () => {
+      expect(job({ maxSeconds: 600 }, { initContainers: [{ name: 'wait', maxSeconds: 60 }] }).job?.attemptDeadlineSeconds).toBe(740);
+    });
+    test("the Job's overrides reach it", () => {
+      expect(job({ maxSeconds: 600 }, { overrides: { activeDeadlineSeconds: 5000, ttlSecondsAfterFinished: 60 } }).job).toMatchObject({
+        activeDeadlineSeconds: 5000,
+        ttlSecondsAfterFinished: 60,
+        overridden: ['activeDeadlineSeconds', 'ttlSecondsAfterFinished'],
+      });
+    });
+    test('a web workload has neither a Job nor a CronJob', () => {
+      const timings = derive();
+      expect([timings.job, timings.cronJob]).toStrictEqual([undefined, undefined]);
+    });
+    test('hourly with Forbid: 3 attempts of a = 1190 s need 3600 s, 10 s more than the 3590 s between runs, so 2; no TTL', () => {
+      // R_max 1063: a = 20 + 1063 + 107 = 1190; A = 2 × 1190 + 10 = 2390, starting deadline 3600 - 2390 = 1210.
+      const timings = job({ maxSeconds: 1063 }, hourly('Forbid'));
+      expect(timings.job).toMatchObject({
+        attemptDeadlineSeconds: 1190,
+        attempts: 2,
+        attemptsFitSchedule: true,
+        activeDeadlineSeconds: 2390,
+      });
+      expect(timings.job).not.toHaveProperty('ttlSecondsAfterFinished');
+      expect(timings.cronJob).toMatchObject({ shortestIntervalSeconds: 3600, startingDeadlineSeconds: 1210 });
+    });
+    test('hourly with Allow: runs may overlap, so the 3 attempts are kept', () => {
+      expect(job({ maxSeconds: 1063 }, hourly('Allow')).job).toMatchObject({ attempts: 3, attemptsFitSchedule: false });
+    });
+  });
+});
