@@ -1,4 +1,4 @@
-import { adoptYaml, droppedFrom, inferenceOf } from '../support/adopt-yaml';
+import { adoptYaml, deploymentYaml, droppedFrom, inferenceOf } from '../support/adopt-yaml';
 
 /**
  * The inference rules that charts written by others taught (docs/adopt.md, "What charts written by
@@ -7,32 +7,7 @@ import { adoptYaml, droppedFrom, inferenceOf } from '../support/adopt-yaml';
  */
 
 /** A Deployment `name` (container `name`, port http 8080) and the YAML lines given for its container, pod and other objects. */
-function workload({ name = 'web', container = '', pod = '', objects = '' } = {}): string {
-  const indent = (text: string, spaces: number) =>
-    text
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => ' '.repeat(spaces) + line)
-      .join('\n');
-  return `
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ${name}}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:
-${indent(pod, 6)}
-      containers:
-        - name: ${name}
-          image: ghcr.io/acme/${name}:1.0.0
-          ports: [{name: http, containerPort: 8080}]
-          readinessProbe: {httpGet: {path: /ready, port: http}}
-${indent(container, 10)}
-${objects}`;
-}
+const workload = (lines: { name?: string; container?: string; pod?: string; objects?: string } = {}) => deploymentYaml(lines);
 
 /** A Service selecting the pods of `web`, with the lines of its spec given. */
 const service = (name: string, spec = 'ports: [{name: http, port: 8080, targetPort: http}]', selector = '{app: web}') => `

@@ -2,7 +2,7 @@ import { resolveWorkload, synthesizeObjects, type WorkloadSpec } from '../../src
 import { writeDeclaration } from '../../src/adopt/infer';
 import { reviewAdoption } from '../../src/adopt/review';
 import type { KubernetesObject } from '../../src/adopt/types';
-import { adoptYaml, droppedFrom, inferenceOf } from '../support/adopt-yaml';
+import { adoptYaml, deploymentYaml, droppedFrom, inferenceOf } from '../support/adopt-yaml';
 
 /**
  * docs/adopt.md, "Everything else, field by field": one worked example per row, each a few lines
@@ -11,30 +11,7 @@ import { adoptYaml, droppedFrom, inferenceOf } from '../support/adopt-yaml';
 
 /** A Deployment shop served by a Service shop, with the container fields and pod fields given as YAML lines. */
 function shop(container = '', pod = '', extra = ''): string {
-  const indent = (text: string, spaces: number) =>
-    text
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => ' '.repeat(spaces) + line)
-      .join('\n');
-  return `
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: shop}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: shop}}
-  template:
-    metadata: {labels: {app: shop}}
-    spec:
-${indent(pod, 6)}
-      containers:
-        - name: shop
-          image: ghcr.io/acme/shop:1.2.3
-          ports: [{name: http, containerPort: 8080}]
-          readinessProbe: {httpGet: {path: /ready, port: http}}
-${indent(container, 10)}
----
+  const service = `---
 apiVersion: v1
 kind: Service
 metadata: {name: shop}
@@ -42,6 +19,7 @@ spec:
   selector: {app: shop}
   ports: [{name: http, port: 8080, targetPort: http}]
 ${extra}`;
+  return deploymentYaml({ name: 'shop', version: '1.2.3', container, pod, objects: service });
 }
 
 const synthesized = (declaration: Record<string, unknown>) => synthesizeObjects([declaration as unknown as WorkloadSpec]);

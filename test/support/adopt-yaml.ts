@@ -25,3 +25,37 @@ export const inferenceOf = (adopted: AdoptedWorkload, field: string): Inference 
 /** The dropped entries of one input object, `path: reason` (the object as `Kind/name` or `Kind/namespace/name`). */
 export const droppedFrom = (adopted: AdoptedWorkload, object: string) =>
   adopted.dropped.filter((each) => each.object === object).map(({ path, reason }) => ({ path, reason }));
+
+/** Every non-blank line of `text`, indented by `spaces`: YAML lines given to a builder below, placed under its key. */
+export const indentLines = (text: string, spaces: number): string =>
+  text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => ' '.repeat(spaces) + line)
+    .join('\n');
+
+/**
+ * A Deployment `name` of two replicas, its one container `name` (image `ghcr.io/acme/<name>:<version>`,
+ * port http 8080, a readiness check of /ready), with the YAML lines given for its container and pod,
+ * and the other objects' text after it.
+ */
+export function deploymentYaml({ name = 'web', version = '1.0.0', container = '', pod = '', objects = '' } = {}): string {
+  return `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+${indentLines(pod, 6)}
+      containers:
+        - name: ${name}
+          image: ghcr.io/acme/${name}:${version}
+          ports: [{name: http, containerPort: 8080}]
+          readinessProbe: {httpGet: {path: /ready, port: http}}
+${indentLines(container, 10)}
+${objects}`;
+}
