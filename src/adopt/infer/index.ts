@@ -209,7 +209,18 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     !serves || serving?.servicePort?.name === undefined ? undefined : String(serving.servicePort.name),
   );
   inferMetrics(ledger, group.monitors);
-  inferNetworkPolicy(ledger, group.networkPolicies, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
+  inferNetworkPolicy(
+    ledger,
+    group.networkPolicies,
+    (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {},
+    new Map(
+      [...((pod.containers as Node[] | undefined) ?? []), ...((pod.initContainers as Node[] | undefined) ?? [])].flatMap((container) =>
+        ((container.ports as Node[] | undefined) ?? []).flatMap((port) =>
+          port.name === undefined ? [] : [[String(port.name), Number(port.containerPort)] as const],
+        ),
+      ),
+    ),
+  );
   inferAcknowledgements(ledger, object);
   dropReleaseLabels(ledger, group.members, podPath);
   dropSharedConfigMaps(ledger, group.members, group.shared);
