@@ -33,3 +33,9 @@ test('a route that lists a path twice keeps both matches', () => {
   expect(declaration.route).toMatchObject({ paths: ['/', '/'] });
   expect(again).toEqual(objects);
 });
+
+test('an egress destination declared with ports: [] keeps its empty list of ports', () => {
+  const { objects, declaration, again } = adoptedAgain(checkoutWith({ networkPolicy: { egressTo: [{ cidr: '10.0.0.0/8', ports: [] }] } }));
+  expect(declaration.networkPolicy).toMatchObject({ egressTo: [{ cidr: '10.0.0.0/8', ports: [] }] });
+  expect(again).toEqual(objects);
+});

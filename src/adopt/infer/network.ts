@@ -140,7 +140,8 @@ export function inferNetworkPolicy(
         ledger.drop(object, `${path}.to.${peerIndex}`, 'the schema says egress destinations as networks (cidr) only');
         continue;
       }
-      destinations.push({ cidr: String(peer.ipBlock.cidr), ...(ports.length > 0 ? { ports } : {}) });
+      // `ports: []` is written as it is (every port, as the field left out is): the synthesis writes the declared list back.
+      destinations.push({ cidr: String(peer.ipBlock.cidr), ...(rule.ports !== undefined ? { ports } : {}) });
     }
   }
   ledger.set(['networkPolicy', 'egressTo'], destinations, `${object} spec.egress`);
