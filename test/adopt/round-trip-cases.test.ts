@@ -39,3 +39,15 @@ test('an egress destination declared with ports: [] keeps its empty list of port
   expect(declaration.networkPolicy).toMatchObject({ egressTo: [{ cidr: '10.0.0.0/8', ports: [] }] });
   expect(again).toEqual(objects);
 });
+
+test('overridden probe timings are read back as overrides: what the declaration does not derive was overridden in our own output', () => {
+  const { objects, declaration, again } = adoptedAgain(
+    checkoutWith({ overrides: { liveness: { periodSeconds: 20 }, startup: { failureThreshold: 90 }, readiness: { timeoutSeconds: 4 } } }),
+  );
+  expect(declaration.overrides).toMatchObject({
+    liveness: { periodSeconds: 20 },
+    startup: { failureThreshold: 90 },
+    readiness: { timeoutSeconds: 4 },
+  });
+  expect(again).toEqual(objects);
+});

@@ -12,6 +12,7 @@ import { inferDaemon, inferKind, inferRun, inferStateful } from './kinds';
 import { fieldPath, Ledger } from './ledger';
 import { leftovers } from './leftovers';
 import { inferHealth } from './probes';
+import { inferProbeOverrides } from './probe-overrides';
 import { inferScaling } from './scaling';
 import { inferScheduling } from './scheduling';
 import { inferSecurity } from './security';
@@ -234,6 +235,8 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? workload.pod.metadata.labels ?? {},
   );
   dropServicePortProtocols(ledger, services, serving?.servicePort);
+  if (kind !== 'job' && kind !== 'cronjob' && object.metadata?.annotations?.[TIMINGS_ANNOTATION] !== undefined)
+    inferProbeOverrides(ledger, at);
   leftovers(
     ledger,
     object,
