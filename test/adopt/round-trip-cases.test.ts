@@ -51,3 +51,18 @@ test('overridden probe timings are read back as overrides: what the declaration 
   });
   expect(again).toEqual(objects);
 });
+
+test('an overridden grace period and rollout are read back as overrides too', () => {
+  const { objects, declaration, again } = adoptedAgain(
+    checkoutWith({
+      overrides: { terminationGracePeriodSeconds: 200, minReadySeconds: 3, progressDeadlineSeconds: 900, maxUnavailable: 1 },
+    }),
+  );
+  expect(declaration.overrides).toMatchObject({
+    terminationGracePeriodSeconds: 200,
+    minReadySeconds: 3,
+    progressDeadlineSeconds: 900,
+    maxUnavailable: 1,
+  });
+  expect(again).toEqual(objects);
+});

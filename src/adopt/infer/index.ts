@@ -236,7 +236,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   );
   dropServicePortProtocols(ledger, services, serving?.servicePort);
   if (kind !== 'job' && kind !== 'cronjob' && object.metadata?.annotations?.[TIMINGS_ANNOTATION] !== undefined)
-    inferProbeOverrides(ledger, at);
+    inferProbeOverrides(ledger, at, object, pod, podSpecPath);
   leftovers(
     ledger,
     object,
