@@ -66,3 +66,11 @@ test('an overridden grace period and rollout are read back as overrides too', ()
   });
   expect(again).toEqual(objects);
 });
+
+test("a ServiceAccount annotation under the hardened-workloads.io/ prefix is the declaration's: the project writes its own on the workload only", () => {
+  const { objects, declaration, again } = adoptedAgain(
+    checkoutWith({ serviceAccount: { annotations: { 'hardened-workloads.io/team': 'payments' } } }),
+  );
+  expect(declaration.serviceAccount).toMatchObject({ annotations: { 'hardened-workloads.io/team': 'payments' } });
+  expect(again).toEqual(objects);
+});

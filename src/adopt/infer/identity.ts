@@ -1,4 +1,4 @@
-import { ANNOTATION_PREFIX } from '../../annotations';
+import { ACKNOWLEDGED_ANNOTATION, ANNOTATION_PREFIX, DECLARED_ANNOTATION, PATCHED_ANNOTATION, TIMINGS_ANNOTATION } from '../../annotations';
 import type { KubernetesObject, Node } from '../../manifests/objects';
 import type { Ledger } from './ledger';
 import {
@@ -126,6 +126,8 @@ export function inferPodAnnotations(ledger: Ledger, pod: { metadata: Node; path:
   }
 }
 
+const OWN_ANNOTATIONS = new Set([TIMINGS_ANNOTATION, DECLARED_ANNOTATION, ACKNOWLEDGED_ANNOTATION, PATCHED_ANNOTATION]);
+
 /** serviceAccount.annotations (workload identity and the like), mountApiToken, imagePullSecrets. */
 export function inferServiceAccount(ledger: Ledger, pod: Node, podPath: string, account: KubernetesObject | undefined): void {
   ledger.consume(
@@ -136,7 +138,8 @@ export function inferServiceAccount(ledger: Ledger, pod: Node, podPath: string, 
     `${podPath}.imagePullSecrets`,
   );
   for (const [key, value] of Object.entries(account?.metadata?.annotations ?? {})) {
-    if (key.startsWith(`${ANNOTATION_PREFIX}/`) || key.startsWith('meta.helm.sh/')) continue;
+    // The project writes its own annotations on the workload only: any other under its prefix here is the declaration's.
+    if (OWN_ANNOTATIONS.has(key) || key.startsWith('meta.helm.sh/')) continue;
     ledger.set(
       ['serviceAccount', 'annotations', key],
       String(value),
