@@ -74,3 +74,9 @@ test("a ServiceAccount annotation under the hardened-workloads.io/ prefix is the
   expect(declaration.serviceAccount).toMatchObject({ annotations: { 'hardened-workloads.io/team': 'payments' } });
   expect(again).toEqual(objects);
 });
+
+test('a gRPC check declared with service: "" keeps its empty service name', () => {
+  const { objects, declaration, again } = adoptedAgain(checkoutWith({ health: { readiness: { grpc: { service: '' } } } }));
+  expect(declaration.health).toMatchObject({ readiness: { grpc: { service: '' } } });
+  expect(again).toEqual(objects);
+});
