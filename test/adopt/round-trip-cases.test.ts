@@ -10,7 +10,12 @@ import { checkoutWith, migrationWith } from '../support/declarations';
 function adoptedAgain(declaration: WorkloadSpec) {
   const objects = synthesizeObjects([declaration]) as KubernetesObject[];
   const [adopted] = adoptManifests(objects);
-  return { objects, declaration: adopted!.declaration, again: synthesizeObjects([adopted!.declaration as unknown as WorkloadSpec]) };
+  return {
+    objects,
+    declaration: adopted!.declaration,
+    dropped: adopted!.dropped,
+    again: synthesizeObjects([adopted!.declaration as unknown as WorkloadSpec]),
+  };
 }
 
 test('a Job whose deadline is overridden keeps its declared 3 attempts: left out, they would be as many as fit the deadline', () => {
@@ -78,5 +83,19 @@ test("a ServiceAccount annotation under the hardened-workloads.io/ prefix is the
 test('a gRPC check declared with service: "" keeps its empty service name', () => {
   const { objects, declaration, again } = adoptedAgain(checkoutWith({ health: { readiness: { grpc: { service: '' } } } }));
   expect(declaration.health).toMatchObject({ readiness: { grpc: { service: '' } } });
+  expect(again).toEqual(objects);
+});
+
+test("a stateful gRPC service's headless Service port keeps its appProtocol: it is the serving port, published twice", () => {
+  const { objects, declaration, dropped, again } = adoptedAgain(
+    checkoutWith({
+      kind: 'stateful',
+      replicas: 1,
+      acknowledge: { singleReplica: 'preview environment, downtime is acceptable' },
+      health: { readiness: { grpc: {} }, liveness: { exec: ['/bin/alive'] } },
+    }),
+  );
+  expect(declaration.kind).toBe('stateful');
+  expect(dropped).toEqual([]);
   expect(again).toEqual(objects);
 });
