@@ -99,3 +99,23 @@ test("a stateful gRPC service's headless Service port keeps its appProtocol: it 
   expect(dropped).toEqual([]);
   expect(again).toEqual(objects);
 });
+
+test("a load balancer's annotation on a Service that configures none is the declaration's, written as it is", () => {
+  const { objects, declaration, again } = adoptedAgain(
+    checkoutWith({
+      service: {
+        annotations: {
+          'service.beta.kubernetes.io/aws-load-balancer-healthcheck-timeout': '5',
+          'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'deregistration_delay.timeout_seconds=1',
+        },
+      },
+    }),
+  );
+  expect(declaration.service).toMatchObject({
+    annotations: {
+      'service.beta.kubernetes.io/aws-load-balancer-healthcheck-timeout': '5',
+      'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'deregistration_delay.timeout_seconds=1',
+    },
+  });
+  expect(again).toEqual(objects);
+});

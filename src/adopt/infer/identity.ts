@@ -126,7 +126,13 @@ export function inferPodAnnotations(ledger: Ledger, pod: { metadata: Node; path:
   }
 }
 
-const OWN_ANNOTATIONS = new Set([TIMINGS_ANNOTATION, DECLARED_ANNOTATION, ACKNOWLEDGED_ANNOTATION, PATCHED_ANNOTATION]);
+/** The annotations the project writes (on the workload only): any other under its prefix is a declaration's. */
+export const OWN_ANNOTATIONS: ReadonlySet<string> = new Set([
+  TIMINGS_ANNOTATION,
+  DECLARED_ANNOTATION,
+  ACKNOWLEDGED_ANNOTATION,
+  PATCHED_ANNOTATION,
+]);
 
 /** serviceAccount.annotations (workload identity and the like), mountApiToken, imagePullSecrets. */
 export function inferServiceAccount(ledger: Ledger, pod: Node, podPath: string, account: KubernetesObject | undefined): void {
