@@ -119,3 +119,27 @@ test("a load balancer's annotation on a Service that configures none is the decl
   });
   expect(again).toEqual(objects);
 });
+
+test("a mesh's annotation declared as a podAnnotation stays one: our own output names its mesh in the timings annotation", () => {
+  const { objects, declaration, again } = adoptedAgain(
+    checkoutWith({ podAnnotations: { 'config.alpha.linkerd.io/proxy-wait-before-exit-seconds': '30' } }),
+  );
+  expect(declaration.mesh).toBeUndefined();
+  expect(declaration.podAnnotations).toEqual({ 'config.alpha.linkerd.io/proxy-wait-before-exit-seconds': '30' });
+  expect(again).toEqual(objects);
+});
+
+test("a Job's port open to every pod ({ podLabels: {} }) is that port's callers, not stateful.peerPorts: a Job's selector is empty", () => {
+  const { objects, declaration, again } = adoptedAgain(
+    migrationWith({ ports: [{ name: 'admin', port: 9000, from: [{ podLabels: {} }] }] }),
+  );
+  expect(declaration.stateful).toBeUndefined();
+  expect(declaration.ports).toEqual([{ name: 'admin', port: 9000, from: [{ podLabels: {} }] }]);
+  expect(again).toEqual(objects);
+});
+
+test("a Job's overridden grace period is read back as an override", () => {
+  const { objects, declaration, again } = adoptedAgain(migrationWith({ overrides: { terminationGracePeriodSeconds: 300 } }));
+  expect(declaration.overrides).toMatchObject({ terminationGracePeriodSeconds: 300 });
+  expect(again).toEqual(objects);
+});

@@ -92,7 +92,9 @@ export function inferLabels(
  * is then the synthesis's, not a podAnnotation.
  * https://linkerd.io/2/tasks/graceful-shutdown/, https://istio.io/latest/docs/reference/config/annotations/
  */
-export function inferMesh(ledger: Ledger, pod: { metadata: Node; path: readonly (string | number)[] }): void {
+export function inferMesh(ledger: Ledger, pod: { metadata: Node; path: readonly (string | number)[] }, timings?: string): void {
+  // Our own output names its mesh in the timings annotation's mesh line: without one, a mesh's annotation is a podAnnotation.
+  if (timings !== undefined && !/(^|\n)mesh: /.test(timings)) return;
   const annotations: Record<string, string> = pod.metadata.annotations ?? {};
   const at = [...pod.path, 'metadata', 'annotations'].join('.');
   if (annotations[LINKERD_WAIT_BEFORE_EXIT] !== undefined || annotations[LINKERD_INJECT] === 'enabled') {

@@ -167,7 +167,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   inferExtraContainers(ledger, workload.pod.containers, pod, podSpecPath, own, ledger.get(['resources']), declared);
   inferSecurity(ledger, pod, podSpecPath, main!.container, at.path);
   inferLabels(ledger, workload.pod, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
-  inferMesh(ledger, workload.pod);
+  inferMesh(ledger, workload.pod, object.metadata?.annotations?.[TIMINGS_ANNOTATION] as string | undefined);
   inferPodAnnotations(ledger, workload.pod);
   inferServiceAccount(ledger, pod, podSpecPath, workload.related.serviceAccount?.object);
   inferScheduling(ledger, pod, podSpecPath, kind !== 'daemon');
@@ -235,8 +235,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? workload.pod.metadata.labels ?? {},
   );
   dropServicePortProtocols(ledger, services, serving?.servicePort);
-  if (kind !== 'job' && kind !== 'cronjob' && object.metadata?.annotations?.[TIMINGS_ANNOTATION] !== undefined)
-    inferProbeOverrides(ledger, at, object, pod, podSpecPath);
+  if (object.metadata?.annotations?.[TIMINGS_ANNOTATION] !== undefined) inferProbeOverrides(ledger, at, object, pod, podSpecPath);
   leftovers(
     ledger,
     object,

@@ -92,7 +92,9 @@ export function inferNetworkPolicy(
         "a rule without ports admits its callers to every port; the synthesis admits ingress to the declared ports only, so the pods' other ports admit no one",
       );
     const from = peers(rule.from as Node[] | undefined, `${path}.from`);
+    // Only a stateful workload's members reach each other (stateful.peerPorts); a Job's selector is empty, as {} selects every pod.
     const selfOnly =
+      ledger.get(['kind']) === 'stateful' &&
       (rule.from as Node[] | undefined)?.length === 1 &&
       same(rule.from[0].podSelector?.matchLabels, selector) &&
       !rule.from[0].namespaceSelector;
