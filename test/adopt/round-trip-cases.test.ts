@@ -143,3 +143,23 @@ test("a Job's overridden grace period is read back as an override", () => {
   expect(declaration.overrides).toMatchObject({ terminationGracePeriodSeconds: 300 });
   expect(again).toEqual(objects);
 });
+
+test("the mesh of our own output is the one its timings annotation names, whatever other mesh's annotation the pod carries", () => {
+  const { objects, declaration, again } = adoptedAgain(
+    migrationWith({ mesh: 'istio', podAnnotations: { 'config.alpha.linkerd.io/proxy-wait-before-exit-seconds': 'true' } }),
+  );
+  expect(declaration.mesh).toBe('istio');
+  expect(again).toEqual(objects);
+});
+
+test('a gRPC readiness check on another port than the serving one does not make the serving port gRPC: the declared protocol is read back', () => {
+  const { objects, declaration, again } = adoptedAgain(
+    checkoutWith({
+      protocol: 'grpc',
+      health: { readiness: { grpc: {}, port: 9090 }, liveness: false },
+      acknowledge: { noLiveness: 'the platform restarts it' },
+    }),
+  );
+  expect(declaration.protocol).toBe('grpc');
+  expect(again).toEqual(objects);
+});

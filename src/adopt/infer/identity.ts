@@ -94,7 +94,11 @@ export function inferLabels(
  */
 export function inferMesh(ledger: Ledger, pod: { metadata: Node; path: readonly (string | number)[] }, timings?: string): void {
   // Our own output names its mesh in the timings annotation's mesh line: without one, a mesh's annotation is a podAnnotation.
-  if (timings !== undefined && !/(^|\n)mesh: /.test(timings)) return;
+  if (timings !== undefined) {
+    const named = /(?:^|\n)mesh: (linkerd|istio) /.exec(timings)?.[1];
+    if (named !== undefined) ledger.set(['mesh'], named, `the mesh line of the ${TIMINGS_ANNOTATION} annotation`);
+    return;
+  }
   const annotations: Record<string, string> = pod.metadata.annotations ?? {};
   const at = [...pod.path, 'metadata', 'annotations'].join('.');
   if (annotations[LINKERD_WAIT_BEFORE_EXIT] !== undefined || annotations[LINKERD_INJECT] === 'enabled') {

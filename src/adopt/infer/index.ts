@@ -109,7 +109,10 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   if (kind === 'web' || kind === 'worker' || kind === 'stateful') inferScaling(ledger, object, workload.related.autoscaler?.object);
   // The framework's shutdown setting first: it is the application's own deadline and names the preset.
   const framework = frameworkDrain(main!.container);
-  const grpcReadiness = main!.container.readinessProbe?.grpc !== undefined;
+  // A gRPC readiness check implies the protocol only on the serving port (src/declaration/resolve/ports.ts).
+  const grpcReadiness =
+    main!.container.readinessProbe?.grpc !== undefined &&
+    Number(main!.container.readinessProbe.grpc.port) === Number(serving?.containerPort?.containerPort);
   inferPorts(ledger, at, serving, grpcReadiness);
   inferPlatform(
     ledger,
