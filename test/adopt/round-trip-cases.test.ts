@@ -1,7 +1,7 @@
 import { synthesizeObjects, type WorkloadSpec } from '../../src';
 import { adoptManifests } from '../../src/adopt/infer';
 import type { KubernetesObject } from '../../src/manifests/objects';
-import { checkoutWith, migrationWith } from '../support/declarations';
+import { CLOUD_SQL_PROXY, checkoutWith, migrationWith } from '../support/declarations';
 
 /**
  * Declarations the random round trip (round-trip.property.test.ts) found to come back otherwise,
@@ -161,5 +161,13 @@ test('a gRPC readiness check on another port than the serving one does not make 
     }),
   );
   expect(declaration.protocol).toBe('grpc');
+  expect(again).toEqual(objects);
+});
+
+test('a sidecar declared distroless: false on an image from a distroless registry keeps it: its preStop hook runs sleep', () => {
+  const { objects, declaration, again } = adoptedAgain(
+    checkoutWith({ sidecars: [{ ...CLOUD_SQL_PROXY, image: 'gcr.io/distroless/static-debian12:nonroot', distroless: false }] }),
+  );
+  expect(declaration.sidecars).toEqual([expect.objectContaining({ distroless: false })]);
   expect(again).toEqual(objects);
 });
