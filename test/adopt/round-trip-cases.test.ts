@@ -171,3 +171,11 @@ test('a sidecar declared distroless: false on an image from a distroless registr
   expect(declaration.sidecars).toEqual([expect.objectContaining({ distroless: false })]);
   expect(again).toEqual(objects);
 });
+
+test('a sidecar declared with a liveness check only keeps it alone: its startup probe repeats the liveness check by default', () => {
+  const { objects, declaration, again } = adoptedAgain(
+    checkoutWith({ sidecars: [{ ...CLOUD_SQL_PROXY, health: { liveness: { grpc: {}, port: 9090 } } }] }),
+  );
+  expect(declaration.sidecars).toEqual([expect.objectContaining({ health: { liveness: { grpc: {} } } })]);
+  expect(again).toEqual(objects);
+});

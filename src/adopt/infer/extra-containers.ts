@@ -111,6 +111,11 @@ function inferSidecarHealth(ledger: Ledger, at: ContainerAt, prefix: readonly st
   const liveness = probeTarget(ledger, at, 'liveness', firstPort);
   const startup = probeTarget(ledger, at, 'startup', firstPort);
   const keys = [...prefix, 'health'];
+  // Without readiness, the startup probe defaults to the liveness check (src/declaration/resolve/containers.ts): liveness alone says both.
+  if (!readiness && liveness && startup && same(startup, liveness)) {
+    ledger.set([...keys, 'liveness'], liveness, `${at.path}.livenessProbe, which ${at.path}.startupProbe repeats`);
+    return;
+  }
   if (startup) ledger.set([...keys, 'startup'], startup, `${at.path}.startupProbe`);
   if (readiness && !same(readiness, startup)) ledger.set([...keys, 'readiness'], readiness, `${at.path}.readinessProbe`);
   const checked = readiness ?? startup;
