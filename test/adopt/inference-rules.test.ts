@@ -608,3 +608,124 @@ describe('ports[].servicePort and service.extraPorts: Service ports on other num
     });
   });
 });
+
+describe('a NetworkPolicy is never widened: the callers the input admits are the declaration’s', () => {
+  function reviewed(...objects: KubernetesObject[]) {
+    const [entry] = reviewDeclarations(adoptManifests(objects), { writeDeclaration }, SYNTHESIZER, false);
+    return { adopted: entry!.adopted, review: entry!.review };
+  }
+  const policy = (ingress: unknown[], policyTypes = ['Ingress']): KubernetesObject => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'shop' },
+    spec: { podSelector: { matchLabels: { app: 'shop' } }, policyTypes, ingress },
+  });
+  const ingressChange = (review: readonly ObjectReview[]) =>
+    review.find((each) => each.object === 'NetworkPolicy/shop')?.changes.find((change) => change.path.startsWith('spec.ingress'));
+
+  test("a rule for the serving port by its container port's name carries its pod peers to networkPolicy.ingressFrom (argo-cd's redis)", () => {
+    const { adopted, review } = reviewed(
+      deployment({}),
+      service(),
+      policy([
+        {
+          from: [{ podSelector: { matchLabels: { app: 'checkout' } } }, { podSelector: { matchLabels: { app: 'cart' } } }],
+          ports: [{ port: 'http', protocol: 'TCP' }],
+        },
+      ]),
+    );
+    expect((adopted.declaration.networkPolicy as Record<string, unknown>).ingressFrom).toEqual([
+      { podLabels: { app: 'checkout' } },
+      { podLabels: { app: 'cart' } },
+    ]);
+    expect(adopted.ambiguities).toEqual([]);
+    expect(ingressChange(review)?.reason).toBe('the same callers admitted: port 8080: pods app=cart; pods app=checkout');
+  });
+
+  test("a rule for the serving port and another declared port admits its callers to both: networkPolicy.ingressFrom and ports[].from (argo-cd's dex)", () => {
+    const input = deployment({
+      ports: [
+        { name: 'http', containerPort: 8080 },
+        { name: 'grpc', containerPort: 9090 },
+      ],
+    });
+    const adopted = adopt(
+      input,
+      service(),
+      policy([{ from: [{ podSelector: { matchLabels: { app: 'checkout' } } }], ports: [{ port: 'http' }, { port: 'grpc' }] }]),
+    );
+    expect((adopted.declaration.networkPolicy as Record<string, unknown>).ingressFrom).toEqual([{ podLabels: { app: 'checkout' } }]);
+    expect(adopted.declaration.ports).toEqual([{ name: 'grpc', port: 9090, from: [{ podLabels: { app: 'checkout' } }] }]);
+  });
+
+  test("a rule without ports admits its callers to every port: they go to the declared ports, and the rest is dropped with why (argo-cd's server)", () => {
+    const { adopted, review } = reviewed(deployment({}), service(), policy([{}]));
+    expect(adopted.ambiguities).toEqual([]);
+    expect(adopted.dropped).toContainEqual({
+      object: 'NetworkPolicy/shop',
+      path: 'spec.ingress.0.ports',
+      reason:
+        "a rule without ports admits its callers to every port; the synthesis admits ingress to the declared ports only, so the pods' other ports admit no one",
+    });
+    expect(ingressChange(review)?.reason).toMatch(
+      /^admitted callers change: every other port: anyone → no one \(dropped: a rule without ports/,
+    );
+  });
+
+  test('a peer the schema cannot say (an ipBlock with except) is dropped beside the others, and the review names the narrowing with why', () => {
+    const { adopted, review } = reviewed(
+      deployment({}),
+      service(),
+      policy([
+        {
+          from: [{ podSelector: { matchLabels: { app: 'checkout' } } }, { ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }],
+          ports: [{ port: 8080 }],
+        },
+      ]),
+    );
+    expect((adopted.declaration.networkPolicy as Record<string, unknown>).ingressFrom).toEqual([{ podLabels: { app: 'checkout' } }]);
+    expect(adopted.dropped).toContainEqual({
+      object: 'NetworkPolicy/shop',
+      path: 'spec.ingress.0.from.1',
+      reason: 'an ipBlock with except is not a peer the schema can say: the declaration admits fewer callers than the input',
+    });
+    expect(ingressChange(review)?.reason).toBe(
+      'admitted callers change: port 8080: cidr 10.0.0.0/8 except 10.1.0.0/16; pods app=checkout → pods app=checkout (dropped: an ipBlock with except is not a peer the schema can say: the declaration admits fewer callers than the input)',
+    );
+  });
+
+  test('a port whose only callers the schema cannot say is an open question (exit 3), not a policy that admits anyone', () => {
+    const adopted = adopt(
+      deployment({}),
+      service(),
+      policy([
+        { from: [{ podSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['checkout'] }] } }], ports: [{ port: 8080 }] },
+      ]),
+    );
+    expect(adopted.declaration.networkPolicy).toBeUndefined();
+    expect(adopted.ambiguities).toEqual([
+      {
+        object: 'Deployment/shop',
+        message:
+          'NetworkPolicy/shop admits only callers the schema cannot say to port 8080, and the declaration names no callers for it, so its NetworkPolicy would admit anyone',
+        resolve: 'networkPolicy.ingressFrom (name the callers)',
+      },
+    ]);
+  });
+
+  test('a policy that restricts ingress with no rule for the serving port admits no one there: an open question too', () => {
+    const adopted = adopt(
+      deployment({}),
+      service(),
+      policy([{ from: [{ podSelector: { matchLabels: { app: 'shop' } } }], ports: [{ port: 7000 }] }]),
+    );
+    expect(adopted.ambiguities.map((each) => each.message)).toContain(
+      'NetworkPolicy/shop admits no one to port 8080, and the declaration names no callers for it, so its NetworkPolicy would admit anyone',
+    );
+  });
+
+  test('a rule without peers admits anyone to its port, as the declaration without peers does: no question', () => {
+    const adopted = adopt(deployment({}), service(), policy([{ ports: [{ port: 'http' }] }]));
+    expect(adopted.ambiguities).toEqual([]);
+  });
+});

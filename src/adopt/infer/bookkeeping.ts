@@ -123,9 +123,10 @@ export function dropServicePortProtocols(ledger: Ledger, services: readonly Kube
       const name = String(port.name ?? '');
       const named = name === protocol || name.startsWith(`${protocol}-`);
       // The serving port: the declaration's protocol writes kubernetes.io/h2c (http2, grpc), or http under a kept name that does not say it (src/declaration/resolve/ports.ts).
-      // A stateful workload's headless Service publishes the serving port too, under the same target.
-      const servesToo = port === serving || (serving?.targetPort !== undefined && port.targetPort === serving.targetPort);
-      if (servesToo && (protocol === 'kubernetes.io/h2c' || (protocol === 'http' && !named))) continue;
+      // A StatefulSet's headless Service publishes the serving port too, under the same name and target.
+      const servingPort =
+        port === serving || (serving !== undefined && port.name === serving.name && String(port.targetPort) === String(serving.targetPort));
+      if (servingPort && (protocol === 'kubernetes.io/h2c' || (protocol === 'http' && !named))) continue;
       ledger.drop(
         objectName(service),
         `spec.ports.${index}.appProtocol`,

@@ -1,3 +1,4 @@
+import { isKnownDistroless } from '../../declaration/image';
 import type { KubernetesObject, Node } from '../../manifests/objects';
 import type { ContainerView } from '../../manifests/pod-templates';
 import { type ContainerAt, inferCommand, inferEnv, inferImage, inferResources } from './container';
@@ -48,6 +49,12 @@ export function inferExtraContainers(
       `${at.path}.terminationMessagePath`,
     );
     inferImage(ledger, at, [...prefix, 'image']);
+    // An ordinary sidecar whose preStop hook runs sleep has a sleep binary, whatever registry its image comes from.
+    const sleeps = ((view.container.lifecycle?.preStop?.exec?.command as unknown[] | undefined) ?? []).some((word) =>
+      /(^|\/)sleep$/.test(String(word)),
+    );
+    if (list === 'sidecars' && view.container.restartPolicy !== 'Always' && sleeps && isKnownDistroless(String(view.container.image)))
+      ledger.set([...prefix, 'distroless'], false, `${at.path}.lifecycle.preStop.exec runs sleep: the image has a sleep binary`);
     inferCommand(ledger, at, prefix);
     inferEnv(ledger, at, prefix);
     const volumes = inferVolumes(ledger, at, pod, podPath, configuration, prefix, false);
@@ -104,6 +111,11 @@ function inferSidecarHealth(ledger: Ledger, at: ContainerAt, prefix: readonly st
   const liveness = probeTarget(ledger, at, 'liveness', firstPort);
   const startup = probeTarget(ledger, at, 'startup', firstPort);
   const keys = [...prefix, 'health'];
+  // Without readiness, the startup probe defaults to the liveness check (src/declaration/resolve/containers.ts): liveness alone says both.
+  if (!readiness && liveness && startup && same(startup, liveness)) {
+    ledger.set([...keys, 'liveness'], liveness, `${at.path}.livenessProbe, which ${at.path}.startupProbe repeats`);
+    return;
+  }
   if (startup) ledger.set([...keys, 'startup'], startup, `${at.path}.startupProbe`);
   if (readiness && !same(readiness, startup)) ledger.set([...keys, 'readiness'], readiness, `${at.path}.readinessProbe`);
   const checked = readiness ?? startup;

@@ -1,4 +1,4 @@
-import { ANNOTATION_PREFIX } from '../../annotations';
+import { ACKNOWLEDGED_ANNOTATION, ANNOTATION_PREFIX, DECLARED_ANNOTATION, PATCHED_ANNOTATION, TIMINGS_ANNOTATION } from '../../annotations';
 import type { KubernetesObject, Node } from '../../manifests/objects';
 import type { Ledger } from './ledger';
 import {
@@ -92,7 +92,13 @@ export function inferLabels(
  * is then the synthesis's, not a podAnnotation.
  * https://linkerd.io/2/tasks/graceful-shutdown/, https://istio.io/latest/docs/reference/config/annotations/
  */
-export function inferMesh(ledger: Ledger, pod: { metadata: Node; path: readonly (string | number)[] }): void {
+export function inferMesh(ledger: Ledger, pod: { metadata: Node; path: readonly (string | number)[] }, timings?: string): void {
+  // Our own output names its mesh in the timings annotation's mesh line: without one, a mesh's annotation is a podAnnotation.
+  if (timings !== undefined) {
+    const named = /(?:^|\n)mesh: (linkerd|istio) /.exec(timings)?.[1];
+    if (named !== undefined) ledger.set(['mesh'], named, `the mesh line of the ${TIMINGS_ANNOTATION} annotation`);
+    return;
+  }
   const annotations: Record<string, string> = pod.metadata.annotations ?? {};
   const at = [...pod.path, 'metadata', 'annotations'].join('.');
   if (annotations[LINKERD_WAIT_BEFORE_EXIT] !== undefined || annotations[LINKERD_INJECT] === 'enabled') {
@@ -126,6 +132,14 @@ export function inferPodAnnotations(ledger: Ledger, pod: { metadata: Node; path:
   }
 }
 
+/** The annotations the project writes (on the workload only): any other under its prefix is a declaration's. */
+export const OWN_ANNOTATIONS: ReadonlySet<string> = new Set([
+  TIMINGS_ANNOTATION,
+  DECLARED_ANNOTATION,
+  ACKNOWLEDGED_ANNOTATION,
+  PATCHED_ANNOTATION,
+]);
+
 /** serviceAccount.annotations (workload identity and the like), mountApiToken, imagePullSecrets. */
 export function inferServiceAccount(ledger: Ledger, pod: Node, podPath: string, account: KubernetesObject | undefined): void {
   ledger.consume(
@@ -136,7 +150,8 @@ export function inferServiceAccount(ledger: Ledger, pod: Node, podPath: string, 
     `${podPath}.imagePullSecrets`,
   );
   for (const [key, value] of Object.entries(account?.metadata?.annotations ?? {})) {
-    if (key.startsWith(`${ANNOTATION_PREFIX}/`) || key.startsWith('meta.helm.sh/')) continue;
+    // The project writes its own annotations on the workload only: any other under its prefix here is the declaration's.
+    if (OWN_ANNOTATIONS.has(key) || key.startsWith('meta.helm.sh/')) continue;
     ledger.set(
       ['serviceAccount', 'annotations', key],
       String(value),

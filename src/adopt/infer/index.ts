@@ -12,6 +12,7 @@ import { inferDaemon, inferKind, inferRun, inferStateful } from './kinds';
 import { fieldPath, Ledger } from './ledger';
 import { leftovers } from './leftovers';
 import { inferHealth } from './probes';
+import { inferProbeOverrides } from './probe-overrides';
 import { inferScaling } from './scaling';
 import { inferScheduling } from './scheduling';
 import { inferSecurity } from './security';
@@ -108,7 +109,10 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   if (kind === 'web' || kind === 'worker' || kind === 'stateful') inferScaling(ledger, object, workload.related.autoscaler?.object);
   // The framework's shutdown setting first: it is the application's own deadline and names the preset.
   const framework = frameworkDrain(main!.container);
-  const grpcReadiness = main!.container.readinessProbe?.grpc !== undefined;
+  // A gRPC readiness check implies the protocol only on the serving port (src/declaration/resolve/ports.ts).
+  const grpcReadiness =
+    main!.container.readinessProbe?.grpc !== undefined &&
+    Number(main!.container.readinessProbe.grpc.port) === Number(serving?.containerPort?.containerPort);
   inferPorts(ledger, at, serving, grpcReadiness);
   inferPlatform(
     ledger,
@@ -166,7 +170,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
   inferExtraContainers(ledger, workload.pod.containers, pod, podSpecPath, own, ledger.get(['resources']), declared);
   inferSecurity(ledger, pod, podSpecPath, main!.container, at.path);
   inferLabels(ledger, workload.pod, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
-  inferMesh(ledger, workload.pod);
+  inferMesh(ledger, workload.pod, object.metadata?.annotations?.[TIMINGS_ANNOTATION] as string | undefined);
   inferPodAnnotations(ledger, workload.pod);
   inferServiceAccount(ledger, pod, podSpecPath, workload.related.serviceAccount?.object);
   inferScheduling(ledger, pod, podSpecPath, kind !== 'daemon');
@@ -209,7 +213,18 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     !serves || serving?.servicePort?.name === undefined ? undefined : String(serving.servicePort.name),
   );
   inferMetrics(ledger, group.monitors);
-  inferNetworkPolicy(ledger, group.networkPolicies, (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {});
+  inferNetworkPolicy(
+    ledger,
+    group.networkPolicies,
+    (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? {},
+    new Map(
+      [...((pod.containers as Node[] | undefined) ?? []), ...((pod.initContainers as Node[] | undefined) ?? [])].flatMap((container) =>
+        ((container.ports as Node[] | undefined) ?? []).flatMap((port) =>
+          port.name === undefined ? [] : [[String(port.name), Number(port.containerPort)] as const],
+        ),
+      ),
+    ),
+  );
   inferAcknowledgements(ledger, object);
   dropReleaseLabels(ledger, group.members, podPath);
   dropSharedConfigMaps(ledger, group.members, group.shared);
@@ -223,6 +238,7 @@ function adoptWorkload(group: WorkloadGroup, options: AdoptOptions): AdoptedWork
     (object.spec?.selector?.matchLabels as Record<string, string> | undefined) ?? workload.pod.metadata.labels ?? {},
   );
   dropServicePortProtocols(ledger, services, serving?.servicePort);
+  if (object.metadata?.annotations?.[TIMINGS_ANNOTATION] !== undefined) inferProbeOverrides(ledger, at, object, pod, podSpecPath);
   leftovers(
     ledger,
     object,

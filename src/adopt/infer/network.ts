@@ -31,6 +31,7 @@ export function inferNetworkPolicy(
   ledger: Ledger,
   policies: readonly KubernetesObject[],
   selector: Readonly<Record<string, string>>,
+  containerPorts: ReadonlyMap<string, number> = new Map(),
 ): void {
   const policy = policies[0];
   if (!policy) return;
@@ -39,15 +40,22 @@ export function inferNetworkPolicy(
   const object = `NetworkPolicy/${policy.metadata?.namespace ? `${policy.metadata.namespace}/` : ''}${policy.metadata?.name}`;
   ledger.consume(object, 'apiVersion', 'kind', 'metadata', 'spec');
   const spec: Node = policy.spec ?? {};
+  /** Peers that cannot be said are dropped, which narrows what the rule admits; a list left empty would admit anyone, so it is an open question instead. */
   const peers = (list: Node[] | undefined, path: string) =>
     list?.flatMap((peer, index) => {
       const read = peerOf(peer);
       if ('why' in read) {
-        ledger.drop(object, `${path}.${index}`, `${read.why} is not a peer the schema can say`);
+        ledger.drop(
+          object,
+          `${path}.${index}`,
+          `${read.why} is not a peer the schema can say: the declaration admits fewer callers than the input`,
+        );
         return [];
       }
       return [read.peer];
     });
+  // A rule's port may be a container port's name: https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/#NetworkPolicySpec
+  const portOf = (port: unknown) => (typeof port === 'string' ? (containerPorts.get(port) ?? port) : port);
   const servingPort = ledger.get(['port']);
   const extraPorts = (ledger.get(['ports']) as Array<{ name: string; port: number }> | undefined) ?? [];
   const metricsPortName = (ledger.get(['metrics', 'port']) as string | undefined) ?? undefined;
@@ -57,16 +65,36 @@ export function inferNetworkPolicy(
       ? servingPort
       : (extraPorts.find((port) => port.name === metricsPortName)?.port ?? servingPort);
   let servingSeen = false;
+  /** Each declared extra port among `ports` admits `from` (ports[].from), unless an earlier rule said its callers; false when one is not a declared port. */
+  const extraPeers = (ports: readonly unknown[], from: Array<Record<string, unknown>>, path: string) => {
+    const indices = ports.map((port) => extraPorts.findIndex((extra) => extra.port === port));
+    if (indices.some((extraIndex) => extraIndex < 0)) return false;
+    for (const extraIndex of indices)
+      if (!ledger.has(['ports', String(extraIndex), 'from']))
+        ledger.set(['ports', String(extraIndex), 'from'], from, `${object} ${path}.from`);
+    return true;
+  };
   const rules = (spec.ingress as Node[] | undefined) ?? [];
-  const only = (rule: Node, port: unknown) => ((rule.ports as Node[] | undefined) ?? []).length === 1 && rule.ports[0].port === port;
+  const only = (rule: Node, port: unknown) =>
+    ((rule.ports as Node[] | undefined) ?? []).length === 1 && portOf(rule.ports[0].port) === port;
   /** Whether a later rule (or, with `later` false, an earlier one) is also for exactly this port: the synthesis writes a port's own peers before the scraper's. */
   const rulesBefore = (index: number, port: unknown, later: boolean) =>
     rules.some((rule, other) => (later ? other > index : other < index) && only(rule, port));
   for (const [index, rule] of ((spec.ingress as Node[] | undefined) ?? []).entries()) {
     const path = `spec.ingress.${index}`;
-    const ports = ((rule.ports as Node[] | undefined) ?? []).map((port) => port.port);
+    const written = ((rule.ports as Node[] | undefined) ?? []).map((port) => portOf(port.port));
+    // A rule without ports covers every port: the declaration's are the ones it can say.
+    const ports = written.length > 0 ? written : [servingPort, ...extraPorts.map((port) => port.port)].filter((port) => port !== undefined);
+    if (written.length === 0)
+      ledger.drop(
+        object,
+        `${path}.ports`,
+        "a rule without ports admits its callers to every port; the synthesis admits ingress to the declared ports only, so the pods' other ports admit no one",
+      );
     const from = peers(rule.from as Node[] | undefined, `${path}.from`);
+    // Only a stateful workload's members reach each other (stateful.peerPorts); a Job's selector is empty, as {} selects every pod.
     const selfOnly =
+      ledger.get(['kind']) === 'stateful' &&
       (rule.from as Node[] | undefined)?.length === 1 &&
       same(rule.from[0].podSelector?.matchLabels, selector) &&
       !rule.from[0].namespaceSelector;
@@ -74,7 +102,15 @@ export function inferNetworkPolicy(
       ledger.set(['stateful', 'peerPorts'], ports, `${object} ${path}: the pods reach each other on these ports`);
     } else if (ports.includes(servingPort) && !servingSeen) {
       servingSeen = true;
-      if (from && from.length > 0) servingPeers(ledger, from, `${object} ${path}.from`);
+      if (from && from.length > 0) {
+        servingPeers(ledger, from, `${object} ${path}.from`);
+        // The rule's other declared ports admit the same callers (argo-cd's dex: http and grpc).
+        extraPeers(
+          ports.filter((port) => port !== servingPort && port !== metricsPort),
+          from,
+          path,
+        );
+      }
     } else if (
       metricsPort !== undefined &&
       ports.length === 1 &&
@@ -82,17 +118,14 @@ export function inferNetworkPolicy(
       (metricsPort === servingPort || !rulesBefore(index, metricsPort, true))
     ) {
       if (from && !same(from, METRICS_DEFAULTS.from)) ledger.set(['metrics', 'from'], from, `${object} ${path}.from`);
-    } else {
-      const extraIndex = extraPorts.findIndex((port) => ports.length === 1 && port.port === ports[0]);
-      if (extraIndex >= 0 && from && from.length > 0) ledger.set(['ports', String(extraIndex), 'from'], from, `${object} ${path}.from`);
-      else
-        ledger.drop(
-          object,
-          path,
-          `a rule for ports ${ports.join(', ') || 'all'} that is neither the serving port's nor a declared port's: the synthesis admits ingress to the declared ports only`,
-        );
-    }
+    } else if (!(ports.length > 0 && from && from.length > 0 && extraPeers(ports, from, path)))
+      ledger.drop(
+        object,
+        path,
+        `a rule for ports ${ports.join(', ') || 'all'} that is neither the serving port's nor a declared port's: the synthesis admits ingress to the declared ports only`,
+      );
   }
+  notWidened(ledger, object, spec, portOf, servingPort);
   const egress = (spec.egress as Node[] | undefined) ?? [];
   if (egress.length === 0 || egress.some((rule) => Object.keys(rule).length === 0)) return; // open, the synthesis's default
   const destinations: Array<Record<string, unknown>> = [];
@@ -109,10 +142,42 @@ export function inferNetworkPolicy(
         ledger.drop(object, `${path}.to.${peerIndex}`, 'the schema says egress destinations as networks (cidr) only');
         continue;
       }
-      destinations.push({ cidr: String(peer.ipBlock.cidr), ...(ports.length > 0 ? { ports } : {}) });
+      // `ports: []` is written as it is (every port, as the field left out is): the synthesis writes the declared list back.
+      destinations.push({ cidr: String(peer.ipBlock.cidr), ...(rule.ports !== undefined ? { ports } : {}) });
     }
   }
   ledger.set(['networkPolicy', 'egressTo'], destinations, `${object} spec.egress`);
+}
+
+/**
+ * A policy that restricts ingress admits no one to a port that none of its rules names, and only
+ * the named callers to a port whose every rule names callers. Where the declaration says no
+ * callers for the serving port, its NetworkPolicy would admit anyone there: a widening adopt never makes
+ * silently, so it is an open question (exit 3) the user answers by naming the callers.
+ * https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors
+ */
+function notWidened(ledger: Ledger, object: string, spec: Node, portOf: (port: unknown) => unknown, servingPort: unknown): void {
+  const types = spec.policyTypes as string[] | undefined;
+  if (types !== undefined && !types.includes('Ingress')) return; // ingress is not restricted
+  const rules = (spec.ingress as Node[] | undefined) ?? [];
+  const covering = (port: unknown) =>
+    rules.filter((rule) => {
+      const ports = ((rule.ports as Node[] | undefined) ?? []).map((each) => portOf(each.port));
+      return ports.length === 0 || ports.includes(port);
+    });
+  const restricted = (port: unknown) => covering(port).every((rule) => ((rule.from as Node[] | undefined) ?? []).length > 0);
+  const said = (value: unknown) => Array.isArray(value) && value.length > 0;
+  const servingOpen = !['networkPolicy.ingressFrom', 'ingress.from', 'route.from', 'service.from'].some((field) =>
+    said(ledger.get(field.split('.'))),
+  );
+  // A declared extra port without callers admits no one (src/constructs/objects/network-policy.ts): never wider than the input.
+  const open =
+    servingPort !== undefined && servingOpen && restricted(servingPort) ? [{ port: servingPort, field: 'networkPolicy.ingressFrom' }] : [];
+  for (const { port, field } of open)
+    ledger.ambiguous(
+      `${object} admits ${covering(port).length === 0 ? 'no one' : 'only callers the schema cannot say'} to port ${String(port)}, and the declaration names no callers for it, so its NetworkPolicy would admit anyone`,
+      `${field} (name the callers)`,
+    );
 }
 
 /**

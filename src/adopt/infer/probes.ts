@@ -81,7 +81,8 @@ export function probeTarget(
   if (probe.tcpSocket) return { tcp: true, ...portOf(probe.tcpSocket.port) };
   if (probe.grpc) {
     const service = probe.grpc.service;
-    return { grpc: typeof service === 'string' && service !== '' ? { service } : {}, ...portOf(probe.grpc.port) };
+    // service: "" is written as it is: Kubernetes reads it as no service, but the synthesis writes back what is declared.
+    return { grpc: typeof service === 'string' ? { service } : {}, ...portOf(probe.grpc.port) };
   }
   if (probe.exec) return { exec: ((probe.exec.command as unknown[] | undefined) ?? []).map(String) };
   ledger.drop(at.object, path, 'a probe without httpGet, tcpSocket, grpc or exec checks nothing');

@@ -9,7 +9,7 @@ import { PROPAGATION_SECONDS } from '../../timing/platforms';
 import type { ContainerAt } from './container';
 import { isSnippetAnnotation } from '../../declaration/dangers';
 import { DNS_1123_LABEL } from '../../declaration/schema/primitives';
-import { CARRIED_OVER } from './identity';
+import { CARRIED_OVER, OWN_ANNOTATIONS } from './identity';
 import type { Ledger } from './ledger';
 import { portNumber } from './probes';
 import { type Declared, preStopDelay } from './times';
@@ -206,7 +206,8 @@ export function inferService(
   const port = serving.servicePort?.port;
   if (typeof port === 'number' && port !== serving.containerPort.containerPort)
     ledger.set(['service', 'port'], port, `${object} spec.ports port ${port}`);
-  for (const [key, value] of carriedAnnotations(service.metadata?.annotations ?? {})) {
+  const carrier = ledger.get(['service', 'type']) === 'LoadBalancer' && ledger.get(['traffic', 'platform']) === 'aws-nlb';
+  for (const [key, value] of carriedAnnotations(service.metadata?.annotations ?? {}, carrier)) {
     ledger.set(['service', 'annotations', key], value, `${object} metadata.annotations["${key}"]`);
   }
   inferPublishedPorts(ledger, object, service, serving, at);
@@ -234,11 +235,18 @@ function isDerivedLoadBalancerAnnotation(key: string): boolean {
   );
 }
 
-/** Annotations of a Service or Ingress the declaration carries: the derived ones left out, the target group attributes without the derived deregistration delay. */
-function carriedAnnotations(annotations: Readonly<Record<string, string>>): Array<[string, string]> {
+/**
+ * Annotations of a Service or Ingress the declaration carries. On the object that configures the
+ * load balancer (`carrier`: the NLB's Service, the ALB's Ingress) the derived ones are left out and
+ * the target group attributes lose the derived deregistration delay; on any other object the
+ * synthesis writes the declared annotations as they are (src/constructs/objects/load-balancer-annotations.ts).
+ */
+function carriedAnnotations(annotations: Readonly<Record<string, string>>, carrier: boolean): Array<[string, string]> {
   const attributes = Object.values(AWS_ANNOTATIONS).map((names) => names.targetGroupAttributes as string);
   return Object.entries(annotations).flatMap(([key, value]): Array<[string, string]> => {
-    if (key.startsWith('hardened-workloads.io/') || key.startsWith('meta.helm.sh/') || isDerivedLoadBalancerAnnotation(key)) return [];
+    if (OWN_ANNOTATIONS.has(key) || key.startsWith('meta.helm.sh/')) return [];
+    if (!carrier) return [[key, String(value)]];
+    if (isDerivedLoadBalancerAnnotation(key)) return [];
     if (!attributes.includes(key)) return [[key, String(value)]];
     const rest = String(value)
       .split(',')
@@ -281,7 +289,7 @@ export function inferIngress(ledger: Ledger, ingresses: readonly KubernetesObjec
   if (tls?.secretName) ledger.set(['ingress', 'tlsSecretName'], String(tls.secretName), `${object} spec.tls[0].secretName`);
   // An ALB calls a gRPC readiness check with backend-protocol-version GRPC, which the synthesis derives.
   const grpc = (ledger.get(['health', 'readiness']) as Record<string, unknown> | undefined)?.grpc !== undefined;
-  for (const [key, value] of carriedAnnotations(ingress.metadata?.annotations ?? {})) {
+  for (const [key, value] of carriedAnnotations(ingress.metadata?.annotations ?? {}, ledger.get(['traffic', 'platform']) === 'aws-alb')) {
     if (grpc && key === ALB_BACKEND_PROTOCOL_VERSION && value === 'GRPC') continue;
     ledger.set(['ingress', 'annotations', key], value, `${object} metadata.annotations["${key}"]`);
     // An ingress-nginx snippet needs its own acknowledgement (src/declaration/dangers.ts): carried over.

@@ -5,6 +5,7 @@ import { attribute, type AttributionContext, kubernetesDefault } from './attribu
 import { type Difference, differences, keyedPath, sameValue } from './compare';
 import { ACKNOWLEDGED_ANNOTATION } from '../../annotations';
 import { ruleIdOf, RULES } from '../../rules/catalogue';
+import { admittedChange } from './admitted';
 
 /**
  * The review of an adoption (issue 20): for every object of the input and of what the written
@@ -154,7 +155,13 @@ const ADDED: Readonly<Record<string, { rule?: string; reason: string }>> = {
   HorizontalPodAutoscaler: { reason: 'the declared autoscaling' },
 };
 
-function review(pair: Pair, context: AttributionContext, dropped: readonly Dropped[], renamed: KubernetesObject | undefined): ObjectReview {
+function review(
+  pair: Pair,
+  context: AttributionContext,
+  dropped: readonly Dropped[],
+  renamed: KubernetesObject | undefined,
+  portNumbers: ReadonlyMap<string, number>,
+): ObjectReview {
   const { input, output } = pair;
   if (input === undefined) {
     const why = ADDED[output!.kind ?? ''] ?? { reason: 'synthesized from the declaration' };
@@ -180,7 +187,17 @@ function review(pair: Pair, context: AttributionContext, dropped: readonly Dropp
   const changes = differences(comparable(input, withNamespace), comparable(output, withNamespace)).map((difference) =>
     volumes.get(difference.path) !== undefined && difference.after === undefined
       ? { ...difference, reason: volumes.get(difference.path)! }
-      : change(difference, context, droppedHere),
+      : input.kind === 'NetworkPolicy' && /^spec\.ingress(\.|\[|$)/.test(difference.path)
+        ? {
+            ...change(difference, context, droppedHere),
+            reason: admittedChange(
+              input,
+              output,
+              portNumbers,
+              droppedHere.filter((entry) => entry.path.startsWith('spec.ingress')).map((entry) => `dropped: ${entry.reason}`),
+            ),
+          }
+        : change(difference, context, droppedHere),
   );
   return { object, status: changes.length === 0 ? 'unchanged' : 'changed', changes, ...keptOrNot(input, output) };
 }
@@ -317,7 +334,20 @@ export function reviewAdoption(
     const fresh = pairs.filter((pair) => pair.input === undefined && pair.output!.kind === kind);
     if (gone.length === 1 && fresh.length === 1) renames.set(gone[0]!.input!, fresh[0]!.output!);
   }
-  return pairs.map((pair) => review(pair, attribution, context.dropped ?? [], pair.input && renames.get(pair.input)));
+  // A NetworkPolicy may name a container port: the workloads' port names, to read who is admitted where.
+  const portNumbers = new Map<string, number>();
+  for (const object of [...input, ...output].filter((each) => WORKLOAD_KINDS.has(each.kind ?? ''))) {
+    const pod = podSpecPath(object)
+      .split('.')
+      .reduce<Record<string, unknown> | undefined>(
+        (node, key) => node?.[key] as Record<string, unknown> | undefined,
+        object as Record<string, unknown>,
+      );
+    for (const list of ['containers', 'initContainers'])
+      for (const container of (pod?.[list] as Array<{ ports?: Array<{ name?: string; containerPort?: number }> }> | undefined) ?? [])
+        for (const port of container.ports ?? []) if (port.name !== undefined) portNumbers.set(port.name, Number(port.containerPort));
+  }
+  return pairs.map((pair) => review(pair, attribution, context.dropped ?? [], pair.input && renames.get(pair.input), portNumbers));
 }
 
 export type { ObjectReview, FieldChange };
