@@ -19,6 +19,8 @@ import { ruleDocFiles } from '../src/rules/docs';
  */
 const FIXTURES = join(__dirname, 'fixtures', 'rules');
 const ROOT = join(__dirname, '..');
+/** The marker of a line where a rule fires, with the message it gives there, if written: `# fires` or `# fires: <message>`. */
+const FIRES = /# fires(?:: (.*))?$/;
 
 function fixtures(id: string, outcome: 'fires' | 'passes'): string[] {
   return readdirSync(join(FIXTURES, id)).filter((file) => file.startsWith(`${outcome}.`) && file.endsWith('.yaml'));
@@ -39,12 +41,19 @@ describe.each(RULE_IDS)('%s', (id) => {
     expect(fixtures(id, 'passes').length).toBeGreaterThan(0);
   });
 
-  test.each(fixtures(id, 'fires'))('fires at exactly the lines marked "# fires" in %s', (name) => {
+  // A marker may carry the message the finding gives there (`# fires: <message>`): then it must be exactly that.
+  test.each(fixtures(id, 'fires'))('fires at exactly the lines marked "# fires", with the messages they give, in %s', (name) => {
     const file = join(FIXTURES, id, name);
     const { text, findings } = findingsOf(id, file);
-    const marked = text.split('\n').flatMap((line, index) => (/# fires$/.test(line) ? [index + 1] : []));
+    const marked = text.split('\n').flatMap((line, index) => {
+      const marker = FIRES.exec(line);
+      return marker ? [{ line: index + 1, message: marker[1] }] : [];
+    });
     expect(marked.length).toBeGreaterThan(0);
-    expect(findings.map((finding) => finding.line)).toEqual(marked);
+    expect(findings.map((finding) => finding.line)).toEqual(marked.map((mark) => mark.line));
+    expect(findings.map((finding, index) => (marked[index]!.message === undefined ? undefined : finding.message))).toEqual(
+      marked.map((mark) => mark.message),
+    );
     for (const finding of findings)
       expect(finding).toMatchObject({ file, severity: RULES[id].severity, fix: expect.stringMatching(/\.$/) });
   });
