@@ -107,3 +107,16 @@ test('docs/rules holds exactly the generated pages (run `npm run generate` after
   expect(Object.keys(written).sort()).toEqual(Object.keys(expected).sort());
   for (const [path, text] of Object.entries(expected)) expect({ path, text: written[path] }).toEqual({ path, text });
 });
+
+test('duplicateObject names the file, line and chart template of the first copy', () => {
+  const copy = (template: string) =>
+    `# Source: shop/templates/${template}\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\n`;
+  const text = `---\n${copy('settings.yaml')}---\n${copy('settings-copy.yaml')}`;
+  expect(
+    checkManifests([{ name: 'rendered.yaml', text }])
+      .findings.filter((finding) => finding.ruleId === 'duplicateObject')
+      .map((finding) => finding.message),
+  ).toEqual([
+    'a second copy of ConfigMap/settings, first at rendered.yaml:3 (shop/templates/settings.yaml): only the first copy is checked',
+  ]);
+});
