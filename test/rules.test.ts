@@ -120,3 +120,27 @@ test('duplicateObject names the file, line and chart template of the first copy'
     'a second copy of ConfigMap/settings, first at rendered.yaml:3 (shop/templates/settings.yaml): only the first copy is checked',
   ]);
 });
+
+// A finding's line cannot tell a missing field from its parent (both are at the parent's line); its field path can.
+test.each([
+  ['readinessProbe', 'fires.served-without-readiness.yaml', ['spec.template.spec.containers[0].readinessProbe']],
+  ['noLiveness', 'fires.daemonset.yaml', ['spec.template.spec.containers[0].livenessProbe']],
+  ['zoneSpread', 'fires.no-constraint.yaml', ['spec.template.spec.topologySpreadConstraints']],
+  ['unhealthyPodEviction', 'fires.default-policy.yaml', ['spec.unhealthyPodEvictionPolicy']],
+  ['podReadinessGate', 'fires.namespace-not-labelled.yaml', ['metadata.labels']],
+  ['automountServiceAccountToken', 'fires.account-does-not-opt-out.yaml', ['spec.template.spec.automountServiceAccountToken']],
+  ['automountServiceAccountToken', 'fires.pod-opts-in.yaml', ['spec.template.spec.automountServiceAccountToken']],
+  ['jobPodFailurePolicy', 'fires.no-policy.yaml', ['spec']],
+  ['jobPodFailurePolicy', 'fires.disruption-status-false.yaml', ['spec.podFailurePolicy.rules']],
+  ['sidecarsOutliveDrain', 'fires.istio-default-drain.yaml', ['spec.template.metadata.annotations']],
+  ['sidecarsOutliveDrain', 'fires.native-stops-after-grace.yaml', ['spec.template.spec.terminationGracePeriodSeconds']],
+  ['sidecarsOutliveDrain', 'fires.ordinary-without-delay.yaml', ['spec.template.spec.containers[1].lifecycle.preStop']],
+  ['deregistrationDelay', 'fires.default-300-seconds.yaml', ['metadata.annotations[alb.ingress.kubernetes.io/target-group-attributes]']],
+  ['deadlineCoversAttempts', 'fires.cronjob-without-deadline.yaml', ['spec.jobTemplate.spec.activeDeadlineSeconds']],
+  ['deadlineCoversAttempts', 'fires.one-attempt-long.yaml', ['spec.activeDeadlineSeconds']],
+  ['runFitsSchedule', 'fires.no-starting-deadline.yaml', ['spec.startingDeadlineSeconds']],
+  ['attemptFitsDeadline', 'fires.attempts-outlast-job.yaml', ['spec.jobTemplate.spec.template.spec.activeDeadlineSeconds']],
+  ['attemptFitsDeadline', 'fires.no-attempt-deadline.yaml', ['spec.template.spec.activeDeadlineSeconds']],
+] as const)('%s points at the field itself in %s, even where it is missing', (id, name, fieldPaths) => {
+  expect(findingsOf(id, join(FIXTURES, id, name)).findings.map((finding) => finding.fieldPath)).toEqual(fieldPaths);
+});
