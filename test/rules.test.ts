@@ -19,6 +19,8 @@ import { ruleDocFiles } from '../src/rules/docs';
  */
 const FIXTURES = join(__dirname, 'fixtures', 'rules');
 const ROOT = join(__dirname, '..');
+/** The marker of a line where a rule fires, with the message it gives there, if written: `# fires` or `# fires: <message>`. */
+const FIRES = /# fires(?:: (.*))?$/;
 
 function fixtures(id: string, outcome: 'fires' | 'passes'): string[] {
   return readdirSync(join(FIXTURES, id)).filter((file) => file.startsWith(`${outcome}.`) && file.endsWith('.yaml'));
@@ -39,12 +41,19 @@ describe.each(RULE_IDS)('%s', (id) => {
     expect(fixtures(id, 'passes').length).toBeGreaterThan(0);
   });
 
-  test.each(fixtures(id, 'fires'))('fires at exactly the lines marked "# fires" in %s', (name) => {
+  // A marker may carry the message the finding gives there (`# fires: <message>`): then it must be exactly that.
+  test.each(fixtures(id, 'fires'))('fires at exactly the lines marked "# fires", with the messages they give, in %s', (name) => {
     const file = join(FIXTURES, id, name);
     const { text, findings } = findingsOf(id, file);
-    const marked = text.split('\n').flatMap((line, index) => (/# fires$/.test(line) ? [index + 1] : []));
+    const marked = text.split('\n').flatMap((line, index) => {
+      const marker = FIRES.exec(line);
+      return marker ? [{ line: index + 1, message: marker[1] }] : [];
+    });
     expect(marked.length).toBeGreaterThan(0);
-    expect(findings.map((finding) => finding.line)).toEqual(marked);
+    expect(findings.map((finding) => finding.line)).toEqual(marked.map((mark) => mark.line));
+    expect(findings.map((finding, index) => (marked[index]!.message === undefined ? undefined : finding.message))).toEqual(
+      marked.map((mark) => mark.message),
+    );
     for (const finding of findings)
       expect(finding).toMatchObject({ file, severity: RULES[id].severity, fix: expect.stringMatching(/\.$/) });
   });
@@ -97,4 +106,41 @@ test('docs/rules holds exactly the generated pages (run `npm run generate` after
   );
   expect(Object.keys(written).sort()).toEqual(Object.keys(expected).sort());
   for (const [path, text] of Object.entries(expected)) expect({ path, text: written[path] }).toEqual({ path, text });
+});
+
+test('duplicateObject names the file, line and chart template of the first copy', () => {
+  const copy = (template: string) =>
+    `# Source: shop/templates/${template}\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\n`;
+  const text = `---\n${copy('settings.yaml')}---\n${copy('settings-copy.yaml')}`;
+  expect(
+    checkManifests([{ name: 'rendered.yaml', text }])
+      .findings.filter((finding) => finding.ruleId === 'duplicateObject')
+      .map((finding) => finding.message),
+  ).toEqual([
+    'a second copy of ConfigMap/settings, first at rendered.yaml:3 (shop/templates/settings.yaml): only the first copy is checked',
+  ]);
+});
+
+// A finding's line cannot tell a missing field from its parent (both are at the parent's line); its field path can.
+test.each([
+  ['readinessProbe', 'fires.served-without-readiness.yaml', ['spec.template.spec.containers[0].readinessProbe']],
+  ['noLiveness', 'fires.daemonset.yaml', ['spec.template.spec.containers[0].livenessProbe']],
+  ['zoneSpread', 'fires.no-constraint.yaml', ['spec.template.spec.topologySpreadConstraints']],
+  ['unhealthyPodEviction', 'fires.default-policy.yaml', ['spec.unhealthyPodEvictionPolicy']],
+  ['podReadinessGate', 'fires.namespace-not-labelled.yaml', ['metadata.labels']],
+  ['automountServiceAccountToken', 'fires.account-does-not-opt-out.yaml', ['spec.template.spec.automountServiceAccountToken']],
+  ['automountServiceAccountToken', 'fires.pod-opts-in.yaml', ['spec.template.spec.automountServiceAccountToken']],
+  ['jobPodFailurePolicy', 'fires.no-policy.yaml', ['spec']],
+  ['jobPodFailurePolicy', 'fires.disruption-status-false.yaml', ['spec.podFailurePolicy.rules']],
+  ['sidecarsOutliveDrain', 'fires.istio-default-drain.yaml', ['spec.template.metadata.annotations']],
+  ['sidecarsOutliveDrain', 'fires.native-stops-after-grace.yaml', ['spec.template.spec.terminationGracePeriodSeconds']],
+  ['sidecarsOutliveDrain', 'fires.ordinary-without-delay.yaml', ['spec.template.spec.containers[1].lifecycle.preStop']],
+  ['deregistrationDelay', 'fires.default-300-seconds.yaml', ['metadata.annotations[alb.ingress.kubernetes.io/target-group-attributes]']],
+  ['deadlineCoversAttempts', 'fires.cronjob-without-deadline.yaml', ['spec.jobTemplate.spec.activeDeadlineSeconds']],
+  ['deadlineCoversAttempts', 'fires.one-attempt-long.yaml', ['spec.activeDeadlineSeconds']],
+  ['runFitsSchedule', 'fires.no-starting-deadline.yaml', ['spec.startingDeadlineSeconds']],
+  ['attemptFitsDeadline', 'fires.attempts-outlast-job.yaml', ['spec.jobTemplate.spec.template.spec.activeDeadlineSeconds']],
+  ['attemptFitsDeadline', 'fires.no-attempt-deadline.yaml', ['spec.template.spec.activeDeadlineSeconds']],
+] as const)('%s points at the field itself in %s, even where it is missing', (id, name, fieldPaths) => {
+  expect(findingsOf(id, join(FIXTURES, id, name)).findings.map((finding) => finding.fieldPath)).toEqual(fieldPaths);
 });
