@@ -121,6 +121,21 @@ test('duplicateObject names the file, line and chart template of the first copy'
   ]);
 });
 
+// A note is no finding, so the fixtures' markers do not hold it; its text names the binding and counts the others.
+test.each([
+  [
+    'passes.bound-service-account.yaml',
+    'the pod mounts a service account token, which ServiceAccount cert-manager needs: ClusterRoleBinding/cert-manager-controller-issuers grant it a role',
+  ],
+  [
+    'passes.bound-by-three-bindings.yaml',
+    'the pod mounts a service account token, which ServiceAccount operator needs: RoleBinding/operators/operator-leases and 2 more binding(s) grant it a role',
+  ],
+])('automountServiceAccountToken names the first binding and counts the others in its note, in %s', (name, message) => {
+  const { findings } = findingsOf('automountServiceAccountToken', join(FIXTURES, 'automountServiceAccountToken', name));
+  expect(findings.map((finding) => [finding.severity, finding.message])).toEqual([['note', message]]);
+});
+
 // A finding's line cannot tell a missing field from its parent (both are at the parent's line); its field path can.
 test.each([
   ['readinessProbe', 'fires.served-without-readiness.yaml', ['spec.template.spec.containers[0].readinessProbe']],
