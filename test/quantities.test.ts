@@ -39,6 +39,11 @@ describe('two quantities are the same', () => {
     expect(sameQuantity('1', '1.0000001')).toBe(false);
   });
 
+  test('the 1e-9 is of the larger value: 999999999 and 1G differ by exactly 1e-9 of 1G', () => {
+    expect(sameQuantity('999999999', '1G')).toBe(true);
+    expect(sameQuantity('1G', '999999999')).toBe(true);
+  });
+
   test('when neither is a quantity, only if written the same; one quantity never equals a non-quantity', () => {
     expect(sameQuantity('lots', 'lots')).toBe(true);
     expect(sameQuantity('lots', 'more')).toBe(false);

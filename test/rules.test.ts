@@ -121,6 +121,41 @@ test('duplicateObject names the file, line and chart template of the first copy'
   ]);
 });
 
+// The input lists objects file by file; the budgets are named in file-name and line order, whatever order the files came in.
+test('oneDisruptionBudget names the budgets in file and line order, whichever file was given first', () => {
+  const budget = (name: string, labels: string) =>
+    `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: ${name}, namespace: store }\nspec: { selector: { matchLabels: { ${labels} } }, maxUnavailable: 1 }\n`;
+  const deployment =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: shop, namespace: store }\nspec:\n  replicas: 3\n  selector: { matchLabels: { app: shop } }\n' +
+    '  template:\n    metadata: { labels: { app: shop, tier: web } }\n    spec:\n      containers:\n        - { name: shop, image: registry.example/shop:1.0.0 }\n';
+  const settings = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings, namespace: store }\ndata:\n${Array.from({ length: 30 }, (_, index) => `  key${index}: value\n`).join('')}`;
+  const chart = { name: 'z-chart.yaml', text: `${deployment}---\n${budget('shop', 'app: shop')}---\n${budget('web', 'tier: web')}` };
+  // The extra budget's line (after 35 lines of settings) is later than both of the chart's: only the file name puts it first.
+  const extra = { name: 'a-extra.yaml', text: `${settings}---\n${budget('extra', 'app: shop')}` };
+  const messages = checkManifests([chart, extra])
+    .findings.filter((finding) => finding.ruleId === 'oneDisruptionBudget')
+    .map((finding) => `${finding.file}:${finding.line} ${finding.message}`);
+  const text =
+    'PodDisruptionBudget/store/extra, PodDisruptionBudget/store/shop, PodDisruptionBudget/store/web all select its pods: ' +
+    'the eviction API refuses to evict a pod that more than one budget covers, so every drain stalls on them';
+  expect(messages).toEqual([`z-chart.yaml:16 ${text}`, `z-chart.yaml:21 ${text}`]);
+});
+
+// A note is no finding, so the fixtures' markers do not hold it; its text names the binding and counts the others.
+test.each([
+  [
+    'passes.bound-service-account.yaml',
+    'the pod mounts a service account token, which ServiceAccount cert-manager needs: ClusterRoleBinding/cert-manager-controller-issuers grant it a role',
+  ],
+  [
+    'passes.bound-by-three-bindings.yaml',
+    'the pod mounts a service account token, which ServiceAccount operator needs: RoleBinding/operators/operator-leases and 2 more binding(s) grant it a role',
+  ],
+])('automountServiceAccountToken names the first binding and counts the others in its note, in %s', (name, message) => {
+  const { findings } = findingsOf('automountServiceAccountToken', join(FIXTURES, 'automountServiceAccountToken', name));
+  expect(findings.map((finding) => [finding.severity, finding.message])).toEqual([['note', message]]);
+});
+
 // A finding's line cannot tell a missing field from its parent (both are at the parent's line); its field path can.
 test.each([
   ['readinessProbe', 'fires.served-without-readiness.yaml', ['spec.template.spec.containers[0].readinessProbe']],
