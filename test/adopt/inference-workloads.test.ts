@@ -1,5 +1,5 @@
 import { adoptManifests } from '../../src/adopt/infer';
-import { adoptYaml, inferenceOf, objectsOf } from '../support/adopt-yaml';
+import { adoptYaml, indentLines, inferenceOf, objectsOf } from '../support/adopt-yaml';
 
 /**
  * docs/adopt.md, "Grouping", "The kind and the serving port" and the times the table of "The times"
@@ -15,11 +15,7 @@ ${indent}  spec:
 ${indent}    containers:
 ${indent}      - name: ${name}
 ${indent}        image: ghcr.io/acme/${name}:1.0.0
-${container
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => `${indent}        ${line}`)
-  .join('\n')}`;
+${indentLines(container, indent.length + 8)}`;
 
 const deployment = (name: string, container = 'ports: [{name: http, containerPort: 8080}]') => `
 apiVersion: apps/v1

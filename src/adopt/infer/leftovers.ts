@@ -91,11 +91,9 @@ export function leftovers(
     setIn(objectPatch, ['metadata', 'annotations', key], value);
   }
   const spec: Node = object.spec ?? {};
-  const controllerPath = controller === 'CronJob' ? ['spec'] : ['spec'];
   for (const [key, value] of Object.entries(spec)) {
-    const path = [...controllerPath, key].join('.');
-    if (DERIVED_CONTROLLER.includes(key) || at(path)) continue;
-    setIn(objectPatch, [...controllerPath, key], value);
+    if (DERIVED_CONTROLLER.includes(key) || at(`spec.${key}`)) continue;
+    setIn(objectPatch, ['spec', key], value);
   }
   if (controller === 'CronJob') {
     for (const [key, value] of Object.entries((spec.jobTemplate?.spec as Node | undefined) ?? {})) {
