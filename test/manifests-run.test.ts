@@ -160,6 +160,12 @@ describe('workloads', () => {
     ]);
   });
 
+  test('an object written twice is one workload, checked at its first copy only', () => {
+    const report = one(yaml(deployment('web', { replicas: 1 }), deployment('web', { replicas: 3 })));
+    expect(report.workloads.map(({ subject, line }) => `${subject}:${line}`)).toEqual(['Deployment/web:1']);
+    expect(report.findings.filter((finding) => finding.ruleId === 'singleReplica').map((finding) => finding.line)).toEqual([6]);
+  });
+
   test('an object named by generateName is named with a star, and two of them are two workloads, never duplicates', () => {
     const generated = { ...pod('ignored'), metadata: { generateName: 'task-' } };
     const report = one(yaml(generated, generated));
@@ -260,6 +266,17 @@ describe('findings', () => {
       message: 'container app: no CPU limit',
       fix: 'Set resources.limits.cpu generously (for example 4 × the request), or acknowledge cpuLimit with a reason.',
     });
+  });
+
+  test('a finding the workload acknowledges carries the reason; the others carry no suppressed key', () => {
+    const acknowledged = deployment('web');
+    (acknowledged.metadata as Record<string, unknown>).annotations = {
+      'hardened-workloads.io/acknowledged': 'cpuLimit: latency-sensitive',
+    };
+    const findings = one(yaml(acknowledged)).findings;
+    expect(findings.filter((finding) => 'suppressed' in finding).map((finding) => [finding.ruleId, finding.suppressed])).toEqual([
+      ['cpuLimit', { reason: 'latency-sensitive' }],
+    ]);
   });
 
   test('a fix of the finding itself is written as a sentence: capital first letter, full stop', () => {
