@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { type CheckReport, checkManifests, DEFAULT_CONFIG, type Finding, InputError, type InputText } from '../src';
 import { atOrAbove, failure, podTemplateNote, undecidedCount } from '../src/manifests/run';
@@ -200,6 +202,21 @@ describe('which rules a workload gets', () => {
     expect(found).toContain('privilegeEscalation');
   });
 
+  test('a CronJob whose pods run to completion keeps the rules of CronJobs: runFitsSchedule, not only those of Jobs', () => {
+    const cronJob = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'sync' },
+      spec: {
+        schedule: '*/30 * * * *',
+        concurrencyPolicy: 'Replace',
+        jobTemplate: { spec: { activeDeadlineSeconds: 600, template: { spec: { ...pod('x').spec, restartPolicy: 'Never' } } } },
+      },
+    };
+    // Without a starting deadline, a missed run starts whenever the controller catches up: into the next run.
+    expect(ids(one(yaml(cronJob)))).toContain('runFitsSchedule');
+  });
+
   test('a container rule sees the containers of its roles only: an init container needs no liveness probe', () => {
     const withInit = deployment('web');
     withInit.spec.template.spec = { ...withInit.spec.template.spec, initContainers: [{ name: 'setup', image: IMAGE }] } as never;
@@ -276,6 +293,20 @@ describe('findings', () => {
     const findings = one(yaml(acknowledged)).findings;
     expect(findings.filter((finding) => 'suppressed' in finding).map((finding) => [finding.ruleId, finding.suppressed])).toEqual([
       ['cpuLimit', { reason: 'latency-sensitive' }],
+    ]);
+  });
+
+  test('a finding the rule gives as a note has severity note, whatever the rule’s severity, and its own fix as a sentence', () => {
+    const text = readFileSync(
+      join(__dirname, 'fixtures', 'rules', 'automountServiceAccountToken', 'passes.bound-service-account.yaml'),
+      'utf8',
+    );
+    const notes = one(text).findings.filter((finding) => finding.ruleId === 'automountServiceAccountToken');
+    expect(notes.map(({ severity, fix }) => [severity, fix])).toEqual([
+      [
+        'note',
+        'Nothing to change if the workload calls the Kubernetes API with that role; otherwise remove the binding and set automountServiceAccountToken: false.',
+      ],
     ]);
   });
 
@@ -356,6 +387,33 @@ describe('the order of findings', () => {
     expect(messages).toEqual([
       'hardened-workloads.io/acknowledged: "aaa" is not a rule id (`hardened-workloads rules` lists them)',
       'hardened-workloads.io/acknowledged: "zzz" is not a rule id (`hardened-workloads rules` lists them)',
+    ]);
+  });
+
+  test('at one position and rule: by message, also when the findings came in that order', () => {
+    const acknowledged = deployment('web');
+    (acknowledged.metadata as Record<string, unknown>).annotations = {
+      'hardened-workloads.io/acknowledged': 'aaa: sooner\nmmm: meanwhile\nzzz: later',
+    };
+    const messages = one(yaml(acknowledged))
+      .findings.filter((finding) => finding.ruleId === 'validAcknowledgement')
+      .map((finding) => finding.message.split(' ')[1]);
+    expect(messages).toEqual(['"aaa"', '"mmm"', '"zzz"']);
+  });
+
+  test('findings equal up to the message (one budget, two workloads) stay in workload order', () => {
+    const budget = {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'shared' },
+      spec: { maxUnavailable: 1, selector: { matchLabels: { tier: 'shop' } } },
+    };
+    const labels = { tier: 'shop' };
+    const report = one(yaml(deployment('first', { labels }), deployment('second', { labels }), budget));
+    const onBudget = report.findings.filter((finding) => finding.ruleId === 'unhealthyPodEviction');
+    expect(onBudget.map(({ subject, object, message }) => `${subject} ${object.kind}/${object.name}: ${message}`)).toEqual([
+      'Deployment/first PodDisruptionBudget/shared: PodDisruptionBudget/shared uses the default policy (IfHealthyBudget)',
+      'Deployment/second PodDisruptionBudget/shared: PodDisruptionBudget/shared uses the default policy (IfHealthyBudget)',
     ]);
   });
 });
