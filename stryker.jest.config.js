@@ -12,8 +12,9 @@ const base = require('./jest.config.js');
  * The unit suites of the three folders: the derivation, the rules of src/timing it calls, each
  * called directly (containers, load balancer, recorder, the rollouts of kinds stateful and daemon,
  * job and cronjob), the invariants, the rules' fixtures, quantities, cron, check as a library, and
- * src/manifests called directly: checkManifests end to end with the verdict of a run, and the
- * acknowledgement and declared annotations.
+ * src/manifests called directly: checkManifests end to end with the verdict of a run, the
+ * acknowledgement and declared annotations, and the input shapes of check (every field read,
+ * refused with its path; field paths; object names).
  */
 const FAST_SUITES = [
   'test/derivation.test.ts',
@@ -29,6 +30,7 @@ const FAST_SUITES = [
   'test/check.test.ts',
   'test/manifests-run.test.ts',
   'test/manifests-suppressions.test.ts',
+  'test/manifests-shapes.test.ts',
 ];
 
 const chosen = (process.env.MUTATE_TESTS ?? '').split(',').filter((file) => file !== '');

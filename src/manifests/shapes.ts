@@ -1,6 +1,6 @@
 import type { FieldPath } from '../files/manifests';
 import { pathText } from './field-paths';
-import type { Node } from './objects';
+import { type Node, own } from './objects';
 
 /**
  * The shape of every field `check` reads, per kind. An object whose fields have another type
@@ -212,8 +212,9 @@ function objectShape(kind: string): Mapping | undefined {
   if (kind === 'PodTemplate') return { required: ['template'], fields: { metadata: METADATA, template: POD_TEMPLATE } };
   if ((BINDINGS as readonly string[]).includes(kind))
     return { fields: { metadata: METADATA, subjects: { items: { fields: { kind: 'string', name: 'string', namespace: 'string' } } } } };
-  if (!(kind in SPECS)) return undefined;
-  const spec = SPECS[kind as keyof typeof SPECS];
+  // Its own entry only: `kind in SPECS` once made `toString` and `constructor` read kinds.
+  const spec: Mapping | undefined = own(SPECS, kind);
+  if (spec === undefined) return undefined;
   const required = (SPEC_OPTIONAL as readonly string[]).includes(kind) ? [] : ['spec'];
   return { required, fields: { metadata: METADATA, spec } };
 }
