@@ -260,6 +260,11 @@ describe('the preStop delay: seconds between deletion and SIGTERM', () => {
     expect(preStopOf(hook)).toBeUndefined();
     expect(preStopOf(hook, { [DECLARED_ANNOTATION]: 'preStopSeconds=12' })).toBe(12);
   });
+  test('a workload without metadata (no annotation to read) has no hidden delay', () => {
+    // workloadsFromManifests takes objects as they are; the parser of `check` refuses them first.
+    const { metadata: _none, ...nameless } = deployment({ containers: [container('app')] });
+    expect(workloadsFromManifests([nameless]).map((entry) => entry.facts.preStopSeconds)).toStrictEqual([0]);
+  });
   test('a readable hook wins over the annotation; without a hook the annotation gives the delay', () => {
     const annotations = { [DECLARED_ANNOTATION]: 'preStopSeconds=9' };
     expect(preStopOf({ exec: { command: ['sleep', '5'] } }, annotations)).toBe(5);
