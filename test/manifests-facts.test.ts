@@ -5,6 +5,7 @@ import { containerFacts, describeManifestHandler, replicasOf, workloadFacts, wor
 import { durationSeconds, meshProxyFacts } from '../src/manifests/mesh';
 import { isWorkloadKind, podTemplateOf, podTemplatePathIn, WORKLOAD_KINDS } from '../src/manifests/pod-templates';
 import { servingContainers, withSidecarRoles } from '../src/manifests/roles';
+import { loadBalancersOf } from '../src/manifests/load-balancers';
 import { type Workload, workloadsOf } from '../src/manifests/workloads';
 
 /**
@@ -284,6 +285,15 @@ describe('replicasOf: the desired pods', () => {
     expect(replicasOf(only(app(4)))).toBe(4);
     expect(replicasOf(only(app()))).toBe(1);
   });
+  test('a PodTemplate, which has no spec, describes one pod', () => {
+    const podTemplate = {
+      apiVersion: 'v1',
+      kind: 'PodTemplate',
+      metadata: { name: 'blueprint' },
+      template: { spec: { containers: [container('app')] } },
+    };
+    expect(replicasOf(only(podTemplate))).toBe(1);
+  });
   test("an autoscaler's minimum replaces spec.replicas, 1 when it leaves it out", () => {
     expect(replicasOf(only(app(4), autoscaler({ minReplicas: 3 })))).toBe(3);
     expect(replicasOf(only(app(4), autoscaler({})))).toBe(1);
@@ -363,6 +373,35 @@ describe('workloadFacts: the facts of the whole pod', () => {
     expect(facts.readiness?.handler).toBe('httpGet HTTP :8080/');
     expect(facts.preStopSeconds).toBe(20);
   });
+  test('init containers and sidecars are not read as main containers', () => {
+    const pod = {
+      initContainers: [
+        container('migrate', { lifecycle: { preStop: { sleep: { seconds: 50 } } } }),
+        container('proxy', { restartPolicy: 'Always', readinessProbe: { tcpSocket: { port: 15021 } } }),
+      ],
+      containers: [container('app', { readinessProbe: { httpGet: { port: 8080 } }, lifecycle: { preStop: { sleep: { seconds: 5 } } } })],
+    };
+    const facts = workloadFacts(only(deployment(pod)));
+    expect([facts.readiness?.handler, facts.preStopSeconds]).toStrictEqual(['httpGet HTTP :8080/', 5]);
+  });
+  test('the load balancers with IP targets in front of the pods', () => {
+    const nlb = {
+      ...service([{ port: 443, targetPort: 8080 }]),
+      metadata: {
+        name: 'web',
+        annotations: {
+          'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+          'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+        },
+      },
+    };
+    (nlb.spec as Json).type = 'LoadBalancer';
+    const workload = only(deployment({ containers: [container('app', { ports: [{ containerPort: 8080 }] })] }), nlb);
+    const found = loadBalancersOf(workload).map((loadBalancer) => loadBalancer.facts);
+    expect(found).toHaveLength(1);
+    expect(workloadFacts(workload).loadBalancers).toStrictEqual(found);
+    expect(workloadFacts(only(deployment({ containers: [container('app')] }))).loadBalancers).toStrictEqual([]);
+  });
   test('a preStop delay that one main container hides makes the pod delay unknown', () => {
     const facts = workloadFacts(
       only(
@@ -441,9 +480,13 @@ describe('the node disk: ephemeral-storage limits and emptyDirs', () => {
       { name: 'proxy', quantity: '100Mi', bytes: 100 * 2 ** 20 },
     ]);
   });
-  test('a container without a limit, or with a null one, has none', () => {
+  test('a container without a limit, with a null one, or with a request only, has none', () => {
     const pod = {
-      containers: [container('app', { resources: { limits: { 'ephemeral-storage': null, memory: '1Gi' } } }), container('worker')],
+      containers: [
+        container('app', { resources: { limits: { 'ephemeral-storage': null, memory: '1Gi' } } }),
+        container('worker'),
+        container('cache', { resources: { requests: { 'ephemeral-storage': '1Gi' } } }),
+      ],
     };
     expect(workloadFacts(only(deployment(pod))).ephemeralStorage?.limits).toStrictEqual([]);
   });
