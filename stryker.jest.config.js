@@ -13,8 +13,8 @@ const base = require('./jest.config.js');
  * called directly (containers, load balancer, recorder, the rollouts of kinds stateful and daemon,
  * job and cronjob), the invariants, the rules' fixtures, quantities, cron, check as a library, and
  * src/manifests called directly: checkManifests end to end with the verdict of a run, the
- * acknowledgement and declared annotations, and the input shapes of check (every field read,
- * refused with its path; field paths; object names).
+ * acknowledgement and declared annotations, the input shapes of check (every field read, refused
+ * with its path; field paths; object names), and a workload's facts (pod templates, roles, mesh).
  */
 const FAST_SUITES = [
   'test/derivation.test.ts',
@@ -31,6 +31,7 @@ const FAST_SUITES = [
   'test/manifests-run.test.ts',
   'test/manifests-suppressions.test.ts',
   'test/manifests-shapes.test.ts',
+  'test/manifests-facts.test.ts',
 ];
 
 const chosen = (process.env.MUTATE_TESTS ?? '').split(',').filter((file) => file !== '');
