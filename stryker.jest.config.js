@@ -12,7 +12,8 @@ const base = require('./jest.config.js');
  * The unit suites of the three folders: the derivation, the rules of src/timing it calls, each
  * called directly (containers, load balancer, recorder, the rollouts of kinds stateful and daemon,
  * job and cronjob), the invariants, the rules' fixtures, quantities, cron, and check as a library,
- * with its configuration file (parseConfig, declaredFor) called directly.
+ * with its configuration file (parseConfig, declaredFor) and its report formats (text, JSON, SARIF)
+ * called directly.
  */
 const FAST_SUITES = [
   'test/derivation.test.ts',
@@ -27,6 +28,7 @@ const FAST_SUITES = [
   'test/cron.test.ts',
   'test/check.test.ts',
   'test/manifests-config.test.ts',
+  'test/manifests-formats.test.ts',
 ];
 
 const chosen = (process.env.MUTATE_TESTS ?? '').split(',').filter((file) => file !== '');
