@@ -217,21 +217,22 @@ describe('JSON', () => {
 });
 
 describe('SARIF', () => {
-  const log = JSON.parse(checkSarif(full, CWD));
-  const run = log.runs[0];
-  const driverRules = run.tool.driver.rules as Array<Record<string, unknown>>;
-  const results = run.results as Array<Record<string, any>>;
+  // Each test formats the report itself: Stryker's per-test coverage then ties each mutant to the tests that reach it.
+  const log = () => JSON.parse(checkSarif(full, CWD));
+  const run = () => log().runs[0];
+  const driverRules = () => run().tool.driver.rules as Array<Record<string, unknown>>;
+  const results = () => run().results as Array<Record<string, any>>;
 
   test('is a SARIF 2.1.0 log of one run, indented by two spaces and ending with a line break', () => {
-    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
-    expect(log.version).toBe('2.1.0');
-    expect(log.runs).toHaveLength(1);
+    expect(log().$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    expect(log().version).toBe('2.1.0');
+    expect(log().runs).toHaveLength(1);
     expect(checkSarif(full, CWD)).toMatch(/^\{\n {2}"\$schema": [^]*\n\}\n$/);
   });
 
   test('the driver names the tool, its version twice, and its home page', () => {
     const { version } = packageInfo();
-    expect({ ...run.tool.driver, rules: undefined }).toEqual({
+    expect({ ...run().tool.driver, rules: undefined }).toEqual({
       name: 'hardened-workloads',
       version,
       semanticVersion: version,
@@ -241,7 +242,7 @@ describe('SARIF', () => {
   });
 
   test('the rules are the enabled ones, in the order of the report, at their configured level', () => {
-    expect(driverRules.map(({ id, defaultConfiguration }) => [id, defaultConfiguration])).toEqual([
+    expect(driverRules().map(({ id, defaultConfiguration }) => [id, defaultConfiguration])).toEqual([
       ['graceCoversShutdown', { level: 'error' }],
       ['privileged', { level: 'error' }],
       ['cpuLimit', { level: 'note' }],
@@ -250,7 +251,7 @@ describe('SARIF', () => {
   });
 
   test('a Pod Security rule: title, rationale, help, page, and tags security with its security-severity as text', () => {
-    expect(driverRules[1]).toEqual({
+    expect(driverRules()[1]).toEqual({
       id: 'privileged',
       shortDescription: { text: 'No privileged container.' },
       fullDescription: { text: RULES.privileged.rationale },
@@ -274,8 +275,8 @@ describe('SARIF', () => {
   });
 
   test('a renamed rule carries its old ids; the other rules carry none; rules outside Pod Security are tagged by family only', () => {
-    expect(driverRules[2]).toMatchObject({ id: 'cpuLimit', deprecatedIds: ['noCpuLimit'], properties: { tags: ['hardening'] } });
-    expect(driverRules[0]).toEqual({
+    expect(driverRules()[2]).toMatchObject({ id: 'cpuLimit', deprecatedIds: ['noCpuLimit'], properties: { tags: ['hardening'] } });
+    expect(driverRules()[0]).toEqual({
       id: 'graceCoversShutdown',
       shortDescription: { text: RULES.graceCoversShutdown.title },
       fullDescription: { text: RULES.graceCoversShutdown.rationale },
@@ -287,7 +288,7 @@ describe('SARIF', () => {
   });
 
   test('a finding: its rule and index, its level, the message with its fix, at the field, with the object as a logical location', () => {
-    expect(results[4]).toEqual({
+    expect(results()[4]).toEqual({
       ruleId: 'privileged',
       ruleIndex: 1,
       level: 'error',
@@ -302,7 +303,7 @@ describe('SARIF', () => {
   });
 
   test('a finding in helm template output is at its template (line 1), with the rendered field as a related location', () => {
-    expect(results[0]).toEqual({
+    expect(results()[0]).toEqual({
       ruleId: 'cpuLimit',
       ruleIndex: 2,
       level: 'note',
@@ -332,7 +333,7 @@ describe('SARIF', () => {
   });
 
   test('an acknowledged finding stays in the log with an in-source suppression and its reason; the others have none', () => {
-    expect(results.map((result) => result.suppressions)).toEqual([
+    expect(results().map((result) => result.suppressions)).toEqual([
       undefined,
       [{ kind: 'inSource', justification: 'the app restarts itself' }],
       undefined,
@@ -341,11 +342,11 @@ describe('SARIF', () => {
       undefined,
       undefined,
     ]);
-    expect(results.filter((result) => 'suppressions' in result)).toHaveLength(1);
+    expect(results().filter((result) => 'suppressions' in result)).toHaveLength(1);
   });
 
   test('an undecided rule is a result of level note after the findings, at its workload, marked undecided', () => {
-    expect(results.slice(5)).toEqual([
+    expect(results().slice(5)).toEqual([
       {
         ruleId: 'graceCoversShutdown',
         ruleIndex: 0,
@@ -376,7 +377,7 @@ describe('SARIF', () => {
   });
 
   test('objects not checked and files not read are notifications of a successful run; one carrying a pod template is a warning', () => {
-    expect(run.invocations).toEqual([
+    expect(run().invocations).toEqual([
       {
         executionSuccessful: true,
         toolExecutionNotifications: [
@@ -439,26 +440,26 @@ describe('SARIF of an input error', () => {
     { file: '/repo/check.yaml', message: 'failOn: "x" must be one of error' },
     { file: '', message: 'no input' },
   ];
-  const log = JSON.parse(checkSarifError(problems, CWD));
-  const run = log.runs[0];
+  const log = () => JSON.parse(checkSarifError(problems, CWD));
+  const run = () => log().runs[0];
 
   test('is a SARIF 2.1.0 log of one unsuccessful run without results or rules, ending with a line break', () => {
-    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
-    expect(log.version).toBe('2.1.0');
-    expect(run.results).toEqual([]);
-    expect(run.tool.driver).toEqual({
+    expect(log().$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    expect(log().version).toBe('2.1.0');
+    expect(run().results).toEqual([]);
+    expect(run().tool.driver).toEqual({
       name: 'hardened-workloads',
       version: packageInfo().version,
       semanticVersion: packageInfo().version,
       informationUri: HOME,
       rules: [],
     });
-    expect(run.invocations[0].executionSuccessful).toBe(false);
+    expect(run().invocations[0].executionSuccessful).toBe(false);
     expect(checkSarifError(problems, CWD)).toMatch(/^\{\n {2}"\$schema": [^]*\n\}\n$/);
   });
 
   test('each problem is an error notification as the CLI prints it, at its file, line and column as far as known', () => {
-    expect(run.invocations[0].toolExecutionNotifications).toEqual([
+    expect(run().invocations[0].toolExecutionNotifications).toEqual([
       {
         level: 'error',
         message: { text: '/repo/a.yaml:3:5: not a mapping' },
