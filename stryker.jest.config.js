@@ -14,7 +14,8 @@ const base = require('./jest.config.js');
  * job and cronjob), the invariants, the rules' fixtures, quantities, cron, check as a library, and
  * src/manifests called directly: checkManifests end to end with the verdict of a run, the
  * acknowledgement and declared annotations, the input shapes of check (every field read, refused
- * with its path; field paths; object names), and a workload's facts (pod templates, roles, mesh).
+ * with its path; field paths; object names), a workload's facts (pod templates, roles, mesh), the
+ * configuration file (parseConfig, declaredFor) and the report formats (text, JSON, SARIF).
  */
 const FAST_SUITES = [
   'test/derivation.test.ts',
@@ -32,6 +33,8 @@ const FAST_SUITES = [
   'test/manifests-suppressions.test.ts',
   'test/manifests-shapes.test.ts',
   'test/manifests-facts.test.ts',
+  'test/manifests-config.test.ts',
+  'test/manifests-formats.test.ts',
 ];
 
 const chosen = (process.env.MUTATE_TESTS ?? '').split(',').filter((file) => file !== '');
