@@ -11,7 +11,8 @@ const base = require('./jest.config.js');
 /**
  * The unit suites of the three folders: the derivation, the rules of src/timing it calls, each
  * called directly (containers, load balancer, recorder, the rollouts of kinds stateful and daemon,
- * job and cronjob), the invariants, the rules' fixtures, quantities, cron, and check as a library.
+ * job and cronjob), the invariants, the rules' fixtures, quantities, cron, check as a library, and
+ * the manifest reader's parts each called directly (the restricted Pod Security Standard).
  */
 const FAST_SUITES = [
   'test/derivation.test.ts',
@@ -25,6 +26,7 @@ const FAST_SUITES = [
   'test/quantities.test.ts',
   'test/cron.test.ts',
   'test/check.test.ts',
+  'test/manifests-pod-security.test.ts',
 ];
 
 const chosen = (process.env.MUTATE_TESTS ?? '').split(',').filter((file) => file !== '');
