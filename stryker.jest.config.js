@@ -12,7 +12,8 @@ const base = require('./jest.config.js');
  * The unit suites of the three folders: the derivation, the rules of src/timing it calls, each
  * called directly (containers, load balancer, recorder, the rollouts of kinds stateful and daemon,
  * job and cronjob), the invariants, the rules' fixtures, quantities, cron, check as a library, and
- * the manifest reader's parts each called directly (the restricted Pod Security Standard).
+ * the manifest reader's parts each called directly (the restricted Pod Security Standard, the
+ * relations of a workload: selectors, Services, budgets, routes, bindings).
  */
 const FAST_SUITES = [
   'test/derivation.test.ts',
@@ -27,6 +28,7 @@ const FAST_SUITES = [
   'test/cron.test.ts',
   'test/check.test.ts',
   'test/manifests-pod-security.test.ts',
+  'test/manifests-relations.test.ts',
 ];
 
 const chosen = (process.env.MUTATE_TESTS ?? '').split(',').filter((file) => file !== '');
