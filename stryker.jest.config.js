@@ -13,7 +13,8 @@ const base = require('./jest.config.js');
  * called directly (containers, load balancer, recorder, the rollouts of kinds stateful and daemon,
  * job and cronjob), the invariants, the rules' fixtures, quantities, cron, check as a library, and
  * the manifest reader's parts each called directly (the restricted Pod Security Standard, the
- * relations of a workload: selectors, Services, budgets, routes, bindings).
+ * relations of a workload: selectors, Services, budgets, routes, bindings; the AWS load balancers
+ * in front of it).
  */
 const FAST_SUITES = [
   'test/derivation.test.ts',
@@ -29,6 +30,7 @@ const FAST_SUITES = [
   'test/check.test.ts',
   'test/manifests-pod-security.test.ts',
   'test/manifests-relations.test.ts',
+  'test/manifests-load-balancers.test.ts',
 ];
 
 const chosen = (process.env.MUTATE_TESTS ?? '').split(',').filter((file) => file !== '');
