@@ -122,9 +122,22 @@ describe('which of the workload’s Services an ALB sends to with IP targets', (
     expect(only!.where('path').object.object.metadata?.name).toBe('a');
   });
 
+  test('a resource backend names no Service, not even one named “undefined”', () => {
+    const ip = { [`${ALB}target-type`]: 'ip' };
+    const spec = {
+      ingressClassName: 'alb',
+      defaultBackend: { resource: { apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'static' } },
+    };
+    const objects = [service('web', ip), service('undefined', ip), ingress('web', {}, spec)];
+    expect(found(objects).map((balancer) => balancer.where('path').object.object.metadata?.name)).toEqual(['web']);
+  });
+
   test('a default backend counts as a path does', () => {
     const spec = { ingressClassName: 'alb', defaultBackend: backend('web'), rules: [] };
     expect(subjects([IP_SERVICE, ingress('web', {}, spec)])).toEqual(['Ingress/web (ALB)']);
+    const { rules: _, ...withoutRules } = ingress('web', {}, { ingressClassName: 'alb', defaultBackend: backend('web') }).spec;
+    const bare = { ...ingress('bare', {}), spec: withoutRules };
+    expect(subjects([IP_SERVICE, bare])).toEqual(['Ingress/bare (ALB)']);
   });
 });
 

@@ -57,8 +57,9 @@ describe('matches: matchExpressions', () => {
     expect(matches(selector({}, [expression('tier', 'DoesNotExist')]), { tier: 'web' })).toBe(false);
   });
 
-  test('an operator Kubernetes does not define matches no pod', () => {
+  test('an operator Kubernetes does not define matches no pod, with the key or without it', () => {
     expect(matches(selector({}, [expression('tier', 'Gt', ['1'])]), { tier: '2' })).toBe(false);
+    expect(matches(selector({}, [expression('tier', 'Gt', ['1'])]), {})).toBe(false);
   });
 
   test('every requirement must hold: labels and expressions together', () => {
@@ -371,12 +372,17 @@ describe('indexRelations: Gateway API routes', () => {
     expect(names(related.routes)).toEqual(['HTTPRoute/cross', 'HTTPRoute/same']);
   });
 
-  test('a route without rules, or a rule without backendRefs, names no Service', () => {
+  test('a route without rules, or a rule without backendRefs (or an empty one), names no Service', () => {
     const { related } = relatedOf([
       deployment(),
       service('web', { app: 'shop' }),
       { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'bare' } },
-      { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'redirect' }, spec: { rules: [{ filters: [] }] } },
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: { name: 'redirect' },
+        spec: { rules: [{ filters: [] }, null] },
+      },
     ]);
     expect(related.routes).toEqual([]);
   });
@@ -412,6 +418,7 @@ describe('indexRelations: Namespace, IngressClasses, claims', () => {
     });
     const volumes = [
       { name: 'cache', emptyDir: {} },
+      null,
       { name: 'b', persistentVolumeClaim: { claimName: 'b' } },
       { name: 'missing', persistentVolumeClaim: { claimName: 'missing' } },
       { name: 'a', persistentVolumeClaim: { claimName: 'a' } },
@@ -458,12 +465,13 @@ describe('indexRelations: bindings', () => {
     expect(names(related.bindings)).toEqual(['ClusterRoleBinding/cluster']);
   });
 
-  test('a subject that is a User or Group of the same name does not bind the account', () => {
+  test('a subject that is a User or Group of the same name (or an empty one) does not bind the account', () => {
     const { related } = relatedOf([
       deployment('web', 'shop', { serviceAccountName: 'app' }),
       binding('RoleBinding', 'user', [{ kind: 'User', name: 'app', apiGroup: 'rbac.authorization.k8s.io' }], 'shop'),
       binding('RoleBinding', 'group', [{ kind: 'Group', name: 'app', apiGroup: 'rbac.authorization.k8s.io' }], 'shop'),
       binding('RoleBinding', 'none', 'app', 'shop'),
+      binding('RoleBinding', 'empty', [null], 'shop'),
     ]);
     expect(related.bindings).toEqual([]);
   });
@@ -482,6 +490,21 @@ describe('indexRelations: bindings', () => {
       ),
     ]);
     expect(names(related.bindings)).toEqual(['RoleBinding/twice']);
+  });
+
+  test('a ServiceAccount subject without a name binds no account, not even one named “undefined”', () => {
+    const { related } = relatedOf([
+      deployment('web', 'shop', { serviceAccountName: 'undefined' }),
+      binding('RoleBinding', 'nameless', [{ kind: 'ServiceAccount' }], 'shop'),
+    ]);
+    expect(related.bindings).toEqual([]);
+  });
+});
+
+describe('indexRelations: namespaces', () => {
+  test('an empty namespace is the namespace of the apply, as none is', () => {
+    const { related } = relatedOf([deployment('web', ''), service('web', { app: 'shop' })]);
+    expect(names(related.services)).toEqual(['Service/web']);
   });
 });
 
