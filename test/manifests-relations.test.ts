@@ -180,7 +180,7 @@ describe('indexRelations: PodDisruptionBudgets', () => {
     expect(names(related.podDisruptionBudgets)).toEqual(['PodDisruptionBudget/not-canary', 'PodDisruptionBudget/no-zone']);
   });
 
-  test('an expression with a key that is no text files the selector under its other requirements', () => {
+  test('an expression whose key is no text is still a requirement: a pod without that label is not selected', () => {
     const { related } = relatedOf([
       deployment(),
       budget('odd', { matchLabels: { app: 'shop' }, matchExpressions: [{ key: 7, operator: 'Exists' }] }),
