@@ -15,7 +15,9 @@ const base = require('./jest.config.js');
  * src/manifests called directly: checkManifests end to end with the verdict of a run, the
  * acknowledgement and declared annotations, the input shapes of check (every field read, refused
  * with its path; field paths; object names), a workload's facts (pod templates, roles, mesh), the
- * configuration file (parseConfig, declaredFor) and the report formats (text, JSON, SARIF).
+ * configuration file (parseConfig, declaredFor), the report formats (text, JSON, SARIF), the
+ * restricted Pod Security Standard, a workload's relations (selectors, Services, budgets, routes,
+ * bindings) and the AWS load balancers in front of it.
  */
 const FAST_SUITES = [
   'test/derivation.test.ts',
@@ -35,6 +37,9 @@ const FAST_SUITES = [
   'test/manifests-facts.test.ts',
   'test/manifests-config.test.ts',
   'test/manifests-formats.test.ts',
+  'test/manifests-pod-security.test.ts',
+  'test/manifests-relations.test.ts',
+  'test/manifests-load-balancers.test.ts',
 ];
 
 const chosen = (process.env.MUTATE_TESTS ?? '').split(',').filter((file) => file !== '');
