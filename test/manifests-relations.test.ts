@@ -126,6 +126,17 @@ describe('indexRelations: Services', () => {
     expect(names(related.services)).toEqual(['Service/a', 'Service/b', 'Service/c']);
   });
 
+  test('Services come back in input order, whichever label each is filed under', () => {
+    // c is filed under its rarer label tier=web, a and b under app=shop: the pod's labels must not set the order.
+    const { related } = relatedOf([
+      deployment(),
+      service('c', { app: 'shop', tier: 'web' }),
+      service('a', { app: 'shop' }),
+      service('b', { app: 'shop' }),
+    ]);
+    expect(names(related.services)).toEqual(['Service/c', 'Service/a', 'Service/b']);
+  });
+
   test('a Service in another namespace does not', () => {
     const { related } = relatedOf([
       deployment('web', 'shop'),
@@ -186,6 +197,20 @@ describe('indexRelations: PodDisruptionBudgets', () => {
       budget('odd', { matchLabels: { app: 'shop' }, matchExpressions: [{ key: 7, operator: 'Exists' }] }),
     ]);
     expect(related.podDisruptionBudgets).toEqual([]);
+  });
+
+  test('budgets come back in input order, whether filed by label, by expression or not at all', () => {
+    const { related } = relatedOf([
+      deployment(),
+      budget('everything', {}),
+      budget('by-key', { matchExpressions: [expression('tier', 'Exists')] }),
+      budget('by-label', { matchLabels: { app: 'shop' } }),
+    ]);
+    expect(names(related.podDisruptionBudgets)).toEqual([
+      'PodDisruptionBudget/everything',
+      'PodDisruptionBudget/by-key',
+      'PodDisruptionBudget/by-label',
+    ]);
   });
 
   test('labels and expressions together: the pod must meet both', () => {

@@ -68,8 +68,11 @@ class SelectorIndex {
   private readonly byPair = new Map<string, Entry[]>();
   private readonly byKey = new Map<string, Entry[]>();
   private readonly unkeyed = new Map<string, Entry[]>();
+  /** Each entry's place in the input: what `find` returns is in that order, whichever requirement an entry is filed under. */
+  private readonly inputOrder = new Map<Entry, number>();
 
   constructor(entries: readonly Entry[]) {
+    entries.forEach((entry, index) => this.inputOrder.set(entry, index));
     const counts = new Map<string, number>();
     const filings = entries.map((entry) => filingsOf(entry));
     for (const filing of filings) for (const pair of filing.flat()) counts.set(pair, (counts.get(pair) ?? 0) + 1);
@@ -90,7 +93,10 @@ class SelectorIndex {
       ...keys.flatMap((key) => this.byKey.get(keyOnly(namespace, key)) ?? []),
       ...(this.unkeyed.get(namespace) ?? []),
     ]);
-    return [...candidates].filter(({ selector }) => matches(selector, labels)).map(({ source }) => source);
+    return [...candidates]
+      .filter(({ selector }) => matches(selector, labels))
+      .sort((a, b) => this.inputOrder.get(a)! - this.inputOrder.get(b)!)
+      .map(({ source }) => source);
   }
 }
 
