@@ -1,6 +1,6 @@
-import type { SourcedObject } from '../src/files/manifests';
 import { loadBalancersOf } from '../src/manifests/load-balancers';
 import type { KubernetesObject } from '../src/manifests/objects';
+import { sourcedObjects } from './support/sourced-objects';
 import { type Workload, workloadsOf } from '../src/manifests/workloads';
 
 /**
@@ -17,14 +17,6 @@ import { type Workload, workloadsOf } from '../src/manifests/workloads';
 const ALB = 'alb.ingress.kubernetes.io/';
 const NLB = 'service.beta.kubernetes.io/';
 type Annotations = Record<string, string>;
-
-const sourced = (objects: KubernetesObject[]): SourcedObject[] =>
-  objects.map((object, index) => ({
-    object,
-    file: 'input.yaml',
-    position: { line: index + 1, column: 1 },
-    locate: () => ({ line: index + 1, column: 1 }),
-  }));
 
 const DEPLOYMENT: KubernetesObject = {
   apiVersion: 'apps/v1',
@@ -53,7 +45,7 @@ const ingressClass = (name: string, controller: string): KubernetesObject => ({
 });
 
 /** The workload of the input, as `check` reads it. */
-const workloadOf = (objects: KubernetesObject[]): Workload => workloadsOf(sourced([DEPLOYMENT, ...objects]))[0]!;
+const workloadOf = (objects: KubernetesObject[]): Workload => workloadsOf(sourcedObjects([DEPLOYMENT, ...objects]))[0]!;
 const found = (objects: KubernetesObject[]) => loadBalancersOf(workloadOf(objects));
 const subjects = (objects: KubernetesObject[]) => found(objects).map(({ facts }) => facts.subject);
 

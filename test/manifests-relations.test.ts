@@ -1,5 +1,6 @@
 import type { SourcedObject } from '../src/files/manifests';
 import type { KubernetesObject } from '../src/manifests/objects';
+import { sourcedObjects } from './support/sourced-objects';
 import { podTemplateOf, type WorkloadKind } from '../src/manifests/pod-templates';
 import { indexRelations, matches, type Related, type Selector } from '../src/manifests/relations';
 
@@ -69,15 +70,6 @@ describe('matches: matchExpressions', () => {
   });
 });
 
-/** Objects as `check` reads them, each at its place in one input. */
-const sourced = (objects: KubernetesObject[]): SourcedObject[] =>
-  objects.map((object, index) => ({
-    object,
-    file: 'input.yaml',
-    position: { line: index + 1, column: 1 },
-    locate: () => ({ line: index + 1, column: 1 }),
-  }));
-
 const LABELS = { app: 'shop', tier: 'web' };
 const deployment = (name = 'web', namespace?: string, podSpec: Node = {}, labels: Record<string, string> = LABELS): KubernetesObject => ({
   apiVersion: 'apps/v1',
@@ -101,7 +93,7 @@ const budget = (name: string, podSelector: Node | undefined, namespace?: string)
 
 /** What `indexRelations` relates to the first workload of the input (or the one named). */
 function relatedOf(objects: KubernetesObject[], workloadName?: string): { related: Related; input: SourcedObject[] } {
-  const input = sourced(objects);
+  const input = sourcedObjects(objects);
   const workload = input.find(
     ({ object }) => object.kind === 'Deployment' && (workloadName === undefined || object.metadata?.name === workloadName),
   )!;
