@@ -1017,4 +1017,44 @@ describe('a preStop hook whose duration cannot be read (ingress-nginx: exec /wai
     expect(ids(report)).not.toContain('graceCoversShutdown');
     expect(JSON.stringify(report)).not.toMatch(/preStop 0 s/);
   });
+
+  test('an undecided rule about one container names the container and says why', () => {
+    expect(workload!.undecided.find(({ ruleId }) => ruleId === 'preStopCoversPropagation')?.detail).toBe(
+      'container controller: the preStop delay cannot be read from the manifest',
+    );
+  });
+});
+
+describe('declared times of containers', () => {
+  test("a sidecar's startup window is undecided without a start of its own, though another container declares times", () => {
+    const report = check(
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        '  annotations:',
+        '    hardened-workloads.io/declared: "startupMaxSeconds=60 drainSeconds=30 propagationSeconds=10 migrate.maxSeconds=300"',
+        'spec:',
+        '  selector: { matchLabels: { app: web } }',
+        '  template:',
+        '    metadata: { labels: { app: web } }',
+        '    spec:',
+        '      initContainers:',
+        '        - name: migrate',
+        '          image: registry.example/migrate:1.0.0',
+        '        - name: proxy',
+        '          image: registry.example/proxy:1.0.0',
+        '          restartPolicy: Always',
+        '          ports: [{ containerPort: 15000 }]',
+        '          startupProbe: { tcpSocket: { port: 15000 }, failureThreshold: 10, periodSeconds: 1 }',
+        '      containers:',
+        '        - name: app',
+        '          image: registry.example/app:1.0.0',
+      ].join('\n'),
+    );
+    expect(report.workloads[0]!.undecided.filter(({ ruleId }) => ruleId === 'startupWindow')).toEqual([
+      { ruleId: 'startupWindow', detail: 'container proxy: startup window 10 s; the slowest start is not known' },
+    ]);
+  });
 });

@@ -121,27 +121,40 @@ test('duplicateObject names the file, line and chart template of the first copy'
   ]);
 });
 
-// The input lists objects file by file; the budgets are named in file-name and line order, whatever order the files came in.
-test('oneDisruptionBudget names the budgets in file and line order, whichever file was given first', () => {
-  const budget = (name: string, labels: string) =>
-    `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: ${name}, namespace: store }\nspec: { selector: { matchLabels: { ${labels} } }, maxUnavailable: 1 }\n`;
-  const deployment =
-    'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: shop, namespace: store }\nspec:\n  replicas: 3\n  selector: { matchLabels: { app: shop } }\n' +
-    '  template:\n    metadata: { labels: { app: shop, tier: web } }\n    spec:\n      containers:\n        - { name: shop, image: registry.example/shop:1.0.0 }\n';
-  const settings = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings, namespace: store }\ndata:\n${Array.from({ length: 30 }, (_, index) => `  key${index}: value\n`).join('')}`;
-  const chart = { name: 'z-chart.yaml', text: `${deployment}---\n${budget('shop', 'app: shop')}---\n${budget('web', 'tier: web')}` };
-  // The extra budget's line (after 35 lines of settings) is later than both of the chart's: only the file name puts it first.
-  const extra = { name: 'a-extra.yaml', text: `${settings}---\n${budget('extra', 'app: shop')}` };
-  const messages = checkManifests([chart, extra])
-    .findings.filter((finding) => finding.ruleId === 'oneDisruptionBudget')
-    .map((finding) => `${finding.file}:${finding.line} ${finding.message}`);
-  const text =
-    'PodDisruptionBudget/store/extra, PodDisruptionBudget/store/shop, PodDisruptionBudget/store/web all select its pods: ' +
-    'the eviction API refuses to evict a pod that more than one budget covers, so every drain stalls on them';
-  expect(messages).toEqual([`z-chart.yaml:16 ${text}`, `z-chart.yaml:21 ${text}`]);
+test('duplicateObject names the file and line of the first copy, and no template where the input is no helm render', () => {
+  const copy = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\n';
+  expect(
+    checkManifests([{ name: 'plain.yaml', text: `${copy}---\n${copy}` }])
+      .findings.filter((finding) => finding.ruleId === 'duplicateObject')
+      .map((finding) => finding.message),
+  ).toEqual(['a second copy of ConfigMap/settings, first at plain.yaml:1: only the first copy is checked']);
 });
 
-// A note is no finding, so the fixtures' markers do not hold it; its text names the binding and counts the others.
+// The input lists objects file by file; the budgets are named in file-name and line order, whatever order the files came in.
+test.each(['the chart', 'the extra file'])(
+  'oneDisruptionBudget names the budgets in file and line order when %s is given first',
+  (first) => {
+    const budget = (name: string, labels: string) =>
+      `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: ${name}, namespace: store }\nspec: { selector: { matchLabels: { ${labels} } }, maxUnavailable: 1 }\n`;
+    const deployment =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: shop, namespace: store }\nspec:\n  replicas: 3\n  selector: { matchLabels: { app: shop } }\n' +
+      '  template:\n    metadata: { labels: { app: shop, tier: web } }\n    spec:\n      containers:\n        - { name: shop, image: registry.example/shop:1.0.0 }\n';
+    const settings = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings, namespace: store }\ndata:\n${Array.from({ length: 30 }, (_, index) => `  key${index}: value\n`).join('')}`;
+    const chart = { name: 'z-chart.yaml', text: `${deployment}---\n${budget('shop', 'app: shop')}---\n${budget('web', 'tier: web')}` };
+    // The extra budget's line (after 35 lines of settings) is later than both of the chart's: only the file name puts it first.
+    const extra = { name: 'a-extra.yaml', text: `${settings}---\n${budget('extra', 'app: shop')}` };
+    const messages = checkManifests(first === 'the chart' ? [chart, extra] : [extra, chart])
+      .findings.filter((finding) => finding.ruleId === 'oneDisruptionBudget')
+      .map((finding) => `${finding.file}:${finding.line} ${finding.message}`);
+    const text =
+      'PodDisruptionBudget/store/extra, PodDisruptionBudget/store/shop, PodDisruptionBudget/store/web all select its pods: ' +
+      'the eviction API refuses to evict a pod that more than one budget covers, so every drain stalls on them';
+    expect(messages).toEqual([`z-chart.yaml:16 ${text}`, `z-chart.yaml:21 ${text}`]);
+  },
+);
+
+// A note is no finding, so the fixtures' markers do not hold it; its text names the binding and counts the others,
+// at the pod's automountServiceAccountToken, with a fix of its own.
 test.each([
   [
     'passes.bound-service-account.yaml',
@@ -153,7 +166,14 @@ test.each([
   ],
 ])('automountServiceAccountToken names the first binding and counts the others in its note, in %s', (name, message) => {
   const { findings } = findingsOf('automountServiceAccountToken', join(FIXTURES, 'automountServiceAccountToken', name));
-  expect(findings.map((finding) => [finding.severity, finding.message])).toEqual([['note', message]]);
+  expect(findings.map((finding) => [finding.severity, finding.message, finding.fieldPath, finding.fix])).toEqual([
+    [
+      'note',
+      message,
+      'spec.template.spec.automountServiceAccountToken',
+      'Nothing to change if the workload calls the Kubernetes API with that role; otherwise remove the binding and set automountServiceAccountToken: false.',
+    ],
+  ]);
 });
 
 // A finding's line cannot tell a missing field from its parent (both are at the parent's line); its field path can.
@@ -176,6 +196,8 @@ test.each([
   ['runFitsSchedule', 'fires.no-starting-deadline.yaml', ['spec.startingDeadlineSeconds']],
   ['attemptFitsDeadline', 'fires.attempts-outlast-job.yaml', ['spec.jobTemplate.spec.template.spec.activeDeadlineSeconds']],
   ['attemptFitsDeadline', 'fires.no-attempt-deadline.yaml', ['spec.template.spec.activeDeadlineSeconds']],
+  ['imagePinned', 'fires.no-image.yaml', ['spec.template.spec.containers[0].image']],
+  ['livenessAfterReadiness', 'fires.equal-windows.yaml', ['spec.template.spec.containers[0].livenessProbe.failureThreshold']],
 ] as const)('%s points at the field itself in %s, even where it is missing', (id, name, fieldPaths) => {
   expect(findingsOf(id, join(FIXTURES, id, name)).findings.map((finding) => finding.fieldPath)).toEqual(fieldPaths);
 });
