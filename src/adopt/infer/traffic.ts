@@ -488,31 +488,33 @@ function servicePortsNotKept(ledger: Ledger, object: string, service: Kubernetes
   const extraPorts = (ledger.get(['service', 'extraPorts']) as DeclaredPort[] | undefined) ?? [];
   const servicePorts = (service.spec?.ports as Node[] | undefined) ?? [];
   const targetOf = (servicePort: Node) => portNumber(at.container, servicePort.targetPort ?? servicePort.port);
+  /** Why the declaration's Service cannot keep this port, or undefined where it does. */
+  const whyNotKept = (servicePort: Node): string | undefined => {
+    const number = targetOf(servicePort);
+    const label = `${servicePort.name ?? ''} ${servicePort.port}`.trim();
+    if (number === serving.containerPort.containerPort) {
+      if (extraPorts.some((extra) => extra.name === servicePort.name && extra.port === servicePort.port)) return undefined;
+      return (ledger.get(['kind']) ?? 'web') !== 'web'
+        ? `a second Service port (${label}) on the serving port: service.extraPorts, which keeps one, is kind web's`
+        : `a second Service port (${label}) on the serving port under a name or number another port of the declaration's Service has, or that is no Service port name`;
+    }
+    const target = containerPorts.find((entry) => entry.containerPort === number);
+    if (target === undefined)
+      return `Service port ${label} targets ${JSON.stringify(servicePort.targetPort ?? servicePort.port)}, which the application's container does not declare`;
+    const name = String(target.name ?? `port-${target.containerPort}`);
+    const entry = declared.find((each) => each.name === name);
+    if (entry === undefined)
+      return `Service port ${label} targets the container port ${name}, which is not among the declaration's ports (dropped above)`;
+    if (entry.name === servicePort.name && (entry.servicePort ?? entry.port) === servicePort.port) return undefined;
+    if (servicePorts.some((other) => other !== servicePort && other.name === name && targetOf(other) === number))
+      return `a second Service port (${label}) on ${name}: the declaration's Service publishes each port once, under its name`;
+    if (entry.name !== servicePort.name)
+      return `Service port ${label} is published as ${name}, the container port's own name: ports[].servicePort changes the number only`;
+    return `Service port ${label} is published on ${entry.port}: ${String(servicePort.port)} is taken by another port of the declaration's Service`;
+  };
   for (const [index, servicePort] of servicePorts.entries()) {
     if (servicePort === serving.servicePort) continue;
-    const number = targetOf(servicePort);
-    const target = containerPorts.find((entry) => entry.containerPort === number);
-    const name = String(target?.name ?? `port-${target?.containerPort}`);
-    const entry = declared.find((each) => each.name === name);
-    const label = `${servicePort.name ?? ''} ${servicePort.port}`.trim();
-    const why =
-      number === serving.containerPort.containerPort
-        ? extraPorts.some((extra) => extra.name === servicePort.name && extra.port === servicePort.port)
-          ? undefined
-          : (ledger.get(['kind']) ?? 'web') !== 'web'
-            ? `a second Service port (${label}) on the serving port: service.extraPorts, which keeps one, is kind web's`
-            : `a second Service port (${label}) on the serving port under a name or number another port of the declaration's Service has, or that is no Service port name`
-        : target === undefined
-          ? `Service port ${label} targets ${JSON.stringify(servicePort.targetPort ?? servicePort.port)}, which the application's container does not declare`
-          : entry === undefined
-            ? `Service port ${label} targets the container port ${name}, which is not among the declaration's ports (dropped above)`
-            : entry.name === servicePort.name && (entry.servicePort ?? entry.port) === servicePort.port
-              ? undefined
-              : servicePorts.some((other) => other !== servicePort && other.name === name && targetOf(other) === number)
-                ? `a second Service port (${label}) on ${name}: the declaration's Service publishes each port once, under its name`
-                : entry.name !== servicePort.name
-                  ? `Service port ${label} is published as ${name}, the container port's own name: ports[].servicePort changes the number only`
-                  : `Service port ${label} is published on ${entry.port}: ${String(servicePort.port)} is taken by another port of the declaration's Service`;
+    const why = whyNotKept(servicePort);
     if (why !== undefined) ledger.drop(object, `spec.ports.${index}`, `${why}; clients that use it must follow`);
   }
 }
