@@ -566,6 +566,67 @@ describe('ports[].servicePort and service.extraPorts: Service ports on other num
     });
   });
 
+  test('a Service port whose number another port of the declaration publishes on is dropped with why', () => {
+    // admin keeps its own number 9443 in the declaration's Service, so https cannot be published on 9443 as well.
+    const adopted = adopt(
+      deployment({
+        ports: [
+          { name: 'http', containerPort: 8080 },
+          { name: 'https', containerPort: 8443 },
+          { name: 'admin', containerPort: 9443 },
+        ],
+      }),
+      {
+        ...service(),
+        spec: {
+          selector: { app: 'shop' },
+          ports: [
+            { name: 'http', port: 80, targetPort: 'http' },
+            { name: 'https', port: 9443, targetPort: 'https' },
+          ],
+        },
+      },
+    );
+    expect(adopted.declaration.ports).toEqual([
+      { name: 'https', port: 8443 },
+      { name: 'admin', port: 9443 },
+    ]);
+    expect(adopted.dropped).toContainEqual({
+      object: 'Service/shop',
+      path: 'spec.ports.1',
+      reason:
+        "Service port https 9443 is published on 8443: 9443 is taken by another port of the declaration's Service; clients that use it must follow",
+    });
+  });
+
+  test('a Service port that targets a container port the declaration leaves out is dropped with why', () => {
+    const adopted = adopt(
+      deployment({
+        ports: [
+          { name: 'http', containerPort: 8080 },
+          { name: 'administration-api', containerPort: 9000 },
+        ],
+      }),
+      {
+        ...service(),
+        spec: {
+          selector: { app: 'shop' },
+          ports: [
+            { name: 'http', port: 80, targetPort: 'http' },
+            { name: 'admin', port: 9000, targetPort: 9000 },
+          ],
+        },
+      },
+    );
+    expect(adopted.declaration).not.toHaveProperty('ports');
+    expect(adopted.dropped).toContainEqual({
+      object: 'Service/shop',
+      path: 'spec.ports.1',
+      reason:
+        "Service port admin 9000 targets the container port administration-api, which is not among the declaration's ports (dropped above); clients that use it must follow",
+    });
+  });
+
   test('a second Service port on the serving port, https 443 → 8080 beside http 80 → 8080 (argo-cd), gives service.extraPorts', () => {
     const adopted = adopt(deployment({}), {
       ...service(),
